@@ -1,0 +1,51 @@
+import { chmod } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { defineConfig } from 'electron-vite';
+import react from '@vitejs/plugin-react';
+
+// Three bundles for the desktop app, plus the CLI, which shares the main build so it ships the same code.
+export default defineConfig({
+  main: {
+    plugins: [
+      {
+        // `bin: ringfence` points at the CLI bundle: it must be executable for npx and npm link.
+        name: 'ringfence-cli-executable',
+        async writeBundle(options, bundle) {
+          if ('cli.js' in bundle) await chmod(resolve(options.dir ?? 'out/main', 'cli.js'), 0o755);
+        },
+      },
+    ],
+    build: {
+      outDir: 'out/main',
+      rollupOptions: {
+        input: {
+          index: resolve('main/app/index.ts'),
+          cli: resolve('main/cli/index.ts'),
+        },
+        // node:sqlite is built into Node 24 / Electron 45; never bundle or polyfill it.
+        external: ['node:sqlite', 'electron', 'serialport', '@serialport/parser-readline'],
+        output: {
+          banner: (chunk) => (chunk.name === 'cli' ? '#!/usr/bin/env node' : ''),
+        },
+      },
+    },
+  },
+  preload: {
+    build: {
+      outDir: 'out/preload',
+      rollupOptions: {
+        input: { preload: resolve('main/preload.ts') },
+        // A sandboxed preload can only require() a few modules: it must be one CommonJS file.
+        output: { format: 'cjs', entryFileNames: '[name].cjs', inlineDynamicImports: true },
+      },
+    },
+  },
+  renderer: {
+    root: 'renderer',
+    plugins: [react()],
+    build: {
+      outDir: 'out/renderer',
+      rollupOptions: { input: { index: resolve('renderer/index.html') } },
+    },
+  },
+});

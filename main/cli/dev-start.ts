@@ -1,0 +1,45 @@
+// `npm start`: the Electron app in development. Where Electron's binary cannot be fetched (offline
+// machines, CI), say so and serve the same UI in a browser with `ringfence serve --demo` instead.
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = fileURLToPath(new URL('../..', import.meta.url));
+const bin = (name: string) => join(root, 'node_modules', '.bin', process.platform === 'win32' ? `${name}.cmd` : name);
+
+function electronAvailable(): { ok: true } | { ok: false; why: string } {
+  // Requiring the electron package fetches its binary on first use; give it a bounded time.
+  const probe = spawnSync(process.execPath, ['-e', "const p = require('electron'); require('fs').accessSync(p); console.log(p)"], {
+    cwd: root,
+    encoding: 'utf8',
+    timeout: 180_000,
+  });
+  if (probe.status === 0) return { ok: true };
+  const why = (probe.stderr || probe.error?.message || 'unknown error').trim().split('\n').filter(Boolean).slice(-2).join(' ');
+  return { ok: false, why };
+}
+
+function run(cmd: string, args: string[]): Promise<number> {
+  return new Promise((resolve) => {
+    const child = spawn(cmd, args, { cwd: root, stdio: 'inherit', shell: process.platform === 'win32' });
+    child.on('exit', (code) => resolve(code ?? 1));
+    for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => child.kill(signal));
+  });
+}
+
+const electron = electronAvailable();
+if (electron.ok) {
+  process.exitCode = await run(bin('electron-vite'), ['dev']);
+} else {
+  process.stdout.write(
+    `Electron's binary could not be fetched on this machine (${electron.why}).\n` +
+      'Serving the same Ringfence UI in your browser instead, with the demo line: ringfence serve --demo\n\n',
+  );
+  if (!existsSync(join(root, 'out', 'renderer', 'index.html'))) {
+    const built = await run(bin('electron-vite'), ['build']);
+    if (built !== 0) process.exit(built);
+  }
+  const args = [join(root, 'main', 'cli', 'index.ts'), 'serve', '--demo', ...process.argv.slice(2)];
+  process.exitCode = await run(process.execPath, args);
+}

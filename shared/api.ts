@@ -1,0 +1,228 @@
+// The API contract: every method with its input and output schema, and every event. Main validates every
+// payload against it; the preload exposes one object built from `methodNames`; the headless server serves
+// it as POST /api/<method> and pushes events over the WebSocket at /api/events. The renderer only ever sees
+// `RingfenceApi`, so it does not know which transport it runs on.
+import { z } from 'zod';
+import {
+  Action,
+  CallOutcome,
+  CallRecord,
+  Category,
+  Decision,
+  CallerId,
+  HangupMethod,
+  Incident,
+  LineStatus,
+  Presentation,
+  Rule,
+  RuleKind,
+  RuleList,
+  Schedule,
+  ShieldState,
+  Text,
+} from './domain.ts';
+import { Settings } from './settings.ts';
+
+const Empty = z.object({}).strict();
+const Iso = z.string().datetime({ offset: true });
+
+export const PortInfo = z.object({
+  path: z.string(),
+  manufacturer: z.string().nullable(),
+  vendorId: z.string().nullable(),
+  productId: z.string().nullable(),
+  /** Higher is more likely the modem's AT port. */
+  rank: z.number(),
+  /** What we believe the port is, in plain words. */
+  description: Text,
+  inUse: z.boolean(),
+});
+export type PortInfo = z.infer<typeof PortInfo>;
+
+export const ProbeResult = z.object({
+  path: z.string(),
+  ok: z.boolean(),
+  kind: z.enum(['gsm', 'landline']).nullable(),
+  manufacturer: z.string().nullable(),
+  model: z.string().nullable(),
+  /** When not ok: what went wrong and what to do. */
+  problem: z.object({ code: z.string(), text: Text }).nullable(),
+});
+export type ProbeResult = z.infer<typeof ProbeResult>;
+
+export const CallQuery = z.object({
+  from: Iso.optional(),
+  to: Iso.optional(),
+  /** Digits substring, or an exact number in any common form. */
+  number: z.string().max(64).optional(),
+  name: z.string().max(128).optional(),
+  action: Action.optional(),
+  outcome: CallOutcome.optional(),
+  lineId: z.string().optional(),
+  presentation: Presentation.optional(),
+  oneRing: z.boolean().optional(),
+  /** Opaque keyset cursor from the previous page. */
+  cursor: z.string().nullable().optional(),
+  limit: z.number().int().min(1).max(1000).default(100),
+  order: z.enum(['newest', 'oldest']).default('newest'),
+});
+export type CallQuery = z.input<typeof CallQuery>;
+
+export const CallNote = z.object({ id: z.number().int(), callId: z.number().int(), createdAt: z.string(), text: z.string() });
+export type CallNote = z.infer<typeof CallNote>;
+
+export const StatsBucket = z.object({
+  start: z.string(),
+  allow: z.number().int(),
+  reject: z.number().int(),
+  silent: z.number().int(),
+  answerHangup: z.number().int(),
+});
+export const Statistics = z.object({
+  from: z.string(),
+  to: z.string(),
+  bucket: z.enum(['hour', 'day', 'week']),
+  buckets: z.array(StatsBucket),
+  totals: z.object({ calls: z.number().int(), blocked: z.number().int(), distinctNumbers: z.number().int(), withheldShare: z.number() }),
+  topCallers: z.array(
+    z.object({ number: z.string(), count: z.number().int(), blocked: z.number().int(), firstSeen: z.string(), lastSeen: z.string() }),
+  ),
+  distinctPerDay: z.array(z.object({ day: z.string(), count: z.number().int() })),
+  incidents: z.array(Incident),
+});
+export type Statistics = z.infer<typeof Statistics>;
+
+export const RuleInput = z.object({
+  list: RuleList,
+  /** A number in any common form, a prefix ending in *, a wildcard pattern, a regex (kind regex), a name, or withheld|unavailable|none. */
+  value: z.string().min(1).max(256),
+  kind: RuleKind.optional(),
+  label: z.string().max(200).default(''),
+  category: Category.nullable().default(null),
+  action: Action.optional(),
+  note: z.string().max(2000).default(''),
+  schedule: Schedule.nullable().default(null),
+  expiresAt: Iso.nullable().default(null),
+});
+export type RuleInput = z.input<typeof RuleInput>;
+
+export const ImportFormat = z.enum(['auto', 'csv', 'text', 'vcard', 'ncid']);
+export const ImportPreview = z.object({
+  token: z.string(),
+  format: ImportFormat,
+  added: z.number().int(),
+  duplicates: z.number().int(),
+  invalid: z.array(z.object({ line: z.number().int(), value: z.string(), reason: Text })),
+  sample: z.array(z.object({ value: z.string(), label: z.string() })),
+});
+export type ImportPreview = z.infer<typeof ImportPreview>;
+
+export const ExportFormat = z.enum(['csv', 'json', 'html']);
+export const VerifyResult = z.object({
+  ok: z.boolean(),
+  records: z.number().int(),
+  head: z.string().nullable(),
+  firstBad: z.object({ id: z.number().int(), reason: z.string() }).nullable(),
+});
+export type VerifyResult = z.infer<typeof VerifyResult>;
+
+export const Status = z.object({
+  version: z.string(),
+  host: z.enum(['desktop', 'headless']),
+  dataDir: z.string(),
+  lines: z.array(LineStatus),
+  shield: ShieldState,
+  today: z.object({ calls: z.number().int(), blocked: z.number().int() }),
+  pausedUntil: z.string().nullable(),
+  demo: z.boolean(),
+  notices: z.array(z.object({ code: z.string(), level: z.enum(['info', 'warning', 'error']), text: Text })),
+});
+export type Status = z.infer<typeof Status>;
+
+/** Every method: name → input and output schema. */
+export const methods = {
+  getStatus: { input: Empty, output: Status },
+  listPorts: { input: Empty, output: z.array(PortInfo) },
+  probePort: { input: z.object({ path: z.string().min(1) }), output: ProbeResult },
+  addLine: { input: z.object({ path: z.string().min(1), label: z.string().max(100).optional(), hangupMethod: HangupMethod.optional() }), output: LineStatus },
+  removeLine: { input: z.object({ lineId: z.string() }), output: Empty },
+  configureLine: {
+    input: z.object({ lineId: z.string(), label: z.string().max(100).optional(), hangupMethod: HangupMethod.optional(), enabled: z.boolean().optional() }),
+    output: LineStatus,
+  },
+  queryCalls: { input: CallQuery, output: z.object({ calls: z.array(CallRecord), nextCursor: z.string().nullable() }) },
+  getCall: { input: z.object({ id: z.number().int() }), output: z.object({ call: CallRecord, notes: z.array(CallNote) }) },
+  addNote: { input: z.object({ callId: z.number().int(), text: z.string().min(1).max(5000) }), output: CallNote },
+  getStatistics: {
+    input: z.object({ from: Iso, to: Iso, bucket: z.enum(['hour', 'day', 'week']).default('day'), top: z.number().int().min(1).max(100).default(10) }),
+    output: Statistics,
+  },
+  listRules: {
+    input: z.object({ list: RuleList, search: z.string().max(100).optional(), offset: z.number().int().min(0).default(0), limit: z.number().int().min(1).max(1000).default(200) }),
+    output: z.object({ rules: z.array(Rule), total: z.number().int() }),
+  },
+  addRule: { input: RuleInput, output: Rule },
+  updateRule: { input: z.object({ id: z.string(), patch: RuleInput.partial().omit({ list: true }) }), output: Rule },
+  removeRule: { input: z.object({ id: z.string() }), output: Empty },
+  previewImport: {
+    input: z.object({ list: RuleList, content: z.string().max(100_000_000), fileName: z.string().max(260).optional(), format: ImportFormat.default('auto') }),
+    output: ImportPreview,
+  },
+  commitImport: { input: z.object({ token: z.string() }), output: z.object({ imported: z.number().int() }) },
+  exportRules: {
+    input: z.object({ list: RuleList, format: z.enum(['csv', 'text', 'vcard', 'ncid']).default('csv') }),
+    output: z.object({ fileName: z.string(), content: z.string() }),
+  },
+  setShield: { input: z.object({ on: z.boolean(), until: Iso.nullable().optional() }), output: ShieldState },
+  pauseScreening: { input: z.object({ minutes: z.number().int().min(1).max(1440).nullable() }), output: z.object({ pausedUntil: z.string().nullable() }) },
+  getSettings: { input: Empty, output: Settings },
+  updateSettings: { input: z.object({ patch: z.record(z.string(), z.unknown()) }), output: Settings },
+  exportHistory: {
+    input: z.object({
+      format: ExportFormat,
+      from: Iso.optional(),
+      to: Iso.optional(),
+      numbers: z.array(z.string().max(64)).max(100).default([]),
+      language: z.enum(['en', 'zh']).default('en'),
+    }),
+    /** `url`: where a browser downloads the file (headless); `path`: where the desktop app wrote it. */
+    output: z.object({ jobId: z.string(), fileName: z.string(), rows: z.number().int(), path: z.string().nullable(), url: z.string().nullable() }),
+  },
+  verifyHistory: { input: Empty, output: VerifyResult },
+  setDemo: { input: z.object({ on: z.boolean() }), output: z.object({ demo: z.boolean(), line: LineStatus.nullable() }) },
+} as const;
+
+export type MethodName = keyof typeof methods;
+export const methodNames = Object.keys(methods) as MethodName[];
+export type MethodInput<M extends MethodName> = z.input<(typeof methods)[M]['input']>;
+export type MethodOutput<M extends MethodName> = z.infer<(typeof methods)[M]['output']>;
+
+/** The one object the renderer talks to, whatever the transport. */
+export type RingfenceApi = {
+  [M in MethodName]: (input: MethodInput<M>) => Promise<MethodOutput<M>>;
+} & {
+  /** Subscribe to every event; returns the unsubscribe function. The callback never sees transport objects. */
+  onEvent(listener: (event: ApiEvent) => void): () => void;
+};
+
+/** A live call, before it has a record: `key` ties its events together. */
+export const LiveCall = z.object({ key: z.string(), lineId: z.string(), simulated: z.boolean(), startedAt: z.string() });
+
+export const ApiEvent = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('call-started'), call: LiveCall }),
+  z.object({ type: z.literal('caller-identified'), key: z.string(), lineId: z.string(), callerId: CallerId }),
+  z.object({ type: z.literal('call-decided'), key: z.string(), lineId: z.string(), callerId: CallerId, decision: Decision }),
+  z.object({ type: z.literal('call-ended'), key: z.string(), record: CallRecord }),
+  z.object({ type: z.literal('line-status'), line: LineStatus }),
+  z.object({ type: z.literal('line-removed'), lineId: z.string() }),
+  z.object({ type: z.literal('shield-changed'), shield: ShieldState }),
+  z.object({ type: z.literal('export-progress'), jobId: z.string(), done: z.number().int(), total: z.number().int() }),
+  z.object({ type: z.literal('rules-changed'), list: RuleList }),
+  z.object({ type: z.literal('settings-changed'), settings: Settings }),
+  z.object({ type: z.literal('notice'), code: z.string(), level: z.enum(['info', 'warning', 'error']), text: Text }),
+]);
+export type ApiEvent = z.infer<typeof ApiEvent>;
+
+/** Errors cross every transport as this shape: a code a program can test and a sentence a person can act on. */
+export const ApiError = z.object({ code: z.string(), message: z.string(), text: Text.optional(), issues: z.array(z.string()).optional() });
+export type ApiError = z.infer<typeof ApiError>;

@@ -1,0 +1,196 @@
+// The domain, typed once. Every schema here is the single source of truth for its type: main validates
+// with it, the renderer renders it, the API contract (api.ts) is built from it.
+import { z } from 'zod';
+
+/** How the network presented the caller. `none`: the line rang but no caller ID arrived at all. */
+export const Presentation = z.enum(['allowed', 'withheld', 'unavailable', 'none']);
+export type Presentation = z.infer<typeof Presentation>;
+
+/** A caller as the modem reported it: the number exactly as delivered (digits, leading + when international). */
+export const CallerId = z.object({
+  number: z.string().nullable(),
+  presentation: Presentation,
+  name: z.string().nullable(),
+  raw: z.array(z.string()),
+});
+export type CallerId = z.infer<typeof CallerId>;
+
+/**
+ * What to do with a call. `reject`: hang up at once. `answer-hangup`: pick up then hang up (landlines
+ * whose exchange keeps ringing otherwise). `silent`: let it ring but do not notify. `allow`: ring through.
+ */
+export const Action = z.enum(['reject', 'answer-hangup', 'silent', 'allow']);
+export type Action = z.infer<typeof Action>;
+
+export const Category = z.enum(['harassment', 'scam', 'sales', 'debt-collection', 'delivery', 'other']);
+export type Category = z.infer<typeof Category>;
+
+/** Why a decision was taken, in precedence order (see main/screening). */
+export const Reason = z.enum([
+  'explicit-block',
+  'trusted',
+  'breakthrough',
+  'shield',
+  'schedule',
+  'blocked-number',
+  'blocked-prefix',
+  'blocked-pattern',
+  'blocked-regex',
+  'blocked-name',
+  'presentation',
+  'unknown-caller',
+  'invalid-number',
+  'rate-limit',
+  'one-ring',
+  'paused',
+  'default',
+]);
+export type Reason = z.infer<typeof Reason>;
+
+/** One sentence in each language the UI ships, shown as is. */
+export const Text = z.object({ en: z.string(), zh: z.string() });
+export type Text = z.infer<typeof Text>;
+
+export const Decision = z.object({
+  action: Action,
+  reason: Reason,
+  ruleId: z.string().nullable(),
+  ruleLabel: z.string().nullable(),
+  text: Text,
+});
+export type Decision = z.infer<typeof Decision>;
+
+/** Days 0 (Sunday) to 6; `start`/`end` as HH:MM local time; `end` before `start` crosses midnight. */
+export const Schedule = z.object({
+  days: z.array(z.number().int().min(0).max(6)).min(1),
+  start: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'use HH:MM, e.g. 22:00'),
+  end: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'use HH:MM, e.g. 07:00'),
+});
+export type Schedule = z.infer<typeof Schedule>;
+
+export const RuleList = z.enum(['blocked', 'trusted']);
+export type RuleList = z.infer<typeof RuleList>;
+
+/**
+ * `number`: one exact number (stored in E.164 when it can be normalised); `prefix`: digits a number starts
+ * with; `wildcard`: `?` one digit, `*` any run; `regex`: restricted expert syntax; `name`: case-insensitive
+ * substring of the caller name; `presentation`: withheld | unavailable | none.
+ */
+export const RuleKind = z.enum(['number', 'prefix', 'wildcard', 'regex', 'name', 'presentation']);
+export type RuleKind = z.infer<typeof RuleKind>;
+
+export const Rule = z.object({
+  id: z.string(),
+  list: RuleList,
+  kind: RuleKind,
+  value: z.string(),
+  label: z.string(),
+  category: Category.nullable(),
+  action: Action,
+  note: z.string(),
+  schedule: Schedule.nullable(),
+  expiresAt: z.string().nullable(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+  hitCount: z.number().int(),
+  lastHitAt: z.string().nullable(),
+});
+export type Rule = z.infer<typeof Rule>;
+
+export const CallOutcome = z.enum(['rejected', 'answered', 'caller-hung-up', 'rang-through', 'line-lost']);
+export type CallOutcome = z.infer<typeof CallOutcome>;
+
+/** Milliseconds from the call's first event (monotonic clock); null when the step did not happen. */
+export const CallTimings = z.object({
+  firstRing: z.number().nullable(),
+  callerId: z.number().nullable(),
+  decision: z.number().nullable(),
+  hangupSent: z.number().nullable(),
+  hangupConfirmed: z.number().nullable(),
+  end: z.number().nullable(),
+});
+export type CallTimings = z.infer<typeof CallTimings>;
+
+export const CallRecord = z.object({
+  id: z.number().int(),
+  lineId: z.string(),
+  simulated: z.boolean(),
+  /** Wall-clock start, ISO 8601 with the UTC offset of `timeZone`. */
+  startedAt: z.string(),
+  timeZone: z.string(),
+  timings: CallTimings,
+  number: z.string().nullable(),
+  normalized: z.string().nullable(),
+  presentation: Presentation,
+  name: z.string().nullable(),
+  rings: z.number().int(),
+  oneRing: z.boolean(),
+  decision: Decision,
+  outcome: CallOutcome,
+  hangupLatencyMs: z.number().nullable(),
+  raw: z.array(z.string()),
+  hash: z.string(),
+});
+export type CallRecord = z.infer<typeof CallRecord>;
+
+export const ShieldTrigger = z.enum(['calls', 'withheld', 'same-number', 'manual']);
+export type ShieldTrigger = z.infer<typeof ShieldTrigger>;
+
+export const Incident = z.object({
+  id: z.number().int(),
+  startedAt: z.string(),
+  endedAt: z.string().nullable(),
+  trigger: ShieldTrigger,
+  callsRejected: z.number().int(),
+  distinctNumbers: z.number().int(),
+  withheldShare: z.number(),
+});
+export type Incident = z.infer<typeof Incident>;
+
+export const ShieldState = z.object({
+  active: z.boolean(),
+  since: z.string().nullable(),
+  trigger: ShieldTrigger.nullable(),
+  /** Set when the user chose an end time; otherwise the shield ends after `quietMinutes` without a rejected call. */
+  until: z.string().nullable(),
+  quietMinutes: z.number().int(),
+  incidentId: z.number().int().nullable(),
+  callsBlocked: z.number().int(),
+  distinctNumbers: z.number().int(),
+  text: Text.nullable(),
+});
+export type ShieldState = z.infer<typeof ShieldState>;
+
+export const LineKind = z.enum(['gsm', 'landline']);
+export type LineKind = z.infer<typeof LineKind>;
+
+export const LineState = z.enum(['connecting', 'ready', 'degraded', 'disconnected', 'error']);
+export type LineState = z.infer<typeof LineState>;
+
+export const HangupMethod = z.enum(['auto', 'chup', 'ath', 'chld', 'offhook-onhook', 'answer-hangup']);
+export type HangupMethod = z.infer<typeof HangupMethod>;
+
+export const Signal = z.object({ csq: z.number().int(), dbm: z.number().nullable(), bars: z.number().int().min(0).max(5) });
+export type Signal = z.infer<typeof Signal>;
+
+export const LineStatus = z.object({
+  id: z.string(),
+  path: z.string(),
+  label: z.string(),
+  simulated: z.boolean(),
+  kind: LineKind.nullable(),
+  state: LineState,
+  profile: z.string().nullable(),
+  manufacturer: z.string().nullable(),
+  model: z.string().nullable(),
+  firmware: z.string().nullable(),
+  imei: z.string().nullable(),
+  sim: z.enum(['READY', 'SIM PIN', 'SIM PUK', 'NOT INSERTED', 'unknown']).nullable(),
+  operator: z.string().nullable(),
+  signal: Signal.nullable(),
+  callerIdConfirmed: z.boolean(),
+  hangupMethod: HangupMethod,
+  /** A plain-language problem and what to do about it, or null when the line is healthy. */
+  problem: z.object({ code: z.string(), text: Text }).nullable(),
+});
+export type LineStatus = z.infer<typeof LineStatus>;

@@ -1,0 +1,71 @@
+// Settings: one schema for electron-store (desktop) and conf (headless). Every field has a default so a
+// missing or partly corrupt file still yields a complete, valid object.
+import { z } from 'zod';
+import { Action, HangupMethod, Schedule } from './domain.ts';
+
+export const LineConfig = z.object({
+  path: z.string().min(1),
+  label: z.string().default(''),
+  hangupMethod: HangupMethod.default('auto'),
+  enabled: z.boolean().default(true),
+});
+export type LineConfig = z.infer<typeof LineConfig>;
+
+export const ShieldSettings = z.object({
+  enabled: z.boolean().default(true),
+  /** Untrusted calls from any numbers within the window. */
+  calls: z.number().int().min(2).max(1000).default(5),
+  /** Withheld calls within the window. */
+  withheld: z.number().int().min(1).max(1000).default(3),
+  /** Calls from one number within the window. */
+  sameNumber: z.number().int().min(2).max(1000).default(3),
+  windowMinutes: z.number().int().min(1).max(1440).default(10),
+  /** Ends after this many minutes without a rejected call. */
+  quietMinutes: z.number().int().min(1).max(10080).default(60),
+});
+
+export const ScreeningSettings = z.object({
+  /** Everyone not trusted; `null` schedule means always. */
+  unknownCallers: z
+    .object({ enabled: z.boolean().default(false), action: Action.default('reject'), schedule: Schedule.nullable().default(null) })
+    .prefault({}),
+  /** Quiet hours: only trusted callers ring through during the schedule. */
+  quietHours: z
+    .object({ enabled: z.boolean().default(false), schedule: Schedule.default({ days: [0, 1, 2, 3, 4, 5, 6], start: '22:00', end: '07:00' }) })
+    .prefault({}),
+  blockInvalidNumbers: z.boolean().default(false),
+  breakthrough: z
+    .object({
+      enabled: z.boolean().default(true),
+      windowMinutes: z.number().int().min(1).max(60).default(3),
+      minRedialSeconds: z.number().int().min(0).max(600).default(20),
+      duringFlood: z.boolean().default(true),
+    })
+    .prefault({}),
+  rateLimit: z
+    .object({ enabled: z.boolean().default(true), perDay: z.number().int().min(1).max(1000).default(10) })
+    .prefault({}),
+  oneRing: z.object({ block: z.boolean().default(false) }).prefault({}),
+  shield: ShieldSettings.prefault({}),
+});
+export type ScreeningSettings = z.infer<typeof ScreeningSettings>;
+
+export const Settings = z.object({
+  /** ISO 3166 alpha-2 code used to normalise national numbers (default from the OS locale). */
+  homeCountry: z.string().regex(/^[A-Z]{2}$/, 'use a two-letter country code such as CN or GB').default('CN'),
+  language: z.enum(['system', 'en', 'zh']).default('system'),
+  theme: z.enum(['system', 'light', 'dark']).default('system'),
+  notifications: z
+    .object({ ringThrough: z.boolean().default(true), blockedSummary: z.boolean().default(true) })
+    .prefault({}),
+  startAtLogin: z.boolean().default(false),
+  firstRunDone: z.boolean().default(false),
+  /** Delete calls older than this many days (the chain stays verifiable); null keeps everything. */
+  retentionDays: z.number().int().min(1).nullable().default(null),
+  autoDetectModems: z.boolean().default(true),
+  lines: z.array(LineConfig).default([]),
+  screening: ScreeningSettings.prefault({}),
+});
+export type Settings = z.infer<typeof Settings>;
+
+export const defaultSettings = (): Settings => Settings.parse({});
