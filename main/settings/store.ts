@@ -1,0 +1,172 @@
+// Settings behind one interface and one zod schema. The file itself is kept by `conf` in headless mode and
+// by electron-store (built on conf) in the desktop app; both hand us a backend. A corrupt or invalid file is
+// backed up beside itself, defaults are used, and a notice tells the user what happened.
+import { existsSync, readFileSync, renameSync, statSync } from 'node:fs';
+import { Settings, defaultSettings } from '../../shared/settings.ts';
+import type { Text } from '../../shared/domain.ts';
+
+export type Notice = { code: string; level: 'info' | 'warning' | 'error'; text: Text };
+
+/** The file behind the settings: conf or electron-store, or anything with the same three operations. */
+export interface SettingsBackend {
+  readonly path: string;
+  read(): unknown;
+  write(value: Settings): void;
+}
+
+export class SettingsError extends Error {
+  readonly code = 'invalid-setting';
+}
+
+export class SettingsStore {
+  readonly notices: Notice[] = [];
+  #backend: SettingsBackend;
+  #current: Settings;
+  #mtimeMs = -1;
+  #listeners = new Set<(s: Settings) => void>();
+
+  /** `firstRun`: values for a brand-new file, e.g. the home country from the OS locale. */
+  constructor(backend: SettingsBackend, options: { now?: () => Date; firstRun?: Partial<Settings> } = {}) {
+    this.#backend = backend;
+    this.#current = this.#load(options.now ?? (() => new Date()), options.firstRun ?? {});
+  }
+
+  get(): Settings {
+    return this.#current;
+  }
+
+  /**
+   * Re-reads the file when another process (the CLI) changed it, so a setting changed while `serve` runs
+   * takes effect for the next call. Cheap when nothing changed: one stat.
+   */
+  refresh(): boolean {
+    const mtime = this.#statMtime();
+    if (mtime === this.#mtimeMs) return false;
+    const parsed = Settings.safeParse(this.#safeRead());
+    this.#mtimeMs = mtime;
+    if (!parsed.success) return false; // keep what we have; the next start backs the file up
+    if (JSON.stringify(parsed.data) === JSON.stringify(this.#current)) return false;
+    this.#current = parsed.data;
+    this.#emit();
+    return true;
+  }
+
+  /** Deep-merges `patch` into the settings; all or nothing — an invalid value changes nothing. */
+  update(patch: Record<string, unknown>): Settings {
+    const merged = deepMerge(this.#current, patch);
+    const parsed = Settings.safeParse(merged);
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0];
+      const where = issue?.path.join('.') || '(settings)';
+      throw new SettingsError(`Setting ${where} is invalid: ${issue?.message ?? 'unknown problem'}.`);
+    }
+    this.#backend.write(parsed.data);
+    this.#mtimeMs = this.#statMtime();
+    this.#current = parsed.data;
+    this.#emit();
+    return this.#current;
+  }
+
+  /** `ringfence settings set KEY VALUE`: KEY is a dot path (screening.shield.calls); VALUE is JSON or a bare string. */
+  set(key: string, value: string): Settings {
+    if (!/^[A-Za-z][A-Za-z0-9]*(\.[A-Za-z][A-Za-z0-9]*)*$/.test(key)) throw new SettingsError(`"${key}" is not a setting name.`);
+    if (!hasPath(defaultSettings(), key.split('.'))) {
+      throw new SettingsError(`There is no setting "${key}". Known settings: ${settingPaths(defaultSettings()).join(', ')}.`);
+    }
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(value);
+    } catch {
+      parsed = value;
+    }
+    const patch = key.split('.').reduceRight<unknown>((acc, part) => ({ [part]: acc }), parsed) as Record<string, unknown>;
+    return this.update(patch);
+  }
+
+  onChange(listener: (s: Settings) => void): () => void {
+    this.#listeners.add(listener);
+    return () => this.#listeners.delete(listener);
+  }
+
+  #emit() {
+    for (const l of this.#listeners) l(this.#current);
+  }
+
+  #statMtime(): number {
+    try {
+      return statSync(this.#backend.path).mtimeMs;
+    } catch {
+      return 0;
+    }
+  }
+
+  #safeRead(): unknown {
+    try {
+      return this.#backend.read();
+    } catch {
+      return undefined;
+    }
+  }
+
+  #load(now: () => Date, firstRun: Partial<Settings>): Settings {
+    const path = this.#backend.path;
+    let raw: unknown;
+    let problem: string | null = null;
+    if (existsSync(path)) {
+      try {
+        raw = JSON.parse(readFileSync(path, 'utf8'));
+      } catch (e) {
+        problem = `not valid JSON (${(e as Error).message})`;
+      }
+    }
+    if (problem === null && raw !== undefined) {
+      const parsed = Settings.safeParse(raw);
+      if (parsed.success) {
+        this.#mtimeMs = this.#statMtime();
+        return parsed.data;
+      }
+      const issue = parsed.error.issues[0];
+      problem = `${issue?.path.join('.') || 'settings'}: ${issue?.message}`;
+    }
+    if (problem !== null) {
+      const backup = `${path}.corrupt-${now().toISOString().replace(/[:.]/g, '-')}`;
+      renameSync(path, backup);
+      this.notices.push({
+        code: 'settings-reset',
+        level: 'warning',
+        text: {
+          en: `Your settings file was damaged (${problem}). It was saved as ${backup} and the default settings are in use; please check your settings.`,
+          zh: `设置文件已损坏（${problem}）。原文件已另存为 ${backup}，现使用默认设置，请检查您的设置。`,
+        },
+      });
+    }
+    const defaults = Settings.safeParse({ ...defaultSettings(), ...firstRun }).data ?? defaultSettings();
+    this.#backend.write(defaults);
+    this.#mtimeMs = this.#statMtime();
+    return defaults;
+  }
+}
+
+function isPlainObject(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+function deepMerge(base: unknown, patch: unknown): unknown {
+  if (!isPlainObject(base) || !isPlainObject(patch)) return patch;
+  const out: Record<string, unknown> = { ...base };
+  for (const [k, v] of Object.entries(patch)) out[k] = deepMerge(base[k], v);
+  return out;
+}
+
+function hasPath(obj: unknown, parts: string[]): boolean {
+  let cur: unknown = obj;
+  for (const p of parts) {
+    if (!isPlainObject(cur) || !Object.hasOwn(cur, p)) return false;
+    cur = cur[p];
+  }
+  return true;
+}
+
+function settingPaths(obj: Record<string, unknown>, prefix = ''): string[] {
+  return Object.entries(obj).flatMap(([k, v]) => (isPlainObject(v) ? settingPaths(v, `${prefix}${k}.`) : [`${prefix}${k}`]));
+}
