@@ -1,0 +1,166 @@
+// The headless server: the built UI and the API contract over HTTP (POST /api/<method>) and a WebSocket
+// (/api/events). Loopback by default; a token is required for any other address. No CORS: requests from
+// other origins are refused, and Host is checked on loopback so DNS rebinding cannot reach the API.
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { createReadStream } from 'node:fs';
+import { stat } from 'node:fs/promises';
+import type { AddressInfo } from 'node:net';
+import { WebSocketServer, type WebSocket } from 'ws';
+import { ApiFailure, isMethodName, type ApiHost } from '../service/api-host.ts';
+import { tokenChecker } from './auth.ts';
+import { isLoopback, type ListenAddress } from './listen.ts';
+import { serveStatic } from './static.ts';
+
+export type Download = { path: string; fileName: string; contentType: string };
+
+export type ServerOptions = {
+  api: ApiHost;
+  listen: ListenAddress;
+  token?: string;
+  /** The built renderer (out/renderer). */
+  staticRoot: string;
+  /** Finished export files by job id. */
+  download?: (jobId: string) => Download | null;
+  /** Largest accepted request body; list imports are the big ones. */
+  maxBodyBytes?: number;
+};
+
+export type RunningServer = { url: string; port: number; close(): Promise<void> };
+
+const json = (res: ServerResponse, status: number, body: unknown) => {
+  const data = JSON.stringify(body);
+  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(data), 'cache-control': 'no-store', 'x-content-type-options': 'nosniff' });
+  res.end(data);
+};
+const fail = (res: ServerResponse, status: number, code: string, message: string) => json(res, status, { error: { code, message } });
+
+function readBody(req: IncomingMessage, limit: number): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const declared = Number(req.headers['content-length'] ?? 0);
+    if (declared > limit) return reject(new ApiFailure('too-large', `The request is larger than ${limit} bytes.`, { status: 413 }));
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (c: Buffer) => {
+      size += c.length;
+      if (size > limit) {
+        reject(new ApiFailure('too-large', `The request is larger than ${limit} bytes.`, { status: 413 }));
+        req.destroy();
+      } else chunks.push(c);
+    });
+    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('error', reject);
+  });
+}
+
+export async function startServer(options: ServerOptions): Promise<RunningServer> {
+  const { api, listen } = options;
+  const maxBody = options.maxBodyBytes ?? 64 * 1024 * 1024;
+  const authorized = tokenChecker(options.token);
+  let port = listen.port;
+
+  const hostAllowed = (req: IncomingMessage) => {
+    if (!isLoopback(listen.host)) return true;
+    const host = (req.headers.host ?? '').toLowerCase();
+    return [`127.0.0.1:${port}`, `localhost:${port}`, `[::1]:${port}`].includes(host);
+  };
+  const originAllowed = (req: IncomingMessage) => {
+    const origin = req.headers.origin;
+    if (!origin) return true;
+    try {
+      return new URL(origin).host === req.headers.host;
+    } catch {
+      return false;
+    }
+  };
+
+  const server = createServer((req, res) => {
+    void handle(req, res).catch((error: unknown) => {
+      if (!res.headersSent) fail(res, 500, 'internal', `Something went wrong on the server: ${(error as Error).message}`);
+      else res.destroy();
+    });
+  });
+
+  async function handle(req: IncomingMessage, res: ServerResponse) {
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    if (!hostAllowed(req)) return fail(res, 421, 'bad-host', 'This server only answers requests addressed to its loopback address.');
+    if (!url.pathname.startsWith('/api/')) {
+      if (req.method !== 'GET' && req.method !== 'HEAD') return fail(res, 405, 'method-not-allowed', 'Only GET is allowed here.');
+      return serveStatic(options.staticRoot, url.pathname, res);
+    }
+    if (!originAllowed(req)) return fail(res, 403, 'foreign-origin', 'Requests from other web sites are not allowed.');
+    if (!authorized(req, url)) return fail(res, 401, 'unauthorized', 'A valid token is required: open the address printed by "ringfence serve", which includes it.');
+
+    const exportMatch = url.pathname.match(/^\/api\/exports\/([A-Za-z0-9_-]{1,64})$/);
+    if (exportMatch && req.method === 'GET') {
+      const file = options.download?.(exportMatch[1]!);
+      const info = file ? await stat(file.path).catch(() => null) : null;
+      if (!file || !info) return fail(res, 404, 'not-found', 'That export does not exist (any more). Export again.');
+      res.writeHead(200, {
+        'content-type': file.contentType,
+        'content-length': info.size,
+        'content-disposition': `attachment; filename*=UTF-8''${encodeURIComponent(file.fileName)}`,
+        'x-content-type-options': 'nosniff',
+      });
+      createReadStream(file.path).pipe(res);
+      return;
+    }
+
+    const method = url.pathname.slice('/api/'.length);
+    if (!isMethodName(method)) return fail(res, 404, 'unknown-method', `There is no API method "${method}".`);
+    if (req.method !== 'POST') return fail(res, 405, 'method-not-allowed', `Call ${method} with POST.`);
+    let input: unknown = {};
+    try {
+      const body = await readBody(req, maxBody);
+      if (body.trim()) input = JSON.parse(body);
+    } catch (error) {
+      if (error instanceof ApiFailure) return json(res, error.status, { error: error.toJSON() });
+      return fail(res, 400, 'invalid-json', `The request body is not valid JSON: ${(error as Error).message}`);
+    }
+    try {
+      json(res, 200, await api.call(method, input));
+    } catch (error) {
+      if (error instanceof ApiFailure) return json(res, error.status, { error: error.toJSON() });
+      throw error;
+    }
+  }
+
+  const wss = new WebSocketServer({ noServer: true, maxPayload: 64 * 1024 });
+  const clients = new Set<WebSocket>();
+  server.on('upgrade', (req, socket, head) => {
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    const reject = (status: string) => {
+      socket.end(`HTTP/1.1 ${status}\r\nConnection: close\r\n\r\n`);
+    };
+    if (url.pathname !== '/api/events') return reject('404 Not Found');
+    if (!hostAllowed(req)) return reject('421 Misdirected Request');
+    if (!originAllowed(req)) return reject('403 Forbidden');
+    if (!authorized(req, url)) return reject('401 Unauthorized');
+    wss.handleUpgrade(req, socket, head, (ws) => {
+      clients.add(ws);
+      ws.on('close', () => clients.delete(ws));
+      ws.on('error', () => clients.delete(ws));
+    });
+  });
+  const unsubscribe = api.onEvent((event) => {
+    const data = JSON.stringify(event);
+    for (const ws of clients) if (ws.readyState === ws.OPEN) ws.send(data);
+  });
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(listen.port, listen.host, () => resolve());
+  });
+  port = (server.address() as AddressInfo).port;
+  const hostForUrl = listen.host.includes(':') ? `[${listen.host}]` : listen.host;
+  return {
+    url: `http://${hostForUrl}:${port}`,
+    port,
+    async close() {
+      unsubscribe();
+      for (const ws of clients) ws.terminate();
+      wss.close();
+      server.closeAllConnections();
+      await new Promise<void>((r) => server.close(() => r()));
+    },
+  };
+}
