@@ -1,0 +1,238 @@
+// The desktop app, wired: one instance, a hardened window on app://, the service behind validated IPC, a
+// tray that keeps screening with the window closed, notifications, start at login, and crash recovery.
+// Every decision lives in a pure function elsewhere in main/app/; this file only connects them.
+import { app, BrowserWindow, dialog, ipcMain, protocol, session, shell } from 'electron';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import type { ApiEvent, MethodName } from '../../shared/api.ts';
+import type { ApiHost } from '../service/api-host.ts';
+import { SettingsStore, countryFromLocale } from '../settings/index.ts';
+import { dataPaths } from '../store/data-dir.ts';
+import { catchCrashes, mayRestart, openCrashLog, type CrashKind } from './crash-log.ts';
+import { showWindowAtStart, withDesktopNotices } from './first-run.ts';
+import { broadcastEvent, registerIpc } from './ipc.ts';
+import { shellLanguage } from './language.ts';
+import { launchedAtLogin, loginItemPlan } from './login-item.ts';
+import { mainWindow, trayHintMarker } from './main-window.ts';
+import { startNotifier } from './notifier.ts';
+import { handleAppProtocol, registerAppScheme } from './protocol.ts';
+import { guardSession, guardWebContents } from './security.ts';
+import { electronStoreBackend } from './settings-backend.ts';
+import { startTray } from './tray-controller.ts';
+import { rendererLocation, windowOptions } from './window.ts';
+
+export type DesktopService = ApiHost & { close(): Promise<void> };
+export type StartService = (options: {
+  dataDir: string;
+  settings: SettingsStore;
+  host: 'desktop';
+  log: (level: 'info' | 'warn' | 'error', message: string) => void;
+}) => Promise<DesktopService>;
+
+export type DesktopOptions = {
+  startService: StartService;
+  /** out/preload/preload.cjs */
+  preloadPath: string;
+  /** out/renderer */
+  rendererRoot: string;
+  argv?: readonly string[];
+  env?: NodeJS.ProcessEnv;
+  platform?: NodeJS.Platform;
+  proc?: Parameters<typeof catchCrashes>[0];
+};
+
+/** Starts the desktop app; false when another instance already runs (it is focused instead and we quit). */
+export function runDesktop(options: DesktopOptions): boolean {
+  if (!app.requestSingleInstanceLock()) {
+    app.quit();
+    return false;
+  }
+  const argv = options.argv ?? process.argv;
+  const env = options.env ?? process.env;
+  const platform = options.platform ?? process.platform;
+  registerAppScheme(protocol);
+
+  const paths = dataPaths(app.getPath('userData'));
+  const crashLog = openCrashLog(paths.logs);
+  const log = (level: 'info' | 'warn' | 'error', message: string) => {
+    if (level !== 'info') crashLog.write('log', `${level}: ${message}`);
+  };
+  const location = rendererLocation({ isPackaged: app.isPackaged, devServerUrl: env.ELECTRON_RENDERER_URL });
+  const guard = { trustedOrigin: location.origin, openExternal: (url: string) => shell.openExternal(url), log };
+
+  let quitting = false;
+  let service: DesktopService | null = null;
+  let settings: SettingsStore | null = null;
+  const listeners = new Set<(event: ApiEvent) => void>();
+  let unsubscribe: () => void = () => {};
+
+  // IPC and the tray hold this host, which follows the service across a restart.
+  const current = (): DesktopService => {
+    if (!service) throw Object.assign(new Error('Ringfence is still starting; try again in a moment.'), { code: 'starting' });
+    return service;
+  };
+  const host: ApiHost = withDesktopNotices(
+    {
+      call: <M extends MethodName>(method: M, input: unknown) => current().call(method, input),
+      onEvent: (listener) => {
+        listeners.add(listener);
+        return () => listeners.delete(listener);
+      },
+    },
+    platform,
+  );
+  const language = () => shellLanguage(settings?.get().language ?? 'system', app.getLocale());
+
+  const window = mainWindow({
+    options: windowOptions({ preload: options.preloadPath, isPackaged: app.isPackaged }),
+    url: location.url,
+    isQuitting: () => quitting,
+    trayHint: trayHintMarker(paths.dir),
+    tellTrayHint: () =>
+      notifier.say(
+        { en: 'Ringfence is still screening', zh: 'Ringfence 仍在筛选来电' },
+        {
+          en: 'Closing the window keeps Ringfence running in the tray. To stop screening, choose Quit from the tray menu.',
+          zh: '关闭窗口后 Ringfence 会继续在托盘中运行。若要停止筛选，请在托盘菜单中选择"退出"。',
+        },
+      ),
+    log,
+  });
+  // 'second-instance' and 'activate' can arrive before the app is ready; the start-up then opens it.
+  let showWhenReady = false;
+  const showWindow = () => {
+    if (app.isReady() && service) window.show();
+    else showWhenReady = true;
+  };
+  const notifier = startNotifier({
+    prefs: () => settings?.get().notifications ?? { ringThrough: true, blockedSummary: true },
+    language,
+    onClick: showWindow,
+  });
+
+  let loginItem: boolean | null = null;
+  const applyLoginItem = (enabled: boolean) => {
+    if (enabled === loginItem) return;
+    loginItem = enabled;
+    const plan = loginItemPlan({
+      platform,
+      enabled,
+      execPath: process.execPath,
+      appImage: env.APPIMAGE,
+      configHome: env.XDG_CONFIG_HOME || join(app.getPath('home'), '.config'),
+    });
+    try {
+      if (plan.kind === 'electron') app.setLoginItemSettings(plan.settings);
+      else if (plan.content === null) rmSync(plan.path, { force: true });
+      else {
+        mkdirSync(dirname(plan.path), { recursive: true });
+        writeFileSync(plan.path, plan.content);
+      }
+    } catch (e) {
+      log('warn', `Could not ${enabled ? 'set up' : 'remove'} start at login: ${(e as Error).message}`);
+    }
+  };
+
+  const connect = async () => {
+    settings ??= new SettingsStore(electronStoreBackend(paths.dir, ipcMain), {
+      firstRun: { homeCountry: countryFromLocale(env, app.getLocale()) },
+    });
+    service = await options.startService({ dataDir: paths.dir, settings, host: 'desktop', log });
+    unsubscribe = service.onEvent((event) => {
+      for (const l of listeners) l(event);
+    });
+  };
+
+  const restartBudget: number[] = [];
+  let recovering = false;
+  const recover = async (kind: CrashKind) => {
+    if (recovering || quitting || !service) return;
+    recovering = true;
+    try {
+      const healthy = await Promise.race([
+        service.call('getStatus', {}).then(() => true, () => false),
+        new Promise<boolean>((resolve) => setTimeout(() => resolve(false), 5_000).unref?.()),
+      ]);
+      if (healthy) return;
+      const budget = mayRestart(restartBudget, Date.now());
+      restartBudget.splice(0, restartBudget.length, ...budget.history);
+      if (!budget.allowed) {
+        notifier.say(
+          { en: 'Ringfence stopped screening', zh: 'Ringfence 已停止筛选' },
+          { en: `It failed repeatedly after ${kind}. Please restart it; the log is in ${crashLog.path}.`, zh: `发生 ${kind} 后多次失败。请重新启动；日志位于 ${crashLog.path}。` },
+        );
+        return;
+      }
+      crashLog.write('service-restart', `after ${kind}`);
+      unsubscribe();
+      await service.close().catch(() => {});
+      service = null;
+      await connect();
+    } catch (e) {
+      crashLog.write('service-restart', e);
+    } finally {
+      recovering = false;
+    }
+  };
+  catchCrashes(options.proc ?? process, crashLog, (kind) => void recover(kind));
+
+  app.on('second-instance', showWindow);
+  app.on('activate', showWindow);
+  app.on('web-contents-created', (_event, contents) => guardWebContents(contents, guard));
+  app.on('render-process-gone', (_event, contents, details) => {
+    crashLog.write('renderer-gone', details);
+    if (details.reason !== 'clean-exit' && !contents.isDestroyed()) contents.reload();
+  });
+  app.on('child-process-gone', (_event, details) => crashLog.write('child-process-gone', details));
+  // With no listener Electron would quit when the last window closes; screening must go on in the tray.
+  app.on('window-all-closed', () => {});
+  app.on('before-quit', () => {
+    quitting = true;
+  });
+  let stopped = false;
+  app.on('will-quit', (event) => {
+    if (stopped || !service) return;
+    event.preventDefault();
+    const closing = service;
+    service = null;
+    unsubscribe();
+    notifier.stop();
+    void closing
+      .close()
+      .catch((e: unknown) => log('error', `The service did not close cleanly: ${(e as Error).message}`))
+      .finally(() => {
+        stopped = true;
+        app.quit();
+      });
+  });
+
+  void app
+    .whenReady()
+    .then(async () => {
+      guardSession(session.defaultSession, log);
+      handleAppProtocol(protocol, options.rendererRoot);
+      await connect();
+      registerIpc(ipcMain, host, { trustedOrigin: location.origin, log });
+      const tray = startTray({ host, language, showWindow, quit: () => app.quit(), log });
+      host.onEvent((event) => {
+        broadcastEvent(BrowserWindow.getAllWindows().map((w) => w.webContents), event, location.origin);
+        tray.onEvent(event);
+        notifier.onEvent(event);
+      });
+      const store = settings as SettingsStore;
+      store.onChange((changed) => applyLoginItem(changed.startAtLogin));
+      applyLoginItem(store.get().startAtLogin);
+      const hidden = launchedAtLogin(argv, platform === 'darwin' && app.getLoginItemSettings().wasOpenedAtLogin);
+      if (showWhenReady || showWindowAtStart({ firstRunDone: store.get().firstRunDone, launchedAtLogin: hidden })) window.show();
+    })
+    .catch((e: unknown) => {
+      // Without the service there is nothing to screen with: say why, where the log is, and stop.
+      crashLog.write('uncaught-exception', e);
+      dialog.showErrorBox(
+        'Ringfence could not start / Ringfence 无法启动',
+        `${(e as Error).message}\n\nDetails / 详情: ${crashLog.path}`,
+      );
+      app.exit(1);
+    });
+  return true;
+}

@@ -1,0 +1,150 @@
+// The tray: what it shows (a state and a tooltip) and what its menu offers, as pure functions of what the
+// service last told us; and what each menu entry does, as calls on the API. tray-icon.ts draws it.
+import type { ApiEvent, Status } from '../../shared/api.ts';
+import type { LineStatus, ShieldState, Text } from '../../shared/domain.ts';
+import type { ApiHost } from '../service/api-host.ts';
+import { say, type Language } from './language.ts';
+
+export type TrayModel = {
+  /** False until the first getStatus answer: then we know nothing yet. */
+  loaded: boolean;
+  lines: LineStatus[];
+  shield: ShieldState | null;
+  pausedUntil: string | null;
+  demo: boolean;
+};
+
+export const emptyTrayModel: TrayModel = { loaded: false, lines: [], shield: null, pausedUntil: null, demo: false };
+
+export function trayModelFromStatus(status: Status): TrayModel {
+  return { loaded: true, lines: status.lines, shield: status.shield, pausedUntil: status.pausedUntil, demo: status.demo };
+}
+
+/** Keeps the model current between status refreshes from the events that change what the tray shows. */
+export function applyTrayEvent(model: TrayModel, event: ApiEvent): TrayModel {
+  switch (event.type) {
+    case 'line-status': {
+      const others = model.lines.filter((l) => l.id !== event.line.id);
+      const known = others.length !== model.lines.length;
+      const lines = known ? model.lines.map((l) => (l.id === event.line.id ? event.line : l)) : [...model.lines, event.line];
+      return { ...model, lines };
+    }
+    case 'line-removed':
+      return { ...model, lines: model.lines.filter((l) => l.id !== event.lineId) };
+    case 'shield-changed':
+      return { ...model, shield: event.shield };
+    default:
+      return model;
+  }
+}
+
+export type TrayState = 'starting' | 'problem' | 'paused' | 'shield' | 'protected';
+
+function lineTrouble(line: LineStatus): boolean {
+  return line.state === 'error' || line.state === 'disconnected' || line.problem !== null;
+}
+
+/**
+ * Most urgent first: a problem means calls may not be screened at all; paused means they are knowingly not
+ * screened; the shield means a flood is being held off; otherwise all is well.
+ */
+export function trayState(model: TrayModel, now: Date): TrayState {
+  if (!model.loaded) return 'starting';
+  if ((model.lines.length === 0 && !model.demo) || model.lines.some(lineTrouble)) return 'problem';
+  if (model.pausedUntil !== null && Date.parse(model.pausedUntil) > now.getTime()) return 'paused';
+  if (model.shield?.active) return 'shield';
+  return 'protected';
+}
+
+function clock(iso: string, language: Language): string {
+  return new Date(iso).toLocaleTimeString(language === 'zh' ? 'zh-CN' : 'en-GB', { hour: '2-digit', minute: '2-digit' });
+}
+
+/** One sentence for the tray tooltip (and the disabled first menu line). */
+export function trayTooltip(model: TrayModel, language: Language, now: Date): string {
+  const state = trayState(model, now);
+  const text: Text = (() => {
+    switch (state) {
+      case 'starting':
+        return { en: 'Ringfence is starting…', zh: 'Ringfence 正在启动…' };
+      case 'problem': {
+        const line = model.lines.find(lineTrouble);
+        if (!line) return { en: 'No modem connected: calls are not screened.', zh: '未连接调制解调器：来电未被筛选。' };
+        return line.problem?.text ?? { en: `${line.label || line.path}: ${line.state}.`, zh: `${line.label || line.path}：${line.state}。` };
+      }
+      case 'paused': {
+        const until = clock(model.pausedUntil as string, language);
+        return { en: `Screening paused until ${until}.`, zh: `来电筛选已暂停，至 ${until}。` };
+      }
+      case 'shield':
+        return model.shield?.text ?? { en: 'Shield on: only trusted callers ring through.', zh: '防护已开启：仅信任的来电可以接通。' };
+      case 'protected':
+        return { en: 'Protected: every call is screened.', zh: '已保护：每个来电都会被筛选。' };
+    }
+  })();
+  return `Ringfence — ${say(text, language)}`;
+}
+
+export type TrayAction = 'open' | 'shield-on' | 'shield-off' | 'pause-15' | 'pause-60' | 'resume' | 'quit';
+
+export type TrayItem =
+  | { type: 'label'; label: string }
+  | { type: 'separator' }
+  | { type: 'action'; action: TrayAction; label: string; enabled: boolean }
+  | { type: 'checkbox'; action: TrayAction; label: string; checked: boolean; enabled: boolean };
+
+const labels: Record<TrayAction | 'shield', Text> = {
+  open: { en: 'Open Ringfence', zh: '打开 Ringfence' },
+  shield: { en: 'Shield (only trusted callers ring)', zh: '防护（仅信任的来电接通）' },
+  'shield-on': { en: 'Shield on', zh: '开启防护' },
+  'shield-off': { en: 'Shield off', zh: '关闭防护' },
+  'pause-15': { en: 'Pause screening for 15 minutes', zh: '暂停筛选 15 分钟' },
+  'pause-60': { en: 'Pause screening for 1 hour', zh: '暂停筛选 1 小时' },
+  resume: { en: 'Resume screening', zh: '恢复筛选' },
+  quit: { en: 'Quit Ringfence (stops screening)', zh: '退出 Ringfence（停止筛选）' },
+};
+
+/** The tray menu for this moment. Service actions are disabled until the service has answered once. */
+export function trayMenu(model: TrayModel, language: Language, now: Date): TrayItem[] {
+  const ready = model.loaded;
+  const shieldOn = model.shield?.active ?? false;
+  const paused = trayState(model, now) === 'paused';
+  const l = (key: keyof typeof labels) => say(labels[key], language);
+  return [
+    { type: 'label', label: trayTooltip(model, language, now) },
+    { type: 'separator' },
+    { type: 'action', action: 'open', label: l('open'), enabled: true },
+    { type: 'checkbox', action: shieldOn ? 'shield-off' : 'shield-on', label: l('shield'), checked: shieldOn, enabled: ready },
+    ...(paused
+      ? [{ type: 'action' as const, action: 'resume' as const, label: l('resume'), enabled: ready }]
+      : [
+          { type: 'action' as const, action: 'pause-15' as const, label: l('pause-15'), enabled: ready },
+          { type: 'action' as const, action: 'pause-60' as const, label: l('pause-60'), enabled: ready },
+        ]),
+    { type: 'separator' },
+    { type: 'action', action: 'quit', label: l('quit'), enabled: true },
+  ];
+}
+
+export type TrayEffects = { host: ApiHost; showWindow: () => void; quit: () => void };
+
+/** Carries out one menu choice; service calls go through the same validated API as the window's. */
+export async function runTrayAction(action: TrayAction, effects: TrayEffects): Promise<void> {
+  switch (action) {
+    case 'open':
+      return effects.showWindow();
+    case 'quit':
+      return effects.quit();
+    case 'shield-on':
+    case 'shield-off':
+      await effects.host.call('setShield', { on: action === 'shield-on' });
+      return;
+    case 'pause-15':
+    case 'pause-60':
+      await effects.host.call('pauseScreening', { minutes: action === 'pause-15' ? 15 : 60 });
+      return;
+    case 'resume':
+      await effects.host.call('pauseScreening', { minutes: null });
+      return;
+  }
+}
