@@ -32,6 +32,9 @@ export default defineConfig({
   },
   preload: {
     build: {
+      // electron-vite leaves package.json dependencies as require() calls by default; a sandboxed preload
+      // cannot load them (only 'electron'), so zod and everything else is bundled in.
+      externalizeDeps: false,
       outDir: 'out/preload',
       rollupOptions: {
         input: { preload: resolve('main/preload.ts') },
