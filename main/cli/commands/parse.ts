@@ -1,0 +1,42 @@
+// `ringfence parse [FILE]`: raw modem output (a capture file, or stdin) → one NDJSON line per incoming
+// call, through the same parser the live line uses. For checking a capture from a user's bug report.
+import { readFile } from 'node:fs/promises';
+import type { Command } from 'commander';
+import { parseTranscript } from '../../modem/index.ts';
+import { CliError } from '../program.ts';
+
+async function readStdin(): Promise<Uint8Array> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks);
+}
+
+async function readInput(file: string | undefined): Promise<Uint8Array> {
+  if (file === undefined || file === '-') {
+    if (process.stdin.isTTY) {
+      throw new CliError('no FILE given and standard input is a terminal. Pass a capture file (ringfence parse capture.modem) or pipe the modem output in (cat capture.modem | ringfence parse).', 2);
+    }
+    return readStdin();
+  }
+  try {
+    return await readFile(file);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') throw new CliError(`cannot read "${file}": no such file. Check the path, or pipe the modem output on standard input.`);
+    if (code === 'EISDIR') throw new CliError(`cannot read "${file}": it is a folder. Give one capture file.`);
+    if (code === 'EACCES') throw new CliError(`cannot read "${file}": permission denied. Make the file readable for your user.`);
+    throw new CliError(`cannot read "${file}": ${(error as Error).message}`);
+  }
+}
+
+export function registerParseCommand(program: Command): void {
+  program
+    .command('parse')
+    .argument('[file]', 'a file of raw modem output (bytes exactly as the modem sent them); standard input when omitted or "-"')
+    .description('Print the incoming calls in raw modem output, one JSON object per line: {"number","presentation","name"}.')
+    .action(async (file: string | undefined) => {
+      const calls = parseTranscript(await readInput(file));
+      const out = calls.map(({ number, presentation, name }) => JSON.stringify({ number, presentation, name }) + '\n').join('');
+      process.stdout.write(out);
+    });
+}

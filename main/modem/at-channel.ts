@@ -1,0 +1,162 @@
+// The AT channel: one command in flight, a queue, a timeout per command, and unsolicited result codes
+// always delivered as events, never eaten by the pending command: a RING can land before a command's
+// echo, between the command and its reply, or in the middle of a multi-line reply. Transport-free: the
+// owner gives it a `write` function and feeds it the lines the modem sends.
+import { finalResult, type FinalResult } from './result-codes.ts';
+import { isCallSignal, isStatusUrc } from './urc.ts';
+
+export type AtStatus = 'ok' | 'error' | 'timeout' | 'closed';
+
+/** A command's outcome as a value: modems answer ERROR all the time, and that is not an exception. */
+export type AtResult = {
+  command: string;
+  status: AtStatus;
+  final: FinalResult | null;
+  /** Information lines of the reply (echo, blank lines and URCs removed). */
+  lines: string[];
+  /** Monotonic time the command was written, or null if it never was. */
+  writtenAt: number | null;
+};
+
+export type SendOptions = {
+  timeoutMs?: number;
+  /** Prefix of the reply's information lines (`+CSQ`): a line with it is the reply even if it looks unsolicited. */
+  expect?: string;
+  /** ATA/ATD: CONNECT, NO CARRIER, BUSY… end this command instead of being unsolicited. */
+  dial?: boolean;
+  /** Jump the queue (hang-ups): it is written as soon as the command in flight finishes. */
+  priority?: boolean;
+  /** Called the moment the command is handed to the port. */
+  onWritten?: (at: number) => void;
+};
+
+type Pending = {
+  command: string;
+  options: SendOptions;
+  lines: string[];
+  echoSeen: boolean;
+  writtenAt: number | null;
+  timer: ReturnType<typeof setTimeout> | null;
+  resolve: (r: AtResult) => void;
+};
+
+export type AtChannel = {
+  send(command: string, options?: SendOptions): Promise<AtResult>;
+  /** A line from the modem (blank lines are ignored). */
+  receive(line: string): void;
+  /** Whether a command is in flight or queued. */
+  busy(): boolean;
+  /** Fail everything pending with 'closed' (the port went away). */
+  close(): void;
+};
+
+export type AtChannelOptions = {
+  write: (text: string) => void;
+  onUrc: (line: string) => void;
+  clock?: () => number;
+  defaultTimeoutMs?: number;
+  log?: (dir: 'in' | 'out' | 'info' | 'warn', text: string) => void;
+  /** A command got no final result in time: the owner decides whether the modem is hung. */
+  onTimeout?: (command: string) => void;
+};
+
+/** Echo comparison ignores case and spaces: `ATE0 V1 Q0` comes back as typed, or as `ate0v1q0`. */
+const squash = (s: string) => s.replace(/\s+/g, '').toUpperCase();
+
+export function createAtChannel(opts: AtChannelOptions): AtChannel {
+  const clock = opts.clock ?? (() => performance.now());
+  const log = opts.log ?? (() => {});
+  const queue: Pending[] = [];
+  let current: Pending | null = null;
+  let closed = false;
+
+  const finish = (p: Pending, status: AtStatus, final: FinalResult | null) => {
+    if (p.timer) clearTimeout(p.timer);
+    p.timer = null;
+    if (current === p) current = null;
+    p.resolve({ command: p.command, status, final, lines: p.lines, writtenAt: p.writtenAt });
+  };
+
+  const next = () => {
+    if (current || closed) return;
+    const p = queue.shift();
+    if (!p) return;
+    current = p;
+    const at = clock();
+    p.writtenAt = at;
+    try {
+      opts.write(`${p.command}\r`);
+    } catch (error) {
+      log('warn', `write of ${p.command} failed: ${(error as Error).message}`);
+      finish(p, 'closed', null);
+      next();
+      return;
+    }
+    log('out', p.command);
+    p.options.onWritten?.(at);
+    p.timer = setTimeout(() => {
+      if (current !== p) return;
+      log('warn', `no reply to ${p.command} within ${p.options.timeoutMs ?? opts.defaultTimeoutMs ?? 2000} ms`);
+      finish(p, 'timeout', null);
+      opts.onTimeout?.(p.command);
+      next();
+    }, p.options.timeoutMs ?? opts.defaultTimeoutMs ?? 2000);
+  };
+
+  const urc = (line: string) => {
+    try {
+      opts.onUrc(line);
+    } catch (error) {
+      // A listener's bug must not desynchronise the channel.
+      log('warn', `URC handler failed on "${line}": ${(error as Error).message}`);
+    }
+  };
+
+  return {
+    send(command, options = {}) {
+      if (closed) return Promise.resolve({ command, status: 'closed', final: null, lines: [], writtenAt: null });
+      return new Promise<AtResult>((resolve) => {
+        const p: Pending = { command, options, lines: [], echoSeen: false, writtenAt: null, timer: null, resolve };
+        if (options.priority) queue.unshift(p);
+        else queue.push(p);
+        next();
+      });
+    },
+    receive(raw) {
+      const line = raw.trim();
+      if (line === '') return;
+      log('in', line);
+      const p = current;
+      if (!p) {
+        const final = finalResult(line);
+        if (final && final.kind !== 'call-progress') return log('info', `stray ${line} (no command pending)`);
+        // An echo of a command that already timed out, or typed on another terminal: not for us.
+        if (!final && /^AT/i.test(line) && !isCallSignal(line)) return;
+        return urc(line);
+      }
+      if (!p.echoSeen && squash(line) === squash(p.command)) {
+        p.echoSeen = true;
+        return;
+      }
+      const final = finalResult(line);
+      if (final) {
+        if (final.kind === 'call-progress' && !p.options.dial) return urc(line);
+        finish(p, final.kind === 'ok' || final.kind === 'call-progress' ? 'ok' : 'error', final);
+        next();
+        return;
+      }
+      // A caller-ID or ring line is never a reply (`+CLIP: 1,1`, the reply to AT+CLIP?, is not one).
+      if (isCallSignal(line)) return urc(line);
+      const expected = p.options.expect && line.toUpperCase().startsWith(p.options.expect.toUpperCase());
+      if (!expected && isStatusUrc(line)) return urc(line);
+      p.lines.push(line);
+    },
+    busy: () => current !== null || queue.length > 0,
+    close() {
+      closed = true;
+      const all = [...(current ? [current] : []), ...queue.splice(0)];
+      current = null;
+      for (const p of all) finish(p, 'closed', null);
+    },
+  };
+}

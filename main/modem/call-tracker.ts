@@ -1,0 +1,366 @@
+// One line's calls, live: idle → ringing → identified → decided → (rejected | ringing-through | answered)
+// → idle. It turns call signals and timers into the Line's events, asks for the decision the moment the
+// caller is known, and starts the hang-up before it tells anyone. The modem side (AT+CLCC, hang-up
+// commands, parser flush) and the clock come in through `TrackerEnv`, so tests drive it without a port.
+import type { CallerId, CallOutcome, CallTimings, Decision, LineKind } from '../../shared/domain.ts';
+import type { CallerIdSource } from './caller-id.ts';
+import { noCallerId, sameIdentity } from './caller-id.ts';
+import type { CallSignal } from './caller-id-parser.ts';
+import { clccCallerId, isRingingIn, type ClccEntry } from './clcc.ts';
+import type { HangupResult } from './hangup.ts';
+
+export type LineTiming = {
+  /** GSM: how long to wait after a ring for +CLIP before asking AT+CLCC. */
+  clipWaitMs: number;
+  /** Landline: how long the number field waits for NAME. */
+  nameWaitMs: number;
+  /** No ring for this long ends a call (rings come every ~5 s on GSM, ~6 s on a landline). */
+  ringSilenceGsmMs: number;
+  ringSilenceLandlineMs: number;
+  /** Landline hang-up: how long to stay off-hook (or answered) before going back on-hook. */
+  hangupPauseMs: number;
+  /** After our hang-up, rings and repeats of that call still in the pipe are ignored for this long. */
+  settleMs: number;
+};
+
+export const defaultTiming: LineTiming = {
+  clipWaitMs: 600,
+  nameWaitMs: 300,
+  ringSilenceGsmMs: 7000,
+  ringSilenceLandlineMs: 9000,
+  hangupPauseMs: 1500,
+  settleMs: 1000,
+};
+
+export type EndedCall = {
+  key: string;
+  lineId: string;
+  startedAt: Date;
+  callerId: CallerId;
+  decision: Decision | null;
+  outcome: CallOutcome;
+  rings: number;
+  oneRing: boolean;
+  timings: CallTimings;
+  /** caller-id known → hang-up command written, ms. */
+  hangupLatencyMs: number | null;
+  hangupCommand: string | null;
+  raw: string[];
+};
+
+export type TrackerEvents = {
+  'call-started': { key: string; lineId: string; wallClock: Date; at: number };
+  'caller-id': { key: string; lineId: string; callerId: CallerId; at: number };
+  decided: { key: string; lineId: string; callerId: CallerId; decision: Decision; at: number };
+  'hangup-sent': { key: string; command: string; at: number };
+  'call-ended': EndedCall;
+  warning: { code: string; message: string };
+};
+
+export type HangupHandle = { done: Promise<HangupResult>; cancel(): void };
+
+export type TrackerEnv = {
+  lineId: string;
+  kind: () => LineKind;
+  clock: () => number;
+  wallClock: () => Date;
+  timing: LineTiming;
+  setTimer: (fn: () => void, ms: number) => () => void;
+  decide: (callerId: CallerId, call: { key: string; lineId: string }) => Decision;
+  /** Starts the hang-up; must write its first command before returning when the modem is idle. */
+  hangup: (action: Decision['action'], onWritten: (command: string, at: number) => void) => HangupHandle;
+  queryClcc: () => Promise<ClccEntry[] | null>;
+  /** Ask the parser to report a pending landline block now (its signals come back through `signal`). */
+  flushBlock: () => void;
+  emit: <E extends keyof TrackerEvents>(event: E, payload: TrackerEvents[E]) => void;
+  /** A call rang with no caller ID at all: the modem may have dropped it (re-enable it). */
+  callerIdMissing: () => void;
+};
+
+type Call = {
+  key: string;
+  startedAt: Date;
+  t0: number;
+  rings: number;
+  callerId: CallerId | null;
+  source: CallerIdSource | null;
+  decision: Decision | null;
+  answered: boolean;
+  at: { firstRing: number | null; callerId: number | null; decision: number | null; hangupSent: number | null; hangupConfirmed: number | null };
+  hangup: HangupHandle | null;
+  hangupCommand: string | null;
+  hangupFailed: boolean;
+  raw: string[];
+  stopSilence: (() => void) | null;
+  stopWait: (() => void) | null;
+  clccAsked: boolean;
+};
+
+let sequence = 0;
+
+export function createCallTracker(env: TrackerEnv) {
+  let call: Call | null = null;
+  let settle: { until: number; callerId: CallerId | null } | null = null;
+
+  const rel = (c: Call, t: number | null) => (t === null ? null : Math.round((t - c.t0) * 1000) / 1000);
+
+  const start = (): Call => {
+    const now = env.clock();
+    const c: Call = {
+      key: `${env.lineId}-${Date.now().toString(36)}-${++sequence}`,
+      startedAt: env.wallClock(),
+      t0: now,
+      rings: 0,
+      callerId: null,
+      source: null,
+      decision: null,
+      answered: false,
+      at: { firstRing: null, callerId: null, decision: null, hangupSent: null, hangupConfirmed: null },
+      hangup: null,
+      hangupCommand: null,
+      hangupFailed: false,
+      raw: [],
+      stopSilence: null,
+      stopWait: null,
+      clccAsked: false,
+    };
+    call = c;
+    settle = null;
+    return c;
+  };
+
+  const outcomeOf = (c: Call, lost: boolean): CallOutcome => {
+    if (c.at.hangupConfirmed !== null) return 'rejected';
+    if (lost) return 'line-lost';
+    if (c.answered) return 'answered';
+    if (c.decision === null) return 'caller-hung-up';
+    if (c.hangupFailed) return 'rang-through';
+    if (c.decision.action === 'allow' || c.decision.action === 'silent') return c.rings <= 1 ? 'caller-hung-up' : 'rang-through';
+    return 'caller-hung-up';
+  };
+
+  const end = (c: Call, how: { lost?: boolean } = {}) => {
+    if (call !== c) return;
+    call = null;
+    c.stopSilence?.();
+    c.stopWait?.();
+    c.hangup?.cancel();
+    const now = env.clock();
+    const outcome = outcomeOf(c, how.lost ?? false);
+    const callerId = c.callerId ?? noCallerId(c.raw.filter((l) => l.toUpperCase().includes('RING')));
+    if (outcome === 'rejected') settle = { until: now + env.timing.settleMs, callerId };
+    env.emit('call-ended', {
+      key: c.key,
+      lineId: env.lineId,
+      startedAt: c.startedAt,
+      callerId,
+      decision: c.decision,
+      outcome,
+      rings: c.rings,
+      oneRing: outcome === 'caller-hung-up' && c.rings <= 1,
+      timings: {
+        firstRing: rel(c, c.at.firstRing),
+        callerId: rel(c, c.at.callerId),
+        decision: rel(c, c.at.decision),
+        hangupSent: rel(c, c.at.hangupSent),
+        hangupConfirmed: rel(c, c.at.hangupConfirmed),
+        end: rel(c, now),
+      },
+      hangupLatencyMs: c.at.hangupSent !== null && c.at.callerId !== null ? Math.round((c.at.hangupSent - c.at.callerId) * 1000) / 1000 : null,
+      hangupCommand: c.hangupCommand,
+      raw: c.raw,
+    });
+    if (!how.lost && (c.source === null || c.callerId?.presentation === 'none')) env.callerIdMissing();
+  };
+
+  const armSilence = (c: Call) => {
+    c.stopSilence?.();
+    const ms = env.kind() === 'gsm' ? env.timing.ringSilenceGsmMs : env.timing.ringSilenceLandlineMs;
+    c.stopSilence = env.setTimer(() => end(c), ms);
+  };
+
+  const hangUp = (c: Call, decision: Decision) => {
+    let announced = false;
+    const handle = env.hangup(decision.action, (command, at) => {
+      if (c.at.hangupSent !== null) return; // a fallback step: the first write is the one that counts
+      c.at.hangupSent = at;
+      c.hangupCommand = command;
+      if (announced) env.emit('hangup-sent', { key: c.key, command, at });
+    });
+    c.hangup = handle;
+    handle.done.then(
+      (result) => {
+        if (call !== c) return;
+        if (result.ok) {
+          c.hangupCommand = result.command;
+          c.at.hangupConfirmed = env.clock();
+          end(c);
+        } else {
+          c.hangupFailed = true;
+          env.emit('warning', { code: 'hangup-failed', message: `Could not hang up the call (tried ${result.tried.join(', ')}); it rings through.` });
+        }
+      },
+      () => {},
+    );
+    return {
+      announce() {
+        announced = true;
+        if (c.at.hangupSent !== null && c.hangupCommand) env.emit('hangup-sent', { key: c.key, command: c.hangupCommand, at: c.at.hangupSent });
+      },
+    };
+  };
+
+  /** The caller is known (or known to be unknowable): decide, hang up first, then tell. */
+  const identify = (c: Call, callerId: CallerId, source: CallerIdSource, opts: { announceStart?: boolean } = {}) => {
+    c.stopWait?.();
+    c.stopWait = null;
+    c.callerId = callerId;
+    c.source = source;
+    c.at.callerId = env.clock();
+    let decision: Decision;
+    try {
+      decision = env.decide(callerId, { key: c.key, lineId: env.lineId });
+    } catch (error) {
+      decision = { action: 'allow', reason: 'default', ruleId: null, ruleLabel: null, text: { en: 'Screening failed; the call rings through.', zh: '筛选失败，来电正常响铃。' } };
+      env.emit('warning', { code: 'decide-failed', message: `Screening failed: ${(error as Error).message}` });
+    }
+    c.decision = decision;
+    c.at.decision = env.clock();
+    const hanging = decision.action === 'reject' || decision.action === 'answer-hangup' ? hangUp(c, decision) : null;
+    if (opts.announceStart) announceStart(c);
+    env.emit('caller-id', { key: c.key, lineId: env.lineId, callerId, at: c.at.callerId });
+    env.emit('decided', { key: c.key, lineId: env.lineId, callerId, decision, at: c.at.decision });
+    hanging?.announce();
+  };
+
+  const announceStart = (c: Call) => env.emit('call-started', { key: c.key, lineId: env.lineId, wallClock: c.startedAt, at: c.t0 });
+
+  const askClcc = (c: Call) => {
+    if (c.clccAsked || call !== c || c.callerId) return;
+    c.clccAsked = true;
+    void env.queryClcc().then((entries) => {
+      if (call !== c || c.callerId) return;
+      if (entries === null) return identify(c, noCallerId(c.raw), 'none');
+      const ringing = entries.find(isRingingIn);
+      // An empty list: the line is idle, the caller gave up before we could ask.
+      if (entries.length === 0) return end(c);
+      const id = ringing ? clccCallerId(ringing) : null;
+      if (id) {
+        c.raw.push(...id.raw);
+        return identify(c, id, 'clcc');
+      }
+      identify(c, noCallerId(c.raw), 'none');
+    });
+  };
+
+  const ring = (line: string) => {
+    const now = env.clock();
+    if (!call && settle && now < settle.until) return; // a ring of the call we just hung up
+    const c = call ?? start();
+    c.raw.push(line);
+    c.rings++;
+    if (c.at.firstRing === null) c.at.firstRing = now;
+    if (c.rings === 1 && c.callerId === null) announceStart(c);
+    armSilence(c);
+    if (c.callerId !== null || c.hangup) return;
+    if (env.kind() === 'gsm') {
+      if (!c.stopWait && !c.clccAsked) c.stopWait = env.setTimer(() => askClcc(c), env.timing.clipWaitMs);
+    } else if (c.rings >= 2) {
+      // The landline caller-ID burst comes between ring 1 and ring 2: it is not coming now.
+      identify(c, noCallerId(c.raw), 'none');
+    }
+  };
+
+  const callerIdArrived = (callerId: CallerId, source: CallerIdSource) => {
+    const now = env.clock();
+    if (!call && settle && now < settle.until && (settle.callerId === null || sameIdentity(settle.callerId, callerId))) return;
+    let c = call;
+    if (c?.callerId) {
+      const known = c.callerId;
+      if (sameIdentity(known, callerId) || (known.number !== null && known.number === callerId.number && callerId.name === null)) {
+        c.raw.push(...callerId.raw); // repeated on a later ring: never a second decision
+        return;
+      }
+      const upgrade = known.presentation === 'none' && env.kind() === 'gsm' && !c.hangup;
+      if (!upgrade) {
+        end(c);
+        c = null;
+      } else {
+        // +CLIP after we already decided with nothing to go on: the same ringing call, decide again.
+        c.raw.push(...callerId.raw);
+        identify(c, callerId, source);
+        return;
+      }
+    }
+    if (!c) {
+      // Caller ID before any ring (UK landlines, some GSM firmware): the call starts with its identity.
+      c = start();
+      c.raw.push(...callerId.raw);
+      armSilence(c);
+      return identify(c, callerId, source, { announceStart: true });
+    }
+    c.raw.push(...callerId.raw);
+    identify(c, callerId, source);
+  };
+
+  return {
+    signal(s: CallSignal) {
+      switch (s.kind) {
+        case 'ring':
+          return ring(s.line);
+        case 'caller-id':
+          return callerIdArrived(s.callerId, s.source);
+        case 'caller-id-amended':
+          // A late field (NAME after the wait): the record gets it; the decision stands.
+          if (call?.callerId) {
+            call.callerId = s.callerId;
+            call.raw.push(...s.callerId.raw.slice(-1));
+          }
+          return;
+        case 'block-progress': {
+          if (!s.number) return;
+          if (s.name) return env.flushBlock();
+          if (call) {
+            call.stopWait?.();
+            call.stopWait = env.setTimer(() => env.flushBlock(), env.timing.nameWaitMs);
+          } else {
+            // UK: the block comes before the first ring; there is no call yet to hang the timer on.
+            const stop = env.setTimer(() => env.flushBlock(), env.timing.nameWaitMs);
+            void stop;
+          }
+          return;
+        }
+        case 'answered':
+          if (call) {
+            call.answered = true;
+            call.raw.push(s.line);
+          }
+          return;
+        case 'call-end': {
+          const c = call;
+          if (!c) return;
+          c.raw.push(s.line);
+          if (!c.callerId && s.callerId) {
+            c.callerId = s.callerId;
+            c.source = 'missed-call';
+          }
+          // Our own hang-up in progress makes the modem say NO CARRIER/^CEND: the hang-up result ends it.
+          if (c.hangup && c.at.hangupConfirmed === null && !c.hangupFailed) {
+            c.at.hangupConfirmed = env.clock();
+          }
+          return end(c);
+        }
+      }
+    },
+    /** The port went away: a call in progress ends as 'line-lost'. */
+    lineLost() {
+      if (call) end(call, { lost: true });
+      settle = null;
+    },
+    active: () => call !== null,
+    /** Nothing is pending on the modem for a call (the Line may poll the modem). */
+    idle: () => call === null,
+  };
+}
+
+export type CallTracker = ReturnType<typeof createCallTracker>;

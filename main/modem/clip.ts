@@ -1,0 +1,55 @@
+// `+CLIP: <number>,<type>[,<subaddr>,<satype>[,<alpha>[,<CLI validity>]]]` (3GPP TS 27.007 §7.6), in the
+// shapes real modems send: 2 to 6 fields, number quoted or not, with or without a space after the colon.
+import type { CallerId } from '../../shared/domain.ts';
+import { intField, payloadAfter, splitFields } from './at-fields.ts';
+import { absenceWord, cleanName } from './caller-id.ts';
+
+/** A type-of-address octet always has bit 8 set (128–255); anything else means this is not a caller ID. */
+export const isAddressType = (type: number | null) => type === null || (type >= 128 && type <= 255);
+
+/** The number as delivered, with the `+` a type-145 (international) number implies when the modem left it out. */
+export function withPlus(number: string, type: number | null): string {
+  return type === 145 && !number.startsWith('+') && /^\d/.test(number) ? `+${number}` : number;
+}
+
+/** CLI validity → presentation (0 valid, 1 withheld by the caller, 2–4 not available from the network). */
+export function presentationFromValidity(validity: number | null): 'withheld' | 'unavailable' | null {
+  if (validity === 1) return 'withheld';
+  if (validity !== null && validity >= 2) return 'unavailable';
+  return null;
+}
+
+/** Identity from the parts a +CLIP / +CLCC / +CCWA line shares. */
+export function gsmCallerId(numberText: string, type: number | null, alpha: string | null, validity: number | null, raw: string[]): CallerId {
+  const name = cleanName(alpha);
+  const byValidity = presentationFromValidity(validity);
+  if (byValidity) return { number: null, presentation: byValidity, name, raw };
+  const number = numberText.trim();
+  const word = absenceWord(number);
+  if (word) return { number: null, presentation: word, name, raw };
+  // An empty number: with no validity field the usual cause is the caller's CLIR; with validity 0 it is
+  // contradictory, and "not available" is the honest reading.
+  if (number === '') return { number: null, presentation: validity === 0 ? 'unavailable' : 'withheld', name, raw };
+  return { number: withPlus(number, type), presentation: 'allowed', name, raw };
+}
+
+/** Parses one +CLIP line; null when the line is not a caller-ID notification (e.g. `+CLIP: 1,1`, the reply to AT+CLIP?). */
+export function parseClip(line: string): CallerId | null {
+  const payload = payloadAfter(line, '+CLIP');
+  if (payload === null) return null;
+  const fields = splitFields(payload);
+  const first = fields[0];
+  if (!first) return null;
+  if (!first.quoted) {
+    // Unquoted numbers exist (some ZTE/Wavecom firmware) but must look like one, and a lone unquoted
+    // field is the `+CLIP: <n>` status form.
+    if (fields.length < 2 || !/^\+?[\d*#]+$/.test(first.text)) return null;
+  }
+  const typeField = fields[1];
+  const type = intField(typeField);
+  if (typeField && typeField.text !== '' && type === null) return null;
+  if (!isAddressType(type)) return null;
+  const alpha = fields[4]?.text ?? null;
+  const validity = intField(fields[5]);
+  return gsmCallerId(first.text, type, alpha, validity, [line]);
+}

@@ -1,0 +1,102 @@
+// Hang-up strategies and their fallback chain. GSM: AT+CHUP (the 3GPP way), then ATH (enough on most
+// modems, and on SIM800 once +CVHU=0), then AT+CHLD=0 (release held/waiting calls, which some firmware
+// uses for a ringing one). Each GSM step is verified with AT+CLCC: an OK that left the call ringing is not
+// a hang-up. Landline: go off-hook and back on (ATH1, pause, ATH0) — the pause must outlast a hook-flash,
+// or the exchange reads it as a flash and keeps ringing — or answer and hang up (ATA, pause, ATH0).
+import type { Action, HangupMethod, LineKind } from '../../shared/domain.ts';
+import type { AtChannel, AtResult } from './at-channel.ts';
+import { isRingingIn, parseClcc } from './clcc.ts';
+
+export type ConcreteMethod = Exclude<HangupMethod, 'auto'>;
+
+const gsmMethods: ConcreteMethod[] = ['chup', 'ath', 'chld'];
+const landlineMethods: ConcreteMethod[] = ['offhook-onhook', 'answer-hangup'];
+
+/** The order to try, for this line kind, the configured method and the decision's action. Pure. */
+export function hangupChain(kind: LineKind, profileChain: readonly ConcreteMethod[], configured: HangupMethod, action: Action): ConcreteMethod[] {
+  const fits = kind === 'gsm' ? gsmMethods : landlineMethods;
+  const base = profileChain.filter((m) => fits.includes(m));
+  // 'answer-hangup' as a decision only means something on a landline; on GSM it is a plain reject.
+  const first: ConcreteMethod | null = kind === 'landline' && action === 'answer-hangup' ? 'answer-hangup' : configured !== 'auto' && fits.includes(configured) ? configured : null;
+  return first ? [first, ...base.filter((m) => m !== first)] : [...base];
+}
+
+/** The command a method writes first (what the modem sees, and what 'hangup-sent' reports). */
+export const firstCommand: Record<ConcreteMethod, string> = {
+  chup: 'AT+CHUP',
+  ath: 'ATH',
+  chld: 'AT+CHLD=0',
+  'offhook-onhook': 'ATH1',
+  'answer-hangup': 'ATA',
+};
+
+export type HangupResult = { ok: true; method: ConcreteMethod; command: string } | { ok: false; tried: string[] };
+
+export type HangupRun = {
+  /** Resolves when a method is confirmed, or when every method failed. */
+  done: Promise<HangupResult>;
+  /** Stop escalating (the call ended by itself, or the line was lost). */
+  cancel(): void;
+};
+
+type Env = {
+  channel: AtChannel;
+  pauseMs: number;
+  /** Called with the first command of every step the moment it is written. */
+  onWritten: (command: string, at: number) => void;
+  sleep: (ms: number) => Promise<void>;
+};
+
+/** GSM: is an incoming call still ringing? null when the modem cannot tell (AT+CLCC unsupported). */
+async function stillRinging(channel: AtChannel): Promise<boolean | null> {
+  const r = await channel.send('AT+CLCC', { expect: '+CLCC' });
+  if (r.status !== 'ok') return null;
+  return r.lines.map(parseClcc).some((e) => e !== null && isRingingIn(e));
+}
+
+async function step(method: ConcreteMethod, env: Env): Promise<AtResult> {
+  const { channel } = env;
+  const first = firstCommand[method];
+  const onWritten = (at: number) => env.onWritten(first, at);
+  switch (method) {
+    case 'chup':
+    case 'ath':
+    case 'chld':
+      return channel.send(first, { priority: true, onWritten });
+    case 'offhook-onhook': {
+      const up = await channel.send(first, { priority: true, onWritten });
+      if (up.status !== 'ok') return up;
+      await env.sleep(env.pauseMs);
+      return channel.send('ATH0', { priority: true });
+    }
+    case 'answer-hangup': {
+      // ATA may not finish (a data modem starts training): give it the pause, then ATH0 aborts it.
+      await channel.send(first, { priority: true, dial: true, timeoutMs: Math.max(env.pauseMs, 1), onWritten });
+      return channel.send('ATH0', { priority: true });
+    }
+  }
+}
+
+/** Starts the chain now: the first command is written synchronously when the channel is idle. */
+export function runHangup(kind: LineKind, chain: readonly ConcreteMethod[], env: Env): HangupRun {
+  let cancelled = false;
+  const tried: string[] = [];
+  const done = (async (): Promise<HangupResult> => {
+    for (const method of chain) {
+      if (cancelled) break;
+      tried.push(firstCommand[method]);
+      const result = await step(method, env);
+      if (result.status === 'closed') break;
+      if (result.status !== 'ok') continue;
+      if (kind === 'gsm' && !cancelled && (await stillRinging(env.channel)) === true) continue;
+      return { ok: true, method, command: firstCommand[method] };
+    }
+    return { ok: false, tried };
+  })();
+  return {
+    done,
+    cancel() {
+      cancelled = true;
+    },
+  };
+}

@@ -1,0 +1,387 @@
+// A Line: one modem, kept working. Opens the port, identifies the modem, picks its profile and initialises
+// it, then screens calls through the call tracker. It reconnects forever (backoff) when the port goes away,
+// re-initialises when the modem stops answering, and re-checks caller ID periodically, because modems
+// forget it. The imperative shell around the pure parser and the tracker.
+import { EventEmitter } from 'node:events';
+import { basename } from 'node:path';
+import type { CallerId, Decision, HangupMethod, LineStatus } from '../../shared/domain.ts';
+import { createAtChannel, type AtChannel } from './at-channel.ts';
+import { createCallerIdParser, type CallSignal } from './caller-id-parser.ts';
+import { createCallTracker, defaultTiming, type CallTracker, type EndedCall, type LineTiming } from './call-tracker.ts';
+import { parseClcc, type ClccEntry } from './clcc.ts';
+import { hangupChain, runHangup } from './hangup.ts';
+import { identify, syncAt } from './identify.ts';
+import { createLineSplitter } from './line-splitter.ts';
+import { pickProfile } from './profiles/pick.ts';
+import type { Profile } from './profiles/profile.ts';
+import { openSerial, type SerialLink } from './serial.ts';
+import { initialise, readGsmHealth, readSignal, recheckCallerId } from './setup.ts';
+import { gsmProblem, problem, type Problem } from './status.ts';
+
+export type { EndedCall, LineTiming };
+
+export type LineOptions = {
+  id: string;
+  path: string;
+  baudRate?: number;
+  hangupMethod?: HangupMethod;
+  /** Called synchronously as soon as the caller is identified (or known to be unidentifiable). Must return
+   *  at once; the line writes the hang-up command before emitting anything else. */
+  decide: (callerId: CallerId, call: { key: string; lineId: string }) => Decision;
+  clock?: () => number;
+  log?: (entry: { dir: 'in' | 'out' | 'info' | 'warn'; text: string; at: number }) => void;
+  reconnect?: { initialDelayMs?: number; maxDelayMs?: number };
+  commandTimeoutMs?: number;
+  recheckCallerIdEveryMs?: number;
+  /** Call-handling waits (tests shorten them). Defaults: see `defaultTiming`. */
+  timing?: Partial<LineTiming>;
+};
+
+export type LineEvents = {
+  status: [LineStatus];
+  'call-started': [{ key: string; lineId: string; wallClock: Date; at: number }];
+  'caller-id': [{ key: string; lineId: string; callerId: CallerId; at: number }];
+  decided: [{ key: string; lineId: string; callerId: CallerId; decision: Decision; at: number }];
+  'hangup-sent': [{ key: string; command: string; at: number }];
+  'call-ended': [EndedCall];
+  warning: [{ code: string; message: string }];
+};
+
+export interface Line {
+  readonly id: string;
+  status(): LineStatus;
+  on<E extends keyof LineEvents>(event: E, listener: (...args: LineEvents[E]) => void): this;
+  off<E extends keyof LineEvents>(event: E, listener: (...args: LineEvents[E]) => void): this;
+  once<E extends keyof LineEvents>(event: E, listener: (...args: LineEvents[E]) => void): this;
+  close(): Promise<void>;
+  /** Resolves when initialised (at once if ready now), or rejects on the next failure — for tests. */
+  ready(timeoutMs?: number): Promise<void>;
+}
+
+/** Two failed re-initialisations in a row: the port itself is suspect, so reopen it. */
+const REOPEN_AFTER_FAILED_RECOVERIES = 2;
+
+class ModemLine extends EventEmitter<LineEvents> implements Line {
+  readonly id: string;
+  #o: LineOptions;
+  #timing: LineTiming;
+  #clock: () => number;
+  #status: LineStatus;
+  #profile: Profile | null = null;
+  #closed = false;
+  #link: SerialLink | null = null;
+  #channel: AtChannel | null = null;
+  #tracker: CallTracker;
+  #parser = createCallerIdParser();
+  #recovering = false;
+  #failedRecoveries = 0;
+  #timers = new Set<ReturnType<typeof setTimeout>>();
+  #recheckTimer: ReturnType<typeof setInterval> | null = null;
+  #wake: (() => void) | null = null;
+  #run: Promise<void>;
+
+  constructor(options: LineOptions) {
+    super();
+    this.id = options.id;
+    this.#o = options;
+    this.#timing = { ...defaultTiming, ...options.timing };
+    this.#clock = options.clock ?? (() => performance.now());
+    this.#status = {
+      id: options.id,
+      path: options.path,
+      label: basename(options.path),
+      simulated: false,
+      kind: null,
+      state: 'connecting',
+      profile: null,
+      manufacturer: null,
+      model: null,
+      firmware: null,
+      imei: null,
+      sim: null,
+      operator: null,
+      signal: null,
+      callerIdConfirmed: false,
+      hangupMethod: options.hangupMethod ?? 'auto',
+      problem: null,
+    };
+    this.#tracker = this.#createTracker();
+    this.#run = this.#loop();
+  }
+
+  status(): LineStatus {
+    return { ...this.#status };
+  }
+
+  ready(timeoutMs = 10_000): Promise<void> {
+    if (this.#status.state === 'ready') return Promise.resolve();
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => finish(new Error(`line ${this.id} not ready within ${timeoutMs} ms (state ${this.#status.state})`)), timeoutMs);
+      const onStatus = (s: LineStatus) => {
+        if (s.state === 'ready') finish(null);
+        else if (s.problem && (s.state === 'error' || s.state === 'degraded' || s.state === 'disconnected')) finish(new Error(`${s.problem.code}: ${s.problem.text.en}`));
+      };
+      const finish = (error: Error | null) => {
+        clearTimeout(timer);
+        this.off('status', onStatus);
+        if (error) reject(error);
+        else resolve();
+      };
+      this.on('status', onStatus);
+    });
+  }
+
+  async close(): Promise<void> {
+    if (this.#closed) return this.#run;
+    this.#closed = true;
+    for (const t of this.#timers) clearTimeout(t);
+    this.#timers.clear();
+    if (this.#recheckTimer) clearInterval(this.#recheckTimer);
+    this.#tracker.lineLost();
+    this.#channel?.close();
+    await this.#link?.close();
+    this.#wake?.();
+    await this.#run;
+  }
+
+  // --- plumbing -------------------------------------------------------------------------------------
+
+  #log(dir: 'in' | 'out' | 'info' | 'warn', text: string) {
+    this.#o.log?.({ dir, text, at: this.#clock() });
+  }
+
+  #emit<E extends keyof LineEvents>(event: E, ...args: LineEvents[E]) {
+    try {
+      (this.emit as (event: string, ...args: unknown[]) => boolean)(event, ...args);
+    } catch (error) {
+      // A listener's exception must not stop the modem being read.
+      this.#log('warn', `a '${event}' listener threw: ${(error as Error).message}`);
+    }
+  }
+
+  #setStatus(patch: Partial<LineStatus>) {
+    this.#status = { ...this.#status, ...patch };
+    this.#emit('status', this.status());
+  }
+
+  #later(fn: () => void, ms: number): () => void {
+    const t = setTimeout(() => {
+      this.#timers.delete(t);
+      if (!this.#closed) fn();
+    }, ms);
+    this.#timers.add(t);
+    return () => {
+      clearTimeout(t);
+      this.#timers.delete(t);
+    };
+  }
+
+  #sleep(ms: number): Promise<void> {
+    return new Promise((resolve) => {
+      const stop = this.#later(() => {
+        this.#wake = null;
+        resolve();
+      }, ms);
+      this.#wake = () => {
+        stop();
+        this.#wake = null;
+        resolve();
+      };
+    });
+  }
+
+  #createTracker(): CallTracker {
+    return createCallTracker({
+      lineId: this.id,
+      kind: () => this.#profile?.kind ?? 'gsm',
+      clock: this.#clock,
+      wallClock: () => new Date(),
+      timing: this.#timing,
+      setTimer: (fn, ms) => this.#later(fn, ms),
+      decide: (callerId, call) => this.#o.decide(callerId, call),
+      hangup: (action, onWritten) => {
+        const channel = this.#channel;
+        const profile = this.#profile;
+        if (!channel || !profile) return { done: Promise.resolve({ ok: false, tried: [] }), cancel() {} };
+        const chain = hangupChain(profile.kind, profile.hangupChain, this.#status.hangupMethod, action);
+        return runHangup(profile.kind, chain, { channel, pauseMs: this.#timing.hangupPauseMs, onWritten, sleep: (ms) => new Promise((r) => this.#later(() => r(), ms)) });
+      },
+      queryClcc: async (): Promise<ClccEntry[] | null> => {
+        const r = await this.#channel?.send('AT+CLCC', { expect: '+CLCC' });
+        if (!r || r.status !== 'ok') return null;
+        return r.lines.map(parseClcc).filter((e): e is ClccEntry => e !== null);
+      },
+      flushBlock: () => this.#signals(this.#parser.flush()),
+      emit: (event, payload) => this.#emit(event, payload as never),
+      callerIdMissing: () => {
+        this.#later(() => void this.#periodicCheck(), 0);
+      },
+    });
+  }
+
+  #signals(signals: CallSignal[]) {
+    for (const s of signals) this.#tracker.signal(s);
+  }
+
+  // --- connection lifecycle -------------------------------------------------------------------------
+
+  async #loop(): Promise<void> {
+    const initial = this.#o.reconnect?.initialDelayMs ?? 500;
+    const max = this.#o.reconnect?.maxDelayMs ?? 10_000;
+    let delay = initial;
+    while (!this.#closed) {
+      const splitter = createLineSplitter((w) => this.#emit('warning', w));
+      const opened = await openSerial(
+        this.#o.path,
+        this.#o.baudRate ?? 115_200,
+        (chunk) => {
+          for (const line of splitter.push(chunk)) this.#channel?.receive(line);
+        },
+        (message) => this.#log('warn', `write failed: ${message}`),
+      );
+      if (this.#closed) {
+        if (opened.ok) await opened.link.close();
+        break;
+      }
+      if (!opened.ok) {
+        const gone = opened.problem.code === 'not-found';
+        if (this.#status.state !== 'disconnected' || this.#status.problem?.code !== opened.problem.code) {
+          this.#setStatus({ state: gone ? 'disconnected' : 'error', problem: opened.problem });
+        }
+        await this.#sleep(delay);
+        delay = Math.min(delay * 2, max);
+        continue;
+      }
+      this.#link = opened.link;
+      this.#parser = createCallerIdParser();
+      this.#channel = createAtChannel({
+        write: (text) => this.#link?.write(text),
+        onUrc: (line) => this.#signals(this.#parser.push(line)),
+        clock: this.#clock,
+        defaultTimeoutMs: this.#o.commandTimeoutMs ?? 2000,
+        log: (dir, text) => this.#log(dir, text),
+        onTimeout: (command) => this.#onTimeout(command),
+      });
+      this.#setStatus({ state: 'connecting', problem: null });
+      void this.#recover();
+      const closed = await opened.link.closed;
+      this.#channel.close();
+      this.#channel = null;
+      this.#link = null;
+      if (this.#recheckTimer) clearInterval(this.#recheckTimer);
+      this.#recheckTimer = null;
+      this.#signals(this.#parser.end());
+      this.#tracker.lineLost();
+      if (this.#closed) break;
+      this.#log('warn', `port closed: ${closed.reason}`);
+      this.#setStatus({ state: 'disconnected', problem: problem('disconnected'), callerIdConfirmed: false });
+      delay = initial;
+      await this.#sleep(delay);
+    }
+  }
+
+  /** Identify, pick the profile, initialise and read health, until it works or the port goes away. */
+  async #recover(): Promise<void> {
+    if (this.#recovering) return;
+    this.#recovering = true;
+    const channel = this.#channel;
+    let delay = this.#o.reconnect?.initialDelayMs ?? 500;
+    try {
+      while (!this.#closed && channel && this.#channel === channel) {
+        const ok = await this.#bringUp(channel);
+        if (ok || this.#channel !== channel || this.#closed) return;
+        this.#failedRecoveries++;
+        if (this.#failedRecoveries >= REOPEN_AFTER_FAILED_RECOVERIES) {
+          this.#failedRecoveries = 0;
+          this.#log('warn', 'modem still not answering: reopening the port');
+          await this.#link?.close();
+          return;
+        }
+        await this.#sleep(delay);
+        delay = Math.min(delay * 2, this.#o.reconnect?.maxDelayMs ?? 10_000);
+      }
+    } finally {
+      this.#recovering = false;
+    }
+  }
+
+  async #bringUp(channel: AtChannel): Promise<boolean> {
+    if (!(await syncAt(channel))) {
+      if (this.#channel === channel) this.#setStatus({ state: 'degraded', problem: problem('not-responding') });
+      return false;
+    }
+    const identity = await identify(channel);
+    const profile = pickProfile(identity);
+    this.#profile = profile;
+    const init = await initialise(channel, profile);
+    if (!init.ok) {
+      if (this.#channel === channel) this.#setStatus({ state: init.reason === 'refused' ? 'error' : 'degraded', problem: problem('not-responding', `${init.command}: ${init.detail}`) });
+      return false;
+    }
+    for (const note of init.notes) this.#log('info', note);
+    const base: Partial<LineStatus> = {
+      kind: profile.kind,
+      profile: profile.name,
+      manufacturer: identity.manufacturer,
+      model: identity.model,
+      firmware: identity.firmware,
+      callerIdConfirmed: init.callerIdConfirmed,
+    };
+    let found: Problem | null;
+    if (profile.kind === 'gsm') {
+      const health = await readGsmHealth(channel, profile);
+      const { voice, ...fields } = health;
+      Object.assign(base, fields);
+      found = gsmProblem({ ...health, voice, callerIdConfirmed: init.callerIdConfirmed });
+    } else {
+      found = init.callerIdConfirmed ? null : problem('no-caller-id');
+    }
+    if (this.#channel !== channel || this.#closed) return false;
+    this.#failedRecoveries = 0;
+    this.#setStatus({ ...base, state: 'ready', problem: found });
+    this.#startRecheck();
+    return true;
+  }
+
+  #onTimeout(command: string) {
+    // ATA inside an answer-then-hang-up is expected to run out its pause.
+    if (command === 'ATA' || this.#closed || this.#recovering) return;
+    this.#setStatus({ state: 'degraded', problem: problem('not-responding', `no reply to ${command}`) });
+    void this.#recover();
+  }
+
+  #startRecheck() {
+    if (this.#recheckTimer) clearInterval(this.#recheckTimer);
+    const every = this.#o.recheckCallerIdEveryMs ?? 10 * 60_000;
+    this.#recheckTimer = setInterval(() => void this.#periodicCheck(), every);
+    this.#recheckTimer.unref?.();
+  }
+
+  /** Caller ID still on? Signal? Only between calls, so a check never delays a hang-up. */
+  async #periodicCheck(): Promise<void> {
+    const channel = this.#channel;
+    const profile = this.#profile;
+    if (!channel || !profile || this.#recovering || this.#status.state !== 'ready') return;
+    if (!this.#tracker.idle() || channel.busy()) {
+      this.#later(() => void this.#periodicCheck(), 1000);
+      return;
+    }
+    const cid = await recheckCallerId(channel, profile);
+    if (cid.status === 'timeout' || cid.status === 'closed') return;
+    const patch: Partial<LineStatus> = { callerIdConfirmed: cid.confirmed };
+    if (profile.kind === 'gsm') {
+      const s = await readSignal(channel);
+      if (s.status === 'ok') patch.signal = s.signal;
+    }
+    if (this.#channel !== channel) return;
+    if (!cid.confirmed) patch.problem = problem(profile.kind === 'gsm' ? 'caller-id-off' : 'no-caller-id');
+    else if (this.#status.problem?.code === 'caller-id-off' || this.#status.problem?.code === 'no-caller-id') patch.problem = null;
+    const changed = Object.entries(patch).some(([k, v]) => JSON.stringify(this.#status[k as keyof LineStatus]) !== JSON.stringify(v));
+    if (changed) this.#setStatus(patch);
+  }
+}
+
+/** Returns at once; connects, identifies and initialises in the background, and reconnects until close(). */
+export function openLine(options: LineOptions): Line {
+  return new ModemLine(options);
+}

@@ -1,0 +1,47 @@
+// GSM dongles: caller ID is +CLIP (re-enabled after every reset, modems forget it), +CRC=1 makes rings
+// say what kind of call they are (+CRING: VOICE), verbose +CME errors help the problem messages.
+import type { InitStep, Profile } from './profile.ts';
+
+const common: InitStep[] = [
+  { command: 'ATE0' },
+  { command: 'AT+CMEE=2', alternatives: ['AT+CMEE=1'] },
+  { command: 'AT+CLIP=1', required: true, enablesCallerId: true },
+  { command: 'AT+CRC=1' },
+];
+
+const chain: Profile['hangupChain'] = ['chup', 'ath', 'chld'];
+
+export const genericGsm: Profile = { name: 'generic-gsm', kind: 'gsm', init: common, hangupChain: chain };
+
+export const huawei: Profile = {
+  name: 'huawei',
+  kind: 'gsm',
+  // ^CURC=0 stops the ^RSSI/^DSFLOWRPT/^BOOT stream that otherwise interleaves with every reply.
+  init: [...common, { command: 'AT^CURC=0' }],
+  hangupChain: chain,
+};
+
+export const zte: Profile = {
+  name: 'zte',
+  kind: 'gsm',
+  // ZTE firmware sends unsolicited +ZUSIMR/+ZPBIC reports; +ZSNT-style settings vary by model, so only
+  // the standard set is sent.
+  init: common,
+  hangupChain: chain,
+};
+
+export const simcom: Profile = {
+  name: 'simcom',
+  kind: 'gsm',
+  // +CVHU=0 lets ATH hang up a voice call on SIM800 (by default ATH is ignored for voice).
+  init: [...common, { command: 'AT+CVHU=0' }],
+  hangupChain: chain,
+};
+
+export const quectel: Profile = {
+  name: 'quectel',
+  kind: 'gsm',
+  // URCs go to one USB port only; send them to every port if the firmware allows, else to the AT port.
+  init: [...common, { command: 'AT+QURCCFG="urcport","all"', alternatives: ['AT+QURCCFG="urcport","usbat"'] }],
+  hangupChain: chain,
+};

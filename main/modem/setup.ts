@@ -1,0 +1,78 @@
+// Bringing a modem into a known state (its profile's init sequence) and reading its health. Run after
+// every (re)connect and every reset: modems forget caller ID when they reset.
+import type { LineStatus } from '../../shared/domain.ts';
+import type { AtChannel, AtResult } from './at-channel.ts';
+import type { Profile } from './profiles/profile.ts';
+import { clipEnabled, firstInfo, parseCsq, parseOperator, parseSim, voiceEnabled } from './status.ts';
+import { describeError } from './result-codes.ts';
+
+export type InitOutcome =
+  | { ok: true; callerIdConfirmed: boolean; notes: string[] }
+  | { ok: false; reason: 'timeout' | 'closed' | 'refused'; command: string; detail: string };
+
+const why = (r: AtResult) => (r.final ? describeError(r.final) : r.status);
+
+export async function initialise(channel: AtChannel, profile: Profile): Promise<InitOutcome> {
+  const notes: string[] = [];
+  let callerIdConfirmed = false;
+  let callerIdStepFailed = false;
+  for (const step of profile.init) {
+    let result: AtResult | null = null;
+    for (const command of [step.command, ...(step.alternatives ?? [])]) {
+      result = await channel.send(command, step.timeoutMs ? { timeoutMs: step.timeoutMs } : {});
+      if (result.status === 'ok' || result.status === 'closed' || result.status === 'timeout') break;
+      notes.push(`${command}: ${why(result)}`);
+    }
+    if (!result) continue;
+    if (result.status === 'closed' || result.status === 'timeout') return { ok: false, reason: result.status, command: result.command, detail: why(result) };
+    if (step.enablesCallerId) {
+      if (result.status === 'ok') callerIdConfirmed = true;
+      else callerIdStepFailed = true;
+    }
+    if (result.status === 'error' && step.required && !step.enablesCallerId) {
+      return { ok: false, reason: 'refused', command: result.command, detail: why(result) };
+    }
+  }
+  if (profile.kind === 'gsm' && !callerIdStepFailed) {
+    // The modem said OK to AT+CLIP=1; ask it back, since some firmware says OK and does nothing.
+    const check = await channel.send('AT+CLIP?', { expect: '+CLIP' });
+    const on = check.status === 'ok' ? clipEnabled(check.lines) : null;
+    callerIdConfirmed = on !== false;
+  }
+  return { ok: true, callerIdConfirmed, notes };
+}
+
+/** Re-checks (and re-enables) caller ID, as modems silently drop it after weeks or a reset. */
+export async function recheckCallerId(channel: AtChannel, profile: Profile): Promise<{ confirmed: boolean; status: AtResult['status'] }> {
+  if (profile.kind === 'gsm') {
+    const check = await channel.send('AT+CLIP?', { expect: '+CLIP' });
+    if (check.status === 'timeout' || check.status === 'closed') return { confirmed: false, status: check.status };
+    if (check.status === 'ok' && clipEnabled(check.lines) !== false) return { confirmed: true, status: 'ok' };
+    const enable = await channel.send('AT+CLIP=1');
+    return { confirmed: enable.status === 'ok', status: enable.status };
+  }
+  const step = profile.init.find((s) => s.enablesCallerId);
+  for (const command of step ? [step.command, ...(step.alternatives ?? [])] : []) {
+    const r = await channel.send(command);
+    if (r.status !== 'error') return { confirmed: r.status === 'ok', status: r.status };
+  }
+  return { confirmed: false, status: 'error' };
+}
+
+export type GsmHealth = Pick<LineStatus, 'imei' | 'sim' | 'operator' | 'signal'> & { voice: boolean | null };
+
+export async function readGsmHealth(channel: AtChannel, profile: Profile): Promise<GsmHealth> {
+  const imei = firstInfo(await channel.send('AT+CGSN', { expect: '+CGSN' }), '+CGSN');
+  const sim = parseSim(await channel.send('AT+CPIN?', { expect: '+CPIN' }));
+  await channel.send('AT+COPS=3,0');
+  const operator = parseOperator((await channel.send('AT+COPS?', { expect: '+COPS' })).lines);
+  const signal = parseCsq((await channel.send('AT+CSQ', { expect: '+CSQ' })).lines);
+  const voice = profile.name === 'huawei' ? voiceEnabled(await channel.send('AT^CVOICE?', { expect: '^CVOICE' })) : null;
+  return { imei: imei && /\d{14,17}/.test(imei) ? imei : null, sim, operator, signal, voice };
+}
+
+/** The signal alone, for the periodic check. */
+export async function readSignal(channel: AtChannel): Promise<{ signal: LineStatus['signal']; status: AtResult['status'] }> {
+  const r = await channel.send('AT+CSQ', { expect: '+CSQ' });
+  return { signal: r.status === 'ok' ? parseCsq(r.lines) : null, status: r.status };
+}

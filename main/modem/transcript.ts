@@ -1,0 +1,98 @@
+// A whole transcript → its incoming calls, with no timing to go on: calls are told apart by content alone,
+// by the rules of the fixtures README (§2 "Where one call ends and the next begins"):
+// - caller-ID data arrives before a call's second ring (after ring 1 in the US, before it elsewhere, with
+//   each ring on GSM); rings after it are further rings of the same call;
+// - a call that rang twice with no caller-ID data is a `none` call, and caller-ID data after that is a new call;
+// - new caller-ID data with a different identity starts a new call, ring or not;
+// - an end marker (NO CARRIER, ^CEND, VOICE CALL: END, HANGUP:, MISSED_CALL) closes the call;
+// - the end of the input completes a pending call.
+import type { CallerId } from '../../shared/domain.ts';
+import { noCallerId, sameIdentity } from './caller-id.ts';
+import { createCallerIdParser, type CallSignal } from './caller-id-parser.ts';
+import { createLineSplitter } from './line-splitter.ts';
+
+type Pending = { callerId: CallerId | null; ringsBeforeId: number; rings: string[] };
+
+export type TranscriptAssembler = {
+  signal(s: CallSignal): void;
+  /** Completes the pending call and returns every call seen. */
+  end(): CallerId[];
+};
+
+export function createTranscriptAssembler(): TranscriptAssembler {
+  const calls: CallerId[] = [];
+  let current: Pending | null = null;
+  // The last call was just closed by an end marker and nothing has happened since: a MISSED_CALL that
+  // follows belongs to it.
+  let justEnded = false;
+
+  const finish = () => {
+    if (current) calls.push(current.callerId ?? noCallerId(current.rings));
+    current = null;
+  };
+
+  const identify = (callerId: CallerId) => {
+    if (current && current.callerId === null && current.ringsBeforeId < 2) {
+      current.callerId = callerId;
+      return;
+    }
+    if (current?.callerId && sameIdentity(current.callerId, callerId)) return; // repeated on a later ring
+    finish();
+    current = { callerId, ringsBeforeId: 0, rings: [] };
+  };
+
+  return {
+    signal(s) {
+      const wasJustEnded = justEnded;
+      justEnded = false;
+      switch (s.kind) {
+        case 'ring':
+          if (!current) current = { callerId: null, ringsBeforeId: 0, rings: [] };
+          if (current.callerId === null) current.ringsBeforeId++;
+          current.rings.push(s.line);
+          return;
+        case 'caller-id':
+          identify(s.callerId);
+          return;
+        case 'caller-id-amended':
+          if (current) current.callerId = s.callerId;
+          return;
+        case 'call-end': {
+          if (s.callerId) {
+            const last = calls[calls.length - 1];
+            if (current) {
+              if (current.callerId === null) current.callerId = s.callerId;
+            } else if (wasJustEnded && last && last.presentation === 'none') {
+              calls[calls.length - 1] = s.callerId;
+            } else if (!(wasJustEnded && last && last.number === s.callerId.number)) {
+              // A missed call we saw no ring of: it still happened.
+              calls.push(s.callerId);
+            }
+          }
+          finish();
+          justEnded = true;
+          return;
+        }
+        case 'answered':
+        case 'block-progress':
+          justEnded = wasJustEnded;
+          return;
+      }
+    },
+    end() {
+      finish();
+      return calls;
+    },
+  };
+}
+
+/** Pure: a whole transcript (bytes) → the calls in it, as the fixtures' README specifies. */
+export function parseTranscript(bytes: Uint8Array | string): CallerId[] {
+  const data = typeof bytes === 'string' ? new TextEncoder().encode(bytes) : bytes;
+  const splitter = createLineSplitter();
+  const parser = createCallerIdParser();
+  const assembler = createTranscriptAssembler();
+  for (const line of [...splitter.push(data), ...splitter.end()]) for (const s of parser.push(line)) assembler.signal(s);
+  for (const s of parser.end()) assembler.signal(s);
+  return assembler.end();
+}
