@@ -1,7 +1,7 @@
 // A pseudo-terminal pair made by socat: one end is exposed at `link` for the app to open exactly like
 // /dev/ttyUSB2, the other end is where a simulated (or replayed) modem writes.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { lstat, unlink } from 'node:fs/promises';
+import { lstat, readlink, unlink } from 'node:fs/promises';
 import { dirname, join, basename } from 'node:path';
 
 export type PtyPair = {
@@ -20,6 +20,23 @@ export class SocatMissingError extends Error {
   }
 }
 
+/** The path given for the link is taken by something that is not a simulator link we may replace. */
+export class LinkPathTakenError extends Error {
+  readonly code = 'LINK_PATH_TAKEN';
+  constructor(path: string) {
+    super(`${path} already exists and is not a simulated modem's link. Choose another --link path (for example /tmp/ringfence-modem), or remove ${path} if you are sure it is not needed.`);
+  }
+}
+
+/** Replaces only what socat leaves behind (a symlink into /dev/pts), never a real file or device. */
+async function removeStaleLink(path: string): Promise<void> {
+  const info = await lstat(path).catch(() => null);
+  if (!info) return;
+  const target = info.isSymbolicLink() ? await readlink(path).catch(() => '') : '';
+  if (!target.startsWith('/dev/pts/')) throw new LinkPathTakenError(path);
+  await unlink(path).catch(() => {});
+}
+
 const exists = (path: string) =>
   lstat(path).then(
     () => true,
@@ -28,7 +45,7 @@ const exists = (path: string) =>
 
 export async function createPtyPair(link: string, options: { deviceLink?: string; timeoutMs?: number } = {}): Promise<PtyPair> {
   const deviceLink = options.deviceLink ?? join(dirname(link), `.${basename(link)}.modem`);
-  for (const p of [link, deviceLink]) if (await exists(p)) await unlink(p).catch(() => {});
+  for (const p of [link, deviceLink]) await removeStaleLink(p);
   let child: ChildProcess;
   try {
     child = spawn('socat', [`pty,raw,echo=0,link=${link}`, `pty,raw,echo=0,link=${deviceLink}`], { stdio: ['ignore', 'ignore', 'pipe'] });
@@ -38,19 +55,23 @@ export async function createPtyPair(link: string, options: { deviceLink?: string
   let stderr = '';
   child.stderr?.on('data', (d: Buffer) => (stderr += d.toString()));
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  const spawnError = new Promise<never>((_, reject) =>
-    child.once('error', (e: NodeJS.ErrnoException) => reject(e.code === 'ENOENT' ? new SocatMissingError() : e)),
-  );
-  const deadline = Date.now() + (options.timeoutMs ?? 5000);
-  const ready = (async () => {
-    // socat creates both links right after it starts; poll for them rather than guess a delay.
-    while (!((await exists(link)) && (await exists(deviceLink)))) {
-      if (child.exitCode !== null) throw new Error(`socat exited (${child.exitCode}) before creating ${link}: ${stderr.trim()}`);
-      if (Date.now() > deadline) throw new Error(`socat did not create ${link} within ${options.timeoutMs ?? 5000} ms: ${stderr.trim()}`);
-      await new Promise((r) => setTimeout(r, 5));
+  let spawnFailure: Error | null = null;
+  child.once('error', (e: NodeJS.ErrnoException) => {
+    spawnFailure = e.code === 'ENOENT' ? new SocatMissingError() : e;
+  });
+  const timeoutMs = options.timeoutMs ?? 5000;
+  const deadline = Date.now() + timeoutMs;
+  // socat creates both links right after it starts; poll for them rather than guess a delay. One loop
+  // owns every way of failing, so no rejected promise is left behind unobserved.
+  while (!((await exists(link)) && (await exists(deviceLink)))) {
+    if (spawnFailure) throw spawnFailure;
+    if (child.exitCode !== null) throw new Error(`socat exited (${child.exitCode}) before creating ${link}: ${stderr.trim()}`);
+    if (Date.now() > deadline) {
+      child.kill('SIGTERM');
+      throw new Error(`socat did not create ${link} within ${timeoutMs} ms: ${stderr.trim()}`);
     }
-  })();
-  await Promise.race([ready, spawnError]);
+    await new Promise((r) => setTimeout(r, 5));
+  }
   return {
     link,
     deviceLink,
@@ -61,7 +82,7 @@ export async function createPtyPair(link: string, options: { deviceLink?: string
         await exited;
       }
       // socat removes its links on a clean exit; make sure, so a replug starts from nothing.
-      for (const p of [link, deviceLink]) await unlink(p).catch(() => {});
+      for (const p of [link, deviceLink]) await removeStaleLink(p).catch(() => {});
     },
   };
 }

@@ -1,0 +1,56 @@
+// The functional core of the simulated modem: (profile, settings, one command line) → (the bytes the
+// modem answers, its new settings, what the line must do). No timers, no I/O; ../line.ts is the shell.
+import { parseCommandLine, type AtCommand } from './at-parser.ts';
+import { sRegister } from './commands/basic.ts';
+import { info, result } from './framing.ts';
+import type { CallView, Effect, Handler, ModemState, Profile, Reply } from './profiles/profile.ts';
+
+export type LineOutcome = { output: string; state: ModemState; effects: Effect[] };
+
+function handlerFor(profile: Profile, cmd: AtCommand): Handler | null {
+  const own = profile.commands[cmd.name];
+  if (own) return own;
+  if (/^S\d+$/.test(cmd.name)) return sRegister;
+  return null;
+}
+
+/**
+ * Runs every command of the line in turn, as V.250 §5.2 describes: information responses as they come,
+ * one final result code at the end, and on the first error the rest of the line is discarded.
+ */
+export function executeLine(profile: Profile, state: ModemState, line: string, env: { call: CallView | null; now: Date }): LineOutcome {
+  const parsed = parseCommandLine(line);
+  if (parsed.kind === 'not-a-command') return { output: '', state, effects: [] };
+  if (parsed.kind === 'repeat') {
+    return state.lastLine ? executeLine(profile, state, state.lastLine, env) : { output: '', state, effects: [] };
+  }
+  let current: ModemState = { ...state, lastLine: line };
+  if (parsed.kind === 'invalid') return { output: result('ERROR', current), state: current, effects: [] };
+
+  let output = '';
+  let call = env.call;
+  const effects: Effect[] = [];
+  let final: string | null = 'OK';
+  for (const cmd of parsed.commands) {
+    const handler = handlerFor(profile, cmd);
+    const reply: Reply = handler ? handler(cmd, { profile, state: current, call, now: env.now }) : { result: 'ERROR' };
+    if (reply.set) current = { ...current, ...reply.set };
+    if (reply.info?.length) output += info(reply.info, current);
+    if (reply.effect) {
+      effects.push(reply.effect);
+      // Later commands on the same line ("ATH1H0") see the call as the earlier ones left it.
+      if (call) call = reply.effect.kind === 'answer' ? { ...call, status: 'active' } : null;
+    }
+    if (reply.result === null) {
+      final = null;
+      break;
+    }
+    // Any other final result (ERROR, +CME ERROR, NO CARRIER, VCON) ends the line.
+    if (reply.result && reply.result !== 'OK') {
+      final = reply.result;
+      break;
+    }
+  }
+  if (final !== null) output += result(final, current);
+  return { output, state: current, effects };
+}

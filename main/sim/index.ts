@@ -1,0 +1,17 @@
+// The modem simulator's public API: a modem the real serial stack cannot tell from a USB dongle, on a
+// real pseudo-terminal, that tests, benchmarks and the demo line can script, fault and time.
+//
+//   const sim = await startSimulator({ link: '/tmp/rf/modem', profile: 'huawei-e173', timeScale: 100 });
+//   // …the app opens /tmp/rf/modem like /dev/ttyUSB2, sends ATE0, AT+CLIP=1…
+//   const r = await sim.placeCall({ number: null, presentation: 'withheld' });
+//   // r = { outcome: 'rejected', rings: 1, hangupCommand: 'AT+CHUP', hangupLatencyMs: 3.2 }
+//   await sim.close();
+export type { SimProfileName } from './profiles/profile.ts';
+export { profileNames } from './profiles/profile.ts';
+export type { CallResult } from './call.ts';
+export type { SimLogEntry } from './log.ts';
+export { CallSpec, Fault, Scenario } from './schemas.ts';
+export { startSimulator, type Simulator, type SimulatorOptions } from './simulator.ts';
+export { startDemoModem, demoTrustedCallers } from './demo.ts';
+export { SimInputError, SimulatorClosedError } from './errors.ts';
+export { SocatMissingError, LinkPathTakenError } from './pty.ts';

@@ -1,0 +1,274 @@
+// The imperative shell of the simulated modem: a socat pty pair whose far end the app opens like
+// /dev/ttyUSB2, and serialport on the near end. It reads what the host types (echoing it when echo is
+// on), hands each command line to the pure engine, writes the replies, and emits the background noise.
+// Unplug really removes the path; freeze really stops answering. Calls are driven by ./call.ts.
+import { EventEmitter } from 'node:events';
+import { SerialPort } from 'serialport';
+import { executeLine } from './at-engine.ts';
+import { initialState } from './commands/basic.ts';
+import type { SimClock } from './clock.ts';
+import { result, unsolicited } from './framing.ts';
+import type { SimLog } from './log.ts';
+import type { CallView, Effect, ModemState, Profile } from './profiles/profile.ts';
+import { createPtyPair, type PtyPair } from './pty.ts';
+import { seededRandom } from './random.ts';
+
+/** When the last byte left for the host (`submittedAt`: handed to the OS, `drainedAt`: write drained). */
+export type WriteStamp = { submittedAt: number; drainedAt: number };
+/** An answer or hang-up command, with the moment the first byte of its line was read. */
+export type EffectEvent = { effect: Effect; firstByteAt: number };
+
+export type Line = {
+  readonly profile: Profile;
+  readonly link: string;
+  readonly state: ModemState;
+  readonly plugged: boolean;
+  readonly frozen: boolean;
+  /** The call the engine sees (+CLCC, ATA, ATH); set by the call runner. */
+  call: CallView | null;
+  /** While true, host bytes are logged but not answered and no noise is sent (a replay owns the link). */
+  replaying: boolean;
+  patchState(patch: Partial<ModemState>): void;
+  unsolicited(lines: string[]): Promise<WriteStamp | null>;
+  write(data: string | Buffer): Promise<WriteStamp | null>;
+  onEffect(listener: (e: EffectEvent) => void): () => void;
+  onUnplug(listener: () => void): () => void;
+  /** Resolves at the next byte the host writes. */
+  nextHostByte(): Promise<void>;
+  plug(): Promise<void>;
+  unplug(): Promise<void>;
+  freeze(simMs: number): void;
+  unfreeze(): void;
+  close(): Promise<void>;
+};
+
+const CR = 13;
+const LF = 10;
+const BS = 8;
+/** Beyond this much unread output the host is not reading: drop, as a USB modem's full buffer does. */
+const maxBacklog = 64 * 1024;
+/** A modem prints its boot lines a moment after the USB device appears. */
+const bootDelayMs = 2000;
+
+function openPort(path: string): Promise<SerialPort> {
+  return new Promise((resolve, reject) => {
+    const port = new SerialPort({ path, baudRate: 115200, autoOpen: false });
+    port.open((error) => (error ? reject(error) : resolve(port)));
+  });
+}
+
+const closePort = (port: SerialPort) => new Promise<void>((resolve) => (port.isOpen ? port.close(() => resolve()) : resolve()));
+
+export function createLine(options: { link: string; profile: Profile; clock: SimClock; log: SimLog }): Line {
+  const { link, profile, clock, log } = options;
+  const events = new EventEmitter();
+  let state = initialState(profile);
+  let pty: PtyPair | null = null;
+  let port: SerialPort | null = null;
+  let plugged = false;
+  let frozen = false;
+  let freezeTimer: NodeJS.Timeout | null = null;
+  let stopNoise: Array<() => void> = [];
+  let bootTimer: NodeJS.Timeout | null = null;
+  let buffer = '';
+  let lineStartedAt: number | null = null;
+  let discardUntilCr = false;
+
+  const write = async (data: string | Buffer): Promise<WriteStamp | null> => {
+    const p = port;
+    const bytes = typeof data === 'string' ? Buffer.from(data, 'utf8') : data;
+    if (!plugged || !p?.isOpen) {
+      log.add('event', `not sent (unplugged): ${JSON.stringify(bytes.toString('latin1'))}`);
+      return null;
+    }
+    if (frozen) {
+      log.add('event', `not sent (frozen): ${JSON.stringify(bytes.toString('latin1'))}`);
+      return null;
+    }
+    if (p.writableLength > maxBacklog) {
+      log.add('event', `not sent (host is not reading): ${bytes.length} bytes`);
+      return null;
+    }
+    const submittedAt = performance.now();
+    p.write(bytes);
+    log.add('to-host', bytes.toString('utf8'));
+    await new Promise<void>((resolve) => p.drain(() => resolve()));
+    return { submittedAt, drainedAt: performance.now() };
+  };
+
+  const emitLine = (text: string, firstByteAt: number) => {
+    if (text.replace(/[\s\0]/g, '') === '') return;
+    const out = executeLine(profile, state, text, { call: line.call, now: clock.date() });
+    state = out.state;
+    if (out.output) void write(out.output);
+    for (const effect of out.effects) events.emit('effect', { effect, firstByteAt } satisfies EffectEvent);
+  };
+
+  const onData = (chunk: Buffer) => {
+    const at = performance.now();
+    log.add('from-host', chunk.toString('latin1'));
+    if (!plugged) return;
+    if (frozen) {
+      log.add('event', 'ignored (frozen)');
+      return;
+    }
+    events.emit('host-byte');
+    if (line.replaying) return;
+    let echo: number[] = [];
+    const flushEcho = () => {
+      if (echo.length) void write(Buffer.from(echo));
+      echo = [];
+    };
+    for (const byte of chunk) {
+      if (state.answering) {
+        // A landline ATA in data mode: any key aborts it (USR 5637 guide, "A"), the line goes on-hook.
+        flushEcho();
+        state = { ...state, answering: false, hook: 'on' };
+        void write(result('NO CARRIER', state));
+        events.emit('effect', { effect: { kind: 'hang-up', command: 'abort' }, firstByteAt: at } satisfies EffectEvent);
+        discardUntilCr = byte !== CR;
+        continue;
+      }
+      if (discardUntilCr) {
+        discardUntilCr = byte !== CR;
+        continue;
+      }
+      if (state.echo) echo.push(byte);
+      if (byte === CR) {
+        flushEcho();
+        const text = buffer;
+        const started = lineStartedAt ?? at;
+        buffer = '';
+        lineStartedAt = null;
+        emitLine(text, started);
+        continue;
+      }
+      if (buffer === '' && (byte === LF || byte === 0)) continue;
+      if (byte === BS) {
+        buffer = buffer.slice(0, -1);
+        continue;
+      }
+      if (buffer === '') lineStartedAt = at;
+      buffer += String.fromCharCode(byte);
+      // V.250 command lines are short; a runaway line is garbage, dropped like a modem's overflow.
+      if (buffer.length > 1024) buffer = '';
+    }
+    flushEcho();
+  };
+
+  const startNoise = () => {
+    stopNoise = profile.noise.map((source) =>
+      clock.every(source.everyMs, () => {
+        if (plugged && !frozen && !line.replaying && state.reports) void write(unsolicited(source.lines(noiseRandom, state), state));
+      }),
+    );
+  };
+  // Noise needs variety, not secrecy: a fixed seed keeps runs comparable.
+  const noiseRandom = seededRandom(7);
+
+  const stopTimers = () => {
+    for (const stop of stopNoise) stop();
+    stopNoise = [];
+    if (bootTimer) clearTimeout(bootTimer);
+    bootTimer = null;
+  };
+
+  const unplug = async (reason: string) => {
+    if (!plugged) return;
+    plugged = false;
+    stopTimers();
+    log.add('event', `unplugged (${reason}): ${link} removed`);
+    events.emit('unplug');
+    const p = port;
+    const pair = pty;
+    port = null;
+    pty = null;
+    // socat goes first: the app sees its port vanish the way a pulled USB dongle vanishes.
+    await pair?.close();
+    if (p) await closePort(p);
+  };
+
+  const line: Line = {
+    profile,
+    link,
+    get state() {
+      return state;
+    },
+    get plugged() {
+      return plugged;
+    },
+    get frozen() {
+      return frozen;
+    },
+    call: null,
+    replaying: false,
+    patchState(patch) {
+      state = { ...state, ...patch };
+    },
+    unsolicited: (lines) => write(unsolicited(lines, state)),
+    write,
+    onEffect(listener) {
+      events.on('effect', listener);
+      return () => events.off('effect', listener);
+    },
+    onUnplug(listener) {
+      events.on('unplug', listener);
+      return () => events.off('unplug', listener);
+    },
+    nextHostByte: () => new Promise<void>((resolve) => events.once('host-byte', () => resolve())),
+    async plug() {
+      if (plugged) return;
+      const pair = await createPtyPair(link);
+      let p: SerialPort;
+      try {
+        p = await openPort(pair.deviceLink);
+      } catch (error) {
+        await pair.close();
+        throw error;
+      }
+      pty = pair;
+      port = p;
+      plugged = true;
+      // A power-cycled modem: factory settings, healthy SIM and network, nothing half-typed.
+      state = initialState(profile);
+      buffer = '';
+      lineStartedAt = null;
+      discardUntilCr = false;
+      p.on('data', onData);
+      p.on('error', (error: Error) => log.add('event', `serial error: ${error.message}`));
+      void pair.exited.then(() => {
+        if (pty === pair) void unplug('socat exited');
+      });
+      startNoise();
+      if (profile.boot.length) {
+        bootTimer = setTimeout(() => {
+          bootTimer = null;
+          if (!line.replaying) void line.unsolicited(profile.boot);
+        }, clock.real(bootDelayMs));
+      }
+      log.add('event', `plugged in: ${profile.label} at ${link}`);
+    },
+    unplug: () => unplug('fault'),
+    freeze(simMs) {
+      frozen = true;
+      if (freezeTimer) clearTimeout(freezeTimer);
+      freezeTimer = setTimeout(() => line.unfreeze(), clock.real(simMs));
+      log.add('event', `frozen for ${simMs} simulated ms`);
+    },
+    unfreeze() {
+      if (freezeTimer) clearTimeout(freezeTimer);
+      freezeTimer = null;
+      if (!frozen) return;
+      frozen = false;
+      buffer = '';
+      lineStartedAt = null;
+      log.add('event', 'unfrozen');
+    },
+    async close() {
+      if (freezeTimer) clearTimeout(freezeTimer);
+      await unplug('closed');
+      events.removeAllListeners();
+    },
+  };
+  return line;
+}

@@ -1,0 +1,88 @@
+// What makes one simulated modem model different from another: its identity strings, defaults, the
+// commands it knows, its background noise and how it frames rings, caller ID and call ends. Profiles are
+// data plus small pure handlers; the engine (../at-engine.ts) and the line (../line.ts) do the rest.
+import type { AtCommand } from '../at-parser.ts';
+import type { CallerIdentity } from '../caller-id.ts';
+import type { Random } from '../random.ts';
+
+export type SimProfileName = 'huawei-e173' | 'sim800' | 'quectel-ec25' | 'zte-mf' | 'usr5637' | 'conexant';
+export const profileNames: readonly SimProfileName[] = ['huawei-e173', 'sim800', 'quectel-ec25', 'zte-mf', 'usr5637', 'conexant'];
+
+export type CallView = { caller: CallerIdentity; status: 'incoming' | 'active'; startedAt: Date };
+
+/** Everything a host command can change, plus the physical facts faults change (SIM, network, hook). */
+export type ModemState = {
+  echo: boolean;
+  verbose: boolean;
+  quiet: boolean;
+  /** +CMEE: 0 plain ERROR, 1 numeric, 2 verbose text. */
+  cmee: 0 | 1 | 2;
+  clip: boolean;
+  /** +CRC=1: rings as `+CRING: VOICE` instead of `RING`. */
+  crc: boolean;
+  creg: number;
+  /** Landline caller ID (+VCID / #CID): 0 off, 1 formatted, 2 ASCII hex. */
+  callerId: 0 | 1 | 2;
+  fclass: string;
+  vsd: string;
+  /** Periodic unsolicited reports such as Huawei ^RSSI (AT^CURC=0 turns them off). */
+  reports: boolean;
+  cscs: string;
+  sim: boolean;
+  network: boolean;
+  hook: 'on' | 'off';
+  /** A landline ATA in data mode: waiting for a carrier; any byte from the host aborts it. */
+  answering: boolean;
+  s: Record<number, number>;
+  vendor: Record<string, string>;
+  lastLine: string;
+};
+
+/** What a host command asks of the line beyond the reply. */
+export type Effect = { kind: 'answer'; command: string } | { kind: 'hang-up'; command: string };
+
+export type Context = { profile: Profile; state: ModemState; call: CallView | null; now: Date };
+
+/** `result: null` means no final result code now (a landline ATA waiting for a carrier). */
+export type Reply = { info?: string[]; result?: string | null; set?: Partial<ModemState>; effect?: Effect };
+export type Handler = (cmd: AtCommand, ctx: Context) => Reply;
+
+export type Identity = {
+  manufacturer: string;
+  model: string;
+  revision: string;
+  imei?: string;
+  imsi?: string;
+  /** ATI<n> replies by n ('' for plain ATI). */
+  ati: Record<string, string[]>;
+};
+
+export type NoiseSource = { everyMs: number; lines: (r: Random, state: ModemState) => string[] };
+
+export type Profile = {
+  name: SimProfileName;
+  kind: 'gsm' | 'landline';
+  /** For people: "Huawei E173 USB dongle (GSM)". */
+  label: string;
+  identity: Identity;
+  /** GSM only: what +COPS? and +COPS=? answer while registered, and the signal +CSQ reports. */
+  network?: { operator: string; operatorList: string; csq: number };
+  defaults: Partial<ModemState>;
+  /** From one ring to the next: ~5 s on GSM networks, 6 s (2 on, 4 off) on a North American landline. */
+  ringIntervalMs: number;
+  /** Lines the modem prints once it has booted (after plug-in or replug). */
+  boot: string[];
+  noise: NoiseSource[];
+  /** The ring URC for the current settings. */
+  ring: (state: ModemState) => string;
+  clipStyle?: 'huawei' | 'simcom';
+  cidLayout?: 'spaced' | 'unspaced';
+  /** Unsolicited lines at the end of a call, by how it ended. */
+  ends: {
+    callerGaveUp: (call: CallView, now: Date) => string[];
+    hostHungUp: (call: CallView, now: Date) => string[];
+    answered: (call: CallView) => string[];
+  };
+  /** Commands this model knows; the key is the upper-case name ('+CLIP', 'H', '&V'). */
+  commands: Record<string, Handler>;
+};

@@ -1,0 +1,46 @@
+// Quectel EC25 (LTE module, also in the PinePhone as EG25). Boots with RDY, +CPIN, +QUSIM and the
+// +QIND "done" lines (eg25-manager captures); numeric +CME errors by default; AT+QURCCFG picks the port
+// that carries unsolicited lines, which hosts set so RING reaches the AT port.
+import { basicCommands, ERROR } from '../commands/basic.ts';
+import { cvhu, gsmCommands } from '../commands/gsm.ts';
+import type { Profile } from './profile.ts';
+
+export const quectelEc25: Profile = {
+  name: 'quectel-ec25',
+  kind: 'gsm',
+  label: 'Quectel EC25 module (LTE)',
+  identity: {
+    manufacturer: 'Quectel',
+    model: 'EC25',
+    revision: 'EC25EFAR06A06M4G',
+    imei: '867200041234566',
+    imsi: '460001234567891',
+    ati: { '': ['Quectel', 'EC25', 'Revision: EC25EFAR06A06M4G'] },
+  },
+  network: {
+    operator: '+COPS: 0,0,"CHINA MOBILE",7',
+    operatorList: '+COPS: (1,"CHINA MOBILE","CMCC","46000",7),,(0,1,2,3,4),(0,1,2)',
+    csq: 24,
+  },
+  defaults: { cmee: 1 },
+  ringIntervalMs: 5000,
+  boot: ['RDY', '+CFUN: 1', '+CPIN: READY', '+QUSIM: 1', '+QIND: SMS DONE', '+QIND: PB DONE'],
+  noise: [],
+  ring: (s) => (s.crc ? '+CRING: VOICE' : 'RING'),
+  clipStyle: 'simcom',
+  ends: { callerGaveUp: () => ['NO CARRIER'], hostHungUp: () => [], answered: () => [] },
+  commands: {
+    ...basicCommands,
+    ...gsmCommands,
+    '+CVHU': cvhu,
+    '+QURCCFG': (cmd, { state }) => {
+      const port = state.vendor.urcport ?? 'usbat';
+      if (cmd.op === 'read') return { info: [`+QURCCFG: "urcport","${port}"`] };
+      if (cmd.op === 'test') return { info: ['+QURCCFG: "urcport",("usbat","usbmodem","uart1")'] };
+      if (cmd.op !== 'set') return ERROR;
+      const m = /^"urcport"(?:,"(usbat|usbmodem|uart1)")?$/i.exec(cmd.arg);
+      if (!m) return ERROR;
+      return m[1] ? { set: { vendor: { ...state.vendor, urcport: m[1].toLowerCase() } } } : { info: [`+QURCCFG: "urcport","${port}"`] };
+    },
+  },
+};

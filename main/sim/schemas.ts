@@ -1,0 +1,84 @@
+// The simulator's inputs, validated once with zod: a call, a fault, a scenario. The control API, the
+// `--script` file and startSimulator's callers all go through these, so bad input fails the same way
+// everywhere, with a message that says what is wrong and where.
+import { z } from 'zod';
+
+export const Presentation = z.enum(['allowed', 'withheld', 'unavailable', 'none']);
+
+/** Digits as the network delivers them, with a leading + when international (README §2 of the fixtures). */
+const DeliveredNumber = z.string().regex(/^\+?\d{1,20}$/, 'use the digits the network delivers, optionally with a leading +, e.g. "13800138000" or "+8613800138000"');
+
+/** No quotes or control characters: they would break the +CLIP line and the landline NAME field. */
+const CallerName = z
+  .string()
+  .min(1)
+  .max(64)
+  .regex(/^[^"\p{Cc}]+$/u, 'a caller name cannot contain quotes or control characters');
+
+export const CallSpec = z
+  .object({
+    number: DeliveredNumber.nullable(),
+    presentation: Presentation,
+    name: CallerName.optional(),
+    /** The caller hangs up after this many rings unless the host acts first. */
+    rings: z.number().int().min(1).max(50).optional(),
+  })
+  .strict()
+  .superRefine((call, ctx) => {
+    if (call.presentation === 'allowed' && call.number === null)
+      ctx.addIssue({ code: 'custom', path: ['number'], message: 'a caller with presentation "allowed" needs a number' });
+    if (call.presentation !== 'allowed' && call.number !== null)
+      ctx.addIssue({ code: 'custom', path: ['number'], message: `a caller with presentation "${call.presentation}" delivers no number: set number to null` });
+  });
+export type CallSpec = z.infer<typeof CallSpec>;
+
+export const Fault = z.enum(['unplug', 'replug', 'freeze', 'unfreeze', 'garbage', 'echo-on', 'no-sim', 'no-network']);
+export type Fault = z.infer<typeof Fault>;
+
+const SimMs = z.number().int().min(0).max(366 * 24 * 3600 * 1000);
+
+/** Calls at a fixed period: `"numbers": "rotating"` gives a new number every call, like call-bombing software. */
+const Repeat = z
+  .object({
+    every: SimMs.min(1),
+    for: SimMs,
+    from: SimMs.default(0),
+    call: z
+      .object({
+        numbers: z.union([z.literal('rotating'), z.array(DeliveredNumber).min(1)]),
+        presentation: Presentation.default('allowed'),
+        name: CallerName.optional(),
+        rings: z.number().int().min(1).max(50).optional(),
+      })
+      .strict()
+      .refine((c) => c.presentation === 'allowed' || c.numbers === 'rotating', {
+        message: 'a list of numbers only makes sense with presentation "allowed"; use "rotating" for withheld or unavailable callers',
+        path: ['presentation'],
+      }),
+  })
+  .strict();
+
+export const ScenarioStep = z.union([
+  z.object({ at: SimMs, call: CallSpec }).strict(),
+  z.object({ at: SimMs, fault: Fault }).strict(),
+  Repeat,
+]);
+export type ScenarioStep = z.input<typeof ScenarioStep>;
+
+/**
+ * A timed list of calls and faults, times in simulated milliseconds from the start of the run:
+ *
+ *   { "steps": [
+ *       { "every": 2000, "for": 600000, "call": { "numbers": "rotating", "rings": 2 } },
+ *       { "at": 240000, "call": { "number": "13800138000", "presentation": "allowed", "name": "Mum" } },
+ *       { "at": 300000, "fault": "unplug" }, { "at": 305000, "fault": "replug" } ] }
+ *
+ * Calls take the line one at a time: a call due while another still rings waits for the line.
+ */
+export const Scenario = z.object({ steps: z.array(ScenarioStep).max(10_000) }).strict();
+export type Scenario = z.input<typeof Scenario>;
+
+/** "steps.2.call.number: a caller with …" — one line per problem, naming where it is. */
+export function describeIssues(error: z.ZodError): string {
+  return error.issues.map((i) => `${i.path.length ? `${i.path.join('.')}: ` : ''}${i.message}`).join('; ');
+}

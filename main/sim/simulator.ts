@@ -1,0 +1,139 @@
+// Assembles one simulated modem: the line (pty + serialport + engine), the call queue, faults, an
+// optional replay, an optional loopback control API. This is what startSimulator() returns.
+import { stat } from 'node:fs/promises';
+import { dirname } from 'node:path';
+import { z } from 'zod';
+import { runCall, type CallResult } from './call.ts';
+import { simClock } from './clock.ts';
+import { startControlServer, type ControlServer } from './control.ts';
+import { SimInputError, SimulatorClosedError } from './errors.ts';
+import { applyFault, defaultFreezeMs } from './faults.ts';
+import { createLine } from './line.ts';
+import { simLog, type SimLogEntry } from './log.ts';
+import { profileNames, profiles, type Profile, type SimProfileName } from './profiles/index.ts';
+import { seededRandom } from './random.ts';
+import { playTranscript, readTranscript } from './replay.ts';
+import { expandScenario } from './scenario.ts';
+import { CallSpec, Fault, Scenario, describeIssues } from './schemas.ts';
+
+export type SimulatorOptions = {
+  link: string;
+  profile: SimProfileName;
+  /** HTTP control API, loopback only; port 0 picks a free port. */
+  control?: { host: '127.0.0.1'; port: number };
+  /** 1 = real time; 100 = a 5 s ring interval becomes 50 ms. Noise timers scale too. */
+  timeScale?: number;
+  /** Stream a .modem transcript into the link, starting at the host's first byte. */
+  replay?: { file: string; splitWrites?: boolean };
+  /** How long fault 'freeze' lasts, in simulated ms (default 20 s). */
+  freezeMs?: number;
+  /** How long a caller stays on an answered call before hanging up, in simulated ms (default 30 s). */
+  answeredHoldMs?: number;
+  /** Seeds rotating numbers, garbage bytes and split writes (default 1). */
+  seed?: number;
+};
+
+export interface Simulator {
+  readonly link: string;
+  readonly controlUrl: string | null;
+  /** Resolves when the call is over. Calls take the line one at a time, in the order placed. */
+  placeCall(spec: CallSpec): Promise<CallResult>;
+  /** Plays a timed list of calls and faults; resolves with every call's result, in time order. */
+  runScenario(s: Scenario): Promise<CallResult[]>;
+  fault(kind: Fault): Promise<void>;
+  /** Both directions and every event, timestamped (monotonic ms and ISO). */
+  log(): SimLogEntry[];
+  close(): Promise<void>;
+}
+
+const Options = z.object({
+  link: z.string().min(1, 'give the path where the app should find the modem, e.g. /tmp/ringfence-modem'),
+  profile: z.enum(profileNames as [SimProfileName, ...SimProfileName[]], { message: `choose one of ${profileNames.join(', ')}` }),
+  control: z
+    .object({ host: z.literal('127.0.0.1', { message: 'the control API listens on 127.0.0.1 only' }), port: z.number().int().min(0).max(65535) })
+    .optional(),
+  timeScale: z.number().positive().max(100_000).optional(),
+  replay: z.object({ file: z.string().min(1), splitWrites: z.boolean().optional() }).optional(),
+  freezeMs: z.number().int().min(0).optional(),
+  answeredHoldMs: z.number().int().min(0).optional(),
+  seed: z.number().int().optional(),
+});
+
+export function parse<T extends z.ZodType>(schema: T, value: unknown, what: string): z.output<T> {
+  const r = schema.safeParse(value);
+  if (!r.success) throw new SimInputError('INVALID_INPUT', `Invalid ${what}: ${describeIssues(r.error)}`);
+  return r.data;
+}
+
+export async function startSimulator(options: SimulatorOptions, overrides: { profile?: Profile } = {}): Promise<Simulator> {
+  const opts = parse(Options, options, 'simulator options');
+  const folder = dirname(opts.link);
+  if (!(await stat(folder).then((s) => s.isDirectory(), () => false))) {
+    throw new SimInputError('LINK_FOLDER_MISSING', `Cannot create the modem link ${opts.link}: the folder ${folder} does not exist.`);
+  }
+  const transcript = opts.replay ? await readTranscript(opts.replay.file) : null;
+  const profile = overrides.profile ?? profiles[opts.profile];
+  const closing = new AbortController();
+  const clock = simClock(opts.timeScale ?? 1, closing.signal);
+  const log = simLog();
+  const random = seededRandom(opts.seed ?? 1);
+  const line = createLine({ link: opts.link, profile, clock, log });
+  await line.plug();
+
+  let closed = false;
+  let queue: Promise<unknown> = Promise.resolve();
+  const placeCall = (spec: CallSpec): Promise<CallResult> => {
+    if (closed) return Promise.reject(new SimulatorClosedError());
+    const call = parse(CallSpec, spec, 'call');
+    const next = queue.then(() => runCall(call, { line, clock, log, answeredHoldMs: opts.answeredHoldMs ?? 30_000 }));
+    queue = next.catch(() => {});
+    return next;
+  };
+  const fault = async (kind: Fault) => {
+    if (closed) throw new SimulatorClosedError();
+    await applyFault(parse(Fault, kind, 'fault'), line, { freezeMs: opts.freezeMs ?? defaultFreezeMs, random, log });
+  };
+  const runScenario = async (s: Scenario): Promise<CallResult[]> => {
+    const timeline = expandScenario(parse(Scenario, s, 'scenario'), opts.seed ?? 1);
+    const start = performance.now();
+    const elapsed = () => (performance.now() - start) * clock.timeScale;
+    const calls: Promise<CallResult>[] = [];
+    log.add('event', `scenario: ${timeline.length} steps`);
+    for (const item of timeline) {
+      if (item.at > elapsed()) await clock.wait(item.at - elapsed());
+      if (closed) break;
+      if ('call' in item) calls.push(placeCall(item.call));
+      else await fault(item.fault);
+    }
+    return Promise.all(calls);
+  };
+
+  let control: ControlServer | null = null;
+  const simulator: Simulator = {
+    link: opts.link,
+    get controlUrl() {
+      return control?.url ?? null;
+    },
+    placeCall,
+    runScenario,
+    fault,
+    log: () => log.entries(),
+    async close() {
+      if (closed) return;
+      closed = true;
+      // The line first: unplugging ends the call in progress, so pending POST /calls get their answer.
+      await line.close();
+      closing.abort();
+      await queue;
+      await control?.close();
+    },
+  };
+  try {
+    if (opts.control) control = await startControlServer(simulator, opts.control);
+  } catch (error) {
+    await simulator.close();
+    throw error;
+  }
+  if (transcript) void playTranscript(line, transcript, { split: opts.replay?.splitWrites ?? false, random, log });
+  return simulator;
+}
