@@ -45,11 +45,11 @@ function summary(state: NotifierState, now: number): Note {
   const n = state.pending;
   const distinct = new Set(state.pendingNumbers).size;
   const when = span(now - (state.lastBlockedNoteAt ?? now));
-  const from = distinct > 1 ? { en: ` from ${distinct} numbers`, zh: `，来自 ${distinct} 个号码` } : { en: '', zh: '' };
+  const from = distinct > 1 ? { en: `They came from ${distinct} different numbers. `, zh: `来自 ${distinct} 个不同号码。` } : { en: '', zh: '' };
   return {
     kind: 'blocked',
     title: { en: `${n} ${n === 1 ? 'call' : 'calls'} blocked ${when.en}`, zh: `${when.zh}拦截了 ${n} 个来电` },
-    body: { en: `Ringfence hung up ${n === 1 ? 'it' : 'them'}${from.en}. The history has every call.`, zh: `Ringfence 已挂断${from.zh}。所有来电都记录在历史中。` },
+    body: { en: `${from.en}Every call is in the history.`, zh: `${from.zh}所有来电都记录在历史中。` },
   };
 }
 
