@@ -1,0 +1,24 @@
+// What every list format parses into: entries with the line they came from, and lines that are not
+// entries at all (with the reason). Checking the values themselves is the same for every format (preview.ts).
+import type { Rule, RuleKind, Text } from '../../../shared/domain.ts';
+
+export type ImportEntry = {
+  line: number;
+  value: string;
+  kind?: RuleKind;
+  label?: string;
+  category?: string;
+  action?: string;
+  expires?: string;
+};
+
+export type InvalidLine = { line: number; value: string; reason: Text };
+
+export type ParsedFile = { entries: ImportEntry[]; invalid: InvalidLine[] };
+
+export type FileFormat = 'csv' | 'text' | 'vcard' | 'ncid';
+
+/** How a rule's value is written in a file so that importing the file gives the same rule back. */
+export function fileValue(rule: Pick<Rule, 'kind' | 'value'>): string {
+  return rule.kind === 'prefix' ? `${rule.value}*` : rule.value;
+}

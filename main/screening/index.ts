@@ -1,0 +1,18 @@
+// The screening engine's public face: the service, the CLI and the history code against exactly this.
+export { openScreening } from './screening.ts';
+export type { ObservedCall, Screening, ScreeningOptions } from './screening.ts';
+export { SqliteRuleStore } from './rule-store.ts';
+export type { RuleStore } from './rule-store.ts';
+export { RuleError } from './errors.ts';
+export { normalizeNumber, formatNumber } from './numbers.ts';
+
+import type { DatabaseSync } from 'node:sqlite';
+import { applyMigrations } from '../store/database.ts';
+import { SqliteRuleStore } from './rule-store.ts';
+import { migrations } from './schema.ts';
+
+/** The rules alone, without loading the in-memory index: what a one-shot CLI command needs. */
+export function openRuleStore(db: DatabaseSync, options: { homeCountry: () => string; now?: () => Date }): SqliteRuleStore {
+  applyMigrations(db, 'screening', migrations);
+  return new SqliteRuleStore(db, options);
+}

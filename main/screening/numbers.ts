@@ -1,0 +1,117 @@
+// Phone numbers in one form. Rules and callers are matched in E.164 (+8613800138000) so that every way a
+// number is written or delivered — +86…, 86…, 0086…, the national 138… or 010-… — is one key. Short service
+// numbers (10086, 95555, 12321) have no E.164 form and stay as dialled. libphonenumber-js does the real work;
+// this file only decides what to do with what it cannot place.
+import { Metadata, getCountries, getCountryCallingCode, isSupportedCountry, parsePhoneNumberFromString } from 'libphonenumber-js/max';
+import type { CountryCode } from 'libphonenumber-js/max';
+
+/** Separators people and address books put inside numbers; never meaningful for matching. */
+const SEPARATORS = /[\s\-.()/\u00a0\u3000]/g;
+
+/** Full-width digits and plus (Chinese input methods) become ASCII; everything else is kept for the check. */
+function clean(raw: string): string {
+  return raw.normalize('NFKC').replace(SEPARATORS, '');
+}
+
+function country(homeCountry: string): CountryCode | undefined {
+  return isSupportedCountry(homeCountry) ? homeCountry : undefined;
+}
+
+/**
+ * E.164 when libphonenumber can place the number; a short or local number (not possible as a full number
+ * for the home country) as its digits; null when the text is not a phone number at all.
+ */
+export function normalizeNumber(raw: string, homeCountry: string): string | null {
+  const cleaned = clean(raw);
+  if (!/^\+?\d+$/.test(cleaned)) return null;
+  const international = cleaned.startsWith('+');
+  const digits = international ? cleaned.slice(1) : cleaned;
+  if (digits.length < 3 || digits.length > 17) return null;
+  const parsed = parsePhoneNumberFromString(cleaned, country(homeCountry));
+  if (!parsed) return international ? null : digits;
+  if (international || parsed.isPossible()) return parsed.number;
+  // 10086, 95555, 12321, 110: service codes are not full numbers anywhere; keep them as dialled.
+  return digits;
+}
+
+/** Like normalizeNumber, remembering recent answers: a flood repeats the same few numbers many times. */
+export function numberNormalizer(homeCountry: string, capacity = 20_000): (raw: string) => string | null {
+  let memo = new Map<string, string | null>();
+  return (raw) => {
+    const known = memo.get(raw);
+    if (known !== undefined) return known;
+    const value = normalizeNumber(raw, homeCountry);
+    // Dropping the whole memo when full keeps this O(1) without LRU bookkeeping; it refills in one flood.
+    if (memo.size >= capacity) memo = new Map();
+    memo.set(raw, value);
+    return value;
+  };
+}
+
+/** The display form: national for home-country numbers (138 0013 8000), international otherwise. */
+export function formatNumber(e164: string, homeCountry: string): string {
+  if (!e164.startsWith('+')) return e164;
+  const parsed = parsePhoneNumberFromString(e164);
+  if (!parsed) return e164;
+  const home = country(homeCountry);
+  if (home && parsed.countryCallingCode === getCountryCallingCode(home)) return parsed.formatNational();
+  return parsed.formatInternational();
+}
+
+/** Numbers that cannot exist (per libphonenumber's full metadata): a cheap sign of a spoofed caller ID. */
+export function isValidNumber(normalized: string): boolean {
+  if (!normalized.startsWith('+')) return true; // short service codes are not judged
+  return parsePhoneNumberFromString(normalized)?.isValid() ?? false;
+}
+
+/** The country an E.164 number belongs to (CN), when libphonenumber can tell. */
+export function regionOf(e164: string): string | null {
+  return parsePhoneNumberFromString(e164)?.country ?? null;
+}
+
+/** "+86" for CN; null for an unknown country. */
+export function callingCodePrefix(homeCountry: string): string | null {
+  const home = country(homeCountry);
+  return home ? `+${getCountryCallingCode(home)}` : null;
+}
+
+/** The trunk prefix dialled before national numbers: "0" in China and the UK, "1" in the US. */
+export function trunkPrefix(homeCountry: string): string | null {
+  const home = country(homeCountry);
+  if (!home) return null;
+  const metadata = new Metadata();
+  metadata.selectNumberingPlan(home);
+  const plan = metadata.numberingPlan as unknown as { nationalPrefix(): string | undefined } | undefined;
+  return plan?.nationalPrefix() ?? null;
+}
+
+/**
+ * The forms a caller is matched in: `e164` for rules written with +, `national` (the national significant
+ * number of a home-country number, or a short code as is) for rules written the national way.
+ */
+export type NumberKeys = { e164: string | null; national: string | null };
+
+export function numberKeys(normalized: string | null, homeCallingCode: string | null): NumberKeys {
+  if (normalized === null) return { e164: null, national: null };
+  if (!normalized.startsWith('+')) return { e164: null, national: normalized };
+  const national = homeCallingCode !== null && normalized.startsWith(homeCallingCode) ? normalized.slice(homeCallingCode.length) : null;
+  return { e164: normalized, national };
+}
+
+/** The E.164 digits as a number (exact in a double up to 15 digits): the compact key of the exact-number index. */
+export function numericKey(e164: string): number | null {
+  if (!/^\+[1-9]\d{1,14}$/.test(e164)) return null;
+  return Number(e164.slice(1));
+}
+
+let callingCodes: Set<string> | null = null;
+
+/** "+86170" → { code: "+86", rest: "170" }: calling codes are prefix-free, so at most one of 1–3 digits fits. */
+export function splitCallingCode(value: string): { code: string; rest: string } | null {
+  callingCodes ??= new Set(getCountries().map((c) => getCountryCallingCode(c) as string));
+  for (let n = 1; n <= 3; n++) {
+    const code = value.slice(1, 1 + n);
+    if (code.length === n && callingCodes.has(code)) return { code: `+${code}`, rest: value.slice(1 + n) };
+  }
+  return null;
+}

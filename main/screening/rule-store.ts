@@ -1,0 +1,319 @@
+// The rules in SQLite: add, change, remove, list, import and export. Every write also appends to the change
+// journal (screening_changes), which is how a running service learns about rules the CLI wrote.
+import { randomUUID } from 'node:crypto';
+import type { DatabaseSync, StatementSync } from 'node:sqlite';
+import type { ImportPreview, RuleInput } from '../../shared/api.ts';
+import type { Rule, RuleKind, RuleList } from '../../shared/domain.ts';
+import { RuleError } from './errors.ts';
+import { exportCsv } from './import/csv.ts';
+import { exportNcid } from './import/ncid.ts';
+import { buildPreview } from './import/preview.ts';
+import type { PendingImport } from './import/preview.ts';
+import { exportText } from './import/text.ts';
+import { exportVcard } from './import/vcard.ts';
+import { checkList, checkRule, toRule } from './rule-input.ts';
+import type { RuleFields, RuleRow } from './rule-input.ts';
+import { normalizeNumber } from './numbers.ts';
+import { parseRuleValue } from './patterns.ts';
+
+export interface RuleStore {
+  list(q: { list: RuleList; search?: string; offset?: number; limit?: number }): { rules: Rule[]; total: number };
+  add(input: RuleInput): Rule;
+  update(id: string, patch: Partial<RuleInput>): Rule;
+  remove(id: string): void;
+  removeByValue(list: RuleList, value: string): boolean;
+  previewImport(q: { list: RuleList; content: string; fileName?: string; format?: 'auto' | 'csv' | 'text' | 'vcard' | 'ncid' }): ImportPreview;
+  commitImport(token: string): { imported: number };
+  export(q: { list: RuleList; format: 'csv' | 'text' | 'vcard' | 'ncid' }): { fileName: string; content: string };
+  onChange(listener: (list: RuleList) => void): () => void;
+}
+
+export type RuleStoreOptions = { homeCountry: () => string; now?: () => Date };
+
+/** Imports at least this large are journalled as one 'reload' instead of one entry per rule. */
+const BULK = 1000;
+const PREVIEW_TTL_MS = 30 * 60_000;
+
+const notFound = (id: string): never => {
+  throw new RuleError('rule-not-found', { en: `There is no rule with id ${id}; it may have been removed already.`, zh: `没有编号为 ${id} 的规则，可能已被删除。` });
+};
+
+export class SqliteRuleStore implements RuleStore {
+  readonly #db: DatabaseSync;
+  readonly #homeCountry: () => string;
+  readonly #now: () => Date;
+  readonly #listeners = new Set<(list: RuleList) => void>();
+  /** Called after every write, inside nothing: the engine applies the journal to its index. */
+  readonly #written = new Set<(list: RuleList) => void>();
+  readonly #pending = new Map<string, PendingImport>();
+
+  constructor(db: DatabaseSync, options: RuleStoreOptions) {
+    this.#db = db;
+    this.#homeCountry = options.homeCountry;
+    this.#now = options.now ?? (() => new Date());
+  }
+
+  // --- reading -------------------------------------------------------------------------------------
+
+  list(q: { list: RuleList; search?: string; offset?: number; limit?: number }): { rules: Rule[]; total: number } {
+    const list = checkList(q.list);
+    const offset = Math.max(0, q.offset ?? 0);
+    const limit = Math.max(1, q.limit ?? 200);
+    let where = 'list = ?';
+    const args: (string | number)[] = [list];
+    const search = q.search?.trim();
+    if (search) {
+      const number = normalizeNumber(search, this.#homeCountry());
+      where += " AND (value LIKE ? ESCAPE '\\' OR label LIKE ? ESCAPE '\\' OR note LIKE ? ESCAPE '\\'" + (number ? ' OR value = ?' : '') + ')';
+      const like = `%${search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+      args.push(like, like, like, ...(number ? [number] : []));
+    }
+    const total = (this.#db.prepare(`SELECT COUNT(*) AS n FROM screening_rules WHERE ${where}`).get(...args) as { n: number }).n;
+    const rows = this.#db.prepare(`SELECT * FROM screening_rules WHERE ${where} ORDER BY id DESC LIMIT ? OFFSET ?`).all(...args, limit, offset) as RuleRow[];
+    return { rules: rows.map(toRule), total };
+  }
+
+  get(id: string): Rule | null {
+    const row = /^\d+$/.test(id) ? (this.#sql('SELECT * FROM screening_rules WHERE id = ?').get(Number(id)) as RuleRow | undefined) : undefined;
+    return row ? toRule(row) : null;
+  }
+
+  // --- writing -------------------------------------------------------------------------------------
+
+  add(input: RuleInput): Rule {
+    const fields = checkRule(input, this.#homeCountry(), this.#now());
+    const existing = this.#db.prepare('SELECT id FROM screening_rules WHERE list = ? AND kind = ? AND value = ?').get(fields.list, fields.kind, fields.value) as { id: number } | undefined;
+    if (existing) {
+      throw new RuleError('duplicate-rule', {
+        en: `${fields.value} is already on the ${fields.list} list (rule ${existing.id}); edit that rule instead.`,
+        zh: `${fields.value} 已在${fields.list === 'blocked' ? '拦截' : '信任'}名单中（规则 ${existing.id}），请编辑该规则。`,
+      });
+    }
+    const id = this.#transaction(() => {
+      const rowId = this.#insert(fields);
+      this.#journal(fields.list, rowId, 'put', fields);
+      return rowId;
+    });
+    this.#afterWrite(fields.list);
+    return this.get(String(id)) as Rule;
+  }
+
+  update(id: string, patch: Partial<RuleInput>): Rule {
+    const current = this.get(id) ?? notFound(id);
+    const merged: RuleInput = {
+      list: patch.list ?? current.list,
+      value: patch.value ?? current.value,
+      kind: patch.kind ?? (patch.value === undefined ? current.kind : undefined),
+      label: patch.label ?? current.label,
+      category: patch.category !== undefined ? patch.category : current.category,
+      action: patch.action ?? current.action,
+      note: patch.note ?? current.note,
+      schedule: patch.schedule !== undefined ? patch.schedule : current.schedule,
+      expiresAt: patch.expiresAt !== undefined ? patch.expiresAt : current.expiresAt,
+    };
+    // A prefix is stored without its *, so re-reading an unchanged value must keep its kind.
+    const fields = checkRule(merged, this.#homeCountry(), this.#now());
+    const clash = this.#db.prepare('SELECT id FROM screening_rules WHERE list = ? AND kind = ? AND value = ? AND id <> ?').get(fields.list, fields.kind, fields.value, Number(id)) as
+      | { id: number }
+      | undefined;
+    if (clash) throw new RuleError('duplicate-rule', { en: `${fields.value} is already rule ${clash.id} on that list.`, zh: `${fields.value} 已是该名单中的规则 ${clash.id}。` });
+    this.#transaction(() => {
+      this.#db
+        .prepare(
+          `UPDATE screening_rules SET list = ?, kind = ?, value = ?, num = ?, label = ?, category = ?, action = ?, note = ?, schedule = ?,
+             expires_at = ?, expires_ms = ?, updated_at = ? WHERE id = ?`,
+        )
+        .run(fields.list, fields.kind, fields.value, fields.num, fields.label, fields.category, fields.action, fields.note, fields.schedule ? JSON.stringify(fields.schedule) : null, fields.expiresAt, fields.expiresMs, this.#now().toISOString(), Number(id));
+      this.#journal(current.list, Number(id), 'delete', current);
+      this.#journal(fields.list, Number(id), 'put', fields);
+    });
+    this.#afterWrite(fields.list);
+    if (fields.list !== current.list) this.#afterWrite(current.list);
+    return this.get(id) as Rule;
+  }
+
+  remove(id: string): void {
+    const current = this.get(id) ?? notFound(id);
+    this.#transaction(() => {
+      this.#db.prepare('DELETE FROM screening_rules WHERE id = ?').run(Number(id));
+      this.#journal(current.list, Number(id), 'delete', current);
+    });
+    this.#afterWrite(current.list);
+  }
+
+  removeByValue(list: RuleList, value: string): boolean {
+    const parsed = parseRuleValue(value, undefined, this.#homeCountry());
+    const row = this.#db.prepare('SELECT id FROM screening_rules WHERE list = ? AND kind = ? AND value = ?').get(checkList(list), parsed.kind, parsed.value) as { id: number } | undefined;
+    if (!row) return false;
+    this.remove(String(row.id));
+    return true;
+  }
+
+  /** Deletes rules whose expiry has passed ("block for 24 h" disappears by itself). Returns how many. */
+  purgeExpired(): number {
+    const now = this.#now().getTime();
+    const expired = this.#db.prepare('SELECT id, list, kind, value FROM screening_rules WHERE expires_ms IS NOT NULL AND expires_ms <= ?').all(now) as {
+      id: number;
+      list: RuleList;
+      kind: RuleKind;
+      value: string;
+    }[];
+    if (expired.length === 0) return 0;
+    this.#transaction(() => {
+      const del = this.#db.prepare('DELETE FROM screening_rules WHERE id = ?');
+      for (const r of expired) {
+        del.run(r.id);
+        this.#journal(r.list, r.id, 'delete', r);
+      }
+    });
+    for (const list of new Set(expired.map((r) => r.list))) this.#afterWrite(list);
+    return expired.length;
+  }
+
+  /** A call was decided by this rule: count it. Not journalled: the index does not hold hit counts. */
+  recordHit(id: string, at: Date): void {
+    if (!/^\d+$/.test(id)) return;
+    this.#sql('UPDATE screening_rules SET hit_count = hit_count + 1, last_hit_at = ? WHERE id = ?').run(at.toISOString(), Number(id));
+  }
+
+  // --- import and export ---------------------------------------------------------------------------
+
+  previewImport(q: { list: RuleList; content: string; fileName?: string; format?: 'auto' | 'csv' | 'text' | 'vcard' | 'ncid' }): ImportPreview {
+    const list = checkList(q.list);
+    const now = this.#now();
+    const exists = this.#existsIn(list, q.content.length > 200_000);
+    const { pending, preview } = buildPreview({ ...q, list }, { homeCountry: this.#homeCountry(), now, exists });
+    for (const [token, p] of this.#pending) if (now.getTime() - p.createdAt > PREVIEW_TTL_MS) this.#pending.delete(token);
+    const token = randomUUID();
+    this.#pending.set(token, pending);
+    return { token, ...preview };
+  }
+
+  commitImport(token: string): { imported: number } {
+    const pending = this.#pending.get(token);
+    if (!pending) {
+      throw new RuleError('import-expired', { en: 'This import preview is unknown or has expired: preview the file again.', zh: '此导入预览不存在或已过期：请重新预览文件。' });
+    }
+    if (pending.invalid.length > 0) {
+      const first = pending.invalid[0]!;
+      throw new RuleError(
+        'import-invalid',
+        {
+          en: `Nothing was imported: ${pending.invalid.length} line(s) are invalid (first: line ${first.line}, ${first.reason.en}). Fix them and import again.`,
+          zh: `未导入任何内容：${pending.invalid.length} 行无效（第一处：第 ${first.line} 行，${first.reason.zh}）。请修正后重新导入。`,
+        },
+        first.line,
+      );
+    }
+    this.#pending.delete(token);
+    let imported = 0;
+    this.#transaction(() => {
+      const bulk = pending.rules.length >= BULK;
+      for (const fields of pending.rules) {
+        const id = this.#insert(fields, true);
+        if (id > 0) {
+          imported++;
+          if (!bulk) this.#journal(pending.list, id, 'put', fields);
+        }
+      }
+      if (bulk) this.#journal(pending.list, null, 'reload');
+    });
+    this.#afterWrite(pending.list);
+    return { imported };
+  }
+
+  export(q: { list: RuleList; format: 'csv' | 'text' | 'vcard' | 'ncid' }): { fileName: string; content: string } {
+    const list = checkList(q.list);
+    const rules = (this.#db.prepare('SELECT * FROM screening_rules WHERE list = ? ORDER BY id').all(list) as RuleRow[]).map(toRule);
+    const date = this.#now().toISOString().slice(0, 10);
+    switch (q.format) {
+      case 'csv':
+        return { fileName: `ringfence-${list}-${date}.csv`, content: exportCsv(rules) };
+      case 'text':
+        return { fileName: `ringfence-${list}-${date}.txt`, content: exportText(rules) };
+      case 'vcard':
+        return { fileName: `ringfence-${list}-${date}.vcf`, content: exportVcard(rules) };
+      case 'ncid':
+        return { fileName: `ncidd.${list === 'blocked' ? 'blacklist' : 'whitelist'}`, content: exportNcid(rules) };
+      default:
+        throw new RuleError('invalid-format', { en: `Unknown export format "${String(q.format)}": use csv, text, vcard or ncid.`, zh: `未知导出格式“${String(q.format)}”：请使用 csv、text、vcard 或 ncid。` });
+    }
+  }
+
+  // --- notification --------------------------------------------------------------------------------
+
+  onChange(listener: (list: RuleList) => void): () => void {
+    this.#listeners.add(listener);
+    return () => this.#listeners.delete(listener);
+  }
+
+  /** For the engine: after every write of this store (before onChange listeners run). */
+  onWritten(hook: (list: RuleList) => void): () => void {
+    this.#written.add(hook);
+    return () => this.#written.delete(hook);
+  }
+
+  /** Tells onChange listeners that a list changed (also used when another process changed it). */
+  changed(list: RuleList): void {
+    for (const l of this.#listeners) l(list);
+  }
+
+  #afterWrite(list: RuleList): void {
+    for (const h of this.#written) h(list);
+    this.changed(list);
+  }
+
+  // --- helpers -------------------------------------------------------------------------------------
+
+  #statements = new Map<string, StatementSync>();
+
+  /** Prepared once: preparing costs more than running, which matters for a million-line import. */
+  #sql(sql: string): StatementSync {
+    let st = this.#statements.get(sql);
+    if (!st) {
+      st = this.#db.prepare(sql);
+      this.#statements.set(sql, st);
+    }
+    return st;
+  }
+
+  #insert(f: RuleFields, ignoreDuplicate = false): number {
+    const now = this.#now().toISOString();
+    const result = this.#sql(
+      `INSERT ${ignoreDuplicate ? 'OR IGNORE ' : ''}INTO screening_rules (list, kind, value, num, label, category, action, note, schedule, expires_at, expires_ms, created_at, updated_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    ).run(f.list, f.kind, f.value, f.num, f.label, f.category, f.action, f.note, f.schedule ? JSON.stringify(f.schedule) : null, f.expiresAt, f.expiresMs, now, now);
+    return result.changes > 0 ? Number(result.lastInsertRowid) : 0;
+  }
+
+  #journal(list: RuleList, ruleId: number | null, op: 'put' | 'delete' | 'reload', rule?: { kind: RuleKind; value: string }): void {
+    const seq = Number(
+      this.#sql('INSERT INTO screening_changes (list, rule_id, kind, value, op) VALUES (?, ?, ?, ?, ?)').run(list, ruleId, rule?.kind ?? null, rule?.value ?? null, op).lastInsertRowid,
+    );
+    // Readers that fall further behind than this reload the whole list, so the journal stays short.
+    if (seq % 500 === 0) this.#db.prepare('DELETE FROM screening_changes WHERE seq <= ?').run(seq - 5000);
+  }
+
+  /** Duplicate check for a preview: one query per line for small files, one set of the whole list for big ones. */
+  #existsIn(list: RuleList, big: boolean): (kind: string, value: string) => boolean {
+    if (!big) {
+      const q = this.#db.prepare('SELECT 1 AS x FROM screening_rules WHERE list = ? AND kind = ? AND value = ?');
+      return (kind, value) => q.get(list, kind, value) !== undefined;
+    }
+    const row = this.#db.prepare("SELECT group_concat(kind || char(9) || value, char(10)) AS all_rules FROM screening_rules WHERE list = ?").get(list) as { all_rules: string | null };
+    const set = new Set(row.all_rules ? row.all_rules.split('\n') : []);
+    return (kind, value) => set.has(`${kind}\t${value}`);
+  }
+
+  #transaction<T>(work: () => T): T {
+    this.#db.exec('BEGIN IMMEDIATE');
+    try {
+      const result = work();
+      this.#db.exec('COMMIT');
+      return result;
+    } catch (error) {
+      this.#db.exec('ROLLBACK');
+      throw error;
+    }
+  }
+}

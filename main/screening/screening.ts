@@ -1,0 +1,294 @@
+// The screening engine's shell: holds the index, the recent-call windows and the shield in memory, feeds
+// them to the pure decide(), and does the I/O around it — SQLite, the change journal, listeners. decide()
+// itself never touches the disk except to open an incident when the shield engages.
+import type { DatabaseSync, StatementSync } from 'node:sqlite';
+import type { CallerId, CallOutcome, CallRecord, Decision, Incident, ShieldState } from '../../shared/domain.ts';
+import type { Settings } from '../../shared/settings.ts';
+import { applyMigrations } from '../store/database.ts';
+import { decideMatched, matchCaller } from './decide.ts';
+import type { DecideContext } from './decide.ts';
+import { applyChanges, lastChange, loadIndex } from './index-loader.ts';
+import { numberNormalizer } from './numbers.ts';
+import { DAY_MS, RecentCalls } from './recent.ts';
+import type { RuleIndex } from './rule-index.ts';
+import { SqliteRuleStore } from './rule-store.ts';
+import type { RuleStore } from './rule-store.ts';
+import { migrations } from './schema.ts';
+import { crossedThreshold, engage, idleShield, rejected, shieldState, shouldEnd } from './shield.ts';
+import type { Shield } from './shield.ts';
+import { ShieldStore } from './shield-store.ts';
+
+export type ObservedCall = {
+  lineId: string;
+  startedAt: Date;
+  endedAt: Date;
+  callerId: CallerId;
+  decision: Decision;
+  outcome: CallOutcome;
+  rings: number;
+  oneRing: boolean;
+};
+
+export interface Screening {
+  decide(callerId: CallerId, call: { lineId: string }): Decision;
+  observe(call: ObservedCall): void;
+  /** Replays the history's recent calls (start-up): the same as observe() for each, oldest first. */
+  warmUp(records: CallRecord[]): void;
+  refresh(): void;
+  tick(): void;
+  shield(): ShieldState;
+  setShield(on: boolean, until?: string | null): ShieldState;
+  onShieldChange(listener: (s: ShieldState) => void): () => void;
+  incidents(range?: { from?: string; to?: string }): Incident[];
+  readonly rules: RuleStore;
+  close(): void;
+}
+
+export type ScreeningOptions = { settings: () => Settings; now?: () => Date };
+
+const PURGE_EVERY_MS = 15_000;
+
+export function openScreening(db: DatabaseSync, options: ScreeningOptions): Screening {
+  applyMigrations(db, 'screening', migrations);
+  return new Engine(db, options);
+}
+
+class Engine implements Screening {
+  readonly rules: SqliteRuleStore;
+  readonly #db: DatabaseSync;
+  readonly #settings: () => Settings;
+  readonly #now: () => Date;
+  readonly #recent = new RecentCalls();
+  readonly #shieldStore: ShieldStore;
+  readonly #shieldListeners = new Set<(s: ShieldState) => void>();
+  readonly #oneRing = new Set<string>();
+  /** The undecided-yet-unobserved call on each line, so observe() does not count a decided call twice. */
+  readonly #pending = new Map<string, { number: string | null }>();
+  readonly #dataVersion: StatementSync;
+  #index: RuleIndex;
+  #seq: number;
+  #version: number;
+  #normalize: (raw: string) => string | null;
+  #shield: Shield;
+  #shieldDirty = false;
+  #lastPurge = 0;
+  #unsubscribe: () => void;
+
+  constructor(db: DatabaseSync, options: ScreeningOptions) {
+    this.#db = db;
+    this.#settings = options.settings;
+    this.#now = options.now ?? (() => new Date());
+    this.rules = new SqliteRuleStore(db, { homeCountry: () => this.#settings().homeCountry, now: this.#now });
+    this.#dataVersion = db.prepare('PRAGMA data_version');
+    const home = this.#settings().homeCountry;
+    // Journal position first, then the load: a change in between is applied twice, which is harmless.
+    this.#seq = lastChange(db);
+    this.#index = loadIndex(db, home);
+    this.#normalize = numberNormalizer(home);
+    this.#version = this.#readVersion();
+    this.#shieldStore = new ShieldStore(db);
+    this.#shield = this.#shieldStore.load();
+    for (const r of db.prepare('SELECT number FROM screening_one_ring').all() as { number: string }[]) this.#oneRing.add(r.number);
+    this.#unsubscribe = this.rules.onWritten(() => this.#sync());
+  }
+
+  // --- deciding ------------------------------------------------------------------------------------
+
+  #context(now: Date): DecideContext {
+    return {
+      rules: this.#index,
+      recent: this.#recent,
+      shield: this.#shield,
+      settings: this.#settings(),
+      normalize: this.#normalize,
+      oneRingFlagged: (n) => this.#oneRing.has(n),
+      now,
+    };
+  }
+
+  decide(callerId: CallerId, call: { lineId: string }): Decision {
+    const now = this.#now();
+    const at = now.getTime();
+    const ctx = this.#context(now);
+    const m = matchCaller(callerId, ctx);
+    const withheld = callerId.presentation === 'withheld';
+    if (m.explicitBlock || !m.trusted) {
+      this.#recent.addUntrusted(at, m.number, withheld);
+      if (!this.#shield.active) {
+        const trigger = crossedThreshold(this.#recent, ctx.settings.screening.shield, at, m.number, withheld);
+        if (trigger) this.#engage(trigger, at, null);
+      }
+    }
+    const decision = decideMatched(callerId, m, { ...ctx, shield: this.#shield });
+    if (decision.action !== 'allow' && this.#shield.active) {
+      const before = this.#shield.numbers;
+      this.#shield = rejected(this.#shield, at, m.number, withheld);
+      if (m.number !== null && this.#shield.numbers !== before) this.#shieldStore.numberRejected(m.number);
+      this.#shieldDirty = true;
+      this.#emitShield();
+    }
+    if (decision.reason === 'breakthrough' && m.number !== null) this.#recent.brokeThrough(m.number, at);
+    if (decision.reason === 'rate-limit' && m.number !== null) this.#recent.rateLimited(m.number, this.#recent.of(m.number)?.rateLimitedUntil ?? at + DAY_MS);
+    this.#pending.set(call.lineId, { number: m.number });
+    return decision;
+  }
+
+  observe(call: ObservedCall): void {
+    const number = call.callerId.number ? this.#normalize(call.callerId.number) : null;
+    const pending = this.#pending.get(call.lineId);
+    const live = pending !== undefined && pending.number === number;
+    if (live) this.#pending.delete(call.lineId);
+    else this.#learnReplayed(number, call.callerId, call.startedAt.getTime(), call.decision);
+    if (number !== null) this.#recent.ended(number, call.endedAt.getTime());
+    if (call.oneRing && number !== null) this.#flagOneRing(number, call.endedAt);
+    if (live && call.decision.ruleId) this.rules.recordHit(call.decision.ruleId, call.startedAt);
+    this.#flushShield();
+  }
+
+  warmUp(records: CallRecord[]): void {
+    const sorted = [...records].sort((a, b) => a.startedAt.localeCompare(b.startedAt));
+    for (const r of sorted) {
+      const startedAt = new Date(r.startedAt);
+      const endedAt = new Date(startedAt.getTime() + (r.timings.end ?? 0));
+      this.observe({
+        lineId: `warm-up:${r.lineId}`,
+        startedAt,
+        endedAt,
+        callerId: { number: r.number, presentation: r.presentation, name: r.name, raw: [] },
+        decision: r.decision,
+        outcome: r.outcome,
+        rings: r.rings,
+        oneRing: false, // already flagged when it happened
+      });
+    }
+  }
+
+  /** A call this engine did not decide (history replay, or a paused line): count it as decide() would have. */
+  #learnReplayed(number: string | null, callerId: CallerId, at: number, decision: Decision): void {
+    const ctx = this.#context(new Date(at));
+    const m = matchCaller(callerId, ctx);
+    if (m.explicitBlock || !m.trusted) this.#recent.addUntrusted(at, number, callerId.presentation === 'withheld');
+    if (number !== null && decision.reason === 'breakthrough') this.#recent.brokeThrough(number, at);
+    if (number !== null && decision.reason === 'rate-limit') this.#recent.rateLimited(number, at + DAY_MS);
+  }
+
+  #flagOneRing(number: string, at: Date): void {
+    this.#oneRing.add(number);
+    const iso = at.toISOString();
+    this.#db
+      .prepare('INSERT INTO screening_one_ring (number, first_at, last_at, count) VALUES (?, ?, ?, 1) ON CONFLICT (number) DO UPDATE SET last_at = excluded.last_at, count = count + 1')
+      .run(number, iso, iso);
+  }
+
+  // --- the shield ----------------------------------------------------------------------------------
+
+  #engage(trigger: Shield['trigger'] & string, at: number, until: number | null): void {
+    const incidentId = this.#shieldStore.startIncident(trigger, at);
+    this.#shield = engage(this.#shield, trigger, at, incidentId, until);
+    this.#shieldStore.save(this.#shield);
+    this.#shieldDirty = false;
+    this.#emitShield();
+  }
+
+  #end(at: number): void {
+    this.#shieldStore.end(this.#shield, at);
+    this.#shield = idleShield();
+    this.#shieldDirty = false;
+    this.#emitShield();
+  }
+
+  #flushShield(): void {
+    if (!this.#shieldDirty) return;
+    this.#shieldStore.save(this.#shield);
+    this.#shieldDirty = false;
+  }
+
+  shield(): ShieldState {
+    return shieldState(this.#shield, this.#settings().screening.shield.quietMinutes, this.#now().getTime());
+  }
+
+  setShield(on: boolean, until?: string | null): ShieldState {
+    const at = this.#now().getTime();
+    const untilMs = until ? Date.parse(until) : null;
+    if (untilMs !== null && (Number.isNaN(untilMs) || untilMs <= at)) {
+      throw new RangeError(`The shield end time ${until} is not a future time: give an ISO time such as 2025-03-01T07:00:00+08:00.`);
+    }
+    if (on && !this.#shield.active) this.#engage('manual', at, untilMs);
+    else if (on) {
+      this.#shield = { ...this.#shield, until: untilMs };
+      this.#shieldStore.save(this.#shield);
+      this.#emitShield();
+    } else if (this.#shield.active) this.#end(at);
+    return this.shield();
+  }
+
+  onShieldChange(listener: (s: ShieldState) => void): () => void {
+    this.#shieldListeners.add(listener);
+    return () => this.#shieldListeners.delete(listener);
+  }
+
+  #emitShield(): void {
+    if (this.#shieldListeners.size === 0) return;
+    const state = this.shield();
+    for (const l of this.#shieldListeners) l(state);
+  }
+
+  incidents(range?: { from?: string; to?: string }): Incident[] {
+    this.#flushShield();
+    return this.#shieldStore.incidents(range);
+  }
+
+  // --- keeping up ----------------------------------------------------------------------------------
+
+  tick(): void {
+    const at = this.#now().getTime();
+    if (this.#shield.active && shouldEnd(this.#shield, this.#settings().screening.shield.quietMinutes, at)) this.#end(at);
+    this.#flushShield();
+    if (at - this.#lastPurge >= PURGE_EVERY_MS) {
+      this.#lastPurge = at;
+      this.rules.purgeExpired();
+      this.#recent.prune(at);
+    }
+  }
+
+  refresh(): void {
+    const home = this.#settings().homeCountry;
+    if (home !== this.#index.homeCountry) {
+      this.#reload();
+      for (const list of ['blocked', 'trusted'] as const) this.rules.changed(list);
+    }
+    const version = this.#readVersion();
+    if (version === this.#version) return;
+    this.#version = version;
+    const lists = this.#sync();
+    for (const list of lists) this.rules.changed(list);
+    if (this.#shieldStore.storedRevision() !== this.#shieldStore.revision) {
+      this.#shield = this.#shieldStore.load();
+      this.#emitShield();
+    }
+  }
+
+  /** Applies the change journal to the index; reloads the whole index when that is cheaper or required. */
+  #sync(): Set<'blocked' | 'trusted'> {
+    const result = applyChanges(this.#db, this.#index, this.#seq);
+    this.#seq = result.seq;
+    if (result.reload) this.#reload();
+    return result.lists;
+  }
+
+  #reload(): void {
+    const home = this.#settings().homeCountry;
+    this.#seq = lastChange(this.#db);
+    this.#index = loadIndex(this.#db, home);
+    this.#normalize = numberNormalizer(home);
+  }
+
+  #readVersion(): number {
+    return (this.#dataVersion.get() as { data_version: number }).data_version;
+  }
+
+  close(): void {
+    this.#flushShield();
+    this.#unsubscribe();
+  }
+}
