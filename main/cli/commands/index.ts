@@ -1,6 +1,7 @@
 // Every CLI command, registered in the order `--help` lists them.
 import type { Command } from 'commander';
+import { registerRules } from './rules.ts';
 
 export function registerCommands(program: Command): void {
-  void program;
+  registerRules(program);
 }
