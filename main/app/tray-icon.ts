@@ -15,7 +15,8 @@ export const stateColours: Record<TrayState, Rgb> = {
   protected: [46, 125, 50],
 };
 
-const RING: Rgb = [38, 50, 56];
+// Mid blue-grey: visible on both light and dark panels.
+const RING: Rgb = [96, 125, 139];
 
 function chunk(type: string, data: Buffer): Buffer {
   const head = Buffer.alloc(8);
