@@ -1,0 +1,99 @@
+import { describe, expect, it } from 'vitest';
+import { RuleError } from '../../../main/screening/index.ts';
+import { parseRuleValue, safeRegexSource, validateRegex } from '../../../main/screening/patterns.ts';
+import { callerKeys, RuleIndex } from '../../../main/screening/rule-index.ts';
+import { rule } from './helpers.ts';
+
+const refused = (source: string) => {
+  try {
+    validateRegex(source);
+  } catch (e) {
+    expect(e).toBeInstanceOf(RuleError);
+    return (e as RuleError).message;
+  }
+  throw new Error(`/${source}/ was accepted`);
+};
+
+describe('rule values', () => {
+  it('classifies each VALUE form the CLI accepts', () => {
+    expect(parseRuleValue('+86170*', undefined, 'CN')).toEqual({ kind: 'prefix', value: '+86170' });
+    expect(parseRuleValue('0086 170*', undefined, 'CN')).toEqual({ kind: 'prefix', value: '+86170' });
+    expect(parseRuleValue('400*', undefined, 'CN')).toEqual({ kind: 'prefix', value: '400' });
+    expect(parseRuleValue('+86138****0000', undefined, 'CN')).toEqual({ kind: 'wildcard', value: '+86138****0000' });
+    expect(parseRuleValue('138?????000', undefined, 'CN')).toEqual({ kind: 'wildcard', value: '138?????000' });
+    expect(parseRuleValue('Withheld', undefined, 'CN')).toEqual({ kind: 'presentation', value: 'withheld' });
+    expect(parseRuleValue('138 0013 8000', undefined, 'CN')).toEqual({ kind: 'number', value: '+8613800138000' });
+    expect(parseRuleValue('Loan  Offers', 'name', 'CN')).toEqual({ kind: 'name', value: 'Loan Offers' });
+  });
+
+  it('refuses a number that is not one, saying what to write instead', () => {
+    expect(() => parseRuleValue('call me', undefined, 'CN')).toThrow(/not a phone number: use digits/);
+    expect(() => parseRuleValue('+*', undefined, 'CN')).toThrow(RuleError);
+    expect(() => parseRuleValue('7*', undefined, 'CN')).toThrow(/at least two digits/);
+  });
+});
+
+describe('expert regexes', () => {
+  it('accepts the restricted syntax', () => {
+    for (const ok of ['^\\+86170\\d{8}$', '^1[3-9]\\d{9}$', '^(?:400|800)\\d+$', '^(95|96)\\d{3}$', '0000$', '^\\+86(10|21)?8\\d*$']) {
+      expect(validateRegex(ok)).toBe(ok);
+    }
+  });
+
+  it('refuses backreferences, lookaround and nested quantifiers, which can hang a backtracking engine', () => {
+    expect(refused('(\\d)\\1')).toMatch(/backreferences/);
+    expect(refused('^(?=1)\\d+')).toMatch(/lookahead/);
+    expect(refused('(?<!0)1')).toMatch(/lookahead/);
+    expect(refused('^(\\d+)+$')).toMatch(/may not be repeated/);
+    expect(refused('(1|11)*$')).toMatch(/may not be repeated/);
+    expect(refused('\\d**')).toMatch(/nothing to repeat/);
+    expect(refused('\\d*\\d*\\d*\\d*\\d*')).toMatch(/more than four unbounded/);
+  });
+
+  it('refuses what cannot be in a number and unbalanced syntax', () => {
+    expect(refused('^[a-z]+$')).toMatch(/class/);
+    expect(refused('abc')).toMatch(/cannot appear in a phone number/);
+    expect(refused('(12')).toMatch(/no matching \)/);
+    expect(refused('\\w')).toMatch(/escape/);
+  });
+
+  it('makes groups non-capturing so the set combines into one regex', () => {
+    expect(safeRegexSource('^(95|96)\\d{3}$')).toBe('^(?:95|96)\\d{3}$');
+  });
+});
+
+describe('pattern matching', () => {
+  const match = (rules: ReturnType<typeof rule>[], number: string) => {
+    const index = new RuleIndex('CN');
+    for (const r of rules) index.list(r.list).put(r);
+    return index.blocked.matchPattern(callerKeys(number, '+86'), null, 'allowed', new Date());
+  };
+
+  it('matches a national prefix on national numbers without touching short codes', () => {
+    const beijing = rule('blocked', '010*');
+    expect(match([beijing], '+861012345678')?.id).toBe(beijing.id);
+    expect(match([beijing], '10086')).toBeNull();
+  });
+
+  it('matches 95* on short codes and on national 95 numbers', () => {
+    const ninetyFive = rule('blocked', '95*');
+    expect(match([ninetyFive], '95555')?.id).toBe(ninetyFive.id);
+    expect(match([ninetyFive], '+8695105105')?.id).toBe(ninetyFive.id);
+  });
+
+  it('prefers the longest prefix', () => {
+    const short = rule('blocked', '+86170*');
+    const long = rule('blocked', '+861701*');
+    expect(match([short, long], '+8617012345678')?.id).toBe(long.id);
+    expect(match([short, long], '+8617022345678')?.id).toBe(short.id);
+  });
+
+  it('matches wildcards digit by digit', () => {
+    const masked = rule('blocked', '+86138****0000');
+    expect(match([masked], '+8613812340000')?.id).toBe(masked.id);
+    expect(match([masked], '+8613812340001')).toBeNull();
+    const national = rule('blocked', '138????0000');
+    expect(match([national], '+8613812340000')?.id).toBe(national.id);
+    expect(match([national], '+8613912340000')).toBeNull();
+  });
+});
