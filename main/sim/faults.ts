@@ -32,7 +32,7 @@ export async function applyFault(kind: Fault, line: Line, options: { freezeMs: n
     case 'unplug':
       return line.unplug();
     case 'replug':
-      return line.plug();
+      return line.plug({ boot: true });
     case 'freeze':
       return line.freeze(options.freezeMs);
     case 'unfreeze':

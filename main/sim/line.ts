@@ -35,7 +35,9 @@ export type Line = {
   onUnplug(listener: () => void): () => void;
   /** Resolves at the next byte the host writes. */
   nextHostByte(): Promise<void>;
-  plug(): Promise<void>;
+  /** Creates the link. `boot`: print the model's boot lines, as after a replug (not at start-up, when the
+   *  modem is taken to have booted long before the app opened it). */
+  plug(options?: { boot?: boolean }): Promise<void>;
   unplug(): Promise<void>;
   freeze(simMs: number): void;
   unfreeze(): void;
@@ -205,7 +207,7 @@ export function createLine(options: { link: string; profile: Profile; clock: Sim
     patchState(patch) {
       state = { ...state, ...patch };
     },
-    unsolicited: (lines) => write(unsolicited(lines, state)),
+    unsolicited: (lines) => (lines.length ? write(unsolicited(lines, state)) : Promise.resolve(null)),
     write,
     onEffect(listener) {
       events.on('effect', listener);
@@ -216,7 +218,7 @@ export function createLine(options: { link: string; profile: Profile; clock: Sim
       return () => events.off('unplug', listener);
     },
     nextHostByte: () => new Promise<void>((resolve) => events.once('host-byte', () => resolve())),
-    async plug() {
+    async plug(plugOptions = {}) {
       if (plugged) return;
       const pair = await createPtyPair(link);
       let p: SerialPort;
@@ -240,7 +242,7 @@ export function createLine(options: { link: string; profile: Profile; clock: Sim
         if (pty === pair) void unplug('socat exited');
       });
       startNoise();
-      if (profile.boot.length) {
+      if (plugOptions.boot && profile.boot.length) {
         bootTimer = setTimeout(() => {
           bootTimer = null;
           if (!line.replaying) void line.unsolicited(profile.boot);

@@ -82,8 +82,8 @@ export async function startSimulator(options: SimulatorOptions, overrides: { pro
 
   let closed = false;
   let queue: Promise<unknown> = Promise.resolve();
-  const placeCall = (spec: CallSpec): Promise<CallResult> => {
-    if (closed) return Promise.reject(new SimulatorClosedError());
+  const placeCall = async (spec: CallSpec): Promise<CallResult> => {
+    if (closed) throw new SimulatorClosedError();
     const call = parse(CallSpec, spec, 'call');
     const next = queue.then(() => runCall(call, { line, clock, log, answeredHoldMs: opts.answeredHoldMs ?? 30_000 }));
     queue = next.catch(() => {});

@@ -107,6 +107,8 @@ export const gsmCommands: Record<string, Handler> = {
   H: (cmd, ctx) => {
     // 27.007 only defines H0 on a mobile; ATH1 is refused.
     if (cmd.op !== 'exec' || (cmd.arg !== '' && cmd.arg !== '0')) return ERROR;
+    // SIMCom/Quectel with +CVHU=1: ATH answers OK and leaves a voice call up (SIMCom's own example).
+    if (ctx.state.vendor.cvhu === '1') return OK;
     return hangUp(cmd.text, ctx);
   },
   A: (cmd, { call }) => {

@@ -26,7 +26,8 @@ export const huaweiE173: Profile = {
   },
   defaults: {},
   ringIntervalMs: 5000,
-  boot: ['^SIMST:1'],
+  // Its boot is announced by the periodic ^BOOT heartbeat itself.
+  boot: [],
   noise: [
     { everyMs: 10_000, lines: (r) => [`^RSSI:${r.int(14, 20)}`] },
     { everyMs: 30_000, lines: () => ['^BOOT:35323129,0,0,0,26'] },

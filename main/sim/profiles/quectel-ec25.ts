@@ -24,7 +24,8 @@ export const quectelEc25: Profile = {
   },
   defaults: { cmee: 1 },
   ringIntervalMs: 5000,
-  boot: ['RDY', '+CFUN: 1', '+CPIN: READY', '+QUSIM: 1', '+QIND: SMS DONE', '+QIND: PB DONE'],
+  // Only lines the eg25-manager captures show; later firmware adds +QIND: PB DONE.
+  boot: ['RDY', '+CFUN: 1', '+CPIN: READY', '+QUSIM: 1', '+QIND: SMS DONE'],
   noise: [],
   ring: (s) => (s.crc ? '+CRING: VOICE' : 'RING'),
   clipStyle: 'simcom',

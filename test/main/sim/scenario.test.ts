@@ -1,0 +1,85 @@
+import { describe, expect, it } from 'vitest';
+import { demoScenario, demoTrustedCallers } from '../../../main/sim/demo.ts';
+import { expandScenario, maxScenarioCalls } from '../../../main/sim/scenario.ts';
+import { Scenario, describeIssues } from '../../../main/sim/schemas.ts';
+
+const expand = (s: unknown, seed = 1) => expandScenario(Scenario.parse(s), seed);
+const issues = (s: unknown) => {
+  const r = Scenario.safeParse(s);
+  return r.success ? null : describeIssues(r.error);
+};
+
+describe('scenarios', () => {
+  it('plays "a call every 2 s from rotating numbers for 10 minutes, with a trusted caller at minute 4"', () => {
+    const timeline = expand({
+      steps: [
+        { every: 2000, for: 600_000, call: { numbers: 'rotating', rings: 2 } },
+        { at: 240_000, call: { number: '13800138000', presentation: 'allowed', name: 'Mum' } },
+      ],
+    });
+    const calls = timeline.filter((i) => 'call' in i);
+    expect(calls).toHaveLength(301);
+    const numbers = calls.map((c) => ('call' in c ? c.call.number : null));
+    expect(new Set(numbers).size).toBe(301);
+    expect(numbers.filter((n) => n !== '13800138000').every((n) => /^1(70|71|62|65|67)\d{8}$/.test(n!))).toBe(true);
+    // In time order; at minute 4 the rotating call written first comes first, then the trusted one.
+    expect(timeline.every((item, i) => i === 0 || timeline[i - 1]!.at <= item.at)).toBe(true);
+    const atFour = timeline.filter((i) => i.at === 240_000);
+    expect(atFour.map((i) => ('call' in i ? i.call.name ?? null : null))).toEqual([null, 'Mum']);
+  });
+
+  it('gives the same numbers for the same seed and different ones for another', () => {
+    const s = { steps: [{ every: 1000, for: 10_000, call: { numbers: 'rotating' } }] };
+    expect(expand(s, 7)).toEqual(expand(s, 7));
+    expect(expand(s, 7)).not.toEqual(expand(s, 8));
+  });
+
+  it('cycles through a given list of numbers and places withheld callers without a number', () => {
+    const t = expand({
+      steps: [
+        { every: 1000, for: 3000, call: { numbers: ['111', '222'] } },
+        { every: 1000, from: 5000, for: 2000, call: { numbers: 'rotating', presentation: 'withheld' } },
+      ],
+    });
+    expect(t.map((i) => ('call' in i ? [i.at, i.call.number, i.call.presentation] : null))).toEqual([
+      [0, '111', 'allowed'],
+      [1000, '222', 'allowed'],
+      [2000, '111', 'allowed'],
+      [5000, null, 'withheld'],
+      [6000, null, 'withheld'],
+    ]);
+  });
+
+  it('keeps faults at their time among the calls', () => {
+    const t = expand({ steps: [{ at: 3000, fault: 'unplug' }, { at: 1000, call: { number: '1', presentation: 'allowed' } }, { at: 4000, fault: 'replug' }] });
+    expect(t.map((i) => ('fault' in i ? i.fault : 'call'))).toEqual(['call', 'unplug', 'replug']);
+  });
+
+  it('says exactly which step is wrong and why', () => {
+    expect(issues({ steps: [{ at: 0, call: { number: '13800138000', presentation: 'withheld' } }] })).toBe(
+      'steps.0.call.number: a caller with presentation "withheld" delivers no number: set number to null',
+    );
+    expect(issues({ steps: [{ at: 0, call: { number: '138-0013', presentation: 'allowed' } }] })).toMatch(/^steps\.0\.call\.number: use the digits/);
+    expect(issues({ steps: [{ at: 0, call: { number: '1', presentation: 'allowed', name: 'say "hi"' } }] })).toMatch(/quotes or control characters/);
+    expect(issues({ calls: [] })).toMatch(/steps/);
+  });
+
+  it('refuses a scenario that would expand into an absurd number of calls', () => {
+    expect(() => expand({ steps: [{ every: 1, for: maxScenarioCalls + 1, call: { numbers: 'rotating' } }] })).toThrow(/more than 100000 calls/);
+  });
+});
+
+describe('the demo line pattern', () => {
+  it('mixes trusted callers, strangers, withheld callers and one flood, differently per cycle', () => {
+    const s = Scenario.parse(demoScenario(1));
+    const calls = s.steps.flatMap((st) => ('call' in st && 'at' in st ? [{ at: st.at, ...st.call }] : []));
+    const trusted = new Set(demoTrustedCallers.map((c) => c.number));
+    expect(calls.some((c) => c.number && trusted.has(c.number))).toBe(true);
+    expect(calls.some((c) => c.presentation === 'withheld')).toBe(true);
+    const flood = calls.filter((c) => c.at >= 120_000 && c.at < 240_000);
+    expect(flood.length).toBeGreaterThanOrEqual(20);
+    expect(new Set(flood.map((c) => c.number ?? 'withheld')).size).toBeGreaterThan(flood.length / 2);
+    expect(demoScenario(1)).toEqual(demoScenario(1));
+    expect(demoScenario(2)).not.toEqual(demoScenario(1));
+  });
+});
