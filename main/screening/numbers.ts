@@ -29,9 +29,27 @@ export function normalizeNumber(raw: string, homeCountry: string): string | null
   if (digits.length < 3 || digits.length > 17) return null;
   const parsed = parsePhoneNumberFromString(cleaned, country(homeCountry));
   if (!parsed) return international ? null : digits;
-  if (international || parsed.isPossible()) return parsed.number;
+  if (international || parsed.isPossible()) {
+    // Only numbers that lost digits, or kept a leading 0 after the country code, can change again.
+    const unsettled = international ? parsed.number.length !== cleaned.length : parsed.nationalNumber.startsWith('0');
+    return unsettled ? settle(parsed.number) : parsed.number;
+  }
   // 10086, 95555, 12321, 110: service codes are not full numbers anywhere; keep them as dialled.
   return digits;
+}
+
+/**
+ * libphonenumber drops one national prefix after the country code per parse (+86 0 431… → +86431…,
+ * +1 1 709… → +1709…), so such a number would change again on the next pass; parse until it stops.
+ */
+function settle(e164: string): string {
+  let value = e164;
+  for (let i = 0; i < 4; i++) {
+    const again = parsePhoneNumberFromString(value)?.number;
+    if (!again || again === value) break;
+    value = again;
+  }
+  return value;
 }
 
 /** Like normalizeNumber, remembering recent answers: a flood repeats the same few numbers many times. */

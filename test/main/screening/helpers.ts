@@ -22,8 +22,6 @@ export function rule(list: RuleList, value: string, extra: Partial<IndexedRule> 
   return {
     id: String(nextId++),
     list,
-    kind: parsed.kind,
-    value: parsed.value,
     display: displayValue(parsed.kind, parsed.value),
     label: '',
     action: list === 'trusted' ? 'allow' : 'reject',
