@@ -1,10 +1,91 @@
-import { SignalBars } from '../components/SignalBars.tsx';
+// The window: a skip link, the navigation, the line's protection at a glance, and the current page.
+import { useTranslation } from 'react-i18next';
+import { AnnouncerProvider } from '../components/Announcer.tsx';
+import { useErrorSentence } from '../components/ErrorText.tsx';
+import { Evidence } from '../pages/Evidence.tsx';
+import { History } from '../pages/History.tsx';
+import { Overview } from '../pages/Overview.tsx';
+import { Rules } from '../pages/Rules.tsx';
+import { Settings } from '../pages/Settings.tsx';
+import { Statistics } from '../pages/Statistics.tsx';
+import { useApp } from './context.tsx';
+import { pages, usePage, type Page } from './route.ts';
+
+const views: Record<Page, () => React.JSX.Element> = {
+  overview: Overview,
+  history: History,
+  rules: Rules,
+  statistics: Statistics,
+  evidence: Evidence,
+  settings: Settings,
+};
 
 export function App() {
+  const { t } = useTranslation();
+  const page = usePage();
+  const { status, loadError, reload, connection, language, dismissNotice } = useApp();
+  const sentence = useErrorSentence();
+  const View = views[page];
+
   return (
-    <main>
-      <h1>Ringfence</h1>
-      <SignalBars csq={20} />
-    </main>
+    <AnnouncerProvider>
+      <a className="skip-link" href="#main" onClick={(e) => {
+        e.preventDefault();
+        document.getElementById('main')?.focus();
+      }}>
+        {t('nav.skip')}
+      </a>
+      <div className="app">
+        <header className="app-header">
+          <p className="brand" data-verbatim>
+            Ringfence
+          </p>
+          <nav aria-label={t('nav.label')}>
+            <ul>
+              {pages.map((p) => (
+                <li key={p}>
+                  <a href={`#/${p}`} aria-current={p === page ? 'page' : undefined}>
+                    {t(`nav.${p}`)}
+                  </a>
+                </li>
+              ))}
+            </ul>
+          </nav>
+          {status ? (
+            <p className={status.shield.active ? 'protection shield' : 'protection'} data-testid="protection">
+              {status.shield.active ? t('protection.shield') : status.pausedUntil ? t('protection.paused') : status.lines.some((l) => l.state === 'ready') ? t('protection.on') : t('protection.noLine')}
+            </p>
+          ) : null}
+        </header>
+        <main id="main" tabIndex={-1} className={`page page-${page}`}>
+          {connection === 'reconnecting' ? (
+            <p className="connection-banner" role="status" data-testid="reconnecting">
+              {t('connection.reconnecting')}
+            </p>
+          ) : null}
+          {status?.notices.map((n) => (
+            <div key={n.code} className={`notice notice-${n.level}`} role={n.level === 'error' ? 'alert' : 'status'}>
+              <p>{n.text[language]}</p>
+              <button type="button" className="button-quiet" onClick={() => dismissNotice(n.code)}>
+                {t('common.dismiss')}
+              </button>
+            </div>
+          ))}
+          {loadError ? (
+            <div className="card load-error" role="alert">
+              <h1>{t('load.title')}</h1>
+              <p>{sentence(loadError)}</p>
+              <button type="button" onClick={reload}>
+                {t('load.retry')}
+              </button>
+            </div>
+          ) : status ? (
+            <View key={page} />
+          ) : (
+            <p>{t('common.loading')}</p>
+          )}
+        </main>
+      </div>
+    </AnnouncerProvider>
   );
 }

@@ -1,13 +1,15 @@
-import { csqToSignal } from '../../shared/signal.ts';
+import { useTranslation } from 'react-i18next';
+import type { Signal } from '../../shared/domain.ts';
 
 /** Signal strength as bars, with the dBm figure for people who want it. */
-export function SignalBars({ csq }: { csq: number }) {
-  const { bars, dbm } = csqToSignal(csq);
-  const label = dbm === null ? 'No signal reading' : `Signal ${bars} of 5 bars (${dbm} dBm)`;
+export function SignalBars({ signal }: { signal: Signal | null }) {
+  const { t } = useTranslation();
+  const bars = signal?.bars ?? 0;
+  const label = signal?.dbm == null ? t('line.noSignalReading') : t('line.signal', { bars, dbm: signal.dbm });
   return (
-    <span role="img" aria-label={label} title={label} data-bars={bars}>
+    <span className="signal-bars" role="img" aria-label={label} title={label} data-bars={bars}>
       {[1, 2, 3, 4, 5].map((i) => (
-        <span key={i} style={{ display: 'inline-block', width: 4, height: 3 * i, marginRight: 1, background: i <= bars ? 'currentColor' : '#8884' }} />
+        <span key={i} className={i <= bars ? 'bar on' : 'bar'} style={{ height: `${0.25 * i}em` }} />
       ))}
     </span>
   );

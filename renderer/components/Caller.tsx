@@ -1,0 +1,27 @@
+import { useTranslation } from 'react-i18next';
+import type { Presentation } from '../../shared/domain.ts';
+import { formatNumber } from '../format/phone.ts';
+
+/**
+ * The caller as a person reads it: the formatted number, or why there is none ("Withheld"). Numbers and
+ * names are user data, marked data-verbatim so the language tests do not expect them translated.
+ */
+export function Caller({ number, presentation, name }: { number: string | null; presentation: Presentation | null; name?: string | null }) {
+  const { t } = useTranslation();
+  return (
+    <span className="caller">
+      {number ? (
+        <span className="caller-number" data-verbatim>
+          {formatNumber(number)}
+        </span>
+      ) : (
+        <span className="caller-hidden">{presentation ? t(`presentation.${presentation}`) : t('live.waitingForCallerId')}</span>
+      )}
+      {name ? (
+        <span className="caller-name" data-verbatim>
+          {name}
+        </span>
+      ) : null}
+    </span>
+  );
+}

@@ -1,0 +1,199 @@
+// One call in full: when each step happened, which rule decided and why, the raw modem lines (the
+// evidence), the notes — and every action on the caller.
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { CallNote } from '../../../shared/api.ts';
+import type { CallRecord } from '../../../shared/domain.ts';
+import { useApp } from '../../app/context.tsx';
+import { formatNumber, suggestedPrefix } from '../../format/phone.ts';
+import { formatDateTime } from '../../format/time.ts';
+import { useAnnounce } from '../Announcer.tsx';
+import { ActionBadge, SimulatedBadge } from '../Badges.tsx';
+import { Caller } from '../Caller.tsx';
+import { ErrorText, useErrorSentence } from '../ErrorText.tsx';
+import { Field } from '../Field.tsx';
+import { Panel } from '../Panel.tsx';
+import { useRuleActions } from '../useRuleActions.ts';
+import { copyText } from './copy.ts';
+
+const steps = ['firstRing', 'callerId', 'decision', 'hangupSent', 'hangupConfirmed', 'end'] as const;
+
+export function CallDetail({ call: initial, onClose }: { call: CallRecord; onClose: () => void }) {
+  const { t } = useTranslation();
+  const { api, language, status } = useApp();
+  const actions = useRuleActions();
+  const announce = useAnnounce();
+  const sentence = useErrorSentence();
+  const [call, setCall] = useState(initial);
+  const [notes, setNotes] = useState<CallNote[]>([]);
+  const [loadError, setLoadError] = useState<unknown>(null);
+  const [note, setNote] = useState('');
+  const [noteError, setNoteError] = useState<string | null>(null);
+  const [prefix, setPrefix] = useState(initial.number ? suggestedPrefix(initial.number) : '');
+  const [prefixError, setPrefixError] = useState<string | null>(null);
+
+  useEffect(() => {
+    let live = true;
+    setCall(initial);
+    setPrefix(initial.number ? suggestedPrefix(initial.number) : '');
+    api.getCall({ id: initial.id }).then(
+      (r) => {
+        if (!live) return;
+        setCall(r.call);
+        setNotes(r.notes);
+      },
+      (e: unknown) => live && setLoadError(e),
+    );
+    return () => {
+      live = false;
+    };
+  }, [api, initial]);
+
+  const addNote = async () => {
+    if (!note.trim()) {
+      setNoteError(t('history.noteEmpty'));
+      return;
+    }
+    try {
+      const saved = await api.addNote({ callId: call.id, text: note.trim() });
+      setNotes((n) => [...n, saved]);
+      setNote('');
+      setNoteError(null);
+      announce(t('history.noteSaved'));
+    } catch (e) {
+      setNoteError(sentence(e));
+    }
+  };
+
+  const line = status?.lines.find((l) => l.id === call.lineId);
+  const number = call.number;
+  const presentation = call.presentation;
+  return (
+    <Panel title={t('history.detailTitle')} onClose={onClose}>
+      <ErrorText error={loadError} />
+      <p className="detail-caller">
+        <Caller number={call.number} presentation={call.presentation} name={call.name} />
+      </p>
+      <dl className="facts">
+        <dt>{t('history.col.when')}</dt>
+        <dd>
+          <time dateTime={call.startedAt}>{formatDateTime(call.startedAt, language)}</time> <span data-verbatim>({call.timeZone})</span>
+        </dd>
+        <dt>{t('history.col.line')}</dt>
+        <dd>
+          <span data-verbatim>{line?.label || line?.path || call.lineId}</span> {call.simulated ? <SimulatedBadge /> : null}
+        </dd>
+        <dt>{t('history.col.decision')}</dt>
+        <dd>
+          <ActionBadge action={call.decision.action} /> {call.decision.text[language]}
+        </dd>
+        <dt>{t('history.reasonCode')}</dt>
+        <dd>{t(`reason.${call.decision.reason}`)}</dd>
+        <dt>{t('history.rule')}</dt>
+        <dd>{call.decision.ruleLabel ? <span data-verbatim>{call.decision.ruleLabel}</span> : t('history.noRule')}</dd>
+        <dt>{t('history.col.outcome')}</dt>
+        <dd>{t(`outcome.${call.outcome}`)}</dd>
+        <dt>{t('history.rings')}</dt>
+        <dd>
+          {call.rings}
+          {call.oneRing ? ` · ${t('history.oneRing')}` : ''}
+        </dd>
+      </dl>
+
+      <h3>{t('history.timings')}</h3>
+      <table className="timings">
+        <tbody>
+          {steps.map((step) => (
+            <tr key={step}>
+              <th scope="row">{t(`timing.${step}`)}</th>
+              <td>{call.timings[step] === null ? t('timing.didNotHappen') : t('timing.ms', { ms: Math.round(call.timings[step]!) })}</td>
+            </tr>
+          ))}
+          <tr>
+            <th scope="row">{t('timing.hangupLatency')}</th>
+            <td>{call.hangupLatencyMs === null ? t('timing.didNotHappen') : t('timing.ms', { ms: Math.round(call.hangupLatencyMs) })}</td>
+          </tr>
+        </tbody>
+      </table>
+
+      <h3>{t('history.rawLines')}</h3>
+      <pre className="raw-lines" data-verbatim tabIndex={0} aria-label={t('history.rawLines')}>
+        {call.raw.length ? call.raw.join('\n') : '—'}
+      </pre>
+
+      <h3>{t('history.actions')}</h3>
+      {number ? (
+        <>
+          <div className="button-row">
+            <button type="button" onClick={() => actions.block(number)}>
+              {t('actions.blockNumber')}
+            </button>
+            <button type="button" onClick={() => actions.trust(number)}>
+              {t('actions.trustNumber')}
+            </button>
+            <button
+              type="button"
+              onClick={async () => announce((await copyText(number)) ? t('actions.copied', { number: formatNumber(number) }) : t('actions.copyFailed'))}
+            >
+              {t('actions.copy')}
+            </button>
+          </div>
+          <form
+            className="inline-form"
+            onSubmit={(e) => {
+              e.preventDefault();
+              const value = prefix.trim();
+              if (!/^\+?\d{1,15}\*$/.test(value)) {
+                setPrefixError(t('actions.prefixInvalid'));
+                return;
+              }
+              setPrefixError(null);
+              void actions.blockPrefix(value);
+            }}
+          >
+            <Field label={t('actions.prefixLabel')} hint={t('actions.prefixHint')} error={prefixError}>
+              <input value={prefix} onChange={(e) => setPrefix(e.target.value)} />
+            </Field>
+            <button type="submit">{t('actions.blockPrefix')}</button>
+          </form>
+        </>
+      ) : (
+        <>
+          <p>{t('history.noNumberActions')}</p>
+          {presentation !== 'allowed' ? (
+            <button type="button" onClick={() => actions.blockPresentation(presentation)}>
+              {t('actions.blockPresentation', { what: t(`presentation.${presentation}`) })}
+            </button>
+          ) : null}
+        </>
+      )}
+
+      <h3>{t('history.notes')}</h3>
+      {notes.length === 0 ? <p className="empty">{t('history.noNotes')}</p> : null}
+      <ul className="notes">
+        {notes.map((n) => (
+          <li key={n.id}>
+            <time dateTime={n.createdAt}>{formatDateTime(n.createdAt, language)}</time>
+            <p data-verbatim>{n.text}</p>
+          </li>
+        ))}
+      </ul>
+      <form
+        onSubmit={(e) => {
+          e.preventDefault();
+          void addNote();
+        }}
+      >
+        <Field label={t('history.addNote')} error={noteError}>
+          <textarea value={note} onChange={(e) => setNote(e.target.value)} rows={3} maxLength={5000} />
+        </Field>
+        <button type="submit">{t('history.saveNote')}</button>
+      </form>
+
+      <h3>{t('history.evidence')}</h3>
+      <p className="hash" data-verbatim>
+        {call.hash}
+      </p>
+    </Panel>
+  );
+}

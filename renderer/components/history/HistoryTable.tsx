@@ -1,0 +1,165 @@
+// The call history as a virtualised table: TanStack Table owns the columns and rows, TanStack Virtual
+// renders only what is on screen, and reaching the end asks for the next keyset page.
+import { createColumnHelper, tableFeatures, useTable } from '@tanstack/react-table';
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { useEffect, useMemo, useRef, type KeyboardEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { CallRecord } from '../../../shared/domain.ts';
+import { useApp } from '../../app/context.tsx';
+import { formatNumber } from '../../format/phone.ts';
+import { formatCallTime, formatDateTime } from '../../format/time.ts';
+import { ActionBadge, SimulatedBadge } from '../Badges.tsx';
+import { Caller } from '../Caller.tsx';
+import { useRuleActions } from '../useRuleActions.ts';
+
+const features = tableFeatures({});
+const column = createColumnHelper<typeof features, CallRecord>();
+
+/** Rows are a fixed 3rem so the virtualiser never has to measure (it stays smooth at any length). */
+function rowHeightPx(): number {
+  return 3 * parseFloat(getComputedStyle(document.documentElement).fontSize || '16');
+}
+
+export function HistoryTable({ rows, hasMore, loading, onLoadMore, onOpen, selectedId }: { rows: CallRecord[]; hasMore: boolean; loading: boolean; onLoadMore: () => void; onOpen: (call: CallRecord) => void; selectedId: number | null }) {
+  const { t } = useTranslation();
+  const { language, status } = useApp();
+  const actions = useRuleActions();
+  const lineLabel = useMemo(() => new Map(status?.lines.map((l) => [l.id, l.label || l.path]) ?? []), [status?.lines]);
+
+  const columns = useMemo(
+    () =>
+      column.columns([
+        column.accessor('startedAt', {
+          header: () => t('history.col.when'),
+          cell: (info) => (
+            <time dateTime={info.getValue()} title={formatDateTime(info.getValue(), language)}>
+              {formatCallTime(info.getValue(), language)}
+            </time>
+          ),
+        }),
+        column.accessor('number', {
+          header: () => t('history.col.caller'),
+          cell: (info) => {
+            const call = info.row.original;
+            return (
+              <button type="button" className="link-button" data-col="caller" onClick={() => onOpen(call)} aria-label={t('history.openDetails', { caller: call.number ? formatNumber(call.number) : t(`presentation.${call.presentation}`) })}>
+                <Caller number={call.number} presentation={call.presentation} name={call.name} />
+              </button>
+            );
+          },
+        }),
+        column.accessor('lineId', {
+          header: () => t('history.col.line'),
+          cell: (info) => (
+            <>
+              <span data-verbatim>{lineLabel.get(info.getValue()) ?? info.getValue()}</span> {info.row.original.simulated ? <SimulatedBadge /> : null}
+            </>
+          ),
+        }),
+        column.accessor('decision', {
+          header: () => t('history.col.decision'),
+          cell: (info) => <ActionBadge action={info.getValue().action} />,
+        }),
+        column.accessor((call) => call.decision.text[language], {
+          id: 'reason',
+          header: () => t('history.col.reason'),
+          cell: (info) => <span className="reason" title={info.getValue()}>{info.getValue()}</span>,
+        }),
+        column.display({
+          id: 'actions',
+          header: () => t('history.col.actions'),
+          cell: (info) => {
+            const number = info.row.original.number;
+            if (!number) return null;
+            return (
+              <span className="button-row compact">
+                <button type="button" data-col="block" onClick={() => actions.block(number)}>
+                  {t('actions.block')}
+                </button>
+                <button type="button" data-col="trust" onClick={() => actions.trust(number)}>
+                  {t('actions.trust')}
+                </button>
+              </span>
+            );
+          },
+        }),
+      ]),
+    [t, language, lineLabel, onOpen, actions],
+  );
+
+  const table = useTable({ features, columns, data: rows, getRowId: (call) => String(call.id) });
+  const tableRows = table.getRowModel().rows;
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const virtualizer = useVirtualizer({
+    count: tableRows.length,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: rowHeightPx,
+    getItemKey: (index) => tableRows[index]?.id ?? index,
+    overscan: 8,
+  });
+  const items = virtualizer.getVirtualItems();
+  const lastIndex = items.at(-1)?.index ?? -1;
+
+  // Keyset paging: ask for the next page while the user is still a screenful away from the end.
+  useEffect(() => {
+    if (hasMore && !loading && lastIndex >= tableRows.length - 30) onLoadMore();
+  }, [hasMore, loading, lastIndex, tableRows.length, onLoadMore]);
+
+  // Arrow keys move between rows, keeping the column: quicker than tabbing through every button.
+  const onKeyDown = (e: KeyboardEvent<HTMLTableSectionElement>) => {
+    if (e.key !== 'ArrowDown' && e.key !== 'ArrowUp') return;
+    const target = e.target as HTMLElement;
+    const row = target.closest<HTMLElement>('[data-index]');
+    const col = target.closest<HTMLElement>('[data-col]')?.dataset.col;
+    if (!row || !col) return;
+    e.preventDefault();
+    const next = Number(row.dataset.index) + (e.key === 'ArrowDown' ? 1 : -1);
+    if (next < 0 || next >= tableRows.length) return;
+    virtualizer.scrollToIndex(next, { align: 'auto' });
+    const focus = (tries: number) => {
+      const el = scrollRef.current?.querySelector<HTMLElement>(`[data-index="${next}"] [data-col="${col}"]`);
+      if (el) el.focus();
+      else if (tries > 0) requestAnimationFrame(() => focus(tries - 1));
+    };
+    requestAnimationFrame(() => focus(5));
+  };
+
+  return (
+    <div className="history-scroll" ref={scrollRef} data-testid="history-scroll">
+      <table className="history-table" aria-rowcount={hasMore ? -1 : tableRows.length + 1}>
+        <thead>
+          {table.getHeaderGroups().map((group) => (
+            <tr key={group.id} className="history-row" aria-rowindex={1}>
+              {group.headers.map((header) => (
+                <th key={header.id} scope="col" className={`col-${header.column.id}`}>
+                  {header.isPlaceholder ? null : <table.FlexRender header={header} />}
+                </th>
+              ))}
+            </tr>
+          ))}
+        </thead>
+        <tbody style={{ height: virtualizer.getTotalSize() }} onKeyDown={onKeyDown}>
+          {items.map((item) => {
+            const row = tableRows[item.index]!;
+            return (
+              <tr
+                key={row.id}
+                data-index={item.index}
+                data-call-id={row.original.id}
+                aria-rowindex={item.index + 2}
+                className={row.original.id === selectedId ? 'history-row selected' : 'history-row'}
+                style={{ transform: `translateY(${item.start}px)`, height: item.size }}
+              >
+                {row.getAllCells().map((cell) => (
+                  <td key={cell.id} className={`col-${cell.column.id}`}>
+                    <table.FlexRender cell={cell} />
+                  </td>
+                ))}
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </div>
+  );
+}

@@ -1,0 +1,58 @@
+// Settings: modems, the demo line, everyday preferences and where the data lives.
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useApp } from '../app/context.tsx';
+import { useAnnounce } from '../components/Announcer.tsx';
+import { ErrorText } from '../components/ErrorText.tsx';
+import { Field } from '../components/Field.tsx';
+import { copyText } from '../components/history/copy.ts';
+import { PageTitle } from '../components/PageTitle.tsx';
+import { GeneralSettings } from '../components/settings/GeneralSettings.tsx';
+import { ModemSettings } from '../components/settings/ModemSettings.tsx';
+
+export function Settings() {
+  const { t } = useTranslation();
+  const { status, api, reload } = useApp();
+  const announce = useAnnounce();
+  const [demoError, setDemoError] = useState<unknown>(null);
+
+  return (
+    <>
+      <PageTitle>{t('nav.settings')}</PageTitle>
+      <ModemSettings />
+      <section className="card" aria-labelledby="demo-title">
+        <h2 id="demo-title">{t('settings.demoTitle')}</h2>
+        <p className="hint">{t('settings.demoIntro')}</p>
+        <Field label={t('settings.demoOn')} inline>
+          <input
+            type="checkbox"
+            checked={status?.demo ?? false}
+            onChange={async (e) => {
+              setDemoError(null);
+              try {
+                await api.setDemo({ on: e.target.checked });
+                reload();
+              } catch (err) {
+                setDemoError(err);
+              }
+            }}
+          />
+        </Field>
+        <ErrorText error={demoError} />
+      </section>
+      <GeneralSettings />
+      <section className="card" aria-labelledby="data-title">
+        <h2 id="data-title">{t('settings.dataTitle')}</h2>
+        <p>
+          {t('settings.dataDir')} <code data-verbatim>{status?.dataDir ?? '—'}</code>
+        </p>
+        {status ? (
+          <button type="button" onClick={async () => announce((await copyText(status.dataDir)) ? t('settings.dataDirCopied') : t('actions.copyFailed'))}>
+            {t('settings.copyDataDir')}
+          </button>
+        ) : null}
+        <p className="hint">{t('settings.version', { version: status?.version ?? '—' })}</p>
+      </section>
+    </>
+  );
+}

@@ -1,0 +1,252 @@
+// Statistics: how many calls, when, from whom, and the floods (incidents) the shield handled.
+import { useEffect, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Bar, BarChart, CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Scatter, ScatterChart, Tooltip, XAxis, YAxis, ZAxis } from 'recharts';
+import type { Statistics as Stats } from '../../shared/api.ts';
+import { useApiEvent, useApp } from '../app/context.tsx';
+import { Caller } from '../components/Caller.tsx';
+import { ErrorText } from '../components/ErrorText.tsx';
+import { Field } from '../components/Field.tsx';
+import { PageTitle } from '../components/PageTitle.tsx';
+import { useRuleActions } from '../components/useRuleActions.ts';
+import { formatCount, formatDateTime, formatDay, formatHour, toOffsetIso } from '../format/time.ts';
+
+type Period = 'day' | 'week' | 'month' | 'quarter';
+const periods: Record<Period, { hours: number; bucket: Stats['bucket'] }> = {
+  day: { hours: 24, bucket: 'hour' },
+  week: { hours: 24 * 7, bucket: 'day' },
+  month: { hours: 24 * 30, bucket: 'day' },
+  quarter: { hours: 24 * 90, bucket: 'week' },
+};
+const series = [
+  { key: 'reject', color: 'var(--chart-reject)' },
+  { key: 'answerHangup', color: 'var(--chart-answer-hangup)' },
+  { key: 'silent', color: 'var(--chart-silent)' },
+  { key: 'allow', color: 'var(--chart-allow)' },
+] as const;
+
+/** The period's first instant, on a bucket boundary so each bar is a whole hour or day. */
+export function periodStart(period: Period, now: Date): Date {
+  const { hours, bucket } = periods[period];
+  const start = new Date(now.getTime() - (hours - (bucket === 'hour' ? 1 : 24)) * 3600_000);
+  if (bucket === 'hour') start.setMinutes(0, 0, 0);
+  else start.setHours(0, 0, 0, 0);
+  return start;
+}
+
+export function Statistics() {
+  const { t } = useTranslation();
+  const { api, language } = useApp();
+  const actions = useRuleActions();
+  const [period, setPeriod] = useState<Period>('week');
+  const [stats, setStats] = useState<Stats | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  const [generation, setGeneration] = useState(0);
+
+  useEffect(() => {
+    let live = true;
+    const now = new Date();
+    const { bucket } = periods[period];
+    api.getStatistics({ from: toOffsetIso(periodStart(period, now)), to: toOffsetIso(now), bucket, top: 10 }).then(
+      (s) => {
+        if (!live) return;
+        setStats(s);
+        setError(null);
+      },
+      (e: unknown) => live && setError(e),
+    );
+    return () => {
+      live = false;
+    };
+  }, [api, period, generation]);
+
+  // New calls change the figures; refresh at most every few seconds during a flood.
+  const [stale, setStale] = useState(false);
+  useApiEvent((e) => {
+    if (e.type === 'call-ended') setStale(true);
+  });
+  useEffect(() => {
+    if (!stale) return;
+    const timer = setTimeout(() => {
+      setStale(false);
+      setGeneration((g) => g + 1);
+    }, 5000);
+    return () => clearTimeout(timer);
+  }, [stale]);
+
+  const bucketLabel = (iso: string) => (stats?.bucket === 'hour' ? formatHour(iso, language) : formatDay(iso, language));
+  const chartData = useMemo(() => stats?.buckets.map((b) => ({ ...b, label: stats.bucket === 'hour' ? formatHour(b.start, language) : formatDay(b.start, language) })) ?? [], [stats, language]);
+  const incidentData = useMemo(
+    () =>
+      stats?.incidents.map((i) => ({
+        x: new Date(i.startedAt).getTime(),
+        y: i.callsRejected,
+        z: i.distinctNumbers,
+      })) ?? [],
+    [stats],
+  );
+
+  return (
+    <>
+      <PageTitle>{t('nav.statistics')}</PageTitle>
+      <div className="toolbar">
+        <Field label={t('stats.period')}>
+          <select value={period} onChange={(e) => setPeriod(e.target.value as Period)}>
+            {(Object.keys(periods) as Period[]).map((p) => (
+              <option key={p} value={p}>
+                {t(`stats.periods.${p}`)}
+              </option>
+            ))}
+          </select>
+        </Field>
+      </div>
+      <ErrorText error={error} />
+      {stats ? (
+        <>
+          <div className="stat-row">
+            <p className="stat">
+              <span className="stat-figure">{formatCount(stats.totals.calls, language)}</span>
+              <span className="stat-label">{t('stats.calls')}</span>
+            </p>
+            <p className="stat">
+              <span className="stat-figure">{formatCount(stats.totals.blocked, language)}</span>
+              <span className="stat-label">{t('stats.blocked')}</span>
+            </p>
+            <p className="stat">
+              <span className="stat-figure">{formatCount(stats.totals.distinctNumbers, language)}</span>
+              <span className="stat-label">{t('stats.distinct')}</span>
+            </p>
+            <p className="stat">
+              <span className="stat-figure">{Math.round(stats.totals.withheldShare * 100)}%</span>
+              <span className="stat-label">{t('stats.withheldShare')}</span>
+            </p>
+          </div>
+
+          <figure className="card chart">
+            <figcaption>
+              <h2>{stats.bucket === 'hour' ? t('stats.perHour') : stats.bucket === 'week' ? t('stats.perWeek') : t('stats.perDay')}</h2>
+            </figcaption>
+            <ResponsiveContainer width="100%" height={280}>
+              <BarChart data={chartData} accessibilityLayer>
+                <CartesianGrid strokeDasharray="3 3" stroke="var(--border)" />
+                <XAxis dataKey="label" stroke="var(--muted)" tick={{ fill: 'var(--muted)' }} />
+                <YAxis allowDecimals={false} stroke="var(--muted)" tick={{ fill: 'var(--muted)' }} />
+                <Tooltip contentStyle={{ background: 'var(--surface)', border: '1px solid var(--border)', color: 'var(--text)' }} />
+                <Legend />
+                {series.map((s) => (
+                  <Bar key={s.key} dataKey={s.key} name={t(`stats.series.${s.key}`)} stackId="calls" fill={s.color} isAnimationActive={false} />
+                ))}
+              </BarChart>
+            </ResponsiveContainer>
+          </figure>
+
+          <figure className="card chart">
+            <figcaption>
+              <h2>{t('stats.distinctPerDay')}</h2>
+              <p className="hint">{t('stats.distinctHint')}</p>
+            </figcaption>
+            <ResponsiveContainer width="100%" height={200}>
+              <LineChart data={stats.distinctPerDay.map((d) => ({ ...d, label: formatDay(d.day, language) }))}>
+                <CartesianGrid strokeDasharray="3 3" stroke="var(--border)" />
+                <XAxis dataKey="label" stroke="var(--muted)" tick={{ fill: 'var(--muted)' }} />
+                <YAxis allowDecimals={false} stroke="var(--muted)" tick={{ fill: 'var(--muted)' }} />
+                <Tooltip contentStyle={{ background: 'var(--surface)', border: '1px solid var(--border)', color: 'var(--text)' }} />
+                <Line type="linear" dataKey="count" name={t('stats.distinct')} stroke="var(--chart-reject)" isAnimationActive={false} />
+              </LineChart>
+            </ResponsiveContainer>
+          </figure>
+
+          <section className="card" aria-labelledby="top-title">
+            <h2 id="top-title">{t('stats.topCallers')}</h2>
+            {stats.topCallers.length === 0 ? (
+              <p className="empty">{t('stats.noCalls')}</p>
+            ) : (
+              <div className="table-scroll">
+                <table>
+                  <thead>
+                    <tr>
+                      <th scope="col">{t('history.col.caller')}</th>
+                      <th scope="col">{t('stats.calls')}</th>
+                      <th scope="col">{t('stats.blocked')}</th>
+                      <th scope="col">{t('stats.firstSeen')}</th>
+                      <th scope="col">{t('stats.lastSeen')}</th>
+                      <th scope="col">{t('history.col.actions')}</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {stats.topCallers.map((c) => (
+                      <tr key={c.number}>
+                        <td>
+                          <Caller number={c.number} presentation="allowed" />
+                        </td>
+                        <td>{formatCount(c.count, language)}</td>
+                        <td>{formatCount(c.blocked, language)}</td>
+                        <td>{formatDateTime(c.firstSeen, language)}</td>
+                        <td>{formatDateTime(c.lastSeen, language)}</td>
+                        <td>
+                          <button type="button" onClick={() => actions.block(c.number)}>
+                            {t('actions.block')}
+                          </button>
+                        </td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </div>
+            )}
+          </section>
+
+          <figure className="card chart">
+            <figcaption>
+              <h2>{t('stats.incidents')}</h2>
+              <p className="hint">{t('stats.incidentsHint')}</p>
+            </figcaption>
+            {stats.incidents.length === 0 ? (
+              <p className="empty">{t('stats.noIncidents')}</p>
+            ) : (
+              <>
+                <ResponsiveContainer width="100%" height={200}>
+                  <ScatterChart>
+                    <CartesianGrid strokeDasharray="3 3" stroke="var(--border)" />
+                    <XAxis
+                      type="number"
+                      dataKey="x"
+                      domain={[new Date(stats.from).getTime(), new Date(stats.to).getTime()]}
+                      tickFormatter={(v: number) => bucketLabel(new Date(v).toISOString())}
+                      stroke="var(--muted)"
+                      tick={{ fill: 'var(--muted)' }}
+                      name={t('stats.incidentStart')}
+                    />
+                    <YAxis type="number" dataKey="y" allowDecimals={false} stroke="var(--muted)" tick={{ fill: 'var(--muted)' }} name={t('stats.callsRejected')} />
+                    <ZAxis type="number" dataKey="z" range={[60, 400]} name={t('stats.distinct')} />
+                    <Tooltip
+                      contentStyle={{ background: 'var(--surface)', border: '1px solid var(--border)', color: 'var(--text)' }}
+                      formatter={(value, name) => (name === t('stats.incidentStart') ? formatDateTime(new Date(Number(value)).toISOString(), language) : value)}
+                    />
+                    <Scatter data={incidentData} fill="var(--chart-reject)" isAnimationActive={false} />
+                  </ScatterChart>
+                </ResponsiveContainer>
+                <ol className="incident-list">
+                  {stats.incidents.map((i) => (
+                    <li key={i.id}>
+                      {t('stats.incidentLine', {
+                        start: formatDateTime(i.startedAt, language),
+                        end: i.endedAt ? formatDateTime(i.endedAt, language) : t('stats.ongoing'),
+                        calls: i.callsRejected,
+                        numbers: i.distinctNumbers,
+                        withheld: Math.round(i.withheldShare * 100),
+                        trigger: t(`trigger.${i.trigger}`),
+                      })}
+                    </li>
+                  ))}
+                </ol>
+              </>
+            )}
+          </figure>
+        </>
+      ) : error ? null : (
+        <p>{t('common.loading')}</p>
+      )}
+    </>
+  );
+}
