@@ -38,6 +38,9 @@ export function windowOptions(input: WindowInput): BrowserWindowConstructorOptio
       experimentalFeatures: false,
       webviewTag: false,
       navigateOnDragDrop: false,
+      // A middle-click would try to open a link in a new window; the open handler denies it anyway, but
+      // without the feature there is no attempt at all (electronegativity AUXCLICK_JS_CHECK).
+      disableBlinkFeatures: 'Auxclick',
       safeDialogs: true,
       enableWebSQL: false,
       spellcheck: false,

@@ -141,8 +141,10 @@ export class FakeNotification extends EventEmitter {
   static shown: { title: string; body: string }[] = [];
   static supported = true;
   static isSupported = () => FakeNotification.supported;
-  constructor(readonly options: { title: string; body: string }) {
+  readonly options: { title: string; body: string };
+  constructor(options: { title: string; body: string }) {
     super();
+    this.options = options;
   }
   show = () => void FakeNotification.shown.push(this.options);
 }

@@ -23,6 +23,7 @@ describe('the main window options', () => {
   it('allows no <webview> tag and no navigation by dropping a file on the window (checklist 11, 12, 13)', () => {
     expect(prefs.webviewTag).toBe(false);
     expect(prefs.navigateOnDragDrop).toBe(false);
+    expect(prefs.disableBlinkFeatures).toBe('Auxclick');
   });
 
   it('offers DevTools only to an unpackaged development build', () => {
