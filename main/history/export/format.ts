@@ -1,0 +1,25 @@
+// Small formatting rules shared by the report and the complaint texts.
+
+/** "2025-03-04T14:02:11.123+08:00" → "2025-03-04 14:02:11" (+ " UTC+08:00" when asked): the time the person saw. */
+export function localTime(iso: string, withOffset = false): string {
+  const base = iso.slice(0, 19).replace('T', ' ');
+  if (!withOffset) return base;
+  const m = /([+-]\d{2}:\d{2}|Z)$/.exec(iso);
+  return m ? `${base} UTC${m[1] === 'Z' ? '+00:00' : m[1]}` : base;
+}
+
+/** The UTC offset an ISO time was written with ("+08:00"), or "Z". */
+export function offsetOf(iso: string): string {
+  return /([+-]\d{2}:\d{2}|Z)$/.exec(iso)?.[1] ?? 'Z';
+}
+
+const entities: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+
+/** Everything that reaches the report from a call (names, modem lines) came from the caller: always escape. */
+export function escapeHtml(value: unknown): string {
+  return String(value ?? '').replace(/[&<>"']/g, (ch) => entities[ch]!);
+}
+
+export function percent(share: number, language: 'en' | 'zh'): string {
+  return `${(share * 100).toLocaleString(language === 'zh' ? 'zh-CN' : 'en-GB', { maximumFractionDigits: 1 })}%`;
+}

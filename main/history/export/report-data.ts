@@ -1,0 +1,173 @@
+// The figures of the evidence report, gathered in one pass over the snapshot before anything is written.
+// Memory stays bounded: per day (one entry a day) and per reported number (at most the top numbers or the
+// numbers asked for), never per call.
+import type { Action } from '../../../shared/domain.ts';
+import type { NumberSummary } from '../complaint.ts';
+import { dayString, localDayOfIso } from '../time-zone.ts';
+import { offsetOf } from './format.ts';
+import type { Snapshot } from './snapshot.ts';
+
+export type DayCount = { day: string; calls: number; blocked: number };
+
+export type ReportData = {
+  calls: number;
+  blocked: number;
+  byAction: Record<Action, number>;
+  withheld: number;
+  noNumber: number;
+  distinctNumbers: number;
+  firstCall: string | null;
+  lastCall: string | null;
+  days: DayCount[];
+  daysWithCalls: number;
+  busiest: DayCount | null;
+  /** The reported numbers, busiest first; the calls without a number come last, as number null. */
+  numbers: NumberSummary[];
+  lineIds: string[];
+  timeZones: string[];
+  /** More than one UTC offset among the calls (DST, travel): times then show their offset. */
+  mixedOffsets: boolean;
+};
+
+const noActions = (): Record<Action, number> => ({ reject: 0, 'answer-hangup': 0, silent: 0, allow: 0 });
+
+type Tally = NumberSummary & { day: number; dayCount: number };
+
+const tally = (number: string | null, startedAt: string): Tally => ({
+  number,
+  firstSeen: startedAt,
+  lastSeen: startedAt,
+  calls: 0,
+  blocked: 0,
+  rings: 0,
+  oneRing: 0,
+  days: 0,
+  maxPerDay: 0,
+  byAction: noActions(),
+  day: Number.NaN,
+  dayCount: 0,
+});
+
+/** Which numbers get their own table row and complaint text: the ones asked for, else the busiest blocked ones. */
+function chooseNumbers(snapshot: Snapshot, limit: number): string[] {
+  if (snapshot.matched.length > 0) return [...new Set(snapshot.matched.flatMap((m) => m.callers))];
+  const caller = 'coalesce(c.normalized, c.number)';
+  const rows = snapshot.db
+    .prepare(
+      `SELECT ${caller} AS caller, COUNT(*) AS n FROM history_calls c ${snapshot.where.sql ? `${snapshot.where.sql} AND` : 'WHERE'} ${caller} IS NOT NULL
+       GROUP BY 1 HAVING SUM(c.action IN ('reject', 'answer-hangup')) > 0 ORDER BY n DESC, caller LIMIT ?`,
+    )
+    .all(...snapshot.where.params, limit) as { caller: string }[];
+  return rows.map((r) => r.caller);
+}
+
+export function collectReportData(
+  snapshot: Snapshot,
+  range: { from?: string; to?: string },
+  onRow: (done: number) => void,
+  numberLimit = 20,
+): ReportData {
+  const chosen = new Map<string, Tally>(chooseNumbers(snapshot, numberLimit).map((n) => [n, tally(n, '')]));
+  let withheldTally: Tally | null = null;
+  const perDay = new Map<number, DayCount>();
+  const byAction = noActions();
+  const zones = new Set<string>();
+  const offsets = new Set<string>();
+  let calls = 0;
+  let withheld = 0;
+  let noNumber = 0;
+  let firstCall: string | null = null;
+  let lastCall: string | null = null;
+
+  for (const c of snapshot.calls()) {
+    calls++;
+    const action = c.decision.action;
+    const isBlocked = action === 'reject' || action === 'answer-hangup';
+    byAction[action]++;
+    if (c.presentation === 'withheld') withheld++;
+    else if (c.presentation !== 'allowed') noNumber++;
+    firstCall ??= c.startedAt;
+    lastCall = c.startedAt;
+    zones.add(c.timeZone);
+    offsets.add(offsetOf(c.startedAt));
+    const day = localDayOfIso(c.startedAt);
+    const d = perDay.get(day) ?? { day: dayString(day), calls: 0, blocked: 0 };
+    d.calls++;
+    if (isBlocked) d.blocked++;
+    perDay.set(day, d);
+
+    const key = c.normalized ?? c.number;
+    let t: Tally | undefined;
+    if (key === null) t = withheldTally ??= tally(null, c.startedAt);
+    else t = chosen.get(key);
+    if (t) {
+      if (t.calls === 0) t.firstSeen = c.startedAt;
+      t.lastSeen = c.startedAt;
+      t.calls++;
+      if (isBlocked) t.blocked++;
+      t.rings += c.rings;
+      if (c.oneRing) t.oneRing++;
+      t.byAction[action]++;
+      // Calls arrive oldest first, so a number's days are counted as they change.
+      if (day !== t.day) {
+        t.day = day;
+        t.dayCount = 0;
+        t.days++;
+      }
+      t.dayCount++;
+      t.maxPerDay = Math.max(t.maxPerDay, t.dayCount);
+    }
+    onRow(calls);
+  }
+
+  const numbers = [...chosen.values()].filter((t) => t.calls > 0).sort((a, b) => b.calls - a.calls);
+  if (withheldTally) numbers.push(withheldTally);
+  const days = fillDays(perDay, range, firstCall, lastCall);
+  const busiest = [...perDay.values()].reduce<DayCount | null>((best, d) => (!best || d.calls > best.calls ? d : best), null);
+  const distinct = snapshot.db
+    .prepare(`SELECT COUNT(DISTINCT coalesce(c.normalized, c.number)) AS n FROM history_calls c ${snapshot.where.sql}`)
+    .get(...snapshot.where.params) as { n: number };
+  const lines = snapshot.db.prepare(`SELECT DISTINCT c.line_id AS id FROM history_calls c ${snapshot.where.sql} ORDER BY 1`).all(...snapshot.where.params) as {
+    id: string;
+  }[];
+  return {
+    calls,
+    blocked: byAction.reject + byAction['answer-hangup'],
+    byAction,
+    withheld,
+    noNumber,
+    distinctNumbers: Number(distinct.n),
+    firstCall,
+    lastCall,
+    days,
+    daysWithCalls: perDay.size,
+    busiest,
+    numbers: numbers.map(({ day: _d, dayCount: _c, ...summary }) => summary),
+    lineIds: lines.map((l) => l.id),
+    timeZones: [...zones].sort(),
+    mixedOffsets: offsets.size > 1,
+  };
+}
+
+const maxChartDays = 4_000;
+
+/** Every day of the period, zeros included, so the chart shows the quiet days between the storms. */
+function fillDays(perDay: Map<number, DayCount>, range: { from?: string; to?: string }, firstCall: string | null, lastCall: string | null): DayCount[] {
+  const bounds: number[] = [];
+  if (range.from) bounds.push(localDayOfIso(range.from));
+  else if (firstCall) bounds.push(localDayOfIso(firstCall));
+  if (range.to) {
+    // A range ending at midnight does not include that day.
+    const endsAtMidnight = /T00:00(:00(\.0+)?)?/.test(range.to);
+    bounds.push(localDayOfIso(range.to) - (endsAtMidnight ? 1 : 0));
+  } else if (lastCall) bounds.push(localDayOfIso(lastCall));
+  if (bounds.length < 2) return [...perDay.values()];
+  let [start, end] = bounds as [number, number];
+  if (end - start > maxChartDays && firstCall && lastCall) {
+    start = localDayOfIso(firstCall);
+    end = localDayOfIso(lastCall);
+  }
+  const out: DayCount[] = [];
+  for (let d = start; d <= end && out.length < maxChartDays; d++) out.push(perDay.get(d) ?? { day: dayString(d), calls: 0, blocked: 0 });
+  return out;
+}

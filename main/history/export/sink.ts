@@ -1,0 +1,91 @@
+// Where an export's text goes: a write stream with backpressure (memory stays flat however long the export),
+// into "<out>.part" renamed to "<out>" only when complete, so a half-written file never looks finished.
+import { createWriteStream, existsSync, renameSync, rmSync, statSync, type WriteStream } from 'node:fs';
+import { dirname } from 'node:path';
+import { invalid } from '../errors.ts';
+
+const flushAt = 64 * 1024;
+
+export class ExportSink {
+  readonly path: string;
+  #part: string;
+  #stream: WriteStream;
+  #buffer: string[] = [];
+  #buffered = 0;
+  #failed: Error | null = null;
+
+  constructor(path: string) {
+    const dir = dirname(path);
+    if (!existsSync(dir) || !statSync(dir).isDirectory()) {
+      throw invalid('invalid-query', `Cannot write the export to ${path}: the folder ${dir} does not exist. Create it or choose another --out.`, `无法写入导出文件 ${path}：文件夹 ${dir} 不存在。请创建该文件夹或选择其他 --out。`);
+    }
+    this.path = path;
+    this.#part = `${path}.part`;
+    this.#stream = createWriteStream(this.#part, { encoding: 'utf8' });
+    this.#stream.on('error', (error) => {
+      this.#failed = error;
+    });
+  }
+
+  /** Queues text; returns a promise only when the disk needs a moment (await it), else undefined. */
+  write(text: string): Promise<void> | undefined {
+    this.#buffer.push(text);
+    this.#buffered += text.length;
+    return this.#buffered >= flushAt ? this.#flush() : undefined;
+  }
+
+  #flush(): Promise<void> | undefined {
+    if (this.#failed) return Promise.reject(this.#failed);
+    if (this.#buffer.length === 0) return undefined;
+    const chunk = this.#buffer.join('');
+    this.#buffer = [];
+    this.#buffered = 0;
+    if (this.#stream.write(chunk)) return undefined;
+    return new Promise((resolve, reject) => {
+      const onDrain = () => {
+        this.#stream.off('error', onError);
+        resolve();
+      };
+      const onError = (error: Error) => {
+        this.#stream.off('drain', onDrain);
+        reject(error);
+      };
+      this.#stream.once('drain', onDrain);
+      this.#stream.once('error', onError);
+    });
+  }
+
+  async finish(): Promise<void> {
+    await this.#flush();
+    await new Promise<void>((resolve, reject) => {
+      this.#stream.end((error?: Error | null) => (error ? reject(error) : resolve()));
+    });
+    if (this.#failed) throw this.#failed;
+    renameSync(this.#part, this.path);
+  }
+
+  abort(): void {
+    this.#stream.destroy();
+    rmSync(this.#part, { force: true });
+  }
+}
+
+/** Calls onProgress at the start, every `every` rows or quarter second, and at the end: enough for a progress bar. */
+export function progress(total: number, onProgress?: (done: number, total: number) => void, every = 2_000) {
+  let last = 0;
+  let lastAt = 0;
+  onProgress?.(0, total);
+  return {
+    tick(done: number) {
+      if (!onProgress) return;
+      if (done - last >= every || (done !== last && Date.now() - lastAt > 250)) {
+        last = done;
+        lastAt = Date.now();
+        onProgress(done, total);
+      }
+    },
+    end(done: number) {
+      onProgress?.(done, total);
+    },
+  };
+}

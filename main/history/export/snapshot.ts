@@ -1,0 +1,106 @@
+// What an export reads: one consistent snapshot of the history on a connection of its own, so the service
+// keeps recording calls (WAL lets writers go on) while a long export streams, and every figure in the file
+// comes from the same moment.
+import { DatabaseSync, type SQLInputValue } from 'node:sqlite';
+import { callColumns, callsFrom, rowToCall, type StoredCall } from '../columns.ts';
+import { invalid } from '../errors.ts';
+import type { Normalize } from '../query.ts';
+
+export type ExportFilter = { from?: string; to?: string; numbers?: string[] };
+
+export type Snapshot = {
+  db: DatabaseSync;
+  /** The chain head when the snapshot was taken: the whole history's, whatever the filter. */
+  head: string | null;
+  lastId: number;
+  /** The numbers the filter asked for, each with the stored numbers it matched. */
+  matched: { asked: string; callers: string[] }[];
+  count(): number;
+  /** Every matching call, oldest first, one row at a time (a prepared statement's iterate: constant memory). */
+  calls(): Iterable<StoredCall>;
+  /** Extra SQL over the same filtered calls (alias c): `where` and its parameters. */
+  where: { sql: string; params: SQLInputValue[] };
+  close(): void;
+};
+
+function checkIso(name: string, value: string | undefined): number | null {
+  if (value === undefined) return null;
+  const ms = Date.parse(value);
+  if (!/^\d{4}-\d{2}-\d{2}T/.test(value) || Number.isNaN(ms)) {
+    throw invalid('invalid-query', `--${name} "${value}" is not an ISO 8601 time: use e.g. 2025-03-01T00:00:00+08:00.`, `--${name} “${value}” 不是 ISO 8601 时间：请使用如 2025-03-01T00:00:00+08:00 的格式。`);
+  }
+  return ms;
+}
+
+/**
+ * A number the user asks about matches a stored number when it normalises to it, or when the stored number
+ * ends with its digits (leading zeros dropped: trunk or international prefix). Ends-with, not contains, so
+ * a report about one number never pulls in others.
+ */
+function matchNumbers(db: DatabaseSync, numbers: string[], normalize?: Normalize): { asked: string; callers: string[] }[] {
+  const find = db.prepare('SELECT caller FROM history_callers WHERE caller = ? OR caller LIKE ?');
+  return numbers.map((asked) => {
+    const digits = asked.replace(/\D/g, '').replace(/^0+(?=\d)/, '');
+    if (digits.length < 3) {
+      throw invalid('invalid-query', `"${asked}" is too short to name a number: give at least 3 digits.`, `“${asked}”太短，无法指定号码：请至少输入 3 位数字。`);
+    }
+    const exact = normalize?.(asked) ?? asked;
+    const callers = (find.all(exact, `%${digits}`) as { caller: string }[]).map((r) => r.caller);
+    return { asked, callers };
+  });
+}
+
+export function openSnapshot(source: DatabaseSync, filter: ExportFilter, normalize?: Normalize): Snapshot {
+  const fromMs = checkIso('from', filter.from);
+  const toMs = checkIso('to', filter.to);
+  if (fromMs !== null && toMs !== null && fromMs >= toMs) {
+    throw invalid('invalid-query', `The export range ends (${filter.to}) before it starts (${filter.from}).`, `导出时间范围的结束（${filter.to}）早于开始（${filter.from}）。`);
+  }
+  const location = source.location();
+  const own = location !== null && location !== '' && location !== ':memory:';
+  const db = own ? new DatabaseSync(location, { readOnly: true, timeout: 5000 }) : source;
+  let open = own;
+  try {
+    // A read transaction pins the snapshot: calls recorded from now on are not part of this export.
+    if (own) db.exec('BEGIN');
+    const chain = db.prepare('SELECT last_id AS lastId, head FROM history_chain').get() as { lastId: number; head: Uint8Array | null };
+    const matched = filter.numbers && filter.numbers.length > 0 ? matchNumbers(db, filter.numbers, normalize) : [];
+    const clauses: string[] = [];
+    const params: SQLInputValue[] = [];
+    if (fromMs !== null) {
+      clauses.push('c.started_ms >= ?');
+      params.push(fromMs);
+    }
+    if (toMs !== null) {
+      clauses.push('c.started_ms < ?');
+      params.push(toMs);
+    }
+    if (filter.numbers && filter.numbers.length > 0) {
+      clauses.push(`coalesce(c.normalized, c.number) IN (SELECT value FROM json_each(?))`);
+      params.push(JSON.stringify(matched.flatMap((m) => m.callers)));
+    }
+    const where = { sql: clauses.length ? `WHERE ${clauses.join(' AND ')}` : '', params };
+    return {
+      db,
+      head: chain.head ? Buffer.from(chain.head).toString('hex') : null,
+      lastId: chain.lastId,
+      matched,
+      where,
+      count: () => Number((db.prepare(`SELECT COUNT(*) AS n FROM history_calls c ${where.sql}`).get(...params) as { n: number }).n),
+      *calls() {
+        const statement = db.prepare(`SELECT ${callColumns} FROM ${callsFrom} ${where.sql} ORDER BY c.started_ms, c.id`);
+        statement.setReturnArrays(true);
+        for (const row of statement.iterate(...params)) yield rowToCall(row as unknown as Parameters<typeof rowToCall>[0]);
+      },
+      close() {
+        if (!open) return;
+        open = false;
+        if (db.isTransaction) db.exec('COMMIT');
+        db.close();
+      },
+    };
+  } catch (error) {
+    if (own) db.close();
+    throw error;
+  }
+}

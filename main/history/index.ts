@@ -1,0 +1,99 @@
+// The call history: a tamper-evident record of every call (hash-chained SQLite rows), search, statistics,
+// retention and exports. The service and the CLI use only what this file exports.
+import type { DatabaseSync } from 'node:sqlite';
+import type { CallNote, CallQuery, Statistics, VerifyResult } from '../../shared/api.ts';
+import type { CallRecord, Incident } from '../../shared/domain.ts';
+import { applyMigrations } from '../store/database.ts';
+import { callColumns, callsFrom, publicCall, rowToCall } from './columns.ts';
+import { exportHistory, type ExportRequest } from './export/index.ts';
+import { addNote, notesOf } from './notes.ts';
+import { queryCalls, type Normalize } from './query.ts';
+import { callWriter, type CallToRecord, type NewCall } from './record.ts';
+import { applyRetention } from './retention.ts';
+import { component, migrations } from './schema.ts';
+import { statistics, todayCounts, type StatsQuery } from './stats.ts';
+import { systemTimeZone } from './time-zone.ts';
+import { findByHash, verifyChain } from './verify.ts';
+
+export type { NewCall, CallToRecord } from './record.ts';
+export type { ExportRequest } from './export/index.ts';
+export type { StatsQuery } from './stats.ts';
+export type { Normalize } from './query.ts';
+export { HistoryError, type HistoryErrorCode } from './errors.ts';
+export { canonicalContent, chainHash, canonicalVersion, genesisHash } from './canonical.ts';
+export { csvColumns } from './export/csv.ts';
+export { complaintText, complaintKind, type NumberSummary } from './complaint.ts';
+
+export type HistoryOptions = {
+  now?: () => Date;
+  /**
+   * Normalises a typed number to the stored E.164 form, so searching "020 7946 0000" finds +442079460000.
+   * The service passes the screening engine's `(raw) => normalizeNumber(raw, settings.homeCountry)`;
+   * without it, number searches match digits only.
+   */
+  normalize?: Normalize;
+  /** Time zone for statistics and "today" when the question names none (default: this computer's). */
+  timeZone?: string;
+};
+
+export interface History {
+  /** Durable on return (synchronous=FULL, one transaction per record), chained. Throws a HistoryError on failure
+   *  (disk full, read-only): the caller keeps the record and retries; a retry with the same (lineId, startedAt,
+   *  callKey) returns the stored record instead of making a duplicate. */
+  record(call: NewCall & { callKey: string }): CallRecord;
+  query(q: CallQuery): { calls: CallRecord[]; nextCursor: string | null };
+  get(id: number): CallRecord | null;
+  addNote(callId: number, text: string): CallNote;
+  notes(callId: number): CallNote[];
+  statistics(q: StatsQuery, incidents: Incident[]): Statistics;
+  todayCounts(now?: Date): { calls: number; blocked: number };
+  /** Calls since the given time, oldest first (the screening engine's warm-up). */
+  recent(sinceIso: string): CallRecord[];
+  verify(): VerifyResult;
+  head(): string | null;
+  /** The id of the record with this hash (an export's chain head), or null when the chain has none. */
+  findByHash(hash: string): number | null;
+  applyRetention(days: number): { deleted: number };
+  exportTo(out: string, q: ExportRequest, onProgress?: (done: number, total: number) => void): Promise<{ rows: number; head: string | null }>;
+  /** Many calls in one transaction (imports, benchmarks): all or none. */
+  recordBatch(calls: readonly CallToRecord[]): CallRecord[];
+}
+
+export function openHistory(db: DatabaseSync, options: HistoryOptions = {}): History {
+  const now = options.now ?? (() => new Date());
+  const zone = () => options.timeZone ?? systemTimeZone();
+  applyMigrations(db, component, migrations, now);
+  const writer = callWriter(db);
+  const byId = db.prepare(`SELECT ${callColumns} FROM ${callsFrom} WHERE c.id = ?`);
+  byId.setReturnArrays(true);
+  const since = db.prepare(`SELECT ${callColumns} FROM ${callsFrom} WHERE c.started_ms >= ? ORDER BY c.started_ms, c.id`);
+  since.setReturnArrays(true);
+  const chainHead = db.prepare('SELECT head FROM history_chain WHERE singleton = 1');
+
+  return {
+    record: (call) => publicCall(writer.record(call)),
+    recordBatch: (calls) => writer.recordBatch(calls).map(publicCall),
+    query: (q) => queryCalls(db, q, options.normalize),
+    get(id) {
+      const row = byId.get(id) as unknown as Parameters<typeof rowToCall>[0] | undefined;
+      return row ? publicCall(rowToCall(row)) : null;
+    },
+    addNote: (callId, text) => addNote(db, callId, text, now()),
+    notes: (callId) => notesOf(db, callId),
+    statistics: (q, incidents) => statistics(db, q, incidents, zone()),
+    todayCounts: (at) => todayCounts(db, at ?? now(), zone()),
+    recent(sinceIso) {
+      const ms = Date.parse(sinceIso);
+      if (Number.isNaN(ms)) throw new TypeError(`recent(): "${sinceIso}" is not an ISO 8601 time`);
+      return (since.all(ms) as unknown as Parameters<typeof rowToCall>[0][]).map((r) => publicCall(rowToCall(r)));
+    },
+    verify: () => verifyChain(db),
+    head() {
+      const row = chainHead.get() as { head: Uint8Array | null };
+      return row.head ? Buffer.from(row.head).toString('hex') : null;
+    },
+    findByHash: (hash) => findByHash(db, hash),
+    applyRetention: (days) => applyRetention(db, days, now()),
+    exportTo: (out, q, onProgress) => exportHistory(db, out, q, { now: now(), ...(options.normalize ? { normalize: options.normalize } : {}) }, onProgress),
+  };
+}

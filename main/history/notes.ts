@@ -1,0 +1,29 @@
+// User notes on a call ("this is the debt collector again"): separate append-only rows, never edits of the
+// call record, so the record stays exactly what was hashed.
+import type { DatabaseSync } from 'node:sqlite';
+import type { CallNote } from '../../shared/api.ts';
+import { HistoryError, invalid, writeFailure } from './errors.ts';
+
+const maxNote = 5_000;
+
+export function addNote(db: DatabaseSync, callId: number, text: string, now: Date): CallNote {
+  if (!Number.isSafeInteger(callId)) throw invalid('invalid-query', `A call id is a whole number (got ${callId}).`, `通话编号必须是整数（收到 ${callId}）。`);
+  const trimmed = typeof text === 'string' ? text.trim() : '';
+  if (trimmed === '' || trimmed.length > maxNote) {
+    throw invalid('invalid-query', `A note needs 1 to ${maxNote} characters of text.`, `备注需要 1 到 ${maxNote} 个字符。`);
+  }
+  if (!db.prepare('SELECT 1 FROM history_calls WHERE id = ?').get(callId)) {
+    throw new HistoryError('no-such-call', { en: `There is no call with id ${callId}.`, zh: `没有编号为 ${callId} 的通话。` });
+  }
+  const createdAt = now.toISOString();
+  try {
+    const id = Number(db.prepare('INSERT INTO history_notes (call_id, created_at, text) VALUES (?, ?, ?)').run(callId, createdAt, trimmed).lastInsertRowid);
+    return { id, callId, createdAt, text: trimmed };
+  } catch (error) {
+    throw writeFailure(error);
+  }
+}
+
+export function notesOf(db: DatabaseSync, callId: number): CallNote[] {
+  return db.prepare('SELECT id, call_id AS callId, created_at AS createdAt, text FROM history_notes WHERE call_id = ? ORDER BY id').all(callId) as CallNote[];
+}

@@ -1,0 +1,140 @@
+// Finding calls: every CallQuery filter, newest or oldest first, one page at a time with a keyset cursor
+// (the last row's time and id), so page 500 costs what page 1 costs.
+import type { DatabaseSync, SQLInputValue } from 'node:sqlite';
+import { CallQuery } from '../../shared/api.ts';
+import type { CallRecord } from '../../shared/domain.ts';
+import { callColumns, callsFrom, publicCall, rowToCall } from './columns.ts';
+import { invalid } from './errors.ts';
+
+/** Turns a number typed in any common form into the stored normalised (E.164) form, or null. */
+export type Normalize = (raw: string) => string | null;
+
+type Cursor = { order: 'newest' | 'oldest'; startedMs: number; id: number };
+
+export function encodeCursor(c: Cursor): string {
+  return Buffer.from(JSON.stringify([c.order === 'newest' ? 'n' : 'o', c.startedMs, c.id])).toString('base64url');
+}
+
+function decodeCursor(text: string, order: Cursor['order']): Cursor {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(Buffer.from(text, 'base64url').toString('utf8'));
+  } catch {
+    parsed = null;
+  }
+  if (!Array.isArray(parsed) || parsed.length !== 3 || !Number.isSafeInteger(parsed[1]) || !Number.isSafeInteger(parsed[2])) {
+    throw invalid('invalid-cursor', 'The page cursor is not one this history issued: start again from the first page.', '分页游标无效：请从第一页重新开始。');
+  }
+  if ((parsed[0] === 'n' ? 'newest' : 'oldest') !== order) {
+    throw invalid(
+      'invalid-cursor',
+      'The page cursor belongs to the other sort order: start again from the first page after changing the order.',
+      '分页游标属于另一种排序：更改排序后请从第一页重新开始。',
+    );
+  }
+  return { order, startedMs: parsed[1] as number, id: parsed[2] as number };
+}
+
+export function parseQuery(input: unknown): CallQuery & { limit: number; order: 'newest' | 'oldest' } {
+  const parsed = CallQuery.safeParse(input ?? {});
+  if (!parsed.success) {
+    const where = parsed.error.issues.map((i) => `${i.path.join('.') || '(query)'}: ${i.message}`).join('; ');
+    throw invalid('invalid-query', `The call search is not valid: ${where}.`, `通话查询无效：${where}。`);
+  }
+  const q = parsed.data;
+  if (q.from && q.to && Date.parse(q.from) >= Date.parse(q.to)) {
+    throw invalid('invalid-query', `The search range ends (${q.to}) before it starts (${q.from}): swap from and to.`, `查询时间范围的结束（${q.to}）早于开始（${q.from}）：请交换起止时间。`);
+  }
+  return q;
+}
+
+/** How a typed number matches stored calls: a digit substring of the number, or its exact normalised form. */
+export type NumberMatch = { needle: string; exact: string | null };
+
+export function numberMatch(typed: string, normalize?: Normalize): NumberMatch {
+  const digits = typed.replace(/\D/g, '');
+  if (digits === '') {
+    throw invalid('invalid-query', `"${typed}" has no digits: search for a number with at least one digit.`, `“${typed}”不含数字：请输入至少一位数字进行搜索。`);
+  }
+  // Leading zeros are a trunk or international prefix ("0755…", "0086…") that the stored normalised form
+  // (+86755…) does not have.
+  const needle = digits.replace(/^0+(?=\d)/, '');
+  return { needle, exact: normalize?.(typed) ?? null };
+}
+
+// Numbers whose calls together are at most this many are fetched through the number index and sorted;
+// above it matches are dense enough that walking the time index finds a page sooner.
+const indexedNumberCalls = 20_000;
+
+type Where = { clauses: string[]; params: SQLInputValue[]; indexed?: string };
+
+// The expression the caller index is built on, for the aliased calls table.
+const caller = 'coalesce(c.normalized, c.number)';
+
+function numberClause(db: DatabaseSync, m: NumberMatch): Where {
+  const like = `%${m.needle}%`;
+  const scan: Where = {
+    clauses: [`(instr(${caller}, ?) > 0${m.exact ? ` OR ${caller} = ?` : ''})`],
+    params: m.exact ? [m.needle, m.exact] : [m.needle],
+  };
+  // The trigram index needs three characters; shorter needles match so much that the time scan is quicker.
+  if (m.needle.length < 3) return scan;
+  const matched = db
+    .prepare(
+      `SELECT caller, calls FROM history_callers WHERE id IN (SELECT rowid FROM history_caller_search WHERE caller LIKE ?)
+       UNION SELECT caller, calls FROM history_callers WHERE caller = ? LIMIT 2001`,
+    )
+    .all(like, m.exact) as { caller: string; calls: number }[];
+  const total = matched.reduce((n, r) => n + r.calls, 0);
+  if (matched.length > 2000 || total > indexedNumberCalls) return scan;
+  return {
+    clauses: [`${caller} IN (SELECT value FROM json_each(?))`],
+    params: [JSON.stringify(matched.map((r) => r.caller))],
+    indexed: 'history_calls_caller',
+  };
+}
+
+export function buildWhere(db: DatabaseSync, q: ReturnType<typeof parseQuery>, normalize?: Normalize): Where {
+  const w: Where = { clauses: [], params: [] };
+  const add = (clause: string, ...params: SQLInputValue[]) => {
+    w.clauses.push(clause);
+    w.params.push(...params);
+  };
+  if (q.from) add('c.started_ms >= ?', Date.parse(q.from));
+  if (q.to) add('c.started_ms < ?', Date.parse(q.to));
+  if (q.action) add('c.action = ?', q.action);
+  if (q.outcome) add('c.outcome = ?', q.outcome);
+  if (q.lineId) add('c.line_id = ?', q.lineId);
+  if (q.presentation) add('c.presentation = ?', q.presentation);
+  if (q.oneRing !== undefined) add('c.one_ring = ?', q.oneRing ? 1 : 0);
+  if (q.name) add(`c.name IS NOT NULL AND c.name LIKE ? ESCAPE '\\'`, `%${q.name.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`);
+  if (q.number) {
+    const n = numberClause(db, numberMatch(q.number, normalize));
+    w.clauses.push(...n.clauses);
+    w.params.push(...n.params);
+    if (n.indexed) w.indexed = n.indexed;
+  }
+  return w;
+}
+
+export function queryCalls(db: DatabaseSync, input: unknown, normalize?: Normalize): { calls: CallRecord[]; nextCursor: string | null } {
+  const q = parseQuery(input);
+  const w = buildWhere(db, q, normalize);
+  const newest = q.order === 'newest';
+  if (q.cursor) {
+    const c = decodeCursor(q.cursor, q.order);
+    w.clauses.push(`(c.started_ms, c.id) ${newest ? '<' : '>'} (?, ?)`);
+    w.params.push(c.startedMs, c.id);
+  }
+  const dir = newest ? 'DESC' : 'ASC';
+  const from = w.indexed ? callsFrom.replace('history_calls c', `history_calls c INDEXED BY ${w.indexed}`) : callsFrom;
+  const sql = `SELECT ${callColumns} FROM ${from} ${w.clauses.length ? `WHERE ${w.clauses.join(' AND ')}` : ''}
+    ORDER BY c.started_ms ${dir}, c.id ${dir} LIMIT ?`;
+  const statement = db.prepare(sql);
+  statement.setReturnArrays(true);
+  const rows = statement.all(...w.params, q.limit + 1) as unknown as Parameters<typeof rowToCall>[0][];
+  const page = rows.slice(0, q.limit).map(rowToCall);
+  const last = page.at(-1);
+  const nextCursor = rows.length > q.limit && last ? encodeCursor({ order: q.order, startedMs: Date.parse(last.startedAt), id: last.id }) : null;
+  return { calls: page.map(publicCall), nextCursor };
+}

@@ -1,0 +1,150 @@
+// The write path: validate, chain, insert, count, commit — one transaction per record, durable on return
+// (the database runs synchronous=FULL). The service hangs up first and calls this after, so a slow or failing
+// disk never delays screening; on failure nothing is written and the caller keeps the record to retry.
+import type { DatabaseSync } from 'node:sqlite';
+import { z } from 'zod';
+import { CallRecord } from '../../shared/domain.ts';
+import { aggregateWriter } from './aggregates.ts';
+import { canonicalContent, chainHash, genesisHash } from './canonical.ts';
+import { callColumns, callsFrom, rowToCall, type StoredCall } from './columns.ts';
+import { invalid, writeFailure } from './errors.ts';
+import { isTimeZone, localDayOfIso } from './time-zone.ts';
+
+export type NewCall = Omit<CallRecord, 'id' | 'hash'>;
+/** `callKey` identifies the call for its line (the live call's key): retrying a write never makes a duplicate. */
+export type CallToRecord = NewCall & { callKey: string };
+
+const CallInput = CallRecord.omit({ id: true, hash: true }).extend({
+  callKey: z.string().min(1).max(200),
+  startedAt: z.iso.datetime({ offset: true, message: 'use an ISO 8601 time with its UTC offset, e.g. 2025-03-04T14:02:00.000+08:00' }),
+  timeZone: z.string().refine(isTimeZone, 'use an IANA time zone name, e.g. Asia/Shanghai'),
+  rings: z.number().int().min(0),
+});
+
+export function validateCall(input: unknown): CallToRecord {
+  const parsed = CallInput.safeParse(input);
+  if (parsed.success) return parsed.data;
+  const where = parsed.error.issues.map((i) => `${i.path.join('.') || '(call)'}: ${i.message}`).join('; ');
+  throw invalid('invalid-call', `This call record is not valid and was not saved: ${where}.`, `通话记录无效，未保存：${where}。`);
+}
+
+export type CallWriter = {
+  /** One call, one transaction. Returns the stored record (the existing one when this call was already saved). */
+  record(call: CallToRecord): StoredCall;
+  /** Many calls in one transaction (imports, benchmarks): all or none. */
+  recordBatch(calls: readonly CallToRecord[]): StoredCall[];
+};
+
+export function callWriter(db: DatabaseSync): CallWriter {
+  const aggregates = aggregateWriter(db);
+  const existing = db.prepare(`SELECT ${callColumns} FROM ${callsFrom} WHERE c.started_ms = ? AND c.line_id = ? AND c.call_key = ?`);
+  existing.setReturnArrays(true);
+  const chain = db.prepare('SELECT last_id AS lastId, head FROM history_chain WHERE singleton = 1');
+  const advance = db.prepare('UPDATE history_chain SET last_id = ?, head = ? WHERE singleton = 1');
+  const findDecision = db.prepare('SELECT id, reason, rule_id, rule_label, text_zh FROM history_decisions WHERE text_en = ?');
+  const addDecision = db.prepare('INSERT INTO history_decisions (reason, rule_id, rule_label, text_en, text_zh) VALUES (?, ?, ?, ?, ?)');
+  const insert = db.prepare(`INSERT INTO history_calls (id, call_key, line_id, simulated, started_at, started_ms, local_day, time_zone,
+      t_first_ring, t_caller_id, t_decision, t_hangup_sent, t_hangup_confirmed, t_end, number, normalized, presentation, name,
+      rings, one_ring, action, decision_id, outcome, hangup_latency_ms, raw, hash)
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
+
+  // Decision words repeat across thousands of calls; remember their row ids. Entries made inside a transaction
+  // join the cache only once it commits, so a rolled-back id is never reused.
+  const decisionIds = new Map<string, number>();
+  let pendingDecisions: [string, number][] = [];
+
+  function decisionId(d: NewCall['decision']): number {
+    const key = JSON.stringify([d.reason, d.ruleId, d.ruleLabel, d.text.en, d.text.zh]);
+    const cached = decisionIds.get(key) ?? pendingDecisions.find(([k]) => k === key)?.[1];
+    if (cached !== undefined) return cached;
+    const rows = findDecision.all(d.text.en) as { id: number; reason: string; rule_id: string | null; rule_label: string | null; text_zh: string }[];
+    const found = rows.find((r) => r.reason === d.reason && r.rule_id === d.ruleId && r.rule_label === d.ruleLabel && r.text_zh === d.text.zh);
+    const id = found ? found.id : Number(addDecision.run(d.reason, d.ruleId, d.ruleLabel, d.text.en, d.text.zh).lastInsertRowid);
+    pendingDecisions.push([key, id]);
+    return id;
+  }
+
+  function append(call: CallToRecord): StoredCall {
+    const startedMs = Date.parse(call.startedAt);
+    const again = existing.get(startedMs, call.lineId, call.callKey) as unknown as Parameters<typeof rowToCall>[0] | undefined;
+    if (again) return rowToCall(again);
+
+    const head = chain.get() as { lastId: number; head: Uint8Array | null };
+    const id = head.lastId + 1;
+    const previous = head.head ? Buffer.from(head.head).toString('hex') : genesisHash;
+    const hash = chainHash(previous, canonicalContent({ ...call, id }));
+    const hashBytes = Buffer.from(hash, 'hex');
+    const t = call.timings;
+    const localDay = localDayOfIso(call.startedAt);
+    insert.run(
+      id,
+      call.callKey,
+      call.lineId,
+      call.simulated ? 1 : 0,
+      call.startedAt,
+      startedMs,
+      localDay,
+      call.timeZone,
+      t.firstRing,
+      t.callerId,
+      t.decision,
+      t.hangupSent,
+      t.hangupConfirmed,
+      t.end,
+      call.number,
+      call.normalized,
+      call.presentation,
+      call.name,
+      call.rings,
+      call.oneRing ? 1 : 0,
+      call.decision.action,
+      decisionId(call.decision),
+      call.outcome,
+      call.hangupLatencyMs,
+      JSON.stringify(call.raw),
+      hashBytes,
+    );
+    advance.run(id, hashBytes);
+    aggregates.add({
+      startedMs,
+      localDay,
+      caller: call.normalized ?? call.number,
+      action: call.decision.action,
+      presentation: call.presentation,
+      timeZone: call.timeZone,
+    });
+    return { ...call, id, hash };
+  }
+
+  function inTransaction<T>(work: () => T): T {
+    pendingDecisions = [];
+    try {
+      db.exec('BEGIN IMMEDIATE');
+      const result = work();
+      db.exec('COMMIT');
+      for (const [key, id] of pendingDecisions) decisionIds.set(key, id);
+      if (decisionIds.size > 10_000) decisionIds.clear();
+      return result;
+    } catch (error) {
+      try {
+        if (db.isTransaction) db.exec('ROLLBACK');
+      } catch {
+        // The rollback failing too (disk gone) leaves SQLite to roll back from the journal on next open.
+      }
+      throw writeFailure(error);
+    } finally {
+      pendingDecisions = [];
+    }
+  }
+
+  return {
+    record(input) {
+      const call = validateCall(input);
+      return inTransaction(() => append(call));
+    },
+    recordBatch(inputs) {
+      const calls = inputs.map(validateCall);
+      return inTransaction(() => calls.map(append));
+    },
+  };
+}

@@ -1,0 +1,206 @@
+// Statistics for a time range: calls per hour/day/week split by decision, totals, top callers, distinct numbers
+// per day and the incidents in the range. Exact, and read from the running totals (aggregates.ts) wherever
+// they answer the question, so a year of a call-bombing campaign costs milliseconds, not a million-row scan.
+import type { DatabaseSync } from 'node:sqlite';
+import { z } from 'zod';
+import type { Statistics } from '../../shared/api.ts';
+import type { Incident } from '../../shared/domain.ts';
+import { slotMs } from './aggregates.ts';
+import { invalid } from './errors.ts';
+import { buckets, dayString, isTimeZone, isoInZone, localDayOf, startOfLocalDay, type BucketSize } from './time-zone.ts';
+
+export type StatsQuery = { from: string; to: string; bucket: BucketSize; top?: number; timeZone?: string };
+
+const StatsInput = z.object({
+  from: z.iso.datetime({ offset: true }),
+  to: z.iso.datetime({ offset: true }),
+  bucket: z.enum(['hour', 'day', 'week']),
+  top: z.number().int().min(1).max(100).default(10),
+  timeZone: z.string().refine(isTimeZone, 'use an IANA time zone name, e.g. Asia/Shanghai').optional(),
+});
+
+type Counts = { allow: number; reject: number; silent: number; answerHangup: number; withheld: number };
+const zero = (): Counts => ({ allow: 0, reject: 0, silent: 0, answerHangup: 0, withheld: 0 });
+
+const caller = 'coalesce(normalized, number)';
+const blocked = `(action IN ('reject', 'answer-hangup'))`;
+
+/** Calls per bucket: whole quarter hours from the slot totals, the ragged ends of the range from the calls. */
+function bucketCounts(db: DatabaseSync, ranges: { start: number; end: number }[]): Counts[] {
+  const out = ranges.map(zero);
+  const slotRanges: [number, number][] = [];
+  const slotRangeBucket: number[] = [];
+  const raw: { lo: number; hi: number; i: number }[] = [];
+  ranges.forEach((r, i) => {
+    const lo = Math.ceil(r.start / slotMs);
+    const hi = Math.floor(r.end / slotMs);
+    if (lo >= hi) {
+      raw.push({ lo: r.start, hi: r.end, i });
+      return;
+    }
+    slotRanges.push([lo, hi]);
+    slotRangeBucket.push(i);
+    if (r.start < lo * slotMs) raw.push({ lo: r.start, hi: lo * slotMs, i });
+    if (hi * slotMs < r.end) raw.push({ lo: hi * slotMs, hi: r.end, i });
+  });
+  const rows = db
+    .prepare(
+      `WITH b (i, lo, hi) AS (SELECT key, value ->> 0, value ->> 1 FROM json_each(?))
+       SELECT b.i AS i, SUM(s.allow) AS allow, SUM(s.reject) AS reject, SUM(s.silent) AS silent,
+         SUM(s.answer_hangup) AS answerHangup, SUM(s.withheld) AS withheld
+       FROM b JOIN history_slots s ON s.slot >= b.lo AND s.slot < b.hi GROUP BY b.i`,
+    )
+    .all(JSON.stringify(slotRanges)) as (Counts & { i: number })[];
+  for (const r of rows) add(out[slotRangeBucket[r.i]!]!, r);
+  const edge = db.prepare(
+    `SELECT SUM(action = 'allow') AS allow, SUM(action = 'reject') AS reject, SUM(action = 'silent') AS silent,
+       SUM(action = 'answer-hangup') AS answerHangup, SUM(presentation = 'withheld') AS withheld
+     FROM history_calls WHERE started_ms >= ? AND started_ms < ?`,
+  );
+  for (const piece of raw) add(out[piece.i]!, edge.get(piece.lo, piece.hi) as Counts);
+  return out;
+}
+
+function add(into: Counts, c: Partial<Counts>) {
+  into.allow += Number(c.allow ?? 0);
+  into.reject += Number(c.reject ?? 0);
+  into.silent += Number(c.silent ?? 0);
+  into.answerHangup += Number(c.answerHangup ?? 0);
+  into.withheld += Number(c.withheld ?? 0);
+}
+
+type CallerStats = { id: number; caller: string; calls: number; blocked: number; firstMs: number; lastMs: number };
+
+/**
+ * The busiest numbers in [from, to). Numbers are visited busiest-ever first; a number's count in the range
+ * can only be lower than its count ever, so once the next number's all-time count cannot beat the current
+ * top list the answer is final. Small ranges, and ranges where that bound does not settle quickly, are
+ * grouped straight from the calls instead.
+ */
+function topCallers(db: DatabaseSync, fromMs: number, toMs: number, top: number, callsInRange: number): CallerStats[] {
+  const direct = (): CallerStats[] =>
+    db
+      .prepare(
+        `SELECT k.id AS id, g.caller AS caller, g.calls AS calls, g.blocked AS blocked, g.firstMs AS firstMs, g.lastMs AS lastMs FROM (
+           SELECT ${caller} AS caller, COUNT(*) AS calls, SUM(${blocked}) AS blocked, MIN(started_ms) AS firstMs, MAX(started_ms) AS lastMs
+           FROM history_calls WHERE started_ms >= ? AND started_ms < ? AND ${caller} IS NOT NULL GROUP BY 1) g
+         JOIN history_callers k ON k.caller = g.caller ORDER BY g.calls DESC, k.id DESC LIMIT ?`,
+      )
+      .all(fromMs, toMs, top) as CallerStats[];
+  if (callsInRange <= 20_000) return direct();
+  const inRange = db.prepare(
+    `SELECT COUNT(*) AS calls, coalesce(SUM(${blocked}), 0) AS blocked, MIN(started_ms) AS firstMs, MAX(started_ms) AS lastMs
+     FROM history_calls WHERE ${caller} = ? AND started_ms >= ? AND started_ms < ?`,
+  );
+  const best: CallerStats[] = [];
+  let visited = 0;
+  const candidates = db.prepare(
+    'SELECT id, caller, calls, blocked, first_ms AS firstMs, last_ms AS lastMs FROM history_callers ORDER BY calls DESC, id DESC',
+  );
+  for (const row of candidates.iterate() as Iterable<CallerStats>) {
+    if (best.length === top && row.calls < best[top - 1]!.calls) break;
+    if (++visited > 5_000) return direct();
+    const s = row.firstMs >= fromMs && row.lastMs < toMs ? row : { ...row, ...(inRange.get(row.caller, fromMs, toMs) as Omit<CallerStats, 'id' | 'caller'>) };
+    if (s.calls === 0) continue;
+    best.push(s);
+    best.sort((a, b) => b.calls - a.calls || b.id - a.id);
+    if (best.length > top) best.pop();
+  }
+  return best;
+}
+
+function distinctCallers(db: DatabaseSync, fromMs: number, toMs: number): number {
+  const span = db.prepare('SELECT MIN(started_ms) AS lo, MAX(started_ms) AS hi FROM history_calls').get() as { lo: number | null; hi: number | null };
+  if (span.lo === null || span.hi === null) return 0;
+  if (fromMs <= span.lo && toMs > span.hi) return Number((db.prepare('SELECT COUNT(*) AS n FROM history_callers').get() as { n: number }).n);
+  // Numbers whose whole activity lies inside count at once; the ones straddling an edge are checked.
+  const row = db
+    .prepare(
+      `SELECT COUNT(*) AS n FROM history_callers k WHERE k.first_ms < :to AND k.last_ms >= :from AND (
+         (k.first_ms >= :from AND k.last_ms < :to) OR
+         EXISTS (SELECT 1 FROM history_calls c WHERE coalesce(c.normalized, c.number) = k.caller AND c.started_ms >= :from AND c.started_ms < :to))`,
+    )
+    .get({ from: fromMs, to: toMs }) as { n: number };
+  return Number(row.n);
+}
+
+function distinctPerDay(db: DatabaseSync, zone: string, fromMs: number, toMs: number): { day: string; count: number }[] {
+  const zones = db.prepare('SELECT time_zone AS z FROM history_zones WHERE first_ms < ? AND last_ms >= ?').all(toMs, fromMs) as { z: string }[];
+  // Each call's local day was taken from its own clock; it is this zone's day when the calls were recorded here.
+  const sameZone = zones.every((r) => r.z === zone);
+  const perDay = db.prepare('SELECT local_day AS day, distinct_callers AS n FROM history_days WHERE local_day >= ? AND local_day <= ?');
+  const exact = db.prepare(`SELECT COUNT(DISTINCT ${caller}) AS n FROM history_calls WHERE started_ms >= ? AND started_ms < ?`);
+  const days = buckets(zone, fromMs, toMs, 'day');
+  const firstDay = localDayOf(zone, days[0]?.start ?? fromMs);
+  const known = new Map<number, number>();
+  if (sameZone && days.length > 0) {
+    for (const r of perDay.all(firstDay, firstDay + days.length) as { day: number; n: number }[]) known.set(r.day, r.n);
+  }
+  return days.map((d, i) => {
+    const day = firstDay + i;
+    const whole = d.start >= fromMs && d.end <= toMs;
+    const count = sameZone && whole ? (known.get(day) ?? 0) : Number((exact.get(Math.max(d.start, fromMs), Math.min(d.end, toMs)) as { n: number }).n);
+    return { day: dayString(day), count };
+  });
+}
+
+export function statistics(db: DatabaseSync, input: StatsQuery, incidents: readonly Incident[], defaultZone: string): Statistics {
+  const parsed = StatsInput.safeParse(input);
+  if (!parsed.success) {
+    const where = parsed.error.issues.map((i) => `${i.path.join('.') || '(statistics)'}: ${i.message}`).join('; ');
+    throw invalid('invalid-query', `The statistics request is not valid: ${where}.`, `统计请求无效：${where}。`);
+  }
+  const q = parsed.data;
+  const zone = q.timeZone ?? defaultZone;
+  const fromMs = Date.parse(q.from);
+  const toMs = Date.parse(q.to);
+  if (fromMs >= toMs) throw invalid('invalid-query', `The statistics range ends (${q.to}) before it starts (${q.from}).`, `统计时间范围的结束（${q.to}）早于开始（${q.from}）。`);
+  let list;
+  try {
+    list = buckets(zone, fromMs, toMs, q.bucket);
+  } catch (error) {
+    throw invalid('invalid-query', `${(error as Error).message}.`, `时间段过多：请缩短时间范围或选择更大的统计单位。`);
+  }
+  const counts = bucketCounts(db, list.map((b) => ({ start: Math.max(b.start, fromMs), end: Math.min(b.end, toMs) })));
+  const total = zero();
+  for (const c of counts) add(total, c);
+  const calls = total.allow + total.reject + total.silent + total.answerHangup;
+  return {
+    from: q.from,
+    to: q.to,
+    bucket: q.bucket,
+    buckets: list.map((b, i) => {
+      const c = counts[i]!;
+      return { start: isoInZone(zone, b.start), allow: c.allow, reject: c.reject, silent: c.silent, answerHangup: c.answerHangup };
+    }),
+    totals: {
+      calls,
+      blocked: total.reject + total.answerHangup,
+      distinctNumbers: distinctCallers(db, fromMs, toMs),
+      withheldShare: calls === 0 ? 0 : total.withheld / calls,
+    },
+    topCallers: topCallers(db, fromMs, toMs, q.top, calls).map((t) => ({
+      number: t.caller,
+      count: t.calls,
+      blocked: t.blocked,
+      firstSeen: isoInZone(zone, t.firstMs),
+      lastSeen: isoInZone(zone, t.lastMs),
+    })),
+    distinctPerDay: distinctPerDay(db, zone, fromMs, toMs),
+    incidents: incidents
+      .filter((i) => Date.parse(i.startedAt) < toMs && (i.endedAt === null || Date.parse(i.endedAt) >= fromMs))
+      .sort((a, b) => Date.parse(a.startedAt) - Date.parse(b.startedAt)),
+  };
+}
+
+/** Today's calls and blocked calls in `zone`, for the status line: a day is whole quarter hours, so slots suffice. */
+export function todayCounts(db: DatabaseSync, now: Date, zone: string): { calls: number; blocked: number } {
+  const day = localDayOf(zone, now.getTime());
+  const row = db
+    .prepare(
+      `SELECT coalesce(SUM(allow + reject + silent + answer_hangup), 0) AS calls, coalesce(SUM(reject + answer_hangup), 0) AS blocked
+       FROM history_slots WHERE slot >= ? AND slot < ?`,
+    )
+    .get(Math.floor(startOfLocalDay(zone, day) / slotMs), Math.floor(startOfLocalDay(zone, day + 1) / slotMs)) as { calls: number; blocked: number };
+  return { calls: Number(row.calls), blocked: Number(row.blocked) };
+}
