@@ -1,13 +1,13 @@
 // The desktop app, wired: one instance, a hardened window on app://, the service behind validated IPC, a
 // tray that keeps screening with the window closed, notifications, start at login, and crash recovery.
 // Every decision lives in a pure function elsewhere in main/app/; this file only connects them.
-import { app, BrowserWindow, dialog, ipcMain, protocol, session, shell } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, powerMonitor, protocol, session, shell } from 'electron';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { ApiEvent, MethodName } from '../../shared/api.ts';
 import type { ApiHost } from '../service/api-host.ts';
 import { SettingsStore, countryFromLocale } from '../settings/index.ts';
-import { dataPaths } from '../store/data-dir.ts';
+import { dataPaths, defaultDataDir } from '../store/data-dir.ts';
 import { catchCrashes, mayRestart, openCrashLog, type CrashKind } from './crash-log.ts';
 import { showWindowAtStart, withDesktopNotices } from './first-run.ts';
 import { broadcastEvent, registerIpc } from './ipc.ts';
@@ -35,6 +35,8 @@ export type DesktopOptions = {
   preloadPath: string;
   /** out/renderer */
   rendererRoot: string;
+  /** Defaults to the headless data directory, so the app and `ringfence` commands share one history. */
+  dataDir?: string;
   argv?: readonly string[];
   env?: NodeJS.ProcessEnv;
   platform?: NodeJS.Platform;
@@ -51,6 +53,11 @@ export function runDesktop(options: DesktopOptions): boolean {
   const env = options.env ?? process.env;
   const platform = options.platform ?? process.platform;
   registerAppScheme(protocol);
+  // userData is where Electron keeps its own files too; pointing it at the data directory keeps everything
+  // of Ringfence's in one place, the same place the CLI and `ringfence serve` use.
+  app.setPath('userData', options.dataDir ?? defaultDataDir());
+  // Windows shows notifications only for an app id that matches the installer's shortcut (appId).
+  if (platform === 'win32') app.setAppUserModelId('org.ringfence.app');
 
   const paths = dataPaths(app.getPath('userData'));
   const crashLog = openCrashLog(paths.logs);
@@ -87,6 +94,10 @@ export function runDesktop(options: DesktopOptions): boolean {
     options: windowOptions({ preload: options.preloadPath, isPackaged: app.isPackaged }),
     url: location.url,
     isQuitting: () => quitting,
+    // Windows is logging off or shutting down: the window must close, not hide, or it blocks the session end.
+    onSessionEnd: () => {
+      quitting = true;
+    },
     trayHint: trayHintMarker(paths.dir),
     tellTrayHint: () =>
       notifier.say(
@@ -210,6 +221,11 @@ export function runDesktop(options: DesktopOptions): boolean {
     .whenReady()
     .then(async () => {
       guardSession(session.defaultSession, log);
+      // Linux and macOS shutting down: quit properly (the service closes the modem) instead of hiding.
+      powerMonitor.on('shutdown', () => {
+        quitting = true;
+        app.quit();
+      });
       handleAppProtocol(protocol, options.rendererRoot);
       await connect();
       registerIpc(ipcMain, host, { trustedOrigin: location.origin, log });
@@ -220,7 +236,10 @@ export function runDesktop(options: DesktopOptions): boolean {
         notifier.onEvent(event);
       });
       const store = settings as SettingsStore;
-      store.onChange((changed) => applyLoginItem(changed.startAtLogin));
+      store.onChange((changed) => {
+        applyLoginItem(changed.startAtLogin);
+        void tray.refresh(); // the language may have changed
+      });
       applyLoginItem(store.get().startAtLogin);
       const hidden = launchedAtLogin(argv, platform === 'darwin' && app.getLoginItemSettings().wasOpenedAtLogin);
       if (showWhenReady || showWindowAtStart({ firstRunDone: store.get().firstRunDone, launchedAtLogin: hidden })) window.show();

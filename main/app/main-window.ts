@@ -27,6 +27,7 @@ export type MainWindowDeps = {
   options: BrowserWindowConstructorOptions;
   url: string;
   isQuitting: () => boolean;
+  onSessionEnd: () => void;
   trayHint: { shown(): boolean; markShown(): void };
   /** Shows "Ringfence keeps screening in the tray" (a notification). */
   tellTrayHint: () => void;
@@ -51,6 +52,7 @@ export function mainWindow(deps: MainWindowDeps): MainWindow {
         deps.tellTrayHint();
       }
     });
+    created.on('session-end', () => deps.onSessionEnd());
     created.on('closed', () => {
       if (win === created) win = null;
     });

@@ -9,7 +9,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { methodNames, type ApiEvent } from '../../../shared/api.ts';
 import { runDesktop, type DesktopService, type StartService } from '../../../main/app/desktop.ts';
 import type { SettingsStore } from '../../../main/settings/index.ts';
-import { FakeBrowserWindow, FakeNotification, FakeTray, FakeWebContents, app, defaultSession, ipcMain, protocol, resetElectron } from './fake-electron.ts';
+import { FakeBrowserWindow, FakeNotification, FakeTray, FakeWebContents, app, defaultSession, ipcMain, powerMonitor, protocol, resetElectron } from './fake-electron.ts';
 import { caller, decision, status } from './fixtures.ts';
 
 vi.mock('electron', async () => {
@@ -45,7 +45,8 @@ let startService: ReturnType<typeof vi.fn> & StartService;
 beforeEach(() => {
   resetElectron();
   dir = mkdtempSync(join(tmpdir(), 'ringfence-desktop-'));
-  app.userData = dir;
+  app.userData = '/nonexistent/electron-default';
+  app.home = dir;
   proc = new EventEmitter();
   services = [];
   startService = vi.fn(async () => {
@@ -61,6 +62,7 @@ async function start(options: { argv?: string[]; platform?: NodeJS.Platform; fir
     startService,
     preloadPath: '/app/out/preload/preload.cjs',
     rendererRoot: '/app/out/renderer',
+    dataDir: dir,
     argv: options.argv ?? ['ringfence'],
     env: {},
     platform: options.platform ?? 'linux',
@@ -85,7 +87,7 @@ const invoke = (method: string, input: unknown) =>
 describe('one instance', () => {
   it('a second start hands over to the running app and quits without starting anything', () => {
     app.lock = false;
-    expect(runDesktop({ startService, preloadPath: 'p', rendererRoot: 'r', proc })).toBe(false);
+    expect(runDesktop({ startService, preloadPath: 'p', rendererRoot: 'r', dataDir: dir, proc })).toBe(false);
     expect(app.quitCalls).toBe(1);
     expect(startService).not.toHaveBeenCalled();
     expect(protocol.privileged).toEqual([]);
@@ -126,7 +128,6 @@ describe('the window', () => {
     expect(FakeNotification.shown).toHaveLength(1);
 
     resetElectron();
-    app.userData = dir;
     await start();
     windows()[0]!.userClose();
     expect(FakeNotification.shown).toEqual([]);
@@ -138,6 +139,22 @@ describe('the window', () => {
     await vi.waitFor(() => expect(app.quitCalls).toBe(2));
     expect(services[0]!.close).toHaveBeenCalledOnce();
     expect(windows()[0]!.userClose()).toBe(true);
+  });
+
+  it('keeps the data, settings and logs in the data directory, which becomes userData', async () => {
+    await start();
+    expect(app.userData).toBe(dir);
+    expect(existsSync(join(dir, 'settings.json'))).toBe(true);
+    expect(existsSync(join(dir, 'logs'))).toBe(true);
+  });
+
+  it('does not hold up a shutdown: the window closes for real and the service stops', async () => {
+    await start();
+    const [win] = windows();
+    win!.emit('session-end', {});
+    expect(win!.userClose()).toBe(true);
+    powerMonitor.emit('shutdown');
+    await vi.waitFor(() => expect(services[0]!.close).toHaveBeenCalledOnce());
   });
 
   it('reloads a crashed page', async () => {
@@ -244,8 +261,9 @@ describe('first run and start at login', () => {
     expect(existsSync(entry)).toBe(false);
   });
 
-  it('uses the system login item on Windows', async () => {
+  it('uses the system login item on Windows, and the app id notifications need there', async () => {
     await start({ platform: 'win32' });
+    expect(app.appUserModelId).toBe('org.ringfence.app');
     expect(app.loginItem).toEqual({ openAtLogin: false, args: [] });
     settingsOf().update({ startAtLogin: true });
     expect(app.loginItem).toEqual({ openAtLogin: true, args: ['--hidden'] });

@@ -60,18 +60,22 @@ class FakeApp extends EventEmitter {
   ready = false;
   isPackaged = true;
   userData = '/nonexistent';
+  home = '/nonexistent';
   quitCalls = 0;
   exitCode: number | null = null;
   loginItem: unknown = null;
   #ready: () => void = () => {};
   #whenReady = new Promise<void>((r) => (this.#ready = r));
   requestSingleInstanceLock = () => this.lock;
-  getPath = (name: string) => (name === 'home' ? this.userData : this.userData);
+  getPath = (name: string) => (name === 'home' ? this.home : this.userData);
   getVersion = () => '0.1.0';
   getLocale = () => 'en-GB';
   isReady = () => this.ready;
   whenReady = () => this.#whenReady;
   setLoginItemSettings = (s: unknown) => void (this.loginItem = s);
+  setPath = (name: string, path: string) => void (name === 'userData' && (this.userData = path));
+  appUserModelId: string | null = null;
+  setAppUserModelId = (id: string) => void (this.appUserModelId = id);
   getLoginItemSettings = () => ({ wasOpenedAtLogin: false });
   quit = () => {
     this.quitCalls += 1;
@@ -87,7 +91,7 @@ class FakeApp extends EventEmitter {
   }
   reset() {
     this.removeAllListeners();
-    Object.assign(this, { lock: true, ready: false, isPackaged: true, quitCalls: 0, exitCode: null, loginItem: null });
+    Object.assign(this, { lock: true, ready: false, isPackaged: true, quitCalls: 0, exitCode: null, loginItem: null, appUserModelId: null });
     this.#whenReady = new Promise<void>((r) => (this.#ready = r));
   }
 }
@@ -164,6 +168,8 @@ export class FakeTray extends EventEmitter {
   destroy = () => {};
 }
 
+export const powerMonitor = new EventEmitter();
+
 export const dialog = { errors: [] as string[], showErrorBox: (title: string, body: string) => void dialog.errors.push(`${title}: ${body}`) };
 
 export const electronModule = {
@@ -178,6 +184,7 @@ export const electronModule = {
   Menu: { buildFromTemplate: (template: Record<string, unknown>[]) => ({ template }) },
   nativeImage: { createFromBuffer: (buffer: Buffer) => ({ buffer }) },
   dialog,
+  powerMonitor,
 };
 // electron-store does `import electron from 'electron'` and reads app and ipcMain from the default export.
 export default electronModule;
@@ -195,4 +202,5 @@ export function resetElectron(): void {
   FakeBrowserWindow.all = [];
   FakeTray.current = null;
   dialog.errors = [];
+  powerMonitor.removeAllListeners();
 }
