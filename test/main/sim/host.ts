@@ -64,7 +64,7 @@ export async function openHost(path: string): Promise<TestHost> {
       };
       const timer = setTimeout(() => {
         watchers.splice(watchers.indexOf(watcher), 1);
-        reject(new Error(`timed out after ${timeoutMs} ms waiting for ${what()}; received ${JSON.stringify(received.toString('latin1'))}`));
+        reject(new Error(`timed out after ${timeoutMs} ms waiting for ${what()}; received (last 1000 bytes) ${JSON.stringify(received.toString('latin1').slice(-1000))}`));
       }, timeoutMs);
       watchers.push(watcher);
     });
@@ -96,7 +96,11 @@ export async function openHost(path: string): Promise<TestHost> {
     async command(line, timeoutMs = 3000) {
       host.clear();
       await host.send(`${line}\r`);
-      return host.waitFor(/\r\n(OK|ERROR|NO CARRIER|VCON|\+CME ERROR: [^\r]*)\r\n$/, timeoutMs);
+      // The first final result after the command; unsolicited noise may come before or after it.
+      const final = /\r\n(OK|ERROR|NO CARRIER|VCON|\+CME ERROR: [^\r]*)\r\n/;
+      const text = await host.waitFor(final, timeoutMs);
+      const m = final.exec(text)!;
+      return text.slice(0, m.index + m[0].length);
     },
     closed,
     close: () => new Promise<void>((resolve) => (port.isOpen ? port.close(() => resolve()) : resolve())),
