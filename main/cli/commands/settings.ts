@@ -1,0 +1,39 @@
+// ringfence settings set KEY VALUE --data-dir DIR   (and get/list): validated by the settings schema.
+import type { Command } from 'commander';
+import { openSettings, SettingsError } from '../../settings/index.ts';
+import { defaultDataDir } from '../../store/data-dir.ts';
+import { dataDirHelp } from '../data-dir-option.ts';
+import { CliError } from '../program.ts';
+
+function lookup(obj: unknown, key: string): unknown {
+  return key.split('.').reduce<unknown>((o, k) => (o && typeof o === 'object' ? (o as Record<string, unknown>)[k] : undefined), obj);
+}
+
+export function registerSettings(program: Command): void {
+  const settings = program.command('settings').description('show or change settings (changes reach a running "serve" before its next call)');
+  settings
+    .command('set <key> <value>')
+    .description('set KEY (a dot path such as homeCountry or screening.shield.calls) to VALUE (JSON or text)')
+    .option('--data-dir <dir>', dataDirHelp)
+    .action((key: string, value: string, opts: { dataDir?: string }) => {
+      const store = openSettings(opts.dataDir ?? defaultDataDir());
+      try {
+        const next = store.set(key, value);
+        process.stdout.write(`${key} = ${JSON.stringify(lookup(next, key))}\n`);
+      } catch (error) {
+        if (error instanceof SettingsError) throw new CliError(error.message);
+        throw error;
+      }
+    });
+  settings
+    .command('get [key]')
+    .description('print one setting, or all of them as JSON')
+    .option('--data-dir <dir>', dataDirHelp)
+    .action((key: string | undefined, opts: { dataDir?: string }) => {
+      const all = openSettings(opts.dataDir ?? defaultDataDir()).get();
+      if (key === undefined) return void process.stdout.write(`${JSON.stringify(all, null, 2)}\n`);
+      const value = lookup(all, key);
+      if (value === undefined) throw new CliError(`There is no setting "${key}".`);
+      process.stdout.write(`${JSON.stringify(value)}\n`);
+    });
+}

@@ -1,0 +1,163 @@
+// Every API method, as a thin translation onto the components. Inputs arrive validated (api-host.ts);
+// component errors with a code become ApiFailures with a sentence the UI can show.
+import { join } from 'node:path';
+import type { ApiEvent } from '../../shared/api.ts';
+import type { Settings } from '../../shared/settings.ts';
+import { HistoryError, type History } from '../history/index.ts';
+import { listPorts, probePort } from '../modem/index.ts';
+import { RuleError, type Screening } from '../screening/index.ts';
+import { SettingsError, type Notice, type SettingsStore } from '../settings/index.ts';
+import type { DataPaths } from '../store/data-dir.ts';
+import { version } from '../version.ts';
+import { ApiFailure, type Handlers } from './api-host.ts';
+import type { LineSet } from './lines.ts';
+
+export type ExportJob = { path: string; fileName: string; contentType: string };
+export type ExportJobs = Map<string, ExportJob>;
+
+export type HandlerContext = {
+  host: 'desktop' | 'headless';
+  paths: DataPaths;
+  settings: SettingsStore;
+  history: History;
+  screening: Screening;
+  lines: LineSet;
+  exports: ExportJobs;
+  notices: Notice[];
+  emit: (e: ApiEvent) => void;
+  newId: () => string;
+  now: () => Date;
+  paused: () => Date | null;
+  setPaused: (until: Date | null) => void;
+};
+
+const contentTypes = { csv: 'text/csv; charset=utf-8', json: 'application/json; charset=utf-8', html: 'text/html; charset=utf-8' } as const;
+
+/** Component errors carry a code and a human message; everything else is a bug and stays a 500. */
+function asFailure(error: unknown): never {
+  if (error instanceof ApiFailure) throw error;
+  if (error instanceof RuleError || error instanceof HistoryError) {
+    throw new ApiFailure(error.code, error.message, { status: 400, text: error.text });
+  }
+  if (error instanceof SettingsError) throw new ApiFailure(error.code, error.message, { status: 400 });
+  throw error;
+}
+
+function guard<A extends unknown[], R>(fn: (...a: A) => R): (...a: A) => R {
+  return (...a: A) => {
+    try {
+      const r = fn(...a);
+      return r instanceof Promise ? (r.catch(asFailure) as R) : r;
+    } catch (error) {
+      return asFailure(error);
+    }
+  };
+}
+
+export function buildHandlers(ctx: HandlerContext): Handlers {
+  const { settings, history, screening, lines } = ctx;
+
+  const lineOrFail = (lineId: string) => {
+    const status = lines.status(lineId);
+    if (!status) throw new ApiFailure('no-such-line', `There is no line "${lineId}".`, { status: 404 });
+    return status;
+  };
+
+  const saveLines = (update: (l: Settings['lines']) => Settings['lines']) => settings.update({ lines: update(settings.get().lines) });
+
+  const handlers: Handlers = {
+    getStatus: () => ({
+      version,
+      host: ctx.host,
+      dataDir: ctx.paths.dir,
+      lines: lines.statuses(),
+      shield: screening.shield(),
+      today: history.todayCounts(ctx.now()),
+      pausedUntil: ctx.paused()?.toISOString() ?? null,
+      demo: lines.demo,
+      notices: ctx.notices.slice(-20),
+    }),
+    listPorts: () => listPorts(),
+    probePort: ({ path }) => {
+      if (lines.byPath(path)) throw new ApiFailure('port-in-use', `${path} is already screened by Ringfence as a line.`, { status: 409 });
+      return probePort(path);
+    },
+    addLine: ({ path, label, hangupMethod }) => {
+      const status = lines.add(path, { ...(label !== undefined ? { label } : {}), ...(hangupMethod ? { hangupMethod } : {}) });
+      saveLines((l) => (l.some((c) => c.path === path) ? l : [...l, { path, label: label ?? '', hangupMethod: hangupMethod ?? 'auto', enabled: true }]));
+      return status;
+    },
+    removeLine: async ({ lineId }) => {
+      const status = lineOrFail(lineId);
+      await lines.remove(lineId);
+      if (!status.simulated) saveLines((l) => l.filter((c) => c.path !== status.path));
+      ctx.emit({ type: 'line-removed', lineId });
+      return {};
+    },
+    configureLine: async ({ lineId, label, hangupMethod, enabled }) => {
+      const status = lineOrFail(lineId);
+      if (enabled === false) {
+        await lines.remove(lineId);
+        saveLines((l) => l.map((c) => (c.path === status.path ? { ...c, enabled: false } : c)));
+        return { ...status, state: 'disconnected' as const };
+      }
+      const next = lines.configure(lineId, { ...(label !== undefined ? { label } : {}), ...(hangupMethod ? { hangupMethod } : {}) });
+      if (!status.simulated) {
+        saveLines((l) => l.map((c) => (c.path === status.path ? { ...c, ...(label !== undefined ? { label } : {}), ...(hangupMethod ? { hangupMethod } : {}) } : c)));
+      }
+      return next;
+    },
+    queryCalls: (q) => history.query(q),
+    getCall: ({ id }) => {
+      const call = history.get(id);
+      if (!call) throw new ApiFailure('no-such-call', `There is no call with id ${id}.`, { status: 404 });
+      return { call, notes: history.notes(id) };
+    },
+    addNote: ({ callId, text }) => {
+      if (!history.get(callId)) throw new ApiFailure('no-such-call', `There is no call with id ${callId}.`, { status: 404 });
+      return history.addNote(callId, text);
+    },
+    getStatistics: ({ from, to, bucket, top }) => history.statistics({ from, to, bucket, top }, screening.incidents({ from, to })),
+    listRules: (q) => screening.rules.list(q),
+    addRule: (input) => screening.rules.add(input),
+    updateRule: ({ id, patch }) => screening.rules.update(id, patch),
+    removeRule: ({ id }) => {
+      screening.rules.remove(id);
+      return {};
+    },
+    previewImport: (q) => screening.rules.previewImport(q),
+    commitImport: ({ token }) => screening.rules.commitImport(token),
+    exportRules: (q) => screening.rules.export(q),
+    setShield: ({ on, until }) => screening.setShield(on, until ?? null),
+    pauseScreening: ({ minutes }) => {
+      const until = minutes === null ? null : new Date(ctx.now().getTime() + minutes * 60_000);
+      ctx.setPaused(until);
+      return { pausedUntil: until?.toISOString() ?? null };
+    },
+    getSettings: () => settings.get(),
+    updateSettings: ({ patch }) => settings.update(patch),
+    exportHistory: async ({ format, from, to, numbers, language }) => {
+      const jobId = ctx.newId().replace(/-/g, '').slice(0, 16);
+      const stamp = ctx.now().toISOString().slice(0, 19).replace(/[:T]/g, '-');
+      const fileName = `ringfence-${format === 'html' ? 'evidence-report' : 'calls'}-${stamp}.${format}`;
+      const path = join(ctx.paths.exports, fileName);
+      const incidents = screening.incidents({ ...(from ? { from } : {}), ...(to ? { to } : {}) });
+      const { rows } = await history.exportTo(
+        path,
+        { format, ...(from ? { from } : {}), ...(to ? { to } : {}), numbers, language, incidents },
+        (done, total) => ctx.emit({ type: 'export-progress', jobId, done, total }),
+      );
+      ctx.exports.set(jobId, { path, fileName, contentType: contentTypes[format] });
+      return { jobId, fileName, rows, path: ctx.host === 'desktop' ? path : null, url: ctx.host === 'headless' ? `/api/exports/${jobId}` : null };
+    },
+    verifyHistory: () => history.verify(),
+    setDemo: async ({ on }) => {
+      if (on) return { demo: true, line: await lines.addDemo() };
+      await lines.remove('demo');
+      ctx.emit({ type: 'line-removed', lineId: 'demo' });
+      return { demo: false, line: null };
+    },
+  };
+
+  return Object.fromEntries(Object.entries(handlers).map(([k, fn]) => [k, guard(fn as (...a: unknown[]) => unknown)])) as Handlers;
+}

@@ -1,0 +1,122 @@
+// The lines the service screens: one per modem, several at once, each with its own status and settings.
+// Real lines come from settings (and --modem); the demo line is a simulated modem on a private pty,
+// labelled as simulated everywhere and recorded with simulated=true.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { basename, join } from 'node:path';
+import type { CallerId, Decision, HangupMethod, LineStatus } from '../../shared/domain.ts';
+import { openLine, type EndedCall, type Line } from '../modem/index.ts';
+import { startDemoModem, type Simulator } from '../sim/index.ts';
+
+export type LineHooks = {
+  decide: (callerId: CallerId, call: { key: string; lineId: string }) => Decision;
+  status: (status: LineStatus) => void;
+  callStarted: (e: { key: string; lineId: string; wallClock: Date; simulated: boolean }) => void;
+  callerIdentified: (e: { key: string; lineId: string; callerId: CallerId }) => void;
+  decided: (e: { key: string; lineId: string; callerId: CallerId; decision: Decision }) => void;
+  callEnded: (e: EndedCall, simulated: boolean) => void;
+  warn: (message: string) => void;
+};
+
+type Managed = { id: string; path: string; label: string; simulated: boolean; hangupMethod: HangupMethod; line: Line; sim?: Simulator; simDir?: string };
+
+export const DEMO_LINE_ID = 'demo';
+
+export class LineSet {
+  #lines = new Map<string, Managed>();
+  #hooks: LineHooks;
+
+  constructor(hooks: LineHooks) {
+    this.#hooks = hooks;
+  }
+
+  /** A stable id from the device path: ttyUSB2, COM3, modemA … unique within this service. */
+  idFor(path: string): string {
+    const existing = [...this.#lines.values()].find((l) => l.path === path);
+    if (existing) return existing.id;
+    const base = basename(path).replace(/[^A-Za-z0-9_-]/g, '') || 'line';
+    let id = base;
+    for (let n = 2; this.#lines.has(id) || id === DEMO_LINE_ID; n++) id = `${base}-${n}`;
+    return id;
+  }
+
+  has(id: string): boolean {
+    return this.#lines.has(id);
+  }
+
+  byPath(path: string): Managed | undefined {
+    return [...this.#lines.values()].find((l) => l.path === path);
+  }
+
+  add(path: string, options: { label?: string; hangupMethod?: HangupMethod; simulated?: boolean; id?: string; sim?: Simulator; simDir?: string }): LineStatus {
+    const existing = this.byPath(path);
+    if (existing) return this.status(existing.id)!;
+    const id = options.id ?? this.idFor(path);
+    const simulated = options.simulated ?? false;
+    const label = options.label || (simulated ? 'Simulated line' : basename(path));
+    const hooks = this.#hooks;
+    const line = openLine({ id, path, hangupMethod: options.hangupMethod ?? 'auto', decide: hooks.decide });
+    const managed: Managed = { id, path, label, simulated, hangupMethod: options.hangupMethod ?? 'auto', line, ...(options.sim ? { sim: options.sim } : {}), ...(options.simDir ? { simDir: options.simDir } : {}) };
+    this.#lines.set(id, managed);
+    line.on('status', () => hooks.status(this.status(id)!));
+    line.on('call-started', (e) => hooks.callStarted({ key: e.key, lineId: id, wallClock: e.wallClock, simulated }));
+    line.on('caller-id', (e) => hooks.callerIdentified({ key: e.key, lineId: id, callerId: e.callerId }));
+    line.on('decided', (e) => hooks.decided({ key: e.key, lineId: id, callerId: e.callerId, decision: e.decision }));
+    line.on('call-ended', (e) => hooks.callEnded(e, simulated));
+    line.on('warning', (w) => hooks.warn(`${label}: ${w.message}`));
+    return this.status(id)!;
+  }
+
+  async addDemo(): Promise<LineStatus> {
+    const existing = this.#lines.get(DEMO_LINE_ID);
+    if (existing) return this.status(DEMO_LINE_ID)!;
+    const dir = mkdtempSync(join(tmpdir(), 'ringfence-demo-'));
+    const sim = await startDemoModem({ link: join(dir, 'demo-modem') });
+    return this.add(sim.link, { id: DEMO_LINE_ID, simulated: true, label: 'Simulated line', sim, simDir: dir });
+  }
+
+  configure(id: string, patch: { label?: string; hangupMethod?: HangupMethod }): LineStatus {
+    const m = this.#lines.get(id);
+    if (!m) throw new Error(`no line ${id}`);
+    if (patch.label !== undefined) m.label = patch.label || basename(m.path);
+    if (patch.hangupMethod !== undefined && patch.hangupMethod !== m.hangupMethod) {
+      // The hang-up chain is chosen when the line opens; reopen it with the new method.
+      m.hangupMethod = patch.hangupMethod;
+      const { path, label, simulated, sim, simDir } = m;
+      void m.line.close();
+      this.#lines.delete(id);
+      return this.add(path, { id, label, simulated, hangupMethod: patch.hangupMethod, ...(sim ? { sim } : {}), ...(simDir ? { simDir } : {}) });
+    }
+    const status = this.status(id)!;
+    this.#hooks.status(status);
+    return status;
+  }
+
+  async remove(id: string): Promise<boolean> {
+    const m = this.#lines.get(id);
+    if (!m) return false;
+    this.#lines.delete(id);
+    await m.line.close();
+    if (m.sim) await m.sim.close();
+    if (m.simDir) rmSync(m.simDir, { recursive: true, force: true });
+    return true;
+  }
+
+  status(id: string): LineStatus | null {
+    const m = this.#lines.get(id);
+    if (!m) return null;
+    return { ...m.line.status(), id: m.id, path: m.path, label: m.label, simulated: m.simulated, hangupMethod: m.hangupMethod };
+  }
+
+  statuses(): LineStatus[] {
+    return [...this.#lines.keys()].map((id) => this.status(id)!);
+  }
+
+  get demo(): boolean {
+    return this.#lines.has(DEMO_LINE_ID);
+  }
+
+  async closeAll(): Promise<void> {
+    await Promise.all([...this.#lines.keys()].map((id) => this.remove(id)));
+  }
+}

@@ -1,0 +1,215 @@
+// The core: owns the lines, the screening engine, the history and the settings, and wires them:
+// caller ID → decision → hang-up (inside the line, before anything slow) → record → event.
+import { randomUUID } from 'node:crypto';
+import type { DatabaseSync } from 'node:sqlite';
+import type { ApiEvent } from '../../shared/api.ts';
+import type { Decision, Text } from '../../shared/domain.ts';
+import { openHistory, type History, type NewCall } from '../history/index.ts';
+import type { EndedCall } from '../modem/index.ts';
+import { normalizeNumber, openScreening, type Screening } from '../screening/index.ts';
+import type { Notice, SettingsStore } from '../settings/index.ts';
+import { dataPaths, type DataPaths } from '../store/data-dir.ts';
+import { openDataStore } from '../store/open.ts';
+import { createApiHost, type ApiHost } from './api-host.ts';
+import { EventBus } from './events.ts';
+import { buildHandlers, type ExportJob, type ExportJobs } from './handlers.ts';
+import { LineSet } from './lines.ts';
+import { RecordQueue } from './record-queue.ts';
+import { isoWithOffset, localTimeZone } from './time.ts';
+
+export type ServiceOptions = {
+  dataDir: string;
+  settings: SettingsStore;
+  host: 'desktop' | 'headless';
+  /** Extra device paths for this run (ringfence serve --modem), on top of the configured lines. */
+  modems?: string[];
+  demo?: boolean;
+  log?: (level: 'info' | 'warn' | 'error', message: string) => void;
+  now?: () => Date;
+};
+
+export interface Service extends ApiHost {
+  close(): Promise<void>;
+  readonly paths: DataPaths;
+  /** A finished export by job id, for the headless server's download route. */
+  exportFile(jobId: string): ExportJob | null;
+}
+
+type PendingRecord = NewCall & { callKey: string };
+
+const notScreened: Decision = {
+  action: 'allow',
+  reason: 'default',
+  ruleId: null,
+  ruleLabel: null,
+  text: { en: 'Not screened: the call ended before its caller was known.', zh: '未筛选：来电在识别号码之前已结束。' },
+};
+
+export async function startService(options: ServiceOptions): Promise<Service> {
+  const now = options.now ?? (() => new Date());
+  const log = options.log ?? (() => {});
+  const paths = dataPaths(options.dataDir);
+  const settings = options.settings;
+  const bus = new EventBus();
+  const notices: Notice[] = [...settings.notices];
+  const notify = (code: string, level: Notice['level'], text: Text) => {
+    const notice = { code, level, text };
+    notices.push(notice);
+    if (notices.length > 50) notices.shift();
+    bus.emit({ type: 'notice', ...notice });
+    log(level === 'info' ? 'info' : level === 'warning' ? 'warn' : 'error', text.en);
+  };
+
+  const store = openDataStore(paths.dir);
+  for (const n of store.notices) notices.push(n);
+  const db: DatabaseSync = store.db;
+  const history: History = openHistory(db, { now, normalize: (raw) => normalizeNumber(raw, settings.get().homeCountry) });
+  const screening: Screening = openScreening(db, { settings: () => settings.get(), now });
+
+  // Warm the screening engine's recent-call windows (rate limits, breakthrough, shield) from the history.
+  screening.warmUp(history.recent(new Date(now().getTime() - 24 * 3600_000).toISOString()));
+
+  let pausedUntil: Date | null = null;
+  // Wall-clock starts come from the service's clock (injectable for the drill), keyed by call.
+  const startedAt = new Map<string, Date>();
+  const paused = () => pausedUntil !== null && pausedUntil > now();
+
+  const records = new RecordQueue<PendingRecord, import('../../shared/domain.ts').CallRecord>({
+    write: (call) => history.record(call),
+    written: (record, call) => bus.emit({ type: 'call-ended', key: call.callKey, record }),
+    failing: (error, pending) =>
+      notify('history-write-failing', 'error', {
+        en: `Call records cannot be saved (${error.message}). Screening continues; ${pending} record(s) are kept and retried. Free disk space or check the data folder ${paths.dir}.`,
+        zh: `无法保存通话记录（${error.message}）。拦截仍在运行；${pending} 条记录已保留并将重试。请释放磁盘空间或检查数据文件夹 ${paths.dir}。`,
+      }),
+    recovered: (flushed) =>
+      notify('history-write-recovered', 'info', {
+        en: `Call records are being saved again; ${flushed} waiting record(s) were written.`,
+        zh: `通话记录已恢复保存；${flushed} 条等待中的记录已写入。`,
+      }),
+  });
+
+  const lines = new LineSet({
+    decide: (callerId, call) => {
+      if (paused()) {
+        return {
+          action: 'allow',
+          reason: 'paused',
+          ruleId: null,
+          ruleLabel: null,
+          text: { en: 'Screening is paused: every call rings through.', zh: '拦截已暂停：所有来电均可接通。' },
+        };
+      }
+      return screening.decide(callerId, { lineId: call.lineId });
+    },
+    status: (line) => bus.emit({ type: 'line-status', line }),
+    callStarted: (e) => {
+      // Pick up rules and settings the CLI changed, before this call's caller ID arrives.
+      settings.refresh();
+      screening.refresh();
+      const at = now();
+      startedAt.set(e.key, at);
+      bus.emit({ type: 'call-started', call: { key: e.key, lineId: e.lineId, simulated: e.simulated, startedAt: isoWithOffset(at) } });
+    },
+    callerIdentified: (e) => bus.emit({ type: 'caller-identified', ...e }),
+    decided: (e) => bus.emit({ type: 'call-decided', ...e }),
+    callEnded: (e, simulated) => endCall(e, simulated),
+    warn: (message) => log('warn', message),
+  });
+
+  function endCall(e: EndedCall, simulated: boolean) {
+    const decision = e.decision ?? notScreened;
+    const started = startedAt.get(e.key) ?? now();
+    startedAt.delete(e.key);
+    const endedAt = new Date(started.getTime() + (e.timings.end ?? 0));
+    try {
+      screening.observe({ lineId: e.lineId, startedAt: started, endedAt, callerId: e.callerId, decision, outcome: e.outcome, rings: e.rings, oneRing: e.oneRing });
+    } catch (error) {
+      log('error', `screening could not learn from call ${e.key}: ${(error as Error).message}`);
+    }
+    const homeCountry = settings.get().homeCountry;
+    records.push({
+      callKey: e.key,
+      lineId: e.lineId,
+      simulated,
+      startedAt: isoWithOffset(started),
+      timeZone: localTimeZone(),
+      timings: e.timings,
+      number: e.callerId.number,
+      normalized: e.callerId.number ? normalizeNumber(e.callerId.number, homeCountry) : null,
+      presentation: e.callerId.presentation,
+      name: e.callerId.name,
+      rings: e.rings,
+      oneRing: e.oneRing,
+      decision,
+      outcome: e.outcome,
+      hangupLatencyMs: e.hangupLatencyMs,
+      raw: e.raw,
+    });
+  }
+
+  screening.onShieldChange((shield) => bus.emit({ type: 'shield-changed', shield }));
+  screening.rules.onChange((list) => bus.emit({ type: 'rules-changed', list }));
+  settings.onChange((s) => bus.emit({ type: 'settings-changed', settings: s }));
+
+  const exports: ExportJobs = new Map();
+  const handlers = buildHandlers({
+    host: options.host,
+    paths,
+    settings,
+    history,
+    screening,
+    lines,
+    exports,
+    notices,
+    emit: (e: ApiEvent) => bus.emit(e),
+    newId: () => randomUUID(),
+    now,
+    paused: () => (paused() ? pausedUntil : null),
+    setPaused: (until) => {
+      pausedUntil = until;
+    },
+  });
+
+  // Lines: configured ones, those given for this run, and the demo line when asked.
+  for (const cfg of settings.get().lines) if (cfg.enabled) lines.add(cfg.path, { label: cfg.label, hangupMethod: cfg.hangupMethod });
+  for (const path of options.modems ?? []) lines.add(path, {});
+  if (options.demo) await lines.addDemo();
+
+  // Housekeeping: end the shield after its quiet period, see CLI changes, apply retention.
+  let lastRetention = 0;
+  const tick = setInterval(() => {
+    try {
+      settings.refresh();
+      screening.refresh();
+      screening.tick();
+      const days = settings.get().retentionDays;
+      if (days !== null && Date.now() - lastRetention > 3600_000) {
+        lastRetention = Date.now();
+        history.applyRetention(days);
+      }
+    } catch (error) {
+      log('error', `housekeeping failed: ${(error as Error).message}`);
+    }
+  }, 2000);
+  tick.unref();
+
+  const api = createApiHost(handlers, bus.subscribe);
+  let closed = false;
+  return {
+    ...api,
+    paths,
+    exportFile: (jobId) => exports.get(jobId) ?? null,
+    async close() {
+      if (closed) return;
+      closed = true;
+      clearInterval(tick);
+      await lines.closeAll();
+      const left = records.flush();
+      records.close();
+      if (left > 0) log('error', `${left} call record(s) could not be saved before shutdown.`);
+      screening.close();
+      db.close();
+    },
+  };
+}
