@@ -228,8 +228,18 @@ export function runDesktop(options: DesktopOptions): boolean {
       });
       handleAppProtocol(protocol, options.rendererRoot);
       await connect();
-      registerIpc(ipcMain, host, { trustedOrigin: location.origin, log });
       const tray = startTray({ host, language, showWindow, quit: () => app.quit(), log });
+      // A pause or a demo line started from the window sends no event; the tray re-reads the status instead.
+      const changesTray = new Set<MethodName>(['pauseScreening', 'setDemo', 'addLine', 'removeLine', 'configureLine']);
+      const windowHost: ApiHost = {
+        call: async <M extends MethodName>(method: M, input: unknown) => {
+          const output = await host.call(method, input);
+          if (changesTray.has(method)) void tray.refresh();
+          return output;
+        },
+        onEvent: host.onEvent,
+      };
+      registerIpc(ipcMain, windowHost, { trustedOrigin: location.origin, log });
       host.onEvent((event) => {
         broadcastEvent(BrowserWindow.getAllWindows().map((w) => w.webContents), event, location.origin);
         tray.onEvent(event);
