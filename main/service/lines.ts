@@ -72,7 +72,10 @@ export class LineSet {
     if (existing) return this.status(DEMO_LINE_ID)!;
     const dir = mkdtempSync(join(tmpdir(), 'ringfence-demo-'));
     const sim = await startDemoModem({ link: join(dir, 'demo-modem') });
-    return this.add(sim.link, { id: DEMO_LINE_ID, simulated: true, label: 'Simulated line', sim, simDir: dir });
+    this.add(sim.link, { id: DEMO_LINE_ID, simulated: true, label: 'Simulated line', sim, simDir: dir });
+    // "Ready" for the demo means initialised and screening, so a newcomer's first call is handled.
+    await this.#lines.get(DEMO_LINE_ID)?.line.ready(5000).catch((e: Error) => this.#hooks.warn(`Simulated line: ${e.message}`));
+    return this.status(DEMO_LINE_ID)!;
   }
 
   configure(id: string, patch: { label?: string; hangupMethod?: HangupMethod }): LineStatus {
