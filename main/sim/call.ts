@@ -46,7 +46,17 @@ export async function runCall(spec: CallSpec, options: CallOptions): Promise<Cal
   const who = spec.presentation === 'allowed' ? spec.number : spec.presentation;
   log.add('event', `call from ${who}${spec.name ? ` (${spec.name})` : ''}, caller gives up after ${maxRings} rings`);
 
-  const unreachable = !line.plugged ? 'the modem is unplugged' : !line.state.sim ? 'there is no SIM' : !line.state.network ? 'there is no network' : profile.kind === 'landline' && line.state.hook === 'off' ? 'the line is busy (off-hook)' : null;
+  const unreachable = !line.plugged
+    ? 'the modem is unplugged'
+    : line.replaying
+      ? 'a transcript is being replayed on the link'
+      : !line.state.sim
+        ? 'there is no SIM'
+        : !line.state.network
+          ? 'there is no network'
+          : profile.kind === 'landline' && line.state.hook === 'off'
+            ? 'the line is busy (off-hook)'
+            : null;
   if (unreachable) {
     log.add('event', `call not delivered: ${unreachable}; the caller gives up`);
     return { outcome: 'caller-hung-up', rings: 0, hangupCommand: null, hangupLatencyMs: null };
