@@ -97,7 +97,7 @@ export function forgetCalls(db: DatabaseSync, lastId: number): () => void {
     db.exec(`
       UPDATE history_callers SET (calls, blocked, first_ms, last_ms) = (
         SELECT COUNT(*), coalesce(SUM(${blocked}), 0), coalesce(MIN(started_ms), 0), coalesce(MAX(started_ms), 0)
-        FROM history_calls WHERE ${callerSql} = history_callers.caller)
+        FROM history_calls WHERE ${callerSql} = +history_callers.caller)
       WHERE caller IN (SELECT caller FROM temp.history_gone_callers);
       DELETE FROM history_caller_search WHERE rowid IN (SELECT id FROM history_callers WHERE calls = 0);
       DELETE FROM history_callers WHERE calls = 0;

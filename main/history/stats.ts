@@ -90,7 +90,7 @@ function topCallers(db: DatabaseSync, fromMs: number, toMs: number, top: number,
   if (callsInRange <= 20_000) return direct();
   const inRange = db.prepare(
     `SELECT COUNT(*) AS calls, coalesce(SUM(${blocked}), 0) AS blocked, MIN(started_ms) AS firstMs, MAX(started_ms) AS lastMs
-     FROM history_calls WHERE ${caller} = ? AND started_ms >= ? AND started_ms < ?`,
+     FROM history_calls INDEXED BY history_calls_caller WHERE ${caller} = ? AND started_ms >= ? AND started_ms < ?`,
   );
   const best: CallerStats[] = [];
   let visited = 0;
@@ -118,15 +118,17 @@ function distinctCallers(db: DatabaseSync, fromMs: number, toMs: number): number
     .prepare(
       `SELECT COUNT(*) AS n FROM history_callers k WHERE k.first_ms < :to AND k.last_ms >= :from AND (
          (k.first_ms >= :from AND k.last_ms < :to) OR
-         EXISTS (SELECT 1 FROM history_calls c WHERE coalesce(c.normalized, c.number) = k.caller AND c.started_ms >= :from AND c.started_ms < :to))`,
+         EXISTS (SELECT 1 FROM history_calls c INDEXED BY history_calls_caller WHERE coalesce(c.normalized, c.number) = +k.caller AND c.started_ms >= :from AND c.started_ms < :to))`,
     )
     .get({ from: fromMs, to: toMs }) as { n: number };
   return Number(row.n);
 }
 
 function distinctPerDay(db: DatabaseSync, zone: string, fromMs: number, toMs: number): { day: string; count: number }[] {
-  const zones = db.prepare('SELECT time_zone AS z FROM history_zones WHERE first_ms < ? AND last_ms >= ?').all(toMs, fromMs) as { z: string }[];
-  // Each call's local day was taken from its own clock; it is this zone's day when the calls were recorded here.
+  // history_days counts each call on its own clock's date. That is this zone's date for every call near these
+  // days (any call within 14 hours, the widest offset gap) when all of them were recorded in this zone.
+  const margin = 14 * 3_600_000;
+  const zones = db.prepare('SELECT time_zone AS z FROM history_zones WHERE first_ms < ? AND last_ms >= ?').all(toMs + margin, fromMs - margin) as { z: string }[];
   const sameZone = zones.every((r) => r.z === zone);
   const perDay = db.prepare('SELECT local_day AS day, distinct_callers AS n FROM history_days WHERE local_day >= ? AND local_day <= ?');
   const exact = db.prepare(`SELECT COUNT(DISTINCT ${caller}) AS n FROM history_calls WHERE started_ms >= ? AND started_ms < ?`);
@@ -183,8 +185,8 @@ export function statistics(db: DatabaseSync, input: StatsQuery, incidents: reado
       number: t.caller,
       count: t.calls,
       blocked: t.blocked,
-      firstSeen: isoInZone(zone, t.firstMs),
-      lastSeen: isoInZone(zone, t.lastMs),
+      firstSeen: isoInZone(zone, t.firstMs, true),
+      lastSeen: isoInZone(zone, t.lastMs, true),
     })),
     distinctPerDay: distinctPerDay(db, zone, fromMs, toMs),
     incidents: incidents

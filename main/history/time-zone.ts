@@ -63,15 +63,15 @@ export function startOfLocalDay(zone: string, day: number): number {
 
 const pad = (n: number, w = 2) => String(Math.abs(n)).padStart(w, '0');
 
-/** "2025-03-04T14:02:00+08:00": the local wall-clock time at `ms` in `zone`, with its offset. */
-export function isoInZone(zone: string, ms: number): string {
+/** "2025-03-04T14:02:00+08:00" (with ".123" when asked): the local wall-clock time at `ms` in `zone`, with its offset. */
+export function isoInZone(zone: string, ms: number, withMs = false): string {
   const off = offsetMinutes(zone, ms);
   const local = new Date(ms + off * 60_000);
   const sign = off >= 0 ? '+' : '-';
   return (
     `${local.getUTCFullYear()}-${pad(local.getUTCMonth() + 1)}-${pad(local.getUTCDate())}` +
     `T${pad(local.getUTCHours())}:${pad(local.getUTCMinutes())}:${pad(local.getUTCSeconds())}` +
-    `${sign}${pad(Math.floor(Math.abs(off) / 60))}:${pad(Math.abs(off) % 60)}`
+    `${withMs ? `.${pad(local.getUTCMilliseconds(), 3)}` : ''}${sign}${pad(Math.floor(Math.abs(off) / 60))}:${pad(Math.abs(off) % 60)}`
   );
 }
 
