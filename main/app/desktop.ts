@@ -45,6 +45,10 @@ export type DesktopOptions = {
 
 /** Starts the desktop app; false when another instance already runs (it is focused instead and we quit). */
 export function runDesktop(options: DesktopOptions): boolean {
+  // userData is where Electron keeps its own files too; pointing it at the data directory keeps everything
+  // of Ringfence's in one place, the same place the CLI and `ringfence serve` use. It goes first: Electron
+  // keeps the single-instance lock in userData.
+  app.setPath('userData', options.dataDir ?? defaultDataDir());
   if (!app.requestSingleInstanceLock()) {
     app.quit();
     return false;
@@ -53,9 +57,6 @@ export function runDesktop(options: DesktopOptions): boolean {
   const env = options.env ?? process.env;
   const platform = options.platform ?? process.platform;
   registerAppScheme(protocol);
-  // userData is where Electron keeps its own files too; pointing it at the data directory keeps everything
-  // of Ringfence's in one place, the same place the CLI and `ringfence serve` use.
-  app.setPath('userData', options.dataDir ?? defaultDataDir());
   // Windows shows notifications only for an app id that matches the installer's shortcut (appId).
   if (platform === 'win32') app.setAppUserModelId('org.ringfence.app');
 
