@@ -181,6 +181,34 @@ function checkRegex(source: string): string {
   return out;
 }
 
+/**
+ * The literal text an anchored regex must start with ("^\\+86199" → "+86199"), or '' when it has none (no ^,
+ * a top-level |, or a class or group first). A literal right before a quantifier is optional, so it is left out.
+ */
+export function regexLiteralPrefix(source: string): string {
+  let depth = 0;
+  for (let i = 0; i < source.length; i++) {
+    const c = source[i];
+    if (c === '\\') i++;
+    else if (c === '(') depth++;
+    else if (c === ')') depth--;
+    else if (c === '|' && depth === 0) return '';
+  }
+  if (!source.startsWith('^')) return '';
+  let literal = '';
+  let i = 1;
+  while (i < source.length) {
+    const two = source.slice(i, i + 2);
+    const char = /^\d$/.test(source[i] ?? '') ? (source[i] as string) : two === '\\+' ? '+' : null;
+    if (char === null) break;
+    const width = char === '+' ? 2 : 1;
+    if (/^[?*+{]/.test(source[i + width] ?? '')) break;
+    literal += char;
+    i += width;
+  }
+  return literal;
+}
+
 /** A wildcard as an anchored regex over one key form: `?` one digit, `*` any run of digits. */
 export function wildcardRegex(keyPattern: string): RegExp {
   const body = keyPattern.replace(/[+#]/g, (c) => `\\${c}`).replace(/\?/g, '\\d').replace(/\*+/g, '\\d*');

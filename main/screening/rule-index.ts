@@ -7,7 +7,7 @@ import type { ExactColumns } from './exact-table.ts';
 import { ruleActive } from './indexed-rule.ts';
 import type { IndexedRule } from './indexed-rule.ts';
 import { callingCodePrefix, trunkPrefix } from './numbers.ts';
-import { keyForms, literalPrefix, safeRegexSource, wildcardRegex } from './patterns.ts';
+import { keyForms, literalPrefix, regexLiteralPrefix, safeRegexSource, wildcardRegex } from './patterns.ts';
 
 /** The number in the forms the patterns are written in (see patterns.ts keyForms). */
 export type CallerKeys = {
@@ -28,9 +28,9 @@ export function callerKeys(normalized: string | null, callingCode: string | null
 }
 
 type Wildcard = { rule: IndexedRule; re: RegExp };
-type TrieNode = { next: (TrieNode | undefined)[] | null; prefixes: IndexedRule[] | null; wildcards: Wildcard[] | null };
+type TrieNode = { next: (TrieNode | undefined)[] | null; prefixes: IndexedRule[] | null; wildcards: Wildcard[] | null; regexes: Wildcard[] | null };
 
-const node = (): TrieNode => ({ next: null, prefixes: null, wildcards: null });
+const node = (): TrieNode => ({ next: null, prefixes: null, wildcards: null, regexes: null });
 /** '0'–'9' → 0–9, '+' → 10, '#' → 11; anything else cannot be in a key. */
 const slot = (code: number): number => (code >= 48 && code <= 57 ? code - 48 : code === 43 ? 10 : code === 35 ? 11 : -1);
 
@@ -54,6 +54,23 @@ class PrefixTrie {
 
   addWildcard(path: string, wildcard: Wildcard): void {
     (this.#at(literalPrefix(path)).wildcards ??= []).push(wildcard);
+  }
+
+  /** An anchored regex hangs at its literal start, so only regexes that can match this number are run. */
+  addRegex(path: string, regex: Wildcard): void {
+    (this.#at(path).regexes ??= []).push(regex);
+  }
+
+  /** The first active anchored regex along `key` that matches it (short codes are tested without their `#`). */
+  matchRegex(key: string, at: Date): IndexedRule | null {
+    const subject = key.startsWith('#') ? key.slice(1) : key;
+    let n: TrieNode | undefined = this.root;
+    for (let i = 0; n !== undefined; i++) {
+      if (n.regexes) for (const r of n.regexes) if (r.re.test(subject) && ruleActive(r.rule, at)) return r.rule;
+      if (i >= key.length || n.next === null) break;
+      n = n.next[slot(key.charCodeAt(i))];
+    }
+    return null;
   }
 
   /** The most specific active match along `key`: the longest prefix, else the deepest matching wildcard. */
@@ -111,6 +128,8 @@ export class ListIndex {
   #names: IndexedRule[] = [];
   #presentation = new Map<Presentation, IndexedRule>();
   readonly #trunk: string | null;
+  /** Set by put/remove; the next match rebuilds once, so a journal of many changes costs one rebuild. */
+  #dirty = false;
 
   constructor(list: RuleList, columns: ExactColumns | undefined, patterns: IndexedRule[], trunk: string | null) {
     this.exact = new ExactTable(list, columns);
@@ -132,7 +151,7 @@ export class ListIndex {
     const at = this.#patterns.findIndex((r) => r.id === rule.id);
     if (at >= 0) this.#patterns.splice(at, 1, rule);
     else this.#patterns.push(rule);
-    this.#rebuild();
+    this.#dirty = true;
   }
 
   remove(rule: Pick<IndexedRule, 'id' | 'kind' | 'value'>): void {
@@ -143,12 +162,13 @@ export class ListIndex {
     const at = this.#patterns.findIndex((r) => r.id === rule.id);
     if (at >= 0) {
       this.#patterns.splice(at, 1);
-      this.#rebuild();
+      this.#dirty = true;
     }
   }
 
   /** Patterns are few (thousands): rebuilding them after a change is simpler than editing the trie in place. */
   #rebuild(): void {
+    this.#dirty = false;
     const trie = new PrefixTrie();
     const regexes: IndexedRule[] = [];
     const names: IndexedRule[] = [];
@@ -156,7 +176,14 @@ export class ListIndex {
     for (const rule of this.#patterns) {
       if (rule.kind === 'prefix') for (const form of keyForms(rule.value, this.#trunk)) trie.addPrefix(form, rule);
       else if (rule.kind === 'wildcard') for (const form of keyForms(rule.value, this.#trunk)) trie.addWildcard(form, { rule, re: wildcardRegex(form) });
-      else if (rule.kind === 'regex') regexes.push(rule);
+      else if (rule.kind === 'regex') {
+        const literal = regexLiteralPrefix(rule.value);
+        if (literal === '') regexes.push(rule);
+        else {
+          const re = new RegExp(safeRegexSource(rule.value));
+          for (const form of literal.startsWith('+') ? [literal] : [literal, `#${literal}`]) trie.addRegex(form, { rule, re });
+        }
+      }
       else if (rule.kind === 'name') names.push({ ...rule, value: rule.value.toLowerCase() });
       else if (rule.kind === 'presentation') presentation.set(rule.value as Presentation, rule);
     }
@@ -174,12 +201,17 @@ export class ListIndex {
 
   /** The first active pattern match: prefix, then wildcard, then regex, then name, then presentation. */
   matchPattern(keys: CallerKeys, name: string | null, presentation: Presentation, at: Date): IndexedRule | null {
+    if (this.#dirty) this.#rebuild();
     let best: IndexedRule | null = null;
     for (const key of keys.trie) {
       const m = this.#trie.match(key, at);
       if (m && (best === null || (best.kind === 'wildcard' && m.kind === 'prefix'))) best = m;
     }
     if (best) return best;
+    for (const key of keys.trie) {
+      const anchored = this.#trie.matchRegex(key, at);
+      if (anchored) return anchored;
+    }
     const regex = this.#regexes.match(keys.regex, at);
     if (regex) return regex;
     if (name && this.#names.length) {

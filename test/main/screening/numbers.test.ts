@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { formatNumber, normalizeNumber } from '../../../main/screening/index.ts';
+import { normalizeNumberSlow } from '../../../main/screening/numbers.ts';
 
 const chineseMobile = fc.tuple(fc.constantFrom('13', '15', '17', '18', '19'), fc.stringMatching(/^\d{9}$/)).map(([a, b]) => `${a}${b}`);
 const separated = (digits: string, sep: string) => digits.replace(/(\d{3})(\d{4})(\d+)/, `$1${sep}$2${sep}$3`);
@@ -50,6 +51,22 @@ describe('number normalisation', () => {
         const once = normalizeNumber(raw, 'CN');
         if (once !== null) expect(normalizeNumber(once, 'CN')).toBe(once);
       }),
+    );
+  });
+
+  it('agrees with libphonenumber on the fast paths, for any home country and input', () => {
+    const input = fc.oneof(
+      fc.stringMatching(/^\d{3,14}$/),
+      fc.stringMatching(/^\+[1-9]\d{6,14}$/),
+      fc.stringMatching(/^\+(86|1|44|7|852|886|81|49)\d{4,12}$/),
+      fc.stringMatching(/^1[3-9]\d{9}$/),
+      fc.stringMatching(/^0\d{9,11}$/),
+    );
+    fc.assert(
+      fc.property(input, fc.constantFrom('CN', 'US', 'GB', 'RU', 'DE', 'HK', 'TW'), (raw, home) => {
+        expect(normalizeNumber(raw, home)).toBe(normalizeNumberSlow(raw, home));
+      }),
+      { numRuns: 5000 },
     );
   });
 

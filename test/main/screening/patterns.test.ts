@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { RuleError } from '../../../main/screening/index.ts';
-import { parseRuleValue, safeRegexSource, validateRegex } from '../../../main/screening/patterns.ts';
+import { parseRuleValue, regexLiteralPrefix, safeRegexSource, validateRegex } from '../../../main/screening/patterns.ts';
 import { callerKeys, RuleIndex } from '../../../main/screening/rule-index.ts';
 import { rule } from './helpers.ts';
 
@@ -55,6 +55,27 @@ describe('expert regexes', () => {
     expect(refused('abc')).toMatch(/cannot appear in a phone number/);
     expect(refused('(12')).toMatch(/no matching \)/);
     expect(refused('\\w')).toMatch(/escape/);
+  });
+
+  it('finds the literal start an anchored regex is indexed under', () => {
+    expect(regexLiteralPrefix('^\\+86199\\d{8}$')).toBe('+86199');
+    expect(regexLiteralPrefix('^1[3-9]\\d{9}$')).toBe('1');
+    expect(regexLiteralPrefix('^12?3')).toBe('1');
+    expect(regexLiteralPrefix('^123|^456')).toBe('');
+    expect(regexLiteralPrefix('0000$')).toBe('');
+  });
+
+  it('matches anchored and unanchored regexes on both number forms', () => {
+    const index = new RuleIndex('CN');
+    const anchored = rule('blocked', '^\\+86199\\d{8}$', { kind: 'regex' });
+    const national = rule('blocked', '^95\\d{3}$', { kind: 'regex' });
+    const tail = rule('blocked', '8888$', { kind: 'regex' });
+    for (const r of [anchored, national, tail]) index.blocked.put(r);
+    const m = (n: string) => index.blocked.matchPattern(callerKeys(n, '+86'), null, 'allowed', new Date())?.id ?? null;
+    expect(m('+8619912345678')).toBe(anchored.id);
+    expect(m('95555')).toBe(national.id);
+    expect(m('+8613912348888')).toBe(tail.id);
+    expect(m('+8613912348880')).toBeNull();
   });
 
   it('makes groups non-capturing so the set combines into one regex', () => {
