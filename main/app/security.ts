@@ -58,15 +58,18 @@ export function openExternalIfAllowed(url: string, guard: Guard): boolean {
 
 /** Applied to every web contents the app creates (app 'web-contents-created'), windows and anything else. */
 export function guardWebContents(contents: WebContents, guard: Guard): void {
-  const refuseNavigation = (event: { preventDefault(): void }, url: string, what: string) => {
+  const refuseNavigation = (event: { preventDefault(): void }, url: string, what: string, openOutside: boolean) => {
     if (isTrustedUrl(url, guard.trustedOrigin)) return;
     event.preventDefault();
     // A plain link to an allowed site opens in the browser instead of replacing the app.
-    if (!openExternalIfAllowed(url, guard)) guard.log('warn', `Blocked ${what} to ${url}.`);
+    if (!(openOutside && openExternalIfAllowed(url, guard))) guard.log('warn', `Blocked ${what} to ${url}.`);
   };
-  contents.on('will-navigate', (event, url) => refuseNavigation(event, event.url ?? url, 'navigation'));
-  contents.on('will-frame-navigate', (event) => refuseNavigation(event, event.url, 'frame navigation'));
-  contents.on('will-redirect', (event, url) => refuseNavigation(event, event.url ?? url, 'a redirect'));
+  contents.on('will-navigate', (event, url) => refuseNavigation(event, event.url ?? url, 'navigation', true));
+  // The main frame's navigations arrive as 'will-navigate' too; here only subframes, which never open outside.
+  contents.on('will-frame-navigate', (event) => {
+    if (!event.isMainFrame) refuseNavigation(event, event.url, 'frame navigation', false);
+  });
+  contents.on('will-redirect', (event, url) => refuseNavigation(event, event.url ?? url, 'a redirect', false));
   contents.setWindowOpenHandler(({ url }) => {
     openExternalIfAllowed(url, guard);
     return { action: 'deny' };

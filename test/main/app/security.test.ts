@@ -13,9 +13,9 @@ function guarded() {
     openExternal: async (url) => void opened.push(url),
     log: (_level, message) => void logs.push(message),
   });
-  const attempt = (event: string, url: string) => {
+  const attempt = (event: string, url: string, isMainFrame = false) => {
     let prevented = false;
-    const e = { url, preventDefault: () => (prevented = true) };
+    const e = { url, isMainFrame, preventDefault: () => (prevented = true) };
     contents.emit(event, ...(event === 'will-frame-navigate' ? [e] : [e, url]));
     return prevented;
   };
@@ -47,10 +47,19 @@ describe('navigation (checklist 13)', () => {
     expect(guarded().attempt('will-navigate', 'app://ringfence/index.html')).toBe(false);
   });
 
-  it('opens an allow-listed link in the browser instead of replacing the app', () => {
+  it('opens an allow-listed link in the browser instead of replacing the app, once', () => {
     const g = guarded();
-    expect(g.attempt('will-navigate', 'https://github.com/ringfence/ringfence')).toBe(true);
+    // Electron reports a main-frame navigation twice: as will-frame-navigate and as will-navigate.
+    g.attempt('will-frame-navigate', 'https://github.com/ringfence/ringfence', true);
+    expect(g.attempt('will-navigate', 'https://github.com/ringfence/ringfence', true)).toBe(true);
     expect(g.opened).toEqual(['https://github.com/ringfence/ringfence']);
+  });
+
+  it('never opens a subframe navigation or a redirect outside, even to an allowed site', () => {
+    const g = guarded();
+    expect(g.attempt('will-frame-navigate', 'https://github.com/', false)).toBe(true);
+    expect(g.attempt('will-redirect', 'https://github.com/')).toBe(true);
+    expect(g.opened).toEqual([]);
   });
 });
 
