@@ -111,9 +111,10 @@ export function runDesktop(options: DesktopOptions): boolean {
     log,
   });
   // 'second-instance' and 'activate' can arrive before the app is ready; the start-up then opens it.
+  let started = false;
   let showWhenReady = false;
   const showWindow = () => {
-    if (app.isReady() && service) window.show();
+    if (started) window.show();
     else showWhenReady = true;
   };
   const notifier = startNotifier({
@@ -253,6 +254,7 @@ export function runDesktop(options: DesktopOptions): boolean {
       });
       applyLoginItem(store.get().startAtLogin);
       const hidden = launchedAtLogin(argv, platform === 'darwin' && app.getLoginItemSettings().wasOpenedAtLogin);
+      started = true;
       if (showWhenReady || showWindowAtStart({ firstRunDone: store.get().firstRunDone, launchedAtLogin: hidden })) window.show();
     })
     .catch((e: unknown) => {

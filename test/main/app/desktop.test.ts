@@ -106,6 +106,18 @@ describe('one instance', () => {
   });
 });
 
+describe('a second start before the first is ready', () => {
+  it('is remembered: the window opens once start-up is done, even for an app started hidden at login', async () => {
+    const { writeFileSync } = await import('node:fs');
+    writeFileSync(join(dir, 'settings.json'), JSON.stringify({ firstRunDone: true }));
+    runDesktop({ startService, preloadPath: 'p', rendererRoot: 'r', dataDir: dir, argv: ['ringfence', '--hidden'], env: {}, platform: 'linux', proc });
+    app.emit('second-instance', {}, ['ringfence'], dir);
+    expect(windows()).toHaveLength(0);
+    app.makeReady();
+    await vi.waitFor(() => expect(windows()).toHaveLength(1));
+  });
+});
+
 describe('the window', () => {
   it('loads app://ringfence with the hardened options and the preload', async () => {
     await start();
