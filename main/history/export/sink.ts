@@ -66,7 +66,11 @@ export class ExportSink {
 
   abort(): void {
     this.#stream.destroy();
-    rmSync(this.#part, { force: true });
+    try {
+      rmSync(this.#part, { force: true });
+    } catch {
+      // Not a file we made (the name was taken by a folder): leave it as it is.
+    }
   }
 }
 
