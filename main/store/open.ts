@@ -55,7 +55,7 @@ const stamp = (d: Date) => d.toISOString().slice(0, 19).replace(/:/g, '-') + 'Z'
 export function openDataStore(dataDir: string, options: { now?: () => Date } = {}): DataStore {
   const now = options.now ?? (() => new Date());
   const path = dataPaths(dataDir).database;
-  let problem: string | null = null;
+  let problem: string | null;
   let db: DatabaseSync | null = null;
   try {
     db = openDatabase(path);
@@ -96,4 +96,27 @@ export function openDataStore(dataDir: string, options: { now?: () => Date } = {
       },
     ],
   };
+}
+
+/**
+ * For commands that read the history of a data directory (export, verify, stats): opens the database that is
+ * there and never creates or moves one, so pointing a command at the wrong folder changes nothing.
+ */
+export function openExistingStore(dataDir: string): { db: DatabaseSync; path: string } {
+  const path = dataPaths(dataDir, { create: false }).database;
+  if (!existsSync(path)) {
+    throw new StoreError(`There is no Ringfence data in ${dataPaths(dataDir, { create: false }).dir} (no ringfence.db there). Pass the data folder with --data-dir.`);
+  }
+  let db: DatabaseSync | null = null;
+  try {
+    db = openDatabase(path);
+    db.exec(`PRAGMA cache_size = ${workingCacheKiB}`);
+    return { db, path };
+  } catch (error) {
+    db?.close();
+    const why = isCorruption(error)
+      ? `it is damaged (${(error as Error).message}). Start Ringfence once: it sets the damaged file aside and begins a new one`
+      : `${(error as Error).message}. Check that the file is readable and writable`;
+    throw new StoreError(`Cannot open ${path}: ${why}.`, { cause: error });
+  }
 }

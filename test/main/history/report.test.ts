@@ -89,7 +89,10 @@ describe('the evidence report', () => {
     expect(await page.locator('tr[data-number="withheld"] [data-figure="calls"]').textContent()).toBe('9');
 
     // The chart: one bar per day of the period, adding up to the total.
-    const bars = await page.locator('svg.chart g[data-day]').evaluateAll((gs) => gs.map((g) => [g.getAttribute('data-day'), Number(g.getAttribute('data-calls'))] as const));
+    type Bar = { getAttribute(name: string): string | null };
+    const bars = await page
+      .locator('svg.chart g[data-day]')
+      .evaluateAll((gs: Bar[]) => gs.map((g) => [g.getAttribute('data-day'), Number(g.getAttribute('data-calls'))] as const));
     expect(bars.map(([d]) => d)).toEqual(['2025-03-03', '2025-03-04', '2025-03-05', '2025-03-06', '2025-03-07', '2025-03-08', '2025-03-09']);
     expect(bars.reduce((n, [, c]) => n + c, 0)).toBe(inPeriod.length);
     expect(bars[2]![1]).toBe(inPeriod.filter((c) => c.startedAt.startsWith('2025-03-05')).length);

@@ -1,0 +1,77 @@
+// ringfence stats --data-dir DIR [--from ISO] [--to ISO] [--bucket day|week|hour] [--top N] [--json]
+// Statistics for a period (default: the last 30 days): totals, busiest days, top callers, incidents.
+import { Option, type Command } from 'commander';
+import type { Statistics } from '../../../shared/api.ts';
+import { HistoryError, openHistory } from '../../history/index.ts';
+import { openScreening } from '../../screening/index.ts';
+import { openSettings } from '../../settings/index.ts';
+import { defaultDataDir } from '../../store/data-dir.ts';
+import { openExistingStore, StoreError } from '../../store/open.ts';
+import { dataDirHelp } from '../data-dir-option.ts';
+import { CliError } from '../program.ts';
+import { isoOption } from './export.ts';
+
+type StatsOptions = { dataDir?: string; from?: string; to?: string; bucket: 'hour' | 'day' | 'week'; top: string; json: boolean };
+
+const pct = (share: number) => `${Math.round(share * 1000) / 10}%`;
+const short = (iso: string) => iso.slice(0, 16).replace('T', ' ');
+
+function describe(s: Statistics): string {
+  const t = s.totals;
+  const lines = [
+    `Calls from ${short(s.from)} to ${short(s.to)}`,
+    `  calls ${t.calls}, blocked ${t.blocked}${t.calls ? ` (${pct(t.blocked / t.calls)})` : ''}, different numbers ${t.distinctNumbers}, withheld ${pct(t.withheldShare)}`,
+  ];
+  const busiest = [...s.buckets]
+    .map((b) => ({ start: b.start, n: b.allow + b.reject + b.silent + b.answerHangup }))
+    .sort((a, b) => b.n - a.n)[0];
+  if (busiest && busiest.n > 0) lines.push(`  busiest ${s.bucket} ${short(busiest.start)}: ${busiest.n} calls`);
+  if (s.topCallers.length) {
+    lines.push('Top callers');
+    for (const c of s.topCallers) {
+      lines.push(`  ${c.number.padEnd(16)} ${String(c.count).padStart(6)} calls (${c.blocked} blocked)  first ${short(c.firstSeen)}  last ${short(c.lastSeen)}`);
+    }
+  }
+  lines.push(`Flood-shield incidents: ${s.incidents.length}`);
+  return `${lines.join('\n')}\n`;
+}
+
+export function registerStats(program: Command): void {
+  program
+    .command('stats')
+    .description('call statistics for a period (default: the last 30 days): totals, top callers, incidents')
+    .option('--data-dir <dir>', dataDirHelp)
+    .option('--from <iso>', 'start of the period (default: 30 days ago)')
+    .option('--to <iso>', 'end of the period (default: now)')
+    .addOption(new Option('--bucket <size>', 'hour, day or week').choices(['hour', 'day', 'week']).default('day'))
+    .option('--top <n>', 'how many top callers', '10')
+    .option('--json', 'print the statistics as JSON', false)
+    .action((opts: StatsOptions) => {
+      const top = Number(opts.top);
+      if (!Number.isInteger(top) || top < 1 || top > 100) throw new CliError(`--top must be a whole number from 1 to 100 (got "${opts.top}").`, 2);
+      isoOption('from', opts.from);
+      isoOption('to', opts.to);
+      const dataDir = opts.dataDir ?? defaultDataDir();
+      let store;
+      try {
+        store = openExistingStore(dataDir);
+      } catch (error) {
+        if (error instanceof StoreError) throw new CliError(error.message);
+        throw error;
+      }
+      try {
+        const now = new Date();
+        const to = opts.to ?? now.toISOString();
+        const from = opts.from ?? new Date(now.getTime() - 30 * 86_400_000).toISOString();
+        const settings = openSettings(dataDir).get();
+        const incidents = openScreening(store.db, { settings: () => settings }).incidents({ from, to });
+        const stats = openHistory(store.db).statistics({ from, to, bucket: opts.bucket, top }, incidents);
+        process.stdout.write(opts.json ? `${JSON.stringify(stats, null, 2)}\n` : describe(stats));
+      } catch (error) {
+        if (error instanceof HistoryError) throw new CliError(error.message, error.code === 'invalid-query' ? 2 : 1);
+        throw error;
+      } finally {
+        store.db.close();
+      }
+    });
+}
