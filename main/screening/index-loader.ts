@@ -17,14 +17,13 @@ const ACTION_CODE = new Map<string, number>(ACTIONS.map((a, i) => [a, i]));
 const CATEGORY_CODE = new Map<string, number>(CATEGORIES.map((c, i) => [c, i + 1]));
 
 function loadExact(db: DatabaseSync, list: RuleList): ExactColumns {
-  const row = db
-    .prepare(
-      `SELECT count(*) AS n, group_concat(num, ',') AS nums, group_concat(id, ',') AS ids, group_concat(action, ',') AS actions,
-              group_concat(coalesce(category, ''), ',') AS categories, group_concat(label, char(30)) AS labels
-         FROM (SELECT num, id, action, category, label FROM screening_rules WHERE list = ? AND num IS NOT NULL ORDER BY num)`,
-    )
-    .get(list) as { n: number; nums: string | null; ids: string | null; actions: string | null; categories: string | null; labels: string | null };
-  const n = row.n;
+  // Two passes, each the cheap way round: numbers in order straight from the (list, num) index, which also
+  // holds the rowid; the few other fields in table order, kept by rowid until the slots pick them up.
+  const ordered = db
+    .prepare(`SELECT count(*) AS n, group_concat(num, ',') AS nums, group_concat(id, ',') AS ids
+                FROM (SELECT num, id FROM screening_rules WHERE list = ? AND num IS NOT NULL ORDER BY num)`)
+    .get(list) as { n: number; nums: string | null; ids: string | null };
+  const n = ordered.n;
   const keys = new Float64Array(n);
   const ids = new Int32Array(n);
   const actions = new Uint8Array(n);
@@ -32,19 +31,38 @@ function loadExact(db: DatabaseSync, list: RuleList): ExactColumns {
   const labels = new Uint32Array(n);
   const labelTexts: string[] = [''];
   if (n > 0) {
-    const numParts = (row.nums as string).split(',');
-    const idParts = (row.ids as string).split(',');
-    const actionParts = (row.actions as string).split(',');
-    const categoryParts = (row.categories as string).split(',');
-    const labelParts = (row.labels ?? '').split(RS);
-    const labelIndex = new Map<string, number>([['', 0]]);
+    const numParts = (ordered.nums as string).split(',');
+    const idParts = (ordered.ids as string).split(',');
     let sorted = true;
+    let maxId = 0;
     for (let i = 0; i < n; i++) {
       keys[i] = Number(numParts[i]);
       if (i > 0 && (keys[i] as number) <= (keys[i - 1] as number)) sorted = false;
-      ids[i] = Number(idParts[i]);
-      actions[i] = ACTION_CODE.get(actionParts[i] as string) ?? 0;
-      categories[i] = CATEGORY_CODE.get(categoryParts[i] as string) ?? 0;
+      const id = Number(idParts[i]);
+      ids[i] = id;
+      if (id > maxId) maxId = id;
+    }
+    // The inner ORDER BY gives sorted input in practice; SQL does not promise it for aggregates, so check.
+    if (!sorted) throw new Error('screening: exact numbers did not load in order; the index would be wrong');
+    const meta = db
+      .prepare(
+        `SELECT group_concat(id, ',') AS ids, group_concat(action, ',') AS actions, group_concat(coalesce(category, ''), ',') AS categories,
+                group_concat(label, char(30)) AS labels
+           FROM screening_rules NOT INDEXED WHERE list = ? AND num IS NOT NULL`,
+      )
+      .get(list) as { ids: string; actions: string; categories: string; labels: string | null };
+    const metaIds = meta.ids.split(',');
+    const actionParts = meta.actions.split(',');
+    const categoryParts = meta.categories.split(',');
+    const labelParts = (meta.labels ?? '').split(RS);
+    const actionByRow = new Uint8Array(maxId + 1);
+    const categoryByRow = new Uint8Array(maxId + 1);
+    const labelByRow = new Uint32Array(maxId + 1);
+    const labelIndex = new Map<string, number>([['', 0]]);
+    for (let i = 0; i < metaIds.length; i++) {
+      const id = Number(metaIds[i]);
+      actionByRow[id] = ACTION_CODE.get(actionParts[i] as string) ?? 0;
+      categoryByRow[id] = CATEGORY_CODE.get(categoryParts[i] as string) ?? 0;
       const label = labelParts[i] ?? '';
       let li = labelIndex.get(label);
       if (li === undefined) {
@@ -52,14 +70,21 @@ function loadExact(db: DatabaseSync, list: RuleList): ExactColumns {
         labelTexts.push(label);
         labelIndex.set(label, li);
       }
-      labels[i] = li;
+      labelByRow[id] = li;
     }
-    // The inner ORDER BY gives sorted input in practice; SQL does not promise it for aggregates, so check.
-    if (!sorted) throw new Error('screening: exact numbers did not load in order; the index would be wrong');
+    for (let i = 0; i < n; i++) {
+      const id = ids[i] as number;
+      actions[i] = actionByRow[id] as number;
+      categories[i] = categoryByRow[id] as number;
+      labels[i] = labelByRow[id] as number;
+    }
   }
   const extras = new Map<number, { schedule: Schedule | null; expiresAtMs: number | null }>();
   const timed = db
-    .prepare('SELECT id, schedule, expires_ms FROM screening_rules WHERE list = ? AND num IS NOT NULL AND (schedule IS NOT NULL OR expires_ms IS NOT NULL)')
+    // The planner prefers the (list, num) index, which would visit every number; the partial index holds only these.
+    .prepare(
+      'SELECT id, schedule, expires_ms FROM screening_rules INDEXED BY screening_rules_timed_numbers WHERE list = ? AND num IS NOT NULL AND (schedule IS NOT NULL OR expires_ms IS NOT NULL)',
+    )
     .all(list) as { id: number; schedule: string | null; expires_ms: number | null }[];
   for (const t of timed) extras.set(t.id, { schedule: t.schedule ? (JSON.parse(t.schedule) as Schedule) : null, expiresAtMs: t.expires_ms });
   return { keys, ids, actions, categories, labels, labelTexts, extras };

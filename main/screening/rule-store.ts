@@ -209,8 +209,9 @@ export class SqliteRuleStore implements RuleStore {
     let imported = 0;
     this.#transaction(() => {
       const bulk = pending.rules.length >= BULK;
+      const now = this.#now().toISOString();
       for (const fields of pending.rules) {
-        const id = this.#insert(fields, true);
+        const id = this.#insert(fields, true, now);
         if (id > 0) {
           imported++;
           if (!bulk) this.#journal(pending.list, id, 'put', fields);
@@ -277,8 +278,7 @@ export class SqliteRuleStore implements RuleStore {
     return st;
   }
 
-  #insert(f: RuleFields, ignoreDuplicate = false): number {
-    const now = this.#now().toISOString();
+  #insert(f: RuleFields, ignoreDuplicate = false, now = this.#now().toISOString()): number {
     const result = this.#sql(
       `INSERT ${ignoreDuplicate ? 'OR IGNORE ' : ''}INTO screening_rules (list, kind, value, num, label, category, action, note, schedule, expires_at, expires_ms, created_at, updated_at)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,

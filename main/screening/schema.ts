@@ -81,4 +81,9 @@ export const migrations: readonly Migration[] = [
         ) WITHOUT ROWID;
       `),
   },
+  {
+    version: 2,
+    description: 'index the rules that are not E.164 numbers, so start-up reads them without scanning a million numbers',
+    up: (db) => db.exec('CREATE INDEX screening_rules_others ON screening_rules (list) WHERE num IS NULL'),
+  },
 ];

@@ -63,10 +63,12 @@ function callers(n: number, size: number): CallerId[] {
 }
 
 const mb = (bytes: number) => (bytes / 1024 / 1024).toFixed(1);
+/** JS heap plus memory outside it (the typed arrays), after full collections. */
 const heap = () => {
   gc();
+  gc();
   const m = process.memoryUsage();
-  return m.heapUsed + m.external + m.arrayBuffers;
+  return m.heapUsed + m.external;
 };
 
 /** Imports the numbers and the patterns into a fresh database; returns the import time of the numbers. */

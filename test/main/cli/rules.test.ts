@@ -1,0 +1,78 @@
+// The rules commands as a user runs them: the real CLI from source on a temp data directory.
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { cliEntry } from '../../support/paths.ts';
+
+const ringfence = (...args: string[]) => spawnSync(process.execPath, [cliEntry, ...args], { encoding: 'utf8', env: { ...process.env, LANG: 'zh_CN.UTF-8' } });
+const dataDir = () => mkdtempSync(join(tmpdir(), 'rf-cli-rules-'));
+
+describe('ringfence rules', () => {
+  it('adds numbers in any common form, lists them and removes them', () => {
+    const dir = dataDir();
+    expect(ringfence('rules', 'add', '138-0013-8000', '--list', 'blocked', '--data-dir', dir, '--label', 'sales').status).toBe(0);
+    expect(ringfence('rules', 'add', '+86170*', '--list', 'blocked', '--data-dir', dir).status).toBe(0);
+    const dup = ringfence('rules', 'add', '008613800138000', '--list', 'blocked', '--data-dir', dir);
+    expect(dup.status).toBe(1);
+    expect(dup.stderr).toMatch(/already on the blocked list/);
+
+    const list = ringfence('rules', 'list', '--list', 'blocked', '--data-dir', dir, '--json');
+    expect(list.status).toBe(0);
+    const page = JSON.parse(list.stdout) as { rules: { kind: string; value: string; label: string }[]; total: number };
+    expect(page.total).toBe(2);
+    expect(page.rules.map((r) => [r.kind, r.value, r.label])).toEqual(
+      expect.arrayContaining([
+        ['number', '+8613800138000', 'sales'],
+        ['prefix', '+86170', ''],
+      ]),
+    );
+    expect(ringfence('rules', 'list', '--list', 'blocked', '--data-dir', dir).stdout).toMatch(/138 0013 8000\s+sales/);
+
+    expect(ringfence('rules', 'remove', '+8613800138000', '--list', 'blocked', '--data-dir', dir).status).toBe(0);
+    const again = ringfence('rules', 'remove', '13800138000', '--list', 'blocked', '--data-dir', dir);
+    expect(again.status).toBe(1);
+    expect(again.stderr).toMatch(/is not on the block list/);
+  });
+
+  it('fails with exit 1 on an invalid number and exit 2 on a usage error', () => {
+    const dir = dataDir();
+    const bad = ringfence('rules', 'add', 'call-me', '--list', 'blocked', '--data-dir', dir);
+    expect(bad.status).toBe(1);
+    expect(bad.stderr).toMatch(/"call-me" is not a phone number/);
+    expect(ringfence('rules', 'add', '13800138000', '--data-dir', dir).status).toBe(2);
+    expect(ringfence('rules', 'add', '13800138000', '--list', 'grey', '--data-dir', dir).status).toBe(2);
+    expect(ringfence('rules', 'list', '--list', 'blocked').status).toBe(2);
+    expect(JSON.parse(ringfence('rules', 'list', '--list', 'blocked', '--data-dir', dir, '--json').stdout).total).toBe(0);
+  });
+
+  it('imports nothing when any line is invalid, naming each bad line', () => {
+    const dir = dataDir();
+    const file = join(dir, 'list.csv');
+    writeFileSync(file, 'number,label\n13900001111,a\nnot-a-number,b\n+86 171*,c\n12ab,d\n');
+    const r = ringfence('rules', 'import', file, '--list', 'blocked', '--data-dir', dir);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toMatch(/^line 3: not-a-number: .*not a phone number/m);
+    expect(r.stderr).toMatch(/^line 5: 12ab: /m);
+    expect(JSON.parse(ringfence('rules', 'list', '--list', 'blocked', '--data-dir', dir, '--json').stdout).total).toBe(0);
+  });
+
+  it('previews with --dry-run, imports vCard contacts and exports them', () => {
+    const dir = dataDir();
+    const vcf = join(dir, 'family.vcf');
+    writeFileSync(vcf, 'BEGIN:VCARD\nVERSION:3.0\nFN:妈妈\nTEL:13800138000\nEND:VCARD\nBEGIN:VCARD\nVERSION:3.0\nFN:Dad\nTEL:+86 139 0000 1111\nEND:VCARD\n');
+    const dry = ringfence('rules', 'import', vcf, '--list', 'trusted', '--data-dir', dir, '--dry-run');
+    expect(dry.status).toBe(0);
+    expect(dry.stdout).toMatch(/Dry run, nothing imported: 2 new/);
+    expect(JSON.parse(ringfence('rules', 'list', '--list', 'trusted', '--data-dir', dir, '--json').stdout).total).toBe(0);
+    const real = ringfence('rules', 'import', vcf, '--list', 'trusted', '--data-dir', dir);
+    expect(real.status).toBe(0);
+    expect(real.stdout).toMatch(/Imported 2 into the trusted list/);
+    const out = join(dir, 'trusted.csv');
+    expect(ringfence('rules', 'export', '--list', 'trusted', '--data-dir', dir, '--out', out).status).toBe(0);
+    const csv = readFileSync(out, 'utf8');
+    expect(csv).toMatch(/^number,label,category,action,expires,kind$/m);
+    expect(csv).toMatch(/^\+8613800138000,妈妈,,allow,,number$/m);
+  });
+});
