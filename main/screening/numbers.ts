@@ -31,7 +31,7 @@ function normalize(raw: string, homeCountry: string, fastOk: boolean): string | 
   const international = cleaned.startsWith('+');
   const digits = international ? cleaned.slice(1) : cleaned;
   if (digits.length < 3 || digits.length > 17) return null;
-  const fast = !fastOk ? null : international ? fastInternational(digits) : fastNational(digits, homeCountry);
+  const fast = !fastOk ? null : international ? fastInternational(digits) : (fastNational(digits, homeCountry) ?? fastDialledAbroad(digits, homeCountry));
   if (fast !== null) return fast;
   const parsed = parsePhoneNumberFromString(cleaned, country(homeCountry));
   if (!parsed) return international ? null : digits;
@@ -118,23 +118,24 @@ function fastNational(digits: string, homeCountry: string): string | null {
   return `+${plan.code}${digits}`;
 }
 
+/** 0086… dialled from China: the international prefix stands for +, the rest is an international number. */
+function fastDialledAbroad(digits: string, homeCountry: string): string | null {
+  const plan = planOf({ country: homeCountry });
+  const idd = plan?.idd?.exec(digits)?.[0];
+  return idd ? fastInternational(digits.slice(idd.length)) : null;
+}
+
 /** The libphonenumber path alone, for tests that prove the fast paths agree with it. */
 export function normalizeNumberSlow(raw: string, homeCountry: string): string | null {
   return normalize(raw, homeCountry, false);
 }
 
-/** Like normalizeNumber, remembering recent answers: a flood repeats the same few numbers many times. */
-export function numberNormalizer(homeCountry: string, capacity = 20_000): (raw: string) => string | null {
-  let memo = new Map<string, string | null>();
-  return (raw) => {
-    const known = memo.get(raw);
-    if (known !== undefined) return known;
-    const value = normalizeNumber(raw, homeCountry);
-    // Dropping the whole memo when full keeps this O(1) without LRU bookkeeping; it refills in one flood.
-    if (memo.size >= capacity) memo = new Map();
-    memo.set(raw, value);
-    return value;
-  };
+/**
+ * normalizeNumber bound to a home country. No memo: the fast paths cost about a microsecond, and a flood of
+ * rotating numbers would only churn one.
+ */
+export function numberNormalizer(homeCountry: string): (raw: string) => string | null {
+  return (raw) => normalizeNumber(raw, homeCountry);
 }
 
 /** The display form: national for home-country numbers (138 0013 8000), international otherwise. */

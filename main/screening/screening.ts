@@ -6,6 +6,7 @@ import type { CallerId, CallOutcome, CallRecord, Decision, Incident, ShieldState
 import type { Settings } from '../../shared/settings.ts';
 import { applyMigrations } from '../store/database.ts';
 import { decideMatched, matchCaller } from './decide.ts';
+import { RuleError } from './errors.ts';
 import type { DecideContext } from './decide.ts';
 import { applyChanges, lastChange, loadIndex } from './index-loader.ts';
 import { numberNormalizer } from './numbers.ts';
@@ -211,7 +212,10 @@ class Engine implements Screening {
     const at = this.#now().getTime();
     const untilMs = until ? Date.parse(until) : null;
     if (untilMs !== null && (Number.isNaN(untilMs) || untilMs <= at)) {
-      throw new RangeError(`The shield end time ${until} is not a future time: give an ISO time such as 2025-03-01T07:00:00+08:00.`);
+      throw new RuleError('invalid-shield-until', {
+        en: `The shield end time ${until} is not a future time: give an ISO time such as 2025-03-01T07:00:00+08:00.`,
+        zh: `防护结束时间 ${until} 不是将来的时间：请填写如 2025-03-01T07:00:00+08:00 的 ISO 时间。`,
+      });
     }
     if (on && !this.#shield.active) this.#engage('manual', at, untilMs);
     else if (on) {

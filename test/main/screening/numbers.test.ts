@@ -61,6 +61,7 @@ describe('number normalisation', () => {
       fc.stringMatching(/^\+(86|1|44|7|852|886|81|49)\d{4,12}$/),
       fc.stringMatching(/^1[3-9]\d{9}$/),
       fc.stringMatching(/^0\d{9,11}$/),
+      fc.stringMatching(/^(00|011|001)(86|1|44|7|852)\d{6,11}$/),
     );
     fc.assert(
       fc.property(input, fc.constantFrom('CN', 'US', 'GB', 'RU', 'DE', 'HK', 'TW'), (raw, home) => {
