@@ -231,14 +231,16 @@ class ModemLine extends EventEmitter<LineEvents> implements Line {
     let delay = initial;
     while (!this.#closed) {
       const splitter = createLineSplitter((w) => this.#emit('warning', w));
-      const opened = await openSerial(
-        this.#o.path,
-        this.#o.baudRate ?? 115_200,
-        (chunk) => {
+      const opened = await openSerial({
+        path: this.#o.path,
+        baudRate: this.#o.baudRate ?? 115_200,
+        onData: (chunk) => {
           for (const line of splitter.push(chunk)) this.#channel?.receive(line);
         },
-        (message) => this.#log('warn', `write failed: ${message}`),
-      );
+        onWriteError: (message) => this.#log('warn', `write failed: ${message}`),
+        // The device node is watched as often as a reconnect is tried: both are about noticing unplugs.
+        watchMs: process.platform === 'win32' ? 0 : Math.max(100, Math.min(initial, 1000)),
+      });
       if (this.#closed) {
         if (opened.ok) await opened.link.close();
         break;

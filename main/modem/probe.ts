@@ -12,7 +12,7 @@ export async function probePort(path: string, timeoutMs = 1500, baudRate = 115_2
   const fail = (problem: ProbeResult['problem']): ProbeResult => ({ path, ok: false, kind: null, manufacturer: null, model: null, problem });
   const splitter = createLineSplitter();
   let receive: (line: string) => void = () => {};
-  const opened = await openSerial(path, baudRate, (chunk) => splitter.push(chunk).forEach((l) => receive(l)), () => {});
+  const opened = await openSerial({ path, baudRate, onData: (chunk) => splitter.push(chunk).forEach((l) => receive(l)), onWriteError: () => {}, watchMs: 0 });
   if (!opened.ok) {
     if (opened.problem.code === 'not-found' && (await findHilinkSticks()).length > 0) return fail(portProblem('hilink', path));
     return fail(opened.problem);

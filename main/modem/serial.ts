@@ -1,5 +1,10 @@
 // The serial port itself: the thin imperative edge. Opens with an exclusive lock (so two programs never
 // fight over one modem), hands bytes up, and says once, with a reason, when the port is gone.
+//
+// Why the presence watch: when a tty is hung up (USB unplug, a pty whose other side vanished) Linux
+// makes reads return 0 bytes, and serialport's reader retries a 0-byte read forever instead of reporting
+// a disconnect. So the device node is checked as well: gone, or replaced by another device, is an unplug.
+import { stat } from 'node:fs/promises';
 import { SerialPort } from 'serialport';
 import { openErrorProblem, type PortProblem } from './port-problems.ts';
 
@@ -12,43 +17,71 @@ export type SerialLink = {
 
 export type OpenResult = { ok: true; link: SerialLink } | { ok: false; problem: PortProblem };
 
-export async function openSerial(
-  path: string,
-  baudRate: number,
-  onData: (chunk: Buffer) => void,
-  onWriteError: (message: string) => void,
-): Promise<OpenResult> {
+export type SerialOptions = {
+  path: string;
+  baudRate: number;
+  onData: (chunk: Buffer) => void;
+  onWriteError: (message: string) => void;
+  /** How often to check the device node is still the one we opened (ms); 0 turns the watch off. */
+  watchMs?: number;
+};
+
+const identity = async (path: string) => {
+  const s = await stat(path);
+  return `${s.dev}:${s.ino}:${s.rdev}`;
+};
+
+export async function openSerial(options: SerialOptions): Promise<OpenResult> {
+  const { path } = options;
   let port: SerialPort;
   try {
-    port = new SerialPort({ path, baudRate, autoOpen: false, lock: true });
+    port = new SerialPort({ path, baudRate: options.baudRate, autoOpen: false, lock: true });
   } catch (error) {
     return { ok: false, problem: openErrorProblem(error, path) };
   }
   const opened = await new Promise<Error | null>((resolve) => port.open((e) => resolve(e ?? null)));
   if (opened) return { ok: false, problem: openErrorProblem(opened, path) };
+  const watchMs = options.watchMs ?? (process.platform === 'win32' ? 0 : 1000);
+  const device = watchMs > 0 ? await identity(path).catch(() => null) : null;
+
   let closing = false;
+  let watch: ReturnType<typeof setInterval> | null = null;
   let settle!: (v: { unexpected: boolean; reason: string }) => void;
   const closed = new Promise<{ unexpected: boolean; reason: string }>((resolve) => (settle = resolve));
-  port.on('data', onData);
-  port.on('close', (error: Error | null) => settle({ unexpected: !closing, reason: error?.message ?? 'closed' }));
-  port.on('error', (error: Error) => {
-    // An error on an open port (EIO after an unplug) is followed by close on most platforms; make sure.
+  const shut = (unexpected: boolean, reason: string) => {
+    if (watch) clearInterval(watch);
+    watch = null;
     if (port.isOpen) port.close(() => {});
-    settle({ unexpected: !closing, reason: error.message });
-  });
+    settle({ unexpected, reason });
+  };
+
+  port.on('data', options.onData);
+  port.on('close', (error: Error | null) => shut(!closing, error?.message ?? 'closed'));
+  // An error on an open port (EIO after an unplug) is not always followed by close; make sure.
+  port.on('error', (error: Error) => shut(!closing, error.message));
+  if (device) {
+    watch = setInterval(() => {
+      identity(path).then(
+        (now) => now !== device && shut(true, `${path} is now another device`),
+        () => shut(true, `${path} disappeared`),
+      );
+    }, watchMs);
+    watch.unref?.();
+  }
+
   return {
     ok: true,
     link: {
       closed,
       write(text) {
         port.write(text, (e) => {
-          if (e) onWriteError(e.message);
+          if (e) options.onWriteError(e.message);
         });
       },
       async close() {
         closing = true;
         if (port.isOpen) await new Promise<void>((resolve) => port.close(() => resolve()));
-        settle({ unexpected: false, reason: 'closed by us' });
+        shut(false, 'closed by us');
       },
     },
   };

@@ -1,0 +1,26 @@
+import { it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { ModemPeer } from './support/peer.ts';
+import { landlineModem, usr5637, gsmModem, huaweiE173 } from './support/modems.ts';
+import { lineRig } from './support/line-rig.ts';
+it('dbg', async () => {
+  const peer = await ModemPeer.start(gsmModem(huaweiE173).script);
+  const rig = lineRig(peer.link);
+  await rig.line.ready();
+  let mark = rig.events.length;
+  await peer.unplug();
+  await rig.waitForState('disconnected', mark);
+  peer.script = landlineModem(usr5637).script;
+  await peer.replug();
+  await rig.waitForState('ready', mark);
+  console.log('replugged');
+  await peer.replay(readFileSync('/work/shared/fixtures/modem/callattendant-code-test-fixtures.modem'));
+  await rig.waitForLog('in NMBR = 1234567890');
+  mark = rig.events.length;
+  await peer.unplug();
+  console.log('unplugged');
+  await new Promise((r) => setTimeout(r, 1500));
+  console.log(rig.events.slice(mark).map((e) => e.event + ':' + (e.payload as any).state).join(' '));
+  console.log(rig.log.slice(-8).join('\n'));
+  await rig.line.close(); await peer.close();
+});

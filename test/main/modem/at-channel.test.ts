@@ -1,0 +1,120 @@
+import { describe, expect, it } from 'vitest';
+import { createAtChannel } from '../../../main/modem/at-channel.ts';
+
+function rig(defaultTimeoutMs = 200) {
+  const written: string[] = [];
+  const urcs: string[] = [];
+  const timeouts: string[] = [];
+  const channel = createAtChannel({
+    write: (t) => written.push(t),
+    onUrc: (l) => urcs.push(l),
+    defaultTimeoutMs,
+    onTimeout: (c) => timeouts.push(c),
+  });
+  const modem = (...lines: string[]) => lines.forEach((l) => channel.receive(l));
+  return { channel, written, urcs, timeouts, modem };
+}
+
+describe('AT channel', () => {
+  it('keeps one command in flight and sends the next when the first finishes', async () => {
+    const { channel, written, modem } = rig();
+    const a = channel.send('AT+CSQ', { expect: '+CSQ' });
+    const b = channel.send('AT+CPIN?', { expect: '+CPIN' });
+    expect(written).toEqual(['AT+CSQ\r']);
+    modem('+CSQ: 20,99', 'OK');
+    expect((await a).lines).toEqual(['+CSQ: 20,99']);
+    expect(written).toEqual(['AT+CSQ\r', 'AT+CPIN?\r']);
+    modem('+CPIN: READY', 'OK');
+    expect(await b).toMatchObject({ status: 'ok', lines: ['+CPIN: READY'] });
+  });
+
+  it('delivers URCs before the echo, between command and reply, and inside a multi-line reply', async () => {
+    const { channel, urcs, modem } = rig();
+    const r = channel.send('ATI');
+    modem('RING', 'ATI', '+CLIP: "+8613800138000",145,,,,0', 'Manufacturer: huawei', '^RSSI:14', 'Model: E173', '+CRING: VOICE', 'OK');
+    expect(await r).toMatchObject({ status: 'ok', lines: ['Manufacturer: huawei', 'Model: E173'] });
+    expect(urcs).toEqual(['RING', '+CLIP: "+8613800138000",145,,,,0', '^RSSI:14', '+CRING: VOICE']);
+  });
+
+  it('delivers a landline caller-ID block that arrives during a command', async () => {
+    const { channel, urcs, modem } = rig();
+    const r = channel.send('AT+VCID=1');
+    modem('NMBR = 4075551212', 'NAME = JOHN', 'OK');
+    expect((await r).status).toBe('ok');
+    expect(urcs).toEqual(['NMBR = 4075551212', 'NAME = JOHN']);
+  });
+
+  it('keeps +CLIP: 1,1 as the reply to AT+CLIP? but a caller ID as a URC', async () => {
+    const { channel, urcs, modem } = rig();
+    const r = channel.send('AT+CLIP?', { expect: '+CLIP' });
+    modem('+CLIP: "123",129', '+CLIP: 1,1', 'OK');
+    expect((await r).lines).toEqual(['+CLIP: 1,1']);
+    expect(urcs).toEqual(['+CLIP: "123",129']);
+  });
+
+  it('skips the echo with echo on, however it is spaced or cased', async () => {
+    const { channel, modem } = rig();
+    const r = channel.send('ATE0 V1 Q0');
+    modem('ate0v1q0', 'OK');
+    expect(await r).toMatchObject({ status: 'ok', lines: [] });
+  });
+
+  it('gives ERROR and +CME ERROR as values with the modem’s words', async () => {
+    const { channel, modem } = rig();
+    const a = channel.send('AT+CPIN?');
+    modem('+CME ERROR: SIM not inserted');
+    expect(await a).toMatchObject({ status: 'error', final: { code: 'CME ERROR', detail: 'SIM not inserted' } });
+    const b = channel.send('AT^CVOICE?');
+    modem('ERROR');
+    expect((await b).status).toBe('error');
+  });
+
+  it('treats NO CARRIER as a URC except for ATA/ATD', async () => {
+    const { channel, urcs, modem } = rig();
+    const a = channel.send('AT+CSQ');
+    modem('NO CARRIER', 'OK');
+    expect((await a).status).toBe('ok');
+    expect(urcs).toEqual(['NO CARRIER']);
+    const b = channel.send('ATA', { dial: true });
+    modem('NO CARRIER');
+    expect(await b).toMatchObject({ status: 'ok', final: { code: 'NO CARRIER' } });
+  });
+
+  it('times out a command the modem never answers, reports it, and moves on', async () => {
+    const { channel, written, timeouts, modem } = rig(30);
+    const a = channel.send('AT');
+    const b = channel.send('ATI');
+    expect((await a).status).toBe('timeout');
+    expect(timeouts).toEqual(['AT']);
+    expect(written).toEqual(['AT\r', 'ATI\r']);
+    modem('OK');
+    expect((await b).status).toBe('ok');
+  });
+
+  it('lets a priority command (a hang-up) jump the queue', async () => {
+    const { channel, written, modem } = rig();
+    const a = channel.send('AT+CSQ');
+    void channel.send('AT+COPS?');
+    const h = channel.send('AT+CHUP', { priority: true });
+    modem('OK');
+    await a;
+    expect(written).toEqual(['AT+CSQ\r', 'AT+CHUP\r']);
+    modem('OK');
+    expect((await h).status).toBe('ok');
+  });
+
+  it('fails everything pending as closed when the port goes away', async () => {
+    const { channel } = rig();
+    const a = channel.send('AT');
+    const b = channel.send('ATI');
+    channel.close();
+    expect([(await a).status, (await b).status]).toEqual(['closed', 'closed']);
+    expect((await channel.send('AT')).status).toBe('closed');
+  });
+
+  it('ignores a stray OK and a stale echo when nothing is pending', () => {
+    const { urcs, modem } = rig();
+    modem('OK', 'AT+CSQ', 'ERROR', 'RING');
+    expect(urcs).toEqual(['RING']);
+  });
+});

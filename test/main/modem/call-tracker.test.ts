@@ -1,0 +1,133 @@
+import { describe, expect, it } from 'vitest';
+import { parseClcc } from '../../../main/modem/clcc.ts';
+import { defaultTiming } from '../../../main/modem/call-tracker.ts';
+import { trackerRig } from './support/tracker-rig.ts';
+
+const T = defaultTiming;
+
+describe('call tracker: GSM', () => {
+  it('decides on +CLIP, once, however often the +CLIP repeats', async () => {
+    const r = trackerRig('gsm');
+    r.modem('+CRING: VOICE', '+CLIP: "+8613800138000",145,,,,0', '+CRING: VOICE', '+CLIP: "+8613800138000",145,,,,0');
+    expect(r.log.filter((l) => l.startsWith('decide'))).toEqual(['decide allowed +8613800138000']);
+    await r.advance(T.ringSilenceGsmMs + 1);
+    const [call] = r.ended();
+    expect(call).toMatchObject({ outcome: 'rang-through', rings: 2, oneRing: false, callerId: { number: '+8613800138000' } });
+    expect(r.count('call-ended')).toBe(1);
+  });
+
+  it('writes the hang-up before it emits caller-id, decided and hangup-sent', async () => {
+    const r = trackerRig('gsm', () => 'reject');
+    r.modem('RING', '+CLIP: "10086",129,,,,0');
+    const from = r.log.indexOf('decide allowed 10086');
+    expect(r.log.slice(from)).toEqual(['decide allowed 10086', 'hangup-written reject', 'emit caller-id', 'emit decided', 'emit hangup-sent']);
+    r.hangups[0]!.finish({ ok: true, method: 'chup', command: 'AT+CHUP' });
+    await r.advance(1);
+    expect(r.ended()[0]).toMatchObject({ outcome: 'rejected', hangupCommand: 'AT+CHUP', hangupLatencyMs: 0, oneRing: false });
+  });
+
+  it('ignores rings and the repeated +CLIP of a call it just hung up', async () => {
+    const r = trackerRig('gsm', () => 'reject');
+    r.modem('RING', '+CLIP: "10086",129');
+    r.hangups[0]!.finish({ ok: true, method: 'chup', command: 'AT+CHUP' });
+    await r.advance(1);
+    r.modem('RING', '+CLIP: "10086",129');
+    await r.advance(T.ringSilenceGsmMs + 1);
+    expect(r.count('call-started')).toBe(1);
+    r.modem('RING', '+CLIP: "10010",129');
+    expect(r.count('call-started')).toBe(2);
+  });
+
+  it('asks AT+CLCC when +CLIP does not come, and decides with its number', async () => {
+    const r = trackerRig('gsm');
+    r.setClcc([parseClcc('+CLCC: 1,1,4,0,0,"13800138000",129,""')!]);
+    r.modem('RING');
+    await r.advance(T.clipWaitMs - 1);
+    expect(r.clccAsked).toBe(0);
+    await r.advance(2);
+    expect(r.clccAsked).toBe(1);
+    expect(r.log).toContain('decide allowed 13800138000');
+  });
+
+  it('decides with presentation none when AT+CLCC cannot say either', async () => {
+    const r = trackerRig('gsm');
+    r.setClcc(null);
+    r.modem('RING');
+    await r.advance(T.clipWaitMs + 1);
+    expect(r.log).toContain('decide none null');
+    await r.advance(T.ringSilenceGsmMs);
+    expect(r.missing).toBe(1); // the line re-enables caller ID after a call without it
+  });
+
+  it('ends the call when AT+CLCC lists no call: the caller gave up after one ring', async () => {
+    const r = trackerRig('gsm');
+    r.setClcc([]);
+    r.modem('RING');
+    await r.advance(T.clipWaitMs + 1);
+    expect(r.ended()[0]).toMatchObject({ outcome: 'caller-hung-up', rings: 1, oneRing: true, decision: null });
+  });
+
+  it('ends a call on ^CEND and on ring silence, never twice', async () => {
+    const r = trackerRig('gsm');
+    r.modem('RING', '+CLIP: "1",129', '^CEND:1,0,104,16', 'NO CARRIER');
+    await r.advance(T.ringSilenceGsmMs * 2);
+    expect(r.count('call-ended')).toBe(1);
+    expect(r.ended()[0]).toMatchObject({ oneRing: true, outcome: 'caller-hung-up' });
+  });
+
+  it('records an answered call', async () => {
+    const r = trackerRig('gsm');
+    r.modem('RING', '+CLIP: "1",129', 'RING', 'VOICE CALL: BEGIN', 'VOICE CALL: END: 000012');
+    expect(r.ended()[0]?.outcome).toBe('answered');
+  });
+
+  it('closes a call in progress as line-lost when the port vanishes', () => {
+    const r = trackerRig('gsm');
+    r.modem('RING', '+CLIP: "1",129');
+    r.tracker.lineLost();
+    r.tracker.lineLost();
+    expect(r.ended().map((c) => c.outcome)).toEqual(['line-lost']);
+  });
+});
+
+describe('call tracker: landline', () => {
+  it('waits at most the NAME wait after the number, not for the next ring', async () => {
+    const r = trackerRig('landline');
+    r.modem('RING', 'DATE = 0101', 'TIME = 1200', 'NMBR = 4075551212');
+    expect(r.log.some((l) => l.startsWith('decide'))).toBe(false);
+    await r.advance(T.nameWaitMs);
+    expect(r.log).toContain('decide allowed 4075551212');
+    r.modem('NAME = JOHN DOE', 'RING');
+    await r.advance(T.ringSilenceLandlineMs + 1);
+    expect(r.ended()[0]?.callerId).toMatchObject({ number: '4075551212', name: 'JOHN DOE' });
+    expect(r.count('decided')).toBe(1);
+  });
+
+  it('decides at once when the name came before the number', () => {
+    const r = trackerRig('landline');
+    r.modem('RING', 'NAME = Vähälä', 'NMBR = 9085555002');
+    expect(r.events.find((e) => e.event === 'decided')?.payload).toMatchObject({ callerId: { name: 'Vähälä', number: '9085555002' } });
+  });
+
+  it('decides none at the second ring when no caller ID came', () => {
+    const r = trackerRig('landline');
+    r.modem('RING');
+    expect(r.count('decided')).toBe(0);
+    r.modem('RING');
+    expect(r.log).toContain('decide none null');
+  });
+
+  it('starts a call from caller ID that comes before the first ring (UK)', async () => {
+    const r = trackerRig('landline', () => 'reject');
+    r.modem('NMBR = 01632960001');
+    await r.advance(T.nameWaitMs);
+    expect(r.log.slice(0, 3)).toEqual(['decide allowed 01632960001', 'hangup-written reject', 'emit call-started']);
+  });
+
+  it('starts a new call when a different caller ID arrives while an allowed call still rings', async () => {
+    const r = trackerRig('landline');
+    r.modem('RING', 'NMBR = 111', 'NAME = A', 'RING', 'NMBR = 222', 'NAME = B');
+    expect(r.ended()).toHaveLength(1);
+    expect(r.count('call-started')).toBe(2);
+  });
+});

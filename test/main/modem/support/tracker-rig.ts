@@ -1,0 +1,87 @@
+// A call tracker on virtual time with a scripted modem side, so the state machine is tested without a port.
+import type { CallerId, Decision, LineKind } from '../../../../shared/domain.ts';
+import { createCallerIdParser } from '../../../../main/modem/caller-id-parser.ts';
+import { createCallTracker, defaultTiming, type TrackerEvents } from '../../../../main/modem/call-tracker.ts';
+import type { ClccEntry } from '../../../../main/modem/clcc.ts';
+import type { HangupResult } from '../../../../main/modem/hangup.ts';
+
+export const decision = (action: Decision['action']): Decision => ({ action, reason: 'default', ruleId: null, ruleLabel: null, text: { en: action, zh: action } });
+
+export function trackerRig(kind: LineKind, decide: (c: CallerId) => Decision['action'] = () => 'allow') {
+  let now = 0;
+  const timers: { at: number; fn: () => void; live: boolean }[] = [];
+  const log: string[] = [];
+  const events: { event: keyof TrackerEvents; payload: unknown }[] = [];
+  const hangups: { action: string; finish: (r: HangupResult) => void }[] = [];
+  let clccReply: ClccEntry[] | null = null;
+  let clccAsked = 0;
+  let missing = 0;
+  const parser = createCallerIdParser();
+
+  const tracker = createCallTracker({
+    lineId: 'line-1',
+    kind: () => kind,
+    clock: () => now,
+    wallClock: () => new Date(0),
+    timing: defaultTiming,
+    setTimer: (fn, ms) => {
+      const t = { at: now + ms, fn, live: true };
+      timers.push(t);
+      return () => (t.live = false);
+    },
+    decide: (callerId) => {
+      log.push(`decide ${callerId.presentation} ${callerId.number}`);
+      return decision(decide(callerId));
+    },
+    hangup: (action, onWritten) => {
+      log.push(`hangup-written ${action}`);
+      onWritten(kind === 'gsm' ? 'AT+CHUP' : 'ATH1', now);
+      let finish!: (r: HangupResult) => void;
+      const done = new Promise<HangupResult>((r) => (finish = r));
+      hangups.push({ action, finish });
+      return { done, cancel() {} };
+    },
+    queryClcc: async () => {
+      clccAsked++;
+      return clccReply;
+    },
+    flushBlock: () => parser.flush().forEach((s) => tracker.signal(s)),
+    emit: (event, payload) => {
+      log.push(`emit ${event}`);
+      events.push({ event, payload });
+    },
+    callerIdMissing: () => missing++,
+  });
+
+  return {
+    tracker,
+    log,
+    events,
+    hangups,
+    /** Lines from the modem, through the real parser. */
+    modem: (...lines: string[]) => lines.forEach((l) => parser.push(l).forEach((s) => tracker.signal(s))),
+    /** Moves virtual time on, firing due timers in order. */
+    advance: async (ms: number) => {
+      const end = now + ms;
+      for (;;) {
+        const due = timers.filter((t) => t.live && t.at <= end).sort((a, b) => a.at - b.at)[0];
+        if (!due) break;
+        now = due.at;
+        due.live = false;
+        due.fn();
+        await new Promise((r) => setImmediate(r));
+      }
+      now = end;
+      await new Promise((r) => setImmediate(r));
+    },
+    setClcc: (entries: ClccEntry[] | null) => (clccReply = entries),
+    get clccAsked() {
+      return clccAsked;
+    },
+    get missing() {
+      return missing;
+    },
+    ended: () => events.filter((e) => e.event === 'call-ended').map((e) => e.payload as TrackerEvents['call-ended']),
+    count: (event: keyof TrackerEvents) => events.filter((e) => e.event === event).length,
+  };
+}
