@@ -71,28 +71,32 @@ const heap = () => {
   return m.heapUsed + m.external;
 };
 
-/** Imports the numbers and the patterns into a fresh database; returns the import time of the numbers. */
-function importRules(path: string, size: number): number {
+/**
+ * Imports the numbers and the patterns into a fresh database through the running engine, as the UI does:
+ * preview (parse + check every line), then commit (one transaction, then the index picks the list up).
+ */
+function importRules(path: string, size: number): { previewMs: number; commitMs: number } {
   const db = openDatabase(path, { synchronous: 'NORMAL' });
   const screening = openScreening(db, { settings });
   const csv = exactCsv(size);
   const t0 = performance.now();
   const preview = screening.rules.previewImport({ list: 'blocked', content: csv, fileName: 'numbers.csv' });
   if (preview.invalid.length) throw new Error(`bench data invalid: ${JSON.stringify(preview.invalid[0])}`);
+  const t1 = performance.now();
   screening.rules.commitImport(preview.token);
-  const importMs = performance.now() - t0;
+  const t2 = performance.now();
   const p = screening.rules.previewImport({ list: 'blocked', content: patternsCsv(), fileName: 'patterns.csv' });
   if (p.invalid.length) throw new Error(`bench patterns invalid: ${JSON.stringify(p.invalid[0])}`);
   screening.rules.commitImport(p.token);
   screening.close();
   db.close();
-  return importMs;
+  return { previewMs: t1 - t0, commitMs: t2 - t1 };
 }
 
 function run(size: number) {
   const dir = mkdtempSync(join(tmpdir(), 'rf-bench-'));
   const path = join(dir, 'ringfence.db');
-  const importMs = importRules(path, size);
+  const imported = importRules(path, size);
 
   // Start-up: open the database and load every rule into memory.
   const before = heap();
@@ -103,7 +107,9 @@ function run(size: number) {
   const memory = heap() - before;
 
   const calls = callers(DECISIONS, size);
-  for (let i = 0; i < 2000; i++) screening.decide(calls[i] as CallerId, { lineId: 'bench' }); // warm the JIT
+  const warm = callers(10_000, size);
+  for (const c of warm) screening.decide(c, { lineId: 'bench' }); // warm the JIT
+  gc(); // a service sits idle between start-up and the first call; the load's garbage is gone by then
   const times = new Float64Array(DECISIONS);
   const reasons = new Map<string, number>();
   for (let i = 0; i < DECISIONS; i++) {
@@ -117,16 +123,16 @@ function run(size: number) {
   screening.close();
   db.close();
   rmSync(dir, { recursive: true, force: true });
-  return { size, importMs, loadMs, memory, p50: pct(0.5), p99: pct(0.99), max: (times[times.length - 1] as number).toFixed(0), reasons };
+  return { size, ...imported, loadMs, memory, p50: pct(0.5), p99: pct(0.99), p999: pct(0.999), max: (times[times.length - 1] as number).toFixed(0), reasons };
 }
 
 process.stdout.write(`Load average at start: ${loadavg().map((l) => l.toFixed(1)).join(' ')} (2 cores shared with other work)\n`);
 process.stdout.write(`Screening: N exact blocked numbers + 10,000 prefixes/wildcards + 100 regexes; ${DECISIONS.toLocaleString('en')} decisions per N\n`);
-process.stdout.write('| exact numbers | import CSV | load at start | index memory | decide p50 | decide p99 | decide max |\n|---:|---:|---:|---:|---:|---:|---:|\n');
+process.stdout.write('| exact numbers | import CSV (preview + commit) | load at start | index memory | decide p50 | decide p99 | decide p99.9 | decide max |\n|---:|---:|---:|---:|---:|---:|---:|---:|\n');
 for (const size of SIZES) {
   const r = run(size);
   process.stdout.write(
-    `| ${r.size.toLocaleString('en')} | ${(r.importMs / 1000).toFixed(2)} s | ${(r.loadMs / 1000).toFixed(2)} s | ${mb(r.memory)} MB | ${r.p50} µs | ${r.p99} µs | ${r.max} µs |\n`,
+    `| ${r.size.toLocaleString('en')} | ${((r.previewMs + r.commitMs) / 1000).toFixed(2)} s (${(r.previewMs / 1000).toFixed(1)} + ${(r.commitMs / 1000).toFixed(1)}) | ${(r.loadMs / 1000).toFixed(2)} s | ${mb(r.memory)} MB | ${r.p50} µs | ${r.p99} µs | ${r.p999} µs | ${r.max} µs |\n`,
   );
   if (process.env.VERBOSE) process.stdout.write(`  reasons: ${JSON.stringify(Object.fromEntries(r.reasons))}\n`);
 }

@@ -20,8 +20,7 @@ const POSITIONAL: Column[] = ['value', 'label', 'category', 'action', 'expires',
 
 const headerKey = (cell: string) => cell.trim().toLowerCase().replace(/[\s_-]/g, '');
 
-export function parseCsv(content: string): ParsedFile {
-  const entries: ImportEntry[] = [];
+export function parseCsv(content: string, emit: (entry: ImportEntry) => void): ParsedFile {
   const invalid: ParsedFile['invalid'] = [];
   let columns: Column[] | null = null;
   // Line numbers: papaparse reports where each row ends; count the line breaks as we go.
@@ -62,10 +61,10 @@ export function parseCsv(content: string): ParsedFile {
         else if (col === 'expires') entry.expires = cell;
         else if (col === 'kind') entry.kind = cell as ImportEntry['kind'];
       });
-      entries.push(entry);
+      emit(entry);
     },
   });
-  return { entries, invalid };
+  return { invalid };
 }
 
 export function exportCsv(rules: Rule[]): string {

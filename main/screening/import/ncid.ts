@@ -2,10 +2,9 @@
 // "quoted string", optionally followed by # and a comment. NCID matches an entry anywhere in the number or
 // the name; we map that to our kinds: digits are a number, ^digits a prefix, anything else a caller name.
 import type { Rule } from '../../../shared/domain.ts';
-import type { ParsedFile } from './types.ts';
+import type { ImportEntry, ParsedFile } from './types.ts';
 
-export function parseNcid(content: string): ParsedFile {
-  const entries: ParsedFile['entries'] = [];
+export function parseNcid(content: string, emit: (entry: ImportEntry) => void): ParsedFile {
   const lines = content.split(/\r\n|\n|\r/);
   for (let i = 0; i < lines.length; i++) {
     const line = (lines[i] as string).trim();
@@ -13,12 +12,12 @@ export function parseNcid(content: string): ParsedFile {
     const m = /^(?:"([^"]*)"|(\S+))\s*(?:#\s*(.*))?$/.exec(line);
     const word = m ? (m[1] ?? m[2] ?? '') : line;
     const label = m?.[3]?.trim() ?? '';
-    if (/^\^\+?[\d\s-]+$/.test(word)) entries.push({ line: i + 1, value: `${word.slice(1)}*`, label });
-    else if (/^\+?[\d\s-]+$/.test(word)) entries.push({ line: i + 1, value: word, label });
-    else if (/^[?*\d+]+$/.test(word)) entries.push({ line: i + 1, value: word, label });
-    else entries.push({ line: i + 1, value: word, kind: 'name', label });
+    if (/^\^\+?[\d\s-]+$/.test(word)) emit({ line: i + 1, value: `${word.slice(1)}*`, label });
+    else if (/^\+?[\d\s-]+$/.test(word)) emit({ line: i + 1, value: word, label });
+    else if (/^[?*\d+]+$/.test(word)) emit({ line: i + 1, value: word, label });
+    else emit({ line: i + 1, value: word, kind: 'name', label });
   }
-  return { entries, invalid: [] };
+  return { invalid: [] };
 }
 
 export function exportNcid(rules: Rule[]): string {

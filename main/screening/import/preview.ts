@@ -9,24 +9,23 @@ import { parseCsv } from './csv.ts';
 import { detectFormat } from './detect.ts';
 import { parseNcid } from './ncid.ts';
 import { parseText } from './text.ts';
-import type { FileFormat, InvalidLine, ParsedFile } from './types.ts';
+import type { FileFormat, ImportEntry, InvalidLine, ParsedFile } from './types.ts';
 import { parseVcard } from './vcard.ts';
 
 export type PendingImport = { list: RuleList; rules: RuleFields[]; invalid: InvalidLine[]; createdAt: number };
 
-const parsers: Record<FileFormat, (content: string) => ParsedFile> = { csv: parseCsv, text: parseText, vcard: parseVcard, ncid: parseNcid };
+const parsers: Record<FileFormat, (content: string, emit: (entry: ImportEntry) => void) => ParsedFile> = { csv: parseCsv, text: parseText, vcard: parseVcard, ncid: parseNcid };
 
 export function buildPreview(
   q: { list: RuleList; content: string; fileName?: string; format?: 'auto' | FileFormat },
   ctx: { homeCountry: string; now: Date; exists: (kind: string, value: string) => boolean },
 ): { format: FileFormat; pending: PendingImport; preview: Omit<ImportPreview, 'token'> } {
   const format = !q.format || q.format === 'auto' ? detectFormat(q.content, q.fileName) : q.format;
-  const parsed = parsers[format](q.content.replace(/^\uFEFF/, ''));
   const rules: RuleFields[] = [];
-  const invalid = [...parsed.invalid];
+  const invalid: InvalidLine[] = [];
   const seen = new Set<string>();
   let duplicates = 0;
-  for (const e of parsed.entries) {
+  const check = (e: ImportEntry) => {
     try {
       const fields = checkRule(
         {
@@ -44,7 +43,7 @@ export function buildPreview(
       const key = `${fields.kind}\t${fields.value}`;
       if (seen.has(key) || ctx.exists(fields.kind, fields.value)) {
         duplicates++;
-        continue;
+        return;
       }
       seen.add(key);
       rules.push(fields);
@@ -52,7 +51,9 @@ export function buildPreview(
       if (!(error instanceof RuleError)) throw error;
       invalid.push({ line: e.line, value: e.value, reason: error.text });
     }
-  }
+  };
+  const parsed = parsers[format](q.content.replace(/^\uFEFF/, ''), check);
+  invalid.push(...parsed.invalid);
   invalid.sort((a, b) => a.line - b.line);
   return {
     format,

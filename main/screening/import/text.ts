@@ -2,10 +2,9 @@
 // text after a # on an entry line becomes its label.
 import type { Rule } from '../../../shared/domain.ts';
 import { fileValue } from './types.ts';
-import type { ParsedFile } from './types.ts';
+import type { ImportEntry, ParsedFile } from './types.ts';
 
-export function parseText(content: string): ParsedFile {
-  const entries: ParsedFile['entries'] = [];
+export function parseText(content: string, emit: (entry: ImportEntry) => void): ParsedFile {
   const lines = content.split(/\r\n|\n|\r/);
   for (let i = 0; i < lines.length; i++) {
     const line = (lines[i] as string).trim();
@@ -13,9 +12,9 @@ export function parseText(content: string): ParsedFile {
     const hash = line.indexOf('#');
     const value = (hash < 0 ? line : line.slice(0, hash)).trim();
     const label = hash < 0 ? '' : line.slice(hash + 1).trim();
-    entries.push({ line: i + 1, value, label });
+    emit({ line: i + 1, value, label });
   }
-  return { entries, invalid: [] };
+  return { invalid: [] };
 }
 
 export function exportText(rules: Rule[]): string {

@@ -14,7 +14,8 @@ export type ImportEntry = {
 
 export type InvalidLine = { line: number; value: string; reason: Text };
 
-export type ParsedFile = { entries: ImportEntry[]; invalid: InvalidLine[] };
+/** Parsers hand each entry to a callback as they read it, so a million-line file is never held twice. */
+export type ParsedFile = { invalid: InvalidLine[] };
 
 export type FileFormat = 'csv' | 'text' | 'vcard' | 'ncid';
 

@@ -50,8 +50,7 @@ function nameFromN(value: string): string {
   return `${given} ${family}`.trim();
 }
 
-export function parseVcard(content: string): ParsedFile {
-  const entries: ImportEntry[] = [];
+export function parseVcard(content: string, emit: (entry: ImportEntry) => void): ParsedFile {
   const invalid: ParsedFile['invalid'] = [];
   let card: { line: number; fn: string; n: string; tels: { line: number; value: string }[] } | null = null;
   for (const p of properties(content)) {
@@ -61,12 +60,12 @@ export function parseVcard(content: string): ParsedFile {
     else if (card && p.name === 'TEL') card.tels.push({ line: p.line, value: decode(p).replace(/^tel:/i, '').trim() });
     else if (card && p.name === 'END' && /^vcard$/i.test(p.value.trim())) {
       const label = card.fn || card.n;
-      for (const tel of card.tels) entries.push({ line: tel.line, value: tel.value, label });
+      for (const tel of card.tels) emit({ line: tel.line, value: tel.value, label });
       card = null;
     }
   }
   if (card) invalid.push({ line: card.line, value: 'BEGIN:VCARD', reason: { en: 'this card has no END:VCARD; the file may be cut short', zh: '此名片缺少 END:VCARD，文件可能不完整' } });
-  return { entries, invalid };
+  return { invalid };
 }
 
 const escape = (s: string) => s.replace(/([\\,;])/g, '\\$1').replace(/\n/g, '\\n');
