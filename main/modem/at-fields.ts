@@ -1,7 +1,8 @@
 // The comma-separated parameter list of an AT information line (`+CLIP: "+4420…",145,,,"SMITH, J",0`).
 // Quoted fields may hold commas; a quote left open by a cut-off line runs to the end of the line.
 
-export type AtField = { text: string; quoted: boolean };
+/** `open`: a quote the line never closed (a cut-off line): the text may be missing its end. */
+export type AtField = { text: string; quoted: boolean; open?: boolean };
 
 /** `+CLIP: a,b` / `+CLIP:a,b` → the text after the first colon, or null when the line has no `<prefix>:`. */
 export function payloadAfter(line: string, prefix: string): string | null {
@@ -21,7 +22,7 @@ export function splitFields(payload: string): AtField[] {
     if (i < n && payload[i] === '"') {
       const close = payload.indexOf('"', i + 1);
       const end = close === -1 ? n : close;
-      fields.push({ text: payload.slice(i + 1, end), quoted: true });
+      fields.push(close === -1 ? { text: payload.slice(i + 1, end), quoted: true, open: true } : { text: payload.slice(i + 1, end), quoted: true });
       i = close === -1 ? n : close + 1;
       // Anything between the closing quote and the next comma is a modem oddity; skip it.
       const comma = payload.indexOf(',', i);

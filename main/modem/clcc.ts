@@ -29,7 +29,7 @@ export function parseClcc(line: string): ClccEntry | null {
   const mode = intField(f[3]);
   if (index === null || dir === null || state === null || state > 7) return null;
   const type = intField(f[6]);
-  if (!isAddressType(type)) return null;
+  if (!isAddressType(type) || f[5]?.open) return null;
   return {
     index,
     incoming: dir === 1,

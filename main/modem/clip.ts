@@ -19,6 +19,9 @@ export function presentationFromValidity(validity: number | null): 'withheld' | 
   return null;
 }
 
+/** What a delivered GSM number may hold: digits, a leading +, and the * and # of service codes. */
+export const plausibleNumber = (text: string) => /^\+?[\d*#]+$/.test(text.trim());
+
 /** Identity from the parts a +CLIP / +CLCC / +CCWA line shares. */
 export function gsmCallerId(numberText: string, type: number | null, alpha: string | null, validity: number | null, raw: string[]): CallerId {
   const name = cleanName(alpha);
@@ -30,6 +33,8 @@ export function gsmCallerId(numberText: string, type: number | null, alpha: stri
   // An empty number: with no validity field the usual cause is the caller's CLIR; with validity 0 it is
   // contradictory, and "not available" is the honest reading.
   if (number === '') return { number: null, presentation: validity === 0 ? 'unavailable' : 'withheld', name, raw };
+  // Line noise inside the quotes: the network delivered something, but not a number we can trust.
+  if (!plausibleNumber(number)) return { number: null, presentation: 'unavailable', name, raw };
   return { number: withPlus(number, type), presentation: 'allowed', name, raw };
 }
 
@@ -39,11 +44,12 @@ export function parseClip(line: string): CallerId | null {
   if (payload === null) return null;
   const fields = splitFields(payload);
   const first = fields[0];
-  if (!first) return null;
+  // A number whose closing quote never came was cut off: it may be missing digits.
+  if (!first || first.open) return null;
   if (!first.quoted) {
     // Unquoted numbers exist (some ZTE/Wavecom firmware) but must look like one, and a lone unquoted
     // field is the `+CLIP: <n>` status form.
-    if (fields.length < 2 || !/^\+?[\d*#]+$/.test(first.text)) return null;
+    if (fields.length < 2 || !plausibleNumber(first.text)) return null;
   }
   const typeField = fields[1];
   const type = intField(typeField);

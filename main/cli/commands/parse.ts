@@ -1,4 +1,4 @@
-// `ringfence parse [FILE]`: raw modem output (a capture file, or stdin) → one NDJSON line per incoming
+// `ringfence parse [FILE...]`: raw modem output (capture files, or stdin) → one NDJSON line per incoming
 // call, through the same parser the live line uses. For checking a capture from a user's bug report.
 import { readFile } from 'node:fs/promises';
 import type { Command } from 'commander';
@@ -32,11 +32,21 @@ async function readInput(file: string | undefined): Promise<Uint8Array> {
 export function registerParseCommand(program: Command): void {
   program
     .command('parse')
-    .argument('[file]', 'a file of raw modem output (bytes exactly as the modem sent them); standard input when omitted or "-"')
-    .description('Print the incoming calls in raw modem output, one JSON object per line: {"number","presentation","name"}.')
-    .action(async (file: string | undefined) => {
-      const calls = parseTranscript(await readInput(file));
-      const out = calls.map(({ number, presentation, name }) => JSON.stringify({ number, presentation, name }) + '\n').join('');
+    .argument('[files...]', 'files of raw modem output (bytes exactly as the modem sent them); standard input when omitted or "-"')
+    .description(
+      'Print the incoming calls in raw modem output, one JSON object per line: {"number","presentation","name"}. ' +
+        'With several files, each line also names its "file".',
+    )
+    .action(async (files: string[]) => {
+      const inputs = files.length === 0 ? [undefined] : files;
+      // Read everything first: a bad path fails the command before anything is printed.
+      const contents = await Promise.all(inputs.map((f) => readInput(f)));
+      let out = '';
+      contents.forEach((bytes, i) => {
+        for (const { number, presentation, name } of parseTranscript(bytes)) {
+          out += JSON.stringify(inputs.length > 1 ? { number, presentation, name, file: inputs[i] } : { number, presentation, name }) + '\n';
+        }
+      });
       process.stdout.write(out);
     });
 }

@@ -51,6 +51,11 @@ describe('+CLIP', () => {
     expect(parseClip('+CLIP: "12345",12')).toBeNull();
   });
 
+  it('never trusts a number cut off by the end of the line or mixed with noise', () => {
+    expect(parseClip('+CLIP: "+86138001')).toBeNull();
+    expect(id('+CLIP: "+8613x00138000",145,,,,0')).toEqual({ number: null, presentation: 'unavailable', name: null });
+  });
+
   it('keeps the line it came from as raw', () => {
     expect(parseClip('+CLIP: "+1",145')?.raw).toEqual(['+CLIP: "+1",145']);
   });
