@@ -20,7 +20,11 @@ export type CallFacts = {
 export const callerSql = 'coalesce(normalized, number)';
 const blocked = `(action IN ('reject', 'answer-hangup'))`;
 
-export type AggregateWriter = { add(facts: CallFacts): void };
+export type AggregateWriter = {
+  add(facts: CallFacts): void;
+  /** After a rollback: forget what this writer remembered of the tables, since those writes are gone. */
+  rolledBack(): void;
+};
 
 export function aggregateWriter(db: DatabaseSync): AggregateWriter {
   const slot = db.prepare(`INSERT INTO history_slots (slot, allow, reject, silent, answer_hangup, withheld) VALUES (?, ?, ?, ?, ?, ?)
@@ -37,6 +41,9 @@ export function aggregateWriter(db: DatabaseSync): AggregateWriter {
   const zone = db.prepare(`INSERT INTO history_zones (time_zone, first_ms, last_ms) VALUES (?, ?, ?)
     ON CONFLICT (time_zone) DO UPDATE SET first_ms = min(first_ms, excluded.first_ms), last_ms = max(last_ms, excluded.last_ms)`);
   const is = (a: string, b: string) => (a === b ? 1 : 0);
+  // What this writer already put in history_zones: a call inside a known span needs no upsert. The table
+  // only ever widens, so remembering less than it holds is safe.
+  const zones = new Map<string, [number, number]>();
   return {
     add(f) {
       const a = f.action;
@@ -46,7 +53,14 @@ export function aggregateWriter(db: DatabaseSync): AggregateWriter {
         if (row.calls === 1) searchable.run(row.id, f.caller);
         if (Number(callerDay.run(f.localDay, f.caller).changes) > 0) day.run(f.localDay);
       }
-      zone.run(f.timeZone, f.startedMs, f.startedMs);
+      const known = zones.get(f.timeZone);
+      if (!known || f.startedMs < known[0] || f.startedMs > known[1]) {
+        zone.run(f.timeZone, f.startedMs, f.startedMs);
+        zones.set(f.timeZone, known ? [Math.min(known[0], f.startedMs), Math.max(known[1], f.startedMs)] : [f.startedMs, f.startedMs]);
+      }
+    },
+    rolledBack() {
+      zones.clear();
     },
   };
 }

@@ -1,59 +1,105 @@
 // How a call record is read back: one column list and one positional mapping, shared by queries, verification
-// and exports so they can never disagree about what a record contains.
-import type { SQLOutputValue } from 'node:sqlite';
+// and exports so they can never disagree about what a record contains. The decision's words live in their own
+// table (thousands of calls share them) and are looked up through a small cache instead of a join: reading a
+// million records for verification or export is a third faster without it.
+import type { DatabaseSync, SQLOutputValue } from 'node:sqlite';
 import type { Action, CallOutcome, CallRecord, Presentation, Reason } from '../../shared/domain.ts';
 
 /** A record as stored: the public CallRecord plus the caller's idempotency key, which the hash covers too. */
 export type StoredCall = CallRecord & { callKey: string };
 
-/** Select with `FROM history_calls c JOIN history_decisions d ON d.id = c.decision_id`; read with rowToCall. */
+/** Select `FROM history_calls c`, in array mode, and read with rowToCall. */
 export const callColumns = `c.id, c.call_key, c.line_id, c.simulated, c.started_at, c.time_zone,
   c.t_first_ring, c.t_caller_id, c.t_decision, c.t_hangup_sent, c.t_hangup_confirmed, c.t_end,
   c.number, c.normalized, c.presentation, c.name, c.rings, c.one_ring,
-  c.action, d.reason, d.rule_id, d.rule_label, d.text_en, d.text_zh,
-  c.outcome, c.hangup_latency_ms, c.raw, c.hash`;
+  c.action, c.decision_id, c.outcome, c.hangup_latency_ms, c.raw, c.hash`;
 
-export const callsFrom = 'history_calls c JOIN history_decisions d ON d.id = c.decision_id';
+/** Positions in a row selected with callColumns. */
+export const col = {
+  id: 0,
+  callKey: 1,
+  lineId: 2,
+  simulated: 3,
+  startedAt: 4,
+  timeZone: 5,
+  firstRing: 6,
+  callerId: 7,
+  decision: 8,
+  hangupSent: 9,
+  hangupConfirmed: 10,
+  end: 11,
+  number: 12,
+  normalized: 13,
+  presentation: 14,
+  name: 15,
+  rings: 16,
+  oneRing: 17,
+  action: 18,
+  decisionId: 19,
+  outcome: 20,
+  hangupLatencyMs: 21,
+  raw: 22,
+  hash: 23,
+} as const;
 
-type Row = readonly SQLOutputValue[];
+export type Row = readonly SQLOutputValue[];
 
-const num = (v: SQLOutputValue): number | null => (v === null ? null : Number(v));
-const str = (v: SQLOutputValue): string | null => (v === null ? null : String(v));
+/** The words of a decision, as stored once for many calls. */
+export type DecisionWords = { reason: Reason; ruleId: string | null; ruleLabel: string | null; text: { en: string; zh: string } };
+
+/** Looks decision words up by id, remembering them; null when the row is gone (only tampering does that). */
+export type Decisions = (id: number) => DecisionWords | null;
+
+export function decisionsOf(db: DatabaseSync): Decisions {
+  const byId = db.prepare('SELECT reason, rule_id AS ruleId, rule_label AS ruleLabel, text_en AS en, text_zh AS zh FROM history_decisions WHERE id = ?');
+  const cache = new Map<number, DecisionWords>();
+  return (id) => {
+    const hit = cache.get(id);
+    if (hit) return hit;
+    const r = byId.get(id) as { reason: Reason; ruleId: string | null; ruleLabel: string | null; en: string; zh: string } | undefined;
+    if (!r) return null;
+    const words = { reason: r.reason, ruleId: r.ruleId, ruleLabel: r.ruleLabel, text: { en: r.en, zh: r.zh } };
+    if (cache.size >= 10_000) cache.clear();
+    cache.set(id, words);
+    return words;
+  };
+}
+
+const num = (v: SQLOutputValue | undefined): number | null => (v === null || v === undefined ? null : Number(v));
+const str = (v: SQLOutputValue | undefined): string | null => (v === null || v === undefined ? null : String(v));
+
+export class UnreadableRecord extends Error {}
 
 /** Maps a row selected with `callColumns` (statement in array mode) to a record. */
-export function rowToCall(r: Row): StoredCall {
+export function rowToCall(r: Row, decisions: Decisions): StoredCall {
+  const words = decisions(Number(r[col.decisionId]));
+  if (!words) throw new UnreadableRecord(`the decision of record ${String(r[col.id])} is missing`);
   return {
-    id: Number(r[0]),
-    callKey: String(r[1]),
-    lineId: String(r[2]),
-    simulated: r[3] === 1,
-    startedAt: String(r[4]),
-    timeZone: String(r[5]),
+    id: Number(r[col.id]),
+    callKey: String(r[col.callKey]),
+    lineId: String(r[col.lineId]),
+    simulated: r[col.simulated] === 1,
+    startedAt: String(r[col.startedAt]),
+    timeZone: String(r[col.timeZone]),
     timings: {
-      firstRing: num(r[6]!),
-      callerId: num(r[7]!),
-      decision: num(r[8]!),
-      hangupSent: num(r[9]!),
-      hangupConfirmed: num(r[10]!),
-      end: num(r[11]!),
+      firstRing: num(r[col.firstRing]),
+      callerId: num(r[col.callerId]),
+      decision: num(r[col.decision]),
+      hangupSent: num(r[col.hangupSent]),
+      hangupConfirmed: num(r[col.hangupConfirmed]),
+      end: num(r[col.end]),
     },
-    number: str(r[12]!),
-    normalized: str(r[13]!),
-    presentation: String(r[14]) as Presentation,
-    name: str(r[15]!),
-    rings: Number(r[16]),
-    oneRing: r[17] === 1,
-    decision: {
-      action: String(r[18]) as Action,
-      reason: String(r[19]) as Reason,
-      ruleId: str(r[20]!),
-      ruleLabel: str(r[21]!),
-      text: { en: String(r[22]), zh: String(r[23]) },
-    },
-    outcome: String(r[24]) as CallOutcome,
-    hangupLatencyMs: num(r[25]!),
-    raw: JSON.parse(String(r[26])) as string[],
-    hash: Buffer.from(r[27] as Uint8Array).toString('hex'),
+    number: str(r[col.number]),
+    normalized: str(r[col.normalized]),
+    presentation: String(r[col.presentation]) as Presentation,
+    name: str(r[col.name]),
+    rings: Number(r[col.rings]),
+    oneRing: r[col.oneRing] === 1,
+    decision: { action: String(r[col.action]) as Action, ...words },
+    outcome: String(r[col.outcome]) as CallOutcome,
+    hangupLatencyMs: num(r[col.hangupLatencyMs]),
+    raw: JSON.parse(String(r[col.raw])) as string[],
+    hash: Buffer.from(r[col.hash] as Uint8Array).toString('hex'),
   };
 }
 
@@ -62,7 +108,3 @@ export function publicCall(call: StoredCall): CallRecord {
   const { callKey: _key, ...record } = call;
   return record;
 }
-
-/** Calls that were hung up on: what "blocked" means in every count. `silent` calls still rang. */
-export const blockedActions: readonly Action[] = ['reject', 'answer-hangup'];
-export const blockedSql = `action IN ('reject', 'answer-hangup')`;

@@ -4,7 +4,8 @@ import type { DatabaseSync } from 'node:sqlite';
 import type { CallNote, CallQuery, Statistics, VerifyResult } from '../../shared/api.ts';
 import type { CallRecord, Incident } from '../../shared/domain.ts';
 import { applyMigrations } from '../store/database.ts';
-import { callColumns, callsFrom, publicCall, rowToCall } from './columns.ts';
+import { callColumns, decisionsOf, publicCall, rowToCall, type Row } from './columns.ts';
+import { invalid } from './errors.ts';
 import { exportHistory, type ExportRequest } from './export/index.ts';
 import { addNote, notesOf } from './notes.ts';
 import { queryCalls, type Normalize } from './query.ts';
@@ -63,20 +64,21 @@ export function openHistory(db: DatabaseSync, options: HistoryOptions = {}): His
   const now = options.now ?? (() => new Date());
   const zone = () => options.timeZone ?? systemTimeZone();
   applyMigrations(db, component, migrations, now);
-  const writer = callWriter(db);
-  const byId = db.prepare(`SELECT ${callColumns} FROM ${callsFrom} WHERE c.id = ?`);
+  const decisions = decisionsOf(db);
+  const writer = callWriter(db, decisions);
+  const byId = db.prepare(`SELECT ${callColumns} FROM history_calls c WHERE c.id = ?`);
   byId.setReturnArrays(true);
-  const since = db.prepare(`SELECT ${callColumns} FROM ${callsFrom} WHERE c.started_ms >= ? ORDER BY c.started_ms, c.id`);
+  const since = db.prepare(`SELECT ${callColumns} FROM history_calls c WHERE c.started_ms >= ? ORDER BY c.started_ms, c.id`);
   since.setReturnArrays(true);
   const chainHead = db.prepare('SELECT head FROM history_chain WHERE singleton = 1');
 
   return {
     record: (call) => publicCall(writer.record(call)),
     recordBatch: (calls) => writer.recordBatch(calls).map(publicCall),
-    query: (q) => queryCalls(db, q, options.normalize),
+    query: (q) => queryCalls(db, decisions, q, options.normalize),
     get(id) {
-      const row = byId.get(id) as unknown as Parameters<typeof rowToCall>[0] | undefined;
-      return row ? publicCall(rowToCall(row)) : null;
+      const row = byId.get(id) as unknown as Row | undefined;
+      return row ? publicCall(rowToCall(row, decisions)) : null;
     },
     addNote: (callId, text) => addNote(db, callId, text, now()),
     notes: (callId) => notesOf(db, callId),
@@ -84,8 +86,8 @@ export function openHistory(db: DatabaseSync, options: HistoryOptions = {}): His
     todayCounts: (at) => todayCounts(db, at ?? now(), zone()),
     recent(sinceIso) {
       const ms = Date.parse(sinceIso);
-      if (Number.isNaN(ms)) throw new TypeError(`recent(): "${sinceIso}" is not an ISO 8601 time`);
-      return (since.all(ms) as unknown as Parameters<typeof rowToCall>[0][]).map((r) => publicCall(rowToCall(r)));
+      if (Number.isNaN(ms)) throw invalid('invalid-query', `"${sinceIso}" is not an ISO 8601 time.`, `“${sinceIso}”不是 ISO 8601 时间。`);
+      return (since.all(ms) as unknown as Row[]).map((r) => publicCall(rowToCall(r, decisions)));
     },
     verify: () => verifyChain(db),
     head() {

@@ -3,7 +3,7 @@
 import type { DatabaseSync, SQLInputValue } from 'node:sqlite';
 import { CallQuery } from '../../shared/api.ts';
 import type { CallRecord } from '../../shared/domain.ts';
-import { callColumns, callsFrom, publicCall, rowToCall } from './columns.ts';
+import { callColumns, publicCall, rowToCall, type Decisions, type Row } from './columns.ts';
 import { invalid } from './errors.ts';
 
 /** Turns a number typed in any common form into the stored normalised (E.164) form, or null. */
@@ -117,7 +117,12 @@ export function buildWhere(db: DatabaseSync, q: ReturnType<typeof parseQuery>, n
   return w;
 }
 
-export function queryCalls(db: DatabaseSync, input: unknown, normalize?: Normalize): { calls: CallRecord[]; nextCursor: string | null } {
+export function queryCalls(
+  db: DatabaseSync,
+  decisions: Decisions,
+  input: unknown,
+  normalize?: Normalize,
+): { calls: CallRecord[]; nextCursor: string | null } {
   const q = parseQuery(input);
   const w = buildWhere(db, q, normalize);
   const newest = q.order === 'newest';
@@ -127,13 +132,13 @@ export function queryCalls(db: DatabaseSync, input: unknown, normalize?: Normali
     w.params.push(c.startedMs, c.id);
   }
   const dir = newest ? 'DESC' : 'ASC';
-  const from = w.indexed ? callsFrom.replace('history_calls c', `history_calls c INDEXED BY ${w.indexed}`) : callsFrom;
+  const from = w.indexed ? `history_calls c INDEXED BY ${w.indexed}` : 'history_calls c';
   const sql = `SELECT ${callColumns} FROM ${from} ${w.clauses.length ? `WHERE ${w.clauses.join(' AND ')}` : ''}
     ORDER BY c.started_ms ${dir}, c.id ${dir} LIMIT ?`;
   const statement = db.prepare(sql);
   statement.setReturnArrays(true);
-  const rows = statement.all(...w.params, q.limit + 1) as unknown as Parameters<typeof rowToCall>[0][];
-  const page = rows.slice(0, q.limit).map(rowToCall);
+  const rows = statement.all(...w.params, q.limit + 1) as unknown as Row[];
+  const page = rows.slice(0, q.limit).map((r) => rowToCall(r, decisions));
   const last = page.at(-1);
   const nextCursor = rows.length > q.limit && last ? encodeCursor({ order: q.order, startedMs: Date.parse(last.startedAt), id: last.id }) : null;
   return { calls: page.map(publicCall), nextCursor };

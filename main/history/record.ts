@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { CallRecord } from '../../shared/domain.ts';
 import { aggregateWriter } from './aggregates.ts';
 import { canonicalContent, chainHash, genesisHash } from './canonical.ts';
-import { callColumns, callsFrom, rowToCall, type StoredCall } from './columns.ts';
+import { callColumns, rowToCall, type Decisions, type Row, type StoredCall } from './columns.ts';
 import { invalid, writeFailure } from './errors.ts';
 import { isTimeZone, localDayOfIso } from './time-zone.ts';
 
@@ -21,9 +21,30 @@ const CallInput = CallRecord.omit({ id: true, hash: true }).extend({
   rings: z.number().int().min(0),
 });
 
+/**
+ * Text as SQLite will store it: UTF-8 cannot hold a lone UTF-16 surrogate, so SQLite would write U+FFFD
+ * instead — and the hash, computed before storing, would no longer match what was stored. (isWellFormed is
+ * native and cheap; the replacement copy is made only for the rare broken string.)
+ */
+const wf = <T extends string | null>(s: T): T => (s === null || s.isWellFormed() ? s : (s.toWellFormed() as T));
+
+function wellFormed(c: CallToRecord): CallToRecord {
+  const d = c.decision;
+  return {
+    ...c,
+    callKey: wf(c.callKey),
+    lineId: wf(c.lineId),
+    number: wf(c.number),
+    normalized: wf(c.normalized),
+    name: wf(c.name),
+    decision: { ...d, ruleId: wf(d.ruleId), ruleLabel: wf(d.ruleLabel), text: { en: wf(d.text.en), zh: wf(d.text.zh) } },
+    raw: c.raw.map(wf),
+  };
+}
+
 export function validateCall(input: unknown): CallToRecord {
   const parsed = CallInput.safeParse(input);
-  if (parsed.success) return parsed.data;
+  if (parsed.success) return wellFormed(parsed.data);
   const where = parsed.error.issues.map((i) => `${i.path.join('.') || '(call)'}: ${i.message}`).join('; ');
   throw invalid('invalid-call', `This call record is not valid and was not saved: ${where}.`, `通话记录无效，未保存：${where}。`);
 }
@@ -35,9 +56,9 @@ export type CallWriter = {
   recordBatch(calls: readonly CallToRecord[]): StoredCall[];
 };
 
-export function callWriter(db: DatabaseSync): CallWriter {
+export function callWriter(db: DatabaseSync, decisions: Decisions): CallWriter {
   const aggregates = aggregateWriter(db);
-  const existing = db.prepare(`SELECT ${callColumns} FROM ${callsFrom} WHERE c.started_ms = ? AND c.line_id = ? AND c.call_key = ?`);
+  const existing = db.prepare(`SELECT ${callColumns} FROM history_calls c WHERE c.started_ms = ? AND c.line_id = ? AND c.call_key = ?`);
   existing.setReturnArrays(true);
   const chain = db.prepare('SELECT last_id AS lastId, head FROM history_chain WHERE singleton = 1');
   const advance = db.prepare('UPDATE history_chain SET last_id = ?, head = ? WHERE singleton = 1');
@@ -66,8 +87,8 @@ export function callWriter(db: DatabaseSync): CallWriter {
 
   function append(call: CallToRecord): StoredCall {
     const startedMs = Date.parse(call.startedAt);
-    const again = existing.get(startedMs, call.lineId, call.callKey) as unknown as Parameters<typeof rowToCall>[0] | undefined;
-    if (again) return rowToCall(again);
+    const again = existing.get(startedMs, call.lineId, call.callKey) as unknown as Row | undefined;
+    if (again) return rowToCall(again, decisions);
 
     const head = chain.get() as { lastId: number; head: Uint8Array | null };
     const id = head.lastId + 1;
@@ -126,6 +147,7 @@ export function callWriter(db: DatabaseSync): CallWriter {
       if (decisionIds.size > 10_000) decisionIds.clear();
       return result;
     } catch (error) {
+      aggregates.rolledBack();
       try {
         if (db.isTransaction) db.exec('ROLLBACK');
       } catch {

@@ -2,7 +2,7 @@
 // keeps recording calls (WAL lets writers go on) while a long export streams, and every figure in the file
 // comes from the same moment.
 import { DatabaseSync, type SQLInputValue } from 'node:sqlite';
-import { callColumns, callsFrom, rowToCall, type StoredCall } from '../columns.ts';
+import { callColumns, col, decisionsOf, rowToCall, type Decisions, type Row, type StoredCall } from '../columns.ts';
 import { invalid } from '../errors.ts';
 import type { Normalize } from '../query.ts';
 
@@ -16,8 +16,11 @@ export type Snapshot = {
   /** The numbers the filter asked for, each with the stored numbers it matched. */
   matched: { asked: string; callers: string[] }[];
   count(): number;
-  /** Every matching call, oldest first, one row at a time (a prepared statement's iterate: constant memory). */
+  /** Every matching call as a raw row (columns.ts), oldest first, with constant memory. */
+  rows(): Iterable<Row>;
+  /** The same calls as records. */
   calls(): Iterable<StoredCall>;
+  decisions: Decisions;
   /** Extra SQL over the same filtered calls (alias c): `where` and its parameters. */
   where: { sql: string; params: SQLInputValue[] };
   close(): void;
@@ -50,6 +53,34 @@ function matchNumbers(db: DatabaseSync, numbers: string[], normalize?: Normalize
   });
 }
 
+type Where = Snapshot['where'];
+
+/**
+ * Time-ordered pages of 5,000 by keyset on the time index: node:sqlite hands rows over a third faster in
+ * pages than through iterate(), and each page starts where the last ended, so memory stays flat.
+ */
+function* paged(db: DatabaseSync, where: Where): Generator<Row> {
+  const page = db.prepare(
+    `SELECT ${callColumns} FROM history_calls c ${where.sql ? `${where.sql} AND` : 'WHERE'} (c.started_ms, c.id) > (?, ?) ORDER BY c.started_ms, c.id LIMIT 5000`,
+  );
+  page.setReturnArrays(true);
+  let after: [number, number] = [-Infinity, 0];
+  for (;;) {
+    const rows = page.all(...where.params, ...after) as unknown as Row[];
+    if (rows.length === 0) return;
+    yield* rows;
+    const last = rows.at(-1)!;
+    after = [Date.parse(String(last[col.startedAt])), Number(last[col.id])];
+  }
+}
+
+/** Calls of some numbers come through the number index and need one sort: a single iterate() keeps it at one. */
+function* iterated(db: DatabaseSync, where: Where): Generator<Row> {
+  const statement = db.prepare(`SELECT ${callColumns} FROM history_calls c ${where.sql} ORDER BY c.started_ms, c.id`);
+  statement.setReturnArrays(true);
+  for (const row of statement.iterate(...where.params)) yield row as unknown as Row;
+}
+
 export function openSnapshot(source: DatabaseSync, filter: ExportFilter, normalize?: Normalize): Snapshot {
   const fromMs = checkIso('from', filter.from);
   const toMs = checkIso('to', filter.to);
@@ -80,6 +111,8 @@ export function openSnapshot(source: DatabaseSync, filter: ExportFilter, normali
       params.push(JSON.stringify(matched.flatMap((m) => m.callers)));
     }
     const where = { sql: clauses.length ? `WHERE ${clauses.join(' AND ')}` : '', params };
+    const byNumber = (filter.numbers?.length ?? 0) > 0;
+    const decisions = decisionsOf(db);
     return {
       db,
       head: chain.head ? Buffer.from(chain.head).toString('hex') : null,
@@ -87,10 +120,10 @@ export function openSnapshot(source: DatabaseSync, filter: ExportFilter, normali
       matched,
       where,
       count: () => Number((db.prepare(`SELECT COUNT(*) AS n FROM history_calls c ${where.sql}`).get(...params) as { n: number }).n),
+      decisions,
+      rows: () => (byNumber ? iterated(db, where) : paged(db, where)),
       *calls() {
-        const statement = db.prepare(`SELECT ${callColumns} FROM ${callsFrom} ${where.sql} ORDER BY c.started_ms, c.id`);
-        statement.setReturnArrays(true);
-        for (const row of statement.iterate(...params)) yield rowToCall(row as unknown as Parameters<typeof rowToCall>[0]);
+        for (const row of byNumber ? iterated(db, where) : paged(db, where)) yield rowToCall(row, decisions);
       },
       close() {
         if (!open) return;

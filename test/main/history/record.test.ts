@@ -108,3 +108,13 @@ describe('recording calls', () => {
     expect(ro.verify().ok).toBe(true);
   });
 });
+
+describe('text that SQLite cannot store as given', () => {
+  it('stores a caller name with a broken UTF-16 character so that its hash still verifies', () => {
+    const { history } = openTestHistory();
+    const stored = history.record(makeCall(t0, { name: 'bad \ud800 name', raw: ['RING', 'NAME = \udfff'] }));
+    expect(stored.name).toBe('bad \ufffd name');
+    expect(history.get(stored.id)).toEqual(stored);
+    expect(history.verify()).toMatchObject({ ok: true, records: 1 });
+  });
+});

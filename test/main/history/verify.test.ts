@@ -1,6 +1,7 @@
 import type { DatabaseSync } from 'node:sqlite';
 import { describe, expect, it } from 'vitest';
 import type { History } from '../../../main/history/index.ts';
+import { verifyChain } from '../../../main/history/verify.ts';
 import { hour, makeCall, openTestHistory, t0 } from './support.ts';
 
 /** What someone editing the file with the sqlite3 shell can do: the append-only trigger is no obstacle. */
@@ -77,6 +78,35 @@ describe('verifying the hash chain', () => {
     const { db, history } = tenCalls();
     tamper(db, 'UPDATE history_calls SET hash = zeroblob(32) WHERE id = 2');
     expect(history.verify().firstBad?.id).toBe(2);
+  });
+
+  describe('in two halves at once (a worker thread checks the second)', () => {
+    const twoHalves = (history: History, db: DatabaseSync) => {
+      void history;
+      return verifyChain(db, { parallelFrom: 2 });
+    };
+
+    it('holds and counts every record', () => {
+      const { db, history } = tenCalls();
+      expect(twoHalves(history, db)).toEqual(history.verify());
+      expect(twoHalves(history, db)).toMatchObject({ ok: true, records: 10 });
+    });
+
+    it('names a changed record in either half, the earliest first', () => {
+      const { db, history } = tenCalls();
+      tamper(db, "UPDATE history_calls SET name = 'x' WHERE id = 9");
+      expect(twoHalves(history, db)).toMatchObject({ ok: false, records: 8, firstBad: { id: 9 } });
+      tamper(db, "UPDATE history_calls SET name = 'x' WHERE id = 2");
+      expect(twoHalves(history, db)).toMatchObject({ ok: false, records: 1, firstBad: { id: 2 } });
+    });
+
+    it('names the record missing where the halves meet, and a deleted tail', () => {
+      const { db, history } = tenCalls();
+      tamper(db, 'DELETE FROM history_calls WHERE id = 10');
+      expect(twoHalves(history, db).firstBad).toEqual({ id: 10, reason: expect.stringMatching(/chain head says the history ends at record 10/) });
+      tamper(db, 'DELETE FROM history_calls WHERE id = 5');
+      expect(twoHalves(history, db).firstBad).toEqual({ id: 5, reason: expect.stringMatching(/record 5 is missing/) });
+    });
   });
 
   it('finds the record an exported head belongs to, even after more calls', () => {
