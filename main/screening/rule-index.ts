@@ -7,7 +7,7 @@ import type { ExactColumns } from './exact-table.ts';
 import { ruleActive } from './indexed-rule.ts';
 import type { IndexedRule } from './indexed-rule.ts';
 import { callingCodePrefix, trunkPrefix } from './numbers.ts';
-import { keyForms, literalPrefix, regexLiteralPrefix, safeRegexSource, wildcardRegex } from './patterns.ts';
+import { keyForms, literalPrefix, regexLiteralPrefix, safeRegexSource, wildcardMatches } from './patterns.ts';
 
 /** The number in the forms the patterns are written in (see patterns.ts keyForms). */
 export type CallerKeys = {
@@ -27,8 +27,15 @@ export function callerKeys(normalized: string | null, callingCode: string | null
   return { trie: [normalized], regex: [normalized] };
 }
 
-type Wildcard = { rule: IndexedRule; re: RegExp };
-type TrieNode = { next: (TrieNode | undefined)[] | null; prefixes: IndexedRule[] | null; wildcards: Wildcard[] | null; regexes: Wildcard[] | null };
+/** Runs a regex a few times now, so its compilation happens here and not inside the first decision it meets. */
+function warm(re: RegExp): RegExp {
+  for (let i = 0; i < 3; i++) re.test('+8613800138000');
+  return re;
+}
+
+type Wildcard = { rule: IndexedRule; pattern: string };
+type AnchoredRegex = { rule: IndexedRule; re: RegExp };
+type TrieNode = { next: (TrieNode | undefined)[] | null; prefixes: IndexedRule[] | null; wildcards: Wildcard[] | null; regexes: AnchoredRegex[] | null };
 
 const node = (): TrieNode => ({ next: null, prefixes: null, wildcards: null, regexes: null });
 /** '0'–'9' → 0–9, '+' → 10, '#' → 11; anything else cannot be in a key. */
@@ -57,7 +64,7 @@ class PrefixTrie {
   }
 
   /** An anchored regex hangs at its literal start, so only regexes that can match this number are run. */
-  addRegex(path: string, regex: Wildcard): void {
+  addRegex(path: string, regex: AnchoredRegex): void {
     (this.#at(path).regexes ??= []).push(regex);
   }
 
@@ -80,7 +87,7 @@ class PrefixTrie {
     let wildcard: IndexedRule | null = null;
     for (let i = 0; n !== undefined; i++) {
       if (n.prefixes) for (const r of n.prefixes) if (ruleActive(r, at)) prefix = r;
-      if (n.wildcards) for (const w of n.wildcards) if (w.re.test(key) && ruleActive(w.rule, at)) wildcard = w.rule;
+      if (n.wildcards) for (const w of n.wildcards) if (wildcardMatches(w.pattern, key) && ruleActive(w.rule, at)) wildcard = w.rule;
       if (i >= key.length || n.next === null) break;
       n = n.next[slot(key.charCodeAt(i))];
     }
@@ -98,7 +105,7 @@ class RegexSet {
     const sources = rules.map((r) => safeRegexSource(r.value));
     this.#each = sources.map((s) => new RegExp(s));
     // One combined regex runs the whole set in one native pass; each rule is one capturing group.
-    this.#combined = sources.length ? new RegExp(sources.map((s) => `(${s})`).join('|')) : null;
+    this.#combined = sources.length ? warm(new RegExp(sources.map((s) => `(${s})`).join('|'))) : null;
   }
 
   match(keys: string[], at: Date): IndexedRule | null {
@@ -175,12 +182,12 @@ export class ListIndex {
     const presentation = new Map<Presentation, IndexedRule>();
     for (const rule of this.#patterns) {
       if (rule.kind === 'prefix') for (const form of keyForms(rule.value, this.#trunk)) trie.addPrefix(form, rule);
-      else if (rule.kind === 'wildcard') for (const form of keyForms(rule.value, this.#trunk)) trie.addWildcard(form, { rule, re: wildcardRegex(form) });
+      else if (rule.kind === 'wildcard') for (const form of keyForms(rule.value, this.#trunk)) trie.addWildcard(form, { rule, pattern: form });
       else if (rule.kind === 'regex') {
         const literal = regexLiteralPrefix(rule.value);
         if (literal === '') regexes.push(rule);
         else {
-          const re = new RegExp(safeRegexSource(rule.value));
+          const re = warm(new RegExp(safeRegexSource(rule.value)));
           for (const form of literal.startsWith('+') ? [literal] : [literal, `#${literal}`]) trie.addRegex(form, { rule, re });
         }
       }

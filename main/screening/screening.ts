@@ -31,13 +31,24 @@ export type ObservedCall = {
 };
 
 export interface Screening {
+  /** Synchronous, in memory, microseconds. Precedence: explicit block of this exact number > trusted >
+   *  breakthrough > shield > schedules (quiet hours / scheduled unknown-caller rule) > block patterns and
+   *  presentation rules > rate limits > default (allow) — see decide.ts. Counts the call toward the shield
+   *  thresholds and may engage the shield (the call that crosses the threshold is itself rejected). */
   decide(callerId: CallerId, call: { lineId: string }): Decision;
+  /** After the call ended (record written): recent-call windows, breakthrough redial timing, rate limits,
+   *  one-ring flags, rule hit counts/last hit (persisted), incident counters. A call this engine did not
+   *  decide (history replay at start-up) is counted as decide() would have counted it. */
   observe(call: ObservedCall): void;
-  /** Replays the history's recent calls (start-up): the same as observe() for each, oldest first. */
+  /** Replays the history's recent calls at start-up: observe() for each, oldest first. */
   warmUp(records: CallRecord[]): void;
+  /** Picks up rules/shield changed by another process (the CLI): checks PRAGMA data_version, then applies
+   *  the change journal; cheap when nothing changed. Also reloads after a home-country change. */
   refresh(): void;
+  /** Ends the shield after the quiet period / at `until`, drops expired rules; call every few seconds. */
   tick(): void;
   shield(): ShieldState;
+  /** Manual on/off, persisted, survives a restart; `until` (ISO, future) ends it at that time. */
   setShield(on: boolean, until?: string | null): ShieldState;
   onShieldChange(listener: (s: ShieldState) => void): () => void;
   incidents(range?: { from?: string; to?: string }): Incident[];

@@ -1,6 +1,7 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { RuleError } from '../../../main/screening/index.ts';
-import { parseRuleValue, regexLiteralPrefix, safeRegexSource, validateRegex } from '../../../main/screening/patterns.ts';
+import { parseRuleValue, regexLiteralPrefix, safeRegexSource, validateRegex, wildcardMatches } from '../../../main/screening/patterns.ts';
 import { callerKeys, RuleIndex } from '../../../main/screening/rule-index.ts';
 import { rule } from './helpers.ts';
 
@@ -84,6 +85,18 @@ describe('expert regexes', () => {
 });
 
 describe('pattern matching', () => {
+  it('matches wildcards exactly as the equivalent regex would, for generated patterns and numbers', () => {
+    const oracle = (pattern: string) => new RegExp(`^${pattern.replace(/\+/g, '\\+').replace(/\?/g, '\\d').replace(/\*+/g, '\\d*')}$`);
+    const pattern = fc.array(fc.constantFrom('1', '3', '8', '?', '*'), { minLength: 1, maxLength: 12 }).map((p) => `+86${p.join('')}`);
+    const key = fc.array(fc.constantFrom('1', '3', '8'), { minLength: 0, maxLength: 14 }).map((k) => `+86${k.join('')}`);
+    fc.assert(
+      fc.property(pattern, key, (p, k) => {
+        expect(wildcardMatches(p, k)).toBe(oracle(p).test(k));
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
   const match = (rules: ReturnType<typeof rule>[], number: string) => {
     const index = new RuleIndex('CN');
     for (const r of rules) index.list(r.list).put(r);
