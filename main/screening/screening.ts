@@ -15,7 +15,7 @@ import type { RuleIndex } from './rule-index.ts';
 import { SqliteRuleStore } from './rule-store.ts';
 import type { RuleStore } from './rule-store.ts';
 import { migrations } from './schema.ts';
-import { crossedThreshold, engage, idleShield, rejected, shieldState, shouldEnd } from './shield.ts';
+import { crossedThreshold, endsAt, engage, idleShield, rejected, shieldState, shouldEnd } from './shield.ts';
 import type { Shield } from './shield.ts';
 import { ShieldStore } from './shield-store.ts';
 
@@ -257,7 +257,9 @@ class Engine implements Screening {
 
   tick(): void {
     const at = this.#now().getTime();
-    if (this.#shield.active && shouldEnd(this.#shield, this.#settings().screening.shield.quietMinutes, at)) this.#end(at);
+    const quiet = this.#settings().screening.shield.quietMinutes;
+    // After a restart the end may lie in the past: the incident ends when the shield should have ended.
+    if (this.#shield.active && shouldEnd(this.#shield, quiet, at)) this.#end(Math.min(at, endsAt(this.#shield, quiet) ?? at));
     this.#flushShield();
     if (at - this.#lastPurge >= PURGE_EVERY_MS) {
       this.#lastPurge = at;

@@ -65,6 +65,7 @@ describe('flood shield', () => {
     const again = engine(path, clock);
     expect(again.screening.shield()).toMatchObject({ active: true, trigger: 'calls', callsBlocked: rejected, distinctNumbers: 141 });
     clock.t += 1000;
+    const lastRejected = clock.t;
     expect(ring(again.screening, clock, caller(rotating(999))).reason).toBe('shield');
 
     // An hour of quiet ends it; the incident is on record.
@@ -77,7 +78,8 @@ describe('flood shield', () => {
     const [incident, ...more] = again.screening.incidents();
     expect(more).toHaveLength(0);
     expect(incident).toMatchObject({ trigger: 'calls', callsRejected: rejected + 1, distinctNumbers: 142 });
-    expect(incident?.endedAt).not.toBeNull();
+    // It ended an hour after the last rejected call, which is when the quiet period ran out.
+    expect(incident?.endedAt).toBe(new Date(lastRejected + 60 * 60_000).toISOString());
     expect(incident?.withheldShare).toBeCloseTo(60 / (rejected + 1), 5);
     expect(ring(again.screening, clock, caller(rotating(1000))).reason).toBe('default');
     again.screening.close();
