@@ -68,7 +68,7 @@ export type TrackerEnv = {
   setTimer: (fn: () => void, ms: number) => () => void;
   decide: (callerId: CallerId, call: { key: string; lineId: string }) => Decision;
   /** Starts the hang-up; must write its first command before returning when the modem is idle. */
-  hangup: (action: Decision['action'], onWritten: (command: string, at: number) => void) => HangupHandle;
+  hangup: (action: Decision['action'], callerId: CallerId, onWritten: (command: string, at: number) => void) => HangupHandle;
   queryClcc: () => Promise<ClccEntry[] | null>;
   /** Ask the parser to report a pending landline block now (its signals come back through `signal`). */
   flushBlock: () => void;
@@ -91,6 +91,9 @@ type Call = {
   hangupCommand: string | null;
   hangupFailed: boolean;
   raw: string[];
+  /** When the latest ring came, and how many rings came since the caller was identified. */
+  lastRingAt: number | null;
+  ringsSinceId: number;
   stopSilence: (() => void) | null;
   stopWait: (() => void) | null;
   clccAsked: boolean;
@@ -101,6 +104,10 @@ let sequence = 0;
 export function createCallTracker(env: TrackerEnv) {
   let call: Call | null = null;
   let settle: { until: number; callerId: CallerId | null } | null = null;
+  // A ring that came while settling after a hang-up: stale, or the next call's first ring. The next
+  // call's caller ID, if it follows soon, claims it.
+  let heldRing: { at: number; line: string } | null = null;
+  const carryWindow = () => (env.kind() === 'gsm' ? env.timing.clipWaitMs : env.timing.ringSilenceLandlineMs * 0.45);
 
   const rel = (c: Call, t: number | null) => (t === null ? null : Math.round((t - c.t0) * 1000) / 1000);
 
@@ -120,6 +127,8 @@ export function createCallTracker(env: TrackerEnv) {
       hangupCommand: null,
       hangupFailed: false,
       raw: [],
+      lastRingAt: null,
+      ringsSinceId: 0,
       stopSilence: null,
       stopWait: null,
       clccAsked: false,
@@ -132,10 +141,13 @@ export function createCallTracker(env: TrackerEnv) {
   const outcomeOf = (c: Call, lost: boolean): CallOutcome => {
     if (c.at.hangupConfirmed !== null) return 'rejected';
     if (lost) return 'line-lost';
+    // We sent the hang-up and the call is gone: that is our rejection, even if the modem's final answer
+    // was overtaken by the call's end (or by the next call, in a call-bombing burst).
+    if (c.at.hangupSent !== null && !c.hangupFailed) return 'rejected';
     if (c.answered) return 'answered';
-    if (c.decision === null) return 'caller-hung-up';
+    // We meant to hang up and could not: the call rang through to the phone.
     if (c.hangupFailed) return 'rang-through';
-    if (c.decision.action === 'allow' || c.decision.action === 'silent') return c.rings <= 1 ? 'caller-hung-up' : 'rang-through';
+    // Otherwise it stopped ringing by itself (whoever picked up a landline extension, we cannot tell).
     return 'caller-hung-up';
   };
 
@@ -147,8 +159,17 @@ export function createCallTracker(env: TrackerEnv) {
     c.hangup?.cancel();
     const now = env.clock();
     const outcome = outcomeOf(c, how.lost ?? false);
+    if (outcome === 'rejected' && c.at.hangupConfirmed === null) c.at.hangupConfirmed = now;
     const callerId = c.callerId ?? noCallerId(c.raw.filter((l) => l.toUpperCase().includes('RING')));
-    if (outcome === 'rejected') settle = { until: now + env.timing.settleMs, callerId };
+    if (outcome === 'rejected') {
+      settle = { until: now + env.timing.settleMs, callerId };
+      // A ring after our hang-up command went out is most likely the next call's (a bomber redialling).
+      if (c.lastRingAt !== null && c.at.hangupSent !== null && c.lastRingAt > c.at.hangupSent && c.rings > 0) {
+        const i = c.raw.map((l) => /RING/i.test(l)).lastIndexOf(true);
+        heldRing = { at: c.lastRingAt, line: i >= 0 ? (c.raw.splice(i, 1)[0] ?? 'RING') : 'RING' };
+        c.rings--;
+      }
+    }
     env.emit('call-ended', {
       key: c.key,
       lineId: env.lineId,
@@ -179,9 +200,9 @@ export function createCallTracker(env: TrackerEnv) {
     c.stopSilence = env.setTimer(() => end(c), ms);
   };
 
-  const hangUp = (c: Call, decision: Decision) => {
+  const hangUp = (c: Call, decision: Decision, callerId: CallerId) => {
     let announced = false;
-    const handle = env.hangup(decision.action, (command, at) => {
+    const handle = env.hangup(decision.action, callerId, (command, at) => {
       if (c.at.hangupSent !== null) return; // a fallback step: the first write is the one that counts
       c.at.hangupSent = at;
       c.hangupCommand = command;
@@ -226,7 +247,7 @@ export function createCallTracker(env: TrackerEnv) {
     }
     c.decision = decision;
     c.at.decision = env.clock();
-    const hanging = decision.action === 'reject' || decision.action === 'answer-hangup' ? hangUp(c, decision) : null;
+    const hanging = decision.action === 'reject' || decision.action === 'answer-hangup' ? hangUp(c, decision, callerId) : null;
     if (opts.announceStart) announceStart(c);
     env.emit('caller-id', { key: c.key, lineId: env.lineId, callerId, at: c.at.callerId });
     env.emit('decided', { key: c.key, lineId: env.lineId, callerId, decision, at: c.at.decision });
@@ -255,10 +276,16 @@ export function createCallTracker(env: TrackerEnv) {
 
   const ring = (line: string) => {
     const now = env.clock();
-    if (!call && settle && now < settle.until) return; // a ring of the call we just hung up
+    if (!call && settle && now < settle.until) {
+      heldRing = { at: now, line }; // the call we just hung up, or the next one: its caller ID will tell
+      return;
+    }
+    heldRing = null;
     const c = call ?? start();
     c.raw.push(line);
     c.rings++;
+    c.lastRingAt = now;
+    if (c.callerId !== null) c.ringsSinceId++;
     if (c.at.firstRing === null) c.at.firstRing = now;
     if (c.rings === 1 && c.callerId === null) announceStart(c);
     armSilence(c);
@@ -271,18 +298,42 @@ export function createCallTracker(env: TrackerEnv) {
     }
   };
 
+  /**
+   * Takes back the latest ring of a call that is ending because another caller appeared, when that ring
+   * came after the old call's caller ID and just before the new one: on GSM +CLIP follows its RING within
+   * milliseconds, on a landline the block comes a second or two after ring 1.
+   */
+  const carryRing = (c: Call, now: number): { at: number; line: string } | null => {
+    if (c.lastRingAt === null || c.ringsSinceId === 0 || now - c.lastRingAt > carryWindow()) return null;
+    const i = c.raw.map((l) => /RING/i.test(l)).lastIndexOf(true);
+    const line = i >= 0 ? (c.raw.splice(i, 1)[0] ?? 'RING') : 'RING';
+    const at = c.lastRingAt;
+    c.rings--;
+    c.ringsSinceId--;
+    c.lastRingAt = null; // that ring is gone; do not take another one back when the call ends
+    return { at, line };
+  };
+
   const callerIdArrived = (callerId: CallerId, source: CallerIdSource) => {
     const now = env.clock();
-    if (!call && settle && now < settle.until && (settle.callerId === null || sameIdentity(settle.callerId, callerId))) return;
+    const rejected = settle && now < settle.until ? settle.callerId : null;
+    if (!call && rejected && rejected.presentation !== 'none' && sameIdentity(rejected, callerId)) return; // its repeat
     let c = call;
+    let carried: { at: number; line: string } | null = !call && heldRing && now - heldRing.at <= carryWindow() ? heldRing : null;
+    heldRing = null;
     if (c?.callerId) {
       const known = c.callerId;
-      if (sameIdentity(known, callerId) || (known.number !== null && known.number === callerId.number && callerId.name === null)) {
+      // A landline sends its caller-ID block once per call: another block after a ring is the next call,
+      // even from the same number (a call bomber redialling before the ring silence ran out).
+      const nextLandlineCall = env.kind() === 'landline' && source !== 'clcc' && source !== 'missed-call' && c.ringsSinceId > 0;
+      const repeat = sameIdentity(known, callerId) || (known.number !== null && known.number === callerId.number && callerId.name === null);
+      if (repeat && !nextLandlineCall) {
         c.raw.push(...callerId.raw); // repeated on a later ring: never a second decision
         return;
       }
       const upgrade = known.presentation === 'none' && env.kind() === 'gsm' && !c.hangup;
       if (!upgrade) {
+        carried = carryRing(c, now);
         end(c);
         c = null;
       } else {
@@ -295,6 +346,15 @@ export function createCallTracker(env: TrackerEnv) {
     if (!c) {
       // Caller ID before any ring (UK landlines, some GSM firmware): the call starts with its identity.
       c = start();
+      if (carried) {
+        // The ring just before this caller ID was the new call's first ring, not the old call's last.
+        c.t0 = carried.at;
+        c.startedAt = new Date(c.startedAt.getTime() - (now - carried.at));
+        c.at.firstRing = carried.at;
+        c.lastRingAt = carried.at;
+        c.rings = 1;
+        c.raw.push(carried.line);
+      }
       c.raw.push(...callerId.raw);
       armSilence(c);
       return identify(c, callerId, source, { announceStart: true });
@@ -338,7 +398,12 @@ export function createCallTracker(env: TrackerEnv) {
           return;
         case 'call-end': {
           const c = call;
-          if (!c) return;
+          if (!c) {
+            // The modem confirmed the end of the call we hung up: whatever rings next is a new call.
+            settle = null;
+            heldRing = null;
+            return;
+          }
           c.raw.push(s.line);
           if (!c.callerId && s.callerId) {
             c.callerId = s.callerId;

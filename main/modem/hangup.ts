@@ -41,17 +41,26 @@ export type HangupRun = {
 
 type Env = {
   channel: AtChannel;
+  /** The number of the call being hung up (null when withheld), to recognise it in AT+CLCC. */
+  number?: string | null;
   pauseMs: number;
   /** Called with the first command of every step the moment it is written. */
   onWritten: (command: string, at: number) => void;
   sleep: (ms: number) => Promise<void>;
 };
 
-/** GSM: is an incoming call still ringing? null when the modem cannot tell (AT+CLCC unsupported). */
-async function stillRinging(channel: AtChannel): Promise<boolean | null> {
+/**
+ * GSM: is the call we hung up on still ringing? null when the modem cannot tell (AT+CLCC unsupported).
+ * Only an entry with our caller's number counts: in a call-bombing burst the next call may already be
+ * ringing, and that one is not ours to escalate against.
+ */
+async function stillRinging(channel: AtChannel, number: string | null): Promise<boolean | null> {
   const r = await channel.send('AT+CLCC', { expect: '+CLCC' });
   if (r.status !== 'ok') return null;
-  return r.lines.map(parseClcc).some((e) => e !== null && isRingingIn(e));
+  const digits = (n: string) => n.replace(/^\+/, '');
+  return r.lines
+    .map(parseClcc)
+    .some((e) => e !== null && isRingingIn(e) && (number === null || digits(e.number) === digits(number) || e.number === ''));
 }
 
 async function step(method: ConcreteMethod, env: Env): Promise<AtResult> {
@@ -88,7 +97,7 @@ export function runHangup(kind: LineKind, chain: readonly ConcreteMethod[], env:
       const result = await step(method, env);
       if (result.status === 'closed') break;
       if (result.status !== 'ok') continue;
-      if (kind === 'gsm' && !cancelled && (await stillRinging(env.channel)) === true) continue;
+      if (kind === 'gsm' && !cancelled && (await stillRinging(env.channel, env.number ?? null)) === true) continue;
       return { ok: true, method, command: firstCommand[method] };
     }
     return { ok: false, tried };

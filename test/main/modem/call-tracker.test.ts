@@ -12,7 +12,7 @@ describe('call tracker: GSM', () => {
     expect(r.log.filter((l) => l.startsWith('decide'))).toEqual(['decide allowed +8613800138000']);
     await r.advance(T.ringSilenceGsmMs + 1);
     const [call] = r.ended();
-    expect(call).toMatchObject({ outcome: 'rang-through', rings: 2, oneRing: false, callerId: { number: '+8613800138000' } });
+    expect(call).toMatchObject({ outcome: 'caller-hung-up', rings: 2, oneRing: false, callerId: { number: '+8613800138000' } });
     expect(r.count('call-ended')).toBe(1);
   });
 
@@ -36,6 +36,41 @@ describe('call tracker: GSM', () => {
     expect(r.count('call-started')).toBe(1);
     r.modem('RING', '+CLIP: "10010",129');
     expect(r.count('call-started')).toBe(2);
+  });
+
+  it('records a call it could not hang up as rang-through, with a warning', async () => {
+    const r = trackerRig('gsm', () => 'reject');
+    r.modem('RING', '+CLIP: "10086",129');
+    r.hangups[0]!.finish({ ok: false, tried: ['AT+CHUP', 'ATH', 'AT+CHLD=0'] });
+    await r.advance(0); // the hang-up's result arrives before the ring silence runs out
+    await r.advance(T.ringSilenceGsmMs + 1);
+    expect(r.ended()[0]).toMatchObject({ outcome: 'rang-through', hangupCommand: 'AT+CHUP' });
+    expect(r.events.some((e) => e.event === 'warning' && (e.payload as { code: string }).code === 'hangup-failed')).toBe(true);
+  });
+
+  it('counts a rejected call as rejected when the next call overtakes the hang-up, and gives it its own ring', async () => {
+    const r = trackerRig('gsm', () => 'reject');
+    r.modem('+CRING: VOICE', '+CLIP: "10086",129');
+    r.modem('+CRING: VOICE', '+CLIP: "10010",129'); // the bomber's next call, before AT+CHUP's OK
+    const [first] = r.ended();
+    expect(first).toMatchObject({ outcome: 'rejected', rings: 1, callerId: { number: '10086' } });
+    r.hangups[1]!.finish({ ok: true, method: 'chup', command: 'AT+CHUP' });
+    await r.advance(1);
+    expect(r.ended()[1]).toMatchObject({ outcome: 'rejected', rings: 1, callerId: { number: '10010' } });
+  });
+
+  it('gives the next call its first ring when it rings right after a hang-up (call bombing)', async () => {
+    const r = trackerRig('gsm', (c) => (c.number === '10086' ? 'reject' : 'allow'));
+    r.modem('+CRING: VOICE', '+CLIP: "10086",129');
+    r.hangups[0]!.finish({ ok: true, method: 'chup', command: 'AT+CHUP' });
+    await r.advance(1);
+    r.modem('+CRING: VOICE', '+CLIP: "10086",129'); // a stale repeat of the call we hung up: ignored
+    r.modem('^CEND:1,0,104,16', '+CRING: VOICE', '+CLIP: "10010",129');
+    await r.advance(T.ringSilenceGsmMs + 1);
+    expect(r.ended().map((c) => [c.callerId.number, c.outcome, c.rings])).toEqual([
+      ['10086', 'rejected', 1],
+      ['10010', 'caller-hung-up', 1],
+    ]);
   });
 
   it('asks AT+CLCC when +CLIP does not come, and decides with its number', async () => {
@@ -122,6 +157,18 @@ describe('call tracker: landline', () => {
     r.modem('NMBR = 01632960001');
     await r.advance(T.nameWaitMs);
     expect(r.log.slice(0, 3)).toEqual(['decide allowed 01632960001', 'hangup-written reject', 'emit call-started']);
+  });
+
+  it('takes a second caller-ID block after a ring as a new call, even from the same number', async () => {
+    const r = trackerRig('landline');
+    r.modem('RING', 'NMBR = 111', 'NAME = A', 'RING', 'RING');
+    await r.advance(2000);
+    r.modem('RING', 'NMBR = 111', 'NAME = A', 'RING');
+    expect(r.count('call-started')).toBe(2);
+    expect(r.count('decided')).toBe(2);
+    await r.advance(T.ringSilenceLandlineMs + 1);
+    // The ring right before the second block was the second call's first ring.
+    expect(r.ended().map((c) => c.rings)).toEqual([3, 2]);
   });
 
   it('starts a new call when a different caller ID arrives while an allowed call still rings', async () => {

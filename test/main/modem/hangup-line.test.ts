@@ -63,7 +63,7 @@ describe('GSM hang-up', () => {
     await peer.write(gsmCall);
     await peer.write(gsmCall);
     const ended = await rig.waitFor<EndedCall>('call-ended');
-    expect(ended).toMatchObject({ outcome: 'rang-through', rings: 2, hangupCommand: null, hangupLatencyMs: null });
+    expect(ended).toMatchObject({ outcome: 'caller-hung-up', rings: 2, hangupCommand: null, hangupLatencyMs: null });
     expect(modem.state.hangups).toEqual([]);
     expect(rig.events.filter((e) => e.event === 'decided')).toHaveLength(1);
   });

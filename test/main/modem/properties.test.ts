@@ -66,7 +66,13 @@ describe('properties', () => {
       fc.property(fc.array(fc.oneof(token, fc.string({ maxLength: 6 })), { maxLength: 60 }), (parts) => {
         const text = parts.join('');
         // What the parser sees once control bytes (NUL, voice-mode DLE codes) are gone.
-        const delivered = text.replace(/\x10[\x20-\x7e]?/g, '').replace(/[\x00-\x09\x0b\x0c\x0e-\x1f\x7f]/g, '');
+        let delivered = '';
+        for (let i = 0; i < text.length; i++) {
+          const c = text.charCodeAt(i);
+          if (c === 0x10) i += text.charCodeAt(i + 1) >= 0x20 && text.charCodeAt(i + 1) < 0x7f ? 1 : 0;
+          else if (c >= 0x20 && c !== 0x7f) delivered += text[i];
+          else if (c === 0x0a || c === 0x0d) delivered += text[i];
+        }
         for (const c of parseTranscript(text)) {
           // A reported number was delivered in the input (give or take the + a type-145 number implies);
           // every other presentation carries no number at all.

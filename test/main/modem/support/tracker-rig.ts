@@ -33,7 +33,7 @@ export function trackerRig(kind: LineKind, decide: (c: CallerId) => Decision['ac
       log.push(`decide ${callerId.presentation} ${callerId.number}`);
       return decision(decide(callerId));
     },
-    hangup: (action, onWritten) => {
+    hangup: (action, _callerId, onWritten) => {
       log.push(`hangup-written ${action}`);
       onWritten(kind === 'gsm' ? 'AT+CHUP' : 'ATH1', now);
       let finish!: (r: HangupResult) => void;
