@@ -128,7 +128,7 @@ class Engine implements Screening {
       this.#recent.addUntrusted(at, m.number, withheld);
       if (!this.#shield.active) {
         const trigger = crossedThreshold(this.#recent, ctx.settings.screening.shield, at, m.number, withheld);
-        if (trigger) this.#engage(trigger, at, null);
+        if (trigger) this.#engage(trigger, at, null, false);
       }
     }
     const decision = decideMatched(callerId, m, { ...ctx, shield: this.#shield });
@@ -194,15 +194,19 @@ class Engine implements Screening {
 
   // --- the shield ----------------------------------------------------------------------------------
 
-  #engage(trigger: Shield['trigger'] & string, at: number, until: number | null): void {
-    const incidentId = this.#shieldStore.startIncident(trigger, at);
-    this.#shield = engage(this.#shield, trigger, at, incidentId, until);
-    this.#shieldStore.save(this.#shield);
-    this.#shieldDirty = false;
+  /**
+   * Inside decide() nothing is written (a durable commit can take milliseconds and the caller is waiting for
+   * the hang-up): the incident and the state are written by the flush after the call, or at the next tick.
+   */
+  #engage(trigger: Shield['trigger'] & string, at: number, until: number | null, writeNow: boolean): void {
+    this.#shield = engage(this.#shield, trigger, at, null, until);
+    this.#shieldDirty = true;
+    if (writeNow) this.#flushShield();
     this.#emitShield();
   }
 
   #end(at: number): void {
+    this.#flushShield();
     this.#shieldStore.end(this.#shield, at);
     this.#shield = idleShield();
     this.#shieldDirty = false;
@@ -211,6 +215,8 @@ class Engine implements Screening {
 
   #flushShield(): void {
     if (!this.#shieldDirty) return;
+    const s = this.#shield;
+    if (s.active && s.incidentId === null) this.#shield = { ...s, incidentId: this.#shieldStore.startIncident(s.trigger ?? 'manual', s.since ?? this.#now().getTime()) };
     this.#shieldStore.save(this.#shield);
     this.#shieldDirty = false;
   }
@@ -228,7 +234,7 @@ class Engine implements Screening {
         zh: `防护结束时间 ${until} 不是将来的时间：请填写如 2025-03-01T07:00:00+08:00 的 ISO 时间。`,
       });
     }
-    if (on && !this.#shield.active) this.#engage('manual', at, untilMs);
+    if (on && !this.#shield.active) this.#engage('manual', at, untilMs, true);
     else if (on) {
       this.#shield = { ...this.#shield, until: untilMs };
       this.#shieldStore.save(this.#shield);

@@ -47,7 +47,8 @@ export function crossedThreshold(recent: RecentCalls, t: Thresholds, at: number,
   return null;
 }
 
-export function engage(shield: Shield, trigger: ShieldTrigger, at: number, incidentId: number, until: number | null = null): Shield {
+/** `incidentId` may be null until the shell has written the incident (it does that after the call, not inside decide). */
+export function engage(shield: Shield, trigger: ShieldTrigger, at: number, incidentId: number | null, until: number | null = null): Shield {
   if (shield.active) return { ...shield, until: until ?? shield.until };
   return { ...idleShield(), active: true, since: at, trigger, until, incidentId };
 }
