@@ -40,9 +40,15 @@ describe('flood shield', () => {
       clock.t += 55_000;
     }
     expect(screening.shield().active).toBe(false);
-    // The fifth crosses the threshold and is itself rejected.
-    const fifth = ring(screening, clock, caller(rotating(4)));
+    // The fifth crosses the threshold and is itself rejected — without a write while the caller waits.
+    const writes = () => (db.prepare('SELECT total_changes() AS n').get() as { n: number }).n;
+    const before = writes();
+    const fifth = screening.decide(caller(rotating(4)), { lineId: 'sim-1' });
+    expect(writes()).toBe(before);
+    screening.observe({ lineId: 'sim-1', startedAt: new Date(clock.t), endedAt: new Date(clock.t + 5000), callerId: caller(rotating(4)), decision: fifth, outcome: 'rejected', rings: 0, oneRing: false });
+    clock.t += 5000;
     expect(fifth).toMatchObject({ action: 'reject', reason: 'shield' });
+    expect(writes()).toBeGreaterThan(before);
     expect(screening.shield()).toMatchObject({ active: true, trigger: 'calls' });
     expect(changes[0]).toMatchObject({ active: true, trigger: 'calls' });
 
