@@ -137,10 +137,12 @@ class Engine implements Screening {
       this.#shield = rejected(this.#shield, at, m.number, withheld);
       if (m.number !== null && this.#shield.numbers !== before) this.#shieldStore.numberRejected(m.number);
       this.#shieldDirty = true;
-      this.#emitShield();
     }
     if (decision.reason === 'breakthrough' && m.number !== null) this.#recent.brokeThrough(m.number, at);
-    if (decision.reason === 'rate-limit' && m.number !== null) this.#recent.rateLimited(m.number, this.#recent.of(m.number)?.rateLimitedUntil ?? at + DAY_MS);
+    if (decision.reason === 'rate-limit' && m.number !== null) {
+      const until = this.#recent.of(m.number)?.rateLimitedUntil ?? null;
+      this.#recent.rateLimited(m.number, until !== null && until > at ? until : at + DAY_MS);
+    }
     this.#pending.set(call.lineId, { number: m.number });
     return decision;
   }
@@ -202,7 +204,6 @@ class Engine implements Screening {
     this.#shield = engage(this.#shield, trigger, at, null, until);
     this.#shieldDirty = true;
     if (writeNow) this.#flushShield();
-    this.#emitShield();
   }
 
   #end(at: number): void {
@@ -219,6 +220,8 @@ class Engine implements Screening {
     if (s.active && s.incidentId === null) this.#shield = { ...s, incidentId: this.#shieldStore.startIncident(s.trigger ?? 'manual', s.since ?? this.#now().getTime()) };
     this.#shieldStore.save(this.#shield);
     this.#shieldDirty = false;
+    // Listeners (the UI) hear about it here, after the call, never while a caller waits for the decision.
+    this.#emitShield();
   }
 
   shield(): ShieldState {
