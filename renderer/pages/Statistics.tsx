@@ -10,29 +10,14 @@ import { Field } from '../components/Field.tsx';
 import { PageTitle } from '../components/PageTitle.tsx';
 import { useRuleActions } from '../components/useRuleActions.ts';
 import { formatCount, formatDateTime, formatDay, formatHour, toOffsetIso } from '../format/time.ts';
+import { periods, periodStart, type Period } from '../state/periods.ts';
 
-type Period = 'day' | 'week' | 'month' | 'quarter';
-const periods: Record<Period, { hours: number; bucket: Stats['bucket'] }> = {
-  day: { hours: 24, bucket: 'hour' },
-  week: { hours: 24 * 7, bucket: 'day' },
-  month: { hours: 24 * 30, bucket: 'day' },
-  quarter: { hours: 24 * 90, bucket: 'week' },
-};
 const series = [
   { key: 'reject', color: 'var(--chart-reject)' },
   { key: 'answerHangup', color: 'var(--chart-answer-hangup)' },
   { key: 'silent', color: 'var(--chart-silent)' },
   { key: 'allow', color: 'var(--chart-allow)' },
 ] as const;
-
-/** The period's first instant, on a bucket boundary so each bar is a whole hour or day. */
-export function periodStart(period: Period, now: Date): Date {
-  const { hours, bucket } = periods[period];
-  const start = new Date(now.getTime() - (hours - (bucket === 'hour' ? 1 : 24)) * 3600_000);
-  if (bucket === 'hour') start.setMinutes(0, 0, 0);
-  else start.setHours(0, 0, 0, 0);
-  return start;
-}
 
 export function Statistics() {
   const { t } = useTranslation();

@@ -4,6 +4,7 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import type { ApiEvent, MethodName } from '../../../shared/api.ts';
 import type { CallRecord, Presentation, Rule } from '../../../shared/domain.ts';
+import { builtRenderer } from './built-renderer.ts';
 import { startFakeApiServer, type RendererSource } from './fake-api-server.ts';
 
 export type UiUnderTest = {
@@ -23,7 +24,8 @@ export type UiUnderTest = {
 
 export async function startUiUnderTest(options: { token?: string | null; syntheticCalls?: number; noLines?: boolean; renderer?: RendererSource; exportStepMs?: number } = {}): Promise<UiUnderTest> {
   const token = options.token === undefined ? 'test-token' : options.token;
-  const server = await startFakeApiServer({ ...options, token });
+  const renderer = options.renderer ?? { kind: 'static', dir: await builtRenderer() };
+  const server = await startFakeApiServer({ ...options, token, renderer });
   return {
     url: `${server.origin}/${token ? `#token=${token}` : ''}`,
     origin: server.origin,
@@ -60,8 +62,8 @@ export async function openApp(browser: Browser, ui: UiUnderTest, options: OpenOp
     if (m.type() === 'error') errors.push(m.text());
   });
   await page.goto(ui.url);
-  if (options.page) await showPage(page, options.page);
   await page.locator('h1').first().waitFor();
+  if (options.page) await showPage(page, options.page);
   return { context, page, errors };
 }
 
