@@ -2,51 +2,14 @@
 // → idle. It turns call signals and timers into the Line's events, asks for the decision the moment the
 // caller is known, and starts the hang-up before it tells anyone. The modem side (AT+CLCC, hang-up
 // commands, parser flush) and the clock come in through `TrackerEnv`, so tests drive it without a port.
-import type { CallerId, CallOutcome, CallTimings, Decision, LineKind } from '../../shared/domain.ts';
+import type { CallerId, Decision, LineKind } from '../../shared/domain.ts';
 import type { CallerIdSource } from './caller-id.ts';
 import { noCallerId, sameIdentity } from './caller-id.ts';
 import type { CallSignal } from './caller-id-parser.ts';
+import { endedCall, newCall, outcomeOf, takeLastRing, type Call, type EndedCall, type HangupHandle, type LineTiming } from './call.ts';
 import { clccCallerId, isRingingIn, type ClccEntry } from './clcc.ts';
-import type { HangupResult } from './hangup.ts';
 
-export type LineTiming = {
-  /** GSM: how long to wait after a ring for +CLIP before asking AT+CLCC. */
-  clipWaitMs: number;
-  /** Landline: how long the number field waits for NAME. */
-  nameWaitMs: number;
-  /** No ring for this long ends a call (rings come every ~5 s on GSM, ~6 s on a landline). */
-  ringSilenceGsmMs: number;
-  ringSilenceLandlineMs: number;
-  /** Landline hang-up: how long to stay off-hook (or answered) before going back on-hook. */
-  hangupPauseMs: number;
-  /** After our hang-up, rings and repeats of that call still in the pipe are ignored for this long. */
-  settleMs: number;
-};
-
-export const defaultTiming: LineTiming = {
-  clipWaitMs: 600,
-  nameWaitMs: 300,
-  ringSilenceGsmMs: 7000,
-  ringSilenceLandlineMs: 9000,
-  hangupPauseMs: 1500,
-  settleMs: 1000,
-};
-
-export type EndedCall = {
-  key: string;
-  lineId: string;
-  startedAt: Date;
-  callerId: CallerId;
-  decision: Decision | null;
-  outcome: CallOutcome;
-  rings: number;
-  oneRing: boolean;
-  timings: CallTimings;
-  /** caller-id known → hang-up command written, ms. */
-  hangupLatencyMs: number | null;
-  hangupCommand: string | null;
-  raw: string[];
-};
+export { defaultTiming, type EndedCall, type HangupHandle, type LineTiming } from './call.ts';
 
 export type TrackerEvents = {
   'call-started': { key: string; lineId: string; wallClock: Date; at: number };
@@ -56,8 +19,6 @@ export type TrackerEvents = {
   'call-ended': EndedCall;
   warning: { code: string; message: string };
 };
-
-export type HangupHandle = { done: Promise<HangupResult>; cancel(): void };
 
 export type TrackerEnv = {
   lineId: string;
@@ -77,30 +38,6 @@ export type TrackerEnv = {
   callerIdMissing: () => void;
 };
 
-type Call = {
-  key: string;
-  startedAt: Date;
-  t0: number;
-  rings: number;
-  callerId: CallerId | null;
-  source: CallerIdSource | null;
-  decision: Decision | null;
-  answered: boolean;
-  at: { firstRing: number | null; callerId: number | null; decision: number | null; hangupSent: number | null; hangupConfirmed: number | null };
-  hangup: HangupHandle | null;
-  hangupCommand: string | null;
-  hangupFailed: boolean;
-  raw: string[];
-  /** When the latest ring came, and how many rings came since the caller was identified. */
-  lastRingAt: number | null;
-  ringsSinceId: number;
-  stopSilence: (() => void) | null;
-  stopWait: (() => void) | null;
-  clccAsked: boolean;
-};
-
-let sequence = 0;
-
 export function createCallTracker(env: TrackerEnv) {
   let call: Call | null = null;
   let settle: { until: number; callerId: CallerId | null } | null = null;
@@ -109,46 +46,11 @@ export function createCallTracker(env: TrackerEnv) {
   let heldRing: { at: number; line: string } | null = null;
   const carryWindow = () => (env.kind() === 'gsm' ? env.timing.clipWaitMs : env.timing.ringSilenceLandlineMs * 0.45);
 
-  const rel = (c: Call, t: number | null) => (t === null ? null : Math.round((t - c.t0) * 1000) / 1000);
-
   const start = (): Call => {
-    const now = env.clock();
-    const c: Call = {
-      key: `${env.lineId}-${Date.now().toString(36)}-${++sequence}`,
-      startedAt: env.wallClock(),
-      t0: now,
-      rings: 0,
-      callerId: null,
-      source: null,
-      decision: null,
-      answered: false,
-      at: { firstRing: null, callerId: null, decision: null, hangupSent: null, hangupConfirmed: null },
-      hangup: null,
-      hangupCommand: null,
-      hangupFailed: false,
-      raw: [],
-      lastRingAt: null,
-      ringsSinceId: 0,
-      stopSilence: null,
-      stopWait: null,
-      clccAsked: false,
-    };
+    const c = newCall(env.lineId, env.clock(), env.wallClock());
     call = c;
     settle = null;
     return c;
-  };
-
-  const outcomeOf = (c: Call, lost: boolean): CallOutcome => {
-    if (c.at.hangupConfirmed !== null) return 'rejected';
-    if (lost) return 'line-lost';
-    // We sent the hang-up and the call is gone: that is our rejection, even if the modem's final answer
-    // was overtaken by the call's end (or by the next call, in a call-bombing burst).
-    if (c.at.hangupSent !== null && !c.hangupFailed) return 'rejected';
-    if (c.answered) return 'answered';
-    // We meant to hang up and could not: the call rang through to the phone.
-    if (c.hangupFailed) return 'rang-through';
-    // Otherwise it stopped ringing by itself (whoever picked up a landline extension, we cannot tell).
-    return 'caller-hung-up';
   };
 
   const end = (c: Call, how: { lost?: boolean } = {}) => {
@@ -159,38 +61,13 @@ export function createCallTracker(env: TrackerEnv) {
     c.hangup?.cancel();
     const now = env.clock();
     const outcome = outcomeOf(c, how.lost ?? false);
-    if (outcome === 'rejected' && c.at.hangupConfirmed === null) c.at.hangupConfirmed = now;
-    const callerId = c.callerId ?? noCallerId(c.raw.filter((l) => l.toUpperCase().includes('RING')));
     if (outcome === 'rejected') {
-      settle = { until: now + env.timing.settleMs, callerId };
+      if (c.at.hangupConfirmed === null) c.at.hangupConfirmed = now;
+      settle = { until: now + env.timing.settleMs, callerId: c.callerId };
       // A ring after our hang-up command went out is most likely the next call's (a bomber redialling).
-      if (c.lastRingAt !== null && c.at.hangupSent !== null && c.lastRingAt > c.at.hangupSent && c.rings > 0) {
-        const i = c.raw.map((l) => /RING/i.test(l)).lastIndexOf(true);
-        heldRing = { at: c.lastRingAt, line: i >= 0 ? (c.raw.splice(i, 1)[0] ?? 'RING') : 'RING' };
-        c.rings--;
-      }
+      if (c.lastRingAt !== null && c.at.hangupSent !== null && c.lastRingAt > c.at.hangupSent) heldRing = takeLastRing(c);
     }
-    env.emit('call-ended', {
-      key: c.key,
-      lineId: env.lineId,
-      startedAt: c.startedAt,
-      callerId,
-      decision: c.decision,
-      outcome,
-      rings: c.rings,
-      oneRing: outcome === 'caller-hung-up' && c.rings <= 1,
-      timings: {
-        firstRing: rel(c, c.at.firstRing),
-        callerId: rel(c, c.at.callerId),
-        decision: rel(c, c.at.decision),
-        hangupSent: rel(c, c.at.hangupSent),
-        hangupConfirmed: rel(c, c.at.hangupConfirmed),
-        end: rel(c, now),
-      },
-      hangupLatencyMs: c.at.hangupSent !== null && c.at.callerId !== null ? Math.round((c.at.hangupSent - c.at.callerId) * 1000) / 1000 : null,
-      hangupCommand: c.hangupCommand,
-      raw: c.raw,
-    });
+    env.emit('call-ended', endedCall(c, env.lineId, outcome, now));
     if (!how.lost && (c.source === null || c.callerId?.presentation === 'none')) env.callerIdMissing();
   };
 
@@ -303,16 +180,8 @@ export function createCallTracker(env: TrackerEnv) {
    * came after the old call's caller ID and just before the new one: on GSM +CLIP follows its RING within
    * milliseconds, on a landline the block comes a second or two after ring 1.
    */
-  const carryRing = (c: Call, now: number): { at: number; line: string } | null => {
-    if (c.lastRingAt === null || c.ringsSinceId === 0 || now - c.lastRingAt > carryWindow()) return null;
-    const i = c.raw.map((l) => /RING/i.test(l)).lastIndexOf(true);
-    const line = i >= 0 ? (c.raw.splice(i, 1)[0] ?? 'RING') : 'RING';
-    const at = c.lastRingAt;
-    c.rings--;
-    c.ringsSinceId--;
-    c.lastRingAt = null; // that ring is gone; do not take another one back when the call ends
-    return { at, line };
-  };
+  const carryRing = (c: Call, now: number): { at: number; line: string } | null =>
+    c.lastRingAt === null || c.ringsSinceId === 0 || now - c.lastRingAt > carryWindow() ? null : takeLastRing(c);
 
   const callerIdArrived = (callerId: CallerId, source: CallerIdSource) => {
     const now = env.clock();

@@ -3,7 +3,9 @@
 export { parseTranscript, createTranscriptAssembler, type TranscriptAssembler } from './transcript.ts';
 export { createCallerIdParser, type CallSignal, type CallerIdParser } from './caller-id-parser.ts';
 export { createLineSplitter, type LineSplitter } from './line-splitter.ts';
-export { openLine, type Line, type LineEvents, type LineOptions, type EndedCall, type LineTiming } from './line.ts';
-export { defaultTiming } from './call-tracker.ts';
+export { openLine } from './line.ts';
+export type { Line, LineEvents, LineOptions } from './line-api.ts';
+export type { EndedCall, LineTiming } from './call.ts';
+export { defaultTiming } from './call.ts';
 export { listPorts, findHilinkSticks } from './ports.ts';
 export { probePort } from './probe.ts';

@@ -4,59 +4,20 @@
 // forget it. The imperative shell around the pure parser and the tracker.
 import { EventEmitter } from 'node:events';
 import { basename } from 'node:path';
-import type { CallerId, Decision, HangupMethod, LineStatus } from '../../shared/domain.ts';
+import type { LineStatus } from '../../shared/domain.ts';
 import { createAtChannel, type AtChannel } from './at-channel.ts';
 import { createCallerIdParser, type CallSignal } from './caller-id-parser.ts';
 import { createCallTracker, defaultTiming, type CallTracker, type EndedCall, type LineTiming } from './call-tracker.ts';
 import { parseClcc, type ClccEntry } from './clcc.ts';
 import { hangupChain, runHangup } from './hangup.ts';
-import { identify, syncAt } from './identify.ts';
+import type { Line, LineEvents, LineOptions } from './line-api.ts';
 import { createLineSplitter } from './line-splitter.ts';
-import { pickProfile } from './profiles/pick.ts';
 import type { Profile } from './profiles/profile.ts';
 import { openSerial, type SerialLink } from './serial.ts';
-import { initialise, readGsmHealth, readSignal, recheckCallerId } from './setup.ts';
-import { gsmProblem, problem, type Problem } from './status.ts';
+import { bringUp, readSignal, recheckCallerId } from './setup.ts';
+import { problem } from './status.ts';
 
-export type { EndedCall, LineTiming };
-
-export type LineOptions = {
-  id: string;
-  path: string;
-  baudRate?: number;
-  hangupMethod?: HangupMethod;
-  /** Called synchronously as soon as the caller is identified (or known to be unidentifiable). Must return
-   *  at once; the line writes the hang-up command before emitting anything else. */
-  decide: (callerId: CallerId, call: { key: string; lineId: string }) => Decision;
-  clock?: () => number;
-  log?: (entry: { dir: 'in' | 'out' | 'info' | 'warn'; text: string; at: number }) => void;
-  reconnect?: { initialDelayMs?: number; maxDelayMs?: number };
-  commandTimeoutMs?: number;
-  recheckCallerIdEveryMs?: number;
-  /** Call-handling waits (tests shorten them). Defaults: see `defaultTiming`. */
-  timing?: Partial<LineTiming>;
-};
-
-export type LineEvents = {
-  status: [LineStatus];
-  'call-started': [{ key: string; lineId: string; wallClock: Date; at: number }];
-  'caller-id': [{ key: string; lineId: string; callerId: CallerId; at: number }];
-  decided: [{ key: string; lineId: string; callerId: CallerId; decision: Decision; at: number }];
-  'hangup-sent': [{ key: string; command: string; at: number }];
-  'call-ended': [EndedCall];
-  warning: [{ code: string; message: string }];
-};
-
-export interface Line {
-  readonly id: string;
-  status(): LineStatus;
-  on<E extends keyof LineEvents>(event: E, listener: (...args: LineEvents[E]) => void): this;
-  off<E extends keyof LineEvents>(event: E, listener: (...args: LineEvents[E]) => void): this;
-  once<E extends keyof LineEvents>(event: E, listener: (...args: LineEvents[E]) => void): this;
-  close(): Promise<void>;
-  /** Resolves when initialised (at once if ready now), or rejects on the next failure — for tests. */
-  ready(timeoutMs?: number): Promise<void>;
-}
+export type { EndedCall, Line, LineEvents, LineOptions, LineTiming };
 
 /** Two failed re-initialisations in a row: the port itself is suspect, so reopen it. */
 const REOPEN_AFTER_FAILED_RECOVERIES = 2;
@@ -308,39 +269,16 @@ class ModemLine extends EventEmitter<LineEvents> implements Line {
   }
 
   async #bringUp(channel: AtChannel): Promise<boolean> {
-    if (!(await syncAt(channel))) {
-      if (this.#channel === channel) this.#setStatus({ state: 'degraded', problem: problem('not-responding') });
-      return false;
-    }
-    const identity = await identify(channel);
-    const profile = pickProfile(identity);
-    this.#profile = profile;
-    const init = await initialise(channel, profile);
-    if (!init.ok) {
-      if (this.#channel === channel) this.#setStatus({ state: init.reason === 'refused' ? 'error' : 'degraded', problem: problem('not-responding', `${init.command}: ${init.detail}`) });
-      return false;
-    }
-    for (const note of init.notes) this.#log('info', note);
-    const base: Partial<LineStatus> = {
-      kind: profile.kind,
-      profile: profile.name,
-      manufacturer: identity.manufacturer,
-      model: identity.model,
-      firmware: identity.firmware,
-      callerIdConfirmed: init.callerIdConfirmed,
-    };
-    let found: Problem | null;
-    if (profile.kind === 'gsm') {
-      const health = await readGsmHealth(channel, profile);
-      const { voice, ...fields } = health;
-      Object.assign(base, fields);
-      found = gsmProblem({ ...health, voice, callerIdConfirmed: init.callerIdConfirmed });
-    } else {
-      found = init.callerIdConfirmed ? null : problem('no-caller-id');
-    }
+    const result = await bringUp(channel);
     if (this.#channel !== channel || this.#closed) return false;
+    if (result.profile) this.#profile = result.profile;
+    if (!result.ok) {
+      this.#setStatus(result.status);
+      return false;
+    }
+    for (const note of result.notes) this.#log('info', note);
     this.#failedRecoveries = 0;
-    this.#setStatus({ ...base, state: 'ready', problem: found });
+    this.#setStatus(result.status);
     this.#startRecheck();
     return true;
   }

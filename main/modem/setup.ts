@@ -2,8 +2,10 @@
 // every (re)connect and every reset: modems forget caller ID when they reset.
 import type { LineStatus } from '../../shared/domain.ts';
 import type { AtChannel, AtResult } from './at-channel.ts';
+import { identify, syncAt } from './identify.ts';
+import { pickProfile } from './profiles/pick.ts';
 import type { Profile } from './profiles/profile.ts';
-import { clipEnabled, firstInfo, parseCsq, parseOperator, parseSim, voiceEnabled } from './status.ts';
+import { clipEnabled, firstInfo, gsmProblem, parseCsq, parseOperator, parseSim, problem, voiceEnabled, type Problem } from './status.ts';
 import { describeError } from './result-codes.ts';
 
 export type InitOutcome =
@@ -75,4 +77,37 @@ export async function readGsmHealth(channel: AtChannel, profile: Profile): Promi
 export async function readSignal(channel: AtChannel): Promise<{ signal: LineStatus['signal']; status: AtResult['status'] }> {
   const r = await channel.send('AT+CSQ', { expect: '+CSQ' });
   return { signal: r.status === 'ok' ? parseCsq(r.lines) : null, status: r.status };
+}
+
+export type BringUp =
+  | { ok: true; profile: Profile; status: Partial<LineStatus>; notes: string[] }
+  | { ok: false; profile: Profile | null; status: Partial<LineStatus> };
+
+/** After every (re)connect: is it a modem, which one, initialise it, and how healthy is it. */
+export async function bringUp(channel: AtChannel): Promise<BringUp> {
+  if (!(await syncAt(channel))) return { ok: false, profile: null, status: { state: 'degraded', problem: problem('not-responding') } };
+  const identity = await identify(channel);
+  const profile = pickProfile(identity);
+  const init = await initialise(channel, profile);
+  if (!init.ok) {
+    return { ok: false, profile, status: { state: init.reason === 'refused' ? 'error' : 'degraded', problem: problem('not-responding', `${init.command}: ${init.detail}`) } };
+  }
+  const status: Partial<LineStatus> = {
+    state: 'ready',
+    kind: profile.kind,
+    profile: profile.name,
+    manufacturer: identity.manufacturer,
+    model: identity.model,
+    firmware: identity.firmware,
+    callerIdConfirmed: init.callerIdConfirmed,
+  };
+  let found: Problem | null;
+  if (profile.kind === 'gsm') {
+    const { voice, ...health } = await readGsmHealth(channel, profile);
+    Object.assign(status, health);
+    found = gsmProblem({ ...health, voice, callerIdConfirmed: init.callerIdConfirmed });
+  } else {
+    found = init.callerIdConfirmed ? null : problem('no-caller-id');
+  }
+  return { ok: true, profile, status: { ...status, problem: found }, notes: init.notes };
 }

@@ -1,0 +1,41 @@
+// What a Line is, for the service and the tests: its options, its typed events and its methods.
+import type { CallerId, Decision, HangupMethod, LineStatus } from '../../shared/domain.ts';
+import type { EndedCall, LineTiming } from './call.ts';
+
+export type LineOptions = {
+  id: string;
+  path: string;
+  baudRate?: number;
+  hangupMethod?: HangupMethod;
+  /** Called synchronously as soon as the caller is identified (or known to be unidentifiable). Must return
+   *  at once; the line writes the hang-up command before emitting anything else. */
+  decide: (callerId: CallerId, call: { key: string; lineId: string }) => Decision;
+  clock?: () => number;
+  log?: (entry: { dir: 'in' | 'out' | 'info' | 'warn'; text: string; at: number }) => void;
+  reconnect?: { initialDelayMs?: number; maxDelayMs?: number };
+  commandTimeoutMs?: number;
+  recheckCallerIdEveryMs?: number;
+  /** Call-handling waits (tests shorten them). Defaults: see `defaultTiming`. */
+  timing?: Partial<LineTiming>;
+};
+
+export type LineEvents = {
+  status: [LineStatus];
+  'call-started': [{ key: string; lineId: string; wallClock: Date; at: number }];
+  'caller-id': [{ key: string; lineId: string; callerId: CallerId; at: number }];
+  decided: [{ key: string; lineId: string; callerId: CallerId; decision: Decision; at: number }];
+  'hangup-sent': [{ key: string; command: string; at: number }];
+  'call-ended': [EndedCall];
+  warning: [{ code: string; message: string }];
+};
+
+export interface Line {
+  readonly id: string;
+  status(): LineStatus;
+  on<E extends keyof LineEvents>(event: E, listener: (...args: LineEvents[E]) => void): this;
+  off<E extends keyof LineEvents>(event: E, listener: (...args: LineEvents[E]) => void): this;
+  once<E extends keyof LineEvents>(event: E, listener: (...args: LineEvents[E]) => void): this;
+  close(): Promise<void>;
+  /** Resolves when initialised (at once if ready now), or rejects on the next failure — for tests. */
+  ready(timeoutMs?: number): Promise<void>;
+}
