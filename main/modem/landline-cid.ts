@@ -24,10 +24,13 @@ const labels: Record<string, CidFieldKind> = {
 
 // Longest labels first so `DATE TIME` and `DDN_NMBR` win over `DATE` and `DDN`.
 const fieldLine = /^\s*(DDN_NMBR|DATE\s*TIME|CALLER\s+NUMBER|CALLER\s+NAME|NMBR|NUMBER|DDN|NBR|NAME|DATE|TIME|MESG)\s*=(.*)$/i;
+// Some older Rockwell-family firmware writes `CALLER NUMBER: …` / `CALLER NAME: …`. Only these two
+// labels take a colon: `NAME:` or `TIME:` alone also appear in identification replies.
+const colonLine = /^\s*(CALLER\s+NUMBER|CALLER\s+NAME)\s*:(.*)$/i;
 
 /** One field line, or null when the line is not a caller-ID field. */
 export function parseCidField(line: string): CidField | null {
-  const m = fieldLine.exec(line);
+  const m = fieldLine.exec(line) ?? colonLine.exec(line);
   if (!m) return null;
   const label = (m[1] ?? '').toUpperCase().replace(/\s+/g, ' ');
   const kind = labels[label];

@@ -19,6 +19,11 @@ describe('formatted landline caller ID', () => {
     expect(parseCidField('MESG = 110101')?.kind).toBe('message');
   });
 
+  it('reads the CALLER NUMBER: / CALLER NAME: variant', () => {
+    expect(block('CALLER NUMBER: 5551234', 'CALLER NAME: SMITH JOHN')).toEqual({ number: '5551234', presentation: 'allowed', name: 'SMITH JOHN' });
+    expect(parseCidField('NAME: huawei')).toBeNull();
+  });
+
   it('does not take other KEY=value lines for caller ID', () => {
     expect(parseCidField('AT Z S0=0 E1 V1 Q0')).toBeNull();
     expect(parseCidField('S07=50')).toBeNull();
