@@ -6,6 +6,7 @@ import type { Settings } from '../../shared/settings.ts';
 import { toApiCallError, type ApiCallError, type ConnectionState, type Transport } from '../api/index.ts';
 import { applyLanguage, browserLanguages, resolveLanguage, type Language } from '../i18n/index.ts';
 import { applyCallEvent, type LiveCall } from '../state/live-calls.ts';
+import { mergePatch } from '../state/settings-patch.ts';
 import { applyStatusEvent, sameLocalDay } from '../state/status.ts';
 
 export type AppState = {
@@ -100,11 +101,21 @@ export function AppProvider({ transport, children }: { transport: Transport; chi
     document.documentElement.dataset.theme = theme;
   }, [theme]);
 
+  const settingsRef = useRef(settings);
+  settingsRef.current = settings;
   const saveSettings = useCallback(
     async (patch: Record<string, unknown>) => {
-      const next = await api.updateSettings({ patch });
-      setSettings(next);
-      return next;
+      const before = settingsRef.current;
+      if (before) setSettings(mergePatch(before, patch));
+      try {
+        const next = await api.updateSettings({ patch });
+        setSettings(next);
+        return next;
+      } catch (e) {
+        // Refused: put back what the service still has.
+        setSettings(before);
+        throw e;
+      }
     },
     [api],
   );

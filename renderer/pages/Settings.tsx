@@ -1,5 +1,5 @@
 // Settings: modems, the demo line, everyday preferences and where the data lives.
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useApp } from '../app/context.tsx';
 import { useAnnounce } from '../components/Announcer.tsx';
@@ -15,6 +15,12 @@ export function Settings() {
   const { status, api, reload } = useApp();
   const announce = useAnnounce();
   const [demoError, setDemoError] = useState<unknown>(null);
+  // The switch moves at once and stays until the service's status agrees (or the call fails).
+  const [demoWanted, setDemoWanted] = useState<boolean | null>(null);
+  const demo = status?.demo ?? false;
+  useEffect(() => {
+    if (demoWanted === demo) setDemoWanted(null);
+  }, [demo, demoWanted]);
 
   return (
     <>
@@ -26,13 +32,16 @@ export function Settings() {
         <Field label={t('settings.demoOn')} inline>
           <input
             type="checkbox"
-            checked={status?.demo ?? false}
+            checked={demoWanted ?? demo}
             onChange={async (e) => {
+              const on = e.target.checked;
               setDemoError(null);
+              setDemoWanted(on);
               try {
-                await api.setDemo({ on: e.target.checked });
+                await api.setDemo({ on });
                 reload();
               } catch (err) {
+                setDemoWanted(null);
                 setDemoError(err);
               }
             }}

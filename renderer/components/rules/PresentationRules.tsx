@@ -19,6 +19,8 @@ export function PresentationRules() {
   const [loaded, setLoaded] = useState(false);
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState<Kind | null>(null);
+  // The switch moves at once; it settles to the service's answer (or back, on failure) when it replies.
+  const [optimistic, setOptimistic] = useState<Partial<Record<Kind, boolean>>>({});
 
   const load = useCallback(async () => {
     try {
@@ -46,6 +48,7 @@ export function PresentationRules() {
   const toggle = async (kind: Kind, on: boolean) => {
     setBusy(kind);
     setError(null);
+    setOptimistic((o) => ({ ...o, [kind]: on }));
     try {
       const existing = rules[kind];
       if (on && !existing) await api.addRule({ list: 'blocked', kind: 'presentation', value: kind, label: '' });
@@ -56,6 +59,7 @@ export function PresentationRules() {
       setError(e);
     } finally {
       setBusy(null);
+      setOptimistic((o) => ({ ...o, [kind]: undefined }));
     }
   };
 
@@ -65,7 +69,7 @@ export function PresentationRules() {
       <p className="hint">{t('presentationRules.intro')}</p>
       {kinds.map((kind) => (
         <Field key={kind} label={t(`presentationRules.block.${kind}`)} hint={t(`presentationRules.hint.${kind}`)} inline>
-          <input type="checkbox" checked={rules[kind] !== undefined} disabled={!loaded || busy !== null} onChange={(e) => toggle(kind, e.target.checked)} />
+          <input type="checkbox" checked={optimistic[kind] ?? rules[kind] !== undefined} disabled={!loaded || (busy !== null && busy !== kind)} onChange={(e) => toggle(kind, e.target.checked)} />
         </Field>
       ))}
       <ErrorText error={error} />

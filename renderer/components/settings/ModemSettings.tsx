@@ -122,14 +122,17 @@ function LineSettings({ line, onError }: { line: LineStatus; onError: (e: unknow
   const announce = useAnnounce();
   const [label, setLabel] = useState(line.label);
   const [confirmRemove, setConfirmRemove] = useState(false);
-  const enabled = settings?.lines.find((l) => l.path === line.path)?.enabled ?? true;
+  const [enabledWanted, setEnabledWanted] = useState<boolean | null>(null);
+  const enabled = enabledWanted ?? settings?.lines.find((l) => l.path === line.path)?.enabled ?? true;
 
   const configure = async (change: { label?: string; hangupMethod?: HangupMethod; enabled?: boolean }) => {
     onError(null);
+    if (change.enabled !== undefined) setEnabledWanted(change.enabled);
     try {
       await api.configureLine({ lineId: line.id, ...change });
       announce(t('settings.saved'));
     } catch (e) {
+      setEnabledWanted(null);
       onError(e);
     }
   };
