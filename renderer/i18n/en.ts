@@ -547,6 +547,6 @@ export const en = {
     dataDir: 'Calls, rules and settings are stored in',
     copyDataDir: 'Copy the location',
     dataDirCopied: 'Location copied.',
-    version: 'Ringfence version {{version}}',
+    version: 'Ringfence version',
   },
 } as const;

@@ -546,6 +546,6 @@ export const zh: Messages = {
     dataDir: '通话、规则和设置保存在',
     copyDataDir: '复制位置',
     dataDirCopied: '位置已复制。',
-    version: 'Ringfence 版本 {{version}}',
+    version: 'Ringfence 版本',
   },
 };

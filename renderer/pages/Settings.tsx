@@ -60,7 +60,9 @@ export function Settings() {
             {t('settings.copyDataDir')}
           </button>
         ) : null}
-        <p className="hint">{t('settings.version', { version: status?.version ?? '—' })}</p>
+        <p className="hint">
+          {t('settings.version')} <span data-verbatim>{status?.version ?? '—'}</span>
+        </p>
       </section>
     </>
   );

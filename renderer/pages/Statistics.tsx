@@ -19,6 +19,24 @@ const series = [
   { key: 'allow', color: 'var(--chart-allow)' },
 ] as const;
 
+/**
+ * The chart's key, drawn by us: Recharts' default legend labels its swatches "legend icon" in English
+ * for screen readers, and the swatch says nothing a screen reader needs (the word follows it).
+ */
+function SeriesLegend() {
+  const { t } = useTranslation();
+  return (
+    <ul className="chart-legend">
+      {series.map((s) => (
+        <li key={s.key}>
+          <span className="swatch" style={{ background: s.color }} aria-hidden="true" />
+          {t(`stats.series.${s.key}`)}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
 export function Statistics() {
   const { t } = useTranslation();
   const { api, language } = useApp();
@@ -116,8 +134,8 @@ export function Statistics() {
                 <CartesianGrid strokeDasharray="3 3" stroke="var(--border)" />
                 <XAxis dataKey="label" stroke="var(--muted)" tick={{ fill: 'var(--muted)' }} />
                 <YAxis allowDecimals={false} stroke="var(--muted)" tick={{ fill: 'var(--muted)' }} />
-                <Tooltip contentStyle={{ background: 'var(--surface)', border: '1px solid var(--border)', color: 'var(--text)' }} />
-                <Legend />
+                <Tooltip cursor={{ fill: 'var(--surface-2)' }} contentStyle={{ background: 'var(--surface)', border: '1px solid var(--border)', color: 'var(--text)' }} />
+                <Legend content={<SeriesLegend />} />
                 {series.map((s) => (
                   <Bar key={s.key} dataKey={s.key} name={t(`stats.series.${s.key}`)} stackId="calls" fill={s.color} isAnimationActive={false} />
                 ))}
@@ -135,7 +153,7 @@ export function Statistics() {
                 <CartesianGrid strokeDasharray="3 3" stroke="var(--border)" />
                 <XAxis dataKey="label" stroke="var(--muted)" tick={{ fill: 'var(--muted)' }} />
                 <YAxis allowDecimals={false} stroke="var(--muted)" tick={{ fill: 'var(--muted)' }} />
-                <Tooltip contentStyle={{ background: 'var(--surface)', border: '1px solid var(--border)', color: 'var(--text)' }} />
+                <Tooltip cursor={{ fill: 'var(--surface-2)' }} contentStyle={{ background: 'var(--surface)', border: '1px solid var(--border)', color: 'var(--text)' }} />
                 <Line type="linear" dataKey="count" name={t('stats.distinct')} stroke="var(--chart-reject)" isAnimationActive={false} />
               </LineChart>
             </ResponsiveContainer>

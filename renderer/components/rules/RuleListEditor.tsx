@@ -2,7 +2,7 @@
 // thousands of numbers, so they are searched and paged on the server, a couple of hundred at a time.
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Rule, RuleList } from '../../../shared/domain.ts';
+import { Presentation, type Rule, type RuleList } from '../../../shared/domain.ts';
 import { useApiEvent, useApp } from '../../app/context.tsx';
 import { formatDateTime } from '../../format/time.ts';
 import { useAnnounce } from '../Announcer.tsx';
@@ -14,6 +14,7 @@ import { ImportPanel } from './ImportPanel.tsx';
 import { RuleForm } from './RuleForm.tsx';
 
 const PAGE = 200;
+const isPresentation = (v: string): v is Presentation => (Presentation.options as readonly string[]).includes(v);
 const exportFormats = ['csv', 'text', 'vcard', 'ncid'] as const;
 
 export function RuleListEditor({ list }: { list: RuleList }) {
@@ -61,11 +62,14 @@ export function RuleListEditor({ list }: { list: RuleList }) {
     if (event.type === 'rules-changed' && event.list === list) reload();
   });
 
+  // A presentation rule's value is a code (withheld); say it in words. Numbers and patterns are as typed.
+  const shownValue = (rule: Rule) => (rule.kind === 'presentation' && isPresentation(rule.value) ? t(`presentation.${rule.value}`) : rule.value);
+
   const remove = async (rule: Rule) => {
     try {
       await api.removeRule({ id: rule.id });
       setConfirmRemove(null);
-      announce(t('rules.removed', { value: rule.value }));
+      announce(t('rules.removed', { value: shownValue(rule) }));
       reload();
     } catch (e) {
       setError(e);
@@ -116,7 +120,7 @@ export function RuleListEditor({ list }: { list: RuleList }) {
           onCancel={() => setEditing(null)}
           onDone={(rule) => {
             setEditing(null);
-            announce(t('rules.added', { value: rule.value }));
+            announce(t('rules.added', { value: shownValue(rule) }));
             reload();
           }}
         />
@@ -154,7 +158,7 @@ export function RuleListEditor({ list }: { list: RuleList }) {
                         onCancel={() => setEditing(null)}
                         onDone={(saved) => {
                           setEditing(null);
-                          announce(t('rules.saved', { value: saved.value }));
+                          announce(t('rules.saved', { value: shownValue(saved) }));
                           reload();
                         }}
                       />
@@ -163,7 +167,7 @@ export function RuleListEditor({ list }: { list: RuleList }) {
                 ) : (
                   <tr key={rule.id} data-rule-value={rule.value}>
                     <td>
-                      <code data-verbatim>{rule.value}</code>
+                      {rule.kind === 'presentation' ? <span>{shownValue(rule)}</span> : <code data-verbatim>{rule.value}</code>}
                       {rule.schedule ? <span className="badge">{t('rules.scheduled')}</span> : null}
                       {rule.expiresAt ? <span className="badge">{t('rules.expiresOn', { date: formatDateTime(rule.expiresAt, language) })}</span> : null}
                     </td>
@@ -181,7 +185,7 @@ export function RuleListEditor({ list }: { list: RuleList }) {
                     <td>{rule.lastHitAt ? formatDateTime(rule.lastHitAt, language) : t('rules.never')}</td>
                     <td>
                       <span className="button-row compact">
-                        <button type="button" onClick={() => setEditing(rule)} aria-label={t('rules.editNamed', { value: rule.value })}>
+                        <button type="button" onClick={() => setEditing(rule)} aria-label={t('rules.editNamed', { value: shownValue(rule) })}>
                           {t('rules.edit')}
                         </button>
                         {confirmRemove === rule.id ? (
@@ -189,7 +193,7 @@ export function RuleListEditor({ list }: { list: RuleList }) {
                             {t('rules.confirmRemove')}
                           </button>
                         ) : (
-                          <button type="button" onClick={() => setConfirmRemove(rule.id)} aria-label={t('rules.removeNamed', { value: rule.value })}>
+                          <button type="button" onClick={() => setConfirmRemove(rule.id)} aria-label={t('rules.removeNamed', { value: shownValue(rule) })}>
                             {t('rules.remove')}
                           </button>
                         )}

@@ -32,7 +32,7 @@ export function GeneralSettings() {
     try {
       await saveSettings(patch as Record<string, unknown>);
       setErrors((e) => ({ ...e, [field]: '' }));
-      announce(t('settings.saved'));
+      announce((tr) => tr('settings.saved'));
     } catch (e) {
       const named = fieldOfError(toApiCallError(e));
       setErrors((errs) => ({ ...errs, [named?.split('.')[0] ?? field]: sentence(e) }));

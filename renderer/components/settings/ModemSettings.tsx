@@ -130,7 +130,7 @@ function LineSettings({ line, onError }: { line: LineStatus; onError: (e: unknow
     if (change.enabled !== undefined) setEnabledWanted(change.enabled);
     try {
       await api.configureLine({ lineId: line.id, ...change });
-      announce(t('settings.saved'));
+      announce((tr) => tr('settings.saved'));
     } catch (e) {
       setEnabledWanted(null);
       onError(e);

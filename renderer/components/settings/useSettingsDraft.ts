@@ -6,7 +6,6 @@ import { fieldOfError, toApiCallError } from '../../api/index.ts';
 import { useApp } from '../../app/context.tsx';
 import { useAnnounce } from '../Announcer.tsx';
 import { useErrorSentence } from '../ErrorText.tsx';
-import { useTranslation } from 'react-i18next';
 
 export type SettingsDraft<T> = {
   draft: T;
@@ -23,7 +22,6 @@ export type SettingsDraft<T> = {
 /** `path`: where the part lives, e.g. ['screening', 'shield']. */
 export function useSettingsDraft<T>(path: string[], pick: (s: Settings) => T): SettingsDraft<T> | null {
   const { settings, saveSettings } = useApp();
-  const { t } = useTranslation();
   const announce = useAnnounce();
   const sentence = useErrorSentence();
   const current = settings ? pick(settings) : null;
@@ -57,7 +55,7 @@ export function useSettingsDraft<T>(path: string[], pick: (s: Settings) => T): S
         const patch = path.reduceRight<unknown>((acc, part) => ({ [part]: acc }), draft) as Record<string, unknown>;
         await saveSettings(patch);
         setDirty(false);
-        announce(t('settings.saved'));
+        announce((tr) => tr('settings.saved'));
       } catch (e) {
         const field = fieldOfError(toApiCallError(e));
         setError({ field: field?.startsWith(prefix) ? field.slice(prefix.length) : null, text: sentence(e) });

@@ -40,6 +40,7 @@ export function createFakeService(options: FakeOptions = {}) {
   let pausedUntil: string | null = null;
   let shield: ShieldState = { active: false, since: null, trigger: null, until: null, quietMinutes: 60, incidentId: null, callsBlocked: 0, distinctNumbers: 0, text: null };
   let ruleSeq = 0;
+  const shieldNumbers = new Set<string>();
 
   const getRecord = (id: number): CallRecord | undefined => records.get(id) ?? (id >= 1 && id <= synthetic ? syntheticCall(id, synthetic, now) : undefined);
 
@@ -189,6 +190,7 @@ export function createFakeService(options: FakeOptions = {}) {
     },
     ...importHandlers({ rules, addRule: (input) => rules.push(ruleInputToRule(input)), emit }),
     setShield: ({ on, until }) => {
+      shieldNumbers.clear();
       shield = on
         ? { ...shield, active: true, since: localIso(Date.now()), trigger: 'manual', until: until ?? null, callsBlocked: 0, distinctNumbers: 0 }
         : { ...shield, active: false, since: null, trigger: null, until: null };
@@ -300,7 +302,8 @@ export function createFakeService(options: FakeOptions = {}) {
     records.set(record.id, record);
     emit({ type: 'call-ended', key, record });
     if (shield.active && d.action === 'reject') {
-      shield = { ...shield, callsBlocked: shield.callsBlocked + 1 };
+      shieldNumbers.add(caller.number ?? `withheld-${record.id}`);
+      shield = { ...shield, callsBlocked: shield.callsBlocked + 1, distinctNumbers: shieldNumbers.size };
       emit({ type: 'shield-changed', shield });
     }
     return record;
