@@ -90,7 +90,8 @@ export async function bringUp(channel: AtChannel): Promise<BringUp> {
   const profile = pickProfile(identity);
   const init = await initialise(channel, profile);
   if (!init.ok) {
-    return { ok: false, profile, status: { state: init.reason === 'refused' ? 'error' : 'degraded', problem: problem('not-responding', `${init.command}: ${init.detail}`) } };
+    const refused = init.reason === 'refused';
+    return { ok: false, profile, status: { state: refused ? 'error' : 'degraded', problem: problem(refused ? 'init-refused' : 'not-responding', `${init.command}: ${init.detail}`) } };
   }
   const status: Partial<LineStatus> = {
     state: 'ready',

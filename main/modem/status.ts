@@ -93,6 +93,7 @@ const problems = {
   'no-caller-id': { en: 'Modem does not report caller ID: check AT+VCID (or AT#CID) support and that caller ID is part of your phone service.', zh: '调制解调器不报告来电显示：请检查是否支持 AT+VCID（或 AT#CID），以及电话业务是否包含来电显示。' },
   'caller-id-off': { en: 'The modem refused to turn caller ID on (AT+CLIP=1): calls will be seen without numbers.', zh: '调制解调器拒绝开启来电显示（AT+CLIP=1）：来电将没有号码。' },
   'not-responding': { en: 'The modem stopped answering: restarting it. If this keeps happening, unplug it and plug it in again.', zh: '调制解调器停止响应，正在重新初始化。如果反复出现，请拔下后重新插入。' },
+  'init-refused': { en: 'The modem refused a set-up command, so calls cannot be screened on it. Check that this port is the modem’s command port (ringfence ports --probe).', zh: '调制解调器拒绝了设置命令，无法在此端口筛选来电。请确认该端口是调制解调器的命令端口（ringfence ports --probe）。' },
   disconnected: { en: 'The modem is unplugged or its port went away: waiting for it to come back.', zh: '调制解调器已拔出或端口消失：正在等待它重新连接。' },
   'no-network': { en: 'No mobile network: check the antenna, the signal, and that the SIM card is active.', zh: '没有移动网络：请检查天线、信号以及 SIM 卡是否有效。' },
 } satisfies Record<string, Text>;

@@ -63,6 +63,13 @@ describe('line initialisation per profile', () => {
     expect(rig.line.status().problem?.text.en).toMatch(/^Modem does not report caller ID: check AT\+VCID/);
   });
 
+  it('reports an error, not a hang, when the modem refuses a required set-up command', async () => {
+    const modem = landlineModem(usr5637);
+    const { rig } = await setup((command, peer) => (command === 'ATE0 V1 Q0' ? frame('ERROR') : modem.script(command, peer)));
+    await expect(rig.line.ready()).rejects.toThrow(/init-refused/);
+    expect(rig.line.status()).toMatchObject({ state: 'error', problem: { code: 'init-refused' } });
+  });
+
   it('reports a missing SIM card as the line’s problem', async () => {
     const { rig } = await setup(gsmModem({ ...huaweiE173, sim: 'NOT INSERTED' }).script);
     await rig.line.ready();
