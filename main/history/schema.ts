@@ -62,7 +62,8 @@ const calls: Migration = {
       CREATE INDEX history_calls_presentation ON history_calls (presentation, started_ms);
       CREATE INDEX history_calls_line ON history_calls (line_id, started_ms);
       CREATE INDEX history_calls_one_ring ON history_calls (started_ms) WHERE one_ring = 1;
-      CREATE INDEX history_calls_named ON history_calls (started_ms) WHERE name IS NOT NULL;
+      -- Few calls carry a name: searching names reads only this index, never the calls.
+      CREATE INDEX history_calls_named ON history_calls (started_ms, name) WHERE name IS NOT NULL;
 
       -- Records are evidence: the application never rewrites one. (Anyone with the file can drop this
       -- trigger; the hash chain is what catches that.)
@@ -140,6 +141,8 @@ const aggregates: Migration = {
         last_ms INTEGER NOT NULL
       );
       CREATE INDEX history_callers_calls ON history_callers (calls);
+      CREATE INDEX history_callers_first ON history_callers (first_ms);
+      CREATE INDEX history_callers_last ON history_callers (last_ms);
       CREATE VIRTUAL TABLE history_caller_search USING fts5 (caller, tokenize = 'trigram', detail = 'none');
 
       -- Which numbers called on which local day, and how many distinct ones that makes.

@@ -71,6 +71,32 @@ function add(into: Counts, c: Partial<Counts>) {
 
 type CallerStats = { id: number; caller: string; calls: number; blocked: number; firstMs: number; lastMs: number };
 
+/** One number's calls in [from, to): counted directly, or as its all-time totals minus the calls outside. */
+function callerInRange(db: DatabaseSync, fromMs: number, toMs: number) {
+  const count = db.prepare(
+    `SELECT COUNT(*) AS calls, coalesce(SUM(${blocked}), 0) AS blocked, MIN(started_ms) AS firstMs, MAX(started_ms) AS lastMs
+     FROM history_calls INDEXED BY history_calls_caller WHERE ${caller} = ? AND started_ms >= ? AND started_ms < ?`,
+  );
+  const firstFrom = db.prepare(`SELECT MIN(started_ms) AS ms FROM history_calls INDEXED BY history_calls_caller WHERE ${caller} = ? AND started_ms >= ?`);
+  const lastBefore = db.prepare(`SELECT MAX(started_ms) AS ms FROM history_calls INDEXED BY history_calls_caller WHERE ${caller} = ? AND started_ms < ?`);
+  type Counted = { calls: number; blocked: number; firstMs: number | null; lastMs: number | null };
+  return (k: CallerStats): CallerStats => {
+    if (k.firstMs >= fromMs && k.lastMs < toMs) return k;
+    const overlap = Math.min(k.lastMs + 1, toMs) - Math.max(k.firstMs, fromMs);
+    // Mostly inside the range (a year's top caller): count the few calls outside it instead.
+    if (overlap > (k.lastMs + 1 - k.firstMs) / 2) {
+      const before = k.firstMs < fromMs ? (count.get(k.caller, k.firstMs, fromMs) as Counted) : null;
+      const after = k.lastMs >= toMs ? (count.get(k.caller, toMs, k.lastMs + 1) as Counted) : null;
+      const calls = k.calls - (before?.calls ?? 0) - (after?.calls ?? 0);
+      const firstMs = before?.calls ? (firstFrom.get(k.caller, fromMs) as { ms: number | null }).ms : k.firstMs;
+      const lastMs = after?.calls ? (lastBefore.get(k.caller, toMs) as { ms: number | null }).ms : k.lastMs;
+      return { ...k, calls, blocked: k.blocked - (before?.blocked ?? 0) - (after?.blocked ?? 0), firstMs: firstMs ?? 0, lastMs: lastMs ?? 0 };
+    }
+    const inside = count.get(k.caller, fromMs, toMs) as Counted;
+    return { ...k, calls: inside.calls, blocked: inside.blocked, firstMs: inside.firstMs ?? 0, lastMs: inside.lastMs ?? 0 };
+  };
+}
+
 /**
  * The busiest numbers in [from, to). Numbers are visited busiest-ever first; a number's count in the range
  * can only be lower than its count ever, so once the next number's all-time count cannot beat the current
@@ -88,10 +114,7 @@ function topCallers(db: DatabaseSync, fromMs: number, toMs: number, top: number,
       )
       .all(fromMs, toMs, top) as CallerStats[];
   if (callsInRange <= 20_000) return direct();
-  const inRange = db.prepare(
-    `SELECT COUNT(*) AS calls, coalesce(SUM(${blocked}), 0) AS blocked, MIN(started_ms) AS firstMs, MAX(started_ms) AS lastMs
-     FROM history_calls INDEXED BY history_calls_caller WHERE ${caller} = ? AND started_ms >= ? AND started_ms < ?`,
-  );
+  const inRange = callerInRange(db, fromMs, toMs);
   const best: CallerStats[] = [];
   let visited = 0;
   const candidates = db.prepare(
@@ -100,7 +123,7 @@ function topCallers(db: DatabaseSync, fromMs: number, toMs: number, top: number,
   for (const row of candidates.iterate() as Iterable<CallerStats>) {
     if (best.length === top && row.calls < best[top - 1]!.calls) break;
     if (++visited > 5_000) return direct();
-    const s = row.firstMs >= fromMs && row.lastMs < toMs ? row : { ...row, ...(inRange.get(row.caller, fromMs, toMs) as Omit<CallerStats, 'id' | 'caller'>) };
+    const s = inRange(row);
     if (s.calls === 0) continue;
     best.push(s);
     best.sort((a, b) => b.calls - a.calls || b.id - a.id);
@@ -109,19 +132,33 @@ function topCallers(db: DatabaseSync, fromMs: number, toMs: number, top: number,
   return best;
 }
 
-function distinctCallers(db: DatabaseSync, fromMs: number, toMs: number): number {
-  const span = db.prepare('SELECT MIN(started_ms) AS lo, MAX(started_ms) AS hi FROM history_calls').get() as { lo: number | null; hi: number | null };
-  if (span.lo === null || span.hi === null) return 0;
-  if (fromMs <= span.lo && toMs > span.hi) return Number((db.prepare('SELECT COUNT(*) AS n FROM history_callers').get() as { n: number }).n);
-  // Numbers whose whole activity lies inside count at once; the ones straddling an edge are checked.
-  const row = db
-    .prepare(
-      `SELECT COUNT(*) AS n FROM history_callers k WHERE k.first_ms < :to AND k.last_ms >= :from AND (
-         (k.first_ms >= :from AND k.last_ms < :to) OR
-         EXISTS (SELECT 1 FROM history_calls c INDEXED BY history_calls_caller WHERE coalesce(c.normalized, c.number) = +k.caller AND c.started_ms >= :from AND c.started_ms < :to))`,
-    )
-    .get({ from: fromMs, to: toMs }) as { n: number };
-  return Number(row.n);
+/**
+ * Distinct numbers in [from, to): every number ever seen, less those entirely before or after the range,
+ * less those straddling an edge without a call inside. Cheap when few numbers straddle (a year of a
+ * year-long history); when many do, the calls in the range are counted directly instead.
+ */
+function distinctCallers(db: DatabaseSync, fromMs: number, toMs: number, callsInRange: number): number {
+  const n = (sql: string, params: number | Record<string, number>) => {
+    const statement = db.prepare(sql);
+    return Number(((typeof params === 'number' ? statement.get(params) : statement.get(params)) as { n: number }).n);
+  };
+  const startedBefore = n('SELECT COUNT(*) AS n FROM history_callers WHERE first_ms < ?', fromMs);
+  const activeAfter = n('SELECT COUNT(*) AS n FROM history_callers WHERE last_ms >= ?', toMs);
+  if (startedBefore + activeAfter > callsInRange) {
+    return n(`SELECT COUNT(DISTINCT ${caller}) AS n FROM history_calls WHERE started_ms >= :from AND started_ms < :to`, { from: fromMs, to: toMs });
+  }
+  const all = n('SELECT COUNT(*) AS n FROM history_callers', {});
+  const before = n('SELECT COUNT(*) AS n FROM history_callers WHERE last_ms < ?', fromMs);
+  const after = n('SELECT COUNT(*) AS n FROM history_callers WHERE first_ms >= ?', toMs);
+  const silentStraddlers = n(
+    `SELECT COUNT(*) AS n FROM history_callers k WHERE k.id IN (
+       SELECT id FROM history_callers WHERE first_ms < :from AND last_ms >= :from
+       UNION SELECT id FROM history_callers WHERE last_ms >= :to AND first_ms < :to)
+     AND NOT EXISTS (SELECT 1 FROM history_calls c INDEXED BY history_calls_caller
+       WHERE coalesce(c.normalized, c.number) = +k.caller AND c.started_ms >= :from AND c.started_ms < :to)`,
+    { from: fromMs, to: toMs },
+  );
+  return all - before - after - silentStraddlers;
 }
 
 function distinctPerDay(db: DatabaseSync, zone: string, fromMs: number, toMs: number): { day: string; count: number }[] {
@@ -178,7 +215,7 @@ export function statistics(db: DatabaseSync, input: StatsQuery, incidents: reado
     totals: {
       calls,
       blocked: total.reject + total.answerHangup,
-      distinctNumbers: distinctCallers(db, fromMs, toMs),
+      distinctNumbers: distinctCallers(db, fromMs, toMs, calls),
       withheldShare: calls === 0 ? 0 : total.withheld / calls,
     },
     topCallers: topCallers(db, fromMs, toMs, q.top, calls).map((t) => ({

@@ -1,9 +1,10 @@
 // Checks the whole hash chain from its start (or from the last retention cut) to the head, and names the
-// first record that does not hold: changed, moved, inserted or missing. A long chain is checked in two halves
-// at once, the second in a worker thread: each record's link needs only the stored hash before it, so the
-// halves are independent, and a million records take half the time on two cores.
+// first record that does not hold: changed, moved, inserted or missing. A long chain is checked in stretches
+// at once, one per core, all but the first in worker threads: each record's link needs only the stored hash
+// before it, so the stretches are independent, and a million records take half the time on two cores.
 import { existsSync } from 'node:fs';
 import type { DatabaseSync } from 'node:sqlite';
+import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { VerifyResult } from '../../shared/api.ts';
@@ -19,13 +20,13 @@ const workerUrl = new URL('./verify-worker.ts', import.meta.url);
 type Helper = { collect(): RangeVerdict | null; stop(): void };
 
 /** Starts the worker on [fromId, toId]; null where workers cannot run (in-memory database, a bundle without the file). */
-function startHelper(path: string, fromId: number, toId: number, previous: string | null): Helper | null {
+function startHelper(path: string, fromId: number, toId: number, previous: string | null, endsChain: boolean): Helper | null {
   if (workerUrl.protocol !== 'file:' || !existsSync(fileURLToPath(workerUrl))) return null;
   const shared = new SharedArrayBuffer(8 + 4096);
   const state = new Int32Array(shared, 0, 2);
   let worker: Worker;
   try {
-    worker = new Worker(workerUrl, { workerData: { path, fromId, toId, previous, shared } });
+    worker = new Worker(workerUrl, { workerData: { path, fromId, toId, previous, endsChain, shared } });
   } catch {
     return null;
   }
@@ -48,8 +49,11 @@ function startHelper(path: string, fromId: number, toId: number, previous: strin
   };
 }
 
-/** `parallelFrom`: how long a chain must be to be checked in two halves (tests lower it). */
-export function verifyChain(db: DatabaseSync, options: { parallelFrom?: number } = {}): VerifyResult {
+/**
+ * `parallelFrom`: how long a chain must be before it is split; `threads`: into how many stretches (default:
+ * the cores, at most four). Tests lower both.
+ */
+export function verifyChain(db: DatabaseSync, options: { parallelFrom?: number; threads?: number } = {}): VerifyResult {
   const parallelFrom = options.parallelFrom ?? defaultParallelFrom;
   const chain = db.prepare('SELECT last_id AS lastId, head FROM history_chain WHERE singleton = 1').get() as { lastId: number; head: Uint8Array | null };
   const cut = db.prepare('SELECT last_id AS lastId, last_hash AS lastHash FROM history_cuts ORDER BY last_id DESC LIMIT 1').get() as
@@ -65,19 +69,24 @@ export function verifyChain(db: DatabaseSync, options: { parallelFrom?: number }
 
   const count = chain.lastId - start + 1;
   const path = db.location();
+  const parts = Math.min(options.threads ?? Math.min(availableParallelism(), 4), Math.max(1, Math.floor(count / Math.max(1, parallelFrom / 2))));
   let verdict: RangeVerdict;
-  if (count >= parallelFrom && path) {
-    const mid = start + Math.floor(count / 2);
-    const beforeMid = db.prepare('SELECT hash FROM history_calls WHERE id = ?').get(mid - 1) as { hash: Uint8Array } | undefined;
-    const helper = startHelper(path, mid, chain.lastId, hex(beforeMid?.hash));
-    const first = verifyRange(db, start, mid - 1, startHash, false);
-    const second = helper?.collect() ?? null;
-    helper?.stop();
-    if (first.bad) verdict = first;
-    else {
-      const rest = second ?? verifyRange(db, mid, chain.lastId, first.lastHash, true);
-      verdict = { records: first.records + rest.records, bad: rest.bad, lastHash: rest.lastHash };
+  if (parts > 1 && path) {
+    // Stretch i covers [bounds[i], bounds[i + 1]); each chains from the stored hash of the record before it.
+    const edges = Array.from({ length: parts + 1 }, (_, i) => start + Math.floor((count * i) / parts));
+    const hashOf = db.prepare('SELECT hash FROM history_calls WHERE id = ?');
+    const helpers = edges.slice(1, -1).map((from, i) => {
+      const before = hashOf.get(from - 1) as { hash: Uint8Array } | undefined;
+      return { from, to: edges[i + 2]! - 1, helper: startHelper(path, from, edges[i + 2]! - 1, hex(before?.hash), i === parts - 2) };
+    });
+    verdict = verifyRange(db, start, edges[1]! - 1, startHash, parts === 1);
+    for (const { from, to, helper } of helpers) {
+      const result = helper?.collect() ?? null;
+      if (verdict.bad) continue; // the earliest bad record wins; later stretches only need stopping
+      const rest = result ?? verifyRange(db, from, to, verdict.lastHash, to === chain.lastId);
+      verdict = { records: verdict.records + rest.records, bad: rest.bad, lastHash: rest.lastHash };
     }
+    for (const { helper } of helpers) helper?.stop();
   } else {
     verdict = verifyRange(db, start, chain.lastId, startHash, true);
   }

@@ -80,10 +80,11 @@ describe('verifying the hash chain', () => {
     expect(history.verify().firstBad?.id).toBe(2);
   });
 
-  describe('in two halves at once (a worker thread checks the second)', () => {
+  describe('in stretches at once (worker threads check all but the first)', () => {
     const twoHalves = (history: History, db: DatabaseSync) => {
       void history;
-      return verifyChain(db, { parallelFrom: 2 });
+      // Three stretches: records 1–3 here, 4–6 and 7–10 in workers.
+      return verifyChain(db, { parallelFrom: 2, threads: 3 });
     };
 
     it('holds and counts every record', () => {
@@ -92,20 +93,24 @@ describe('verifying the hash chain', () => {
       expect(twoHalves(history, db)).toMatchObject({ ok: true, records: 10 });
     });
 
-    it('names a changed record in either half, the earliest first', () => {
+    it('names a changed record in any stretch, the earliest first', () => {
       const { db, history } = tenCalls();
       tamper(db, "UPDATE history_calls SET name = 'x' WHERE id = 9");
       expect(twoHalves(history, db)).toMatchObject({ ok: false, records: 8, firstBad: { id: 9 } });
+      tamper(db, "UPDATE history_calls SET name = 'x' WHERE id = 5");
+      expect(twoHalves(history, db)).toMatchObject({ ok: false, records: 4, firstBad: { id: 5 } });
       tamper(db, "UPDATE history_calls SET name = 'x' WHERE id = 2");
       expect(twoHalves(history, db)).toMatchObject({ ok: false, records: 1, firstBad: { id: 2 } });
     });
 
-    it('names the record missing where the halves meet, and a deleted tail', () => {
+    it('names a record missing where two stretches meet, and a deleted tail', () => {
       const { db, history } = tenCalls();
       tamper(db, 'DELETE FROM history_calls WHERE id = 10');
       expect(twoHalves(history, db).firstBad).toEqual({ id: 10, reason: expect.stringMatching(/chain head says the history ends at record 10/) });
-      tamper(db, 'DELETE FROM history_calls WHERE id = 5');
-      expect(twoHalves(history, db).firstBad).toEqual({ id: 5, reason: expect.stringMatching(/record 5 is missing/) });
+      tamper(db, 'DELETE FROM history_calls WHERE id = 6');
+      expect(twoHalves(history, db).firstBad).toEqual({ id: 6, reason: expect.stringMatching(/record 6 is missing/) });
+      tamper(db, 'DELETE FROM history_calls WHERE id = 3');
+      expect(twoHalves(history, db).firstBad).toEqual({ id: 3, reason: expect.stringMatching(/record 3 is missing/) });
     });
   });
 
