@@ -2,7 +2,12 @@
 // for the tab's life in sessionStorage, and is removed from the address bar so it is not bookmarked.
 const KEY = 'ringfence.token';
 
-export function takeToken(location: Location, storage: Storage, history: History): string | null {
+// The parts of Location, Storage and History used here, so this runs (and is tested) outside a browser.
+type Address = { hash: string; pathname: string; search: string };
+type TabStorage = { getItem(key: string): string | null; setItem(key: string, value: string): void };
+type AddressBar = { state: unknown; replaceState(state: unknown, unused: string, url: string): void };
+
+export function takeToken(location: Address, storage: TabStorage, history: AddressBar): string | null {
   const match = location.hash.match(/(?:^#|&)token=([^&]+)/);
   if (match?.[1]) {
     const token = decodeURIComponent(match[1]);

@@ -1,4 +1,5 @@
 // The window: a skip link, the navigation, the line's protection at a glance, and the current page.
+import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { AnnouncerProvider } from '../components/Announcer.tsx';
 import { useErrorSentence } from '../components/ErrorText.tsx';
@@ -7,11 +8,14 @@ import { History } from '../pages/History.tsx';
 import { Overview } from '../pages/Overview.tsx';
 import { Rules } from '../pages/Rules.tsx';
 import { Settings } from '../pages/Settings.tsx';
-import { Statistics } from '../pages/Statistics.tsx';
 import { useApp } from './context.tsx';
 import { pages, usePage, type Page } from './route.ts';
 
-const views: Record<Page, () => React.JSX.Element> = {
+// The charts library is most of the bundle and only Statistics needs it: load it when first shown, so the
+// window (and History on a big database) comes up sooner.
+const Statistics = lazy(() => import('../pages/Statistics.tsx').then((m) => ({ default: m.Statistics })));
+
+const views: Record<Page, React.ComponentType> = {
   overview: Overview,
   history: History,
   rules: Rules,
@@ -79,10 +83,11 @@ export function App() {
                 {t('load.retry')}
               </button>
             </div>
-          ) : status ? (
-            <View key={page} />
           ) : (
-            <p>{t('common.loading')}</p>
+            // Pages start fetching their own data at once; the status fills in when it arrives.
+            <Suspense fallback={<p>{t('common.loading')}</p>}>
+              <View key={page} />
+            </Suspense>
           )}
         </main>
       </div>

@@ -3,7 +3,7 @@
 // error object or a stack.
 import type { TFunction } from 'i18next';
 import { toApiCallError } from '../api/errors.ts';
-import type { Language } from '../i18n/index.ts';
+import type { Language } from '../i18n/language.ts';
 
 export function errorSentence(e: unknown, lang: Language, t: TFunction): string {
   const error = toApiCallError(e);

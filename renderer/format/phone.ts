@@ -2,10 +2,20 @@
 // action suggests. libphonenumber-js knows every country's numbering plan; we do not hand-roll one.
 import { parsePhoneNumberFromString } from 'libphonenumber-js/min';
 
+// Parsing a number is the slow part of drawing a History row; a flood repeats the same few numbers, and
+// scrolling redraws the same rows, so remember recent answers (bounded, oldest dropped first).
+const formatted = new Map<string, string>();
+const REMEMBERED = 2000;
+
 /** "+8617012345678" → "+86 170 1234 5678"; anything unparsable is shown exactly as the modem gave it. */
 export function formatNumber(number: string): string {
+  const known = formatted.get(number);
+  if (known !== undefined) return known;
   const parsed = parsePhoneNumberFromString(number);
-  return parsed?.isPossible() ? parsed.formatInternational() : number;
+  const result = parsed?.isPossible() ? parsed.formatInternational() : number;
+  if (formatted.size >= REMEMBERED) formatted.delete(formatted.keys().next().value!);
+  formatted.set(number, result);
+  return result;
 }
 
 /**

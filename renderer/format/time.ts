@@ -1,35 +1,48 @@
 // Dates and times in the user's language. The clock is always passed in so these stay testable.
-import type { Language } from '../i18n/index.ts';
+import type { Language } from '../i18n/language.ts';
 
 export function locale(lang: Language): string {
   return lang === 'zh' ? 'zh-CN' : 'en-GB';
 }
 
+// Building an Intl.DateTimeFormat costs far more than using one, and History formats every visible row
+// on every scroll frame: keep one per language and style.
+const formatters = new Map<string, Intl.DateTimeFormat>();
+function formatter(lang: Language, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  const key = `${lang}|${JSON.stringify(options)}`;
+  let f = formatters.get(key);
+  if (!f) formatters.set(key, (f = new Intl.DateTimeFormat(locale(lang), options)));
+  return f;
+}
+
 export function formatTime(iso: string, lang: Language): string {
-  return new Intl.DateTimeFormat(locale(lang), { hour: '2-digit', minute: '2-digit' }).format(new Date(iso));
+  return formatter(lang, { hour: '2-digit', minute: '2-digit' }).format(new Date(iso));
 }
 
 export function formatDateTime(iso: string, lang: Language): string {
-  return new Intl.DateTimeFormat(locale(lang), { dateStyle: 'medium', timeStyle: 'medium' }).format(new Date(iso));
+  return formatter(lang, { dateStyle: 'medium', timeStyle: 'medium' }).format(new Date(iso));
 }
 
 /** A call's start in a table: day, month and time to the second (the year only when it is not this one). */
 export function formatCallTime(iso: string, lang: Language, now = new Date()): string {
   const d = new Date(iso);
   const sameYear = d.getFullYear() === now.getFullYear();
-  return new Intl.DateTimeFormat(locale(lang), { ...(sameYear ? {} : { year: 'numeric' }), month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit', second: '2-digit' }).format(d);
+  return formatter(lang, { ...(sameYear ? {} : { year: 'numeric' }), month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit', second: '2-digit' }).format(d);
 }
 
 export function formatDay(iso: string, lang: Language): string {
-  return new Intl.DateTimeFormat(locale(lang), { month: 'short', day: 'numeric' }).format(new Date(iso));
+  return formatter(lang, { month: 'short', day: 'numeric' }).format(new Date(iso));
 }
 
 export function formatHour(iso: string, lang: Language): string {
-  return new Intl.DateTimeFormat(locale(lang), { month: 'short', day: 'numeric', hour: '2-digit' }).format(new Date(iso));
+  return formatter(lang, { month: 'short', day: 'numeric', hour: '2-digit' }).format(new Date(iso));
 }
 
+const enNumbers = new Intl.NumberFormat(locale('en'));
+const zhNumbers = new Intl.NumberFormat(locale('zh'));
+
 export function formatCount(n: number, lang: Language): string {
-  return new Intl.NumberFormat(locale(lang)).format(n);
+  return (lang === 'zh' ? zhNumbers : enNumbers).format(n);
 }
 
 /** A local calendar day (from an <input type=date>) as an ISO instant with the local UTC offset. */

@@ -4,23 +4,9 @@ import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { en } from './en.ts';
 import { zh } from './zh.ts';
+import { systemLanguage, type Language } from './language.ts';
 
-export type Language = 'en' | 'zh';
-export type LanguageSetting = 'system' | Language;
-
-/** The system language: Chinese for any zh-* locale first in the list, otherwise English. */
-export function systemLanguage(languages: readonly string[]): Language {
-  for (const l of languages) {
-    const base = l.toLowerCase().split(/[-_]/)[0];
-    if (base === 'zh') return 'zh';
-    if (base === 'en') return 'en';
-  }
-  return 'en';
-}
-
-export function resolveLanguage(setting: LanguageSetting, languages: readonly string[]): Language {
-  return setting === 'system' ? systemLanguage(languages) : setting;
-}
+export { resolveLanguage, systemLanguage, type Language, type LanguageSetting } from './language.ts';
 
 export function browserLanguages(): readonly string[] {
   return navigator.languages?.length ? navigator.languages : [navigator.language];

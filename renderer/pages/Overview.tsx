@@ -13,7 +13,13 @@ export function Overview() {
   const { t } = useTranslation();
   const { status, live, api, language, reload } = useApp();
   const [error, setError] = useState<unknown>(null);
-  if (!status) return <PageTitle>{t('nav.overview')}</PageTitle>;
+  if (!status)
+    return (
+      <>
+        <PageTitle>{t('nav.overview')}</PageTitle>
+        <p>{t('common.loading')}</p>
+      </>
+    );
 
   const act = async (work: () => Promise<unknown>) => {
     setError(null);

@@ -41,7 +41,7 @@ describe('language', () => {
   it('follows the system language', async () => {
     const zh = await openApp(browser, ui, { language: 'zh' });
     expect(await zh.page.locator('h1').textContent()).toBe('概览');
-    expect(await zh.page.evaluate(() => document.documentElement.lang)).toBe('zh-CN');
+    expect(await zh.page.locator('html').getAttribute('lang')).toBe('zh-CN');
     await zh.context.close();
     const english = await openApp(browser, ui, { language: 'en' });
     expect(await english.page.locator('h1').textContent()).toBe('Overview');

@@ -6,6 +6,7 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from '../support/browser.ts';
 import { repoRoot } from '../support/paths.ts';
+import { inPage, pageWidthScript } from './support/in-page.ts';
 import { pageStops } from './support/tour.ts';
 import { openApp, startUiUnderTest, type UiUnderTest } from './support/ui-under-test.ts';
 
@@ -33,7 +34,7 @@ describe('screenshots', () => {
           await stop.go(page, ui);
           const suffix = zoom === 2 ? '-zoom200' : '';
           await page.screenshot({ path: join(dir, `${language}-${stop.name}${suffix}.png`), fullPage: true, animations: 'disabled' });
-          const { scrollWidth, clientWidth } = await page.evaluate(() => ({ scrollWidth: document.documentElement.scrollWidth, clientWidth: document.documentElement.clientWidth }));
+          const { scrollWidth, clientWidth } = await inPage<{ scrollWidth: number; clientWidth: number }>(page, pageWidthScript);
           if (scrollWidth > clientWidth) overflowing.push(`${stop.name}: ${scrollWidth}px wide in ${clientWidth}px`);
         }
         expect(overflowing).toEqual([]);

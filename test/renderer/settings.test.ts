@@ -2,6 +2,7 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from '../support/browser.ts';
+import { bodyBackgroundScript, inPage } from './support/in-page.ts';
 import { openApp, showPage, startUiUnderTest, type UiUnderTest } from './support/ui-under-test.ts';
 
 let ui: UiUnderTest;
@@ -56,11 +57,11 @@ describe('settings', () => {
 
   it('switches to the dark theme at once, and back to the system theme', async () => {
     const { context, page } = await openApp(browser, ui, { page: 'settings', colorScheme: 'light' });
-    const background = () => page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+    const background = () => inPage<string>(page, bodyBackgroundScript);
     const light = await background();
     await page.getByLabel('Appearance').selectOption('dark');
     await expect.poll(background).not.toBe(light);
-    expect(await page.evaluate(() => document.documentElement.dataset.theme)).toBe('dark');
+    expect(await page.locator('html').getAttribute('data-theme')).toBe('dark');
     await page.getByLabel('Appearance').selectOption('system');
     await expect.poll(background).toBe(light);
     await context.close();

@@ -2,7 +2,7 @@
 // renders only what is on screen, and reaching the end asks for the next keyset page.
 import { createColumnHelper, tableFeatures, useTable } from '@tanstack/react-table';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useEffect, useMemo, useRef, type KeyboardEvent } from 'react';
+import { memo, useEffect, useMemo, useRef, type KeyboardEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CallRecord } from '../../../shared/domain.ts';
 import { useApp } from '../../app/context.tsx';
@@ -142,20 +142,13 @@ export function HistoryTable({ rows, hasMore, loading, onLoadMore, onOpen, selec
           {items.map((item) => {
             const row = tableRows[item.index]!;
             return (
-              <tr
-                key={row.id}
-                data-index={item.index}
-                data-call-id={row.original.id}
-                aria-rowindex={item.index + 2}
-                className={row.original.id === selectedId ? 'history-row selected' : 'history-row'}
-                style={{ transform: `translateY(${item.start}px)`, height: item.size }}
-              >
+              <HistoryRow key={row.id} index={item.index} start={item.start} size={item.size} selected={row.original.id === selectedId} callId={row.original.id} columns={columns}>
                 {row.getAllCells().map((cell) => (
                   <td key={cell.id} className={`col-${cell.column.id}`}>
                     <table.FlexRender cell={cell} />
                   </td>
                 ))}
-              </tr>
+              </HistoryRow>
             );
           })}
         </tbody>
@@ -163,3 +156,18 @@ export function HistoryTable({ rows, hasMore, loading, onLoadMore, onOpen, selec
     </div>
   );
 }
+
+/**
+ * One positioned row. Memoised on what changes its pixels, so a scroll frame re-renders only the rows that
+ * came into view, not every visible row (`columns` changes when the language does).
+ */
+const HistoryRow = memo(
+  function HistoryRow({ index, start, size, selected, callId, children }: { index: number; start: number; size: number; selected: boolean; callId: number; columns: unknown; children: ReactNode }) {
+    return (
+      <tr data-index={index} data-call-id={callId} aria-rowindex={index + 2} className={selected ? 'history-row selected' : 'history-row'} style={{ transform: `translateY(${start}px)`, height: size }}>
+        {children}
+      </tr>
+    );
+  },
+  (a, b) => a.index === b.index && a.start === b.start && a.size === b.size && a.selected === b.selected && a.callId === b.callId && a.columns === b.columns,
+);

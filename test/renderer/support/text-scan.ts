@@ -2,6 +2,7 @@
 // name/placeholder, minus user data (numbers, names, paths) which the UI marks data-verbatim because it is
 // shown exactly as stored, in whatever language it was written.
 import type { Page } from 'playwright-core';
+import { inPage, visibleStringsScript } from './in-page.ts';
 
 /** Latin-letter words that are the same in Chinese UI text: product, formats, standards, AT commands. */
 const sameInChinese = new Set(['Ringfence', 'ringfence', 'serve', 'token', 'CSV', 'JSON', 'vCard', 'NCID', 'SIM', 'USB', 'dBm', 'AT', 'CHUP', 'ATH', 'CHLD', 'HH', 'MM', 'Linux', 'dialout', 'IMEI', 'GSM']);
@@ -17,27 +18,6 @@ export function rawKeys(text: string, knownKeys: ReadonlySet<string>): string[] 
   return dotted.filter((d) => knownKeys.has(d) || /^[a-z]+[A-Z]?\w*\.[a-z]/.test(d));
 }
 
-export async function visibleStrings(page: Page): Promise<string[]> {
-  return page.evaluate(() => {
-    const out: string[] = [];
-    const skip = (el: Element | null) => !!el?.closest('[data-verbatim], script, style, noscript');
-    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
-    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-      const el = node.parentElement;
-      const text = node.textContent?.trim();
-      if (!text || !el || skip(el)) continue;
-      // A closed <select> shows only its chosen option.
-      const option = el.closest('option');
-      if (option ? !(option as HTMLOptionElement).selected : !el.checkVisibility({ visibilityProperty: true })) continue;
-      out.push(text);
-    }
-    for (const el of document.body.querySelectorAll('[aria-label], [title], [placeholder]')) {
-      if (skip(el)) continue;
-      for (const attr of ['aria-label', 'title', 'placeholder']) {
-        const v = el.getAttribute(attr)?.trim();
-        if (v) out.push(v);
-      }
-    }
-    return out;
-  });
+export function visibleStrings(page: Page): Promise<string[]> {
+  return inPage<string[]>(page, visibleStringsScript);
 }
