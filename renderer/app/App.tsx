@@ -2,6 +2,7 @@
 import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { AnnouncerProvider } from '../components/Announcer.tsx';
+import { ErrorBoundary } from '../components/ErrorBoundary.tsx';
 import { useErrorSentence } from '../components/ErrorText.tsx';
 import { Evidence } from '../pages/Evidence.tsx';
 import { History } from '../pages/History.tsx';
@@ -85,9 +86,11 @@ export function App() {
             </div>
           ) : (
             // Pages start fetching their own data at once; the status fills in when it arrives.
-            <Suspense fallback={<p>{t('common.loading')}</p>}>
-              <View key={page} />
-            </Suspense>
+            <ErrorBoundary resetKey={page}>
+              <Suspense fallback={<p>{t('common.loading')}</p>}>
+                <View key={page} />
+              </Suspense>
+            </ErrorBoundary>
           )}
         </main>
       </div>

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { Presentation } from '../../shared/domain.ts';
-import { formatNumber } from '../format/phone.ts';
+import { useNumberFormat } from './useNumberFormat.ts';
 
 /**
  * The caller as a person reads it: the formatted number, or why there is none ("Withheld"). Numbers and
@@ -8,6 +8,7 @@ import { formatNumber } from '../format/phone.ts';
  */
 export function Caller({ number, presentation, name }: { number: string | null; presentation: Presentation | null; name?: string | null }) {
   const { t } = useTranslation();
+  const formatNumber = useNumberFormat();
   return (
     <span className="caller">
       {number ? (

@@ -4,7 +4,7 @@ import { useCallback, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Presentation, Rule } from '../../shared/domain.ts';
 import { useApp } from '../app/context.tsx';
-import { formatNumber } from '../format/phone.ts';
+import { useNumberFormat } from './useNumberFormat.ts';
 import { useAnnounce } from './Announcer.tsx';
 import { useErrorSentence } from './ErrorText.tsx';
 
@@ -21,6 +21,7 @@ export function useRuleActions(): RuleActions {
   const { t } = useTranslation();
   const announce = useAnnounce();
   const sentence = useErrorSentence();
+  const formatNumber = useNumberFormat();
 
   const run = useCallback(
     async (input: Parameters<typeof api.addRule>[0], done: string): Promise<Rule | null> => {
@@ -44,6 +45,6 @@ export function useRuleActions(): RuleActions {
     blockPresentation: (presentation) =>
       run({ list: 'blocked', value: presentation, kind: 'presentation' }, t('actions.presentationBlocked', { what: t(`presentation.${presentation}`) })),
     }),
-    [run, t],
+    [run, t, formatNumber],
   );
 }

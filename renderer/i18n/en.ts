@@ -28,6 +28,12 @@ export const en = {
   connection: {
     reconnecting: 'Lost contact with Ringfence. Reconnecting… New calls will appear as soon as it is back.',
   },
+  crash: {
+    title: 'This page could not be shown',
+    body: 'Something went wrong while drawing it. Your calls are still being screened. Try again, or reload the window.',
+    retry: 'Try again',
+    reload: 'Reload the window',
+  },
   load: {
     title: 'Ringfence could not be reached',
     retry: 'Try again',

@@ -29,6 +29,12 @@ export const zh: Messages = {
   connection: {
     reconnecting: '与 Ringfence 的连接中断，正在重新连接…恢复后新来电会立即显示。',
   },
+  crash: {
+    title: '无法显示此页面',
+    body: '显示页面时出错。来电拦截仍在正常进行。请重试，或重新加载窗口。',
+    retry: '重试',
+    reload: '重新加载窗口',
+  },
   load: {
     title: '无法连接 Ringfence',
     retry: '重试',

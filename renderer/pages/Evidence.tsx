@@ -8,6 +8,7 @@ import { ErrorText } from '../components/ErrorText.tsx';
 import { Field } from '../components/Field.tsx';
 import { PageTitle } from '../components/PageTitle.tsx';
 import { dayEndIso, dayStartIso, formatCount } from '../format/time.ts';
+import type { DesktopShell } from '../api/index.ts';
 import type { Language } from '../i18n/index.ts';
 
 type Format = 'csv' | 'json' | 'html';
@@ -177,9 +178,14 @@ export function Evidence() {
   );
 }
 
-function ExportResultView({ result, format, downloadUrl, shell }: { result: ExportResult; format: Format; downloadUrl: (url: string) => string; shell: { openPath(p: string): Promise<void>; revealPath(p: string): Promise<void> } | null }) {
+function ExportResultView({ result, format, downloadUrl, shell }: { result: ExportResult; format: Format; downloadUrl: (url: string) => string; shell: DesktopShell | null }) {
   const { t } = useTranslation();
   const { language } = useApp();
+  const [shellError, setShellError] = useState<unknown>(null);
+  const run = (work: () => Promise<void>) => {
+    setShellError(null);
+    work().catch(setShellError);
+  };
   return (
     <div className="export-result" role="status" data-testid="export-result">
       <p>{t('evidence.done', { count: result.rows, rows: formatCount(result.rows, language) })}</p>
@@ -201,16 +207,17 @@ function ExportResultView({ result, format, downloadUrl, shell }: { result: Expo
           </p>
           {shell ? (
             <div className="button-row">
-              <button type="button" onClick={() => shell.openPath(result.path!)}>
+              <button type="button" onClick={() => run(() => shell.openPath(result.path!))}>
                 {t('evidence.open')}
               </button>
-              <button type="button" onClick={() => shell.revealPath(result.path!)}>
+              <button type="button" onClick={() => run(() => shell.revealPath(result.path!))}>
                 {t('evidence.reveal')}
               </button>
             </div>
           ) : null}
         </>
       ) : null}
+      <ErrorText error={shellError} />
     </div>
   );
 }

@@ -33,8 +33,9 @@ describe('evidence and export', () => {
     await page.getByTestId('export-result').getByText('Done: 3 calls exported.').waitFor();
 
     const link = page.getByTestId('export-link');
-    expect(await link.getAttribute('href')).toMatch(/^\/api\/exports\/job-\d+\/ringfence-calls\.csv\?token=test-token$/);
+    expect(await link.getAttribute('href')).toMatch(/^\/api\/exports\/job-\d+\?token=test-token$/);
     const [download] = await Promise.all([page.waitForEvent('download'), link.click()]);
+    expect(download.suggestedFilename()).toBe('ringfence-calls.csv');
     const rows = Papa.parse<Record<string, string>>(await readFile((await download.path())!, 'utf8'), { header: true, skipEmptyLines: true }).data;
     const expected = ui
       .records()

@@ -5,7 +5,8 @@ import { useTranslation } from 'react-i18next';
 import type { CallNote } from '../../../shared/api.ts';
 import type { CallRecord } from '../../../shared/domain.ts';
 import { useApp } from '../../app/context.tsx';
-import { formatNumber, suggestedPrefix } from '../../format/phone.ts';
+import { suggestedPrefix } from '../../format/phone.ts';
+import { useNumberFormat } from '../useNumberFormat.ts';
 import { formatDateTime } from '../../format/time.ts';
 import { useAnnounce } from '../Announcer.tsx';
 import { ActionBadge, SimulatedBadge } from '../Badges.tsx';
@@ -20,7 +21,9 @@ const steps = ['firstRing', 'callerId', 'decision', 'hangupSent', 'hangupConfirm
 
 export function CallDetail({ call: initial, onClose }: { call: CallRecord; onClose: () => void }) {
   const { t } = useTranslation();
-  const { api, language, status } = useApp();
+  const { api, language, status, settings } = useApp();
+  const formatNumber = useNumberFormat();
+  const homeCountry = settings?.homeCountry;
   const actions = useRuleActions();
   const announce = useAnnounce();
   const sentence = useErrorSentence();
@@ -29,13 +32,13 @@ export function CallDetail({ call: initial, onClose }: { call: CallRecord; onClo
   const [loadError, setLoadError] = useState<unknown>(null);
   const [note, setNote] = useState('');
   const [noteError, setNoteError] = useState<string | null>(null);
-  const [prefix, setPrefix] = useState(initial.number ? suggestedPrefix(initial.number) : '');
+  const [prefix, setPrefix] = useState(initial.number ? suggestedPrefix(initial.number, homeCountry) : '');
   const [prefixError, setPrefixError] = useState<string | null>(null);
 
   useEffect(() => {
     let live = true;
     setCall(initial);
-    setPrefix(initial.number ? suggestedPrefix(initial.number) : '');
+    setPrefix(initial.number ? suggestedPrefix(initial.number, homeCountry) : '');
     api.getCall({ id: initial.id }).then(
       (r) => {
         if (!live) return;
@@ -47,7 +50,7 @@ export function CallDetail({ call: initial, onClose }: { call: CallRecord; onClo
     return () => {
       live = false;
     };
-  }, [api, initial]);
+  }, [api, initial, homeCountry]);
 
   const addNote = async () => {
     if (!note.trim()) {

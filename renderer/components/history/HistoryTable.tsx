@@ -6,7 +6,7 @@ import { memo, useEffect, useMemo, useRef, type KeyboardEvent, type ReactNode } 
 import { useTranslation } from 'react-i18next';
 import type { CallRecord } from '../../../shared/domain.ts';
 import { useApp } from '../../app/context.tsx';
-import { formatNumber } from '../../format/phone.ts';
+import { useNumberFormat } from '../useNumberFormat.ts';
 import { formatCallTime, formatDateTime } from '../../format/time.ts';
 import { ActionBadge, SimulatedBadge } from '../Badges.tsx';
 import { Caller } from '../Caller.tsx';
@@ -24,6 +24,7 @@ export function HistoryTable({ rows, hasMore, loading, onLoadMore, onOpen, selec
   const { t } = useTranslation();
   const { language, status } = useApp();
   const actions = useRuleActions();
+  const formatNumber = useNumberFormat();
   const lineLabel = useMemo(() => new Map(status?.lines.map((l) => [l.id, l.label || l.path]) ?? []), [status?.lines]);
 
   const columns = useMemo(
@@ -84,7 +85,7 @@ export function HistoryTable({ rows, hasMore, loading, onLoadMore, onOpen, selec
           },
         }),
       ]),
-    [t, language, lineLabel, onOpen, actions],
+    [t, language, lineLabel, onOpen, actions, formatNumber],
   );
 
   const table = useTable({ features, columns, data: rows, getRowId: (call) => String(call.id) });

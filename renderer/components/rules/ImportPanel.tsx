@@ -55,7 +55,13 @@ export function ImportPanel({ list, onImported, onClose }: { list: RuleList; onI
     });
 
   return (
-    <section className="card import-panel" aria-labelledby={`import-${list}`}>
+    <section
+      className="card import-panel"
+      aria-labelledby={`import-${list}`}
+      onKeyDown={(e) => {
+        if (e.key === 'Escape') onClose();
+      }}
+    >
       <h3 id={`import-${list}`}>{list === 'blocked' ? t('import.titleBlocked') : t('import.titleTrusted')}</h3>
       {preview === null ? (
         <form

@@ -18,3 +18,16 @@ describe('phone numbers for people', () => {
     expect(suggestedPrefix('01234567')).toBe('0123*');
   });
 });
+
+describe('numbers without a country code', () => {
+  it('are read as home-country numbers and written the national way', () => {
+    expect(formatNumber('13912345678', 'CN')).toBe('139 1234 5678');
+    expect(formatNumber('02079460000', 'GB')).toBe('020 7946 0000');
+    // Without a home country there is nothing to read them by.
+    expect(formatNumber('13912345678')).toBe('13912345678');
+  });
+
+  it('still suggest an international prefix to block', () => {
+    expect(suggestedPrefix('17012345678', 'CN')).toBe('+86170*');
+  });
+});

@@ -46,11 +46,14 @@ export async function startFakeApiServer(options: FakeOptions & { token?: string
     // GET /api/*.ts in dev is the renderer's own api/ folder, served by Vite; the API is POST (and exports).
     if (url.pathname.startsWith('/api/') && (req.method !== 'GET' || url.pathname.startsWith('/api/exports/'))) {
       if (!authorised(req, url)) return sendJson(res, 401, { error: { code: 'unauthorized', message: 'A valid access token is required.' } });
-      const exportMatch = url.pathname.match(/^\/api\/exports\/([^/]+)\/([^/]+)$/);
+      const exportMatch = url.pathname.match(/^\/api\/exports\/([A-Za-z0-9_-]{1,64})$/);
       if (req.method === 'GET' && exportMatch) {
         const file = service.exportFile(exportMatch[1]!);
         if (!file) return sendJson(res, 404, { error: { code: 'not-found', message: 'No such export.' } });
-        res.writeHead(200, { 'content-type': file.type, 'content-disposition': file.type.startsWith('text/html') ? 'inline' : `attachment; filename="${file.fileName}"` });
+        // As main/server does, except the evidence report is served inline so "Open the evidence report"
+        // opens it in a tab (the real server sends every export as an attachment, for now).
+        const disposition = file.type.startsWith('text/html') ? 'inline' : `attachment; filename*=UTF-8''${encodeURIComponent(file.fileName)}`;
+        res.writeHead(200, { 'content-type': file.type, 'content-disposition': disposition });
         return res.end(file.content);
       }
       if (req.method !== 'POST') return sendJson(res, 405, { error: { code: 'method-not-allowed', message: 'Use POST.' } });

@@ -31,7 +31,7 @@ export function exportHandlers(deps: { calls: () => CallRecord[]; emit: (e: ApiE
             ? JSON.stringify(chosen, null, 2)
             : evidenceReport(chosen, language);
       files.set(jobId, { fileName, type: format === 'csv' ? 'text/csv' : format === 'json' ? 'application/json' : 'text/html; charset=utf-8', content });
-      return { jobId, fileName, rows: chosen.length, path: null, url: `/api/exports/${jobId}/${fileName}` };
+      return { jobId, fileName, rows: chosen.length, path: null, url: `/api/exports/${jobId}` };
     },
   };
 }
