@@ -22,22 +22,13 @@ export type HashedContent = Omit<CallRecord, 'hash'> & { callKey: string };
 export function canonicalContent(c: HashedContent): string {
   const t = c.timings;
   const d = c.decision;
-  return canonicalJson(
-    [canonicalVersion, c.id, c.callKey, c.lineId, c.simulated, c.startedAt, c.timeZone, t.firstRing, t.callerId, t.decision, t.hangupSent, t.hangupConfirmed, t.end,
-      c.number, c.normalized, c.presentation, c.name, c.rings, c.oneRing, d.action, d.reason, d.ruleId, d.ruleLabel, d.text.en, d.text.zh,
-      c.outcome, c.hangupLatencyMs],
-    JSON.stringify(c.raw),
-  );
-}
-
-/**
- * The content from its fields in canonical order (the version first, all but the last, raw) and raw already
- * serialised: the verifier passes the modem lines exactly as stored, which spares parsing and re-serialising
- * them for each of a million records — and means the stored text must be byte-for-byte what was hashed.
- */
-export function canonicalJson(fields: readonly unknown[], rawJson: string): string {
-  const head = JSON.stringify(fields);
-  return `${head.slice(0, -1)},${rawJson}]`;
+  return JSON.stringify([
+    canonicalVersion, c.id, c.callKey, c.lineId, c.simulated, c.startedAt, c.timeZone,
+    t.firstRing, t.callerId, t.decision, t.hangupSent, t.hangupConfirmed, t.end,
+    c.number, c.normalized, c.presentation, c.name, c.rings, c.oneRing,
+    d.action, d.reason, d.ruleId, d.ruleLabel, d.text.en, d.text.zh,
+    c.outcome, c.hangupLatencyMs, c.raw,
+  ]);
 }
 
 /** The record's hash: SHA-256 over the previous record's hash and this record's canonical content. */

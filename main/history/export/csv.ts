@@ -87,14 +87,13 @@ const bool = (v: SQLOutputValue | undefined) => (v === 1 ? 'true' : 'false');
 // One concatenation per row, in csvColumns order: no per-row arrays, which the garbage collector would pay for
 // a million times.
 function csvLine(r: Row, w: DecisionWords): string {
-  const h = r[col.hash] as Uint8Array;
   return (
     `${field(r[col.id])},${field(r[col.startedAt])},${field(r[col.timeZone])},${field(r[col.lineId])},${bool(r[col.simulated])},` +
     `${field(r[col.number])},${field(r[col.normalized])},${field(r[col.presentation])},${field(r[col.name])},${field(r[col.rings])},` +
     `${bool(r[col.oneRing])},${field(r[col.action])},${field(w.reason)},${field(w.ruleId)},${field(w.ruleLabel)},${field(w.text.en)},` +
     `${field(w.text.zh)},${field(r[col.outcome])},${field(r[col.hangupLatencyMs])},${field(r[col.firstRing])},${field(r[col.callerId])},` +
     `${field(r[col.decision])},${field(r[col.hangupSent])},${field(r[col.hangupConfirmed])},${field(r[col.end])},${field(r[col.raw])},` +
-    `${field(r[col.callKey])},${Buffer.from(h.buffer, h.byteOffset, h.byteLength).toString('hex')}`
+    `${field(r[col.callKey])},${String(r[col.hashHex])}`
   );
 }
 

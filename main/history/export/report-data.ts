@@ -31,7 +31,8 @@ export type ReportData = {
 
 const noActions = (): Record<Action, number> => ({ reject: 0, 'answer-hangup': 0, silent: 0, allow: 0 });
 
-type Tally = NumberSummary & { day: number; dayCount: number };
+/** A number's figures so far; per-day counts are kept per number, at most one entry per day of the period. */
+type Tally = NumberSummary & { perDay: Map<number, number> };
 
 const tally = (number: string | null, startedAt: string): Tally => ({
   number,
@@ -44,8 +45,7 @@ const tally = (number: string | null, startedAt: string): Tally => ({
   days: 0,
   maxPerDay: 0,
   byAction: noActions(),
-  day: Number.NaN,
-  dayCount: 0,
+  perDay: new Map(),
 });
 
 /** Which numbers get their own table row and complaint text: the ones asked for, else the busiest blocked ones. */
@@ -86,8 +86,10 @@ export function collectReportData(
     byAction[action]++;
     if (c.presentation === 'withheld') withheld++;
     else if (c.presentation !== 'allowed') noNumber++;
-    firstCall ??= c.startedAt;
-    lastCall = c.startedAt;
+    // Chain order is oldest first but for a call a line reported late: compare instead of assuming.
+    const ms = Date.parse(c.startedAt);
+    if (firstCall === null || ms < Date.parse(firstCall)) firstCall = c.startedAt;
+    if (lastCall === null || ms > Date.parse(lastCall)) lastCall = c.startedAt;
     zones.add(c.timeZone);
     offsets.add(offsetOf(c.startedAt));
     const day = localDayOfIso(c.startedAt);
@@ -101,21 +103,17 @@ export function collectReportData(
     if (key === null) t = withheldTally ??= tally(null, c.startedAt);
     else t = chosen.get(key);
     if (t) {
-      if (t.calls === 0) t.firstSeen = c.startedAt;
-      t.lastSeen = c.startedAt;
+      if (t.calls === 0 || ms < Date.parse(t.firstSeen)) t.firstSeen = c.startedAt;
+      if (t.calls === 0 || ms > Date.parse(t.lastSeen)) t.lastSeen = c.startedAt;
       t.calls++;
       if (isBlocked) t.blocked++;
       t.rings += c.rings;
       if (c.oneRing) t.oneRing++;
       t.byAction[action]++;
-      // Calls arrive oldest first, so a number's days are counted as they change.
-      if (day !== t.day) {
-        t.day = day;
-        t.dayCount = 0;
-        t.days++;
-      }
-      t.dayCount++;
-      t.maxPerDay = Math.max(t.maxPerDay, t.dayCount);
+      const onDay = (t.perDay.get(day) ?? 0) + 1;
+      t.perDay.set(day, onDay);
+      t.days = t.perDay.size;
+      t.maxPerDay = Math.max(t.maxPerDay, onDay);
     }
     onRow(calls);
   }
@@ -142,7 +140,7 @@ export function collectReportData(
     days,
     daysWithCalls: perDay.size,
     busiest,
-    numbers: numbers.map(({ day: _d, dayCount: _c, ...summary }) => summary),
+    numbers: numbers.map(({ perDay: _days, ...summary }) => summary),
     lineIds: lines.map((l) => l.id),
     timeZones: [...zones].sort(),
     mixedOffsets: offsets.size > 1,

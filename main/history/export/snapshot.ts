@@ -2,7 +2,7 @@
 // keeps recording calls (WAL lets writers go on) while a long export streams, and every figure in the file
 // comes from the same moment.
 import { DatabaseSync, type SQLInputValue } from 'node:sqlite';
-import { callColumns, col, decisionsOf, rowToCall, type Decisions, type Row, type StoredCall } from '../columns.ts';
+import { callColumns, col, decisionsOf, hashHexColumn, rowToCall, type Decisions, type Row, type StoredCall } from '../columns.ts';
 import { invalid } from '../errors.ts';
 import type { Normalize } from '../query.ts';
 
@@ -16,7 +16,11 @@ export type Snapshot = {
   /** The numbers the filter asked for, each with the stored numbers it matched. */
   matched: { asked: string; callers: string[] }[];
   count(): number;
-  /** Every matching call as a raw row (columns.ts), oldest first, with constant memory. */
+  /**
+   * Every matching call as a raw row (columns.ts), in chain order — the order they were recorded, which is
+   * oldest first but for a call a line reported late — with constant memory. Chain order also means a
+   * complete export can be re-hashed on its own. Each row ends with the hash in hex (columns.ts hashHex).
+   */
   rows(): Iterable<Row>;
   /** The same calls as records. */
   calls(): Iterable<StoredCall>;
@@ -56,27 +60,28 @@ function matchNumbers(db: DatabaseSync, numbers: string[], normalize?: Normalize
 type Where = Snapshot['where'];
 
 /**
- * Time-ordered pages of 5,000 by keyset on the time index: node:sqlite hands rows over a third faster in
- * pages than through iterate(), and each page starts where the last ended, so memory stays flat.
+ * Pages of 5,000 in id order, each starting after the last id: the table is read front to back, as stored,
+ * instead of one index lookup per call (which made a million-row export twice as slow), and memory stays
+ * flat. The time range is first turned into the range of ids it can contain.
  */
-function* paged(db: DatabaseSync, where: Where): Generator<Row> {
+function* paged(db: DatabaseSync, where: Where, ids: { lo: number; hi: number }): Generator<Row> {
   const page = db.prepare(
-    `SELECT ${callColumns} FROM history_calls c ${where.sql ? `${where.sql} AND` : 'WHERE'} (c.started_ms, c.id) > (?, ?) ORDER BY c.started_ms, c.id LIMIT 5000`,
+    // NOT INDEXED: walk the table by id (still allowed), never the time index plus a sort of every page.
+    `SELECT ${callColumns}, ${hashHexColumn} FROM history_calls c NOT INDEXED ${where.sql ? `${where.sql} AND` : 'WHERE'} c.id > ? AND c.id <= ? ORDER BY c.id LIMIT 5000`,
   );
   page.setReturnArrays(true);
-  let after: [number, number] = [-Infinity, 0];
+  let after = ids.lo - 1;
   for (;;) {
-    const rows = page.all(...where.params, ...after) as unknown as Row[];
+    const rows = page.all(...where.params, after, ids.hi) as unknown as Row[];
     if (rows.length === 0) return;
     yield* rows;
-    const last = rows.at(-1)!;
-    after = [Date.parse(String(last[col.startedAt])), Number(last[col.id])];
+    after = Number(rows.at(-1)![col.id]);
   }
 }
 
 /** Calls of some numbers come through the number index and need one sort: a single iterate() keeps it at one. */
 function* iterated(db: DatabaseSync, where: Where): Generator<Row> {
-  const statement = db.prepare(`SELECT ${callColumns} FROM history_calls c ${where.sql} ORDER BY c.started_ms, c.id`);
+  const statement = db.prepare(`SELECT ${callColumns}, ${hashHexColumn} FROM history_calls c ${where.sql} ORDER BY c.id`);
   statement.setReturnArrays(true);
   for (const row of statement.iterate(...where.params)) yield row as unknown as Row;
 }
@@ -113,6 +118,10 @@ export function openSnapshot(source: DatabaseSync, filter: ExportFilter, normali
     const where = { sql: clauses.length ? `WHERE ${clauses.join(' AND ')}` : '', params };
     const byNumber = (filter.numbers?.length ?? 0) > 0;
     const decisions = decisionsOf(db);
+    const span = db
+      .prepare(`SELECT MIN(c.id) AS lo, MAX(c.id) AS hi FROM history_calls c ${where.sql}`)
+      .get(...params) as { lo: number | null; hi: number | null };
+    const ids = { lo: span.lo ?? 1, hi: span.hi ?? 0 };
     return {
       db,
       head: chain.head ? Buffer.from(chain.head).toString('hex') : null,
@@ -121,9 +130,9 @@ export function openSnapshot(source: DatabaseSync, filter: ExportFilter, normali
       where,
       count: () => Number((db.prepare(`SELECT COUNT(*) AS n FROM history_calls c ${where.sql}`).get(...params) as { n: number }).n),
       decisions,
-      rows: () => (byNumber ? iterated(db, where) : paged(db, where)),
+      rows: () => (byNumber ? iterated(db, where) : paged(db, where, ids)),
       *calls() {
-        for (const row of byNumber ? iterated(db, where) : paged(db, where)) yield rowToCall(row, decisions);
+        for (const row of byNumber ? iterated(db, where) : paged(db, where, ids)) yield rowToCall(row, decisions);
       },
       close() {
         if (!open) return;
