@@ -47,9 +47,21 @@ export async function builtRenderer(): Promise<string> {
       // from the start (the JSX transform and React's build both follow it).
       await promisify(execFile)(process.execPath, [buildScript, tmp], { env: { ...process.env, NODE_ENV: 'production' }, cwd: repoRoot });
       renameSync(tmp, dir);
+      pruneOldBuilds(root, dir);
     } finally {
       rmSync(lock, { recursive: true, force: true });
     }
   }
   return dir;
+}
+
+// Builds of earlier sources pile up as the renderer changes; drop those unused for an hour (a build in use
+// by a run that is still going is younger than that).
+function pruneOldBuilds(root: string, keep: string) {
+  const hourAgo = Date.now() - 3600_000;
+  for (const name of readdirSync(root)) {
+    const path = join(root, name);
+    if (path === keep || name.includes('.lock') || name.includes('.tmp-')) continue;
+    if (statSync(path).mtimeMs < hourAgo) rmSync(path, { recursive: true, force: true });
+  }
 }
