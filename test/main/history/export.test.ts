@@ -78,6 +78,17 @@ describe('CSV export', () => {
   });
 });
 
+describe('export order', () => {
+  it('lists calls in the order they were recorded, a call its line reported late included', async () => {
+    const late = history.record(makeCall(t0 + 5 * hour + 60_000, { number: '13700000000' }));
+    const file = join(out, 'order.csv');
+    await history.exportTo(file, { format: 'csv', language: 'en', incidents: [] });
+    const ids = parseCsv(file).parsed.data.slice(1).map((r) => Number(r[0]));
+    expect(ids).toEqual(Array.from({ length: 44 }, (_, i) => i + 1));
+    expect(late.id).toBe(44);
+  });
+});
+
 describe('JSON export', () => {
   it('carries the chain head, and a complete export re-hashes to it on its own', async () => {
     const file = join(out, 'calls.json');
