@@ -42,6 +42,12 @@ export function errorFromResponse(status: number, body: unknown): ApiCallError {
  */
 export function errorFromIpc(e: unknown): ApiCallError {
   if (e instanceof ApiCallError) return e;
+  // Our preload rejects with a plain `{ name: 'RingfenceError', code, message, text?, issues?, status? }`:
+  // a plain object crosses the context bridge whole, where an Error would lose everything but its message.
+  if (typeof e === 'object' && e !== null && !(e instanceof Error) && typeof (e as { code?: unknown }).code === 'string') {
+    const status = (e as { status?: unknown }).status;
+    return errorFromResponse(typeof status === 'number' ? status : 400, { error: e });
+  }
   const message = e instanceof Error ? e.message : String(e);
   const json = message.match(/\{.*\}\s*$/s)?.[0];
   if (json) {

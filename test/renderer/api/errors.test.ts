@@ -11,6 +11,13 @@ const tEn = i18n.getFixedT('en');
 const tZh = i18n.getFixedT('zh');
 
 describe('API failures as values', () => {
+  it('reads the plain object our preload rejects with (what survives the context bridge)', () => {
+    const rejected = { name: 'RingfenceError', code: 'invalid-rule', message: 'That is not a phone number.', text: { en: 'That is not a phone number.', zh: '这不是电话号码。' }, issues: [] };
+    const e = errorFromIpc(rejected);
+    expect(e).toBeInstanceOf(ApiCallError);
+    expect(e).toMatchObject({ code: 'invalid-rule', message: 'That is not a phone number.', text: { zh: '这不是电话号码。' } });
+  });
+
   it('reads the server error body: code, sentence in both languages, issues', () => {
     const e = errorFromResponse(400, { error: { code: 'invalid-input', message: 'Invalid input for addRule: value: too long', issues: ['value: too long'], text: { en: 'Too long.', zh: '太长了。' } } });
     expect(e).toMatchObject({ code: 'invalid-input', status: 400, issues: ['value: too long'], text: { en: 'Too long.', zh: '太长了。' } });
