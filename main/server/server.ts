@@ -95,11 +95,15 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       const file = options.download?.(exportMatch[1]!);
       const info = file ? await stat(file.path).catch(() => null) : null;
       if (!file || !info) return fail(res, 404, 'not-found', 'That export does not exist (any more). Export again.');
+      // The evidence report opens in the browser tab ("Open the report"); CSV and JSON download. The report
+      // holds caller names we did not write, so it is served sandboxed: no scripts, nothing fetched.
+      const inline = file.contentType.startsWith('text/html') && url.searchParams.get('download') !== '1';
       res.writeHead(200, {
         'content-type': file.contentType,
         'content-length': info.size,
-        'content-disposition': `attachment; filename*=UTF-8''${encodeURIComponent(file.fileName)}`,
+        'content-disposition': `${inline ? 'inline' : 'attachment'}; filename*=UTF-8''${encodeURIComponent(file.fileName)}`,
         'x-content-type-options': 'nosniff',
+        ...(inline ? { 'content-security-policy': "sandbox; default-src 'none'; style-src 'unsafe-inline'; img-src data:" } : {}),
       });
       createReadStream(file.path).pipe(res);
       return;

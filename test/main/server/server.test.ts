@@ -100,6 +100,25 @@ describe('headless server', () => {
   });
 });
 
+describe('export downloads', () => {
+  it('opens the evidence report sandboxed in the tab and downloads CSV', async () => {
+    writeFileSync(join(root, 'report.html'), '<!doctype html><p>report</p>');
+    writeFileSync(join(root, 'calls.csv'), 'a,b\n');
+    const files: Record<string, { path: string; fileName: string; contentType: string }> = {
+      rep: { path: join(root, 'report.html'), fileName: 'evidence report.html', contentType: 'text/html; charset=utf-8' },
+      csv: { path: join(root, 'calls.csv'), fileName: 'calls.csv', contentType: 'text/csv; charset=utf-8' },
+    };
+    server = await startServer({ api, listen: { host: '127.0.0.1', port: 0 }, staticRoot: root, download: (id) => files[id] ?? null });
+    const report = await fetch(`${server.url}/api/exports/rep`);
+    expect(report.headers.get('content-disposition')).toMatch(/^inline/);
+    expect(report.headers.get('content-security-policy')).toMatch(/^sandbox; default-src 'none'/);
+    const csv = await fetch(`${server.url}/api/exports/csv`);
+    expect(csv.headers.get('content-disposition')).toBe("attachment; filename*=UTF-8''calls.csv");
+    expect(await csv.text()).toBe('a,b\n');
+    expect((await fetch(`${server.url}/api/exports/nope`)).status).toBe(404);
+  });
+});
+
 describe('listen address', () => {
   it('parses HOST:PORT and refuses a network address without a token', () => {
     expect(parseListen('127.0.0.1:7345')).toEqual({ host: '127.0.0.1', port: 7345 });
