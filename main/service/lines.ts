@@ -5,7 +5,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import type { CallerId, Decision, HangupMethod, LineStatus } from '../../shared/domain.ts';
-import { openLine, type EndedCall, type Line } from '../modem/index.ts';
+import { openLine, type EndedCall, type Line, type LineTiming } from '../modem/index.ts';
 import { startDemoModem, type Simulator } from '../sim/index.ts';
 
 export type LineHooks = {
@@ -25,9 +25,11 @@ export const DEMO_LINE_ID = 'demo';
 export class LineSet {
   #lines = new Map<string, Managed>();
   #hooks: LineHooks;
+  #timing: Partial<LineTiming> | undefined;
 
-  constructor(hooks: LineHooks) {
+  constructor(hooks: LineHooks, options: { timing?: Partial<LineTiming> } = {}) {
     this.#hooks = hooks;
+    this.#timing = options.timing;
   }
 
   /** A stable id from the device path: ttyUSB2, COM3, modemA … unique within this service. */
@@ -55,7 +57,17 @@ export class LineSet {
     const simulated = options.simulated ?? false;
     const label = options.label || (simulated ? 'Simulated line' : basename(path));
     const hooks = this.#hooks;
-    const line = openLine({ id, path, hangupMethod: options.hangupMethod ?? 'auto', decide: hooks.decide });
+    const line = openLine({
+      id,
+      path,
+      hangupMethod: options.hangupMethod ?? 'auto',
+      decide: hooks.decide,
+      // Look for an unplugged modem every second at most (a failed open costs nothing): with the line's own
+      // 10 s ceiling a dongle replugged after half a minute went unscreened for up to 10 s; screening must
+      // resume within 3 s of the modem answering again (issue 10, measured by the call-bomb drill).
+      reconnect: { maxDelayMs: 1000 },
+      ...(this.#timing ? { timing: this.#timing } : {}),
+    });
     const managed: Managed = { id, path, label, simulated, hangupMethod: options.hangupMethod ?? 'auto', line, ...(options.sim ? { sim: options.sim } : {}), ...(options.simDir ? { simDir: options.simDir } : {}) };
     this.#lines.set(id, managed);
     line.on('status', () => hooks.status(this.status(id)!));

@@ -5,7 +5,7 @@ import type { DatabaseSync } from 'node:sqlite';
 import type { ApiEvent } from '../../shared/api.ts';
 import type { Decision, Text } from '../../shared/domain.ts';
 import { openHistory, type History, type NewCall } from '../history/index.ts';
-import type { EndedCall } from '../modem/index.ts';
+import type { EndedCall, LineTiming } from '../modem/index.ts';
 import { normalizeNumber, openScreening, type Screening } from '../screening/index.ts';
 import type { Notice, SettingsStore } from '../settings/index.ts';
 import { dataPaths, type DataPaths } from '../store/data-dir.ts';
@@ -26,6 +26,11 @@ export type ServiceOptions = {
   demo?: boolean;
   log?: (level: 'info' | 'warn' | 'error', message: string) => void;
   now?: () => Date;
+  /** Call-handling waits for every line. The call-bomb drill runs its simulated modem N times faster than
+   *  real time, so the waits that judge ring gaps (settle, ring silence) must shrink by the same factor. */
+  lineTiming?: Partial<LineTiming>;
+  /** Sees the open database before any line starts: the drill's hook for making the store refuse writes. */
+  onDatabase?: (db: DatabaseSync) => void;
 };
 
 export interface Service extends ApiHost {
@@ -63,6 +68,7 @@ export async function startService(options: ServiceOptions): Promise<Service> {
   const store = openDataStore(paths.dir);
   for (const n of store.notices) notices.push(n);
   const db: DatabaseSync = store.db;
+  options.onDatabase?.(db);
   const history: History = openHistory(db, { now, normalize: (raw) => normalizeNumber(raw, settings.get().homeCountry) });
   const screening: Screening = openScreening(db, { settings: () => settings.get(), now });
 
@@ -115,7 +121,7 @@ export async function startService(options: ServiceOptions): Promise<Service> {
     decided: (e) => bus.emit({ type: 'call-decided', ...e }),
     callEnded: (e, simulated) => endCall(e, simulated),
     warn: (message) => log('warn', message),
-  });
+  }, options.lineTiming ? { timing: options.lineTiming } : {});
 
   function endCall(e: EndedCall, simulated: boolean) {
     const decision = e.decision ?? notScreened;
