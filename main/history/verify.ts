@@ -15,13 +15,21 @@ const hex = (b: Uint8Array | null | undefined): string | null => (b ? Buffer.fro
 
 /** Below this many records a worker costs more to start than it saves. */
 const defaultParallelFrom = 100_000;
-const workerUrl = new URL('./verify-worker.ts', import.meta.url);
+// From source the worker is the .ts beside this file; in a bundle it is verify-worker.js when the build lists it
+// as an entry (electron.vite.config.ts main inputs), beside the chunk or one folder up. Without it the whole
+// chain is checked on this thread.
+const workerCandidates = [
+  new URL('./verify-worker.ts', import.meta.url),
+  new URL('./verify-worker.js', import.meta.url),
+  new URL('../verify-worker.js', import.meta.url),
+];
+const workerUrl = workerCandidates.find((u) => u.protocol === 'file:' && existsSync(fileURLToPath(u))) ?? null;
 
 type Helper = { collect(): RangeVerdict | null; stop(): void };
 
 /** Starts the worker on [fromId, toId]; null where workers cannot run (in-memory database, a bundle without the file). */
 function startHelper(path: string, fromId: number, toId: number, previous: string | null, endsChain: boolean): Helper | null {
-  if (workerUrl.protocol !== 'file:' || !existsSync(fileURLToPath(workerUrl))) return null;
+  if (!workerUrl) return null;
   const shared = new SharedArrayBuffer(8 + 4096);
   const state = new Int32Array(shared, 0, 2);
   let worker: Worker;

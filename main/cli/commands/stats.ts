@@ -11,7 +11,7 @@ import { dataDirHelp } from '../data-dir-option.ts';
 import { CliError } from '../program.ts';
 import { isoOption } from './export.ts';
 
-type StatsOptions = { dataDir?: string; from?: string; to?: string; bucket: 'hour' | 'day' | 'week'; top: string; json: boolean };
+type StatsOptions = { dataDir?: string; from?: string; to?: string; bucket: 'hour' | 'day' | 'week'; top: string; timeZone?: string; json: boolean };
 
 const pct = (share: number) => `${Math.round(share * 1000) / 10}%`;
 const short = (iso: string) => iso.slice(0, 16).replace('T', ' ');
@@ -45,6 +45,7 @@ export function registerStats(program: Command): void {
     .option('--to <iso>', 'end of the period (default: now)')
     .addOption(new Option('--bucket <size>', 'hour, day or week').choices(['hour', 'day', 'week']).default('day'))
     .option('--top <n>', 'how many top callers', '10')
+    .option('--time-zone <zone>', 'IANA time zone for days and weeks, e.g. Asia/Shanghai (default: this computer\'s)')
     .option('--json', 'print the statistics as JSON', false)
     .action((opts: StatsOptions) => {
       const top = Number(opts.top);
@@ -65,7 +66,7 @@ export function registerStats(program: Command): void {
         const from = opts.from ?? new Date(now.getTime() - 30 * 86_400_000).toISOString();
         const settings = openSettings(dataDir).get();
         const incidents = openScreening(store.db, { settings: () => settings }).incidents({ from, to });
-        const stats = openHistory(store.db).statistics({ from, to, bucket: opts.bucket, top }, incidents);
+        const stats = openHistory(store.db).statistics({ from, to, bucket: opts.bucket, top, ...(opts.timeZone ? { timeZone: opts.timeZone } : {}) }, incidents);
         process.stdout.write(opts.json ? `${JSON.stringify(stats, null, 2)}\n` : describe(stats));
       } catch (error) {
         if (error instanceof HistoryError) throw new CliError(error.message, error.code === 'invalid-query' ? 2 : 1);

@@ -28,6 +28,16 @@ describe('ringfence stats', () => {
     expect(r.stdout).toMatch(/\+8617012345678\s+20 calls/);
   });
 
+  it('counts days in the time zone asked for', () => {
+    const { dir, close } = dataDirWithCalls(30);
+    close();
+    const r = ringfence('stats', '--data-dir', dir, ...period, '--json', '--time-zone', 'Asia/Shanghai');
+    expect(JSON.parse(r.stdout).buckets.map((b: { start: string }) => b.start)).toEqual(['2025-03-03T00:00:00+08:00', '2025-03-04T00:00:00+08:00']);
+    const bad = ringfence('stats', '--data-dir', dir, ...period, '--time-zone', 'Mars/Olympus');
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toMatch(/IANA time zone/);
+  });
+
   it('treats a bad --top or period as a usage error', () => {
     const { dir, close } = dataDirWithCalls(3);
     close();
