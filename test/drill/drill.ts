@@ -19,6 +19,8 @@ export type RunOptions = {
   timing: FaultTiming;
   seed: number;
   resumeLimitMs?: number;
+  /** Scheduled gaps longer than this (simulated ms) are played as this; see play.ts. */
+  gapCapMs?: number;
   /** Delete the run's folder (data, host log) when it passes. */
   cleanUp?: boolean;
   progress?: (done: number, total: number) => void;
@@ -75,7 +77,7 @@ export async function runDrill(o: RunOptions): Promise<RunResult> {
     const shield = (await host.call('getSettings')).screening.shield;
 
     const driver = o.fault ? createFault(o.fault, rig, calls, o.timing, o.seed) : null;
-    const placed = await playCalls(rig, o.week, calls, { timeScale: o.timeScale, ...(driver ? { hooks: driver.hooks } : {}), ...(o.progress ? { progress: o.progress } : {}) });
+    const placed = await playCalls(rig, o.week, calls, { timeScale: o.timeScale, ...(o.gapCapMs ? { gapCapMs: o.gapCapMs } : {}), ...(driver ? { hooks: driver.hooks } : {}), ...(o.progress ? { progress: o.progress } : {}) });
     await driver?.finish();
     disruptions = driver?.disruptions ?? [];
     if (!rig.host) await rig.startHost();
