@@ -21,6 +21,8 @@ export default defineConfig({
         input: {
           index: resolve('main/app/index.ts'),
           cli: resolve('main/cli/index.ts'),
+          // Chain verification spreads over worker threads; the worker must be a file of its own.
+          'verify-worker': resolve('main/history/verify-worker.ts'),
         },
         // node:sqlite is built into Node 24 / Electron 45; never bundle or polyfill it.
         external: ['node:sqlite', 'electron', 'serialport', '@serialport/parser-readline'],
