@@ -44,9 +44,9 @@ export type OpenOptions = { language?: 'en' | 'zh'; zoom?: 1 | 2; colorScheme?: 
 /**
  * Opens the app like a user would: the system language comes from the browser locale, 200% zoom is a
  * half-size viewport at twice the pixel density (what Chromium's zoom does to layout). Collects page
- * errors so a test can assert there were none.
+ * errors so a test can assert there were none. Needs only the URL, so the real server's tests use it too.
  */
-export async function openApp(browser: Browser, ui: UiUnderTest, options: OpenOptions = {}): Promise<{ context: BrowserContext; page: Page; errors: string[] }> {
+export async function openApp(browser: Browser, ui: Pick<UiUnderTest, 'url'>, options: OpenOptions = {}): Promise<{ context: BrowserContext; page: Page; errors: string[] }> {
   const zoom = options.zoom ?? 1;
   const context = await browser.newContext({
     locale: options.language === 'zh' ? 'zh-CN' : 'en-GB',
