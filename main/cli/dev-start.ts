@@ -16,7 +16,10 @@ function electronAvailable(): { ok: true } | { ok: false; why: string } {
     timeout: 180_000,
   });
   if (probe.status === 0) return { ok: true };
-  const why = (probe.stderr || probe.error?.message || 'unknown error').trim().split('\n').filter(Boolean).slice(-2).join(' ');
+  // Name the cause (a failed download, a missing binary), not the stack trace around it.
+  const lines = (probe.stderr || probe.error?.message || '').split('\n').map((l) => l.trim());
+  const cause = lines.find((l) => /^(TypeError|Error|RequestError):/.test(l) && !/failed to install correctly/.test(l));
+  const why = cause ? cause.replace(/^\w*Error:\s*/, '') : probe.error?.message ?? 'the Electron binary is missing';
   return { ok: false, why };
 }
 
