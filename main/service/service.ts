@@ -5,7 +5,7 @@ import type { DatabaseSync } from 'node:sqlite';
 import type { ApiEvent } from '../../shared/api.ts';
 import type { Decision, Text } from '../../shared/domain.ts';
 import { openHistory, type History, type NewCall } from '../history/index.ts';
-import type { EndedCall, LineTiming } from '../modem/index.ts';
+import { listPorts, probePort, type EndedCall, type LineTiming } from '../modem/index.ts';
 import { normalizeNumber, openScreening, type Screening } from '../screening/index.ts';
 import type { Notice, SettingsStore } from '../settings/index.ts';
 import { dataPaths, type DataPaths } from '../store/data-dir.ts';
@@ -13,6 +13,7 @@ import { openDataStore } from '../store/open.ts';
 import { createApiHost, type ApiHost } from './api-host.ts';
 import { EventBus } from './events.ts';
 import { buildHandlers, type ExportJob, type ExportJobs } from './handlers.ts';
+import { watchForModems } from './hotplug.ts';
 import { LineSet } from './lines.ts';
 import { RecordQueue } from './record-queue.ts';
 import { isoWithOffset, localTimeZone } from './time.ts';
@@ -181,6 +182,17 @@ export async function startService(options: ServiceOptions): Promise<Service> {
   for (const cfg of settings.get().lines) if (cfg.enabled) lines.add(cfg.path, { label: cfg.label, hangupMethod: cfg.hangupMethod });
   for (const path of options.modems ?? []) lines.add(path, {});
   if (options.demo) await lines.addDemo();
+  // Hot-plug, unless this run was told exactly which modems to screen (serve --modem).
+  const stopHotplug = options.modems?.length
+    ? () => {}
+    : watchForModems({
+        enabled: () => settings.get().autoDetectModems,
+        listPorts,
+        probePort: (path) => probePort(path),
+        lines: () => lines.statuses(),
+        add: (path) => void Promise.resolve(handlers.addLine({ path })).catch((e: Error) => log('warn', `could not add ${path}: ${e.message}`)),
+        log: (message) => log('info', message),
+      });
 
   // Housekeeping: end the shield after its quiet period, see CLI changes, apply retention.
   let lastRetention = 0;
@@ -210,6 +222,7 @@ export async function startService(options: ServiceOptions): Promise<Service> {
       if (closed) return;
       closed = true;
       clearInterval(tick);
+      stopHotplug();
       await lines.closeAll();
       const left = records.flush();
       records.close();
