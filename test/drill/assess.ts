@@ -36,7 +36,8 @@ export type RunFigures = {
   placed: number;
   recordedOnce: number;
   records: number;
-  lostInFlight: (CallRef & { during: string })[];
+  /** `rings`: how often it rang at the caller's end (0: it never reached the line, e.g. unplugged). */
+  lostInFlight: (CallRef & { during: string; rings: number })[];
   missing: CallRef[];
   duplicates: (CallRef & { recordIds: number[] })[];
   mismatches: (CallRef & { recordId: number; recorded: string })[];
@@ -98,25 +99,33 @@ function resumedAfter(t: number, decisions: readonly number[], states: readonly 
   return null;
 }
 
+/**
+ * Each call owns the records that started between its placing and the next call's: calls take the line one
+ * at a time, and a record starts when the host hears the first ring. Records before the first call are stray.
+ */
+export function attribute(placed: readonly PlacedCall[], records: readonly CallRecord[]): { owned: Map<PlacedCall, CallRecord[]>; stray: number[] } {
+  const owned = new Map<PlacedCall, CallRecord[]>();
+  const stray: number[] = [];
+  const timed = records.map((r) => ({ r, t: Date.parse(r.startedAt) }));
+  let k = 0;
+  while (k < timed.length && placed.length && timed[k]!.t < placed[0]!.placedAt - clockToleranceMs) stray.push(timed[k++]!.r.id);
+  placed.forEach((p, i) => {
+    const end = i + 1 < placed.length ? placed[i + 1]!.placedAt - clockToleranceMs : Infinity;
+    const mine: CallRecord[] = [];
+    while (k < timed.length && timed[k]!.t < end) mine.push(timed[k++]!.r);
+    owned.set(p, mine);
+  });
+  return { owned, stray };
+}
+
 export function assessRun(input: RunInput): Assessment {
   const placed = [...input.placed].sort((a, b) => a.placedAt - b.placedAt);
   const decisions = [...input.decisionTimes].sort((a, b) => a - b);
   const states = [...input.lineStates].sort((a, b) => a.at - b.at);
   const resumed = new Map(input.disruptions.map((d) => [d, resumedAfter(d.to, decisions, states)]));
-  const records = [...input.records].map((r) => ({ r, t: Date.parse(r.startedAt) })).sort((a, b) => a.t - b.t);
+  const records = [...input.records].sort((a, b) => Date.parse(a.startedAt) - Date.parse(b.startedAt));
 
-  // Each call owns the records that started between its placing and the next call's: calls take the line one
-  // at a time, and a record starts when the host hears the first ring.
-  const owned = new Map<PlacedCall, CallRecord[]>();
-  const stray: number[] = [];
-  let k = 0;
-  while (k < records.length && placed.length && records[k]!.t < placed[0]!.placedAt - clockToleranceMs) stray.push(records[k++]!.r.id);
-  placed.forEach((p, i) => {
-    const end = i + 1 < placed.length ? placed[i + 1]!.placedAt - clockToleranceMs : Infinity;
-    const mine: CallRecord[] = [];
-    while (k < records.length && records[k]!.t < end) mine.push(records[k++]!.r);
-    owned.set(p, mine);
-  });
+  const { owned, stray } = attribute(placed, records);
 
   const resume = input.disruptions
     .filter((d) => d.measureResume)
@@ -147,7 +156,7 @@ export function assessRun(input: RunInput): Assessment {
     incidents: { found: input.incidents.length, episodes: 0, listedInReport: 0 },
     chain: input.verify,
     hangupLatencyMs: percentiles(placed.flatMap((p) => (p.result.outcome === 'rejected' && p.result.hangupLatencyMs !== null ? [p.result.hangupLatencyMs] : []))),
-    hostHangupLatencyMs: percentiles(records.flatMap(({ r }) => (r.hangupLatencyMs !== null ? [r.hangupLatencyMs] : []))),
+    hostHangupLatencyMs: percentiles(records.flatMap((r) => (r.hangupLatencyMs !== null ? [r.hangupLatencyMs] : []))),
     resume,
     crashes: input.crashes.length,
   };
@@ -165,7 +174,7 @@ export function assessRun(input: RunInput): Assessment {
     const rejected = p.result.outcome === 'rejected';
     const fault = excuse(p);
     if (mine.length === 0) {
-      if (fault) f.lostInFlight.push({ ...ref(p), during: fault.kind });
+      if (fault) f.lostInFlight.push({ ...ref(p), during: fault.kind, rings: p.result.rings });
       else f.missing.push(ref(p));
     } else if (mine.length > 1) {
       f.duplicates.push({ ...ref(p), recordIds: mine.map((r) => r.id) });
@@ -218,7 +227,7 @@ export function assessRun(input: RunInput): Assessment {
   f.incidents.episodes = episodes.size;
   const listed = new Set(input.reportIncidentIds);
   f.incidents.listedInReport = input.incidents.filter((i) => listed.has(i.id)).length;
-  const byId = new Map(records.map(({ r }) => [r.id, r.hash]));
+  const byId = new Map(records.map((r) => [r.id, r.hash]));
   f.committedLost = input.committed.filter((c) => byId.get(c.id) !== c.hash).map((c) => c.id);
 
   const slow = resume.filter((r) => r.resumeMs === null || r.resumeMs > input.resumeLimitMs);

@@ -63,6 +63,16 @@ export function faultStart(calls: readonly DrillCall[]): number {
   return Math.max(1, target);
 }
 
+/** Resolves once the host says every line is ready again (or after 30 s: the run's checks will say why). */
+async function lineReady(rig: Rig): Promise<void> {
+  const deadline = performance.now() + 30_000;
+  while (performance.now() < deadline) {
+    const status = await rig.host?.call('getStatus').catch(() => null);
+    if (status?.lines.every((l) => l.state === 'ready')) return;
+    await sleep(100);
+  }
+}
+
 /** No new outage starts after this share of the calls: every outage is followed by calls that show recovery. */
 const lastOutageShare = 0.7;
 
@@ -149,7 +159,15 @@ export function createFault(name: FaultName, rig: Rig, calls: readonly DrillCall
       return driver({
         // The ring and caller ID are written as the call is placed; the freeze lands before the host's reply.
         placed: (_c, p) => {
-          if (p === first) setImmediate(() => (pending = freeze().then(({ over }) => over.then(() => void (second = position + 5)))));
+          // The second waits until the line is back from the first: two overlapping outages measure neither.
+          if (p !== first) return;
+          setImmediate(() => {
+            pending = freeze().then(async ({ over }) => {
+              await over;
+              await lineReady(rig);
+              second = position + 10;
+            });
+          });
         },
         beforeCall: async (_c, p) => {
           position = p;

@@ -7,7 +7,7 @@
 //   npm run drill -- --only week,kill    some runs only
 //   options: --seed N, --time-scale N, --out FILE, --keep (keep every run's data and host log)
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { availableParallelism, cpus, tmpdir } from 'node:os';
+import { availableParallelism, cpus, loadavg, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { runDrill, type RunResult } from './drill.ts';
@@ -51,6 +51,8 @@ function weekFor(name: string, index: number): DrillWeek {
 
 const root = mkdtempSync(join(tmpdir(), 'ringfence-drill-'));
 const started = new Date();
+// The machine is shared: the load around the runs says how much of a tail is the machine's.
+const loads: number[] = [loadavg()[0]!];
 const results: RunResult[] = [];
 process.stdout.write(`Ringfence call-bomb drill: seed ${seed}, ${quick ? 'quick' : 'full'}, modem time ×${timeScale} (a ring every ${5000 / timeScale} ms real)\n\n`);
 for (const [index, name] of runNames.entries()) {
@@ -75,6 +77,7 @@ for (const [index, name] of runNames.entries()) {
   });
   if (process.stdout.isTTY) process.stdout.write('\r\x1b[K');
   results.push(result);
+  loads.push(loadavg()[0]!);
   process.stdout.write(`${summarise(result).join('\n')}\n\n`);
 }
 
@@ -92,7 +95,13 @@ writeFileSync(
       timeScale,
       startedAt: started.toISOString(),
       finishedAt: new Date().toISOString(),
-      machine: { cpus: availableParallelism(), cpu: cpus()[0]?.model ?? null, node: process.version, platform: process.platform },
+      machine: {
+        cpus: availableParallelism(),
+        cpu: cpus()[0]?.model ?? null,
+        node: process.version,
+        platform: process.platform,
+        loadAverage: { min: Math.min(...loads), max: Math.max(...loads) },
+      },
       pass,
       runs: results,
     },
