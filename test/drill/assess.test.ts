@@ -148,6 +148,20 @@ describe('assessing a drill run', () => {
     expect(failed(run)).toEqual(['every call recorded or lost in flight during a fault']);
   });
 
+  it('accepts a call recorded without caller ID while the line was coming back, but not a call recorded as someone else', () => {
+    const run = soundRun();
+    const p = run.placed[5]!;
+    const unidentified = { ...record(6, p), number: null, presentation: 'none' as const };
+    run.records = run.records.map((r) => (r.id === 6 ? unidentified : r.id === 8 ? { ...r, number: '13000000099' } : r));
+    run.committed = run.records.map((r) => ({ id: r.id, hash: r.hash }));
+    run.disruptions = [{ kind: 'unplug', from: 9.5 * SEC, to: 10.5 * SEC, measureResume: true, excusesLoss: true }];
+    run.decisionTimes = run.decisionTimes.filter((t) => t < 9.5 * SEC || t > 11 * SEC);
+    const a = assessRun(run);
+    expect(a.figures.unidentified).toMatchObject([{ index: 5, recordId: 6, during: 'unplug' }]);
+    expect(a.figures.mismatches).toMatchObject([{ index: 7, recordId: 8, recorded: 'allowed 13000000099' }]);
+    expect(failed(run)).toEqual(['every call recorded as it was']);
+  });
+
   it('measures resumption from the first decision taken on a ready line after the modem answers again', () => {
     const run = soundRun();
     run.disruptions = [{ kind: 'freeze', from: 1 * SEC, to: 3 * SEC, measureResume: true, excusesLoss: true }];

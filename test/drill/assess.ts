@@ -41,6 +41,9 @@ export type RunFigures = {
   missing: CallRef[];
   duplicates: (CallRef & { recordIds: number[] })[];
   mismatches: (CallRef & { recordId: number; recorded: string })[];
+  /** Recorded once but without caller ID, while a fault had the line down or re-initialising (a replugged
+   *  dongle has forgotten +CLIP until the host turns it on again): true to what the host knew. */
+  unidentified: (CallRef & { recordId: number; during: string })[];
   strayRecords: number[];
   committedLost: number[];
   screeningFailed: number;
@@ -145,6 +148,7 @@ export function assessRun(input: RunInput): Assessment {
     missing: [],
     duplicates: [],
     mismatches: [],
+    unidentified: [],
     strayRecords: stray,
     committedLost: [],
     screeningFailed: 0,
@@ -180,9 +184,9 @@ export function assessRun(input: RunInput): Assessment {
       f.duplicates.push({ ...ref(p), recordIds: mine.map((r) => r.id) });
     } else {
       const r = mine[0]!;
-      if (r.presentation !== p.call.presentation || r.number !== p.call.number) {
-        f.mismatches.push({ ...ref(p), recordId: r.id, recorded: `${r.presentation} ${r.number ?? ''}`.trim() });
-      } else f.recordedOnce++;
+      if (r.presentation === p.call.presentation && r.number === p.call.number) f.recordedOnce++;
+      else if (fault?.measureResume && r.presentation === 'none') f.unidentified.push({ ...ref(p), recordId: r.id, during: fault.kind });
+      else f.mismatches.push({ ...ref(p), recordId: r.id, recorded: `${r.presentation} ${r.number ?? ''}`.trim() });
     }
     for (const r of mine) if (r.decision.text.en.startsWith('Screening failed')) f.screeningFailed++;
     if (p.call.kind === 'flood') {
@@ -242,7 +246,11 @@ export function assessRun(input: RunInput): Assessment {
     check('ordinary callers were let through', f.ordinary.letThrough === f.ordinary.screened, `${f.ordinary.letThrough}/${f.ordinary.screened}`),
     check('no call recorded twice', f.duplicates.length === 0 && f.strayRecords.length === 0, `${f.duplicates.length} calls with several records, ${f.strayRecords.length} records of no call`),
     check('every call recorded as it was', f.mismatches.length === 0, `${f.mismatches.length} records name another caller`),
-    check('every call recorded or lost in flight during a fault', f.missing.length === 0, `${f.recordedOnce} recorded, ${f.lostInFlight.length} lost in flight (listed), ${f.missing.length} missing`),
+    check(
+      'every call recorded or lost in flight during a fault',
+      f.missing.length === 0,
+      `${f.recordedOnce} recorded, ${f.unidentified.length} recorded without caller ID during a fault, ${f.lostInFlight.length} lost in flight (listed), ${f.missing.length} missing`,
+    ),
     check('no committed call lost', f.committedLost.length === 0, `${input.committed.length} announced as written, ${f.committedLost.length} gone`),
     check('screening never failed', f.screeningFailed === 0, `${f.screeningFailed} calls rang through because screening failed`),
     check('the chain verifies', input.verify.ok, input.verify.ok ? `${input.verify.records} records` : `first bad record ${input.verify.firstBad?.id}: ${input.verify.firstBad?.reason}`),

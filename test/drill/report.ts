@@ -19,7 +19,8 @@ export function summarise(r: RunResult): string[] {
   );
   lines.push(
     `  trusted rang through ${f.trusted.rangThrough}/${f.trusted.screened}, ordinary let through ${f.ordinary.letThrough}/${f.ordinary.screened}; ` +
-      `recorded once ${n(f.recordedOnce)}/${n(f.placed)} placed, ${f.lostInFlight.length} lost in flight, ${f.missing.length} missing, ${f.duplicates.length} twice; ` +
+      `recorded once ${n(f.recordedOnce)}/${n(f.placed)} placed${f.unidentified.length ? ` (+${f.unidentified.length} without caller ID during a fault)` : ''}, ` +
+      `${f.lostInFlight.length} lost in flight, ${f.missing.length} missing, ${f.duplicates.length} twice; ` +
       `incidents ${f.incidents.found} for ${f.incidents.episodes} episodes, ${f.incidents.listedInReport} in the evidence report; chain ${f.chain.ok ? 'verifies' : 'BROKEN'} (${n(f.chain.records)} records)`,
   );
   const l = f.hangupLatencyMs;
