@@ -15,7 +15,7 @@ export type CallResult = {
   rings: number;
   /** The host's command(s) that ended the call: 'AT+CHUP', or 'ATH1…ATH0' / 'ATA…ATH' for two-step hang-ups. */
   hangupCommand: string | null;
-  /** From the last byte of caller ID written (write drained) to the first byte of the hang-up read. */
+  /** From the last byte of caller ID handed to the OS to the first byte of the hang-up read. */
   hangupLatencyMs: number | null;
 };
 
@@ -28,14 +28,14 @@ const callerIdDelayShare = 0.45;
 const round = (ms: number) => Math.round(ms * 1000) / 1000;
 
 /**
- * From the caller ID write to the first byte of the hang-up. When the host's bytes were read before the
- * drain callback ran (both were ready in one event-loop turn), the hand-off to the OS is the reference:
- * the host cannot have reacted to bytes that were not yet written, so the figure stays an upper bound.
+ * From the caller ID write to the first byte of the hang-up, measured from the moment the bytes were handed
+ * to the OS. The drain callback is no reference: on a busy machine it runs late, after the host may already
+ * have reacted, and the figure would then flatter the host. From the hand-off it can only overstate (by the
+ * write's own few microseconds), so it stays an upper bound.
  */
 export function hangupLatency(cid: WriteStamp | null, firstByteAt: number | null): number | null {
   if (!cid || firstByteAt === null) return null;
-  const ref = cid.drainedAt <= firstByteAt ? cid.drainedAt : cid.submittedAt;
-  return firstByteAt >= ref ? round(firstByteAt - ref) : null;
+  return firstByteAt >= cid.submittedAt ? round(firstByteAt - cid.submittedAt) : null;
 }
 
 export async function runCall(spec: CallSpec, options: CallOptions): Promise<CallResult> {
