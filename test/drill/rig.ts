@@ -15,7 +15,7 @@ export type RigOptions = {
   timeScale: number;
   /** Epoch ms the host's clock starts at. */
   clockStart: number;
-  /** How long fault 'freeze' lasts, in real ms. */
+  /** The simulator's own limit on a freeze, in real ms (the freeze fault unfreezes the modem itself, earlier). */
   freezeRealMs?: number;
   seed?: number;
 };
