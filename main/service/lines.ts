@@ -62,10 +62,11 @@ export class LineSet {
       path,
       hangupMethod: options.hangupMethod ?? 'auto',
       decide: hooks.decide,
-      // Look for an unplugged modem every second at most (a failed open costs nothing): with the line's own
-      // 10 s ceiling a dongle replugged after half a minute went unscreened for up to 10 s; screening must
-      // resume within 3 s of the modem answering again (issue 10, measured by the call-bomb drill).
-      reconnect: { maxDelayMs: 1000 },
+      // Look for an unplugged modem twice a second (a failed open costs nothing): with the line's own 10 s
+      // ceiling a dongle replugged after half a minute went unscreened for up to 10 s, and screening must
+      // resume within 3 s of the modem answering again (issue 10, measured by the call-bomb drill; a first
+      // AT lost to a modem still waking up costs another 2 s of that).
+      reconnect: { maxDelayMs: 500 },
       ...(this.#timing ? { timing: this.#timing } : {}),
     });
     const managed: Managed = { id, path, label, simulated, hangupMethod: options.hangupMethod ?? 'auto', line, ...(options.sim ? { sim: options.sim } : {}), ...(options.simDir ? { simDir: options.simDir } : {}) };
