@@ -96,6 +96,12 @@ describe('assessing a drill run', () => {
     expect(a.figures.trusted).toMatchObject({ placed: 1, rangThrough: 1, recordedAsTrusted: 1 });
   });
 
+  it('counts the call that engaged the shield before it, even placed within the incident's first millisecond', () => {
+    const run = soundRun();
+    run.incidents = [incident(1, 8, null)];
+    expect(assessRun(run).figures.flood).toMatchObject({ rejectedBeforeShield: 1, rejectedAfterShield: 2 });
+  });
+
   it('fails a flood call that rang through while the shield was on, and names it', () => {
     const run = soundRun();
     run.placed = run.placed.map((p) => (p.call.index === 7 ? placed(7, 14, 'flood', '13000000006', 'caller-hung-up') : p));

@@ -166,7 +166,9 @@ export function assessRun(input: RunInput): Assessment {
   };
 
   const shieldSpans = input.incidents.map((i) => ({ from: Date.parse(i.startedAt), to: i.endedAt ? Date.parse(i.endedAt) : Infinity }));
-  const shielded = (t: number) => shieldSpans.some((s) => t >= s.from && t <= s.to);
+  // Strictly after the start: the call that engaged the shield can be placed within the millisecond its
+  // incident starts (ISO times keep whole milliseconds), and it belongs before the shield.
+  const shielded = (t: number) => shieldSpans.some((s) => t > s.from && t <= s.to);
   const letThroughPerEpisode = new Map<number, number>();
   const episodes = new Set<number>();
   // Untrusted calls the host heard (it has their record), by time: what the shield's threshold counts.
