@@ -96,7 +96,7 @@ describe('assessing a drill run', () => {
     expect(a.figures.trusted).toMatchObject({ placed: 1, rangThrough: 1, recordedAsTrusted: 1 });
   });
 
-  it('counts the call that engaged the shield before it, even placed within the incident's first millisecond', () => {
+  it('counts the call that engaged the shield before it, even placed within the first millisecond of the incident', () => {
     const run = soundRun();
     run.incidents = [incident(1, 8, null)];
     expect(assessRun(run).figures.flood).toMatchObject({ rejectedBeforeShield: 1, rejectedAfterShield: 2 });
