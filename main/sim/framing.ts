@@ -1,6 +1,6 @@
 // How a modem frames what it sends, per V.250 §5.7: verbose (V1) wraps every line in CR LF on both
 // sides, numeric (V0) sends bare codes ended by CR; quiet (Q1) drops result codes but keeps information.
-// Pure string building; the captures in ../shared/fixtures/modem/ are the reference for every shape.
+// Pure string building; the captures in test/fixtures/modem/ are the reference for every shape.
 
 export type Framing = { verbose: boolean; quiet: boolean };
 

@@ -14,7 +14,7 @@ export async function readTranscript(file: string): Promise<Buffer> {
     return await readFile(file);
   } catch (error) {
     const reason = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'it does not exist' : (error as Error).message;
-    throw new ReplayFileError(`Cannot replay ${file}: ${reason}. Give the path of a .modem transcript (see ../shared/fixtures/modem/README.md).`);
+    throw new ReplayFileError(`Cannot replay ${file}: ${reason}. Give the path of a .modem transcript (see test/fixtures/modem/README.md).`);
   }
 }
 

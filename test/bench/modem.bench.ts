@@ -9,7 +9,7 @@ import { fork } from 'node:child_process';
 import { openLine, parseTranscript } from '../../main/modem/index.ts';
 import { createPtyPair } from '../../main/sim/pty.ts';
 
-const fixturesDir = join(import.meta.dirname, '..', '..', '..', 'shared', 'fixtures', 'modem');
+import { fixturesDir } from '../support/paths.ts';
 const captures = readdirSync(fixturesDir).filter((f) => f.endsWith('.modem')).map((f) => readFileSync(join(fixturesDir, f)));
 
 function throughput() {

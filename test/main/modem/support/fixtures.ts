@@ -1,4 +1,4 @@
-// The public captures in ../shared/fixtures/modem: every *.modem with its expected calls. Iterated, never
+// The public captures in test/fixtures/modem: every *.modem with its expected calls. Iterated, never
 // listed by hand, so a capture added there is a test here.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
