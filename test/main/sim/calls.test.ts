@@ -1,7 +1,7 @@
 // Calls as the network plays them, on a real pty at a compressed time scale, answered by a stand-in host.
 import { afterEach, describe, expect, it } from 'vitest';
 import { startSimulator, type SimProfileName, type Simulator } from '../../../main/sim/index.ts';
-import { openHost, tempLink, type TestHost } from './host.ts';
+import { logMark, openHost, receivedSince, tempLink, type TestHost } from './host.ts';
 
 const timeScale = 100;
 let running: Array<{ sim: Simulator; host: TestHost }> = [];
@@ -123,8 +123,9 @@ describe('GSM calls', () => {
 describe('landline calls', () => {
   it('writes caller ID in the silence between the first and second ring', async () => {
     const { sim, host } = await line('usr5637', ['ATE0', 'AT+VCID=1']);
+    const mark = logMark(sim);
     await sim.placeCall({ number: '4075551212', presentation: 'allowed', name: 'JOHN DOE', rings: 2 });
-    expect(host.text()).toMatch(/^\r\nRING\r\n\r\nDATE=\d{4}\r\nTIME=\d{4}\r\nNMBR=4075551212\r\nNAME=JOHN DOE\r\n\r\nRING\r\n$/);
+    expect(await receivedSince(sim, host, mark)).toMatch(/^\r\nRING\r\n\r\nDATE=\d{4}\r\nTIME=\d{4}\r\nNMBR=4075551212\r\nNAME=JOHN DOE\r\n\r\nRING\r\n$/);
     const [ring1, ring2] = writtenAt(sim, /RING/);
     const [cid] = writtenAt(sim, /NMBR/);
     expect(cid).toBeGreaterThan(ring1!);
@@ -164,10 +165,12 @@ describe('landline calls', () => {
 
   it('sends the packet in ASCII hex after AT+VCID=2 and nothing for a caller without caller ID', async () => {
     const { sim, host } = await line('conexant', ['AT+VCID=2']);
+    let mark = logMark(sim);
     await sim.placeCall({ number: null, presentation: 'withheld', rings: 1 });
-    expect(host.text()).toMatch(/^\r\nRING\r\n\r\n0409[0-9A-F]{16}50[0-9A-F]{2}\r\n$/);
+    expect(await receivedSince(sim, host, mark)).toMatch(/^\r\nRING\r\n\r\n0409[0-9A-F]{16}50[0-9A-F]{2}\r\n$/);
     host.clear();
+    mark = logMark(sim);
     await sim.placeCall({ number: null, presentation: 'none', rings: 2 });
-    expect(host.text()).toBe('\r\nRING\r\n\r\nRING\r\n');
+    expect(await receivedSince(sim, host, mark)).toBe('\r\nRING\r\n\r\nRING\r\n');
   });
 });

@@ -5,6 +5,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SerialPort } from 'serialport';
+import type { Simulator } from '../../../main/sim/index.ts';
 
 export type TestHost = {
   readonly port: SerialPort;
@@ -106,4 +107,21 @@ export async function openHost(path: string): Promise<TestHost> {
     close: () => new Promise<void>((resolve) => (port.isOpen ? port.close(() => resolve()) : resolve())),
   };
   return host;
+}
+
+/** The simulator's log position now: pass it to receivedSince() after the calls you place. */
+export const logMark = (sim: Simulator) => sim.log().at(-1)?.seq ?? 0;
+
+/**
+ * The host's text once every byte the modem wrote after `mark` has arrived. placeCall() resolves when the
+ * simulator has written its last byte, not when that byte has crossed the pty: reading host.text() straight
+ * after it races the pty, and under load the last RING was still in flight.
+ */
+export async function receivedSince(sim: Simulator, host: TestHost, mark: number): Promise<string> {
+  const written = sim
+    .log()
+    .filter((e) => e.seq > mark && e.direction === 'to-host')
+    .reduce((n, e) => n + Buffer.byteLength(e.text, 'utf8'), 0);
+  await host.waitForBytes(written);
+  return host.text();
 }
