@@ -1,4 +1,5 @@
 import { defineConfig } from 'vitest/config';
+import { ptyTag } from './test/support/pty.ts';
 
 export default defineConfig({
   test: {
@@ -8,6 +9,10 @@ export default defineConfig({
     // separate processes keep one suite's file descriptors away from another's.
     pool: 'forks',
     testTimeout: 30_000,
+    // Tests that need a real pty are tagged 'pty' and skipped where socat is missing; the skip reporter
+    // says how many were skipped and why, at the end of every run.
+    tags: [ptyTag],
+    reporters: ['default', './test/support/skip-reporter.ts'],
     hookTimeout: 60_000,
     server: {
       deps: {

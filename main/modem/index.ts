@@ -9,3 +9,6 @@ export type { EndedCall, LineTiming } from './call.ts';
 export { defaultTiming } from './call.ts';
 export { listPorts, findHilinkSticks } from './ports.ts';
 export { probePort } from './probe.ts';
+export { openSerial } from './serial.ts';
+export { createMemoryPort, type MemoryModemEnd, type MemoryPort } from './memory-port.ts';
+export type { OpenResult, PortFactory, SerialLink, SerialOptions } from './port.ts';

@@ -1,11 +1,14 @@
 // What a Line is, for the service and the tests: its options, its typed events and its methods.
 import type { CallerId, Decision, HangupMethod, LineStatus } from '../../shared/domain.ts';
 import type { EndedCall, LineTiming } from './call.ts';
+import type { PortFactory } from './port.ts';
 
 export type LineOptions = {
   id: string;
   path: string;
   baudRate?: number;
+  /** How the path is opened: serialport by default; the in-memory pair for the demo line. */
+  openPort?: PortFactory;
   hangupMethod?: HangupMethod;
   /** Called synchronously as soon as the caller is identified (or known to be unidentifiable). Must return
    *  at once; the line writes the hang-up command before emitting anything else. */

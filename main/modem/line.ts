@@ -13,7 +13,8 @@ import { hangupChain, runHangup } from './hangup.ts';
 import type { Line, LineEvents, LineOptions } from './line-api.ts';
 import { createLineSplitter } from './line-splitter.ts';
 import type { Profile } from './profiles/profile.ts';
-import { openSerial, type SerialLink } from './serial.ts';
+import type { SerialLink } from './port.ts';
+import { openSerial } from './serial.ts';
 import { bringUp, readSignal, recheckCallerId } from './setup.ts';
 import { problem } from './status.ts';
 
@@ -192,7 +193,7 @@ class ModemLine extends EventEmitter<LineEvents> implements Line {
     let delay = initial;
     while (!this.#closed) {
       const splitter = createLineSplitter((w) => this.#emit('warning', w));
-      const opened = await openSerial({
+      const opened = await (this.#o.openPort ?? openSerial)({
         path: this.#o.path,
         baudRate: this.#o.baudRate ?? 115_200,
         onData: (chunk) => {

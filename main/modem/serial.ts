@@ -6,32 +6,18 @@
 // a disconnect. So the device node is checked as well: gone, or replaced by another device, is an unplug.
 import { stat } from 'node:fs/promises';
 import { SerialPort } from 'serialport';
-import { openErrorProblem, type PortProblem } from './port-problems.ts';
+import { openErrorProblem } from './port-problems.ts';
+import type { OpenResult, PortFactory, SerialOptions } from './port.ts';
 
-export type SerialLink = {
-  write(text: string): void;
-  close(): Promise<void>;
-  /** Resolves once when the port closes for any reason (unplug, error, our close()). */
-  readonly closed: Promise<{ unexpected: boolean; reason: string }>;
-};
-
-export type OpenResult = { ok: true; link: SerialLink } | { ok: false; problem: PortProblem };
-
-export type SerialOptions = {
-  path: string;
-  baudRate: number;
-  onData: (chunk: Buffer) => void;
-  onWriteError: (message: string) => void;
-  /** How often to check the device node is still the one we opened (ms); 0 turns the watch off. */
-  watchMs?: number;
-};
+export type { OpenResult, SerialLink, SerialOptions } from './port.ts';
 
 const identity = async (path: string) => {
   const s = await stat(path);
   return `${s.dev}:${s.ino}:${s.rdev}`;
 };
 
-export async function openSerial(options: SerialOptions): Promise<OpenResult> {
+/** The real port factory: serialport on a device node (or a pty standing in for one). */
+export const openSerial: PortFactory = async (options: SerialOptions): Promise<OpenResult> => {
   const { path } = options;
   let port: SerialPort;
   try {
@@ -85,4 +71,4 @@ export async function openSerial(options: SerialOptions): Promise<OpenResult> {
       },
     },
   };
-}
+};

@@ -1,9 +1,8 @@
 // The lines the service screens: one per modem, several at once, each with its own status and settings.
-// Real lines come from settings (and --modem); the demo line is a simulated modem on a private pty,
-// labelled as simulated everywhere and recorded with simulated=true.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { basename, join } from 'node:path';
+// Real lines come from settings (and --modem); the demo line is a simulated modem on the in-memory port
+// pair (no pty, no socat: it works on Windows too), labelled as simulated everywhere and recorded with
+// simulated=true.
+import { basename } from 'node:path';
 import type { CallerId, Decision, HangupMethod, LineStatus } from '../../shared/domain.ts';
 import { openLine, type EndedCall, type Line, type LineTiming } from '../modem/index.ts';
 import { startDemoModem, type Simulator } from '../sim/index.ts';
@@ -18,7 +17,7 @@ export type LineHooks = {
   warn: (message: string) => void;
 };
 
-type Managed = { id: string; path: string; label: string; simulated: boolean; hangupMethod: HangupMethod; line: Line; sim?: Simulator; simDir?: string };
+type Managed = { id: string; path: string; label: string; simulated: boolean; hangupMethod: HangupMethod; line: Line; sim?: Simulator };
 
 export const DEMO_LINE_ID = 'demo';
 
@@ -50,7 +49,8 @@ export class LineSet {
     return [...this.#lines.values()].find((l) => l.path === path);
   }
 
-  add(path: string, options: { label?: string; hangupMethod?: HangupMethod; simulated?: boolean; id?: string; sim?: Simulator; simDir?: string }): LineStatus {
+  /** `sim`: the line is that simulated modem, opened the way it says (its in-memory pair, for the demo). */
+  add(path: string, options: { label?: string; hangupMethod?: HangupMethod; simulated?: boolean; id?: string; sim?: Simulator }): LineStatus {
     const existing = this.byPath(path);
     if (existing) return this.status(existing.id)!;
     const id = options.id ?? this.idFor(path);
@@ -62,6 +62,7 @@ export class LineSet {
       path,
       hangupMethod: options.hangupMethod ?? 'auto',
       decide: hooks.decide,
+      ...(options.sim ? { openPort: options.sim.openPort } : {}),
       // Look for an unplugged modem twice a second (a failed open costs nothing): with the line's own 10 s
       // ceiling a dongle replugged after half a minute went unscreened for up to 10 s, and screening must
       // resume within 3 s of the modem answering again (issue 10, measured by the call-bomb drill; a first
@@ -69,7 +70,7 @@ export class LineSet {
       reconnect: { maxDelayMs: 500 },
       ...(this.#timing ? { timing: this.#timing } : {}),
     });
-    const managed: Managed = { id, path, label, simulated, hangupMethod: options.hangupMethod ?? 'auto', line, ...(options.sim ? { sim: options.sim } : {}), ...(options.simDir ? { simDir: options.simDir } : {}) };
+    const managed: Managed = { id, path, label, simulated, hangupMethod: options.hangupMethod ?? 'auto', line, ...(options.sim ? { sim: options.sim } : {}) };
     this.#lines.set(id, managed);
     line.on('status', () => hooks.status(this.status(id)!));
     line.on('call-started', (e) => hooks.callStarted({ key: e.key, lineId: id, wallClock: e.wallClock, simulated }));
@@ -83,9 +84,8 @@ export class LineSet {
   async addDemo(): Promise<LineStatus> {
     const existing = this.#lines.get(DEMO_LINE_ID);
     if (existing) return this.status(DEMO_LINE_ID)!;
-    const dir = mkdtempSync(join(tmpdir(), 'ringfence-demo-'));
-    const sim = await startDemoModem({ link: join(dir, 'demo-modem') });
-    this.add(sim.link, { id: DEMO_LINE_ID, simulated: true, label: 'Simulated line', sim, simDir: dir });
+    const sim = await startDemoModem({ link: 'demo-modem', transport: 'memory' });
+    this.add(sim.link, { id: DEMO_LINE_ID, simulated: true, label: 'Simulated line', sim });
     // "Ready" for the demo means initialised and screening, so a newcomer's first call is handled.
     await this.#lines.get(DEMO_LINE_ID)?.line.ready(5000).catch((e: Error) => this.#hooks.warn(`Simulated line: ${e.message}`));
     return this.status(DEMO_LINE_ID)!;
@@ -98,10 +98,10 @@ export class LineSet {
     if (patch.hangupMethod !== undefined && patch.hangupMethod !== m.hangupMethod) {
       // The hang-up chain is chosen when the line opens; reopen it with the new method.
       m.hangupMethod = patch.hangupMethod;
-      const { path, label, simulated, sim, simDir } = m;
+      const { path, label, simulated, sim } = m;
       void m.line.close();
       this.#lines.delete(id);
-      return this.add(path, { id, label, simulated, hangupMethod: patch.hangupMethod, ...(sim ? { sim } : {}), ...(simDir ? { simDir } : {}) });
+      return this.add(path, { id, label, simulated, hangupMethod: patch.hangupMethod, ...(sim ? { sim } : {}) });
     }
     const status = this.status(id)!;
     this.#hooks.status(status);
@@ -114,7 +114,6 @@ export class LineSet {
     this.#lines.delete(id);
     await m.line.close();
     if (m.sim) await m.sim.close();
-    if (m.simDir) rmSync(m.simDir, { recursive: true, force: true });
     return true;
   }
 

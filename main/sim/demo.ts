@@ -2,6 +2,7 @@
 // scattered sales and scam calls, one call-bombing flood from rotating and withheld numbers), for
 // `ringfence serve --demo` and the desktop app's "Try without a modem". It says what it is wherever the
 // app can look: the modem reports itself as "Ringfence / Demo line (simulated)".
+import type { SimTransport } from './link.ts';
 import type { CallSpec, Scenario } from './schemas.ts';
 import { huaweiE173 } from './profiles/huawei-e173.ts';
 import type { Profile } from './profiles/profile.ts';
@@ -64,8 +65,11 @@ export function demoScenario(seed: number): Scenario {
   return { steps };
 }
 
-export async function startDemoModem(options: { link: string; timeScale?: number; seed?: number }): Promise<Simulator> {
-  const sim = await startSimulator({ link: options.link, profile: 'huawei-e173', timeScale: options.timeScale ?? 1, seed: options.seed ?? 1 }, { profile: demoProfile });
+export async function startDemoModem(options: { link: string; timeScale?: number; seed?: number; transport?: SimTransport }): Promise<Simulator> {
+  const sim = await startSimulator(
+    { link: options.link, profile: 'huawei-e173', timeScale: options.timeScale ?? 1, seed: options.seed ?? 1, ...(options.transport ? { transport: options.transport } : {}) },
+    { profile: demoProfile },
+  );
   let running = true;
   const loop = (async () => {
     for (let cycle = 0; running; cycle++) {

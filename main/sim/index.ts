@@ -1,5 +1,6 @@
 // The modem simulator's public API: a modem the real serial stack cannot tell from a USB dongle, on a
-// real pseudo-terminal, that tests, benchmarks and the demo line can script, fault and time.
+// real pseudo-terminal (or, for the demo line, the in-memory port pair), that tests, benchmarks and the
+// demo line can script, fault and time.
 //
 //   const sim = await startSimulator({ link: '/tmp/rf/modem', profile: 'huawei-e173', timeScale: 100 });
 //   // …the app opens /tmp/rf/modem like /dev/ttyUSB2, sends ATE0, AT+CLIP=1…
@@ -12,6 +13,7 @@ export type { CallResult } from './call.ts';
 export type { SimLogEntry } from './log.ts';
 export { CallSpec, Fault, Scenario } from './schemas.ts';
 export { startSimulator, type Simulator, type SimulatorOptions } from './simulator.ts';
+export type { SimTransport } from './link.ts';
 export { startDemoModem, demoTrustedCallers } from './demo.ts';
 export { SimInputError, SimulatorClosedError } from './errors.ts';
 export { SocatMissingError, LinkPathTakenError } from './pty.ts';

@@ -1,16 +1,15 @@
-// The imperative shell of the simulated modem: a socat pty pair whose far end the app opens like
-// /dev/ttyUSB2, and serialport on the near end. It reads what the host types (echoing it when echo is
-// on), hands each command line to the pure engine, writes the replies, and emits the background noise.
-// Unplug really removes the path; freeze really stops answering. Calls are driven by ./call.ts.
+// The imperative shell of the simulated modem, on a link the app opens (a socat pty like /dev/ttyUSB2,
+// or the in-memory pair; see ./link.ts). It reads what the host types (echoing it when echo is on), hands
+// each command line to the pure engine, writes the replies, and emits the background noise. Unplug
+// really removes the port; freeze really stops answering. Calls are driven by ./call.ts.
 import { EventEmitter } from 'node:events';
-import { SerialPort } from 'serialport';
 import { executeLine } from './at-engine.ts';
 import { initialState } from './commands/basic.ts';
 import type { SimClock } from './clock.ts';
 import { result, unsolicited } from './framing.ts';
+import type { ModemEnd, SimLink } from './link.ts';
 import type { SimLog } from './log.ts';
 import type { CallView, Effect, ModemState, Profile } from './profiles/profile.ts';
-import { createPtyPair, type PtyPair } from './pty.ts';
 import { seededRandom } from './random.ts';
 
 /** When the last byte left for the host (`submittedAt`: handed to the OS, `drainedAt`: write drained). */
@@ -52,21 +51,12 @@ const maxBacklog = 64 * 1024;
 /** A modem prints its boot lines a moment after the USB device appears. */
 const bootDelayMs = 2000;
 
-function openPort(path: string): Promise<SerialPort> {
-  return new Promise((resolve, reject) => {
-    const port = new SerialPort({ path, baudRate: 115200, autoOpen: false });
-    port.open((error) => (error ? reject(error) : resolve(port)));
-  });
-}
-
-const closePort = (port: SerialPort) => new Promise<void>((resolve) => (port.isOpen ? port.close(() => resolve()) : resolve()));
-
-export function createLine(options: { link: string; profile: Profile; clock: SimClock; log: SimLog }): Line {
-  const { link, profile, clock, log } = options;
+export function createLine(options: { link: SimLink; profile: Profile; clock: SimClock; log: SimLog }): Line {
+  const { profile, clock, log } = options;
+  const link = options.link.path;
   const events = new EventEmitter();
   let state = initialState(profile);
-  let pty: PtyPair | null = null;
-  let port: SerialPort | null = null;
+  let port: ModemEnd | null = null;
   let plugged = false;
   let frozen = false;
   let freezeTimer: NodeJS.Timeout | null = null;
@@ -79,7 +69,7 @@ export function createLine(options: { link: string; profile: Profile; clock: Sim
   const write = async (data: string | Buffer): Promise<WriteStamp | null> => {
     const p = port;
     const bytes = typeof data === 'string' ? Buffer.from(data, 'utf8') : data;
-    if (!plugged || !p?.isOpen) {
+    if (!plugged || !p?.open) {
       log.add('event', `not sent (unplugged): ${JSON.stringify(bytes.toString('latin1'))}`);
       return null;
     }
@@ -87,14 +77,14 @@ export function createLine(options: { link: string; profile: Profile; clock: Sim
       log.add('event', `not sent (frozen): ${JSON.stringify(bytes.toString('latin1'))}`);
       return null;
     }
-    if (p.writableLength > maxBacklog) {
+    if (p.backlog > maxBacklog) {
       log.add('event', `not sent (host is not reading): ${bytes.length} bytes`);
       return null;
     }
     const submittedAt = performance.now();
-    p.write(bytes);
+    const drained = p.write(bytes);
     log.add('to-host', bytes.toString('utf8'));
-    await new Promise<void>((resolve) => p.drain(() => resolve()));
+    await drained;
     return { submittedAt, drainedAt: performance.now() };
   };
 
@@ -181,13 +171,8 @@ export function createLine(options: { link: string; profile: Profile; clock: Sim
     stopTimers();
     log.add('event', `unplugged (${reason}): ${link} removed`);
     events.emit('unplug');
-    const p = port;
-    const pair = pty;
     port = null;
-    pty = null;
-    // socat goes first: the app sees its port vanish the way a pulled USB dongle vanishes.
-    await pair?.close();
-    if (p) await closePort(p);
+    await options.link.unplug();
   };
 
   const line: Line = {
@@ -220,27 +205,18 @@ export function createLine(options: { link: string; profile: Profile; clock: Sim
     nextHostByte: () => new Promise<void>((resolve) => events.once('host-byte', () => resolve())),
     async plug(plugOptions = {}) {
       if (plugged) return;
-      const pair = await createPtyPair(link);
-      let p: SerialPort;
-      try {
-        p = await openPort(pair.deviceLink);
-      } catch (error) {
-        await pair.close();
-        throw error;
-      }
-      pty = pair;
-      port = p;
+      // Host bytes arrive on a later turn of the event loop, after the reset below.
+      port = await options.link.plug({
+        onData,
+        onGone: (reason) => void unplug(reason),
+        onError: (message) => log.add('event', `serial error: ${message}`),
+      });
       plugged = true;
       // A power-cycled modem: factory settings, healthy SIM and network, nothing half-typed.
       state = initialState(profile);
       buffer = '';
       lineStartedAt = null;
       discardUntilCr = false;
-      p.on('data', onData);
-      p.on('error', (error: Error) => log.add('event', `serial error: ${error.message}`));
-      void pair.exited.then(() => {
-        if (pty === pair) void unplug('socat exited');
-      });
       startNoise();
       if (plugOptions.boot && profile.boot.length) {
         bootTimer = setTimeout(() => {

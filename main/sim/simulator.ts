@@ -1,24 +1,32 @@
-// Assembles one simulated modem: the line (pty + serialport + engine), the call queue, faults, an
-// optional replay, an optional loopback control API. This is what startSimulator() returns.
+// Assembles one simulated modem: the line (engine on a pty or the in-memory pair), the call queue, faults,
+// an optional replay, an optional loopback control API. This is what startSimulator() returns.
 import { stat } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { z } from 'zod';
+import type { PortFactory } from '../modem/index.ts';
 import { runCall, type CallResult } from './call.ts';
 import { simClock } from './clock.ts';
 import { startControlServer, type ControlServer } from './control.ts';
 import { SimInputError, SimulatorClosedError } from './errors.ts';
 import { applyFault, defaultFreezeMs } from './faults.ts';
 import { createLine } from './line.ts';
+import type { SimLink, SimTransport } from './link.ts';
 import { simLog, type SimLogEntry } from './log.ts';
+import { memoryLink } from './memory-link.ts';
 import { profileNames, profiles, type Profile, type SimProfileName } from './profiles/index.ts';
+import { ptyLink } from './pty-link.ts';
 import { seededRandom } from './random.ts';
 import { playTranscript, readTranscript } from './replay.ts';
 import { expandScenario } from './scenario.ts';
 import { CallSpec, Fault, Scenario, describeIssues } from './schemas.ts';
 
 export type SimulatorOptions = {
+  /** Where the app finds the modem: a path for the pty, a name for the in-memory pair. */
   link: string;
   profile: SimProfileName;
+  /** 'pty' (default): a real pseudo-terminal the app opens with serialport; needs socat. 'memory': the
+   *  in-memory pair, opened through `openPort`; runs anywhere. */
+  transport?: SimTransport;
   /** HTTP control API, loopback only; port 0 picks a free port. */
   control?: { host: '127.0.0.1'; port: number };
   /** 1 = real time; 100 = a 5 s ring interval becomes 50 ms. Noise timers scale too. */
@@ -35,6 +43,8 @@ export type SimulatorOptions = {
 
 export interface Simulator {
   readonly link: string;
+  /** How the app opens `link` (serialport for a pty; the pair's own factory in memory). */
+  readonly openPort: PortFactory;
   readonly controlUrl: string | null;
   /** Resolves when the call is over. Calls take the line one at a time, in the order placed. */
   placeCall(spec: CallSpec): Promise<CallResult>;
@@ -49,6 +59,7 @@ export interface Simulator {
 const Options = z.object({
   link: z.string().min(1, 'give the path where the app should find the modem, e.g. /tmp/ringfence-modem'),
   profile: z.enum(profileNames as [SimProfileName, ...SimProfileName[]], { message: `choose one of ${profileNames.join(', ')}` }),
+  transport: z.enum(['pty', 'memory']).optional(),
   control: z
     .object({ host: z.literal('127.0.0.1', { message: 'the control API listens on 127.0.0.1 only' }), port: z.number().int().min(0).max(65535) })
     .optional(),
@@ -67,8 +78,9 @@ export function parse<T extends z.ZodType>(schema: T, value: unknown, what: stri
 
 export async function startSimulator(options: SimulatorOptions, overrides: { profile?: Profile } = {}): Promise<Simulator> {
   const opts = parse(Options, options, 'simulator options');
+  const transport = opts.transport ?? 'pty';
   const folder = dirname(opts.link);
-  if (!(await stat(folder).then((s) => s.isDirectory(), () => false))) {
+  if (transport === 'pty' && !(await stat(folder).then((s) => s.isDirectory(), () => false))) {
     throw new SimInputError('LINK_FOLDER_MISSING', `Cannot create the modem link ${opts.link}: the folder ${folder} does not exist.`);
   }
   const transcript = opts.replay ? await readTranscript(opts.replay.file) : null;
@@ -77,7 +89,8 @@ export async function startSimulator(options: SimulatorOptions, overrides: { pro
   const clock = simClock(opts.timeScale ?? 1, closing.signal);
   const log = simLog();
   const random = seededRandom(opts.seed ?? 1);
-  const line = createLine({ link: opts.link, profile, clock, log });
+  const link: SimLink = transport === 'memory' ? memoryLink(opts.link) : ptyLink(opts.link);
+  const line = createLine({ link, profile, clock, log });
   await line.plug();
 
   let closed = false;
@@ -111,6 +124,7 @@ export async function startSimulator(options: SimulatorOptions, overrides: { pro
   let control: ControlServer | null = null;
   const simulator: Simulator = {
     link: opts.link,
+    openPort: link.openPort,
     get controlUrl() {
       return control?.url ?? null;
     },

@@ -1,6 +1,7 @@
 // The call-bomb drill, reduced for `npm test`: a day of bombing through the real service (HTTP/WebSocket
 // API, host process) and a simulated dongle on a real pty, then the same with the dongle pulled out and
 // put back, and with the service killed with SIGKILL. Same pass checks as `npm run drill`.
+// @module-tag pty
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';

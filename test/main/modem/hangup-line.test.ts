@@ -1,5 +1,6 @@
 // Each hang-up strategy end to end on a pty: the decision, the commands the modem receives, the order of
 // events, and the record of the call.
+// @module-tag pty
 import { afterEach, describe, expect, it } from 'vitest';
 import type { EndedCall } from '../../../main/modem/index.ts';
 import type { HangupMethod } from '../../../shared/domain.ts';

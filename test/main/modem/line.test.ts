@@ -19,7 +19,7 @@ async function setup(script: Script, options: Parameters<typeof lineRig>[1] = {}
   return { peer, rig };
 }
 
-describe('line initialisation per profile', () => {
+describe('line initialisation per profile', { tags: ['pty'] }, () => {
   const gsmCases: [string, GsmSpec, string[]][] = [
     ['huawei', huaweiE173, ['AT^CURC=0']],
     ['simcom', sim800, ['AT+CVHU=0']],
@@ -92,7 +92,7 @@ describe('line initialisation per profile', () => {
   });
 });
 
-describe('unsolicited lines during commands', () => {
+describe('unsolicited lines during commands', { tags: ['pty'] }, () => {
   it('delivers a call that arrives between a command, its echo and its reply, and still reads the reply', async () => {
     const modem = gsmModem({
       ...huaweiE173,
@@ -121,7 +121,7 @@ describe('unsolicited lines during commands', () => {
   });
 });
 
-describe('a modem that stops answering', () => {
+describe('a modem that stops answering', { tags: ['pty'] }, () => {
   it('times out, reports degraded, re-initialises and re-enables caller ID when it answers again', async () => {
     const modem = gsmModem(huaweiE173);
     const { peer, rig } = await setup(modem.script, { recheckCallerIdEveryMs: 150, commandTimeoutMs: 150 });

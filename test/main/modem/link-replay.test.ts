@@ -1,6 +1,7 @@
 // Every public capture through a real serialport link: the bytes replayed into a socat pty in random
 // small writes, read back by the real splitter, AT channel and parser — and then by a whole Line,
 // which must find the same calls live (replugging the pty between captures).
+// @module-tag pty
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SerialPort } from 'serialport';
 import type { CallerId } from '../../../shared/domain.ts';

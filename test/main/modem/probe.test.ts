@@ -21,24 +21,24 @@ async function peerWith(script: Script) {
 }
 
 describe('probePort', () => {
-  it('identifies a GSM dongle', async () => {
+  it('identifies a GSM dongle', { tags: ['pty'] }, async () => {
     const peer = await peerWith(gsmModem(huaweiE173).script);
     expect(await probePort(peer.link, 500)).toEqual({ path: peer.link, ok: true, kind: 'gsm', manufacturer: 'huawei', model: 'E173', problem: null });
   });
 
-  it('identifies a landline modem', async () => {
+  it('identifies a landline modem', { tags: ['pty'] }, async () => {
     const peer = await peerWith(landlineModem(usr5637).script);
     expect(await probePort(peer.link, 500)).toMatchObject({ ok: true, kind: 'landline', model: 'U.S. Robotics 56K FAX USB V1.2.23' });
   });
 
-  it('says a port that never answers AT is not a modem’s command port', async () => {
+  it('says a port that never answers AT is not a modem’s command port', { tags: ['pty'] }, async () => {
     const peer = await peerWith(() => null);
     const result = await probePort(peer.link, 150);
     expect(result).toMatchObject({ ok: false, kind: null, problem: { code: 'not-a-modem' } });
     expect(result.problem?.text.zh).toMatch(/AT/);
   });
 
-  it('says a port another program holds is busy, and how to free it', async () => {
+  it('says a port another program holds is busy, and how to free it', { tags: ['pty'] }, async () => {
     const peer = await peerWith(gsmModem(huaweiE173).script);
     const holder = new SerialPort({ path: peer.link, baudRate: 115200, autoOpen: false, lock: true });
     await new Promise<void>((r, j) => holder.open((e) => (e ? j(e) : r())));

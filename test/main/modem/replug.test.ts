@@ -1,6 +1,7 @@
 // USB unplug and replug, for real: the pty vanishes (socat exits, the path is gone) and comes back at the
 // same path. The line must notice, close a call in progress cleanly, reconnect, re-identify, re-enable
 // caller ID, and lose no call that arrives afterwards.
+// @module-tag pty
 import { afterEach, describe, expect, it } from 'vitest';
 import type { EndedCall } from '../../../main/modem/index.ts';
 import type { LineStatus } from '../../../shared/domain.ts';

@@ -19,27 +19,27 @@ let simB: Simulator;
 let serve: ServeProcess;
 let events: EventStream;
 
-beforeAll(async () => {
-  simA = await startSimulator({ link: join(dir, 'modemA'), profile: 'huawei-e173', timeScale: 10 });
-  simB = await startSimulator({ link: join(dir, 'modemB'), profile: 'sim800', timeScale: 10 });
-  expect(cli('settings', 'set', 'homeCountry', 'CN', '--data-dir', dataDir).status).toBe(0);
-  expect(cli('rules', 'add', '+8617011112222', '--list', 'blocked', '--data-dir', dataDir, '--label', 'spam').status).toBe(0);
-  expect(cli('rules', 'add', '13900001111', '--list', 'trusted', '--data-dir', dataDir, '--label', 'Mum').status).toBe(0);
-  serve = await startServe(['--data-dir', dataDir, '--modem', simA.link, '--modem', simB.link]);
-  events = serve.events();
-  await events.ready;
-  // Both lines identified and initialised before calls are placed.
-  await waitFor(async () => (await serve.call<{ lines: { state: string }[] }>('getStatus')).body.lines.every((l) => l.state === 'ready'), 'both lines ready');
-});
+describe('ringfence serve with simulated modems', { tags: ['pty'] }, () => {
+  beforeAll(async () => {
+    simA = await startSimulator({ link: join(dir, 'modemA'), profile: 'huawei-e173', timeScale: 10 });
+    simB = await startSimulator({ link: join(dir, 'modemB'), profile: 'sim800', timeScale: 10 });
+    expect(cli('settings', 'set', 'homeCountry', 'CN', '--data-dir', dataDir).status).toBe(0);
+    expect(cli('rules', 'add', '+8617011112222', '--list', 'blocked', '--data-dir', dataDir, '--label', 'spam').status).toBe(0);
+    expect(cli('rules', 'add', '13900001111', '--list', 'trusted', '--data-dir', dataDir, '--label', 'Mum').status).toBe(0);
+    serve = await startServe(['--data-dir', dataDir, '--modem', simA.link, '--modem', simB.link]);
+    events = serve.events();
+    await events.ready;
+    // Both lines identified and initialised before calls are placed.
+    await waitFor(async () => (await serve.call<{ lines: { state: string }[] }>('getStatus')).body.lines.every((l) => l.state === 'ready'), 'both lines ready');
+  });
 
-afterAll(async () => {
-  events?.close();
-  await serve?.stop();
-  await simA?.close();
-  await simB?.close();
-});
+  afterAll(async () => {
+    events?.close();
+    await serve?.stop();
+    await simA?.close();
+    await simB?.close();
+  });
 
-describe('ringfence serve with simulated modems', () => {
   it('rejects a blocked caller before its second ring and records it', async () => {
     const result = await simA.placeCall({ number: '+8617011112222', presentation: 'allowed', rings: 5 });
     expect(result.outcome).toBe('rejected');

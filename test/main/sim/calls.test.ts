@@ -1,4 +1,5 @@
 // Calls as the network plays them, on a real pty at a compressed time scale, answered by a stand-in host.
+// @module-tag pty
 import { afterEach, describe, expect, it } from 'vitest';
 import { startSimulator, type SimProfileName, type Simulator } from '../../../main/sim/index.ts';
 import { logMark, openHost, receivedSince, tempLink, type TestHost } from './host.ts';

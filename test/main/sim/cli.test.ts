@@ -42,7 +42,7 @@ function start(args: string[]) {
 }
 
 describe('ringfence sim', () => {
-  it('prints its control URL, serves the control API and stops cleanly on SIGTERM', async () => {
+  it('prints its control URL, serves the control API and stops cleanly on SIGTERM', { tags: ['pty'] }, async () => {
     const link = tempLink();
     const sim = start(['--link', link, '--profile', 'sim800', '--control', '127.0.0.1:0', '--time-scale', '100']);
     const [, url] = await sim.waitFor(/^control: (http:\/\/127\.0\.0\.1:\d+)$/m);
@@ -55,7 +55,7 @@ describe('ringfence sim', () => {
     expect(existsSync(link)).toBe(false);
   });
 
-  it('plays a --script file and reports the calls', async () => {
+  it('plays a --script file and reports the calls', { tags: ['pty'] }, async () => {
     const dir = mkdtempSync(join(tmpdir(), 'rf-sim-script-'));
     const script = join(dir, 'flood.json');
     writeFileSync(script, JSON.stringify({ steps: [{ every: 1000, for: 3000, call: { numbers: 'rotating', rings: 1 } }] }));

@@ -37,7 +37,7 @@ function http(url: string, method: string, path: string, body?: string, headers:
 }
 
 describe('simulator control API', () => {
-  it('places a call with POST /calls and answers when the call is over', async () => {
+  it('places a call with POST /calls and answers when the call is over', { tags: ['pty'] }, async () => {
     const { host, url } = await controlled();
     expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
     host.on(/\+CLIP: [^\r]*\r\n/, () => void host.send('AT+CHUP\r'));
@@ -47,7 +47,7 @@ describe('simulator control API', () => {
     expect((r.json as { hangupLatencyMs: number }).hangupLatencyMs).toBeGreaterThanOrEqual(0);
   });
 
-  it('answers 400 naming the field for a bad call, and rings nothing', async () => {
+  it('answers 400 naming the field for a bad call, and rings nothing', { tags: ['pty'] }, async () => {
     const { url, host } = await controlled();
     const r = await http(url, 'POST', '/calls', JSON.stringify({ number: '13800138000', presentation: 'withheld' }));
     expect(r).toEqual({ status: 400, json: { error: { code: 'INVALID_INPUT', message: 'Invalid call: number: a caller with presentation "withheld" delivers no number: set number to null' } } });
@@ -55,7 +55,7 @@ describe('simulator control API', () => {
     expect(host.text()).toBe('');
   });
 
-  it('unplugs the modem with POST /faults', async () => {
+  it('unplugs the modem with POST /faults', { tags: ['pty'] }, async () => {
     const { url, link } = await controlled();
     expect(await http(url, 'POST', '/faults', JSON.stringify({ kind: 'unplug' }))).toEqual({ status: 200, json: { ok: true, kind: 'unplug' } });
     expect(existsSync(link)).toBe(false);
@@ -63,7 +63,7 @@ describe('simulator control API', () => {
     expect((await http(url, 'POST', '/faults', JSON.stringify({}))).json).toMatchObject({ error: { code: 'invalid-input' } });
   });
 
-  it('returns both directions of the conversation with GET /log, timestamped', async () => {
+  it('returns both directions of the conversation with GET /log, timestamped', { tags: ['pty'] }, async () => {
     const { url, host } = await controlled();
     await host.command('AT+CGMM');
     const r = await http(url, 'GET', '/log');
@@ -74,7 +74,7 @@ describe('simulator control API', () => {
     expect(new Date(asked.at).toISOString()).toBe(asked.at);
   });
 
-  it('plays a scenario with POST /scenario and returns every call', async () => {
+  it('plays a scenario with POST /scenario and returns every call', { tags: ['pty'] }, async () => {
     const { url, host } = await controlled();
     host.on(/\+CLIP: "",128[^\r]*\r\n/, () => void host.send('AT+CHUP\r'));
     const r = await http(
@@ -92,7 +92,7 @@ describe('simulator control API', () => {
     expect((r.json as Array<{ outcome: string }>).map((c) => c.outcome)).toEqual(['rejected', 'rejected', 'caller-hung-up', 'rejected']);
   });
 
-  it('refuses requests addressed to another host name, non-JSON bodies and unknown routes', async () => {
+  it('refuses requests addressed to another host name, non-JSON bodies and unknown routes', { tags: ['pty'] }, async () => {
     const { url } = await controlled();
     expect((await http(url, 'GET', '/log', undefined, { host: 'attacker.example:80' })).status).toBe(403);
     expect((await http(url, 'POST', '/calls', 'number=1', { 'content-type': 'application/x-www-form-urlencoded' })).status).toBe(415);

@@ -11,7 +11,7 @@ afterEach(async () => {
   await sim?.close();
 });
 
-describe('the demo line', () => {
+describe('the demo line', { tags: ['pty'] }, () => {
   it('identifies itself as simulated and rings trusted callers and a flood with caller ID', async () => {
     const link = tempLink('demo-modem');
     sim = await startDemoModem({ link, timeScale: 2000, seed: 3 });

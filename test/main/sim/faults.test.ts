@@ -1,4 +1,5 @@
 // Faults on demand: the app must see what it would see with a real USB modem.
+// @module-tag pty
 import { existsSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startSimulator, type SimProfileName, type Simulator } from '../../../main/sim/index.ts';

@@ -68,7 +68,7 @@ const compared = new Set<string>();
 /** A test that compares these captures; registered when defined, so the coverage check below does not depend on test order. */
 const capture = (names: string[], title: string, fn: () => Promise<void>) => {
   for (const n of names) compared.add(n);
-  it(title, fn);
+  it(title, { tags: ['pty'] }, fn);
 };
 const notComparable: Record<string, string> = {
   'callattendant-code-test-fixtures': 'synthetic: mixes the USR and Conexant layouts in one stream, no real modem does',
@@ -121,7 +121,7 @@ describe('simulated profiles against the public captures', () => {
     expect(host.text()).toBe(fixture(name));
   });
 
-  it('zte-mf rings with the same six-field +CLIP the Huawei capture shows', async () => {
+  it('zte-mf rings with the same six-field +CLIP the Huawei capture shows', { tags: ['pty'] }, async () => {
     const { sim, received } = await modem('zte-mf', { commands: ['ATE0', 'AT+CLIP=1', 'AT+CRC=1'] });
     await sim.placeCall({ number: '+1234567890', presentation: 'allowed', rings: 2 });
     const ours = lines(await received()).filter((l) => !l.startsWith('+ZPASR'));

@@ -16,7 +16,7 @@ describe('the simulated modem link', () => {
     expect(readFileSync(link, 'utf8')).toBe('keep me');
   });
 
-  it('replaces the stale link a killed simulator left behind', async () => {
+  it('replaces the stale link a killed simulator left behind', { tags: ['pty'] }, async () => {
     const link = join(dir(), 'modem');
     symlinkSync('/dev/pts/999', link);
     const sim = await startSimulator({ link, profile: 'sim800' });

@@ -27,18 +27,18 @@ async function replay(file: string, splitWrites: boolean) {
 }
 
 describe('transcript replay', () => {
-  it.each(captures)('streams %s byte for byte', async (file) => {
+  it.each(captures)('streams %s byte for byte', { tags: ['pty'] }, async (file) => {
     const { received, expected } = await replay(file, false);
     expect(received.equals(expected)).toBe(true);
   });
 
-  it.each(captures)('streams %s byte for byte in small random writes', async (file) => {
+  it.each(captures)('streams %s byte for byte in small random writes', { tags: ['pty'] }, async (file) => {
     const { received, expected, writes } = await replay(file, true);
     expect(received.equals(expected)).toBe(true);
     expect(writes).toBeGreaterThanOrEqual(Math.ceil(expected.length / 8));
   });
 
-  it('answers commands again once the transcript has been sent, and none while it streams', async () => {
+  it('answers commands again once the transcript has been sent, and none while it streams', { tags: ['pty'] }, async () => {
     const link = tempLink();
     const file = join(fixturesDir, 'gsm-chan-dongle-issue82-cring-clip-repeated.modem');
     const sim = await startSimulator({ link, profile: 'sim800', replay: { file } });

@@ -1,6 +1,7 @@
 // The UI in Chromium against the real product: `ringfence serve` screening a simulated dongle on a pty,
 // a fresh data directory. A caller dials, the page shows it; a click in the page changes what the
 // simulator's next caller hears. Nothing here is the contract fake.
+// @module-tag pty
 import { mkdirSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';

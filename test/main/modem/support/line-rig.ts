@@ -1,19 +1,21 @@
-// A real Line on a real pty, with short timings, recording every event it emits in order.
+// A real Line on a real pty (or, given `openPort`, another port), with short timings, recording every
+// event it emits in order.
 import type { CallerId, Decision, HangupMethod, LineStatus } from '../../../../shared/domain.ts';
-import { openLine, type EndedCall, type Line, type LineEvents } from '../../../../main/modem/index.ts';
+import { openLine, type EndedCall, type Line, type LineEvents, type PortFactory } from '../../../../main/modem/index.ts';
 import { decision } from './tracker-rig.ts';
 
 export const fastTiming = { clipWaitMs: 150, nameWaitMs: 60, ringSilenceGsmMs: 600, ringSilenceLandlineMs: 600, hangupPauseMs: 30, settleMs: 150 };
 
 export type Recorded = { event: keyof LineEvents; payload: unknown };
 
-export function lineRig(path: string, options: { decide?: (c: CallerId) => Decision['action']; hangupMethod?: HangupMethod; recheckCallerIdEveryMs?: number; commandTimeoutMs?: number } = {}) {
+export function lineRig(path: string, options: { decide?: (c: CallerId) => Decision['action']; hangupMethod?: HangupMethod; recheckCallerIdEveryMs?: number; commandTimeoutMs?: number; openPort?: PortFactory } = {}) {
   const events: Recorded[] = [];
   const log: string[] = [];
   const waiters = new Set<() => void>();
   const line: Line = openLine({
     id: 'line-1',
     path,
+    ...(options.openPort ? { openPort: options.openPort } : {}),
     decide: (callerId) => decision(options.decide?.(callerId) ?? 'allow'),
     hangupMethod: options.hangupMethod ?? 'auto',
     commandTimeoutMs: options.commandTimeoutMs ?? 400,

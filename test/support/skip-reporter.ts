@@ -1,0 +1,22 @@
+// No silent skips: after the run, says how many tests were skipped and why. Tests tagged 'pty' are skipped
+// only where socat is missing (see ./pty.ts); any other skipped test is listed by name, since the project
+// allows none.
+import type { Reporter, TestModule } from 'vitest/node';
+import { ptyReason } from './pty.ts';
+
+export default class SkipReporter implements Reporter {
+  onTestRunEnd(modules: ReadonlyArray<TestModule>): void {
+    let pty = 0;
+    const other: string[] = [];
+    for (const module of modules) {
+      for (const test of module.children.allTests('skipped')) {
+        if (test.tags.includes('pty')) pty++;
+        else other.push(`${module.moduleId}: ${test.fullName}`);
+      }
+    }
+    const lines: string[] = [];
+    if (pty) lines.push(`${pty} test${pty === 1 ? '' : 's'} skipped: ${ptyReason}.`);
+    if (other.length) lines.push(`${other.length} test${other.length === 1 ? '' : 's'} skipped for no stated reason:`, ...other.map((t) => `  - ${t}`));
+    if (lines.length) process.stdout.write(`\n${lines.join('\n')}\n`);
+  }
+}
