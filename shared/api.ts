@@ -223,6 +223,7 @@ export const ApiEvent = z.discriminatedUnion('type', [
 ]);
 export type ApiEvent = z.infer<typeof ApiEvent>;
 
-/** Errors cross every transport as this shape: a code a program can test and a sentence a person can act on. */
-export const ApiError = z.object({ code: z.string(), message: z.string(), text: Text.optional(), issues: z.array(z.string()).optional() });
+/** Errors cross every transport as this shape: a kebab-case code a program can test, a sentence a person can act
+ *  on (in both languages in `text`), and an HTTP-style status — identical over IPC and HTTP (shared/errors.ts). */
+export const ApiError = z.object({ code: z.string(), message: z.string(), text: Text.optional(), issues: z.array(z.string()).optional(), status: z.number().int().optional() });
 export type ApiError = z.infer<typeof ApiError>;

@@ -8,7 +8,7 @@
 // rejection whose `message` is the sentence.
 import type { IpcMain, IpcMainInvokeEvent, WebContents } from 'electron';
 import { methodNames, type ApiError, type ApiEvent, type MethodName } from '../../shared/api.ts';
-import { parseInput, type ApiHost } from '../service/api-host.ts';
+import { parseInput, toApiError, type ApiHost } from '../service/index.ts';
 import { originOf } from './security.ts';
 
 /** The preload (main/preload.ts) spells these two strings itself: it may import nothing from main/. */
@@ -29,26 +29,6 @@ export function checkSender(frame: SenderFrame | null | undefined, trustedOrigin
   const origin = originOf(frame.url);
   if (origin !== trustedOrigin) return { ok: false, reason: `${origin ?? frame.url} is not ${trustedOrigin}` };
   return { ok: true };
-}
-
-/** Any thrown value as the contract's error shape: a code to test and a sentence to show. */
-export function toApiError(error: unknown): ApiError {
-  if (error && typeof error === 'object') {
-    const e = error as { code?: unknown; message?: unknown; text?: unknown; issues?: unknown; toJSON?: () => unknown };
-    if (typeof e.toJSON === 'function' && typeof e.code === 'string') return e.toJSON() as ApiError;
-    // Errors of ours carry a kebab-case code and a sentence; Node's system errors (ENOENT…) are internal.
-    const ours = typeof e.code === 'string' && !/^E[A-Z0-9_]+$/.test(e.code);
-    if (ours && typeof e.message === 'string') return { code: e.code as string, message: e.message };
-  }
-  const detail = error instanceof Error ? error.message : String(error);
-  return {
-    code: 'internal',
-    message: `Ringfence hit an unexpected problem (${detail}). Screening goes on; details are in the log file.`,
-    text: {
-      en: `Ringfence hit an unexpected problem (${detail}). Screening goes on; details are in the log file.`,
-      zh: `Ringfence 遇到意外问题（${detail}）。来电筛选仍在继续；详情见日志文件。`,
-    },
-  };
 }
 
 type Log = (level: 'info' | 'warn' | 'error', message: string) => void;

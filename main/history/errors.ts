@@ -1,6 +1,7 @@
 // Errors the history hands back: a stable code a program can test and a sentence in each language a person
 // can act on. SQLite's own failures are translated here, once.
 import type { Text } from '../../shared/domain.ts';
+import { DomainError, type ErrorStatus } from '../../shared/errors.ts';
 
 export type HistoryErrorCode =
   | 'invalid-call'
@@ -14,13 +15,14 @@ export type HistoryErrorCode =
   | 'write-failed'
   | 'export-failed';
 
-export class HistoryError extends Error {
-  readonly code: HistoryErrorCode;
-  readonly text: Text;
+/** Bad arguments are the caller's to fix (400); a storage failure is the disk's or another program's (503). */
+const statusOf = (code: HistoryErrorCode): ErrorStatus =>
+  code === 'no-such-call' ? 404 : code === 'invalid-call' || code === 'invalid-query' || code === 'invalid-cursor' ? 400 : 503;
+
+export class HistoryError extends DomainError {
+  declare readonly code: HistoryErrorCode;
   constructor(code: HistoryErrorCode, text: Text, options?: { cause?: unknown }) {
-    super(text.en, options);
-    this.code = code;
-    this.text = text;
+    super(code, text, { status: statusOf(code), ...(options?.cause !== undefined ? { cause: options.cause } : {}) });
   }
 }
 

@@ -1,17 +1,17 @@
 // Bad rule input is refused with a code a program can test and a sentence, in both languages, saying what
 // was wrong, where, and what to do. Nothing is changed when one is thrown.
 import type { Text } from '../../shared/domain.ts';
+import { DomainError, type ErrorStatus } from '../../shared/errors.ts';
 
-export class RuleError extends Error {
-  readonly code: string;
-  readonly text: Text;
+/** Most refusals are bad input (400); these say the rule or the preview is not there, or is there already. */
+const statuses: Record<string, ErrorStatus> = { 'rule-not-found': 404, 'import-expired': 404, 'duplicate-rule': 409 };
+
+export class RuleError extends DomainError {
   /** 1-based line of an import file, when the problem is on one line. */
   line?: number;
   constructor(code: string, text: Text, line?: number) {
-    super(text.en);
+    super(code, text, { status: statuses[code] ?? 400 });
     this.name = 'RuleError';
-    this.code = code;
-    this.text = text;
     if (line !== undefined) this.line = line;
   }
 }

@@ -1,16 +1,23 @@
 // `--listen HOST:PORT` and the rule that guards it: loopback only, unless a token protects the API.
+import type { Text } from '../../shared/domain.ts';
+import { DomainError } from '../../shared/errors.ts';
+import { texts } from './texts.ts';
+
 export type ListenAddress = { host: string; port: number };
 
-export class ListenError extends Error {
-  readonly code = 'invalid-listen';
+/** A --listen address that is malformed, or that would expose the API without a token. */
+export class ListenError extends DomainError {
+  constructor(text: Text) {
+    super('invalid-listen', text);
+  }
 }
 
 export function parseListen(value: string): ListenAddress {
   const m = value.match(/^(?:\[([0-9a-fA-F:.]+)\]|([^:\s]+)):(\d{1,5})$/);
-  if (!m) throw new ListenError(`--listen "${value}" is not HOST:PORT (for example 127.0.0.1:7345).`);
+  if (!m) throw new ListenError(texts.notHostPort(value));
   const host = (m[1] ?? m[2])!;
   const port = Number(m[3]);
-  if (port > 65535) throw new ListenError(`--listen port ${port} is out of range (0–65535).`);
+  if (port > 65535) throw new ListenError(texts.portOutOfRange(port));
   return { host, port };
 }
 
@@ -22,9 +29,7 @@ export function isLoopback(host: string): boolean {
 export function checkExposure(address: ListenAddress, token: string | undefined): void {
   if (isLoopback(address.host)) return;
   if (!token) {
-    throw new ListenError(
-      `Refusing to listen on ${address.host}: anyone on the network could read your call history. Add --token <secret> (at least 16 characters) or listen on 127.0.0.1.`,
-    );
+    throw new ListenError(texts.exposedWithoutToken(address.host));
   }
-  if (token.length < 16) throw new ListenError('The --token must be at least 16 characters long.');
+  if (token.length < 16) throw new ListenError(texts.tokenTooShort());
 }

@@ -6,10 +6,11 @@ import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
 import { WebSocketServer, type WebSocket } from 'ws';
-import { ApiFailure, isMethodName, type ApiHost } from '../service/api-host.ts';
+import { ApiFailure, isMethodName, toApiError, type ApiHost } from '../service/index.ts';
 import { tokenChecker } from './auth.ts';
 import { isLoopback, type ListenAddress } from './listen.ts';
 import { serveStatic } from './static.ts';
+import { texts } from './texts.ts';
 
 export type Download = { path: string; fileName: string; contentType: string };
 
@@ -33,17 +34,22 @@ const json = (res: ServerResponse, status: number, body: unknown) => {
   res.end(data);
 };
 const fail = (res: ServerResponse, status: number, code: string, message: string) => json(res, status, { error: { code, message } });
+/** A failure of the API itself, said exactly as IPC says it (main/service/errors.ts). */
+const failWith = (res: ServerResponse, error: unknown) => {
+  const reply = toApiError(error);
+  json(res, reply.status, { error: reply });
+};
 
 function readBody(req: IncomingMessage, limit: number): Promise<string> {
   return new Promise((resolve, reject) => {
     const declared = Number(req.headers['content-length'] ?? 0);
-    if (declared > limit) return reject(new ApiFailure('too-large', `The request is larger than ${limit} bytes.`, { status: 413 }));
+    if (declared > limit) return reject(new ApiFailure('too-large', texts.tooLarge(limit), { status: 413 }));
     const chunks: Buffer[] = [];
     let size = 0;
     req.on('data', (c: Buffer) => {
       size += c.length;
       if (size > limit) {
-        reject(new ApiFailure('too-large', `The request is larger than ${limit} bytes.`, { status: 413 }));
+        reject(new ApiFailure('too-large', texts.tooLarge(limit), { status: 413 }));
         req.destroy();
       } else chunks.push(c);
     });
@@ -75,7 +81,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
 
   const server = createServer((req, res) => {
     void handle(req, res).catch((error: unknown) => {
-      if (!res.headersSent) fail(res, 500, 'internal', `Something went wrong on the server: ${(error as Error).message}`);
+      if (!res.headersSent) failWith(res, error);
       else res.destroy();
     });
   });
@@ -117,14 +123,13 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       const body = await readBody(req, maxBody);
       if (body.trim()) input = JSON.parse(body);
     } catch (error) {
-      if (error instanceof ApiFailure) return json(res, error.status, { error: error.toJSON() });
+      if (error instanceof ApiFailure) return failWith(res, error);
       return fail(res, 400, 'invalid-json', `The request body is not valid JSON: ${(error as Error).message}`);
     }
     try {
       json(res, 200, await api.call(method, input));
     } catch (error) {
-      if (error instanceof ApiFailure) return json(res, error.status, { error: error.toJSON() });
-      throw error;
+      failWith(res, error);
     }
   }
 

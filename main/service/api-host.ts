@@ -3,24 +3,17 @@
 // transport can forget it.
 import type { ApiEvent, MethodName, MethodOutput } from '../../shared/api.ts';
 import { methods } from '../../shared/api.ts';
-import type { Text } from '../../shared/domain.ts';
+import { DomainError } from '../../shared/errors.ts';
+import { texts } from './texts.ts';
 
-/** An error that crosses the API: a stable code, an HTTP-ish status, a sentence a person can act on. */
-export class ApiFailure extends Error {
-  readonly code: string;
-  readonly status: number;
-  readonly text: Text | undefined;
-  readonly issues: string[] | undefined;
-  constructor(code: string, message: string, options: { status?: number; text?: Text; issues?: string[] } = {}) {
-    super(message);
-    this.code = code;
-    this.status = options.status ?? 400;
-    this.text = options.text;
-    this.issues = options.issues;
-  }
-  toJSON() {
-    return { code: this.code, message: this.message, ...(this.text ? { text: this.text } : {}), ...(this.issues ? { issues: this.issues } : {}) };
-  }
+/** A refusal of the API itself (bad input, no such line): a DomainError like the components' own. */
+export class ApiFailure extends DomainError {}
+
+/** A payload that does not fit the method's schema: which fields, and what is wrong with each. */
+export function invalidInput(method: string, issues: string[]): ApiFailure {
+  // The sentence names the problems without their paths; `issues` keeps the paths for the form.
+  const detail = issues.map((i) => i.replace(/^[\w.()]+:\s*/, '')).join('; ');
+  return new ApiFailure('invalid-input', texts.invalidInput(detail), { issues, message: `Invalid input for ${method}: ${issues.join('; ')}` });
 }
 
 export type Handlers = { [M in MethodName]: (input: import('zod').infer<(typeof methods)[M]['input']>) => Promise<MethodOutput<M>> | MethodOutput<M> };
@@ -40,8 +33,7 @@ export function parseInput<M extends MethodName>(method: M, input: unknown) {
   const schema = methods[method].input;
   const result = schema.safeParse(input ?? {});
   if (!result.success) {
-    const issues = result.error.issues.map((i) => `${i.path.length ? i.path.join('.') : '(input)'}: ${i.message}`);
-    throw new ApiFailure('invalid-input', `Invalid input for ${method}: ${issues.join('; ')}`, { status: 400, issues });
+    throw invalidInput(method, result.error.issues.map((i) => `${i.path.length ? i.path.join('.') : '(input)'}: ${i.message}`));
   }
   return result.data as import('zod').infer<(typeof methods)[M]['input']>;
 }
@@ -49,7 +41,7 @@ export function parseInput<M extends MethodName>(method: M, input: unknown) {
 export function createApiHost(handlers: Handlers, subscribe: (listener: (event: ApiEvent) => void) => () => void): ApiHost {
   return {
     async call(method, input) {
-      if (!isMethodName(method)) throw new ApiFailure('unknown-method', `There is no API method "${String(method)}".`, { status: 404 });
+      if (!isMethodName(method)) throw new ApiFailure('unknown-method', texts.unknownMethod(String(method)), { status: 404 });
       const parsed = parseInput(method, input);
       const handler = handlers[method] as (i: unknown) => Promise<unknown> | unknown;
       return (await handler(parsed)) as never;

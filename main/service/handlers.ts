@@ -1,15 +1,16 @@
 // Every API method, as a thin translation onto the components. Inputs arrive validated (api-host.ts);
-// component errors with a code become ApiFailures with a sentence the UI can show.
+// components throw DomainErrors (shared/errors.ts), which every transport reports through toApiError.
 import { join } from 'node:path';
 import type { ApiEvent } from '../../shared/api.ts';
 import type { Settings } from '../../shared/settings.ts';
-import { HistoryError, type History } from '../history/index.ts';
+import type { History } from '../history/index.ts';
 import { listPorts, probePort } from '../modem/index.ts';
-import { RuleError, type Screening } from '../screening/index.ts';
-import { SettingsError, type Notice, type SettingsStore } from '../settings/index.ts';
+import type { Screening } from '../screening/index.ts';
+import type { Notice, SettingsStore } from '../settings/index.ts';
 import type { DataPaths } from '../store/data-dir.ts';
 import { version } from '../version.ts';
 import { ApiFailure, type Handlers } from './api-host.ts';
+import { texts } from './texts.ts';
 import type { LineSet } from './lines.ts';
 
 export type ExportJob = { path: string; fileName: string; contentType: string };
@@ -33,33 +34,12 @@ export type HandlerContext = {
 
 const contentTypes = { csv: 'text/csv; charset=utf-8', json: 'application/json; charset=utf-8', html: 'text/html; charset=utf-8' } as const;
 
-/** Component errors carry a code and a human message; everything else is a bug and stays a 500. */
-function asFailure(error: unknown): never {
-  if (error instanceof ApiFailure) throw error;
-  if (error instanceof RuleError || error instanceof HistoryError) {
-    throw new ApiFailure(error.code, error.message, { status: 400, text: error.text });
-  }
-  if (error instanceof SettingsError) throw new ApiFailure(error.code, error.message, { status: 400 });
-  throw error;
-}
-
-function guard<A extends unknown[], R>(fn: (...a: A) => R): (...a: A) => R {
-  return (...a: A) => {
-    try {
-      const r = fn(...a);
-      return r instanceof Promise ? (r.catch(asFailure) as R) : r;
-    } catch (error) {
-      return asFailure(error);
-    }
-  };
-}
-
 export function buildHandlers(ctx: HandlerContext): Handlers {
   const { settings, history, screening, lines } = ctx;
 
   const lineOrFail = (lineId: string) => {
     const status = lines.status(lineId);
-    if (!status) throw new ApiFailure('no-such-line', `There is no line "${lineId}".`, { status: 404 });
+    if (!status) throw new ApiFailure('no-such-line', texts.noSuchLine(lineId), { status: 404 });
     return status;
   };
 
@@ -79,7 +59,7 @@ export function buildHandlers(ctx: HandlerContext): Handlers {
     }),
     listPorts: () => listPorts(),
     probePort: ({ path }) => {
-      if (lines.byPath(path)) throw new ApiFailure('port-in-use', `${path} is already screened by Ringfence as a line.`, { status: 409 });
+      if (lines.byPath(path)) throw new ApiFailure('port-in-use', texts.portInUse(path), { status: 409 });
       return probePort(path);
     },
     addLine: ({ path, label, hangupMethod }) => {
@@ -110,11 +90,11 @@ export function buildHandlers(ctx: HandlerContext): Handlers {
     queryCalls: (q) => history.query(q),
     getCall: ({ id }) => {
       const call = history.get(id);
-      if (!call) throw new ApiFailure('no-such-call', `There is no call with id ${id}.`, { status: 404 });
+      if (!call) throw new ApiFailure('no-such-call', texts.noSuchCall(id), { status: 404 });
       return { call, notes: history.notes(id) };
     },
     addNote: ({ callId, text }) => {
-      if (!history.get(callId)) throw new ApiFailure('no-such-call', `There is no call with id ${callId}.`, { status: 404 });
+      if (!history.get(callId)) throw new ApiFailure('no-such-call', texts.noSuchCall(callId), { status: 404 });
       return history.addNote(callId, text);
     },
     getStatistics: ({ from, to, bucket, top }) => history.statistics({ from, to, bucket, top }, screening.incidents({ from, to })),
@@ -159,5 +139,5 @@ export function buildHandlers(ctx: HandlerContext): Handlers {
     },
   };
 
-  return Object.fromEntries(Object.entries(handlers).map(([k, fn]) => [k, guard(fn as (...a: unknown[]) => unknown)])) as Handlers;
+  return handlers;
 }

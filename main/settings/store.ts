@@ -4,6 +4,8 @@
 import { existsSync, readFileSync, renameSync, statSync } from 'node:fs';
 import { Settings, defaultSettings } from '../../shared/settings.ts';
 import type { Text } from '../../shared/domain.ts';
+import { DomainError } from '../../shared/errors.ts';
+import { texts } from './texts.ts';
 
 export type Notice = { code: string; level: 'info' | 'warning' | 'error'; text: Text };
 
@@ -14,8 +16,11 @@ export interface SettingsBackend {
   write(value: Settings): void;
 }
 
-export class SettingsError extends Error {
-  readonly code = 'invalid-setting';
+/** A setting value or key that was refused; nothing was changed. */
+export class SettingsError extends DomainError {
+  constructor(text: Text) {
+    super('invalid-setting', text);
+  }
 }
 
 export class SettingsStore {
@@ -58,7 +63,7 @@ export class SettingsStore {
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
       const where = issue?.path.join('.') || '(settings)';
-      throw new SettingsError(`Setting ${where} is invalid: ${issue?.message ?? 'unknown problem'}.`);
+      throw new SettingsError(texts.invalidValue(where, issue?.message ?? null));
     }
     this.#backend.write(parsed.data);
     this.#mtimeMs = this.#statMtime();
@@ -69,9 +74,9 @@ export class SettingsStore {
 
   /** `ringfence settings set KEY VALUE`: KEY is a dot path (screening.shield.calls); VALUE is JSON or a bare string. */
   set(key: string, value: string): Settings {
-    if (!/^[A-Za-z][A-Za-z0-9]*(\.[A-Za-z][A-Za-z0-9]*)*$/.test(key)) throw new SettingsError(`"${key}" is not a setting name.`);
+    if (!/^[A-Za-z][A-Za-z0-9]*(\.[A-Za-z][A-Za-z0-9]*)*$/.test(key)) throw new SettingsError(texts.notAName(key));
     if (!hasPath(defaultSettings(), key.split('.'))) {
-      throw new SettingsError(`There is no setting "${key}". Known settings: ${settingPaths(defaultSettings()).join(', ')}.`);
+      throw new SettingsError(texts.noSuchSetting(key, settingPaths(defaultSettings())));
     }
     let parsed: unknown;
     try {

@@ -3,11 +3,22 @@
 // rebinding) and POST bodies must be application/json (no cross-site form posts).
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { SimInputError, SimulatorClosedError } from './errors.ts';
-import { ScenarioTooLargeError } from './scenario.ts';
-import type { Simulator } from './simulator.ts';
+import { DomainError } from '../../shared/errors.ts';
+import type { CallResult } from './call.ts';
+import type { SimLogEntry } from './log.ts';
+import type { CallSpec, Fault, Scenario } from './schemas.ts';
 
 export type ControlServer = { url: string; port: number; close(): Promise<void> };
+
+/** What the control API drives. The simulator (simulator.ts) is one; declared here so that file, which
+ *  starts this server, and this one do not import each other. */
+export type ControlTarget = {
+  readonly link: string;
+  placeCall(spec: CallSpec): Promise<CallResult>;
+  runScenario(s: Scenario): Promise<CallResult[]>;
+  fault(kind: Fault): Promise<void>;
+  log(): SimLogEntry[];
+};
 
 const maxBodyBytes = 1024 * 1024;
 
@@ -47,7 +58,7 @@ async function readJson(req: IncomingMessage): Promise<unknown> {
 
 const routes = ['POST /calls {number, presentation, name?, rings?}', 'POST /faults {kind}', 'GET /log', 'POST /scenario {steps}'];
 
-export async function startControlServer(sim: Simulator, address: { host: '127.0.0.1'; port: number }): Promise<ControlServer> {
+export async function startControlServer(sim: ControlTarget, address: { host: '127.0.0.1'; port: number }): Promise<ControlServer> {
   let port = address.port;
   const handle = async (req: IncomingMessage, res: ServerResponse) => {
     const host = (req.headers.host ?? '').toLowerCase();
@@ -78,8 +89,7 @@ export async function startControlServer(sim: Simulator, address: { host: '127.0
     handle(req, res).catch((error: unknown) => {
       if (res.headersSent) return void res.destroy();
       if (error instanceof HttpProblem) return send(res, error.status, { error: { code: error.code, message: error.message } });
-      if (error instanceof SimInputError || error instanceof ScenarioTooLargeError) return send(res, 400, { error: { code: error.code, message: error.message } });
-      if (error instanceof SimulatorClosedError) return send(res, 409, { error: { code: error.code, message: error.message } });
+      if (error instanceof DomainError) return send(res, error.status, { error: { code: error.code, message: error.message, text: error.text } });
       send(res, 500, { error: { code: 'internal', message: `The simulator failed: ${(error as Error).message}` } });
     });
   });

@@ -1,17 +1,44 @@
-// Errors the simulator reports to its callers: each has a stable code and a sentence a person can act on.
+// Errors the simulator reports to its callers: DomainErrors (shared/errors.ts), each with a kebab-case code and
+// a sentence in both languages a person can act on. The sentences are in ./texts.ts.
+import type { Text } from '../../shared/domain.ts';
+import { DomainError } from '../../shared/errors.ts';
+import { texts } from './texts.ts';
 
 /** Bad input to the simulator: what is wrong and where. Nothing was changed. */
-export class SimInputError extends Error {
-  readonly code: string;
-  constructor(code: string, message: string) {
-    super(message);
-    this.code = code;
+export class SimInputError extends DomainError {
+  constructor(code: string, text: Text) {
+    super(code, text);
   }
 }
 
-export class SimulatorClosedError extends Error {
-  readonly code = 'SIMULATOR_CLOSED';
+export class SimulatorClosedError extends DomainError {
   constructor() {
-    super('The simulated modem has been closed.');
+    super('simulator-closed', texts.closed(), { status: 409 });
+  }
+}
+
+/** socat, which makes the pseudo-terminal, is not on this machine. */
+export class SocatMissingError extends DomainError {
+  constructor() {
+    super('socat-missing', texts.socatMissing(), { status: 503 });
+  }
+}
+
+/** The path given for the link is taken by something that is not a simulator link we may replace. */
+export class LinkPathTakenError extends DomainError {
+  constructor(path: string) {
+    super('link-path-taken', texts.linkPathTaken(path), { status: 409 });
+  }
+}
+
+export class ReplayFileError extends DomainError {
+  constructor(file: string, detail: string | null) {
+    super('replay-file', texts.replayFile(file, detail));
+  }
+}
+
+export class ScenarioTooLargeError extends DomainError {
+  constructor(max: number) {
+    super('scenario-too-large', texts.scenarioTooLarge(max), { status: 413 });
   }
 }

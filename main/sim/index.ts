@@ -15,5 +15,4 @@ export { CallSpec, Fault, Scenario } from './schemas.ts';
 export { startSimulator, type Simulator, type SimulatorOptions } from './simulator.ts';
 export type { SimTransport } from './link.ts';
 export { startDemoModem, demoTrustedCallers } from './demo.ts';
-export { SimInputError, SimulatorClosedError } from './errors.ts';
-export { SocatMissingError, LinkPathTakenError } from './pty.ts';
+export { LinkPathTakenError, ReplayFileError, ScenarioTooLargeError, SimInputError, SimulatorClosedError, SocatMissingError } from './errors.ts';

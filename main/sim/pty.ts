@@ -3,6 +3,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { lstat, readlink, unlink } from 'node:fs/promises';
 import { dirname, join, basename } from 'node:path';
+import { LinkPathTakenError, SocatMissingError } from './errors.ts';
 
 export type PtyPair = {
   /** The path the app opens. */
@@ -13,20 +14,7 @@ export type PtyPair = {
   readonly exited: Promise<void>;
 };
 
-export class SocatMissingError extends Error {
-  readonly code = 'SOCAT_MISSING';
-  constructor() {
-    super('socat is not installed. It creates the simulated serial port. Install it: Debian/Ubuntu "sudo apt-get install socat", Fedora "sudo dnf install socat", macOS "brew install socat".');
-  }
-}
-
-/** The path given for the link is taken by something that is not a simulator link we may replace. */
-export class LinkPathTakenError extends Error {
-  readonly code = 'LINK_PATH_TAKEN';
-  constructor(path: string) {
-    super(`${path} already exists and is not a simulated modem's link. Choose another --link path (for example /tmp/ringfence-modem), or remove ${path} if you are sure it is not needed.`);
-  }
-}
+export { LinkPathTakenError, SocatMissingError };
 
 /** Replaces only what socat leaves behind (a symlink into /dev/pts), never a real file or device. */
 async function removeStaleLink(path: string): Promise<void> {

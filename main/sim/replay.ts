@@ -1,20 +1,18 @@
 // Streams a captured transcript (a fixture's .modem file) into the link, byte for byte, optionally torn
 // into small random writes, so the real parser meets real bytes the way a USB read delivers them.
 import { readFile } from 'node:fs/promises';
+import { ReplayFileError } from './errors.ts';
 import type { Line } from './line.ts';
 import type { SimLog } from './log.ts';
 import type { Random } from './random.ts';
 
-export class ReplayFileError extends Error {
-  readonly code = 'REPLAY_FILE';
-}
+export { ReplayFileError };
 
 export async function readTranscript(file: string): Promise<Buffer> {
   try {
     return await readFile(file);
   } catch (error) {
-    const reason = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'it does not exist' : (error as Error).message;
-    throw new ReplayFileError(`Cannot replay ${file}: ${reason}. Give the path of a .modem transcript (see test/fixtures/modem/README.md).`);
+    throw new ReplayFileError(file, (error as NodeJS.ErrnoException).code === 'ENOENT' ? null : (error as Error).message);
   }
 }
 

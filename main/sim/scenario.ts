@@ -1,6 +1,7 @@
 // Turns a scenario (schemas.ts) into the flat, time-ordered list of calls and faults the simulator plays.
 // Pure and seeded: the same scenario and seed always give the same numbers.
 import type { z } from 'zod';
+import { ScenarioTooLargeError } from './errors.ts';
 import { seededRandom, type Random } from './random.ts';
 import type { CallSpec, Fault, Scenario } from './schemas.ts';
 
@@ -9,9 +10,7 @@ export type TimelineItem = { at: number; call: CallSpec } | { at: number; fault:
 /** More calls than this is a typo (every: 1 for a year), not a test. */
 export const maxScenarioCalls = 100_000;
 
-export class ScenarioTooLargeError extends Error {
-  readonly code = 'SCENARIO_TOO_LARGE';
-}
+export { ScenarioTooLargeError };
 
 /**
  * Virtual-operator mobile prefixes (170, 171, 162, 165, 167): cheap, disposable numbers, the ones
@@ -36,7 +35,7 @@ export function expandScenario(scenario: z.output<typeof Scenario>, seed = 1): T
   const items: TimelineItem[] = [];
   let calls = 0;
   const count = () => {
-    if (++calls > maxScenarioCalls) throw new ScenarioTooLargeError(`The scenario expands to more than ${maxScenarioCalls} calls; make "every" longer or "for" shorter.`);
+    if (++calls > maxScenarioCalls) throw new ScenarioTooLargeError(maxScenarioCalls);
   };
   for (const step of scenario.steps) {
     if ('at' in step) {

@@ -19,6 +19,7 @@ import { seededRandom } from './random.ts';
 import { playTranscript, readTranscript } from './replay.ts';
 import { expandScenario } from './scenario.ts';
 import { CallSpec, Fault, Scenario, describeIssues } from './schemas.ts';
+import { texts } from './texts.ts';
 
 export type SimulatorOptions = {
   /** Where the app finds the modem: a path for the pty, a name for the in-memory pair. */
@@ -72,7 +73,7 @@ const Options = z.object({
 
 export function parse<T extends z.ZodType>(schema: T, value: unknown, what: string): z.output<T> {
   const r = schema.safeParse(value);
-  if (!r.success) throw new SimInputError('INVALID_INPUT', `Invalid ${what}: ${describeIssues(r.error)}`);
+  if (!r.success) throw new SimInputError('invalid-input', texts.invalidInput(what, describeIssues(r.error)));
   return r.data;
 }
 
@@ -81,7 +82,7 @@ export async function startSimulator(options: SimulatorOptions, overrides: { pro
   const transport = opts.transport ?? 'pty';
   const folder = dirname(opts.link);
   if (transport === 'pty' && !(await stat(folder).then((s) => s.isDirectory(), () => false))) {
-    throw new SimInputError('LINK_FOLDER_MISSING', `Cannot create the modem link ${opts.link}: the folder ${folder} does not exist.`);
+    throw new SimInputError('link-folder-missing', texts.linkFolderMissing(opts.link, folder));
   }
   const transcript = opts.replay ? await readTranscript(opts.replay.file) : null;
   const profile = overrides.profile ?? profiles[opts.profile];

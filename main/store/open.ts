@@ -5,8 +5,10 @@
 import { existsSync, renameSync } from 'node:fs';
 import type { DatabaseSync } from 'node:sqlite';
 import type { Text } from '../../shared/domain.ts';
+import { DomainError } from '../../shared/errors.ts';
 import { openDatabase } from './database.ts';
 import { dataPaths } from './data-dir.ts';
+import { texts } from './texts.ts';
 
 export type StoreNotice = { code: string; level: 'info' | 'warning' | 'error'; text: Text };
 
@@ -21,8 +23,11 @@ export type DataStore = {
 const SQLITE_CORRUPT = 11;
 const SQLITE_NOTADB = 26;
 
-export class StoreError extends Error {
-  readonly code = 'store-unavailable';
+/** The database cannot be opened (missing, unreadable, damaged): something outside Ringfence must change. */
+export class StoreError extends DomainError {
+  constructor(text: Text, options: { cause?: unknown } = {}) {
+    super('store-unavailable', text, { status: 503, ...options });
+  }
 }
 
 function isCorruption(error: unknown): boolean {
@@ -63,9 +68,7 @@ export function openDataStore(dataDir: string, options: { now?: () => Date } = {
   } catch (error) {
     if (!isCorruption(error)) {
       db?.close();
-      throw new StoreError(`Cannot open the database ${path}: ${(error as Error).message}. Check that the data folder is readable and writable.`, {
-        cause: error,
-      });
+      throw new StoreError(texts.cannotOpen(path, (error as Error).message), { cause: error });
     }
     problem = (error as Error).message;
   }
@@ -105,7 +108,7 @@ export function openDataStore(dataDir: string, options: { now?: () => Date } = {
 export function openExistingStore(dataDir: string): { db: DatabaseSync; path: string } {
   const path = dataPaths(dataDir, { create: false }).database;
   if (!existsSync(path)) {
-    throw new StoreError(`There is no Ringfence data in ${dataPaths(dataDir, { create: false }).dir} (no ringfence.db there). Pass the data folder with --data-dir.`);
+    throw new StoreError(texts.noData(dataPaths(dataDir, { create: false }).dir));
   }
   let db: DatabaseSync | null = null;
   try {
@@ -114,9 +117,7 @@ export function openExistingStore(dataDir: string): { db: DatabaseSync; path: st
     return { db, path };
   } catch (error) {
     db?.close();
-    const why = isCorruption(error)
-      ? `it is damaged (${(error as Error).message}). Start Ringfence once: it sets the damaged file aside and begins a new one`
-      : `${(error as Error).message}. Check that the file is readable and writable`;
-    throw new StoreError(`Cannot open ${path}: ${why}.`, { cause: error });
+    const detail = (error as Error).message;
+    throw new StoreError(isCorruption(error) ? texts.damaged(path, detail) : texts.unreadable(path, detail), { cause: error });
   }
 }

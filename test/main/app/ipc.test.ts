@@ -106,9 +106,9 @@ describe('errors crossing IPC', () => {
   it('keeps the code, the sentence and the bilingual text of a service failure', async () => {
     const text = { en: 'That line does not exist.', zh: '该线路不存在。' };
     const { invoke } = setup(async () => {
-      throw new ApiFailure('not-found', 'That line does not exist.', { status: 404, text });
+      throw new ApiFailure('not-found', text, { status: 404 });
     });
-    expect(await invoke('removeLine', { lineId: 'nope' })).toEqual({ ok: false, error: { code: 'not-found', message: 'That line does not exist.', text } });
+    expect(await invoke('removeLine', { lineId: 'nope' })).toEqual({ ok: false, error: { code: 'not-found', message: 'That line does not exist.', text, status: 404 } });
   });
 
   it('turns an unexpected exception into an "internal" sentence and logs the stack', async () => {

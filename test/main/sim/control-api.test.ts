@@ -50,7 +50,8 @@ describe('simulator control API', () => {
   it('answers 400 naming the field for a bad call, and rings nothing', { tags: ['pty'] }, async () => {
     const { url, host } = await controlled();
     const r = await http(url, 'POST', '/calls', JSON.stringify({ number: '13800138000', presentation: 'withheld' }));
-    expect(r).toEqual({ status: 400, json: { error: { code: 'INVALID_INPUT', message: 'Invalid call: number: a caller with presentation "withheld" delivers no number: set number to null' } } });
+    const message = 'Invalid call: number: a caller with presentation "withheld" delivers no number: set number to null';
+    expect(r).toEqual({ status: 400, json: { error: { code: 'invalid-input', message, text: { en: message, zh: expect.stringMatching(/^模拟器输入无效/) } } } });
     expect((await http(url, 'POST', '/calls', '{"number":')).json).toMatchObject({ error: { code: 'invalid-json' } });
     expect(host.text()).toBe('');
   });

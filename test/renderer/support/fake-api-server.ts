@@ -11,6 +11,7 @@ import { createServer as createVite, type ViteDevServer } from 'vite';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { ApiEvent, type MethodName } from '../../../shared/api.ts';
 import { ApiFailure, createApiHost } from '../../../main/service/api-host.ts';
+import { toApiError } from '../../../main/service/errors.ts';
 import { repoRoot } from '../../support/paths.ts';
 import { createFakeService, type FakeOptions, type FakeService } from './fake-service.ts';
 
@@ -70,7 +71,7 @@ export async function startFakeApiServer(options: FakeOptions & { token?: string
         const output = await host.call(method as MethodName, input);
         return sendJson(res, 200, output);
       } catch (e) {
-        if (e instanceof ApiFailure) return sendJson(res, e.status, { error: e.toJSON() });
+        if (e instanceof ApiFailure) return sendJson(res, e.status, { error: toApiError(e) });
         return sendJson(res, 500, { error: { code: 'internal', message: 'The fake service failed.' } });
       }
     }

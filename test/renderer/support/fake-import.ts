@@ -34,7 +34,7 @@ export function importHandlers(deps: { rules: Rule[]; addRule: (input: Parameter
     },
     commitImport: ({ token }) => {
       const job = pending.get(token);
-      if (!job) throw new ApiFailure('not-found', 'This import preview has expired; check the list again.', { status: 404 });
+      if (!job) throw new ApiFailure('not-found', { en: 'This import preview has expired; check the list again.', zh: '此导入预览已过期，请重新检查名单。' }, { status: 404 });
       pending.delete(token);
       for (const v of job.values) deps.addRule({ list: job.list, value: v.value, label: v.label, category: null, note: '', schedule: null, expiresAt: null });
       deps.emit({ type: 'rules-changed', list: job.list });

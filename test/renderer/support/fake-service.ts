@@ -5,7 +5,7 @@
 import type { ApiEvent, CallQuery, MethodOutput, Statistics, Status } from '../../../shared/api.ts';
 import type { CallerId, CallRecord, LineStatus, Presentation, Rule, ShieldState } from '../../../shared/domain.ts';
 import { Settings, defaultSettings } from '../../../shared/settings.ts';
-import { ApiFailure, type Handlers } from '../../../main/service/api-host.ts';
+import { ApiFailure, invalidInput, type Handlers } from '../../../main/service/api-host.ts';
 import { callRecord, decision, demoLine, gsmLine, hashOf, localIso, seedCalls, seedRules, syntheticCall } from './fake-data.ts';
 import { exportHandlers } from './fake-export.ts';
 import { importHandlers } from './fake-import.ts';
@@ -86,7 +86,7 @@ export function createFakeService(options: FakeOptions = {}) {
     const value = input.value.trim();
     const kind = input.kind ?? (['withheld', 'unavailable', 'none'].includes(value) ? 'presentation' : value.endsWith('*') ? 'prefix' : /^\+?[\d\s-]+$/.test(value) ? 'number' : 'name');
     if (kind === 'number' && digits(value).length < 3) {
-      throw new ApiFailure('invalid-input', `Invalid input for addRule: value: "${value}" is not a phone number`, { status: 400, issues: [`value: "${value}" is not a phone number`] });
+      throw invalidInput('addRule', [`value: "${value}" is not a phone number`]);
     }
     const at = localIso(Date.now());
     return {
@@ -131,7 +131,7 @@ export function createFakeService(options: FakeOptions = {}) {
     },
     configureLine: ({ lineId, label, hangupMethod }) => {
       const line = lines.find((l) => l.id === lineId);
-      if (!line) throw new ApiFailure('not-found', `There is no line "${lineId}".`, { status: 404 });
+      if (!line) throw new ApiFailure('not-found', { en: `There is no line "${lineId}".`, zh: `没有线路“${lineId}”。` }, { status: 404 });
       const next = { ...line, ...(label !== undefined ? { label } : {}), ...(hangupMethod ? { hangupMethod } : {}) };
       lines = lines.map((l) => (l.id === lineId ? next : l));
       emit({ type: 'line-status', line: next });
@@ -152,7 +152,7 @@ export function createFakeService(options: FakeOptions = {}) {
     },
     getCall: ({ id }) => {
       const call = getRecord(id);
-      if (!call) throw new ApiFailure('not-found', `There is no call #${id}.`, { status: 404 });
+      if (!call) throw new ApiFailure('not-found', { en: `There is no call #${id}.`, zh: `没有第 ${id} 通来电。` }, { status: 404 });
       return { call, notes: notes.filter((n) => n.callId === id) };
     },
     addNote: ({ callId, text }) => {
@@ -175,7 +175,7 @@ export function createFakeService(options: FakeOptions = {}) {
     },
     updateRule: ({ id, patch }) => {
       const index = rules.findIndex((r) => r.id === id);
-      if (index === -1) throw new ApiFailure('not-found', `There is no rule "${id}".`, { status: 404 });
+      if (index === -1) throw new ApiFailure('not-found', { en: `There is no rule "${id}".`, zh: `没有规则“${id}”。` }, { status: 404 });
       const updated = { ...rules[index]!, ...Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined)), updatedAt: localIso(Date.now()) } as Rule;
       rules[index] = updated;
       emit({ type: 'rules-changed', list: updated.list });
@@ -183,7 +183,7 @@ export function createFakeService(options: FakeOptions = {}) {
     },
     removeRule: ({ id }) => {
       const index = rules.findIndex((r) => r.id === id);
-      if (index === -1) throw new ApiFailure('not-found', `There is no rule "${id}".`, { status: 404 });
+      if (index === -1) throw new ApiFailure('not-found', { en: `There is no rule "${id}".`, zh: `没有规则“${id}”。` }, { status: 404 });
       const [removed] = rules.splice(index, 1);
       emit({ type: 'rules-changed', list: removed!.list });
       return {};
@@ -206,7 +206,8 @@ export function createFakeService(options: FakeOptions = {}) {
       const parsed = Settings.safeParse(deepMerge(settings, patch));
       if (!parsed.success) {
         const issue = parsed.error.issues[0];
-        throw new ApiFailure('invalid-setting', `Setting ${issue?.path.join('.') || '(settings)'} is invalid: ${issue?.message}.`, { status: 400 });
+        const where = issue?.path.join('.') || '(settings)';
+        throw new ApiFailure('invalid-setting', { en: `Setting ${where} is invalid: ${issue?.message}.`, zh: `设置 ${where} 无效：${issue?.message}。` });
       }
       settings = parsed.data;
       emit({ type: 'settings-changed', settings });

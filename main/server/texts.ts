@@ -1,0 +1,13 @@
+// The server's sentences, in English and Chinese: a bad --listen, an exposure refused, a request too large.
+import type { Text } from '../../shared/domain.ts';
+
+export const texts = {
+  notHostPort: (value: string): Text => ({ en: `--listen "${value}" is not HOST:PORT (for example 127.0.0.1:7345).`, zh: `--listen “${value}”不是 主机:端口 的形式（例如 127.0.0.1:7345）。` }),
+  portOutOfRange: (port: number): Text => ({ en: `--listen port ${port} is out of range (0–65535).`, zh: `--listen 端口 ${port} 超出范围（0–65535）。` }),
+  exposedWithoutToken: (host: string): Text => ({
+    en: `Refusing to listen on ${host}: anyone on the network could read your call history. Add --token <secret> (at least 16 characters) or listen on 127.0.0.1.`,
+    zh: `拒绝在 ${host} 上监听：网络上的任何人都能读取您的通话记录。请加上 --token <密钥>（至少 16 个字符），或改为监听 127.0.0.1。`,
+  }),
+  tokenTooShort: (): Text => ({ en: 'The --token must be at least 16 characters long.', zh: '--token 至少需要 16 个字符。' }),
+  tooLarge: (limit: number): Text => ({ en: `The request is larger than ${limit} bytes.`, zh: `请求超过 ${limit} 字节。` }),
+};
