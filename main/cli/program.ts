@@ -2,16 +2,9 @@
 // registers itself. Exit codes: 0 success, 1 failure, 2 usage error.
 import { Command, CommanderError } from 'commander';
 import { registerCommands } from './commands/index.ts';
+import { CliError } from './errors.ts';
 import { version } from '../version.ts';
 
-/** A failure the user can act on: printed as one sentence, exit code 1 (or the given code). */
-export class CliError extends Error {
-  readonly exitCode: number;
-  constructor(message: string, exitCode = 1) {
-    super(message);
-    this.exitCode = exitCode;
-  }
-}
 
 export function buildProgram(): Command {
   const program = new Command('ringfence')

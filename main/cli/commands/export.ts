@@ -3,13 +3,13 @@
 // to PDF). Progress goes to stderr on a terminal; the last line on stdout says what was written.
 import { Option, type Command } from 'commander';
 import { resolve } from 'node:path';
-import { HistoryError, openHistory } from '../../history/index.ts';
+import { openHistory } from '../../history/index.ts';
 import { normalizeNumber, openScreening } from '../../screening/index.ts';
 import { openSettings } from '../../settings/index.ts';
 import { defaultDataDir } from '../../store/data-dir.ts';
-import { openExistingStore, StoreError } from '../../store/open.ts';
 import { dataDirHelp } from '../data-dir-option.ts';
-import { CliError } from '../program.ts';
+import { CliError } from '../errors.ts';
+import { withExistingStore } from '../store.ts';
 
 const collect = (value: string, previous: string[]) => [...previous, value];
 
@@ -51,14 +51,7 @@ export function registerExport(program: Command): void {
       isoOption('from', opts.from);
       isoOption('to', opts.to);
       const dataDir = opts.dataDir ?? defaultDataDir();
-      let store;
-      try {
-        store = openExistingStore(dataDir);
-      } catch (error) {
-        if (error instanceof StoreError) throw new CliError(error.message);
-        throw error;
-      }
-      try {
+      await withExistingStore(dataDir, async (store) => {
         const settings = openSettings(dataDir).get();
         const homeCountry = settings.homeCountry;
         const history = openHistory(store.db, { normalize: (raw) => normalizeNumber(raw, homeCountry) });
@@ -75,11 +68,6 @@ export function registerExport(program: Command): void {
         );
         if (tty) process.stderr.write('\n');
         process.stdout.write(`exported ${rows} call${rows === 1 ? '' : 's'} to ${out} (chain head ${head ?? 'none'})\n`);
-      } catch (error) {
-        if (error instanceof HistoryError) throw new CliError(error.message, error.code === 'invalid-query' ? 2 : 1);
-        throw error;
-      } finally {
-        store.db.close();
-      }
+      });
     });
 }

@@ -3,7 +3,7 @@
 import { readFile } from 'node:fs/promises';
 import type { Command } from 'commander';
 import { parseTranscript } from '../../modem/index.ts';
-import { CliError } from '../program.ts';
+import { CliError } from '../errors.ts';
 
 async function readStdin(): Promise<Uint8Array> {
   const chunks: Buffer[] = [];

@@ -11,7 +11,7 @@ import type { SqliteRuleStore } from '../../screening/index.ts';
 import { openSettings } from '../../settings/index.ts';
 import { dataPaths } from '../../store/data-dir.ts';
 import { openDatabase } from '../../store/database.ts';
-import { CliError } from '../program.ts';
+import { CliError } from '../errors.ts';
 
 type Common = { list: RuleList; dataDir: string };
 

@@ -8,7 +8,7 @@ import { startService } from '../../service/index.ts';
 import { openSettings } from '../../settings/index.ts';
 import { defaultDataDir } from '../../store/data-dir.ts';
 import { dataDirHelp, rendererRoot } from '../data-dir-option.ts';
-import { CliError } from '../program.ts';
+import { CliError } from '../errors.ts';
 
 const collect = (value: string, previous: string[]) => [...previous, value];
 

@@ -3,7 +3,7 @@ import type { Command } from 'commander';
 import { openSettings, SettingsError } from '../../settings/index.ts';
 import { defaultDataDir } from '../../store/data-dir.ts';
 import { dataDirHelp } from '../data-dir-option.ts';
-import { CliError } from '../program.ts';
+import { CliError } from '../errors.ts';
 
 function lookup(obj: unknown, key: string): unknown {
   return key.split('.').reduce<unknown>((o, k) => (o && typeof o === 'object' ? (o as Record<string, unknown>)[k] : undefined), obj);

@@ -5,7 +5,7 @@
 import { readFile } from 'node:fs/promises';
 import { Option, type Command } from 'commander';
 import { LinkPathTakenError, Scenario, SimInputError, SocatMissingError, profileNames, startSimulator, type SimProfileName, type Simulator } from '../../sim/index.ts';
-import { CliError } from '../program.ts';
+import { CliError } from '../errors.ts';
 
 type SimOptions = { link: string; profile: SimProfileName; control: string | false; timeScale: string; replay?: string; splitWrites: boolean; script?: string };
 

@@ -2,13 +2,13 @@
 // Statistics for a period (default: the last 30 days): totals, busiest days, top callers, incidents.
 import { Option, type Command } from 'commander';
 import type { Statistics } from '../../../shared/api.ts';
-import { HistoryError, openHistory } from '../../history/index.ts';
+import { openHistory } from '../../history/index.ts';
 import { openScreening } from '../../screening/index.ts';
 import { openSettings } from '../../settings/index.ts';
 import { defaultDataDir } from '../../store/data-dir.ts';
-import { openExistingStore, StoreError } from '../../store/open.ts';
 import { dataDirHelp } from '../data-dir-option.ts';
-import { CliError } from '../program.ts';
+import { CliError } from '../errors.ts';
+import { withExistingStore } from '../store.ts';
 import { isoOption } from './export.ts';
 
 type StatsOptions = { dataDir?: string; from?: string; to?: string; bucket: 'hour' | 'day' | 'week'; top: string; timeZone?: string; json: boolean };
@@ -47,20 +47,13 @@ export function registerStats(program: Command): void {
     .option('--top <n>', 'how many top callers', '10')
     .option('--time-zone <zone>', 'IANA time zone for days and weeks, e.g. Asia/Shanghai (default: this computer\'s)')
     .option('--json', 'print the statistics as JSON', false)
-    .action((opts: StatsOptions) => {
+    .action(async (opts: StatsOptions) => {
       const top = Number(opts.top);
       if (!Number.isInteger(top) || top < 1 || top > 100) throw new CliError(`--top must be a whole number from 1 to 100 (got "${opts.top}").`, 2);
       isoOption('from', opts.from);
       isoOption('to', opts.to);
       const dataDir = opts.dataDir ?? defaultDataDir();
-      let store;
-      try {
-        store = openExistingStore(dataDir);
-      } catch (error) {
-        if (error instanceof StoreError) throw new CliError(error.message);
-        throw error;
-      }
-      try {
+      await withExistingStore(dataDir, (store) => {
         const now = new Date();
         const to = opts.to ?? now.toISOString();
         const from = opts.from ?? new Date(now.getTime() - 30 * 86_400_000).toISOString();
@@ -68,11 +61,6 @@ export function registerStats(program: Command): void {
         const incidents = openScreening(store.db, { settings: () => settings }).incidents({ from, to });
         const stats = openHistory(store.db).statistics({ from, to, bucket: opts.bucket, top, ...(opts.timeZone ? { timeZone: opts.timeZone } : {}) }, incidents);
         process.stdout.write(opts.json ? `${JSON.stringify(stats, null, 2)}\n` : describe(stats));
-      } catch (error) {
-        if (error instanceof HistoryError) throw new CliError(error.message, error.code === 'invalid-query' ? 2 : 1);
-        throw error;
-      } finally {
-        store.db.close();
-      }
+      });
     });
 }

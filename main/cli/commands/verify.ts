@@ -4,9 +4,9 @@
 import type { Command } from 'commander';
 import { openHistory } from '../../history/index.ts';
 import { defaultDataDir } from '../../store/data-dir.ts';
-import { openExistingStore, StoreError } from '../../store/open.ts';
 import { dataDirHelp } from '../data-dir-option.ts';
-import { CliError } from '../program.ts';
+import { CliError } from '../errors.ts';
+import { withExistingStore } from '../store.ts';
 
 export function registerVerify(program: Command): void {
   program
@@ -14,15 +14,8 @@ export function registerVerify(program: Command): void {
     .description('check the call history\'s hash chain: name the first record that was changed, moved or removed')
     .option('--data-dir <dir>', dataDirHelp)
     .option('--head <hash>', 'also check that this chain head (printed in an export) is part of this history')
-    .action((opts: { dataDir?: string; head?: string }) => {
-      let store;
-      try {
-        store = openExistingStore(opts.dataDir ?? defaultDataDir());
-      } catch (error) {
-        if (error instanceof StoreError) throw new CliError(error.message);
-        throw error;
-      }
-      try {
+    .action((opts: { dataDir?: string; head?: string }) =>
+      withExistingStore(opts.dataDir ?? defaultDataDir(), (store) => {
         const history = openHistory(store.db);
         const result = history.verify();
         if (!result.ok && result.firstBad) {
@@ -40,8 +33,6 @@ export function registerVerify(program: Command): void {
           }
           process.stdout.write(`head ${opts.head} is record ${id} of this chain: the export matches this history\n`);
         }
-      } finally {
-        store.db.close();
-      }
-    });
+      }),
+    );
 }
