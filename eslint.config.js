@@ -1,8 +1,14 @@
-// Lint, including the layering rule (STYLE.md §1): which folder may import what. Each file matches
-// exactly one layer block below, so each gets exactly one `no-restricted-imports` configuration.
+// Lint, including the layering rules (STYLE.md §1; ARCHITECTURE.md): which folder may import what, and no
+// import cycles. Two kinds of rule:
+//   - runtimes (no-restricted-imports on the import text): shared/ is pure, main/ never reaches electron,
+//     React or the renderer, the renderer never reaches main/ or Node. Each file matches exactly one layer
+//     block, so each gets exactly one `no-restricted-imports` configuration.
+//   - capabilities (import-x/no-restricted-paths on the resolved file): which capability of main/ may use
+//     which other, and only through that one's index.ts.
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import globals from 'globals';
+import importX, { createNodeResolver } from 'eslint-plugin-import-x';
 
 const nodeBuiltins = ['node:*', 'fs', 'fs/*', 'path', 'child_process', 'net', 'http', 'os', 'crypto', 'stream', 'url', 'util'];
 
@@ -18,8 +24,43 @@ const toApp = { regex: '(^|/)app(/|$)', message: '(only the Electron entry main/
 const toTest = { regex: '(^|/)test(/|$)', message: '(product code never imports tests)' };
 const node = { group: nodeBuiltins, message: '(Node built-ins do not exist here)' };
 
+// --- capabilities of main/ ---------------------------------------------------------------------------
+// Who may use whom. Everything may use shared/ and main/version.ts; a capability reaches another only
+// through its index.ts (its public face), never a file behind it.
+const uses = {
+  modem: [],
+  settings: [],
+  store: [],
+  screening: ['store'],
+  history: ['store'],
+  sim: ['modem'],
+  service: ['modem', 'screening', 'history', 'settings', 'store', 'sim'],
+  server: ['service'],
+  cli: ['modem', 'screening', 'history', 'settings', 'store', 'sim', 'service', 'server'],
+  app: ['service', 'settings', 'store'],
+};
+const folders = Object.keys(uses);
+const capabilityZones = folders.flatMap((target) =>
+  folders
+    .filter((from) => from !== target)
+    .map((from) =>
+      uses[target].includes(from)
+        ? {
+            target: `./main/${target}`,
+            from: `./main/${from}`,
+            except: ['./index.ts'],
+            message: `main/${target} reaches main/${from} only through main/${from}/index.ts.`,
+          }
+        : {
+            target: `./main/${target}`,
+            from: `./main/${from}`,
+            message: `main/${target} may not import main/${from} (main/${target} may use: ${['shared/', ...uses[target].map((u) => `main/${u}`)].join(', ')}).`,
+          },
+    ),
+);
+
 export default tseslint.config(
-  { ignores: ['node_modules/**', 'out/**', 'dist/**', 'test-results/**'] },
+  { ignores: ['node_modules/**', 'out/**', 'dist/**', 'test-results/**', 'test/lint/fixtures/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -30,7 +71,7 @@ export default tseslint.config(
   { files: ['**/*.{ts,tsx,js}'], languageOptions: { globals: { ...globals.node } } },
   { files: ['renderer/**'], languageOptions: { globals: { ...globals.browser } } },
 
-  // --- layering -----------------------------------------------------------------------------------
+  // --- layering: runtimes ---------------------------------------------------------------------------
   {
     files: ['shared/**'],
     rules: layer('shared/ is pure TypeScript and imports nothing of ours:', [toMain, toRenderer, toTest, electron, react, node]),
@@ -57,5 +98,25 @@ export default tseslint.config(
   {
     files: ['renderer/**'],
     rules: layer('the renderer runs in a browser:', [toMain, toTest, electron, node]),
+  },
+
+  // --- layering: capabilities, and no cycles anywhere ------------------------------------------------
+  {
+    files: ['**/*.{ts,tsx,js}'],
+    plugins: { 'import-x': importX },
+    settings: {
+      // Our imports name the .ts file; the cycle check parses each imported file with the TypeScript parser.
+      'import-x/extensions': ['.ts', '.tsx', '.js'],
+      'import-x/parsers': { '@typescript-eslint/parser': ['.ts', '.tsx'] },
+      'import-x/resolver-next': [createNodeResolver({ extensions: ['.ts', '.tsx', '.js'] })],
+    },
+    rules: {
+      // A cycle makes load order matter and hides which side owns what: move the shared piece to its own file.
+      'import-x/no-cycle': ['error', { ignoreExternal: true }],
+    },
+  },
+  {
+    files: ['main/**'],
+    rules: { 'import-x/no-restricted-paths': ['error', { zones: capabilityZones }] },
   },
 );

@@ -5,9 +5,9 @@ import { app, BrowserWindow, dialog, ipcMain, powerMonitor, protocol, session, s
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { ApiEvent, MethodName } from '../../shared/api.ts';
-import type { ApiHost } from '../service/api-host.ts';
+import type { ApiHost } from '../service/index.ts';
 import { SettingsStore, countryFromLocale } from '../settings/index.ts';
-import { dataPaths, defaultDataDir } from '../store/data-dir.ts';
+import { dataPaths, defaultDataDir } from '../store/index.ts';
 import { catchCrashes, mayRestart, openCrashLog, type CrashKind } from './crash-log.ts';
 import { showWindowAtStart, withDesktopNotices } from './first-run.ts';
 import { broadcastEvent, registerIpc } from './ipc.ts';

@@ -3,7 +3,7 @@
 // plug in, how to get permission to the port, and that the demo line works without any hardware.
 import type { MethodName, MethodOutput, Status } from '../../shared/api.ts';
 import type { Text } from '../../shared/domain.ts';
-import type { ApiHost } from '../service/api-host.ts';
+import type { ApiHost } from '../service/index.ts';
 
 /** The window opens unless we were started at login; on first run it opens regardless, to welcome the user. */
 export function showWindowAtStart(input: { firstRunDone: boolean; launchedAtLogin: boolean }): boolean {

@@ -2,7 +2,7 @@
 // service reports a change or a pause runs out.
 import { Menu, Tray, nativeImage, type MenuItemConstructorOptions } from 'electron';
 import type { ApiEvent } from '../../shared/api.ts';
-import type { ApiHost } from '../service/api-host.ts';
+import type { ApiHost } from '../service/index.ts';
 import type { Language } from './language.ts';
 import { applyTrayEvent, emptyTrayModel, runTrayAction, trayMenu, trayModelFromStatus, trayState, trayTooltip, type TrayItem, type TrayModel } from './tray.ts';
 import { markPng } from './tray-icon.ts';

@@ -2,7 +2,7 @@
 // service last told us; and what each menu entry does, as calls on the API. tray-icon.ts draws it.
 import type { ApiEvent, Status } from '../../shared/api.ts';
 import type { LineStatus, ShieldState, Text } from '../../shared/domain.ts';
-import type { ApiHost } from '../service/api-host.ts';
+import type { ApiHost } from '../service/index.ts';
 import { say, type Language } from './language.ts';
 
 export type TrayModel = {

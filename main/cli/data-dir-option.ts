@@ -1,7 +1,7 @@
 // The --data-dir option every data command shares, and where the built UI lives.
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { defaultDataDir } from '../store/data-dir.ts';
+import { defaultDataDir } from '../store/index.ts';
 
 export const dataDirHelp = `data directory (default: ${defaultDataDir()})`;
 

@@ -3,7 +3,7 @@
 // exit code; and the database closed afterwards whatever happened.
 import type { DatabaseSync } from 'node:sqlite';
 import { HistoryError } from '../history/index.ts';
-import { openExistingStore, StoreError } from '../store/open.ts';
+import { openExistingStore, StoreError } from '../store/index.ts';
 import { CliError } from './errors.ts';
 
 export async function withExistingStore<T>(dataDir: string, work: (store: { db: DatabaseSync; path: string }) => T | Promise<T>): Promise<T> {

@@ -3,7 +3,7 @@
 import type { DatabaseSync } from 'node:sqlite';
 import type { CallNote, CallQuery, Statistics, VerifyResult } from '../../shared/api.ts';
 import type { CallRecord, Incident } from '../../shared/domain.ts';
-import { applyMigrations } from '../store/database.ts';
+import { applyMigrations } from '../store/index.ts';
 import { callColumns, decisionsOf, publicCall, rowToCall, type Row } from './columns.ts';
 import { invalid } from './errors.ts';
 import { exportHistory, type ExportRequest } from './export/index.ts';

@@ -1,7 +1,7 @@
 // The history's tables, as numbered migrations (component 'history' in the shared database file). Never edit
 // or renumber a migration that has shipped: add a new one. Every table is prefixed `history_` because the
 // screening engine keeps its own tables in the same file.
-import type { Migration } from '../store/database.ts';
+import type { Migration } from '../store/index.ts';
 import { rebuildAggregates } from './aggregates.ts';
 
 export const component = 'history';

@@ -7,7 +7,7 @@ export { RuleError } from './errors.ts';
 export { normalizeNumber, formatNumber } from './numbers.ts';
 
 import type { DatabaseSync } from 'node:sqlite';
-import { applyMigrations } from '../store/database.ts';
+import { applyMigrations } from '../store/index.ts';
 import { SqliteRuleStore } from './rule-store.ts';
 import { migrations } from './schema.ts';
 

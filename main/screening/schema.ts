@@ -1,7 +1,7 @@
 // The screening component's tables in the shared database file, as numbered migrations (never edit a
 // shipped one; add the next). Exact numbers also carry their E.164 digits as an INTEGER (`num`) so the whole
 // list loads straight into the compact in-memory index.
-import type { Migration } from '../store/database.ts';
+import type { Migration } from '../store/index.ts';
 
 export const migrations: readonly Migration[] = [
   {

@@ -4,7 +4,7 @@
 import type { DatabaseSync, StatementSync } from 'node:sqlite';
 import type { CallerId, CallOutcome, CallRecord, Decision, Incident, ShieldState } from '../../shared/domain.ts';
 import type { Settings } from '../../shared/settings.ts';
-import { applyMigrations } from '../store/database.ts';
+import { applyMigrations } from '../store/index.ts';
 import { decideMatched, matchCaller } from './decide.ts';
 import { RuleError } from './errors.ts';
 import type { DecideContext } from './decide.ts';

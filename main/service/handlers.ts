@@ -7,7 +7,7 @@ import type { History } from '../history/index.ts';
 import { listPorts, probePort } from '../modem/index.ts';
 import type { Screening } from '../screening/index.ts';
 import type { Notice, SettingsStore } from '../settings/index.ts';
-import type { DataPaths } from '../store/data-dir.ts';
+import type { DataPaths } from '../store/index.ts';
 import { version } from '../version.ts';
 import { ApiFailure, type Handlers } from './api-host.ts';
 import { texts } from './texts.ts';

@@ -6,7 +6,7 @@ import { resolve } from 'node:path';
 import { openHistory } from '../../history/index.ts';
 import { normalizeNumber, openScreening } from '../../screening/index.ts';
 import { openSettings } from '../../settings/index.ts';
-import { defaultDataDir } from '../../store/data-dir.ts';
+import { defaultDataDir } from '../../store/index.ts';
 import { dataDirHelp } from '../data-dir-option.ts';
 import { CliError } from '../errors.ts';
 import { withExistingStore } from '../store.ts';

@@ -9,8 +9,7 @@ import type { Rule, RuleList } from '../../../shared/domain.ts';
 import { formatNumber, openRuleStore, RuleError } from '../../screening/index.ts';
 import type { SqliteRuleStore } from '../../screening/index.ts';
 import { openSettings } from '../../settings/index.ts';
-import { dataPaths } from '../../store/data-dir.ts';
-import { openDatabase } from '../../store/database.ts';
+import { dataPaths, openDatabase } from '../../store/index.ts';
 import { CliError } from '../errors.ts';
 
 type Common = { list: RuleList; dataDir: string };

@@ -6,7 +6,7 @@ import type { Command } from 'commander';
 import { checkExposure, ListenError, parseListen, startServer } from '../../server/index.ts';
 import { startService } from '../../service/index.ts';
 import { openSettings } from '../../settings/index.ts';
-import { defaultDataDir } from '../../store/data-dir.ts';
+import { defaultDataDir } from '../../store/index.ts';
 import { dataDirHelp, rendererRoot } from '../data-dir-option.ts';
 import { CliError } from '../errors.ts';
 

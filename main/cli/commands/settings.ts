@@ -1,7 +1,7 @@
 // ringfence settings set KEY VALUE --data-dir DIR   (and get/list): validated by the settings schema.
 import type { Command } from 'commander';
 import { openSettings, SettingsError } from '../../settings/index.ts';
-import { defaultDataDir } from '../../store/data-dir.ts';
+import { defaultDataDir } from '../../store/index.ts';
 import { dataDirHelp } from '../data-dir-option.ts';
 import { CliError } from '../errors.ts';
 

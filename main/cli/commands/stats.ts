@@ -5,7 +5,7 @@ import type { Statistics } from '../../../shared/api.ts';
 import { openHistory } from '../../history/index.ts';
 import { openScreening } from '../../screening/index.ts';
 import { openSettings } from '../../settings/index.ts';
-import { defaultDataDir } from '../../store/data-dir.ts';
+import { defaultDataDir } from '../../store/index.ts';
 import { dataDirHelp } from '../data-dir-option.ts';
 import { CliError } from '../errors.ts';
 import { withExistingStore } from '../store.ts';

@@ -3,7 +3,7 @@
 // that does not hold and why. --head checks that an export's chain head belongs to this history.
 import type { Command } from 'commander';
 import { openHistory } from '../../history/index.ts';
-import { defaultDataDir } from '../../store/data-dir.ts';
+import { defaultDataDir } from '../../store/index.ts';
 import { dataDirHelp } from '../data-dir-option.ts';
 import { CliError } from '../errors.ts';
 import { withExistingStore } from '../store.ts';

@@ -1,0 +1,6 @@
+// The data store's public face: where a data folder's files live, the SQLite database with its numbered
+// migrations, and opening a folder's database (checked, a damaged file set aside). Other capabilities import
+// only this file.
+export { dataPaths, defaultDataDir, type DataPaths } from './data-dir.ts';
+export { applyMigrations, openDatabase, schemaVersion, type Migration, type OpenOptions } from './database.ts';
+export { openDataStore, openExistingStore, StoreError, type DataStore, type StoreNotice } from './open.ts';
