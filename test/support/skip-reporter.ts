@@ -1,10 +1,17 @@
 // No silent skips: after the run, says how many tests were skipped and why. Tests tagged 'pty' are skipped
 // only where socat is missing (see ./pty.ts); any other skipped test is listed by name, since the project
 // allows none.
-import type { Reporter, TestModule } from 'vitest/node';
+import type { Reporter, TestModule, Vitest } from 'vitest/node';
 import { ptyReason } from './pty.ts';
 
 export default class SkipReporter implements Reporter {
+  /** With -t or --tags-filter the tests left out are skipped on purpose: only the pty count is news then. */
+  #filtered = false;
+
+  onInit(vitest: Vitest): void {
+    this.#filtered = Boolean(vitest.config.testNamePattern || vitest.config.tagsFilter?.length);
+  }
+
   onTestRunEnd(modules: ReadonlyArray<TestModule>): void {
     let pty = 0;
     const other: string[] = [];
@@ -16,7 +23,7 @@ export default class SkipReporter implements Reporter {
     }
     const lines: string[] = [];
     if (pty) lines.push(`${pty} test${pty === 1 ? '' : 's'} skipped: ${ptyReason}.`);
-    if (other.length) lines.push(`${other.length} test${other.length === 1 ? '' : 's'} skipped for no stated reason:`, ...other.map((t) => `  - ${t}`));
+    if (other.length && !this.#filtered) lines.push(`${other.length} test${other.length === 1 ? '' : 's'} skipped for no stated reason:`, ...other.map((t) => `  - ${t}`));
     if (lines.length) process.stdout.write(`\n${lines.join('\n')}\n`);
   }
 }
