@@ -40,8 +40,11 @@ describe('modem faults', () => {
     expect(existsSync(link)).toBe(true);
     const again = await openHost(link);
     hosts.push(again);
-    // A power-cycled SIM800 echoes again: ATE0 did not survive the unplug.
-    expect(await again.command('AT')).toBe('AT\r\r\nOK\r\n');
+    // A power-cycled SIM800 echoes again: ATE0 did not survive the unplug. Its boot lines (RDY, +CFUN…) come
+    // 20 ms after the replug at this time scale and may reach a slow host before or after its AT: they are
+    // whole unsolicited lines and are left out of the comparison.
+    const boot = /\r\n(RDY|\+CFUN: 1|\+CPIN: READY|Call Ready|SMS Ready)\r\n/g;
+    expect((await again.command('AT')).replace(boot, '')).toBe('AT\r\r\nOK\r\n');
   });
 
   it('ends a ringing call for the caller when the modem is pulled out', async () => {
