@@ -7,13 +7,14 @@ import { executeLine } from './at-engine.ts';
 import { initialState } from './commands/basic.ts';
 import type { SimClock } from './clock.ts';
 import { result, unsolicited } from './framing.ts';
+import { createHostReader } from './host-reader.ts';
+import { createOutput } from './line-output.ts';
 import type { ModemEnd, SimLink } from './link.ts';
 import type { SimLog } from './log.ts';
 import type { CallView, Effect, ModemState, Profile } from './profiles/profile.ts';
-import { seededRandom } from './random.ts';
+import { seededRandom, type Random } from './random.ts';
 
-/** When the last byte left for the host (`submittedAt`: handed to the OS, `drainedAt`: write drained). */
-export type WriteStamp = { submittedAt: number; drainedAt: number };
+export type { WriteStamp } from './line-output.ts';
 /** An answer or hang-up command, with the moment the first byte of its line was read. */
 export type EffectEvent = { effect: Effect; firstByteAt: number };
 
@@ -43,13 +44,17 @@ export type Line = {
   close(): Promise<void>;
 };
 
-const CR = 13;
-const LF = 10;
-const BS = 8;
-/** Beyond this much unread output the host is not reading: drop, as a USB modem's full buffer does. */
-const maxBacklog = 64 * 1024;
 /** A modem prints its boot lines a moment after the USB device appears. */
 const bootDelayMs = 2000;
+
+/** The model's periodic noise (^RSSI, ^BOOT…), sent while `live()` and the host has not turned reports off. */
+function startNoise(profile: Profile, clock: SimClock, random: Random, live: () => boolean, state: () => ModemState, write: (data: string) => void): Array<() => void> {
+  return profile.noise.map((source) =>
+    clock.every(source.everyMs, () => {
+      if (live() && state().reports) write(unsolicited(source.lines(random, state()), state()));
+    }),
+  );
+}
 
 export function createLine(options: { link: SimLink; profile: Profile; clock: SimClock; log: SimLog }): Line {
   const { profile, clock, log } = options;
@@ -62,39 +67,27 @@ export function createLine(options: { link: SimLink; profile: Profile; clock: Si
   let freezeTimer: NodeJS.Timeout | null = null;
   let stopNoise: Array<() => void> = [];
   let bootTimer: NodeJS.Timeout | null = null;
-  let buffer = '';
-  let lineStartedAt: number | null = null;
-  let discardUntilCr = false;
+  // Noise needs variety, not secrecy: a fixed seed keeps runs comparable.
+  const noiseRandom = seededRandom(7);
+  const write = createOutput({ port: () => port, plugged: () => plugged, frozen: () => frozen, log });
 
-  const write = async (data: string | Buffer): Promise<WriteStamp | null> => {
-    const p = port;
-    const bytes = typeof data === 'string' ? Buffer.from(data, 'utf8') : data;
-    if (!plugged || !p?.open) {
-      log.add('event', `not sent (unplugged): ${JSON.stringify(bytes.toString('latin1'))}`);
-      return null;
-    }
-    if (frozen) {
-      log.add('event', `not sent (frozen): ${JSON.stringify(bytes.toString('latin1'))}`);
-      return null;
-    }
-    if (p.backlog > maxBacklog) {
-      log.add('event', `not sent (host is not reading): ${bytes.length} bytes`);
-      return null;
-    }
-    const submittedAt = performance.now();
-    const drained = p.write(bytes);
-    log.add('to-host', bytes.toString('utf8'));
-    await drained;
-    return { submittedAt, drainedAt: performance.now() };
-  };
-
-  const emitLine = (text: string, firstByteAt: number) => {
-    if (text.replace(/[\s\0]/g, '') === '') return;
-    const out = executeLine(profile, state, text, { call: line.call, now: clock.date() });
-    state = out.state;
-    if (out.output) void write(out.output);
-    for (const effect of out.effects) events.emit('effect', { effect, firstByteAt } satisfies EffectEvent);
-  };
+  // One command line from the host: the engine answers it and says what the call must do.
+  const reader = createHostReader({
+    state: () => state,
+    setState: (next) => (state = next),
+    echo: (bytes) => void write(bytes),
+    answerAborted: (at) => {
+      void write(result('NO CARRIER', state));
+      events.emit('effect', { effect: { kind: 'hang-up', command: 'abort' }, firstByteAt: at } satisfies EffectEvent);
+    },
+    line: (text, firstByteAt) => {
+      if (text.replace(/[\s\0]/g, '') === '') return;
+      const out = executeLine(profile, state, text, { call: line.call, now: clock.date() });
+      state = out.state;
+      if (out.output) void write(out.output);
+      for (const effect of out.effects) events.emit('effect', { effect, firstByteAt } satisfies EffectEvent);
+    },
+  });
 
   const onData = (chunk: Buffer) => {
     const at = performance.now();
@@ -106,57 +99,8 @@ export function createLine(options: { link: SimLink; profile: Profile; clock: Si
     }
     events.emit('host-byte');
     if (line.replaying) return;
-    let echo: number[] = [];
-    const flushEcho = () => {
-      if (echo.length) void write(Buffer.from(echo));
-      echo = [];
-    };
-    for (const byte of chunk) {
-      if (state.answering) {
-        // A landline ATA in data mode: any key aborts it (USR 5637 guide, "A"), the line goes on-hook.
-        flushEcho();
-        state = { ...state, answering: false, hook: 'on' };
-        void write(result('NO CARRIER', state));
-        events.emit('effect', { effect: { kind: 'hang-up', command: 'abort' }, firstByteAt: at } satisfies EffectEvent);
-        discardUntilCr = byte !== CR;
-        continue;
-      }
-      if (discardUntilCr) {
-        discardUntilCr = byte !== CR;
-        continue;
-      }
-      if (state.echo) echo.push(byte);
-      if (byte === CR) {
-        flushEcho();
-        const text = buffer;
-        const started = lineStartedAt ?? at;
-        buffer = '';
-        lineStartedAt = null;
-        emitLine(text, started);
-        continue;
-      }
-      if (buffer === '' && (byte === LF || byte === 0)) continue;
-      if (byte === BS) {
-        buffer = buffer.slice(0, -1);
-        continue;
-      }
-      if (buffer === '') lineStartedAt = at;
-      buffer += String.fromCharCode(byte);
-      // V.250 command lines are short; a runaway line is garbage, dropped like a modem's overflow.
-      if (buffer.length > 1024) buffer = '';
-    }
-    flushEcho();
+    reader.read(chunk, at);
   };
-
-  const startNoise = () => {
-    stopNoise = profile.noise.map((source) =>
-      clock.every(source.everyMs, () => {
-        if (plugged && !frozen && !line.replaying && state.reports) void write(unsolicited(source.lines(noiseRandom, state), state));
-      }),
-    );
-  };
-  // Noise needs variety, not secrecy: a fixed seed keeps runs comparable.
-  const noiseRandom = seededRandom(7);
 
   const stopTimers = () => {
     for (const stop of stopNoise) stop();
@@ -214,10 +158,8 @@ export function createLine(options: { link: SimLink; profile: Profile; clock: Si
       plugged = true;
       // A power-cycled modem: factory settings, healthy SIM and network, nothing half-typed.
       state = initialState(profile);
-      buffer = '';
-      lineStartedAt = null;
-      discardUntilCr = false;
-      startNoise();
+      reader.reset();
+      stopNoise = startNoise(profile, clock, noiseRandom, () => plugged && !frozen && !line.replaying, () => state, (data) => void write(data));
       if (plugOptions.boot && profile.boot.length) {
         bootTimer = setTimeout(() => {
           bootTimer = null;
@@ -238,8 +180,7 @@ export function createLine(options: { link: SimLink; profile: Profile; clock: Si
       freezeTimer = null;
       if (!frozen) return;
       frozen = false;
-      buffer = '';
-      lineStartedAt = null;
+      reader.forgetLine();
       log.add('event', 'unfrozen');
     },
     async close() {

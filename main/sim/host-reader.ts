@@ -1,0 +1,88 @@
+// What the host types, byte by byte, as a modem's command interpreter reads it: echo when echo is on, one
+// command line per CR (backspace edits it, a stray LF or NUL before it is dropped, a runaway line is
+// garbage), and — while a landline ATA in data mode waits for a carrier — any byte aborts the answer, the
+// way the USR 5637 guide describes ("A"). Pure bookkeeping over callbacks: the line (line.ts) owns the port.
+import type { ModemState } from './profiles/profile.ts';
+
+const CR = 13;
+const LF = 10;
+const BS = 8;
+/** V.250 command lines are short; a runaway line is garbage, dropped like a modem's overflow. */
+const maxLineLength = 1024;
+
+export type HostReaderHooks = {
+  state(): ModemState;
+  setState(state: ModemState): void;
+  /** Echo these bytes back to the host. */
+  echo(bytes: Buffer): void;
+  /** A byte came while a data-mode ATA waited for a carrier: the modem went on-hook (NO CARRIER). */
+  answerAborted(at: number): void;
+  /** A complete command line, with the moment its first byte was read. */
+  line(text: string, firstByteAt: number): void;
+};
+
+export type HostReader = {
+  read(chunk: Buffer, at: number): void;
+  /** Forget a half-typed line (the end of a freeze: the modem lost what it was reading). */
+  forgetLine(): void;
+  /** Power-cycled (a replug): nothing half-typed, nothing being discarded. */
+  reset(): void;
+};
+
+export function createHostReader(h: HostReaderHooks): HostReader {
+  let buffer = '';
+  let lineStartedAt: number | null = null;
+  let discardUntilCr = false;
+
+  return {
+    read(chunk, at) {
+      let echo: number[] = [];
+      const flushEcho = () => {
+        if (echo.length) h.echo(Buffer.from(echo));
+        echo = [];
+      };
+      for (const byte of chunk) {
+        const state = h.state();
+        if (state.answering) {
+          flushEcho();
+          h.setState({ ...state, answering: false, hook: 'on' });
+          h.answerAborted(at);
+          discardUntilCr = byte !== CR;
+          continue;
+        }
+        if (discardUntilCr) {
+          discardUntilCr = byte !== CR;
+          continue;
+        }
+        if (state.echo) echo.push(byte);
+        if (byte === CR) {
+          flushEcho();
+          const text = buffer;
+          const started = lineStartedAt ?? at;
+          buffer = '';
+          lineStartedAt = null;
+          h.line(text, started);
+          continue;
+        }
+        if (buffer === '' && (byte === LF || byte === 0)) continue;
+        if (byte === BS) {
+          buffer = buffer.slice(0, -1);
+          continue;
+        }
+        if (buffer === '') lineStartedAt = at;
+        buffer += String.fromCharCode(byte);
+        if (buffer.length > maxLineLength) buffer = '';
+      }
+      flushEcho();
+    },
+    forgetLine() {
+      buffer = '';
+      lineStartedAt = null;
+    },
+    reset() {
+      buffer = '';
+      lineStartedAt = null;
+      discardUntilCr = false;
+    },
+  };
+}
