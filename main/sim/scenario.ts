@@ -37,7 +37,24 @@ export function expandScenario(scenario: z.output<typeof Scenario>, seed = 1): T
   const count = () => {
     if (++calls > maxScenarioCalls) throw new ScenarioTooLargeError(maxScenarioCalls);
   };
+  const random = seededRandom(seed + 7919);
   for (const step of scenario.steps) {
+    if ('backToBack' in step) {
+      const b = step.backToBack;
+      for (let i = 0; i < b.calls; i++) {
+        count();
+        const who = random.pick(b.callers);
+        const number = who === 'withheld' ? null : who === 'rotating' ? nextRotating() : who;
+        const call: CallSpec = {
+          number,
+          presentation: number === null ? 'withheld' : 'allowed',
+          rings: random.int(b.rings[0], b.rings[1]),
+          afterReleaseMs: random.int(b.gapMs[0], b.gapMs[1]),
+        };
+        items.push({ at: step.at, call });
+      }
+      continue;
+    }
     if ('at' in step) {
       if ('call' in step) count();
       items.push(step);
@@ -51,6 +68,19 @@ export function expandScenario(scenario: z.output<typeof Scenario>, seed = 1): T
       items.push({ at, call: { number, presentation: call.presentation, ...(call.name ? { name: call.name } : {}), ...(call.rings ? { rings: call.rings } : {}) } });
     }
   }
-  // Stable: steps due at the same moment keep the order they were written in.
+  // Stable: steps due at the same moment keep the order they were written in (a back-to-back flood's calls
+  // share one time and ring in turn).
   return items.map((item, index) => ({ item, index })).sort((a, b) => a.item.at - b.item.at || a.index - b.index).map((x) => x.item);
+}
+
+/**
+ * The back-to-back flood profile of issue 14: call-bombing software redialling from a bank of lines, each
+ * call ringing 50–200 ms after the previous one was released, withheld, rotating and repeated numbers, the
+ * callers giving up after 1–3 rings.
+ */
+export function backToBackFlood(options: { calls?: number; at?: number; repeated?: string[] } = {}): z.input<typeof Scenario> {
+  const repeated = options.repeated ?? ['17012345678', '13800138000'];
+  return {
+    steps: [{ at: options.at ?? 0, backToBack: { calls: options.calls ?? 160, gapMs: [50, 200], rings: [1, 3], callers: ['withheld', 'withheld', 'rotating', 'rotating', ...repeated] } }],
+  };
 }

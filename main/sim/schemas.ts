@@ -22,6 +22,12 @@ export const CallSpec = z
     name: CallerName.optional(),
     /** The caller hangs up after this many rings unless the host acts first. */
     rings: z.number().int().min(1).max(50).optional(),
+    /**
+     * Back to back: ring this many simulated ms after the previous call on the line was released (hung up,
+     * or given up), the way a bomber's next line rings the moment the last one drops. Without it a call rings
+     * as soon as it is placed and the line is free.
+     */
+    afterReleaseMs: z.number().int().min(0).max(3_600_000).optional(),
   })
   .strict()
   .superRefine((call, ctx) => {
@@ -58,10 +64,36 @@ const Repeat = z
   })
   .strict();
 
+/** [min, max], both included. */
+const Range = (min: number, max: number, what: string) =>
+  z
+    .tuple([z.number().int().min(min).max(max), z.number().int().min(min).max(max)])
+    .refine(([a, b]) => a <= b, { message: `give ${what} as [min, max] with min ≤ max` });
+
+/**
+ * A back-to-back flood (issue 14): `calls` calls, each ringing a random `gapMs` after the previous one was
+ * released, from callers picked at random from `callers` ("withheld", "rotating" for a number never used
+ * before, or a number, which then repeats), each giving up after a random number of `rings`.
+ */
+const BackToBack = z
+  .object({
+    at: SimMs.default(0),
+    backToBack: z
+      .object({
+        calls: z.number().int().min(1).max(10_000),
+        gapMs: Range(0, 3_600_000, 'gapMs').default([50, 200]),
+        rings: Range(1, 50, 'rings').default([1, 3]),
+        callers: z.array(z.union([z.literal('withheld'), z.literal('rotating'), DeliveredNumber])).min(1).default(['withheld', 'rotating']),
+      })
+      .strict(),
+  })
+  .strict();
+
 export const ScenarioStep = z.union([
   z.object({ at: SimMs, call: CallSpec }).strict(),
   z.object({ at: SimMs, fault: Fault }).strict(),
   Repeat,
+  BackToBack,
 ]);
 export type ScenarioStep = z.input<typeof ScenarioStep>;
 
@@ -74,6 +106,8 @@ export type ScenarioStep = z.input<typeof ScenarioStep>;
  *       { "at": 300000, "fault": "unplug" }, { "at": 305000, "fault": "replug" } ] }
  *
  * Calls take the line one at a time: a call due while another still rings waits for the line.
+ * `{ "backToBack": { "calls": 100, "gapMs": [50, 200], "rings": [1, 3], "callers": ["withheld", "rotating",
+ * "13800138000"] } }` queues a flood whose calls ring 50–200 ms after the previous one was released.
  */
 export const Scenario = z.object({ steps: z.array(ScenarioStep).max(10_000) }).strict();
 export type Scenario = z.input<typeof Scenario>;

@@ -99,7 +99,11 @@ export async function startSimulator(options: SimulatorOptions, overrides: { pro
   const placeCall = async (spec: CallSpec): Promise<CallResult> => {
     if (closed) throw new SimulatorClosedError();
     const call = parse(CallSpec, spec, 'call');
-    const next = queue.then(() => runCall(call, { line, clock, log, answeredHoldMs: opts.answeredHoldMs ?? 30_000 }));
+    const next = queue.then(async () => {
+      // Back to back: the previous call on the line was released just now; this one rings after the gap.
+      if (call.afterReleaseMs !== undefined) await clock.wait(call.afterReleaseMs);
+      return runCall(call, { line, clock, log, answeredHoldMs: opts.answeredHoldMs ?? 30_000 });
+    });
     queue = next.catch(() => {});
     return next;
   };

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { demoScenario, demoTrustedCallers } from '../../../main/sim/demo.ts';
-import { expandScenario, maxScenarioCalls } from '../../../main/sim/scenario.ts';
+import { backToBackFlood, expandScenario, maxScenarioCalls } from '../../../main/sim/scenario.ts';
 import { Scenario, describeIssues } from '../../../main/sim/schemas.ts';
 
 const expand = (s: unknown, seed = 1) => expandScenario(Scenario.parse(s), seed);
@@ -26,6 +26,18 @@ describe('scenarios', () => {
     expect(timeline.every((item, i) => i === 0 || timeline[i - 1]!.at <= item.at)).toBe(true);
     const atFour = timeline.filter((i) => i.at === 240_000);
     expect(atFour.map((i) => ('call' in i ? i.call.name ?? null : null))).toEqual([null, 'Mum']);
+  });
+
+  it('queues a back-to-back flood: each call rings 50–200 ms after the previous one was released', () => {
+    const calls = expand(backToBackFlood({ calls: 200, repeated: ['13800138000'] }), 3).flatMap((i) => ('call' in i ? [i.call] : []));
+    expect(calls).toHaveLength(200);
+    expect(calls.every((c) => c.afterReleaseMs! >= 50 && c.afterReleaseMs! <= 200)).toBe(true);
+    expect(calls.every((c) => c.rings! >= 1 && c.rings! <= 3)).toBe(true);
+    // Withheld, fresh and repeated callers, and the same identity twice in a row somewhere.
+    expect(calls.some((c) => c.presentation === 'withheld')).toBe(true);
+    expect(calls.filter((c) => c.number === '13800138000').length).toBeGreaterThan(10);
+    expect(calls.some((c, i) => i > 0 && calls[i - 1]!.number === c.number)).toBe(true);
+    expect(issues({ steps: [{ backToBack: { calls: 3, gapMs: [200, 50] } }] })).toMatch(/gapMs/);
   });
 
   it('gives the same numbers for the same seed and different ones for another', () => {
