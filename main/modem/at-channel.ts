@@ -28,6 +28,12 @@ export type SendOptions = {
   priority?: boolean;
   /** Called the moment the command is handed to the port. */
   onWritten?: (at: number) => void;
+  /**
+   * Called with the result the moment its final line is read, before the next line of the same read is
+   * looked at (the promise settles a microtask later, after them): a hang-up's OK must be known before a
+   * RING that follows it in the same read is judged.
+   */
+  onFinal?: (result: AtResult) => void;
 };
 
 type Pending = {
@@ -74,7 +80,13 @@ export function createAtChannel(opts: AtChannelOptions): AtChannel {
     if (p.timer) clearTimeout(p.timer);
     p.timer = null;
     if (current === p) current = null;
-    p.resolve({ command: p.command, status, final, lines: p.lines, writtenAt: p.writtenAt });
+    const result: AtResult = { command: p.command, status, final, lines: p.lines, writtenAt: p.writtenAt };
+    try {
+      p.options.onFinal?.(result);
+    } catch (error) {
+      log('warn', `result handler of ${p.command} failed: ${(error as Error).message}`);
+    }
+    p.resolve(result);
   };
 
   const next = () => {

@@ -1,5 +1,6 @@
-// One call as the tracker follows it, and the record it becomes when it ends. Pure: the outcome rules
-// and the timings relative to the call's first event live here, away from the timers.
+// One call as the tracker follows it, and the record it becomes when it ends. Pure values: every change
+// makes a new Call (the tracker's step function never mutates its input), and the outcome rules and the
+// timings relative to the call's first event live here, away from the timers.
 import type { CallerId, CallOutcome, CallTimings, Decision } from '../../shared/domain.ts';
 import type { CallerIdSource } from './caller-id.ts';
 import { noCallerId } from './caller-id.ts';
@@ -15,7 +16,11 @@ export type LineTiming = {
   ringSilenceLandlineMs: number;
   /** Landline hang-up: how long to stay off-hook (or answered) before going back on-hook. */
   hangupPauseMs: number;
-  /** After our hang-up, rings and repeats of that call still in the pipe are held back for this long. */
+  /**
+   * Kept so older settings files and the drill's timing tables still parse; no longer used. The tracker
+   * once held back rings for this long after a hang-up, and swallowed the next caller's call with them
+   * (issue 14): what follows an acknowledged hang-up is always a new call (see call-state.ts).
+   */
   settleMs: number;
 };
 
@@ -46,34 +51,43 @@ export type EndedCall = {
 
 export type HangupHandle = { done: Promise<HangupResult>; cancel(): void };
 
-export type Call = {
-  key: string;
-  startedAt: Date;
-  /** Monotonic time of the call's first event: every timing is relative to it. */
-  t0: number;
-  rings: number;
-  callerId: CallerId | null;
-  source: CallerIdSource | null;
-  decision: Decision | null;
-  answered: boolean;
-  at: { firstRing: number | null; callerId: number | null; decision: number | null; hangupSent: number | null; hangupConfirmed: number | null };
-  hangup: HangupHandle | null;
-  hangupCommand: string | null;
-  hangupFailed: boolean;
-  raw: string[];
-  /** When the latest ring came, and how many rings came since the caller was identified. */
-  lastRingAt: number | null;
-  ringsSinceId: number;
-  stopSilence: (() => void) | null;
-  stopWait: (() => void) | null;
-  clccAsked: boolean;
+export type CallMoments = {
+  firstRing: number | null;
+  callerId: number | null;
+  decision: number | null;
+  hangupSent: number | null;
+  hangupConfirmed: number | null;
 };
 
-let sequence = 0;
+export type Call = {
+  readonly key: string;
+  readonly startedAt: Date;
+  /** Monotonic time of the call's first event: every timing is relative to it. */
+  readonly t0: number;
+  readonly rings: number;
+  readonly callerId: CallerId | null;
+  readonly source: CallerIdSource | null;
+  readonly decision: Decision | null;
+  readonly answered: boolean;
+  readonly at: Readonly<CallMoments>;
+  readonly hangupCommand: string | null;
+  readonly hangupFailed: boolean;
+  readonly raw: readonly string[];
+  /** When the latest ring came, and how many rings came since the caller was identified. */
+  readonly lastRingAt: number | null;
+  readonly ringsSinceId: number;
+};
 
-export function newCall(lineId: string, now: number, wallClock: Date): Call {
+const noMoments: CallMoments = { firstRing: null, callerId: null, decision: null, hangupSent: null, hangupConfirmed: null };
+
+/** Keys are unique per line and per tracker: the line, the start's wall-clock time and a sequence number. */
+export function callKey(lineId: string, wallClock: Date, seq: number): string {
+  return `${lineId}-${wallClock.getTime().toString(36)}-${seq}`;
+}
+
+export function newCall(key: string, now: number, wallClock: Date): Call {
   return {
-    key: `${lineId}-${wallClock.getTime().toString(36)}-${++sequence}`,
+    key,
     startedAt: wallClock,
     t0: now,
     rings: 0,
@@ -81,17 +95,33 @@ export function newCall(lineId: string, now: number, wallClock: Date): Call {
     source: null,
     decision: null,
     answered: false,
-    at: { firstRing: null, callerId: null, decision: null, hangupSent: null, hangupConfirmed: null },
-    hangup: null,
+    at: noMoments,
     hangupCommand: null,
     hangupFailed: false,
     raw: [],
     lastRingAt: null,
     ringsSinceId: 0,
-    stopSilence: null,
-    stopWait: null,
-    clccAsked: false,
   };
+}
+
+/** A ring of this call, at `now`. */
+export function withRing(c: Call, line: string, now: number): Call {
+  return {
+    ...c,
+    raw: [...c.raw, line],
+    rings: c.rings + 1,
+    lastRingAt: now,
+    ringsSinceId: c.callerId !== null ? c.ringsSinceId + 1 : c.ringsSinceId,
+    at: c.at.firstRing === null ? { ...c.at, firstRing: now } : c.at,
+  };
+}
+
+export function withRaw(c: Call, lines: readonly string[]): Call {
+  return lines.length ? { ...c, raw: [...c.raw, ...lines] } : c;
+}
+
+export function withMoments(c: Call, moments: Partial<CallMoments>): Call {
+  return { ...c, at: { ...c.at, ...moments } };
 }
 
 export function outcomeOf(c: Call, lost: boolean): CallOutcome {
@@ -107,16 +137,17 @@ export function outcomeOf(c: Call, lost: boolean): CallOutcome {
   return 'caller-hung-up';
 }
 
-/** Removes the call's latest ring (it turned out to be the next call's first) and says when it came. */
-export function takeLastRing(c: Call): { at: number; line: string } | null {
+/**
+ * The call without its latest ring (it turned out to be the next call's first), and that ring, or null
+ * when there is none to give. A call gives a ring away at most once.
+ */
+export function takeLastRing(c: Call): { call: Call; ring: { at: number; line: string } } | null {
   if (c.lastRingAt === null || c.rings === 0) return null;
-  const at = c.lastRingAt;
   const i = c.raw.map((l) => /RING/i.test(l)).lastIndexOf(true);
-  const line = i >= 0 ? (c.raw.splice(i, 1)[0] ?? 'RING') : 'RING';
-  c.rings--;
-  if (c.ringsSinceId > 0) c.ringsSinceId--;
-  c.lastRingAt = null; // that ring is gone; never take another one back
-  return { at, line };
+  const line = i >= 0 ? (c.raw[i] ?? 'RING') : 'RING';
+  const raw = i >= 0 ? [...c.raw.slice(0, i), ...c.raw.slice(i + 1)] : [...c.raw];
+  const call: Call = { ...c, raw, rings: c.rings - 1, ringsSinceId: Math.max(0, c.ringsSinceId - 1), lastRingAt: null };
+  return { call, ring: { at: c.lastRingAt, line } };
 }
 
 const ms = (t: number) => Math.round(t * 1000) / 1000;
@@ -143,6 +174,6 @@ export function endedCall(c: Call, lineId: string, outcome: CallOutcome, now: nu
     },
     hangupLatencyMs: c.at.hangupSent !== null && c.at.callerId !== null ? ms(c.at.hangupSent - c.at.callerId) : null,
     hangupCommand: c.hangupCommand,
-    raw: c.raw,
+    raw: [...c.raw],
   };
 }

@@ -46,6 +46,15 @@ type Env = {
   pauseMs: number;
   /** Called with the first command of every step the moment it is written. */
   onWritten: (command: string, at: number) => void;
+  /**
+   * The modem answered OK to the command that releases the call (AT+CHUP, ATH, AT+CHLD=0, or the landline's
+   * final ATH0), called as that OK is read: the call is released, whatever comes next is a new call.
+   */
+  onAcknowledged?: () => void;
+  /** AT+CLCC still lists the call after that OK: the release did not take. */
+  onStillRinging?: () => void;
+  /** False once the caller's side moved on (the next call rang after the OK): AT+CLCC would list that one. */
+  stillOurs?: () => boolean;
   sleep: (ms: number) => Promise<void>;
 };
 
@@ -67,21 +76,25 @@ async function step(method: ConcreteMethod, env: Env): Promise<AtResult> {
   const { channel } = env;
   const first = firstCommand[method];
   const onWritten = (at: number) => env.onWritten(first, at);
+  // The command whose OK releases the call reports it as it is read (see AtChannel's onFinal).
+  const onFinal = (r: AtResult) => {
+    if (r.status === 'ok') env.onAcknowledged?.();
+  };
   switch (method) {
     case 'chup':
     case 'ath':
     case 'chld':
-      return channel.send(first, { priority: true, onWritten });
+      return channel.send(first, { priority: true, onWritten, onFinal });
     case 'offhook-onhook': {
       const up = await channel.send(first, { priority: true, onWritten });
       if (up.status !== 'ok') return up;
       await env.sleep(env.pauseMs);
-      return channel.send('ATH0', { priority: true });
+      return channel.send('ATH0', { priority: true, onFinal });
     }
     case 'answer-hangup': {
       // ATA may not finish (a data modem starts training): give it the pause, then ATH0 aborts it.
       await channel.send(first, { priority: true, dial: true, timeoutMs: Math.max(env.pauseMs, 1), onWritten });
-      return channel.send('ATH0', { priority: true });
+      return channel.send('ATH0', { priority: true, onFinal });
     }
   }
 }
@@ -97,7 +110,13 @@ export function runHangup(kind: LineKind, chain: readonly ConcreteMethod[], env:
       const result = await step(method, env);
       if (result.status === 'closed') break;
       if (result.status !== 'ok') continue;
-      if (kind === 'gsm' && !cancelled && (await stillRinging(env.channel, env.number ?? null)) === true) continue;
+      // Verify only while nothing newer took the line: once the next call rang, AT+CLCC lists that one (a
+      // withheld redial looks exactly like the call we released), and the OK already ended ours.
+      const ours = () => env.stillOurs?.() !== false;
+      if (kind === 'gsm' && !cancelled && ours() && (await stillRinging(env.channel, env.number ?? null)) === true && ours()) {
+        env.onStillRinging?.();
+        continue;
+      }
       return { ok: true, method, command: firstCommand[method] };
     }
     return { ok: false, tried };

@@ -161,12 +161,18 @@ class ModemLine extends EventEmitter<LineEvents> implements Line {
       timing: this.#timing,
       setTimer: (fn, ms) => this.#later(fn, ms),
       decide: (callerId, call) => this.#o.decide(callerId, call),
-      hangup: (action, callerId, onWritten) => {
+      hangup: (action, callerId, callbacks) => {
         const channel = this.#channel;
         const profile = this.#profile;
         if (!channel || !profile) return { done: Promise.resolve({ ok: false, tried: [] }), cancel() {} };
         const chain = hangupChain(profile.kind, profile.hangupChain, this.#status.hangupMethod, action);
-        return runHangup(profile.kind, chain, { channel, number: callerId.number, pauseMs: this.#timing.hangupPauseMs, onWritten, sleep: (ms) => new Promise((r) => this.#later(() => r(), ms)) });
+        return runHangup(profile.kind, chain, {
+          channel,
+          number: callerId.number,
+          pauseMs: this.#timing.hangupPauseMs,
+          ...callbacks,
+          sleep: (ms) => new Promise((r) => this.#later(() => r(), ms)),
+        });
       },
       queryClcc: async (): Promise<ClccEntry[] | null> => {
         const r = await this.#channel?.send('AT+CLCC', { expect: '+CLCC' });

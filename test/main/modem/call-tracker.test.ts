@@ -26,16 +26,25 @@ describe('call tracker: GSM', () => {
     expect(r.ended()[0]).toMatchObject({ outcome: 'rejected', hangupCommand: 'AT+CHUP', hangupLatencyMs: 0, oneRing: false });
   });
 
-  it('ignores rings and the repeated +CLIP of a call it just hung up', async () => {
+  it('takes a ring and +CLIP after the hang-up was acknowledged as the next call, even with the same number', async () => {
     const r = trackerRig('gsm', () => 'reject');
     r.modem('RING', '+CLIP: "10086",129');
+    r.hangups[0]!.ack();
     r.hangups[0]!.finish({ ok: true, method: 'chup', command: 'AT+CHUP' });
     await r.advance(1);
     r.modem('RING', '+CLIP: "10086",129');
-    await r.advance(T.ringSilenceGsmMs + 1);
-    expect(r.count('call-started')).toBe(1);
-    r.modem('RING', '+CLIP: "10010",129');
     expect(r.count('call-started')).toBe(2);
+    expect(r.log.filter((l) => l.startsWith('decide'))).toEqual(['decide allowed 10086', 'decide allowed 10086']);
+  });
+
+  it('keeps a ring that comes between the hang-up and its OK on the call being hung up', async () => {
+    const r = trackerRig('gsm', () => 'reject');
+    r.modem('RING', '+CLIP: "10086",129', 'RING', '+CLIP: "10086",129');
+    r.hangups[0]!.ack();
+    r.hangups[0]!.finish({ ok: true, method: 'chup', command: 'AT+CHUP' });
+    await r.advance(1);
+    expect(r.ended().map((c) => [c.callerId.number, c.outcome, c.rings])).toEqual([['10086', 'rejected', 2]]);
+    expect(r.count('decided')).toBe(1);
   });
 
   it('records a call it could not hang up as rang-through, with a warning', async () => {
@@ -62,9 +71,9 @@ describe('call tracker: GSM', () => {
   it('gives the next call its first ring when it rings right after a hang-up (call bombing)', async () => {
     const r = trackerRig('gsm', (c) => (c.number === '10086' ? 'reject' : 'allow'));
     r.modem('+CRING: VOICE', '+CLIP: "10086",129');
+    r.hangups[0]!.ack();
     r.hangups[0]!.finish({ ok: true, method: 'chup', command: 'AT+CHUP' });
     await r.advance(1);
-    r.modem('+CRING: VOICE', '+CLIP: "10086",129'); // a stale repeat of the call we hung up: ignored
     r.modem('^CEND:1,0,104,16', '+CRING: VOICE', '+CLIP: "10010",129');
     await r.advance(T.ringSilenceGsmMs + 1);
     expect(r.ended().map((c) => [c.callerId.number, c.outcome, c.rings])).toEqual([
@@ -176,5 +185,86 @@ describe('call tracker: landline', () => {
     r.modem('RING', 'NMBR = 111', 'NAME = A', 'RING', 'NMBR = 222', 'NAME = B');
     expect(r.ended()).toHaveLength(1);
     expect(r.count('call-started')).toBe(2);
+  });
+});
+
+describe('call tracker: back-to-back calls (issue 14)', () => {
+  /** SIM800-style hang-up: AT+CHUP is answered by OK, AT+CLCC by an empty list, and no end URC comes. */
+  const releaseLikeSim800 = async (r: ReturnType<typeof trackerRig>, i: number) => {
+    r.hangups[i]!.ack();
+    r.hangups[i]!.finish({ ok: true, method: 'chup', command: 'AT+CHUP' });
+    await r.advance(0);
+  };
+
+  it('records a withheld call that rings 150 ms after a withheld call was hung up, and decides it on its first ring', async () => {
+    const r = trackerRig('gsm', () => 'reject');
+    r.modem('RING', '+CLIP: "",128,"",0,"",1');
+    await releaseLikeSim800(r, 0);
+    await r.advance(150);
+    r.modem('RING', '+CLIP: "",128,"",0,"",1');
+    expect(r.count('decided')).toBe(2);
+    await releaseLikeSim800(r, 1);
+    expect(r.ended().map((c) => [c.callerId.presentation, c.outcome, c.rings])).toEqual([
+      ['withheld', 'rejected', 1],
+      ['withheld', 'rejected', 1],
+    ]);
+  });
+
+  it('records a let-through caller who gives up, then redials 50 ms later from the same number', async () => {
+    const r = trackerRig('gsm');
+    r.modem('RING', '+CLIP: "13800138000",129,"",0,"",0', 'NO CARRIER', 'MISSED_CALL: 10:22AM 13800138000');
+    await r.advance(50);
+    r.modem('RING', '+CLIP: "13800138000",129,"",0,"",0');
+    await r.advance(5000);
+    r.modem('RING', '+CLIP: "13800138000",129,"",0,"",0', 'NO CARRIER');
+    expect(r.ended().map((c) => [c.callerId.number, c.outcome, c.rings])).toEqual([
+      ['13800138000', 'caller-hung-up', 1],
+      ['13800138000', 'caller-hung-up', 2],
+    ]);
+    expect(r.count('decided')).toBe(2);
+  });
+
+  it('records every call of a seeded back-to-back flood exactly once, each decided on its first ring', async () => {
+    // Calls 50–200 ms after the previous one was released; withheld, repeated and fresh numbers; callers
+    // giving up after 1–3 rings (5 s apart) unless hung up; a third of them let through.
+    let seed = 14;
+    const rand = () => ((seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff);
+    const pick = <T>(xs: readonly T[]) => xs[Math.floor(rand() * xs.length)]!;
+    const numbers = ['13800138000', '17012345678', '+8617112345678'];
+    const calls = Array.from({ length: 160 }, (_, i) => {
+      const withheld = rand() < 0.3;
+      return { i, number: withheld ? null : rand() < 0.5 ? pick(numbers) : `162${String(i).padStart(8, '0')}`, rings: 1 + Math.floor(rand() * 3), gap: 50 + Math.floor(rand() * 151), allow: rand() < 0.33 };
+    });
+    const allowed = new Set(calls.filter((c) => c.allow).map((c) => c.i));
+    let current = 0;
+    const r = trackerRig('gsm', () => (allowed.has(current) ? 'allow' : 'reject'));
+    const clip = (n: string | null) => (n === null ? '+CLIP: "",128,"",0,"",1' : `+CLIP: "${n}",${n.startsWith('+') ? 145 : 129},"",0,"",0`);
+    const decidedOnFirstRing: boolean[] = [];
+    for (const c of calls) {
+      current = c.i;
+      await r.advance(c.gap);
+      const hangupsBefore = r.hangups.length;
+      const decidedBefore = r.count('decided');
+      r.modem('RING', clip(c.number));
+      decidedOnFirstRing.push(r.count('decided') === decidedBefore + 1);
+      if (r.hangups.length > hangupsBefore) {
+        await releaseLikeSim800(r, hangupsBefore);
+        continue;
+      }
+      for (let ring = 2; ring <= c.rings; ring++) {
+        await r.advance(5000);
+        r.modem('RING', clip(c.number));
+      }
+      await r.advance(2000);
+      r.modem('NO CARRIER', ...(c.number ? [`MISSED_CALL: 10:22AM ${c.number}`] : []));
+    }
+    await r.advance(T.ringSilenceGsmMs + 1);
+    const ended = r.ended();
+    expect(decidedOnFirstRing.every(Boolean)).toBe(true);
+    expect(ended).toHaveLength(calls.length);
+    expect(ended.map((e) => e.callerId.number)).toEqual(calls.map((c) => c.number));
+    expect(ended.map((e) => e.outcome)).toEqual(calls.map((c) => (c.allow ? 'caller-hung-up' : 'rejected')));
+    expect(ended.map((e) => e.rings)).toEqual(calls.map((c) => (c.allow ? c.rings : 1)));
+    expect(r.count('decided')).toBe(calls.length);
   });
 });

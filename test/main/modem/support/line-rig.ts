@@ -1,14 +1,17 @@
 // A real Line on a real pty (or, given `openPort`, another port), with short timings, recording every
 // event it emits in order.
 import type { CallerId, Decision, HangupMethod, LineStatus } from '../../../../shared/domain.ts';
-import { openLine, type EndedCall, type Line, type LineEvents, type PortFactory } from '../../../../main/modem/index.ts';
+import { openLine, type EndedCall, type Line, type LineEvents, type LineTiming, type PortFactory } from '../../../../main/modem/index.ts';
 import { decision } from './tracker-rig.ts';
 
 export const fastTiming = { clipWaitMs: 150, nameWaitMs: 60, ringSilenceGsmMs: 600, ringSilenceLandlineMs: 600, hangupPauseMs: 30, settleMs: 150 };
 
 export type Recorded = { event: keyof LineEvents; payload: unknown };
 
-export function lineRig(path: string, options: { decide?: (c: CallerId) => Decision['action']; hangupMethod?: HangupMethod; recheckCallerIdEveryMs?: number; commandTimeoutMs?: number; openPort?: PortFactory } = {}) {
+export function lineRig(
+  path: string,
+  options: { decide?: (c: CallerId) => Decision['action']; hangupMethod?: HangupMethod; recheckCallerIdEveryMs?: number; commandTimeoutMs?: number; timing?: Partial<LineTiming>; openPort?: PortFactory } = {},
+) {
   const events: Recorded[] = [];
   const log: string[] = [];
   const waiters = new Set<() => void>();
@@ -21,7 +24,7 @@ export function lineRig(path: string, options: { decide?: (c: CallerId) => Decis
     commandTimeoutMs: options.commandTimeoutMs ?? 400,
     reconnect: { initialDelayMs: 50, maxDelayMs: 200 },
     ...(options.recheckCallerIdEveryMs ? { recheckCallerIdEveryMs: options.recheckCallerIdEveryMs } : {}),
-    timing: fastTiming,
+    timing: { ...fastTiming, ...options.timing },
     log: (e) => {
       log.push(`${e.dir} ${e.text}`);
       for (const w of [...waiters]) w();

@@ -12,7 +12,7 @@ export function trackerRig(kind: LineKind, decide: (c: CallerId) => Decision['ac
   const timers: { at: number; fn: () => void; live: boolean }[] = [];
   const log: string[] = [];
   const events: { event: keyof TrackerEvents; payload: unknown }[] = [];
-  const hangups: { action: string; finish: (r: HangupResult) => void }[] = [];
+  const hangups: { action: string; finish: (r: HangupResult) => void; ack: () => void; stillOurs: () => boolean }[] = [];
   let clccReply: ClccEntry[] | null = null;
   let clccAsked = 0;
   let missing = 0;
@@ -33,12 +33,12 @@ export function trackerRig(kind: LineKind, decide: (c: CallerId) => Decision['ac
       log.push(`decide ${callerId.presentation} ${callerId.number}`);
       return decision(decide(callerId));
     },
-    hangup: (action, _callerId, onWritten) => {
+    hangup: (action, _callerId, callbacks) => {
       log.push(`hangup-written ${action}`);
-      onWritten(kind === 'gsm' ? 'AT+CHUP' : 'ATH1', now);
+      callbacks.onWritten(kind === 'gsm' ? 'AT+CHUP' : 'ATH1', now);
       let finish!: (r: HangupResult) => void;
       const done = new Promise<HangupResult>((r) => (finish = r));
-      hangups.push({ action, finish });
+      hangups.push({ action, finish, ack: callbacks.onAcknowledged, stillOurs: callbacks.stillOurs });
       return { done, cancel() {} };
     },
     queryClcc: async () => {
