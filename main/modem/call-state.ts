@@ -79,6 +79,8 @@ export type TrackerInput =
   | { type: 'clcc'; key: string; entries: ClccEntry[] | null }
   /** The screening engine's answer to a `decide` effect. */
   | { type: 'decided'; key: string; decision: Decision }
+  /** The screening engine's answer to `ask-final`: the call will be hung up whatever name follows. */
+  | { type: 'final'; key: string; hangsUp: boolean }
   | { type: 'hangup-written'; key: string; command: string; at: number }
   /** The modem answered OK to a release command: the call is released. */
   | { type: 'hangup-acknowledged'; key: string }
@@ -94,6 +96,8 @@ export type TrackerEffect =
   /** (Re)starts the named timer; when it fires the shell feeds `{ type: 'timer', timer, key }` back. */
   | { type: 'set-timer'; timer: TimerName; key: string; ms: number }
   | { type: 'clear-timer'; timer: TimerName }
+  /** Ask the screening engine whether a name could still save this caller; answered with a `final` input. */
+  | { type: 'ask-final'; key: string; callerId: CallerId }
   /** Ask the screening engine; always the last effect of its step, answered with a `decided` input. */
   | { type: 'decide'; key: string; callerId: CallerId }
   | { type: 'hang-up'; key: string; action: Action; callerId: CallerId }
@@ -264,21 +268,34 @@ function callerIdArrived(s: TrackerState, callerId: CallerId, source: CallerIdSo
   }
 }
 
-/** Landline block fields as they arrive: the NAME field may decide the call, so it gets its moment. */
-function blockProgress(s0: TrackerState, number: boolean, name: boolean, m: Moment): Step {
-  if (!number) return { state: s0, effects: [] };
-  if (name) return { state: s0, effects: [{ type: 'flush-block' }] };
+/**
+ * Landline block fields as they arrive. The NAME field may decide the call, so it gets its moment (the name
+ * wait) — unless the screening engine says no name could save this caller: then the number alone decides,
+ * at once, and a NAME that follows is recorded as a late field (issue 14: decide as soon as it is certain).
+ */
+function blockProgress(s0: TrackerState, sig: Extract<CallSignal, { kind: 'block-progress' }>, m: Moment): Step {
+  if (!sig.number) return { state: s0, effects: [] };
+  if (sig.name) return { state: s0, effects: [{ type: 'flush-block' }] };
   const p = s0.phase;
+  const wait = (key: string): TrackerEffect[] => [
+    { type: 'set-timer', timer: 'name-wait', key, ms: m.timing.nameWaitMs },
+    ...(sig.callerId ? [{ type: 'ask-final', key, callerId: sig.callerId } as const] : []),
+  ];
   if (p.phase === 'idle') {
     // UK: the block comes before the first ring; the call starts with it and is announced once decided.
     const { s, call } = startCall(s0, m);
-    return { state: { ...s, phase: { phase: 'identified', call, announced: false } }, effects: [armSilence(call, m), { type: 'set-timer', timer: 'name-wait', key: call.key, ms: m.timing.nameWaitMs }] };
+    return { state: { ...s, phase: { phase: 'identified', call, announced: false } }, effects: [armSilence(call, m), ...wait(call.key)] };
   }
-  if (p.phase === 'ringing') {
-    return { state: { ...s0, phase: { phase: 'identified', call: p.call, announced: true } }, effects: [{ type: 'set-timer', timer: 'name-wait', key: p.call.key, ms: m.timing.nameWaitMs }] };
-  }
+  if (p.phase === 'ringing') return { state: { ...s0, phase: { phase: 'identified', call: p.call, announced: true } }, effects: wait(p.call.key) };
   // A block while a call is decided is the next call's: let its NAME have its moment too.
-  return { state: s0, effects: [{ type: 'set-timer', timer: 'name-wait', key: p.call.key, ms: m.timing.nameWaitMs }] };
+  return { state: s0, effects: wait(p.call.key) };
+}
+
+/** No name can save the caller: report the block now instead of waiting for a NAME that cannot matter. */
+function finalAnswer(s: TrackerState, key: string, hangsUp: boolean): Step {
+  const p = s.phase;
+  if (!hangsUp || p.phase === 'idle' || p.call.key !== key) return { state: s, effects: [] };
+  return { state: s, effects: [{ type: 'clear-timer', timer: 'name-wait' }, { type: 'flush-block' }] };
 }
 
 function callEnded(s: TrackerState, signal: Extract<CallSignal, { kind: 'call-end' }>, m: Moment): Step {
@@ -303,7 +320,7 @@ function signal(s: TrackerState, sig: CallSignal, m: Moment): Step {
       if (p.phase === 'idle' || !p.call.callerId) return { state: s, effects: [] };
       return { state: { ...s, phase: { ...p, call: { ...p.call, callerId: sig.callerId, raw: [...p.call.raw, ...sig.callerId.raw.slice(-1)] } } }, effects: [] };
     case 'block-progress':
-      return blockProgress(s, sig.number, sig.name, m);
+      return blockProgress(s, sig, m);
     case 'answered':
       if (p.phase === 'idle') return { state: s, effects: [] };
       return { state: { ...s, phase: { ...p, call: { ...p.call, answered: true, raw: [...p.call.raw, sig.line] } } }, effects: [] };
@@ -373,6 +390,8 @@ export function step(s: TrackerState, input: TrackerInput, m: Moment): Step {
       return clccAnswer(s, input.key, input.entries, m);
     case 'decided':
       return p.phase === 'deciding' && p.call.key === input.key ? decided(s, p, input.decision, m) : { state: s, effects: [] };
+    case 'final':
+      return finalAnswer(s, input.key, input.hangsUp);
     case 'hangup-written':
     case 'hangup-acknowledged':
     case 'hangup-still-ringing':

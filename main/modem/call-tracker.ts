@@ -31,6 +31,8 @@ export type TrackerEnv = {
   timing: LineTiming;
   setTimer: (fn: () => void, ms: number) => () => void;
   decide: (callerId: CallerId, call: { key: string; lineId: string }) => Decision;
+  /** True when the caller will be hung up whatever name follows (landline: act on the number alone). */
+  hangsUpWhateverName?: (callerId: CallerId, call: { key: string; lineId: string }) => boolean;
   /** Starts the hang-up; must write its first command before returning when the modem is idle. */
   hangup: (action: Decision['action'], callerId: CallerId, callbacks: HangupCallbacks) => HangupHandle;
   queryClcc: () => Promise<ClccEntry[] | null>;
@@ -107,6 +109,17 @@ export function createCallTracker(env: TrackerEnv) {
         }
         // Answered at once, ahead of anything queued: the hang-up must not wait behind other inputs.
         queue.unshift({ type: 'decided', key: e.key, decision });
+        return;
+      }
+      case 'ask-final': {
+        let hangsUp = false;
+        try {
+          hangsUp = env.hangsUpWhateverName?.(e.callerId, { key: e.key, lineId: env.lineId }) ?? false;
+        } catch (error) {
+          // Not knowing is not failing: the name wait decides as it always did.
+          env.emit('warning', { code: 'decide-failed', message: `Screening could not say whether the name matters: ${(error as Error).message}` });
+        }
+        queue.unshift({ type: 'final', key: e.key, hangsUp });
         return;
       }
       case 'hang-up': {

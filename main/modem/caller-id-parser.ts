@@ -16,8 +16,9 @@ export type CallSignal =
   | { kind: 'caller-id'; callerId: CallerId; source: CallerIdSource }
   /** A field that arrived after its block was already reported early (see `flush`): the fuller identity. */
   | { kind: 'caller-id-amended'; callerId: CallerId }
-  /** A landline block is arriving: whether it has its number and its name yet (for the Line's NAME wait). */
-  | { kind: 'block-progress'; number: boolean; name: boolean }
+  /** A landline block is arriving: whether it has its number and its name yet (for the Line's NAME wait),
+   *  and the identity so far once the number is in (the screening may act on it without the name). */
+  | { kind: 'block-progress'; number: boolean; name: boolean; callerId: CallerId | null }
   | { kind: 'answered'; line: string }
   | { kind: 'call-end'; line: string; cause: EndCause; callerId: CallerId | null };
 
@@ -42,6 +43,7 @@ export function createCallerIdParser(): CallerIdParser {
     kind: 'block-progress',
     number: b.fields.some((f) => f.kind === 'number'),
     name: b.fields.some((f) => f.kind === 'name'),
+    callerId: blockCallerId(b.fields),
   });
 
   /** Closes the pending block, reporting it unless that already happened. */

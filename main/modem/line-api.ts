@@ -13,6 +13,9 @@ export type LineOptions = {
   /** Called synchronously as soon as the caller is identified (or known to be unidentifiable). Must return
    *  at once; the line writes the hang-up command before emitting anything else. */
   decide: (callerId: CallerId, call: { key: string; lineId: string }) => Decision;
+  /** Landline: true when this number will be hung up whatever name follows it, so the line decides at the
+   *  number instead of waiting for NAME (see main/screening/final.ts). Must return at once. */
+  hangsUpWhateverName?: (callerId: CallerId, call: { key: string; lineId: string }) => boolean;
   clock?: () => number;
   log?: (entry: { dir: 'in' | 'out' | 'info' | 'warn'; text: string; at: number }) => void;
   reconnect?: { initialDelayMs?: number; maxDelayMs?: number };

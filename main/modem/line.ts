@@ -161,6 +161,7 @@ class ModemLine extends EventEmitter<LineEvents> implements Line {
       timing: this.#timing,
       setTimer: (fn, ms) => this.#later(fn, ms),
       decide: (callerId, call) => this.#o.decide(callerId, call),
+      ...(this.#o.hangsUpWhateverName ? { hangsUpWhateverName: this.#o.hangsUpWhateverName } : {}),
       hangup: (action, callerId, callbacks) => {
         const channel = this.#channel;
         const profile = this.#profile;

@@ -149,6 +149,12 @@ export class ListIndex {
     return this.#patterns.length;
   }
 
+  /** Whether any name rule is listed (active or not): only then can a caller's name change a decision. */
+  get hasNameRules(): boolean {
+    if (this.#dirty) this.#rebuild();
+    return this.#names.length > 0;
+  }
+
   /** A rule of any kind was added or changed. */
   put(rule: IndexedRule): void {
     if (rule.kind === 'number') {

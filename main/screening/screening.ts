@@ -7,6 +7,7 @@ import type { Settings } from '../../shared/settings.ts';
 import { applyMigrations } from '../store/index.ts';
 import { decideMatched, matchCaller } from './decide.ts';
 import { RuleError } from './errors.ts';
+import { decisionWhateverName } from './final.ts';
 import type { DecideContext } from './decide.ts';
 import { applyChanges, lastChange, loadIndex } from './index-loader.ts';
 import { numberNormalizer } from './numbers.ts';
@@ -36,6 +37,9 @@ export interface Screening {
    *  presentation rules > rate limits > default (allow) — see decide.ts. Counts the call toward the shield
    *  thresholds and may engage the shield (the call that crosses the threshold is itself rejected). */
   decide(callerId: CallerId, call: { lineId: string }): Decision;
+  /** The decision this caller gets whatever name follows, or null when a name could still change it (see
+   *  final.ts): a landline acts on the number alone when it can. Counts nothing; decide() still decides. */
+  decisionWhateverName(callerId: CallerId): Decision | null;
   /** After the call ended (record written): recent-call windows, breakthrough redial timing, rate limits,
    *  one-ring flags, rule hit counts/last hit (persisted), incident counters. A call this engine did not
    *  decide (history replay at start-up) is counted as decide() would have counted it. */
@@ -145,6 +149,10 @@ class Engine implements Screening {
     }
     this.#pending.set(call.lineId, { number: m.number });
     return decision;
+  }
+
+  decisionWhateverName(callerId: CallerId): Decision | null {
+    return decisionWhateverName(callerId, this.#context(this.#now()));
   }
 
   observe(call: ObservedCall): void {

@@ -9,6 +9,7 @@ import { startDemoModem, type Simulator } from '../sim/index.ts';
 
 export type LineHooks = {
   decide: (callerId: CallerId, call: { key: string; lineId: string }) => Decision;
+  hangsUpWhateverName?: (callerId: CallerId, call: { key: string; lineId: string }) => boolean;
   status: (status: LineStatus) => void;
   callStarted: (e: { key: string; lineId: string; wallClock: Date; simulated: boolean }) => void;
   callerIdentified: (e: { key: string; lineId: string; callerId: CallerId }) => void;
@@ -63,6 +64,7 @@ export class LineSet {
       hangupMethod: options.hangupMethod ?? 'auto',
       decide: hooks.decide,
       ...(options.sim ? { openPort: options.sim.openPort } : {}),
+      ...(hooks.hangsUpWhateverName ? { hangsUpWhateverName: hooks.hangsUpWhateverName } : {}),
       // Look for an unplugged modem twice a second (a failed open costs nothing): with the line's own 10 s
       // ceiling a dongle replugged after half a minute went unscreened for up to 10 s, and screening must
       // resume within 3 s of the modem answering again (issue 10, measured by the call-bomb drill; a first

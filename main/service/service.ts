@@ -108,6 +108,13 @@ export async function startService(options: ServiceOptions): Promise<Service> {
       }
       return screening.decide(callerId, { lineId: call.lineId });
     },
+    // A landline's number alone decides when no name could change the outcome and it is a hang-up; calls
+    // that ring through keep the name wait, so the person sees who is calling.
+    hangsUpWhateverName: (callerId) => {
+      if (paused()) return false;
+      const d = screening.decisionWhateverName(callerId);
+      return d !== null && (d.action === 'reject' || d.action === 'answer-hangup');
+    },
     status: (line) => bus.emit({ type: 'line-status', line }),
     callStarted: (e) => {
       // Pick up rules and settings the CLI changed, before this call's caller ID arrives.

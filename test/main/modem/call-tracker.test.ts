@@ -147,6 +147,26 @@ describe('call tracker: landline', () => {
     expect(r.count('decided')).toBe(1);
   });
 
+  it('hangs up at the number when no name could save the caller, and records the name that comes after', async () => {
+    const r = trackerRig('landline', () => 'reject', { hangsUpWhateverName: (c) => c.number === '4075551212' });
+    r.modem('RING', 'DATE = 0101', 'TIME = 1200', 'NMBR = 4075551212');
+    expect(r.log.filter((l) => /^(decide|hangup)/.test(l))).toEqual(['decide allowed 4075551212', 'hangup-written reject']);
+    r.modem('NAME = LOAN SHARK');
+    r.hangups[0]!.ack();
+    r.hangups[0]!.finish({ ok: true, method: 'offhook-onhook', command: 'ATH1' });
+    await r.advance(1);
+    expect(r.ended()[0]).toMatchObject({ outcome: 'rejected', callerId: { number: '4075551212', name: 'LOAN SHARK' } });
+    expect(r.count('decided')).toBe(1);
+  });
+
+  it('still gives NAME its moment when a name could let the caller through', async () => {
+    const r = trackerRig('landline', () => 'reject', { hangsUpWhateverName: () => false });
+    r.modem('RING', 'NMBR = 4075551212');
+    expect(r.log.some((l) => l.startsWith('decide'))).toBe(false);
+    await r.advance(T.nameWaitMs);
+    expect(r.log).toContain('decide allowed 4075551212');
+  });
+
   it('decides at once when the name came before the number', () => {
     const r = trackerRig('landline');
     r.modem('RING', 'NAME = Vähälä', 'NMBR = 9085555002');

@@ -13,9 +13,9 @@ afterEach(async () => {
   for (const c of cleanups.splice(0).reverse()) await c();
 });
 
-async function setup(script: Script, hangupMethod: HangupMethod, decide: NonNullable<Parameters<typeof lineRig>[1]>['decide'] = () => 'reject') {
+async function setup(script: Script, hangupMethod: HangupMethod, decide: NonNullable<Parameters<typeof lineRig>[1]>['decide'] = () => 'reject', more: Parameters<typeof lineRig>[1] = {}) {
   const peer = await ModemPeer.start(script);
-  const rig = lineRig(peer.link, { hangupMethod, decide });
+  const rig = lineRig(peer.link, { hangupMethod, decide, ...more });
   cleanups.push(() => peer.close());
   cleanups.push(() => rig.line.close());
   await rig.line.ready();
@@ -105,5 +105,17 @@ describe('landline hang-up', () => {
     await peer.write(frame('RING') + '\r\nNMBR = 0207946000\r\n');
     const ended = await rig.waitFor<EndedCall>('call-ended');
     expect(ended).toMatchObject({ outcome: 'rejected', rings: 1, callerId: { number: '0207946000', name: null } });
+  });
+
+  it('hangs up at the number when no name could save the caller, and still records the name that follows', async () => {
+    const modem = landlineModem(usr5637);
+    // A name wait of a minute: had the line waited for NAME, the hang-up would never come in time.
+    const { peer, rig } = await setup(modem.script, 'auto', () => 'reject', { timing: { nameWaitMs: 60_000 }, hangsUpWhateverName: () => true });
+    const mark = peer.commands.length;
+    await peer.write(frame('RING') + '\r\nDATE = 0504\r\nTIME = 2149\r\nNMBR = 4075551212\r\n');
+    await peer.waitForCommand('ATH1', 5000, mark);
+    await peer.write('NAME = JOHN DOE\r\n');
+    const ended = await rig.waitFor<EndedCall>('call-ended');
+    expect(ended).toMatchObject({ outcome: 'rejected', callerId: { number: '4075551212', name: 'JOHN DOE' } });
   });
 });

@@ -10,7 +10,7 @@ export type Recorded = { event: keyof LineEvents; payload: unknown };
 
 export function lineRig(
   path: string,
-  options: { decide?: (c: CallerId) => Decision['action']; hangupMethod?: HangupMethod; recheckCallerIdEveryMs?: number; commandTimeoutMs?: number; timing?: Partial<LineTiming>; openPort?: PortFactory } = {},
+  options: { decide?: (c: CallerId) => Decision['action']; hangupMethod?: HangupMethod; recheckCallerIdEveryMs?: number; commandTimeoutMs?: number; timing?: Partial<LineTiming>; hangsUpWhateverName?: (c: CallerId) => boolean; openPort?: PortFactory } = {},
 ) {
   const events: Recorded[] = [];
   const log: string[] = [];
@@ -20,6 +20,7 @@ export function lineRig(
     path,
     ...(options.openPort ? { openPort: options.openPort } : {}),
     decide: (callerId) => decision(options.decide?.(callerId) ?? 'allow'),
+    ...(options.hangsUpWhateverName ? { hangsUpWhateverName: options.hangsUpWhateverName } : {}),
     hangupMethod: options.hangupMethod ?? 'auto',
     commandTimeoutMs: options.commandTimeoutMs ?? 400,
     reconnect: { initialDelayMs: 50, maxDelayMs: 200 },

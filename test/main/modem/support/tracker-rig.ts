@@ -7,7 +7,7 @@ import type { HangupResult } from '../../../../main/modem/hangup.ts';
 
 export const decision = (action: Decision['action']): Decision => ({ action, reason: 'default', ruleId: null, ruleLabel: null, text: { en: action, zh: action } });
 
-export function trackerRig(kind: LineKind, decide: (c: CallerId) => Decision['action'] = () => 'allow') {
+export function trackerRig(kind: LineKind, decide: (c: CallerId) => Decision['action'] = () => 'allow', options: { hangsUpWhateverName?: (c: CallerId) => boolean } = {}) {
   let now = 0;
   const timers: { at: number; fn: () => void; live: boolean }[] = [];
   const log: string[] = [];
@@ -29,6 +29,7 @@ export function trackerRig(kind: LineKind, decide: (c: CallerId) => Decision['ac
       timers.push(t);
       return () => (t.live = false);
     },
+    ...(options.hangsUpWhateverName ? { hangsUpWhateverName: options.hangsUpWhateverName } : {}),
     decide: (callerId) => {
       log.push(`decide ${callerId.presentation} ${callerId.number}`);
       return decision(decide(callerId));
