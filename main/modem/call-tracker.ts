@@ -34,7 +34,7 @@ export type TrackerEnv = {
   /** True when the caller will be hung up whatever name follows (landline: act on the number alone). */
   hangsUpWhateverName?: (callerId: CallerId, call: { key: string; lineId: string }) => boolean;
   /** Starts the hang-up; must write its first command before returning when the modem is idle. */
-  hangup: (action: Decision['action'], callerId: CallerId, callbacks: HangupCallbacks) => HangupHandle;
+  hangup: (action: Decision['action'], callerId: CallerId, callbacks: HangupCallbacks, key: string) => HangupHandle;
   queryClcc: () => Promise<ClccEntry[] | null>;
   /** Ask the parser to report a pending landline block now (its signals come back through `signal`). */
   flushBlock: () => void;
@@ -129,7 +129,7 @@ export function createCallTracker(env: TrackerEnv) {
           onAcknowledged: () => dispatch({ type: 'hangup-acknowledged', key }),
           onStillRinging: () => dispatch({ type: 'hangup-still-ringing', key }),
           stillOurs: () => stillReleasing(state, key),
-        });
+        }, key);
         hangups.set(key, handle);
         handle.done.then(
           (result) => {

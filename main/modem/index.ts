@@ -6,6 +6,7 @@ export { createLineSplitter, type LineSplitter } from './line-splitter.ts';
 export { openLine } from './line.ts';
 export type { Line, LineEvents, LineOptions } from './line-api.ts';
 export type { EndedCall, LineTiming } from './call.ts';
+export type { LatencyStages } from './latency-trace.ts';
 export { defaultTiming } from './call.ts';
 export { listPorts, findHilinkSticks } from './ports.ts';
 export { probePort } from './probe.ts';

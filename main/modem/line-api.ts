@@ -2,6 +2,7 @@
 import type { CallerId, Decision, HangupMethod, LineStatus } from '../../shared/domain.ts';
 import type { EndedCall, LineTiming } from './call.ts';
 import type { PortFactory } from './port.ts';
+import type { LatencyStages } from './latency-trace.ts';
 
 export type LineOptions = {
   id: string;
@@ -23,6 +24,8 @@ export type LineOptions = {
   recheckCallerIdEveryMs?: number;
   /** Call-handling waits (tests shorten them). Defaults: see `defaultTiming`. */
   timing?: Partial<LineTiming>;
+  /** Stage-by-stage timing of each hang-up, reported after the call ended (the latency benchmark). */
+  latency?: (stages: LatencyStages) => void;
 };
 
 export type LineEvents = {

@@ -11,6 +11,7 @@ import { createCallTracker, defaultTiming, type CallTracker, type EndedCall, typ
 import { parseClcc, type ClccEntry } from './clcc.ts';
 import { hangupChain, runHangup } from './hangup.ts';
 import type { Line, LineEvents, LineOptions } from './line-api.ts';
+import { createLatencyTrace, type LatencyTrace } from './latency-trace.ts';
 import { createLineSplitter } from './line-splitter.ts';
 import type { Profile } from './profiles/profile.ts';
 import type { SerialLink } from './port.ts';
@@ -34,6 +35,7 @@ class ModemLine extends EventEmitter<LineEvents> implements Line {
   #link: SerialLink | null = null;
   #channel: AtChannel | null = null;
   #tracker: CallTracker;
+  #trace: LatencyTrace | null;
   #parser = createCallerIdParser();
   #recovering = false;
   #failedRecoveries = 0;
@@ -67,6 +69,7 @@ class ModemLine extends EventEmitter<LineEvents> implements Line {
       hangupMethod: options.hangupMethod ?? 'auto',
       problem: null,
     };
+    this.#trace = options.latency ? createLatencyTrace(this.#clock, options.latency) : null;
     this.#tracker = this.#createTracker();
     this.#run = this.#loop();
   }
@@ -160,9 +163,15 @@ class ModemLine extends EventEmitter<LineEvents> implements Line {
       wallClock: () => new Date(),
       timing: this.#timing,
       setTimer: (fn, ms) => this.#later(fn, ms),
-      decide: (callerId, call) => this.#o.decide(callerId, call),
+      decide: (callerId, call) => {
+        this.#trace?.decideStart(call.key);
+        const decision = this.#o.decide(callerId, call);
+        this.#trace?.decideEnd(call.key);
+        return decision;
+      },
       ...(this.#o.hangsUpWhateverName ? { hangsUpWhateverName: this.#o.hangsUpWhateverName } : {}),
-      hangup: (action, callerId, callbacks) => {
+      hangup: (action, callerId, callbacks, key) => {
+        const trace = this.#trace;
         const channel = this.#channel;
         const profile = this.#profile;
         if (!channel || !profile) return { done: Promise.resolve({ ok: false, tried: [] }), cancel() {} };
@@ -172,6 +181,10 @@ class ModemLine extends EventEmitter<LineEvents> implements Line {
           number: callerId.number,
           pauseMs: this.#timing.hangupPauseMs,
           ...callbacks,
+          onWritten: (command, at) => {
+            if (trace) trace.hangupWritten(key, at);
+            callbacks.onWritten(command, at);
+          },
           sleep: (ms) => new Promise((r) => this.#later(() => r(), ms)),
         });
       },
@@ -181,7 +194,13 @@ class ModemLine extends EventEmitter<LineEvents> implements Line {
         return r.lines.map(parseClcc).filter((e): e is ClccEntry => e !== null);
       },
       flushBlock: () => this.#signals(this.#parser.flush()),
-      emit: (event, payload) => this.#emit(event, payload as never),
+      emit: (event, payload) => {
+        if (this.#trace) {
+          if (event === 'caller-id') this.#trace.callerId((payload as { key: string }).key, (payload as { at: number }).at);
+          else if (event === 'call-ended') this.#trace.ended(payload as EndedCall);
+        }
+        this.#emit(event, payload as never);
+      },
       callerIdMissing: () => {
         this.#later(() => void this.#periodicCheck(), 0);
       },
@@ -204,6 +223,7 @@ class ModemLine extends EventEmitter<LineEvents> implements Line {
         path: this.#o.path,
         baudRate: this.#o.baudRate ?? 115_200,
         onData: (chunk) => {
+          this.#trace?.read();
           for (const line of splitter.push(chunk)) this.#channel?.receive(line);
         },
         onWriteError: (message) => this.#log('warn', `write failed: ${message}`),
@@ -226,7 +246,10 @@ class ModemLine extends EventEmitter<LineEvents> implements Line {
       this.#link = opened.link;
       this.#parser = createCallerIdParser();
       this.#channel = createAtChannel({
-        write: (text) => this.#link?.write(text),
+        write: (text) => {
+          this.#link?.write(text);
+          this.#trace?.written();
+        },
         onUrc: (line) => this.#signals(this.#parser.push(line)),
         clock: this.#clock,
         defaultTimeoutMs: this.#o.commandTimeoutMs ?? 2000,

@@ -4,7 +4,7 @@
 // simulated=true.
 import { basename } from 'node:path';
 import type { CallerId, Decision, HangupMethod, LineStatus } from '../../shared/domain.ts';
-import { openLine, type EndedCall, type Line, type LineTiming } from '../modem/index.ts';
+import { openLine, type EndedCall, type LatencyStages, type Line, type LineTiming } from '../modem/index.ts';
 import { startDemoModem, type Simulator } from '../sim/index.ts';
 
 export type LineHooks = {
@@ -26,10 +26,12 @@ export class LineSet {
   #lines = new Map<string, Managed>();
   #hooks: LineHooks;
   #timing: Partial<LineTiming> | undefined;
+  #latency: ((stages: LatencyStages & { lineId: string }) => void) | undefined;
 
-  constructor(hooks: LineHooks, options: { timing?: Partial<LineTiming> } = {}) {
+  constructor(hooks: LineHooks, options: { timing?: Partial<LineTiming>; latency?: (stages: LatencyStages & { lineId: string }) => void } = {}) {
     this.#hooks = hooks;
     this.#timing = options.timing;
+    this.#latency = options.latency;
   }
 
   /** A stable id from the device path: ttyUSB2, COM3, modemA … unique within this service. */
@@ -71,6 +73,7 @@ export class LineSet {
       // AT lost to a modem still waking up costs another 2 s of that).
       reconnect: { maxDelayMs: 500 },
       ...(this.#timing ? { timing: this.#timing } : {}),
+      ...(this.#latency ? { latency: (stages: LatencyStages) => this.#latency?.({ ...stages, lineId: id }) } : {}),
     });
     const managed: Managed = { id, path, label, simulated, hangupMethod: options.hangupMethod ?? 'auto', line, ...(options.sim ? { sim: options.sim } : {}) };
     this.#lines.set(id, managed);

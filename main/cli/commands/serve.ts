@@ -1,5 +1,5 @@
 // ringfence serve --data-dir DIR [--modem PATH]... [--demo] [--listen HOST:PORT] [--token TOKEN]
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { createWriteStream, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Command } from 'commander';
@@ -34,7 +34,19 @@ export function registerServe(program: Command): void {
       const log = (level: string, message: string) => process.stderr.write(`[${new Date().toISOString()}] ${level}: ${message}\n`);
       const settings = openSettings(dataDir);
       for (const n of settings.notices) log('warn', n.text.en);
-      const service = await startService({ dataDir, settings, host: 'headless', modems: opts.modem, demo: opts.demo, log });
+      // RINGFENCE_LATENCY_TRACE=FILE: one JSON line per hang-up with the time each stage took, for
+      // `npm run bench -- latency` (written after the call, never on its way).
+      const traceFile = process.env.RINGFENCE_LATENCY_TRACE;
+      const trace = traceFile ? createWriteStream(traceFile, { flags: 'a' }) : null;
+      const service = await startService({
+        dataDir,
+        settings,
+        host: 'headless',
+        modems: opts.modem,
+        demo: opts.demo,
+        log,
+        ...(trace ? { latency: (stages: object) => void trace.write(`${JSON.stringify(stages)}\n`) } : {}),
+      });
       const root = rendererRoot() ?? placeholderUi();
       let server;
       try {
@@ -61,6 +73,7 @@ export function registerServe(program: Command): void {
       });
       await server.close();
       await service.close();
+      trace?.end();
     });
 }
 
