@@ -23,6 +23,8 @@ export default defineConfig({
           cli: resolve('main/cli/index.ts'),
           // Chain verification spreads over worker threads; the worker must be a file of its own.
           'verify-worker': resolve('main/history/verify-worker.ts'),
+          // Call records are written on a thread of their own, off the decision path (issue 14).
+          'record-writer-worker': resolve('main/service/record-writer-worker.ts'),
         },
         // node:sqlite is built into Node 24 / Electron 45; never bundle or polyfill it.
         external: ['node:sqlite', 'electron', 'serialport', '@serialport/parser-readline'],

@@ -1,9 +1,10 @@
 // Call records on their way to the history. Screening never waits for the store: a record is handed over
-// after the hang-up, written at once when the store is healthy, and kept in order and retried with backoff
-// when it is not (disk full, read-only). Nothing is dropped; the failure is reported loudly, once per
-// outage, and its end is reported too.
+// after the hang-up and written by the record writer (its own thread, record-writer.ts) while this thread
+// answers the next caller; it is kept in order and retried with backoff when the store fails (disk full,
+// read-only). Nothing is dropped; the failure is reported loudly, once per outage, and its end is reported
+// too. A record is announced (`written`) only once it is durable.
 export type RecordQueueOptions<In, Out> = {
-  write: (item: In) => Out;
+  write: (item: In) => Out | Promise<Out>;
   written: (out: Out, item: In) => void;
   failing: (error: Error, pending: number) => void;
   recovered: (flushed: number) => void;
@@ -14,6 +15,7 @@ export type RecordQueueOptions<In, Out> = {
 export class RecordQueue<In, Out> {
   #items: In[] = [];
   #timer: NodeJS.Timeout | null = null;
+  #draining: Promise<void> | null = null;
   #delay: number;
   #failing = false;
   #opts: RecordQueueOptions<In, Out>;
@@ -30,13 +32,18 @@ export class RecordQueue<In, Out> {
   push(item: In): void {
     this.#items.push(item);
     // Keep order: while earlier records wait for a retry, later ones queue behind them.
-    if (this.#items.length === 1 && !this.#timer) this.#drain();
+    if (!this.#draining && !this.#timer) this.#startDrain();
   }
 
-  /** Tries once more now (used at shutdown); returns how many are still pending. */
-  flush(): number {
+  /** Tries once more now (used at shutdown); resolves with how many are still pending. */
+  async flush(): Promise<number> {
     this.#clearTimer();
-    this.#drain();
+    if (this.#draining) await this.#draining;
+    if (this.#items.length > 0 && !this.#timer) {
+      this.#startDrain();
+      await this.#draining;
+    }
+    this.#clearTimer();
     return this.#items.length;
   }
 
@@ -49,19 +56,25 @@ export class RecordQueue<In, Out> {
     this.#timer = null;
   }
 
-  #drain(): void {
+  #startDrain() {
+    this.#draining = this.#drain().finally(() => {
+      this.#draining = null;
+    });
+  }
+
+  async #drain(): Promise<void> {
     let flushed = 0;
     while (this.#items.length > 0) {
       const item = this.#items[0]!;
       let out: Out;
       try {
-        out = this.#opts.write(item);
+        out = await this.#opts.write(item);
       } catch (error) {
         if (!this.#failing) this.#opts.failing(error as Error, this.#items.length);
         this.#failing = true;
         this.#timer = setTimeout(() => {
           this.#timer = null;
-          this.#drain();
+          this.#startDrain();
         }, this.#delay);
         this.#timer.unref?.();
         this.#delay = Math.min(this.#delay * 2, this.#opts.maxDelayMs ?? 5000);

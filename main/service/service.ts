@@ -5,7 +5,7 @@ import type { DatabaseSync } from 'node:sqlite';
 import type { ApiEvent } from '../../shared/api.ts';
 import type { Decision, Text } from '../../shared/domain.ts';
 import { openHistory, type History, type NewCall } from '../history/index.ts';
-import { listPorts, probePort, type EndedCall, type LineTiming } from '../modem/index.ts';
+import { listPorts, probePort, type EndedCall, type LatencyStages, type LineTiming } from '../modem/index.ts';
 import { normalizeNumber, openScreening, type Screening } from '../screening/index.ts';
 import type { Notice, SettingsStore } from '../settings/index.ts';
 import { dataPaths, openDataStore, type DataPaths } from '../store/index.ts';
@@ -15,6 +15,7 @@ import { buildHandlers, type ExportJob, type ExportJobs } from './handlers.ts';
 import { watchForModems } from './hotplug.ts';
 import { LineSet } from './lines.ts';
 import { RecordQueue } from './record-queue.ts';
+import { startRecordWriter } from './record-writer.ts';
 import { isoWithOffset, localTimeZone } from './time.ts';
 
 export type ServiceOptions = {
@@ -29,8 +30,11 @@ export type ServiceOptions = {
   /** Call-handling waits for every line. The call-bomb drill runs its simulated modem N times faster than
    *  real time, so the waits that judge ring gaps (settle, ring silence) must shrink by the same factor. */
   lineTiming?: Partial<LineTiming>;
-  /** Sees the open database before any line starts: the drill's hook for making the store refuse writes. */
-  onDatabase?: (db: DatabaseSync) => void;
+  /** Sees the open database before any line starts: the drill's hook for making the store refuse writes
+   *  (`store.setWritable(false)` covers the record writer's own connection too). */
+  onDatabase?: (db: DatabaseSync, store: { setWritable(writable: boolean): Promise<void> }) => void;
+  /** Stage-by-stage timing of every hang-up (the latency benchmark; see RINGFENCE_LATENCY_TRACE in serve). */
+  latency?: (stages: LatencyStages & { lineId: string }) => void;
 };
 
 export interface Service extends ApiHost {
@@ -68,8 +72,18 @@ export async function startService(options: ServiceOptions): Promise<Service> {
   const store = openDataStore(paths.dir);
   for (const n of store.notices) notices.push(n);
   const db: DatabaseSync = store.db;
-  options.onDatabase?.(db);
   const history: History = openHistory(db, { now, normalize: (raw) => normalizeNumber(raw, settings.get().homeCountry) });
+  const writer = startRecordWriter({ path: store.path, history, setQueryOnly: (on) => db.exec(`PRAGMA query_only = ${on ? 1 : 0}`) });
+  if (writer.threaded) {
+    // The records are durable on the writer's connection (synchronous=FULL). What this connection writes —
+    // hit counts, the shield's state, rules and settings changed in the UI — survives a crash of the process
+    // in WAL mode with synchronous=NORMAL (only a power cut can cost its last commits), and the fsync it
+    // saves would otherwise land on the thread that answers the next caller ID. Checkpoints run on the
+    // writer's thread only, for the same reason.
+    db.exec('PRAGMA synchronous = NORMAL');
+    db.exec('PRAGMA wal_autocheckpoint = 0');
+  }
+  options.onDatabase?.(db, { setWritable: (writable) => writer.setQueryOnly(!writable) });
   const screening: Screening = openScreening(db, { settings: () => settings.get(), now });
 
   // Warm the screening engine's recent-call windows (rate limits, breakthrough, shield) from the history.
@@ -81,7 +95,7 @@ export async function startService(options: ServiceOptions): Promise<Service> {
   const paused = () => pausedUntil !== null && pausedUntil > now();
 
   const records = new RecordQueue<PendingRecord, import('../../shared/domain.ts').CallRecord>({
-    write: (call) => history.record(call),
+    write: (call) => writer.record(call),
     written: (record, call) => bus.emit({ type: 'call-ended', key: call.callKey, record }),
     failing: (error, pending) =>
       notify('history-write-failing', 'error', {
@@ -128,7 +142,7 @@ export async function startService(options: ServiceOptions): Promise<Service> {
     decided: (e) => bus.emit({ type: 'call-decided', ...e }),
     callEnded: (e, simulated) => endCall(e, simulated),
     warn: (message) => log('warn', message),
-  }, options.lineTiming ? { timing: options.lineTiming } : {});
+  }, { ...(options.lineTiming ? { timing: options.lineTiming } : {}), ...(options.latency ? { latency: options.latency } : {}) });
 
   function endCall(e: EndedCall, simulated: boolean) {
     const decision = e.decision ?? notScreened;
@@ -200,9 +214,12 @@ export async function startService(options: ServiceOptions): Promise<Service> {
         log: (message) => log('info', message),
       });
 
-  // Housekeeping: end the shield after its quiet period, see CLI changes, apply retention.
+  // Housekeeping: end the shield after its quiet period, see CLI changes, apply retention, and have the
+  // record writer copy the WAL into the database now and then (this connection never checkpoints).
   let lastRetention = 0;
+  let ticks = 0;
   const tick = setInterval(() => {
+    if (writer.threaded && ++ticks % 15 === 0) writer.checkpoint().catch((error: Error) => log('warn', `WAL checkpoint failed: ${error.message}`));
     try {
       settings.refresh();
       screening.refresh();
@@ -230,8 +247,9 @@ export async function startService(options: ServiceOptions): Promise<Service> {
       clearInterval(tick);
       stopHotplug();
       await lines.closeAll();
-      const left = records.flush();
+      const left = await records.flush();
       records.close();
+      await writer.close();
       if (left > 0) log('error', `${left} call record(s) could not be saved before shutdown.`);
       screening.close();
       db.close();

@@ -3,10 +3,13 @@
 // read back, through a real socat pty and the real `ringfence serve` (a child process), with 1,000,000
 // blocked numbers and 1,000,000 calls of history, while a flood of rotating numbers rings in between.
 // The floor, in the same run: the bare pty round trip (serialport → socat → serialport echo → back).
-// Run: npm run bench -- latency      (CALLS=1000 RULES=1000000 HISTORY=1000000 GAP_MS=100 by default)
+// Then the same again while a second line records a 10 calls/s flood, and a landline whose blocked
+// callers send no NAME (decided at NMBR). serve writes each hang-up's stages (RINGFENCE_LATENCY_TRACE):
+// where the time between the serial read and the hang-up write goes.
+// Run: npm run bench -- latency      (CALLS=1000 RULES=1000000 HISTORY=1000000 GAP_MS=100 LANDLINE_CALLS=100)
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { SerialPort } from 'serialport';
@@ -19,6 +22,7 @@ import { dataPaths } from '../../main/store/data-dir.ts';
 import { cliEntry } from '../support/paths.ts';
 
 const CALLS = Number(process.env.CALLS ?? 1000);
+const LANDLINE_CALLS = Number(process.env.LANDLINE_CALLS ?? 100);
 const RULES = Number(process.env.RULES ?? 1_000_000);
 const HISTORY = Number(process.env.HISTORY ?? 1_000_000);
 
@@ -92,12 +96,76 @@ async function ptyFloor(samples: number) {
   return stats(out);
 }
 
+type Stats = ReturnType<typeof stats>;
+type Stages = { lineId: string; parse: number; toDecide: number; decide: number; toWrite: number; write: number; total: number };
+const stageNames = ['parse', 'toDecide', 'decide', 'toWrite', 'write', 'total'] as const;
+const ms = (x: number) => x.toFixed(3);
+
+/** The host's own account of each hang-up, stage by stage (from the serial read to the write returning). */
+function stageTable(rows: Stages[]): string {
+  const lines = [`  ${'stage'.padEnd(30)}${'p50'.padStart(9)}${'p99'.padStart(9)}${'max'.padStart(9)}  (ms, n=${rows.length})`];
+  const label: Record<(typeof stageNames)[number], string> = {
+    parse: 'read → caller ID known',
+    toDecide: 'caller ID → screening asked',
+    decide: 'screening decision',
+    toWrite: 'decision → hang-up handed over',
+    write: 'port write',
+    total: 'read → write returned (host)',
+  };
+  for (const name of stageNames) {
+    const st = stats(rows.map((r) => r[name]));
+    lines.push(`  ${label[name].padEnd(30)}${ms(st.p50).padStart(9)}${ms(st.p99).padStart(9)}${ms(st.max).padStart(9)}`);
+  }
+  return lines.join('\n');
+}
+
+function readStages(file: string, lineId: string, skip: number): Stages[] {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch {
+    return [];
+  }
+  return text
+    .split('\n')
+    .filter(Boolean)
+    .map((l) => JSON.parse(l) as Stages)
+    .filter((r) => r.lineId === lineId)
+    .slice(skip);
+}
+
+/** The issue's measurement: a blocked call after each rotating flood call, GAP_MS apart. */
+async function blockedCalls(sim: Awaited<ReturnType<typeof startSimulator>>, gap: number, offset: number) {
+  const latency: number[] = [];
+  let secondRing = 0;
+  const pause = () => new Promise((r) => setTimeout(r, gap));
+  for (let i = 0; i < CALLS; i++) {
+    await pause();
+    // The flood: a rotating unknown number before each blocked call (the shield soon rejects them too).
+    await sim.placeCall(i % 5 === 0 ? { number: null, presentation: 'withheld', rings: 3 } : { number: `+86171${String(offset + i).padStart(8, '0')}`, presentation: 'allowed', rings: 3 });
+    await pause();
+    const r = await sim.placeCall({ number: blocked(Math.floor(((offset + i) * 7919) % RULES)), presentation: 'allowed', rings: 3 });
+    if (r.outcome !== 'rejected' || r.hangupLatencyMs === null) throw new Error(`blocked call ${i} was not rejected: ${JSON.stringify(r)}`);
+    if (r.rings > 1) secondRing++;
+    latency.push(r.hangupLatencyMs);
+  }
+  return { e2e: stats(latency), secondRing };
+}
+
 async function main() {
+  const loads: number[] = [loadavg()[0]!];
   process.stdout.write(`Populating ${RULES.toLocaleString()} blocked numbers and ${HISTORY.toLocaleString()} calls… `);
   process.stdout.write(`${((await populate()) / 1000).toFixed(1)} s\n`);
 
   const sim = await startSimulator({ link: join(work, 'modem'), profile: 'huawei-e173', timeScale: 10 });
-  const serve = spawn(process.execPath, [cliEntry, 'serve', '--data-dir', paths.dir, '--modem', sim.link, '--listen', '127.0.0.1:0'], { stdio: ['ignore', 'pipe', 'pipe'] });
+  // A second GSM line for the recorded flood (real time: a call every 100 ms) and a landline.
+  const flood = await startSimulator({ link: join(work, 'flood'), profile: 'sim800', timeScale: 1 });
+  const landline = await startSimulator({ link: join(work, 'landline'), profile: 'conexant', timeScale: 10 });
+  const traceFile = join(work, 'stages.jsonl');
+  const serve = spawn(process.execPath, [cliEntry, 'serve', '--data-dir', paths.dir, '--modem', sim.link, '--modem', flood.link, '--modem', landline.link, '--listen', '127.0.0.1:0'], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, RINGFENCE_LATENCY_TRACE: traceFile },
+  });
   let out = '';
   serve.stdout.on('data', (d: Buffer) => (out += d));
   serve.stderr.on('data', (d: Buffer) => (out += d));
@@ -114,41 +182,80 @@ async function main() {
       }
     }, 20);
   });
+  const api = async <T>(method: string, body: unknown = {}) => (await (await fetch(`${url}/api/${method}`, { method: 'POST', body: JSON.stringify(body) })).json()) as T;
   for (;;) {
-    const status = (await (await fetch(`${url}/api/getStatus`, { method: 'POST', body: '{}' })).json()) as { lines: { state: string }[] };
-    if (status.lines[0]?.state === 'ready') break;
+    const status = await api<{ lines: { state: string }[] }>('getStatus');
+    if (status.lines.length === 3 && status.lines.every((l) => l.state === 'ready')) break;
     await new Promise((r) => setTimeout(r, 50));
   }
   process.stdout.write(`serve ready with the data loaded in ${((performance.now() - t0) / 1000).toFixed(2)} s\n`);
+  const settle = () => new Promise((r) => setTimeout(r, 500));
 
-  const blockedLatency: number[] = [];
-  let secondRing = 0;
   // Calls come GAP_MS apart: 20× the peak of the issue's flood (a call every 2 s). With no gap at all the
-  // figure would measure the previous call's durable record write (an fsync, 1–3 ms, on the same thread)
-  // rather than screening; the drill measures latency under the real flood pattern.
+  // figure would also count the simulator's own pace rather than screening; the drill measures latency
+  // under the real flood pattern.
   const gap = Number(process.env.GAP_MS ?? 100);
-  const pause = () => new Promise((r) => setTimeout(r, gap));
-  for (let i = 0; i < CALLS; i++) {
-    await pause();
-    // The flood: a rotating unknown number before each blocked call (the shield soon rejects them too).
-    await sim.placeCall(i % 5 === 0 ? { number: null, presentation: 'withheld', rings: 3 } : { number: `+86171${String(i).padStart(8, '0')}`, presentation: 'allowed', rings: 3 });
-    await pause();
-    const r = await sim.placeCall({ number: blocked(Math.floor((i * 7919) % RULES)), presentation: 'allowed', rings: 3 });
-    if (r.outcome !== 'rejected' || r.hangupLatencyMs === null) throw new Error(`blocked call ${i} was not rejected: ${JSON.stringify(r)}`);
-    if (r.rings > 1) secondRing++;
-    blockedLatency.push(r.hangupLatencyMs);
+  const quiet = await blockedCalls(sim, gap, 0);
+  loads.push(loadavg()[0]!);
+  await settle();
+  const quietStages = readStages(traceFile, 'modem', 0);
+
+  // The same, while the second line rings and records a blocked call every 100 ms.
+  let flooding = true;
+  let floodCalls = 0;
+  const floodRun = (async () => {
+    for (let k = 0; flooding; k++) {
+      const slot = performance.now();
+      const r = await flood.placeCall({ number: blocked((k * 104_729 + 17) % RULES), presentation: 'allowed', rings: 2 });
+      if (r.outcome === 'rejected') floodCalls++;
+      await new Promise((res) => setTimeout(res, Math.max(0, 100 - (performance.now() - slot))));
+    }
+  })();
+  const floodStart = performance.now();
+  const busy = await blockedCalls(sim, gap, CALLS);
+  flooding = false;
+  await floodRun;
+  const floodRate = floodCalls / ((performance.now() - floodStart) / 1000);
+  loads.push(loadavg()[0]!);
+  await settle();
+  const busyStages = readStages(traceFile, 'modem', quietStages.length);
+
+  // A landline whose blocked callers send no NAME: decided at the number, no name wait.
+  const landlineLatency: number[] = [];
+  for (let i = 0; i < LANDLINE_CALLS; i++) {
+    await new Promise((r) => setTimeout(r, gap));
+    const r = await landline.placeCall({ number: blocked((i * 7907 + 3) % RULES), presentation: 'allowed', rings: 3 });
+    if (r.outcome !== 'rejected' || r.hangupLatencyMs === null) throw new Error(`landline call ${i} was not rejected: ${JSON.stringify(r)}`);
+    landlineLatency.push(r.hangupLatencyMs);
   }
+  loads.push(loadavg()[0]!);
+  await settle();
+  const landlineStages = readStages(traceFile, 'landline', 0);
+  const recordedFlood = (await api<{ totals: { calls: number } }>('getStatistics', { from: new Date(Date.now() - 3600_000).toISOString(), to: new Date(Date.now() + 60_000).toISOString(), bucket: 'hour' })).totals.calls;
+
   const floor = await ptyFloor(1000);
-  const e2e = stats(blockedLatency);
   serve.kill('SIGTERM');
   await new Promise((r) => serve.once('exit', r));
-  await sim.close();
+  await Promise.all([sim.close(), flood.close(), landline.close()]);
   rmSync(work, { recursive: true, force: true });
 
-  process.stdout.write(`hang-up latency, ${CALLS} blocked calls: ${fmt(e2e)}\n`);
+  const land = stats(landlineLatency);
+  const check = (e2e: Stats, factor: number) =>
+    `p50 ${e2e.p50 <= floor.p50 + 0.3 * factor ? '≤' : '>'} floor p50 + ${(0.3 * factor).toFixed(1)} ms, p99 ${e2e.p99 <= floor.p99 + 1 * factor ? '≤' : '>'} floor p99 + ${factor} ms, max ${e2e.max <= 10 * factor ? '≤' : '>'} ${10 * factor} ms`;
+  process.stdout.write(`hang-up latency, ${CALLS} blocked calls:            ${fmt(quiet.e2e)}\n`);
+  process.stdout.write(`${stageTable(quietStages)}\n`);
+  process.stdout.write(`… while a second line records ${floodRate.toFixed(1)} calls/s: ${fmt(busy.e2e)}\n`);
+  process.stdout.write(`${stageTable(busyStages)}\n`);
+  process.stdout.write(`landline, ${LANDLINE_CALLS} blocked callers without NAME: ${fmt(land)}\n`);
+  process.stdout.write(`${stageTable(landlineStages)}\n`);
   process.stdout.write(`bare pty round trip (floor):         ${fmt(floor)}\n`);
-  process.stdout.write(`p99 above floor p99: ${(e2e.p99 - floor.p99).toFixed(2)} ms; calls that needed a second ring: ${secondRing}\n`);
-  process.stdout.write(`${JSON.stringify({ bench: 'latency', calls: CALLS, rules: RULES, history: HISTORY, gapMs: gap, e2e, floor, secondRing })}\n`);
+  process.stdout.write(`targets, quiet: ${check(quiet.e2e, 1)}; under the flood (2×): ${check(busy.e2e, 2)}; landline p99 ${land.p99 <= 10 ? '≤' : '>'} 10 ms\n`);
+  process.stdout.write(`calls that needed a second ring: ${quiet.secondRing} quiet, ${busy.secondRing} under the flood; calls recorded in the last hour: ${recordedFlood}\n`);
+  process.stdout.write(`load average (1 min) during the run: ${Math.min(...loads).toFixed(2)}–${Math.max(...loads).toFixed(2)} on ${availableParallelism()} cores\n`);
+  const summary = (rows: Stages[]) => Object.fromEntries(stageNames.map((n) => [n, stats(rows.map((r) => r[n]))]));
+  process.stdout.write(
+    `${JSON.stringify({ bench: 'latency', calls: CALLS, rules: RULES, history: HISTORY, gapMs: gap, e2e: quiet.e2e, floor, secondRing: quiet.secondRing, stages: summary(quietStages), underFlood: { callsPerSecond: floodRate, e2e: busy.e2e, secondRing: busy.secondRing, stages: summary(busyStages) }, landline: { calls: LANDLINE_CALLS, e2e: land, stages: summary(landlineStages) }, loadAverage: { min: Math.min(...loads), max: Math.max(...loads) } })}\n`,
+  );
 }
 
 await main();

@@ -23,6 +23,7 @@ let jumpedAt = performance.now();
 const nowMs = () => base + (performance.now() - jumpedAt);
 
 let db: DatabaseSync | null = null;
+let store: { setWritable(writable: boolean): Promise<void> } | null = null;
 
 process.on('message', (raw) => {
   const m = raw as HostRequest;
@@ -32,9 +33,11 @@ process.on('message', (raw) => {
     jumpedAt = performance.now();
     send({ type: 'clock', id: m.id, now: base });
   } else if (m.type === 'store') {
-    db?.exec(`PRAGMA query_only = ${m.writable ? 0 : 1}`);
-    log('warn', `drill: the history store ${m.writable ? 'accepts writes again' : 'now refuses writes'}`);
-    send({ type: 'store', id: m.id, writable: m.writable });
+    // Both connections: this thread's and the record writer's.
+    void (store?.setWritable(m.writable) ?? Promise.resolve(db?.exec(`PRAGMA query_only = ${m.writable ? 0 : 1}`))).then(() => {
+      log('warn', `drill: the history store ${m.writable ? 'accepts writes again' : 'now refuses writes'}`);
+      send({ type: 'store', id: m.id, writable: m.writable });
+    });
   }
 });
 
@@ -47,7 +50,10 @@ const service = await startService({
   log,
   now: () => new Date(nowMs()),
   ...(config.lineTiming ? { lineTiming: config.lineTiming } : {}),
-  onDatabase: (d) => (db = d),
+  onDatabase: (d, s) => {
+    db = d;
+    store = s;
+  },
 });
 const ui = mkdtempSync(join(tmpdir(), 'rf-drill-ui-'));
 writeFileSync(join(ui, 'index.html'), '<!doctype html><title>Ringfence drill</title>');

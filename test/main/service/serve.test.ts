@@ -5,7 +5,8 @@ import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CallRecord } from '../../../shared/domain.ts';
-import { startSimulator, type Simulator } from '../../../main/sim/index.ts';
+import { Scenario, startSimulator, type Simulator } from '../../../main/sim/index.ts';
+import { backToBackFlood, expandScenario } from '../../../main/sim/scenario.ts';
 import { cliEntry } from '../../support/paths.ts';
 import { startServe, type EventStream, type ServeProcess } from '../../support/serve.ts';
 import { waitFor } from '../../support/wait.ts';
@@ -81,6 +82,23 @@ describe('ringfence serve with simulated modems', { tags: ['pty'] }, () => {
   it('takes a rule added by the CLI while serving for the next call', async () => {
     expect(cli('rules', 'add', '+8618800001234', '--list', 'blocked', '--data-dir', dataDir).status).toBe(0);
     expect((await simA.placeCall({ number: '+8618800001234', presentation: 'allowed', rings: 5 })).outcome).toBe('rejected');
+  });
+
+  it('records a back-to-back flood on a SIM800 once per call, each decided on its first ring (issue 14)', async () => {
+    // The profile's gaps at this time scale: 50–200 ms real after each release, as the issue measured.
+    const scenario = backToBackFlood({ calls: 16, repeated: ['+8617011112222'] });
+    (scenario.steps[0] as { backToBack: { gapMs: number[] } }).backToBack.gapMs = [500, 2000];
+    const placed = expandScenario(Scenario.parse(scenario), 1).flatMap((i) => ('call' in i ? [i.call] : []));
+    const since = new Date().toISOString();
+    const results = await simB.runScenario(scenario);
+    expect(results).toHaveLength(16);
+    const recorded = async () => (await serve.call<{ calls: CallRecord[] }>('queryCalls', { lineId: 'modemB', from: since, order: 'oldest', limit: 100 })).body.calls;
+    await expect.poll(async () => (await recorded()).length, { timeout: 20_000 }).toBeGreaterThanOrEqual(16);
+    const calls = await recorded();
+    expect(calls.map((c) => [c.presentation, c.number])).toEqual(placed.map((c) => [c.presentation, c.number]));
+    expect(calls.map((c) => c.outcome)).toEqual(results.map((r) => (r.outcome === 'rejected' ? 'rejected' : 'caller-hung-up')));
+    for (const c of calls) expect(c.timings.decision! - c.timings.firstRing!).toBeLessThan(500);
+    expect(results.filter((r) => r.outcome === 'rejected' && r.rings > 1)).toEqual([]);
   });
 
   it('answers a bad payload with 400 and the schema message', async () => {
