@@ -97,7 +97,8 @@ export const Rule = z.object({
 });
 export type Rule = z.infer<typeof Rule>;
 
-export const CallOutcome = z.enum(['rejected', 'answered', 'caller-hung-up', 'rang-through', 'line-lost']);
+/** `waiting-*`: a call announced by call waiting while another call was in progress (issue 14). */
+export const CallOutcome = z.enum(['rejected', 'answered', 'caller-hung-up', 'rang-through', 'line-lost', 'waiting-rejected', 'waiting-let-through']);
 export type CallOutcome = z.infer<typeof CallOutcome>;
 
 /** Milliseconds from the call's first event (monotonic clock); null when the step did not happen. */

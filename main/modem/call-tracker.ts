@@ -36,6 +36,8 @@ export type TrackerEnv = {
   /** Starts the hang-up; must write its first command before returning when the modem is idle. */
   hangup: (action: Decision['action'], callerId: CallerId, callbacks: HangupCallbacks, key: string) => HangupHandle;
   queryClcc: () => Promise<ClccEntry[] | null>;
+  /** Releases the waiting call only (AT+CHLD=0); the call in progress stays. */
+  releaseWaiting?: (callbacks: Pick<HangupCallbacks, 'onWritten'>) => HangupHandle;
   /** Ask the parser to report a pending landline block now (its signals come back through `signal`). */
   flushBlock: () => void;
   emit: <E extends keyof TrackerEvents>(event: E, payload: TrackerEvents[E]) => void;
@@ -140,6 +142,18 @@ export function createCallTracker(env: TrackerEnv) {
         );
         return;
       }
+      case 'release-waiting': {
+        const key = e.key;
+        const handle = env.releaseWaiting?.({ onWritten: (command, at) => dispatch({ type: 'hangup-written', key, command, at }) }) ?? {
+          done: Promise.resolve({ ok: false as const, tried: [] }),
+          cancel() {},
+        };
+        handle.done.then(
+          (result) => dispatch({ type: 'hangup-done', key, result }),
+          () => {},
+        );
+        return;
+      }
       case 'cancel-hang-up':
         hangups.get(e.key)?.cancel();
         return;
@@ -165,7 +179,7 @@ export function createCallTracker(env: TrackerEnv) {
     },
     active: () => currentCall(state) !== null,
     /** Nothing is pending on the modem for a call (the Line may poll the modem). */
-    idle: () => currentCall(state) === null,
+    idle: () => currentCall(state) === null && state.waiting === null,
     /** The state, for tests and diagnostics. */
     state: () => state,
   };

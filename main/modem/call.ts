@@ -76,6 +76,8 @@ export type Call = {
   /** When the latest ring came, and how many rings came since the caller was identified. */
   readonly lastRingAt: number | null;
   readonly ringsSinceId: number;
+  /** Announced by call waiting (+CCWA) while another call was in progress: its outcome says so. */
+  readonly waiting: boolean;
 };
 
 const noMoments: CallMoments = { firstRing: null, callerId: null, decision: null, hangupSent: null, hangupConfirmed: null };
@@ -85,7 +87,7 @@ export function callKey(lineId: string, wallClock: Date, seq: number): string {
   return `${lineId}-${wallClock.getTime().toString(36)}-${seq}`;
 }
 
-export function newCall(key: string, now: number, wallClock: Date): Call {
+export function newCall(key: string, now: number, wallClock: Date, options: { waiting?: boolean } = {}): Call {
   return {
     key,
     startedAt: wallClock,
@@ -101,6 +103,7 @@ export function newCall(key: string, now: number, wallClock: Date): Call {
     raw: [],
     lastRingAt: null,
     ringsSinceId: 0,
+    waiting: options.waiting ?? false,
   };
 }
 
@@ -125,6 +128,12 @@ export function withMoments(c: Call, moments: Partial<CallMoments>): Call {
 }
 
 export function outcomeOf(c: Call, lost: boolean): CallOutcome {
+  if (c.waiting) {
+    // Released with AT+CHLD=0 (or it went while the release was on its way): rejected; otherwise it was let
+    // wait, and rang or waited until its caller gave up or somebody answered.
+    if (c.at.hangupConfirmed !== null || (c.at.hangupSent !== null && !c.hangupFailed)) return 'waiting-rejected';
+    return lost ? 'line-lost' : 'waiting-let-through';
+  }
   if (c.at.hangupConfirmed !== null) return 'rejected';
   if (lost) return 'line-lost';
   // We sent the hang-up and the call is gone: that is our rejection, even if the modem's final answer

@@ -6,6 +6,7 @@ import type { CallerId } from '../../shared/domain.ts';
 import type { CallerIdSource } from './caller-id.ts';
 import { parseCallUrc, type EndCause } from './call-urcs.ts';
 import { clccCallerId, parseClcc } from './clcc.ts';
+import { parseCcwa } from './ccwa.ts';
 import { parseClip } from './clip.ts';
 import { parseHexCid } from './hex-cid.ts';
 import { blockCallerId, parseCidField, type CidField } from './landline-cid.ts';
@@ -20,6 +21,8 @@ export type CallSignal =
    *  and the identity so far once the number is in (the screening may act on it without the name). */
   | { kind: 'block-progress'; number: boolean; name: boolean; callerId: CallerId | null }
   | { kind: 'answered'; line: string }
+  /** Call waiting: another caller while a call is in progress (GSM +CCWA). */
+  | { kind: 'waiting'; line: string; callerId: CallerId }
   | { kind: 'call-end'; line: string; cause: EndCause; callerId: CallerId | null };
 
 export type CallerIdParser = {
@@ -82,6 +85,8 @@ export function createCallerIdParser(): CallerIdParser {
       const callerId: CallerId | null = urc.number ? { number: urc.number, presentation: 'allowed', name: null, raw: [line] } : null;
       return [{ kind: 'call-end', line, cause: urc.cause, callerId }];
     }
+    const waiting = parseCcwa(line);
+    if (waiting) return [{ kind: 'waiting', line, callerId: waiting }];
     const clip = parseClip(line);
     if (clip) return [{ kind: 'caller-id', callerId: clip, source: 'clip' }];
     const clcc = parseClcc(line);

@@ -1,7 +1,7 @@
 // Building CallerId values the same way whatever format they came from (the fixtures README, §2).
 import type { CallerId, Presentation } from '../../shared/domain.ts';
 
-export type CallerIdSource = 'clip' | 'clcc' | 'block' | 'hex' | 'tci' | 'missed-call' | 'none';
+export type CallerIdSource = 'clip' | 'clcc' | 'ccwa' | 'block' | 'hex' | 'tci' | 'missed-call' | 'none';
 
 /** Words a number field carries instead of digits, by what they mean. Compared in upper case with `-`/`_` as spaces. */
 const withheldWords = new Set(['P', 'PRIVATE', 'PRIVATE NUMBER', 'ANONYMOUS', 'RESTRICTED', 'WITHHELD']);

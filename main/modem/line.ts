@@ -9,7 +9,7 @@ import { createAtChannel, type AtChannel } from './at-channel.ts';
 import { createCallerIdParser, type CallSignal } from './caller-id-parser.ts';
 import { createCallTracker, defaultTiming, type CallTracker, type EndedCall, type LineTiming } from './call-tracker.ts';
 import { parseClcc, type ClccEntry } from './clcc.ts';
-import { hangupChain, runHangup } from './hangup.ts';
+import { hangupChain, runHangup, type HangupResult } from './hangup.ts';
 import type { Line, LineEvents, LineOptions } from './line-api.ts';
 import { createLatencyTrace, type LatencyTrace } from './latency-trace.ts';
 import { createLineSplitter } from './line-splitter.ts';
@@ -187,6 +187,15 @@ class ModemLine extends EventEmitter<LineEvents> implements Line {
           },
           sleep: (ms) => new Promise((r) => this.#later(() => r(), ms)),
         });
+      },
+      releaseWaiting: ({ onWritten }) => {
+        const channel = this.#channel;
+        if (!channel) return { done: Promise.resolve({ ok: false, tried: [] }), cancel() {} };
+        const command = 'AT+CHLD=0';
+        const done = channel
+          .send(command, { priority: true, onWritten: (at) => onWritten(command, at) })
+          .then((r): HangupResult => (r.status === 'ok' ? { ok: true, method: 'chld', command } : { ok: false, tried: [command] }));
+        return { done, cancel() {} };
       },
       queryClcc: async (): Promise<ClccEntry[] | null> => {
         const r = await this.#channel?.send('AT+CLCC', { expect: '+CLCC' });

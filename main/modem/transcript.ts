@@ -5,13 +5,16 @@
 // - a call that rang twice with no caller-ID data is a `none` call, and caller-ID data after that is a new call;
 // - new caller-ID data with a different identity starts a new call, ring or not;
 // - an end marker (NO CARRIER, ^CEND, VOICE CALL: END, HANGUP:, MISSED_CALL) closes the call;
-// - the end of the input completes a pending call.
+// - the end of the input completes a pending call;
+// - a call-waiting announcement (+CCWA) is a call of its own, in the order it appears, beside the call in progress.
 import type { CallerId } from '../../shared/domain.ts';
 import { noCallerId, sameIdentity } from './caller-id.ts';
 import { createCallerIdParser, type CallSignal } from './caller-id-parser.ts';
 import { createLineSplitter } from './line-splitter.ts';
 
-type Pending = { callerId: CallerId | null; ringsBeforeId: number; rings: string[] };
+/** `slot`: where the call stands in the list — reserved when it began, so a waiting call announced while it
+ *  was still pending comes after it. */
+type Pending = { callerId: CallerId | null; ringsBeforeId: number; rings: string[]; slot: number };
 
 export type TranscriptAssembler = {
   signal(s: CallSignal): void;
@@ -20,14 +23,23 @@ export type TranscriptAssembler = {
 };
 
 export function createTranscriptAssembler(): TranscriptAssembler {
-  const calls: CallerId[] = [];
+  // null: the slot of the pending call, filled when it completes.
+  const calls: (CallerId | null)[] = [];
   let current: Pending | null = null;
+  let lastWaiting: CallerId | null = null;
+  const begin = (callerId: CallerId | null): Pending => {
+    calls.push(null);
+    return { callerId, ringsBeforeId: 0, rings: [], slot: calls.length - 1 };
+  };
+  /** The last completed call (a MISSED_CALL that follows an end marker belongs to it). */
+  const lastDone = () => calls.findLast((c): c is CallerId => c !== null);
+  const lastDoneIndex = () => calls.findLastIndex((c) => c !== null);
   // The last call was just closed by an end marker and nothing has happened since: a MISSED_CALL that
   // follows belongs to it.
   let justEnded = false;
 
   const finish = () => {
-    if (current) calls.push(current.callerId ?? noCallerId(current.rings));
+    if (current) calls[current.slot] = current.callerId ?? noCallerId(current.rings);
     current = null;
   };
 
@@ -38,7 +50,7 @@ export function createTranscriptAssembler(): TranscriptAssembler {
     }
     if (current?.callerId && sameIdentity(current.callerId, callerId)) return; // repeated on a later ring
     finish();
-    current = { callerId, ringsBeforeId: 0, rings: [] };
+    current = begin(callerId);
   };
 
   return {
@@ -47,7 +59,7 @@ export function createTranscriptAssembler(): TranscriptAssembler {
       justEnded = false;
       switch (s.kind) {
         case 'ring':
-          if (!current) current = { callerId: null, ringsBeforeId: 0, rings: [] };
+          if (!current) current = begin(null);
           if (current.callerId === null) current.ringsBeforeId++;
           current.rings.push(s.line);
           return;
@@ -59,11 +71,11 @@ export function createTranscriptAssembler(): TranscriptAssembler {
           return;
         case 'call-end': {
           if (s.callerId) {
-            const last = calls[calls.length - 1];
+            const last = lastDone();
             if (current) {
               if (current.callerId === null) current.callerId = s.callerId;
             } else if (wasJustEnded && last && last.presentation === 'none') {
-              calls[calls.length - 1] = s.callerId;
+              calls[lastDoneIndex()] = s.callerId;
             } else if (!(wasJustEnded && last && last.number === s.callerId.number)) {
               // A missed call we saw no ring of: it still happened.
               calls.push(s.callerId);
@@ -73,6 +85,12 @@ export function createTranscriptAssembler(): TranscriptAssembler {
           justEnded = true;
           return;
         }
+        case 'waiting':
+          // Announced again while it waits: the same waiting call.
+          if (lastWaiting && sameIdentity(lastWaiting, s.callerId)) return;
+          lastWaiting = s.callerId;
+          calls.push(s.callerId);
+          return;
         case 'answered':
         case 'block-progress':
           justEnded = wasJustEnded;
@@ -81,7 +99,7 @@ export function createTranscriptAssembler(): TranscriptAssembler {
     },
     end() {
       finish();
-      return calls;
+      return calls.filter((c): c is CallerId => c !== null);
     },
   };
 }

@@ -18,7 +18,7 @@ function handlerFor(profile: Profile, cmd: AtCommand): Handler | null {
  * Runs every command of the line in turn, as V.250 §5.2 describes: information responses as they come,
  * one final result code at the end, and on the first error the rest of the line is discarded.
  */
-export function executeLine(profile: Profile, state: ModemState, line: string, env: { call: CallView | null; now: Date }): LineOutcome {
+export function executeLine(profile: Profile, state: ModemState, line: string, env: { call: CallView | null; waiting?: CallView | null; now: Date }): LineOutcome {
   const parsed = parseCommandLine(line);
   if (parsed.kind === 'not-a-command') return { output: '', state, effects: [] };
   if (parsed.kind === 'repeat') {
@@ -29,17 +29,19 @@ export function executeLine(profile: Profile, state: ModemState, line: string, e
 
   let output = '';
   let call = env.call;
+  let waiting = env.waiting ?? null;
   const effects: Effect[] = [];
   let final: string | null = 'OK';
   for (const cmd of parsed.commands) {
     const handler = handlerFor(profile, cmd);
-    const reply: Reply = handler ? handler(cmd, { profile, state: current, call, now: env.now }) : { result: 'ERROR' };
+    const reply: Reply = handler ? handler(cmd, { profile, state: current, call, waiting, now: env.now }) : { result: 'ERROR' };
     if (reply.set) current = { ...current, ...reply.set };
     if (reply.info?.length) output += info(reply.info, current);
     if (reply.effect) {
       effects.push(reply.effect);
       // Later commands on the same line ("ATH1H0") see the call as the earlier ones left it.
-      if (call) call = reply.effect.kind === 'answer' ? { ...call, status: 'active' } : null;
+      if (reply.effect.kind === 'release-waiting') waiting = null;
+      else if (call) call = reply.effect.kind === 'answer' ? { ...call, status: 'active' } : null;
     }
     if (reply.result === null) {
       final = null;

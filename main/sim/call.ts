@@ -81,8 +81,10 @@ export async function runCall(spec: CallSpec, options: CallOptions): Promise<Cal
     w();
   };
 
+  let answeredByPerson = false;
   const offEffect = line.onEffect(({ effect, firstByteAt }: EffectEvent) => {
-    if (status === 'ended') return;
+    // AT+CHLD=0 with a caller waiting releases that caller only (waiting.ts), never this call.
+    if (status === 'ended' || effect.kind === 'release-waiting') return;
     firstAction ??= { command: effect.command, at: firstByteAt };
     lastCommand = effect.command;
     if (effect.kind === 'answer' && status === 'incoming') {
@@ -126,6 +128,15 @@ export async function runCall(spec: CallSpec, options: CallOptions): Promise<Cal
       } else {
         await clock.wait(interval, changed);
       }
+      if (is('incoming') && spec.answerAfterRings !== undefined && rings >= spec.answerAfterRings) {
+        // The person at the phone picks up: the call is in progress, whatever the host does next.
+        status = 'active';
+        view.status = 'active';
+        view.startedAt = clock.date();
+        answeredByPerson = true;
+        log.add('event', `answered at the phone after ${rings} rings`);
+        void line.unsolicited(profile.ends.answered(view));
+      }
     }
     if (is('incoming')) {
       status = 'ended';
@@ -163,7 +174,7 @@ export async function runCall(spec: CallSpec, options: CallOptions): Promise<Cal
   if (hungUpByHost && first) {
     const command = first.command === lastCommand ? first.command : `${first.command}…${lastCommand}`;
     result = { outcome: 'rejected', rings, hangupCommand: command, hangupLatencyMs: hangupLatency(cid, first.at) };
-  } else if (first && endedByWhom() === 'caller') {
+  } else if ((first || answeredByPerson) && endedByWhom() === 'caller') {
     result = { outcome: 'answered', rings, hangupCommand: null, hangupLatencyMs: null };
   } else {
     result = { outcome: 'caller-hung-up', rings, hangupCommand: null, hangupLatencyMs: null };

@@ -26,9 +26,15 @@ export function clipLine(style: 'huawei' | 'simcom', c: CallerIdentity): string 
   return style === 'huawei' ? `${head},,,${alpha},${validity(c.presentation)}` : `${head},"",0,${alpha},${validity(c.presentation)}`;
 }
 
-/** +CLCC's line for the one call: `+CLCC: 1,1,4,0,0,"13800138000",129` (status 4 incoming, 0 active). */
-export function clccLine(c: CallerIdentity, status: 'incoming' | 'active'): string {
-  return `+CLCC: 1,1,${status === 'incoming' ? 4 : 0},0,0,"${shownNumber(c)}",${numberType(c)}`;
+/** +CLCC's line for a call: `+CLCC: 1,1,4,0,0,"13800138000",129` (status 4 incoming, 0 active, 5 waiting). */
+export function clccLine(c: CallerIdentity, status: 'incoming' | 'active' | 'waiting', index = 1): string {
+  const stat = status === 'incoming' ? 4 : status === 'waiting' ? 5 : 0;
+  return `+CLCC: ${index},1,${stat},0,0,"${shownNumber(c)}",${numberType(c)}`;
+}
+
+/** `+CCWA: "13800138000",129,1` (27.007 §7.12: number, type, class 1 voice, the CLIP alpha, CLI validity). */
+export function ccwaLine(c: CallerIdentity): string {
+  return `+CCWA: "${shownNumber(c)}",${numberType(c)},1,${c.name ? `"${c.name}"` : ''},${validity(c.presentation)}`;
 }
 
 const two = (n: number) => String(n).padStart(2, '0');

@@ -26,6 +26,8 @@ export type Line = {
   readonly frozen: boolean;
   /** The call the engine sees (+CLCC, ATA, ATH); set by the call runner. */
   call: CallView | null;
+  /** A caller waiting while `call` is in progress (+CCWA, AT+CHLD=0); set by the waiting-call runner. */
+  waiting: CallView | null;
   /** While true, host bytes are logged but not answered and no noise is sent (a replay owns the link). */
   replaying: boolean;
   patchState(patch: Partial<ModemState>): void;
@@ -82,7 +84,7 @@ export function createLine(options: { link: SimLink; profile: Profile; clock: Si
     },
     line: (text, firstByteAt) => {
       if (text.replace(/[\s\0]/g, '') === '') return;
-      const out = executeLine(profile, state, text, { call: line.call, now: clock.date() });
+      const out = executeLine(profile, state, text, { call: line.call, waiting: line.waiting, now: clock.date() });
       state = out.state;
       if (out.output) void write(out.output);
       for (const effect of out.effects) events.emit('effect', { effect, firstByteAt } satisfies EffectEvent);
@@ -132,6 +134,7 @@ export function createLine(options: { link: SimLink; profile: Profile; clock: Si
       return frozen;
     },
     call: null,
+    waiting: null,
     replaying: false,
     patchState(patch) {
       state = { ...state, ...patch };

@@ -28,6 +28,16 @@ export const CallSpec = z
      * as soon as it is placed and the line is free.
      */
     afterReleaseMs: z.number().int().min(0).max(3_600_000).optional(),
+    /** The person at the phone picks up after this many rings, if the host let it ring (a GSM terminal with a
+     *  handset, an extension on a landline): the call is then in progress for `answeredHoldMs`. */
+    answerAfterRings: z.number().int().min(1).max(50).optional(),
+    /**
+     * Call waiting: ring during the call in progress instead of waiting for the line — announced as +CCWA on a
+     * GSM modem whose host enabled it (AT+CCWA=1), once per ring interval, until the host releases it
+     * (AT+CHLD=0) or the caller gives up after `rings` announcements. With no call in progress it rings as an
+     * ordinary call. A waiting caller whose wait outlasts the call in progress gives up with it.
+     */
+    waiting: z.boolean().optional(),
   })
   .strict()
   .superRefine((call, ctx) => {

@@ -5,6 +5,7 @@ import { dirname } from 'node:path';
 import { z } from 'zod';
 import type { PortFactory } from '../modem/index.ts';
 import { runCall, type CallResult } from './call.ts';
+import { canWait, runWaitingCall } from './waiting.ts';
 import { simClock } from './clock.ts';
 import { startControlServer, type ControlServer } from './control.ts';
 import { SimInputError, SimulatorClosedError } from './errors.ts';
@@ -99,10 +100,13 @@ export async function startSimulator(options: SimulatorOptions, overrides: { pro
   const placeCall = async (spec: CallSpec): Promise<CallResult> => {
     if (closed) throw new SimulatorClosedError();
     const call = parse(CallSpec, spec, 'call');
+    const options = { line, clock, log, answeredHoldMs: opts.answeredHoldMs ?? 30_000 };
+    // Call waiting rings beside the call in progress, not after it.
+    if (call.waiting && canWait(options)) return runWaitingCall(call, options);
     const next = queue.then(async () => {
       // Back to back: the previous call on the line was released just now; this one rings after the gap.
       if (call.afterReleaseMs !== undefined) await clock.wait(call.afterReleaseMs);
-      return runCall(call, { line, clock, log, answeredHoldMs: opts.answeredHoldMs ?? 30_000 });
+      return runCall(call, options);
     });
     queue = next.catch(() => {});
     return next;

@@ -59,6 +59,8 @@ export const en = {
     'caller-hung-up': 'Caller hung up',
     'rang-through': 'Rang through to the phone',
     'line-lost': 'The line dropped during the call',
+    'waiting-rejected': 'Waiting call rejected',
+    'waiting-let-through': 'Waiting call let through',
   },
   reason: {
     'explicit-block': 'On your blocked list',

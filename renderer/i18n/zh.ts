@@ -59,6 +59,8 @@ export const zh: Messages = {
     'caller-hung-up': '对方已挂断',
     'rang-through': '已接通到电话',
     'line-lost': '通话中线路断开',
+    'waiting-rejected': '已拒接呼叫等待来电',
+    'waiting-let-through': '已放行呼叫等待来电',
   },
   reason: {
     'explicit-block': '在您的黑名单中',

@@ -17,7 +17,7 @@
 //   reason             why (explicit-block, shield, blocked-prefix, …)
 //   rule_id, rule_label  the rule that decided, if any
 //   decision_en, decision_zh  the decision in one sentence, English and Chinese
-//   outcome            rejected | answered | caller-hung-up | rang-through | line-lost
+//   outcome            rejected | answered | caller-hung-up | rang-through | line-lost | waiting-rejected | waiting-let-through
 //   hangup_latency_ms  caller ID to hang-up confirmed, in milliseconds
 //   first_ring_ms, caller_id_ms, decision_ms, hangup_sent_ms, hangup_confirmed_ms, end_ms
 //                      monotonic timings from the call's first event, in milliseconds

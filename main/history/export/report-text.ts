@@ -72,6 +72,8 @@ const en = {
     'caller-hung-up': 'caller hung up',
     'rang-through': 'rang through',
     'line-lost': 'line lost',
+    'waiting-rejected': 'waiting call rejected',
+    'waiting-let-through': 'waiting call let through',
   } satisfies Record<CallOutcome, string>,
   presentation: { allowed: '', withheld: 'withheld', unavailable: 'unavailable', none: 'no caller ID' } satisfies Record<Presentation, string>,
 };
@@ -138,7 +140,15 @@ const zh: typeof en = {
   withheldRow: '隐藏号码 / 无号码',
   trigger: { calls: '短时间大量来电', withheld: '隐藏号码来电', 'same-number': '同一号码反复来电', manual: '手动开启' },
   action: { reject: '已拒接', 'answer-hangup': '接听后挂断', silent: '静音振铃', allow: '已接通振铃' },
-  outcomeName: { rejected: '已拒接', answered: '已接听', 'caller-hung-up': '对方挂断', 'rang-through': '已振铃', 'line-lost': '线路断开' },
+  outcomeName: {
+    rejected: '已拒接',
+    answered: '已接听',
+    'caller-hung-up': '对方挂断',
+    'rang-through': '已振铃',
+    'line-lost': '线路断开',
+    'waiting-rejected': '已拒接呼叫等待来电',
+    'waiting-let-through': '已放行呼叫等待来电',
+  },
   presentation: { allowed: '', withheld: '隐藏号码', unavailable: '号码不可用', none: '无来电显示' },
 };
 

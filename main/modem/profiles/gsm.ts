@@ -1,5 +1,7 @@
 // GSM dongles: caller ID is +CLIP (re-enabled after every reset, modems forget it), +CRC=1 makes rings
-// say what kind of call they are (+CRING: VOICE), verbose +CME errors help the problem messages.
+// say what kind of call they are (+CRING: VOICE), verbose +CME errors help the problem messages, and
+// +CCWA=1,1 has the network announce a caller who waits while a call is in progress, so that one is
+// screened too (a SIM or network without call waiting refuses it: that is not an error).
 import type { InitStep, Profile } from './profile.ts';
 
 const common: InitStep[] = [
@@ -7,6 +9,7 @@ const common: InitStep[] = [
   { command: 'AT+CMEE=2', alternatives: ['AT+CMEE=1'] },
   { command: 'AT+CLIP=1', required: true, enablesCallerId: true },
   { command: 'AT+CRC=1' },
+  { command: 'AT+CCWA=1,1' },
 ];
 
 const chain: Profile['hangupChain'] = ['chup', 'ath', 'chld'];

@@ -20,6 +20,7 @@ export function initialState(profile: Profile): ModemState {
     fclass: '0',
     vsd: '128,0',
     reports: true,
+    ccwa: false,
     cscs: 'IRA',
     sim: true,
     network: true,

@@ -79,10 +79,21 @@ export const gsmCommands: Record<string, Handler> = {
     if (cmd.op === 'test') return { info: ['+CMEE: (0-2)'] };
     return ERROR;
   },
-  '+CLCC': (cmd, { call }) => {
+  '+CLCC': (cmd, { call, waiting }) => {
     if (cmd.op === 'test') return OK;
     if (cmd.op !== 'exec') return ERROR;
-    return call ? { info: [clccLine(call.caller, call.status)] } : OK;
+    const lines = [...(call ? [clccLine(call.caller, call.status)] : []), ...(waiting ? [clccLine(waiting.caller, 'waiting', 2)] : [])];
+    return lines.length ? { info: lines } : OK;
+  },
+  // 27.007 §7.12: <n> turns the +CCWA announcement on; <mode> 2 asks the network, which says it is active.
+  '+CCWA': (cmd, { state }) => {
+    if (cmd.op === 'read') return { info: [`+CCWA: ${state.ccwa ? 1 : 0}`] };
+    if (cmd.op === 'test') return { info: ['+CCWA: (0,1)'] };
+    if (cmd.op !== 'set') return ERROR;
+    const [n = '', mode = ''] = cmd.arg.split(',');
+    if (!/^[01]?$/.test(n) || !/^[0-2]?$/.test(mode)) return ERROR;
+    const set = { ccwa: n === '1' || (n === '' && state.ccwa) };
+    return mode === '2' ? { set, info: ['+CCWA: 1,1'] } : { set };
   },
   '+CPAS': (cmd, { call }) => {
     if (cmd.op === 'test') return { info: ['+CPAS: (0-5)'] };
@@ -93,7 +104,9 @@ export const gsmCommands: Record<string, Handler> = {
   '+CHLD': (cmd, ctx) => {
     if (cmd.op === 'test') return { info: ['+CHLD: (0,1,1x,2,2x,3,4)'] };
     if (cmd.op !== 'set') return ERROR;
-    // 0 rejects a ringing call (user determined user busy); 1 and 1x release the call in progress.
+    // 0 releases a waiting call, leaving the call in progress alone, or rejects a ringing one (user determined
+    // user busy); 1 and 1x release the call in progress.
+    if (cmd.arg === '0' && ctx.waiting) return { effect: { kind: 'release-waiting', command: cmd.text } };
     if (cmd.arg === '0' || /^1\d?$/.test(cmd.arg)) return hangUp(cmd.text, ctx);
     return /^[2-4]\d?$/.test(cmd.arg) ? OK : ERROR;
   },

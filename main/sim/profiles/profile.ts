@@ -27,6 +27,8 @@ export type ModemState = {
   vsd: string;
   /** Periodic unsolicited reports such as Huawei ^RSSI (AT^CURC=0 turns them off). */
   reports: boolean;
+  /** +CCWA=1: announce a caller who waits while a call is in progress. */
+  ccwa: boolean;
   cscs: string;
   sim: boolean;
   network: boolean;
@@ -38,10 +40,11 @@ export type ModemState = {
   lastLine: string;
 };
 
-/** What a host command asks of the line beyond the reply. */
-export type Effect = { kind: 'answer'; command: string } | { kind: 'hang-up'; command: string };
+/** What a host command asks of the line beyond the reply. `release-waiting`: AT+CHLD=0 with a caller waiting
+ *  releases that caller only (3GPP TS 22.030 §6.5.5.1); the call in progress stays. */
+export type Effect = { kind: 'answer'; command: string } | { kind: 'hang-up'; command: string } | { kind: 'release-waiting'; command: string };
 
-export type Context = { profile: Profile; state: ModemState; call: CallView | null; now: Date };
+export type Context = { profile: Profile; state: ModemState; call: CallView | null; waiting: CallView | null; now: Date };
 
 /** `result: null` means no final result code now (a landline ATA waiting for a carrier). */
 export type Reply = { info?: string[]; result?: string | null; set?: Partial<ModemState>; effect?: Effect };

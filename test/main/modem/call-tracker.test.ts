@@ -288,3 +288,67 @@ describe('call tracker: back-to-back calls (issue 14)', () => {
     expect(r.count('decided')).toBe(calls.length);
   });
 });
+
+describe('call tracker: call waiting (issue 14)', () => {
+  const answeredCall = ['RING', '+CLIP: "13900139000",129,"",0,"",0', 'VOICE CALL: BEGIN'];
+
+  it('releases a blocked waiting caller with AT+CHLD=0, records it as a rejected waiting call, and leaves the call in progress alone', async () => {
+    const r = trackerRig('gsm', (c) => (c.number === '17012345678' ? 'reject' : 'allow'));
+    r.modem(...answeredCall);
+    r.modem('+CCWA: "17012345678",129,1');
+    expect(r.log.slice(-6)).toEqual(['decide allowed 17012345678', 'release-waiting AT+CHLD=0', 'emit call-started', 'emit caller-id', 'emit decided', 'emit hangup-sent']);
+    r.releases[0]!.finish({ ok: true, method: 'chld', command: 'AT+CHLD=0' });
+    await r.advance(0);
+    expect(r.ended().map((c) => [c.callerId.number, c.outcome, c.hangupCommand])).toEqual([['17012345678', 'waiting-rejected', 'AT+CHLD=0']]);
+    expect(r.hangups).toHaveLength(0);
+    r.modem('VOICE CALL: END: 000042');
+    expect(r.ended().map((c) => [c.callerId.number, c.outcome])).toEqual([
+      ['17012345678', 'waiting-rejected'],
+      ['13900139000', 'answered'],
+    ]);
+  });
+
+  it('lets an allowed waiting caller wait, once however often +CCWA repeats, and records it when it stops', async () => {
+    const r = trackerRig('gsm');
+    r.modem(...answeredCall, '+CCWA: "13800138000",129,1');
+    await r.advance(3000);
+    r.modem('+CCWA: "13800138000",129,1');
+    await r.advance(T.ringSilenceGsmMs + 1);
+    const waiting = r.ended().filter((c) => c.outcome.startsWith('waiting'));
+    expect(waiting.map((c) => [c.callerId.number, c.outcome])).toEqual([['13800138000', 'waiting-let-through']]);
+    expect(r.log.filter((l) => l === 'decide allowed 13800138000')).toHaveLength(1);
+    expect(r.releases).toHaveLength(0);
+  });
+
+  it('records a waiting caller once when it rings on after the call in progress ended', async () => {
+    const r = trackerRig('gsm');
+    r.modem(...answeredCall, '+CCWA: "13800138000",129,1', 'VOICE CALL: END: 000012');
+    r.modem('RING', '+CLIP: "13800138000",129,"",0,"",0', 'RING', '+CLIP: "13800138000",129,"",0,"",0', 'NO CARRIER');
+    await r.advance(T.ringSilenceGsmMs + 1);
+    expect(r.ended().map((c) => [c.callerId.number, c.outcome, c.rings])).toEqual([
+      ['13900139000', 'answered', 1],
+      ['13800138000', 'waiting-let-through', 2],
+    ]);
+    expect(r.count('decided')).toBe(2);
+  });
+
+  it('ignores a +CCWA for a waiting data or fax call, and the reply to AT+CCWA?', () => {
+    const r = trackerRig('gsm');
+    r.modem(...answeredCall, '+CCWA: "17012345678",129,4', '+CCWA: 1,1');
+    expect(r.count('decided')).toBe(1);
+  });
+
+  it('takes a landline caller ID during an answered call as call-waiting caller ID, and records it let through', async () => {
+    // A landline cannot release a waiting caller without answering it: even a blocked one is let wait.
+    const r = trackerRig('landline', (c) => (c.number === '2125550000' ? 'reject' : 'allow'));
+    r.modem('RING', 'NMBR = 4075551212', 'NAME = FRIEND', 'VOICE CALL: BEGIN');
+    r.modem('NMBR = 2125550000', 'NAME = WAITING');
+    await r.advance(T.ringSilenceLandlineMs + 1);
+    expect(r.ended().map((c) => [c.callerId.number, c.outcome])).toEqual([
+      ['4075551212', 'answered'],
+      ['2125550000', 'waiting-let-through'],
+    ]);
+    expect(r.releases).toHaveLength(0);
+    expect(r.hangups).toHaveLength(0);
+  });
+});

@@ -13,6 +13,7 @@ export function trackerRig(kind: LineKind, decide: (c: CallerId) => Decision['ac
   const log: string[] = [];
   const events: { event: keyof TrackerEvents; payload: unknown }[] = [];
   const hangups: { action: string; finish: (r: HangupResult) => void; ack: () => void; stillOurs: () => boolean }[] = [];
+  const releases: { finish: (r: HangupResult) => void }[] = [];
   let clccReply: ClccEntry[] | null = null;
   let clccAsked = 0;
   let missing = 0;
@@ -42,6 +43,14 @@ export function trackerRig(kind: LineKind, decide: (c: CallerId) => Decision['ac
       hangups.push({ action, finish, ack: callbacks.onAcknowledged, stillOurs: callbacks.stillOurs });
       return { done, cancel() {} };
     },
+    releaseWaiting: ({ onWritten }) => {
+      log.push('release-waiting AT+CHLD=0');
+      onWritten('AT+CHLD=0', now);
+      let finish!: (r: HangupResult) => void;
+      const done = new Promise<HangupResult>((r) => (finish = r));
+      releases.push({ finish });
+      return { done, cancel() {} };
+    },
     queryClcc: async () => {
       clccAsked++;
       return clccReply;
@@ -59,6 +68,7 @@ export function trackerRig(kind: LineKind, decide: (c: CallerId) => Decision['ac
     log,
     events,
     hangups,
+    releases,
     /** Lines from the modem, through the real parser. */
     modem: (...lines: string[]) => lines.forEach((l) => parser.push(l).forEach((s) => tracker.signal(s))),
     /** Moves virtual time on, firing due timers in order. */
