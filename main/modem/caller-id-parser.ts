@@ -6,7 +6,9 @@ import type { CallerId } from '../../shared/domain.ts';
 import type { CallerIdSource } from './caller-id.ts';
 import { parseCallUrc, type EndCause } from './call-urcs.ts';
 import { clccCallerId, parseClcc } from './clcc.ts';
+import { cycleGapTenths, parseCadence } from './cadence.ts';
 import { parseCcwa } from './ccwa.ts';
+import type { Charset } from './charset.ts';
 import { parseClip } from './clip.ts';
 import { parseHexCid } from './hex-cid.ts';
 import { blockCallerId, parseCidField, type CidField } from './landline-cid.ts';
@@ -39,8 +41,16 @@ export type CallerIdParser = {
 
 type Block = { fields: CidField[]; reported: CallerId | null };
 
-export function createCallerIdParser(): CallerIdParser {
+export type CallerIdParserOptions = {
+  /** The character set the modem was put in (+CSCS): names and numbers come decoded from it (charset.ts). */
+  charset?: () => Charset;
+};
+
+export function createCallerIdParser(options: CallerIdParserOptions = {}): CallerIdParser {
+  const charset = options.charset ?? (() => null);
   let block: Block | null = null;
+  // Ring cadence (cadence.ts): whether the current ring cycle was already reported, by its first DRON.
+  let cycleReported = false;
 
   const progress = (b: Block): CallSignal => ({
     kind: 'block-progress',
@@ -59,6 +69,13 @@ export function createCallerIdParser(): CallerIdParser {
   };
 
   const field = (f: CidField): CallSignal[] => {
+    // USRobotics 5637 with AT#CID=2 (and the Rockwell #CID reference: "MESG = <data tag><length><data>
+    // <checksum> in printable ASCII hex") wraps the whole SDMF/MDMF packet in a MESG field: that is the
+    // caller ID, not a message of a formatted block.
+    if (f.kind === 'message') {
+      const packet = parseHexCid(f.value.trim());
+      if (packet) return [...close(), { kind: 'caller-id', callerId: { ...packet, raw: [f.line] }, source: 'hex' }];
+    }
     const out: CallSignal[] = [];
     // A label the block already has starts the next block: calls can follow each other with no RING between.
     // (By label, not kind: a block may carry both NMBR and DDN_NMBR; the first number field is the number.)
@@ -78,18 +95,34 @@ export function createCallerIdParser(): CallerIdParser {
   };
 
   const other = (line: string): CallSignal[] => {
+    const cadence = parseCadence(line);
+    if (cadence) {
+      if (cadence.kind === 'off') {
+        if (cadence.tenths >= cycleGapTenths) cycleReported = false;
+        return [];
+      }
+      if (cycleReported) return [];
+      cycleReported = true;
+      return [{ kind: 'ring', line, variant: null }];
+    }
     const urc = parseCallUrc(line);
+    // A RING after the cycle's DRON is that cycle's ring, already reported. It also closes the cycle, so a
+    // modem that stops reporting cadence (a reset forgets +VDR) costs at most that one RING.
+    if (urc?.kind === 'ring' && cycleReported) {
+      cycleReported = false;
+      return [];
+    }
     if (urc?.kind === 'ring') return [{ kind: 'ring', line, variant: urc.variant }];
     if (urc?.kind === 'answered') return [{ kind: 'answered', line }];
     if (urc?.kind === 'end') {
       const callerId: CallerId | null = urc.number ? { number: urc.number, presentation: 'allowed', name: null, raw: [line] } : null;
       return [{ kind: 'call-end', line, cause: urc.cause, callerId }];
     }
-    const waiting = parseCcwa(line);
+    const waiting = parseCcwa(line, charset());
     if (waiting) return [{ kind: 'waiting', line, callerId: waiting }];
-    const clip = parseClip(line);
+    const clip = parseClip(line, charset());
     if (clip) return [{ kind: 'caller-id', callerId: clip, source: 'clip' }];
-    const clcc = parseClcc(line);
+    const clcc = parseClcc(line, charset());
     if (clcc) {
       const id = clccCallerId(clcc);
       return id ? [{ kind: 'caller-id', callerId: id, source: 'clcc' }] : [];

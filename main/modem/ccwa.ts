@@ -5,12 +5,14 @@
 // field is a class, never a type-of-address octet.
 import type { CallerId } from '../../shared/domain.ts';
 import { intField, payloadAfter, splitFields } from './at-fields.ts';
+import type { Charset } from './charset.ts';
+import { decodeNumber } from './charset.ts';
 import { gsmCallerId, isAddressType, plausibleNumber } from './clip.ts';
 
 /** Class 1 is voice; a waiting data or fax call is not a caller to screen. */
 const VOICE = 1;
 
-export function parseCcwa(line: string): CallerId | null {
+export function parseCcwa(line: string, charset: Charset = null): CallerId | null {
   const payload = payloadAfter(line, '+CCWA');
   if (payload === null) return null;
   const f = splitFields(payload);
@@ -18,10 +20,10 @@ export function parseCcwa(line: string): CallerId | null {
   if (!first || first.open || f.length < 2) return null;
   const type = intField(f[1]);
   if (type === null || !isAddressType(type)) return null;
-  if (!first.quoted && first.text !== '' && !plausibleNumber(first.text)) return null;
+  if (!first.quoted && first.text !== '' && !plausibleNumber(decodeNumber(first.text, charset))) return null;
   const cls = intField(f[2]);
   if (cls !== null && (cls & VOICE) === 0) return null;
   const alpha = f[3]?.text ?? null;
   const validity = intField(f[4]);
-  return gsmCallerId(first.text, type, alpha, validity, [line]);
+  return gsmCallerId(first.text, type, alpha, validity, [line], charset);
 }

@@ -3,6 +3,7 @@
 // came, and to tell whether a call is still there (an empty list means the line is idle).
 import type { CallerId } from '../../shared/domain.ts';
 import { intField, payloadAfter, splitFields } from './at-fields.ts';
+import { decodeNumber, decodeText, type Charset } from './charset.ts';
 import { gsmCallerId, isAddressType } from './clip.ts';
 
 export const ClccState = { active: 0, held: 1, dialing: 2, alerting: 3, incoming: 4, waiting: 5 } as const;
@@ -19,7 +20,8 @@ export type ClccEntry = {
   line: string;
 };
 
-export function parseClcc(line: string): ClccEntry | null {
+/** `charset`: the modem's +CSCS; number and alpha come back decoded (see charset.ts). */
+export function parseClcc(line: string, charset: Charset = null): ClccEntry | null {
   const payload = payloadAfter(line, '+CLCC');
   if (payload === null) return null;
   const f = splitFields(payload);
@@ -35,9 +37,9 @@ export function parseClcc(line: string): ClccEntry | null {
     incoming: dir === 1,
     state,
     voice: mode === null || mode === 0,
-    number: f[5]?.text ?? '',
+    number: decodeNumber(f[5]?.text ?? '', charset),
     type,
-    alpha: f[7]?.text ?? null,
+    alpha: f[7] ? decodeText(f[7].text, charset) : null,
     validity: intField(f[9]),
     line,
   };

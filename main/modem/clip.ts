@@ -3,6 +3,7 @@
 import type { CallerId } from '../../shared/domain.ts';
 import { intField, payloadAfter, splitFields } from './at-fields.ts';
 import { absenceWord, cleanName } from './caller-id.ts';
+import { decodeNumber, decodeText, type Charset } from './charset.ts';
 
 /** A type-of-address octet always has bit 8 set (128–255); anything else means this is not a caller ID. */
 export const isAddressType = (type: number | null) => type === null || (type >= 128 && type <= 255);
@@ -22,9 +23,10 @@ export function presentationFromValidity(validity: number | null): 'withheld' | 
 /** What a delivered GSM number may hold: digits, a leading +, and the * and # of service codes. */
 export const plausibleNumber = (text: string) => /^\+?[\d*#]+$/.test(text.trim());
 
-/** Identity from the parts a +CLIP / +CLCC / +CCWA line shares. */
-export function gsmCallerId(numberText: string, type: number | null, alpha: string | null, validity: number | null, raw: string[]): CallerId {
-  const name = cleanName(alpha);
+/** Identity from the parts a +CLIP / +CLCC / +CCWA line shares, its text in the modem's character set. */
+export function gsmCallerId(numberText: string, type: number | null, alpha: string | null, validity: number | null, raw: string[], charset: Charset = null): CallerId {
+  const name = cleanName(alpha === null ? null : decodeText(alpha, charset));
+  numberText = decodeNumber(numberText, charset);
   const byValidity = presentationFromValidity(validity);
   if (byValidity) return { number: null, presentation: byValidity, name, raw };
   const number = numberText.trim();
@@ -39,7 +41,7 @@ export function gsmCallerId(numberText: string, type: number | null, alpha: stri
 }
 
 /** Parses one +CLIP line; null when the line is not a caller-ID notification (e.g. `+CLIP: 1,1`, the reply to AT+CLIP?). */
-export function parseClip(line: string): CallerId | null {
+export function parseClip(line: string, charset: Charset = null): CallerId | null {
   const payload = payloadAfter(line, '+CLIP');
   if (payload === null) return null;
   const fields = splitFields(payload);
@@ -49,7 +51,7 @@ export function parseClip(line: string): CallerId | null {
   if (!first.quoted) {
     // Unquoted numbers exist (some ZTE/Wavecom firmware) but must look like one, and a lone unquoted
     // field is the `+CLIP: <n>` status form.
-    if (fields.length < 2 || !plausibleNumber(first.text)) return null;
+    if (fields.length < 2 || !plausibleNumber(decodeNumber(first.text, charset))) return null;
   }
   const typeField = fields[1];
   const type = intField(typeField);
@@ -57,5 +59,5 @@ export function parseClip(line: string): CallerId | null {
   if (!isAddressType(type)) return null;
   const alpha = fields[4]?.text ?? null;
   const validity = intField(fields[5]);
-  return gsmCallerId(first.text, type, alpha, validity, [line]);
+  return gsmCallerId(first.text, type, alpha, validity, [line], charset);
 }

@@ -68,7 +68,7 @@ async function stillRinging(channel: AtChannel, number: string | null): Promise<
   if (r.status !== 'ok') return null;
   const digits = (n: string) => n.replace(/^\+/, '');
   return r.lines
-    .map(parseClcc)
+    .map((l) => parseClcc(l))
     .some((e) => e !== null && isRingingIn(e) && (number === null || digits(e.number) === digits(number) || e.number === ''));
 }
 

@@ -11,6 +11,7 @@ import { createCallTracker, defaultTiming, type CallTracker, type EndedCall, typ
 import { parseClcc, type ClccEntry } from './clcc.ts';
 import { hangupChain, runHangup, type HangupResult } from './hangup.ts';
 import type { Line, LineEvents, LineOptions } from './line-api.ts';
+import type { Charset } from './charset.ts';
 import { createLatencyTrace, type LatencyTrace } from './latency-trace.ts';
 import { createLineSplitter } from './line-splitter.ts';
 import type { Profile } from './profiles/profile.ts';
@@ -36,7 +37,9 @@ class ModemLine extends EventEmitter<LineEvents> implements Line {
   #channel: AtChannel | null = null;
   #tracker: CallTracker;
   #trace: LatencyTrace | null;
-  #parser = createCallerIdParser();
+  /** The character set the modem speaks since its initialisation (names come decoded from it). */
+  #charset: Charset = null;
+  #parser = createCallerIdParser({ charset: () => this.#charset });
   #recovering = false;
   #failedRecoveries = 0;
   #timers = new Set<ReturnType<typeof setTimeout>>();
@@ -200,7 +203,7 @@ class ModemLine extends EventEmitter<LineEvents> implements Line {
       queryClcc: async (): Promise<ClccEntry[] | null> => {
         const r = await this.#channel?.send('AT+CLCC', { expect: '+CLCC' });
         if (!r || r.status !== 'ok') return null;
-        return r.lines.map(parseClcc).filter((e): e is ClccEntry => e !== null);
+        return r.lines.map((l) => parseClcc(l, this.#charset)).filter((e): e is ClccEntry => e !== null);
       },
       flushBlock: () => this.#signals(this.#parser.flush()),
       emit: (event, payload) => {
@@ -253,7 +256,9 @@ class ModemLine extends EventEmitter<LineEvents> implements Line {
         continue;
       }
       this.#link = opened.link;
-      this.#parser = createCallerIdParser();
+      // A replugged or reset modem speaks its default set again until it is initialised.
+      this.#charset = null;
+      this.#parser = createCallerIdParser({ charset: () => this.#charset });
       this.#channel = createAtChannel({
         write: (text) => {
           this.#link?.write(text);
@@ -317,6 +322,7 @@ class ModemLine extends EventEmitter<LineEvents> implements Line {
       return false;
     }
     for (const note of result.notes) this.#log('info', note);
+    this.#charset = result.charset;
     this.#failedRecoveries = 0;
     this.#setStatus(result.status);
     this.#startRecheck();

@@ -6,16 +6,18 @@ import { identify, syncAt } from './identify.ts';
 import { pickProfile } from './profiles/pick.ts';
 import type { Profile } from './profiles/profile.ts';
 import { clipEnabled, firstInfo, gsmProblem, parseCsq, parseOperator, parseSim, problem, voiceEnabled, type Problem } from './status.ts';
+import type { Charset } from './charset.ts';
 import { describeError } from './result-codes.ts';
 
 export type InitOutcome =
-  | { ok: true; callerIdConfirmed: boolean; notes: string[] }
+  | { ok: true; callerIdConfirmed: boolean; notes: string[]; charset: Charset }
   | { ok: false; reason: 'timeout' | 'closed' | 'refused'; command: string; detail: string };
 
 const why = (r: AtResult) => (r.final ? describeError(r.final) : r.status);
 
 export async function initialise(channel: AtChannel, profile: Profile): Promise<InitOutcome> {
   const notes: string[] = [];
+  let charset: Charset = null;
   let callerIdConfirmed = false;
   let callerIdStepFailed = false;
   for (const step of profile.init) {
@@ -27,6 +29,7 @@ export async function initialise(channel: AtChannel, profile: Profile): Promise<
     }
     if (!result) continue;
     if (result.status === 'closed' || result.status === 'timeout') return { ok: false, reason: result.status, command: result.command, detail: why(result) };
+    if (step.charset && result.status === 'ok') charset = step.charset;
     if (step.enablesCallerId) {
       if (result.status === 'ok') callerIdConfirmed = true;
       else callerIdStepFailed = true;
@@ -41,7 +44,7 @@ export async function initialise(channel: AtChannel, profile: Profile): Promise<
     const on = check.status === 'ok' ? clipEnabled(check.lines) : null;
     callerIdConfirmed = on !== false;
   }
-  return { ok: true, callerIdConfirmed, notes };
+  return { ok: true, callerIdConfirmed, notes, charset };
 }
 
 /** Re-checks (and re-enables) caller ID, as modems silently drop it after weeks or a reset. */
@@ -80,7 +83,7 @@ export async function readSignal(channel: AtChannel): Promise<{ signal: LineStat
 }
 
 export type BringUp =
-  | { ok: true; profile: Profile; status: Partial<LineStatus>; notes: string[] }
+  | { ok: true; profile: Profile; status: Partial<LineStatus>; notes: string[]; charset: Charset }
   | { ok: false; profile: Profile | null; status: Partial<LineStatus> };
 
 /** After every (re)connect: is it a modem, which one, initialise it, and how healthy is it. */
@@ -110,5 +113,5 @@ export async function bringUp(channel: AtChannel): Promise<BringUp> {
   } else {
     found = init.callerIdConfirmed ? null : problem('no-caller-id');
   }
-  return { ok: true, profile, status: { ...status, problem: found }, notes: init.notes };
+  return { ok: true, profile, status: { ...status, problem: found }, notes: init.notes, charset: init.charset };
 }

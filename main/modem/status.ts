@@ -2,6 +2,7 @@
 // problems a user sees, in English and Chinese. Pure: the Line sends the commands and passes the replies.
 import type { LineStatus, Signal, Text } from '../../shared/domain.ts';
 import { intField, payloadAfter, splitFields } from './at-fields.ts';
+import { decodeText } from './charset.ts';
 import type { AtResult } from './at-channel.ts';
 
 export type Problem = { code: string; text: Text };
@@ -47,7 +48,8 @@ export function parseOperator(lines: readonly string[]): string | null {
   for (const line of lines) {
     const payload = payloadAfter(line, '+COPS');
     if (payload === null) continue;
-    const name = splitFields(payload)[2]?.text.trim();
+    // In UCS2 (Ringfence's +CSCS) the operator's name comes as hex too.
+    const name = decodeText(splitFields(payload)[2]?.text.trim() ?? '', null);
     return name ? name : null;
   }
   return null;

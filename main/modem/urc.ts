@@ -1,6 +1,7 @@
 // Is this line unsolicited? The AT channel asks while a command is pending, so that a RING or +CLIP that
 // lands between a command and its OK is delivered as an event instead of being eaten as part of the reply.
 import { parseCallUrc } from './call-urcs.ts';
+import { parseCadence } from './cadence.ts';
 import { parseCcwa } from './ccwa.ts';
 import { parseClip } from './clip.ts';
 import { hexPacket } from './hex-cid.ts';
@@ -8,7 +9,7 @@ import { parseCidField } from './landline-cid.ts';
 
 /** Lines that always announce a call or its caller, whatever command is pending. */
 export function isCallSignal(line: string): boolean {
-  return parseCallUrc(line) !== null || parseClip(line) !== null || parseCcwa(line) !== null || parseCidField(line) !== null || hexPacket(line) !== null;
+  return parseCallUrc(line) !== null || parseClip(line) !== null || parseCcwa(line) !== null || parseCidField(line) !== null || hexPacket(line) !== null || parseCadence(line) !== null;
 }
 
 // Status URCs seen on real modems (3GPP network/SMS/indicator reports and vendor boot lines). Huawei and

@@ -16,25 +16,34 @@ export function numberType(caller: CallerIdentity): number {
 
 const shownNumber = (c: CallerIdentity) => (c.presentation === 'allowed' ? (c.number ?? '') : '');
 
+/** A text parameter in the host's character set: after AT+CSCS="UCS2", UTF-16 code units in hex (27.007 §5.5). */
+export function inCharset(text: string, cscs: string): string {
+  if (cscs !== 'UCS2') return text;
+  let hex = '';
+  for (let i = 0; i < text.length; i++) hex += text.charCodeAt(i).toString(16).toUpperCase().padStart(4, '0');
+  return hex;
+}
+
 /**
  * Huawei sends six fields with the subaddress pair left empty: `+CLIP: "+1234567890",145,,,,0`
  * (chan_dongle issue 82). SIMCom and Quectel fill them: `+CLIP: "",128,"",0,"",1` (pygsmmodem issue 24).
  */
-export function clipLine(style: 'huawei' | 'simcom', c: CallerIdentity): string {
-  const alpha = c.name ? `"${c.name}"` : style === 'simcom' ? '""' : '';
+export function clipLine(style: 'huawei' | 'simcom', c: CallerIdentity, cscs = 'IRA'): string {
+  // Only the name follows +CSCS; the number stays digits (SIMCom's SIM800 manual, +CLIP <alpha>).
+  const alpha = c.name ? `"${inCharset(c.name, cscs)}"` : style === 'simcom' ? '""' : '';
   const head = `+CLIP: "${shownNumber(c)}",${numberType(c)}`;
   return style === 'huawei' ? `${head},,,${alpha},${validity(c.presentation)}` : `${head},"",0,${alpha},${validity(c.presentation)}`;
 }
 
 /** +CLCC's line for a call: `+CLCC: 1,1,4,0,0,"13800138000",129` (status 4 incoming, 0 active, 5 waiting). */
-export function clccLine(c: CallerIdentity, status: 'incoming' | 'active' | 'waiting', index = 1): string {
+export function clccLine(c: CallerIdentity, status: 'incoming' | 'active' | 'waiting', index = 1, cscs = 'IRA'): string {
   const stat = status === 'incoming' ? 4 : status === 'waiting' ? 5 : 0;
-  return `+CLCC: ${index},1,${stat},0,0,"${shownNumber(c)}",${numberType(c)}`;
+  return `+CLCC: ${index},1,${stat},0,0,"${shownNumber(c)}",${numberType(c)}${c.name ? `,"${inCharset(c.name, cscs)}"` : ''}`;
 }
 
 /** `+CCWA: "13800138000",129,1` (27.007 §7.12: number, type, class 1 voice, the CLIP alpha, CLI validity). */
-export function ccwaLine(c: CallerIdentity): string {
-  return `+CCWA: "${shownNumber(c)}",${numberType(c)},1,${c.name ? `"${c.name}"` : ''},${validity(c.presentation)}`;
+export function ccwaLine(c: CallerIdentity, cscs = 'IRA'): string {
+  return `+CCWA: "${shownNumber(c)}",${numberType(c)},1,${c.name ? `"${inCharset(c.name, cscs)}"` : ''},${validity(c.presentation)}`;
 }
 
 const two = (n: number) => String(n).padStart(2, '0');

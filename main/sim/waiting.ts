@@ -40,7 +40,7 @@ export async function runWaitingCall(spec: CallSpec, options: CallOptions): Prom
     while (stillWaiting() && announcements < max) {
       announcements++;
       if (line.state.ccwa && caller.presentation !== 'none') {
-        const write = line.unsolicited([ccwaLine(caller)]);
+        const write = line.unsolicited([ccwaLine(caller, line.state.cscs)]);
         first ??= write;
       }
       await clock.wait(line.profile.ringIntervalMs, changed);

@@ -10,6 +10,9 @@ const common: InitStep[] = [
   { command: 'AT+CLIP=1', required: true, enablesCallerId: true },
   { command: 'AT+CRC=1' },
   { command: 'AT+CCWA=1,1' },
+  // Caller names (and the operator's) in UCS2 hex: the one character set in which a Chinese name arrives
+  // intact (in IRA it is lost or garbled). Decoded in charset.ts; firmware without it keeps its default.
+  { command: 'AT+CSCS="UCS2"', charset: 'UCS2' },
 ];
 
 const chain: Profile['hangupChain'] = ['chup', 'ath', 'chld'];

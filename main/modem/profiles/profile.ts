@@ -10,6 +10,8 @@ export type InitStep = {
   required?: boolean;
   /** This step turns caller ID on: its success is what "caller ID confirmed" rests on (landline). */
   enablesCallerId?: boolean;
+  /** This step selects the character set the modem then writes names in (+CSCS), when it succeeds. */
+  charset?: 'UCS2' | 'IRA';
   timeoutMs?: number;
 };
 

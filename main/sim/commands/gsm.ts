@@ -79,10 +79,10 @@ export const gsmCommands: Record<string, Handler> = {
     if (cmd.op === 'test') return { info: ['+CMEE: (0-2)'] };
     return ERROR;
   },
-  '+CLCC': (cmd, { call, waiting }) => {
+  '+CLCC': (cmd, { call, waiting, state }) => {
     if (cmd.op === 'test') return OK;
     if (cmd.op !== 'exec') return ERROR;
-    const lines = [...(call ? [clccLine(call.caller, call.status)] : []), ...(waiting ? [clccLine(waiting.caller, 'waiting', 2)] : [])];
+    const lines = [...(call ? [clccLine(call.caller, call.status, 1, state.cscs)] : []), ...(waiting ? [clccLine(waiting.caller, 'waiting', 2, state.cscs)] : [])];
     return lines.length ? { info: lines } : OK;
   },
   // 27.007 §7.12: <n> turns the +CCWA announcement on; <mode> 2 asks the network, which says it is active.
