@@ -8,7 +8,7 @@ import { initialState } from './commands/basic.ts';
 import type { SimClock } from './clock.ts';
 import { result, unsolicited } from './framing.ts';
 import { createHostReader } from './host-reader.ts';
-import { createOutput } from './line-output.ts';
+import { createOutput, type WriteStamp } from './line-output.ts';
 import type { ModemEnd, SimLink } from './link.ts';
 import type { SimLog } from './log.ts';
 import type { CallView, Effect, ModemState, Profile } from './profiles/profile.ts';

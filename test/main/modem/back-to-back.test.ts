@@ -2,6 +2,7 @@
 // the previous one was released) against a real Line. A SIM800 answers AT+CHUP with OK and reports nothing
 // more, so only that OK says the call is over; the next caller, often with the same identity, must still
 // be a call of its own — decided on its first ring and recorded exactly once.
+// @module-tag pty
 import { afterEach, describe, expect, it } from 'vitest';
 import type { EndedCall } from '../../../main/modem/index.ts';
 import { startSimulator, type CallResult, type Simulator } from '../../../main/sim/index.ts';

@@ -1,6 +1,7 @@
 // Call waiting end to end on a real pty (issue 14): a simulated Huawei dongle with a call in progress
 // announces waiting callers with +CCWA once the line enabled it (AT+CCWA=1,1); a blocked one is released
 // with AT+CHLD=0 without touching the call in progress, an allowed one waits, and each is recorded once.
+// @module-tag pty
 import { afterEach, describe, expect, it } from 'vitest';
 import type { EndedCall } from '../../../main/modem/index.ts';
 import { startSimulator, type Simulator } from '../../../main/sim/index.ts';

@@ -7,7 +7,6 @@ import { parseClip } from '../../../main/modem/clip.ts';
 import type { EndedCall } from '../../../main/modem/index.ts';
 import { parseTranscript } from '../../../main/modem/transcript.ts';
 import { startSimulator } from '../../../main/sim/index.ts';
-import { tempLink } from '../sim/host.ts';
 import { lineRig } from './support/line-rig.ts';
 
 const cleanups: (() => Promise<void>)[] = [];
@@ -44,9 +43,10 @@ describe('UCS2 text', () => {
 
 describe('a GSM line and a Chinese caller name', () => {
   it('selects UCS2 at set-up and records the name as Chinese text', async () => {
-    const sim = await startSimulator({ link: tempLink(), profile: 'sim800', timeScale: 20 });
+    // The in-memory pair: the UCS2 set-up and decoding do not depend on the pty, so this runs everywhere.
+    const sim = await startSimulator({ link: 'names-modem', transport: 'memory', profile: 'sim800', timeScale: 20 });
     cleanups.push(() => sim.close());
-    const rig = lineRig(sim.link, { decide: () => 'reject' });
+    const rig = lineRig(sim.link, { decide: () => 'reject', openPort: sim.openPort });
     cleanups.push(() => rig.line.close());
     await rig.line.ready();
     expect(rig.log).toContain('out AT+CSCS="UCS2"');
