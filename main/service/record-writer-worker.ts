@@ -4,7 +4,7 @@
 // thread too, never on the one that answers the next caller ID.
 import { parentPort, workerData } from 'node:worker_threads';
 import { openHistory, type CallToRecord } from '../history/index.ts';
-import { openDatabase } from '../store/database.ts';
+import { openDatabase } from '../store/index.ts';
 import type { WriterReply, WriterRequest } from './record-writer.ts';
 
 const { path } = workerData as { path: string };
