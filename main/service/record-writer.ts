@@ -39,6 +39,7 @@ const workerCandidates = [
 ];
 const workerUrl = workerCandidates.find((u) => u.protocol === 'file:' && existsSync(fileURLToPath(u))) ?? null;
 
+/** A store error thrown on the writer thread, rebuilt on this side (name, message, code) for the record queue, which retries. */
 class WriterError extends Error {
   readonly code: string | undefined;
   constructor(e: { name: string; message: string; code?: string }) {

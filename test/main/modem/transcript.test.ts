@@ -32,8 +32,9 @@ describe('call boundaries by content (fixtures README §2)', () => {
     for (const r of ['RING A', 'RING B', 'RING C', 'RING 1', 'RING 2', 'RING 3', 'CID RING']) expect(calls(`\r\n${r}\r\n`)).toEqual([none]);
   });
 
-  it('ignores DRON/DROF cadence reports and voice-mode DLE codes', () => {
-    expect(calls('DRON=5\r\nDROF=40\r\n\x10s\x10b\r\n')).toEqual([]);
+  it('takes a DRON/DROF ring cycle as a ring (fixtures README §2, +VDR) and ignores voice-mode DLE codes', () => {
+    expect(calls('\x10s\x10b\r\n')).toEqual([]);
+    expect(calls('DRON=5\r\nDROF=40\r\n\x10s\x10b\r\n')).toEqual([none]);
   });
 
   it('treats only +CRING: VOICE as a voice call', () => {
