@@ -118,11 +118,36 @@ export const ImportPreview = z.object({
 export type ImportPreview = z.infer<typeof ImportPreview>;
 
 export const ExportFormat = z.enum(['csv', 'json', 'html']);
+/** One checkpoint (the chain head written down outside the database) against the database. */
+export const CheckpointCheck = z.object({
+  /** Where it was found: a file path, or "sms" / "given". */
+  source: z.string(),
+  at: z.string().nullable(),
+  lastId: z.number().int(),
+  head: z.string(),
+  /** null: it can no longer be checked (a retention cut removed the record it names). */
+  matches: z.boolean().nullable(),
+  /** Why it does not match, in a sentence; null when it matches. */
+  problem: z.string().nullable(),
+  note: z.string().optional(),
+});
+export type CheckpointCheck = z.infer<typeof CheckpointCheck>;
+
 export const VerifyResult = z.object({
+  /** The chain holds, the statistics and incidents agree with it, and every checkpoint that can be checked matches. */
   ok: z.boolean(),
+  /** Call records checked. */
   records: z.number().int(),
+  /** Chained events checked (shield engaged/ended, retention cuts, re-chains). */
+  events: z.number().int().optional(),
   head: z.string().nullable(),
+  /** The chain's last entry. */
+  lastId: z.number().int().optional(),
+  /** The first chain entry that does not hold. */
   firstBad: z.object({ id: z.number().int(), reason: z.string() }).nullable(),
+  /** Every other problem, one sentence each: statistics, incidents, checkpoints, the head row. */
+  problems: z.array(z.string()).optional(),
+  checkpoints: z.array(CheckpointCheck).optional(),
 });
 export type VerifyResult = z.infer<typeof VerifyResult>;
 

@@ -50,6 +50,25 @@ export const ScreeningSettings = z.object({
 });
 export type ScreeningSettings = z.infer<typeof ScreeningSettings>;
 
+/** What the evidence needs to know that the calls do not say. */
+export const EvidenceSettings = z.object({
+  /**
+   * The user's own number(s) on each line, by line id (the line a call came in on): the harassed number the
+   * report and the complaint texts name. E.g. { "ttyUSB2": ["13800138000"] }.
+   */
+  lineNumbers: z.record(z.string(), z.array(z.string().min(3).max(32)).max(4)).default({}),
+  /** A folder outside the data folder (a USB stick, a synced cloud folder) that gets a copy of every checkpoint. */
+  checkpointDir: z.string().nullable().default(null),
+  /**
+   * Opt-in: text the chain head once a day to a number the user chose (their own second phone, a lawyer), so
+   * the operator's records timestamp it. Sent only after the user confirmed the number (`confirmedAt`).
+   */
+  smsCheckpoint: z
+    .object({ enabled: z.boolean().default(false), to: z.string().max(32).default(''), confirmedAt: z.string().nullable().default(null) })
+    .prefault({}),
+});
+export type EvidenceSettings = z.infer<typeof EvidenceSettings>;
+
 export const Settings = z.object({
   /** ISO 3166 alpha-2 code used to normalise national numbers (default from the OS locale). */
   homeCountry: z.string().regex(/^[A-Z]{2}$/, 'use a two-letter country code such as CN or GB').default('CN'),
@@ -65,6 +84,7 @@ export const Settings = z.object({
   autoDetectModems: z.boolean().default(true),
   lines: z.array(LineConfig).default([]),
   screening: ScreeningSettings.prefault({}),
+  evidence: EvidenceSettings.prefault({}),
 });
 export type Settings = z.infer<typeof Settings>;
 

@@ -4,15 +4,13 @@
 // million records for verification or export is a third faster without it.
 import type { DatabaseSync, SQLOutputValue } from 'node:sqlite';
 import type { Action, CallOutcome, CallRecord, Presentation, Reason } from '../../shared/domain.ts';
+import { callFields, type CallFieldKey } from './fields.ts';
 
 /** A record as stored: the public CallRecord plus the caller's idempotency key, which the hash covers too. */
-export type StoredCall = CallRecord & { callKey: string };
+export type StoredCall = CallRecord & { callKey: string; chainVersion: number; startedMs: number; localDay: number };
 
-/** Select `FROM history_calls c`, in array mode, and read with rowToCall. */
-export const callColumns = `c.id, c.call_key, c.line_id, c.simulated, c.started_at, c.time_zone,
-  c.t_first_ring, c.t_caller_id, c.t_decision, c.t_hangup_sent, c.t_hangup_confirmed, c.t_end,
-  c.number, c.normalized, c.presentation, c.name, c.rings, c.one_ring,
-  c.action, c.decision_id, c.outcome, c.hangup_latency_ms, c.raw, c.hash`;
+/** Select `FROM history_calls c`, in array mode, and read with rowToCall: every declared field, then the hash. */
+export const callColumns = `${callFields.map((f) => `c.${f.column}`).join(', ')}, c.hash`;
 
 /**
  * The stored hash as lowercase hex, made by SQLite (Buffer's hex encoding costs a microsecond a row, a
@@ -22,31 +20,9 @@ export const hashHexColumn = `CASE WHEN typeof(c.hash) = 'blob' AND length(c.has
 
 /** Positions in a row selected with callColumns (and hashHexColumn after them). */
 export const col = {
-  id: 0,
-  callKey: 1,
-  lineId: 2,
-  simulated: 3,
-  startedAt: 4,
-  timeZone: 5,
-  firstRing: 6,
-  callerId: 7,
-  decision: 8,
-  hangupSent: 9,
-  hangupConfirmed: 10,
-  end: 11,
-  number: 12,
-  normalized: 13,
-  presentation: 14,
-  name: 15,
-  rings: 16,
-  oneRing: 17,
-  action: 18,
-  decisionId: 19,
-  outcome: 20,
-  hangupLatencyMs: 21,
-  raw: 22,
-  hash: 23,
-  hashHex: 24,
+  ...(Object.fromEntries(callFields.map((f, i) => [f.key, i])) as Record<CallFieldKey, number>),
+  hash: callFields.length,
+  hashHex: callFields.length + 1,
 } as const;
 
 export type Row = readonly SQLOutputValue[];
@@ -84,6 +60,9 @@ export function rowToCall(r: Row, decisions: Decisions): StoredCall {
   return {
     id: Number(r[col.id]),
     callKey: String(r[col.callKey]),
+    chainVersion: Number(r[col.chainVersion]),
+    startedMs: Number(r[col.startedMs]),
+    localDay: Number(r[col.localDay]),
     lineId: String(r[col.lineId]),
     simulated: r[col.simulated] === 1,
     startedAt: String(r[col.startedAt]),
@@ -112,6 +91,6 @@ export function rowToCall(r: Row, decisions: Decisions): StoredCall {
 
 /** The public shape: the idempotency key stays inside the history (exports carry it for re-hashing). */
 export function publicCall(call: StoredCall): CallRecord {
-  const { callKey: _key, ...record } = call;
+  const { callKey: _key, chainVersion: _version, startedMs: _ms, localDay: _day, ...record } = call;
   return record;
 }

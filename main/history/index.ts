@@ -14,14 +14,21 @@ import { applyRetention } from './retention.ts';
 import { component, migrations } from './schema.ts';
 import { statistics, todayCounts, type StatsQuery } from './stats.ts';
 import { systemTimeZone } from './time-zone.ts';
-import { findByHash, verifyChain } from './verify.ts';
+import { findByHash, findByHashPrefix, verifyChain, type VerifyOptions } from './verify.ts';
+import { chainState } from './chain-state.ts';
+import { checkpointFile, writeCheckpoint } from './checkpoints.ts';
+import { chainedIncidents, missingIncidentEvents, type ChainedIncident } from './incidents.ts';
 
 export type { NewCall, CallToRecord } from './record.ts';
 export type { ExportRequest } from './export/index.ts';
 export type { StatsQuery } from './stats.ts';
 export type { Normalize } from './query.ts';
 export { HistoryError, type HistoryErrorCode } from './errors.ts';
-export { canonicalContent, chainHash, canonicalVersion, genesisHash } from './canonical.ts';
+export { callContent, eventContent, chainHash, digestOf, linkHash, canonicalVersion, eventVersion, callTag, eventTag, genesisHash } from './canonical.ts';
+export { callFields, eventFields, unhashedCallColumns, unhashedEventColumns } from './fields.ts';
+export { findCheckpoints, readCheckpoint, type Checkpoint, type CheckpointFile } from './checkpoints.ts';
+export type { ChainedIncident } from './incidents.ts';
+export type { VerifyOptions } from './verify.ts';
 export { csvColumns } from './export/csv.ts';
 export { complaintText, complaintKind, type NumberSummary } from './complaint.ts';
 
@@ -50,10 +57,21 @@ export interface History {
   todayCounts(now?: Date): { calls: number; blocked: number };
   /** Calls since the given time, oldest first (the screening engine's warm-up). */
   recent(sinceIso: string): CallRecord[];
-  verify(): VerifyResult;
+  /** Checks the chain, the statistics, the incidents given and the checkpoints given (verify.ts). */
+  verify(options?: VerifyOptions): VerifyResult;
   head(): string | null;
+  /** The chain's last entry and its hash. */
+  headInfo(): { lastId: number; head: string | null };
   /** The id of the record with this hash (an export's chain head), or null when the chain has none. */
   findByHash(hash: string): number | null;
+  /** Entries whose hash starts with these hex digits (at most two: more than one means ambiguous). */
+  findByHashPrefix(prefix: string): { id: number; hash: string }[];
+  /** Chains the shield events these incidents still lack (engaged, ended); returns how many were added. */
+  recordIncidents(incidents: readonly Incident[]): number;
+  /** The incidents as the chain records them, oldest first. */
+  incidents(): ChainedIncident[];
+  /** Writes the chain head as a checkpoint file into `dir`; null when the history is empty. */
+  checkpoint(dir: string, why: string): string | null;
   applyRetention(days: number): { deleted: number };
   exportTo(out: string, q: ExportRequest, onProgress?: (done: number, total: number) => void): Promise<{ rows: number; head: string | null }>;
   /** Many calls in one transaction (imports, benchmarks): all or none. */
@@ -65,7 +83,7 @@ export function openHistory(db: DatabaseSync, options: HistoryOptions = {}): His
   const zone = () => options.timeZone ?? systemTimeZone();
   applyMigrations(db, component, migrations, now);
   const decisions = decisionsOf(db);
-  const writer = callWriter(db, decisions);
+  const writer = callWriter(db, decisions, now);
   const byId = db.prepare(`SELECT ${callColumns} FROM history_calls c WHERE c.id = ?`);
   byId.setReturnArrays(true);
   const since = db.prepare(`SELECT ${callColumns} FROM history_calls c WHERE c.started_ms >= ? ORDER BY c.started_ms, c.id`);
@@ -89,12 +107,28 @@ export function openHistory(db: DatabaseSync, options: HistoryOptions = {}): His
       if (Number.isNaN(ms)) throw invalid('invalid-query', `"${sinceIso}" is not an ISO 8601 time.`, `“${sinceIso}”不是 ISO 8601 时间。`);
       return (since.all(ms) as unknown as Row[]).map((r) => publicCall(rowToCall(r, decisions)));
     },
-    verify: () => verifyChain(db),
+    verify: (verifyOptions) => verifyChain(db, verifyOptions),
     head() {
-      const row = chainHead.get() as { head: Uint8Array | null };
-      return row.head ? Buffer.from(row.head).toString('hex') : null;
+      const row = chainHead.get() as { head: Uint8Array | null } | undefined;
+      return row?.head ? Buffer.from(row.head).toString('hex') : null;
+    },
+    headInfo() {
+      const { lastId, head } = chainState(db).peek();
+      return { lastId, head };
     },
     findByHash: (hash) => findByHash(db, hash),
+    findByHashPrefix: (prefix) => findByHashPrefix(db, prefix),
+    recordIncidents(incidents) {
+      const missing = missingIncidentEvents(chainedIncidents(db), incidents);
+      for (const event of missing) writer.recordEvent(event);
+      return missing.length;
+    },
+    incidents: () => chainedIncidents(db),
+    checkpoint(dir, why) {
+      const { lastId, head } = chainState(db).peek();
+      if (head === null) return null;
+      return writeCheckpoint(dir, checkpointFile({ lastId, head }, now(), why));
+    },
     applyRetention: (days) => applyRetention(db, days, now()),
     exportTo: (out, q, onProgress) => exportHistory(db, out, q, { now: now(), ...(options.normalize ? { normalize: options.normalize } : {}) }, onProgress),
   };

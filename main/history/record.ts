@@ -1,12 +1,15 @@
 // The write path: validate, chain, insert, count, commit — one transaction per record, durable on return
 // (the database runs synchronous=FULL). The service hangs up first and calls this after, so a slow or failing
 // disk never delays screening; on failure nothing is written and the caller keeps the record to retry.
-import type { DatabaseSync } from 'node:sqlite';
+import type { DatabaseSync, SQLInputValue } from 'node:sqlite';
 import { z } from 'zod';
 import { CallRecord } from '../../shared/domain.ts';
 import { aggregateWriter } from './aggregates.ts';
-import { canonicalContent, chainHash, genesisHash } from './canonical.ts';
+import { callContent, canonicalVersion, genesisHash, linkHash } from './canonical.ts';
 import { callColumns, rowToCall, type Decisions, type Row, type StoredCall } from './columns.ts';
+import { appendEvent, type ChainEvent } from './events.ts';
+import { callFields, type CallFieldKey } from './fields.ts';
+import { chainState } from './chain-state.ts';
 import { invalid, writeFailure } from './errors.ts';
 import { isTimeZone, localDayOfIso } from './time-zone.ts';
 
@@ -49,25 +52,63 @@ export function validateCall(input: unknown): CallToRecord {
   throw invalid('invalid-call', `This call record is not valid and was not saved: ${where}.`, `通话记录无效，未保存：${where}。`);
 }
 
+type Assigned = { id: number; startedMs: number; localDay: number; decisionId: number };
+
+// One entry per declared field (fields.ts): TypeScript refuses this object when a field has no value here.
+const valueOf: { [K in CallFieldKey]: (c: CallToRecord, a: Assigned) => SQLInputValue } = {
+  id: (_, a) => a.id,
+  chainVersion: () => canonicalVersion,
+  callKey: (c) => c.callKey,
+  lineId: (c) => c.lineId,
+  simulated: (c) => (c.simulated ? 1 : 0),
+  startedAt: (c) => c.startedAt,
+  startedMs: (_, a) => a.startedMs,
+  localDay: (_, a) => a.localDay,
+  timeZone: (c) => c.timeZone,
+  firstRing: (c) => c.timings.firstRing,
+  callerId: (c) => c.timings.callerId,
+  decision: (c) => c.timings.decision,
+  hangupSent: (c) => c.timings.hangupSent,
+  hangupConfirmed: (c) => c.timings.hangupConfirmed,
+  end: (c) => c.timings.end,
+  number: (c) => c.number,
+  normalized: (c) => c.normalized,
+  presentation: (c) => c.presentation,
+  name: (c) => c.name,
+  rings: (c) => c.rings,
+  oneRing: (c) => (c.oneRing ? 1 : 0),
+  action: (c) => c.decision.action,
+  decisionId: (_, a) => a.decisionId,
+  outcome: (c) => c.outcome,
+  hangupLatencyMs: (c) => c.hangupLatencyMs,
+  raw: (c) => JSON.stringify(c.raw),
+};
+
+/** The row as it is stored, in callFields order: what is inserted and what is hashed are the same values. */
+export function storedValues(call: CallToRecord, assigned: Assigned): SQLInputValue[] {
+  return callFields.map((f) => valueOf[f.key](call, assigned));
+}
+
 export type CallWriter = {
   /** One call, one transaction. Returns the stored record (the existing one when this call was already saved). */
   record(call: CallToRecord): StoredCall;
   /** Many calls in one transaction (imports, benchmarks): all or none. */
   recordBatch(calls: readonly CallToRecord[]): StoredCall[];
+  /** An event (events.ts) as the chain's next entry, in its own transaction. */
+  recordEvent(event: ChainEvent): { id: number; hash: string };
 };
 
-export function callWriter(db: DatabaseSync, decisions: Decisions): CallWriter {
+export function callWriter(db: DatabaseSync, decisions: Decisions, now: () => Date = () => new Date()): CallWriter {
   const aggregates = aggregateWriter(db);
   const existing = db.prepare(`SELECT ${callColumns} FROM history_calls c WHERE c.started_ms = ? AND c.line_id = ? AND c.call_key = ?`);
   existing.setReturnArrays(true);
-  const chain = db.prepare('SELECT last_id AS lastId, head FROM history_chain WHERE singleton = 1');
-  const advance = db.prepare('UPDATE history_chain SET last_id = ?, head = ? WHERE singleton = 1');
+  const chain = chainState(db);
   const findDecision = db.prepare('SELECT id, reason, rule_id, rule_label, text_zh FROM history_decisions WHERE text_en = ?');
   const addDecision = db.prepare('INSERT INTO history_decisions (reason, rule_id, rule_label, text_en, text_zh) VALUES (?, ?, ?, ?, ?)');
-  const insert = db.prepare(`INSERT INTO history_calls (id, call_key, line_id, simulated, started_at, started_ms, local_day, time_zone,
-      t_first_ring, t_caller_id, t_decision, t_hangup_sent, t_hangup_confirmed, t_end, number, normalized, presentation, name,
-      rings, one_ring, action, decision_id, outcome, hangup_latency_ms, raw, hash)
-    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
+  // Built from the declared fields: a column cannot be written without being hashed.
+  const insert = db.prepare(
+    `INSERT INTO history_calls (${callFields.map((f) => f.column).join(', ')}, hash) VALUES (${callFields.map(() => '?').join(', ')}, ?)`,
+  );
 
   // Decision words repeat across thousands of calls; remember their row ids. Entries made inside a transaction
   // join the cache only once it commits, so a rolled-back id is never reused.
@@ -90,42 +131,19 @@ export function callWriter(db: DatabaseSync, decisions: Decisions): CallWriter {
     const again = existing.get(startedMs, call.lineId, call.callKey) as unknown as Row | undefined;
     if (again) return rowToCall(again, decisions);
 
-    const head = chain.get() as { lastId: number; head: Uint8Array | null };
+    let head = chain.read();
+    if (head.restored) {
+      appendEvent(db, chain, { kind: 'head-restored', at: now().toISOString(), body: { lastId: head.lastId, head: head.head } }, now());
+      head = chain.read();
+    }
     const id = head.lastId + 1;
-    const previous = head.head ? Buffer.from(head.head).toString('hex') : genesisHash;
-    const hash = chainHash(previous, canonicalContent({ ...call, id }));
-    const hashBytes = Buffer.from(hash, 'hex');
-    const t = call.timings;
+    const previous = head.head ?? genesisHash;
     const localDay = localDayOfIso(call.startedAt);
-    insert.run(
-      id,
-      call.callKey,
-      call.lineId,
-      call.simulated ? 1 : 0,
-      call.startedAt,
-      startedMs,
-      localDay,
-      call.timeZone,
-      t.firstRing,
-      t.callerId,
-      t.decision,
-      t.hangupSent,
-      t.hangupConfirmed,
-      t.end,
-      call.number,
-      call.normalized,
-      call.presentation,
-      call.name,
-      call.rings,
-      call.oneRing ? 1 : 0,
-      call.decision.action,
-      decisionId(call.decision),
-      call.outcome,
-      call.hangupLatencyMs,
-      JSON.stringify(call.raw),
-      hashBytes,
-    );
-    advance.run(id, hashBytes);
+    const values = storedValues(call, { id, startedMs, localDay, decisionId: decisionId(call.decision) });
+    const hash = linkHash(previous, callContent(canonicalVersion, values, call.decision));
+    const hashBytes = Buffer.from(hash, 'hex');
+    insert.run(...values, hashBytes);
+    chain.advance(id, hashBytes);
     aggregates.add({
       startedMs,
       localDay,
@@ -134,7 +152,7 @@ export function callWriter(db: DatabaseSync, decisions: Decisions): CallWriter {
       presentation: call.presentation,
       timeZone: call.timeZone,
     });
-    return { ...call, id, hash };
+    return { ...call, id, hash, chainVersion: canonicalVersion, startedMs, localDay };
   }
 
   function inTransaction<T>(work: () => T): T {
@@ -167,6 +185,13 @@ export function callWriter(db: DatabaseSync, decisions: Decisions): CallWriter {
     recordBatch(inputs) {
       const calls = inputs.map(validateCall);
       return inTransaction(() => calls.map(append));
+    },
+    recordEvent(event) {
+      return inTransaction(() => {
+        const head = chain.read();
+        if (head.restored) appendEvent(db, chain, { kind: 'head-restored', at: now().toISOString(), body: { lastId: head.lastId, head: head.head } }, now());
+        return appendEvent(db, chain, event, now());
+      });
     },
   };
 }

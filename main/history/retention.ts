@@ -3,7 +3,9 @@
 // `verify` still checks everything that remains.
 import type { DatabaseSync } from 'node:sqlite';
 import { dayMs, forgetCalls } from './aggregates.ts';
+import { chainState } from './chain-state.ts';
 import { invalid, writeFailure } from './errors.ts';
+import { appendEvent } from './events.ts';
 
 export function applyRetention(db: DatabaseSync, days: number, now: Date): { deleted: number } {
   if (!Number.isInteger(days) || days < 1) {
@@ -15,27 +17,37 @@ export function applyRetention(db: DatabaseSync, days: number, now: Date): { del
     // The prefix ends just before the first call that must be kept. A call older than the cut but recorded
     // after a newer one (two lines, clocks) stays until a later cut reaches past it.
     const keep = db.prepare('SELECT MIN(id) AS id FROM history_calls WHERE started_ms >= ?').get(olderThan) as { id: number | null };
-    const chain = db.prepare('SELECT last_id AS lastId FROM history_chain').get() as { lastId: number };
+    const state = chainState(db);
+    const chain = state.read();
     const lastId = (keep.id ?? chain.lastId + 1) - 1;
     const first = db.prepare('SELECT MIN(id) AS id FROM history_calls').get() as { id: number | null };
     if (first.id === null || first.id > lastId) {
       db.exec('COMMIT');
       return { deleted: 0 };
     }
-    const last = db.prepare('SELECT hash FROM history_calls WHERE id = ?').get(lastId) as { hash: Uint8Array } | undefined;
+    // The last removed entry may be a call or an event: the first kept one chains from its hash.
+    const last = db.prepare('SELECT hash FROM history_calls WHERE id = ?1 UNION ALL SELECT hash FROM history_events WHERE id = ?1').get(lastId) as
+      | { hash: Uint8Array }
+      | undefined;
     if (!last) {
       throw new Error(`record ${lastId} is missing, so the cut cannot be recorded: run "ringfence verify" to see what happened`);
     }
     const recount = forgetCalls(db, lastId);
     db.prepare('DELETE FROM history_notes WHERE call_id <= ?').run(lastId);
     const deleted = Number(db.prepare('DELETE FROM history_calls WHERE id <= ?').run(lastId).changes);
+    db.prepare('DELETE FROM history_events WHERE id <= ?').run(lastId);
     recount();
-    db.prepare('INSERT INTO history_cuts (applied_at, older_than, last_id, last_hash, deleted) VALUES (?, ?, ?, ?, ?)').run(
+    // The cut is itself the chain's next entry: a cut row forged with the sqlite3 shell has no such entry.
+    const lastHash = Buffer.from(last.hash).toString('hex');
+    const olderThanIso = new Date(olderThan).toISOString();
+    const event = appendEvent(db, state, { kind: 'retention-cut', at: now.toISOString(), body: { lastId, lastHash, olderThan: olderThanIso, deleted } }, now);
+    db.prepare('INSERT INTO history_cuts (applied_at, older_than, last_id, last_hash, deleted, event_id) VALUES (?, ?, ?, ?, ?, ?)').run(
       now.toISOString(),
-      new Date(olderThan).toISOString(),
+      olderThanIso,
       lastId,
       last.hash,
       deleted,
+      event.id,
     );
     db.exec('COMMIT');
     return { deleted };

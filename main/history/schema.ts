@@ -3,6 +3,7 @@
 // screening engine keeps its own tables in the same file.
 import type { Migration } from '../store/index.ts';
 import { rebuildAggregates } from './aggregates.ts';
+import { rechainToV2 } from './rechain.ts';
 
 export const component = 'history';
 
@@ -167,6 +168,37 @@ const aggregates: Migration = {
   },
 };
 
-export const migrations: readonly Migration[] = [calls, notes, aggregates];
+/**
+ * v4: the chain covers every stored fact. Calls get their canonical version (chain_version); events (the
+ * shield, retention cuts, re-chains) join the chain in history_events; each retention cut names the event
+ * that chained it. A database written with version 1 is checked with it, then re-chained once with
+ * version 2, and the re-chain is itself an event saying what it replaced (the old head, whether it held).
+ */
+const everyFact: Migration = {
+  version: 4,
+  description: 'chain every column of a call (canonical version 2), chained events, re-chain version 1 records once',
+  up: (db) => {
+    db.exec(`
+      ALTER TABLE history_calls ADD COLUMN chain_version INTEGER NOT NULL DEFAULT 1;
+      CREATE TABLE history_events (
+        -- The same numbering as history_calls: together they are the chain, 1, 2, 3 … without gaps.
+        id INTEGER PRIMARY KEY,
+        chain_version INTEGER NOT NULL,
+        kind TEXT NOT NULL,
+        at TEXT NOT NULL,
+        recorded_at TEXT NOT NULL,
+        body TEXT NOT NULL,
+        hash BLOB NOT NULL
+      );
+      CREATE INDEX history_events_kind ON history_events (kind, id);
+      CREATE TRIGGER history_events_append_only BEFORE UPDATE ON history_events
+      BEGIN SELECT RAISE(ABORT, 'chained events are append-only'); END;
+      ALTER TABLE history_cuts ADD COLUMN event_id INTEGER;
+    `);
+    rechainToV2(db, new Date());
+  },
+};
+
+export const migrations: readonly Migration[] = [calls, notes, aggregates, everyFact];
 
 export const latestVersion = migrations.length;

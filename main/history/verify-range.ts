@@ -1,71 +1,105 @@
-// Checks one stretch of the chain, records fromId..toId: each must be there, in order, and hash to its stored
-// hash from the one before. Runs on the calling thread or in a worker (verify-worker.ts) on its own connection.
+// Checks one stretch of the chain, entries fromId..toId: each must be there, in order (calls and events share
+// the numbering), and hash to its stored hash from the one before. Runs on the calling thread or in a worker
+// (verify-worker.ts) on its own connection. A record that does not match is examined further so the
+// sentence can say what changed where it can tell ("record 14: started_ms changed").
 import type { DatabaseSync } from 'node:sqlite';
-import { canonicalVersion, chainHash } from './canonical.ts';
+import { callContent, callTag, canonicalVersion, eventContent, eventVersion, linkHash, type Words } from './canonical.ts';
 import { callColumns, col, decisionsOf, hashHexColumn, type DecisionWords, type Row } from './columns.ts';
+import { callFields, eventFields } from './fields.ts';
+import { localDayOfIso } from './time-zone.ts';
 
 export type Bad = { id: number; reason: string };
-export type RangeVerdict = { records: number; bad: Bad | null; lastHash: string | null };
+export type RangeVerdict = { records: number; events: number; bad: Bad | null; lastHash: string | null };
 
 // Read in pages by id: much faster than one long iterate() in node:sqlite, and the memory stays flat.
 const pageSize = 5_000;
 
-const bool = (v: unknown) => v === 1;
+const eventName: Record<string, string> = {
+  'shield-engaged': 'the shield engaging',
+  'shield-ended': 'the shield ending',
+  'retention-cut': 'a retention cut',
+  rechain: 'the re-chain',
+  'head-restored': 'a restored chain head',
+};
+
+type EventRow = unknown[];
 
 /**
- * `previous`: the hash the first record chains from, or null when it is unknown (the record before was itself
- * found bad elsewhere): then the first record's link is not checked. `endsChain`: this stretch ends at the
- * chain head, so records missing at its end were deleted from the tail.
+ * `previous`: the hash the first entry chains from, or null when it is unknown (the entry before was itself
+ * found bad elsewhere): then the first entry's link is not checked. `endsChain`: this stretch ends at the
+ * chain head, so entries missing at its end were deleted from the tail.
  */
 export function verifyRange(db: DatabaseSync, fromId: number, toId: number, previous: string | null, endsChain: boolean): RangeVerdict {
   const decisions = decisionsOf(db);
-  const serialised = new Map<number, string>();
-  const wordsJson = (id: number, w: DecisionWords): string => {
-    let json = serialised.get(id);
-    if (json === undefined) {
-      json = JSON.stringify([w.reason, w.ruleId, w.ruleLabel, w.text.en, w.text.zh]).slice(1, -1);
-      if (serialised.size >= 10_000) serialised.clear();
-      serialised.set(id, json);
-    }
-    return json;
-  };
   const page = db.prepare(`SELECT ${callColumns}, ${hashHexColumn} FROM history_calls c WHERE c.id >= ? AND c.id <= ? ORDER BY c.id LIMIT ${pageSize}`);
   page.setReturnArrays(true);
+  // Events are few (a handful per incident): all of the stretch's at once.
+  const eventsStatement = db.prepare(
+    `SELECT ${eventFields.map((f) => `e.${f.column}`).join(', ')}, CASE WHEN typeof(e.hash) = 'blob' AND length(e.hash) = 32 THEN lower(hex(e.hash)) END
+     FROM history_events e WHERE e.id >= ? AND e.id <= ? ORDER BY e.id`,
+  );
+  eventsStatement.setReturnArrays(true);
+  const events = new Map<number, EventRow>((eventsStatement.all(fromId, toId) as unknown as EventRow[]).map((e) => [Number(e[0]), e]));
   let expected = fromId;
   let records = 0;
+  let eventCount = 0;
   let last = previous;
-  const bad = (id: number, reason: string): RangeVerdict => ({ records, bad: { id, reason }, lastHash: last });
+  const bad = (id: number, reason: string): RangeVerdict => ({ records, events: eventCount, bad: { id, reason }, lastHash: last });
+
+  const checkEvent = (e: EventRow): RangeVerdict | null => {
+    const id = Number(e[0]);
+    const stored = e[eventFields.length] as string | null;
+    const version = Number(e[1]);
+    const name = eventName[String(e[2])] ?? `an event of unknown kind "${String(e[2])}"`;
+    if (stored === null || version !== eventVersion || typeof e[5] !== 'string') {
+      return bad(id, `record ${id} (${name}) is unreadable: a stored field is not in the form Ringfence writes, so it was changed after it was written`);
+    }
+    if (last !== null && linkHash(last, eventContent(version, e as never)) !== stored) {
+      return bad(id, `record ${id} (${name}) was changed after it was written: it no longer matches its hash`);
+    }
+    last = stored;
+    eventCount++;
+    return null;
+  };
+
+  const drainEventsBefore = (stop: number): RangeVerdict | null => {
+    while (expected < stop) {
+      const e = events.get(expected);
+      if (!e) return null;
+      const v = checkEvent(e);
+      if (v) return v;
+      expected++;
+    }
+    return null;
+  };
+
   for (;;) {
     const rows = page.all(expected, toId) as unknown as Row[];
     if (rows.length === 0) break;
     for (const r of rows) {
       const id = Number(r[col.id]);
+      const v = drainEventsBefore(id);
+      if (v) return v;
       if (id !== expected) return bad(expected, `record ${expected} is missing: the records jump from ${expected - 1} to ${id}`);
       const words = decisions(Number(r[col.decisionId]));
       const stored = r[col.hashHex] as string | null;
-      if (!words || stored === null || typeof r[col.raw] !== 'string') {
-        return bad(id, `record ${id} is unreadable (a stored field is not in the form Ringfence writes): it was changed after it was written`);
+      const version = Number(r[col.chainVersion]);
+      if (!words || stored === null || typeof r[col.raw] !== 'string' || !(version >= 2 && version <= canonicalVersion)) {
+        return bad(id, `record ${id} is unreadable: ${unreadable(words, stored, version)}, so it was changed after it was written`);
       }
+      const stray = callFields.find((f, i) => f.since > version && (r[i] ?? null) !== ('absent' in f ? (f as { absent: unknown }).absent : null));
+      if (stray) return bad(id, `record ${id}: ${stray.column} changed (a ${callTag(version)} record has no ${stray.column})`);
       if (last !== null) {
-        // canonicalContent() byte for byte, built from the row: the decision's words serialised once per
-        // decision rather than once per call, and the modem lines spliced in exactly as stored (so the stored
-        // text itself must be what was hashed) — less work for each of a million records.
-        const content =
-          `${JSON.stringify([
-            canonicalVersion, id, r[col.callKey], r[col.lineId], bool(r[col.simulated]), r[col.startedAt], r[col.timeZone],
-            r[col.firstRing], r[col.callerId], r[col.decision], r[col.hangupSent], r[col.hangupConfirmed], r[col.end],
-            r[col.number], r[col.normalized], r[col.presentation], r[col.name], r[col.rings], bool(r[col.oneRing]), r[col.action],
-          ]).slice(0, -1)},${wordsJson(Number(r[col.decisionId]), words)},` +
-          `${JSON.stringify(r[col.outcome])},${JSON.stringify(r[col.hangupLatencyMs])},${r[col.raw] as string}]`;
-        if (chainHash(last, content) !== stored) {
-          return bad(id, `record ${id} does not match its hash: its content, its place in the chain or the record before it was changed after it was written`);
-        }
+        const w = asWords(words);
+        if (linkHash(last, callContent(version, r, w)) !== stored) return bad(id, `record ${id}: ${diagnose(r, w, version, last, stored)}`);
       }
       last = stored;
       expected++;
       records++;
     }
   }
+  const v = drainEventsBefore(toId + 1);
+  if (v) return v;
   if (expected <= toId) {
     return bad(
       expected,
@@ -74,5 +108,64 @@ export function verifyRange(db: DatabaseSync, fromId: number, toId: number, prev
         : `record ${expected} is missing: the records jump from ${expected - 1} past it`,
     );
   }
-  return { records, bad: null, lastHash: last };
+  return { records, events: eventCount, bad: null, lastHash: last };
+}
+
+const asWords = (w: DecisionWords): Words => ({ reason: w.reason, ruleId: w.ruleId, ruleLabel: w.ruleLabel, text: w.text });
+
+function unreadable(words: DecisionWords | null, stored: string | null, version: number): string {
+  if (!words) return 'the decision it points to is gone';
+  if (stored === null) return 'its hash is not a SHA-256 hash';
+  if (!(version >= 2 && version <= canonicalVersion)) return `its canonical version (${version}) is not one this Ringfence writes`;
+  return 'its modem lines are not text';
+}
+
+/** Values a column can plausibly have been changed to or from: tried one at a time to name what changed. */
+const alternatives: Partial<Record<string, readonly (string | number)[]>> = {
+  simulated: [0, 1],
+  one_ring: [0, 1],
+  presentation: ['allowed', 'withheld', 'unavailable', 'none'],
+  action: ['reject', 'answer-hangup', 'silent', 'allow'],
+  outcome: ['rejected', 'answered', 'caller-hung-up', 'rang-through', 'line-lost'],
+};
+
+/**
+ * Why a record does not match its hash, as precisely as the record lets us tell: a column that disagrees
+ * with the others (started_ms, local_day and started_at say the same moment) or an enumerated column that,
+ * put back to another value, makes the hash match again. Runs only on a failing record.
+ */
+function diagnose(r: Row, words: Words, version: number, previous: string, stored: string): string {
+  const at = (key: keyof typeof col) => col[key];
+  const startedAt = String(r[at('startedAt')]);
+  const parsedMs = Date.parse(startedAt);
+  const tryWith = (index: number, value: unknown) => {
+    const copy = [...r];
+    copy[index] = value as never;
+    return linkHash(previous, callContent(version, copy, words)) === stored;
+  };
+  if (!Number.isNaN(parsedMs) && r[at('startedMs')] !== parsedMs && tryWith(at('startedMs'), parsedMs)) {
+    return `started_ms changed (it says ${new Date(Number(r[at('startedMs')])).toISOString()}; the record was written at ${startedAt})`;
+  }
+  if (!Number.isNaN(parsedMs) && r[at('localDay')] !== localDayOfIso(startedAt) && tryWith(at('localDay'), localDayOfIso(startedAt))) {
+    return `local_day changed (the day the call is counted on; the record was written for ${startedAt.slice(0, 10)})`;
+  }
+  const ms = Number(r[at('startedMs')]);
+  const offset = /([+-]\d{2}:\d{2}|Z)$/.exec(startedAt)?.[1];
+  if (offset && Number.isFinite(ms) && parsedMs !== ms) {
+    const original = isoIn(ms, offset);
+    if (tryWith(at('startedAt'), original)) return `started_at changed (it says ${startedAt}; the record was written with ${original})`;
+  }
+  for (const [column, values] of Object.entries(alternatives)) {
+    const index = callFields.findIndex((f) => f.column === column);
+    for (const value of values!) {
+      if (value !== r[index] && tryWith(index, value)) return `${column} changed (it says ${JSON.stringify(r[index])}; the record was written with ${JSON.stringify(value)})`;
+    }
+  }
+  return 'its content was changed after it was written (it no longer matches its hash), or the record before it was replaced';
+}
+
+/** An instant as ISO 8601 in the given offset, with milliseconds: the form the service writes. */
+function isoIn(ms: number, offset: string): string {
+  const minutes = offset === 'Z' ? 0 : (offset.startsWith('-') ? -1 : 1) * (Number(offset.slice(1, 3)) * 60 + Number(offset.slice(4, 6)));
+  return `${new Date(ms + minutes * 60_000).toISOString().slice(0, 23)}${offset === 'Z' ? 'Z' : offset}`;
 }

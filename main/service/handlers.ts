@@ -3,7 +3,8 @@
 import { join } from 'node:path';
 import type { ApiEvent } from '../../shared/api.ts';
 import type { Settings } from '../../shared/settings.ts';
-import type { History } from '../history/index.ts';
+import { findCheckpoints, type History } from '../history/index.ts';
+import { checkpointDirs } from './checkpoint-dirs.ts';
 import { listPorts, probePort } from '../modem/index.ts';
 import type { Screening } from '../screening/index.ts';
 import type { Notice, SettingsStore } from '../settings/index.ts';
@@ -128,9 +129,20 @@ export function buildHandlers(ctx: HandlerContext): Handlers {
         (done, total) => ctx.emit({ type: 'export-progress', jobId, done, total }),
       );
       ctx.exports.set(jobId, { path, fileName, contentType: contentTypes[format] });
+      // Every export is a checkpoint too: the head it carries, and one in the checkpoint folders.
+      for (const dir of checkpointDirs(ctx.paths, settings.get().evidence.checkpointDir)) {
+        try {
+          history.checkpoint(dir, `export ${fileName}`);
+        } catch {
+          // The export itself carries the head; a checkpoint folder that cannot be written is not worth failing it.
+        }
+      }
       return { jobId, fileName, rows, path: ctx.host === 'desktop' ? path : null, url: ctx.host === 'headless' ? `/api/exports/${jobId}` : null };
     },
-    verifyHistory: () => history.verify(),
+    verifyHistory: () => {
+      const chosen = settings.get().evidence.checkpointDir;
+      return history.verify({ incidents: screening.incidents(), checkpoints: findCheckpoints([ctx.paths.exports, ...(chosen ? [chosen] : [])]) });
+    },
     setDemo: async ({ on }) => {
       if (on) return { demo: true, line: await lines.addDemo() };
       await lines.remove('demo');

@@ -17,6 +17,7 @@ import { LineSet } from './lines.ts';
 import { RecordQueue } from './record-queue.ts';
 import { startRecordWriter } from './record-writer.ts';
 import { isoWithOffset, localTimeZone } from './time.ts';
+import { checkpointDirs } from './checkpoint-dirs.ts';
 
 export type ServiceOptions = {
   dataDir: string;
@@ -175,7 +176,20 @@ export async function startService(options: ServiceOptions): Promise<Service> {
     });
   }
 
-  screening.onShieldChange((shield) => bus.emit({ type: 'shield-changed', shield }));
+  // The shield's engagements and ends go into the chain as they happen (and any the last run missed, now):
+  // the incidents of the evidence report are chained facts, not rows anyone could edit.
+  const chainIncidents = () => {
+    try {
+      history.recordIncidents(screening.incidents());
+    } catch (error) {
+      log('error', `the shield's incidents could not be chained yet: ${(error as Error).message}`);
+    }
+  };
+  chainIncidents();
+  screening.onShieldChange((shield) => {
+    bus.emit({ type: 'shield-changed', shield });
+    chainIncidents();
+  });
   screening.rules.onChange((list) => bus.emit({ type: 'rules-changed', list }));
   settings.onChange((s) => bus.emit({ type: 'settings-changed', settings: s }));
 
@@ -214,8 +228,26 @@ export async function startService(options: ServiceOptions): Promise<Service> {
         log: (message) => log('info', message),
       });
 
-  // Housekeeping: end the shield after its quiet period, see CLI changes, apply retention, and have the
-  // record writer copy the WAL into the database now and then (this connection never checkpoints).
+  // A checkpoint a day (when the chain moved): the head written outside the database, where whoever edits the
+  // database cannot follow. The first one soon after start, then every 24 hours.
+  let lastCheckpoint = { at: 0, lastId: -1 };
+  const checkpointDaily = () => {
+    if (Date.now() - lastCheckpoint.at < 24 * 3600_000) return;
+    const head = history.headInfo();
+    lastCheckpoint = { at: Date.now(), lastId: head.lastId };
+    if (head.head === null) return;
+    for (const dir of checkpointDirs(paths, settings.get().evidence.checkpointDir)) {
+      try {
+        history.checkpoint(dir, 'daily');
+      } catch (error) {
+        log('warn', `could not write the daily checkpoint to ${dir}: ${(error as Error).message}`);
+      }
+    }
+  };
+
+  // Housekeeping: end the shield after its quiet period, see CLI changes, apply retention, write the daily
+  // checkpoint, and have the record writer copy the WAL into the database now and then (this connection
+  // never checkpoints).
   let lastRetention = 0;
   let ticks = 0;
   const tick = setInterval(() => {
@@ -224,6 +256,7 @@ export async function startService(options: ServiceOptions): Promise<Service> {
       settings.refresh();
       screening.refresh();
       screening.tick();
+      checkpointDaily();
       const days = settings.get().retentionDays;
       if (days !== null && Date.now() - lastRetention > 3600_000) {
         lastRetention = Date.now();

@@ -58,6 +58,7 @@ function head(opts: ReportOptions, data: ReportData, snapshot: Snapshot): string
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="generator" content="Ringfence"><meta name="ringfence-chain-head" content="${h(snapshot.head ?? '')}">
+<meta name="ringfence-chain-last-id" content="${snapshot.lastId}"><meta name="ringfence-generated" content="${h(opts.generatedAt)}">
 <title>${h(t.title)}</title><style>${style}</style></head><body>
 <h1>${h(t.title)}</h1><p class="sub">${h(t.subtitle)}</p>
 <section><h2>${h(t.about)}</h2><dl class="facts">

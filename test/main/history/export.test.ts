@@ -2,7 +2,8 @@ import { existsSync, mkdirSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import Papa from 'papaparse';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { canonicalContent, chainHash, csvColumns, genesisHash, type History } from '../../../main/history/index.ts';
+import { csvColumns, genesisHash, type History } from '../../../main/history/index.ts';
+import { documentedContent, documentedHash, type ExportedCall } from './documented.ts';
 import { hour, isoAt, makeCall, openTestHistory, t0, tempDir } from './support.ts';
 
 let history: History;
@@ -96,13 +97,13 @@ describe('JSON export', () => {
     const doc = JSON.parse(readFileSync(file, 'utf8')) as {
       chain: { head: string; lastId: number };
       count: number;
-      calls: (Parameters<typeof canonicalContent>[0] & { hash: string })[];
+      calls: ExportedCall[];
     };
     expect(doc.chain).toMatchObject({ head: history.head(), lastId: 43 });
     expect(doc.count).toBe(43);
     let previous = genesisHash;
     for (const call of doc.calls) {
-      expect(chainHash(previous, canonicalContent(call))).toBe(call.hash);
+      expect(documentedHash(previous, documentedContent(call))).toBe(call.hash);
       previous = call.hash;
     }
     expect(previous).toBe(doc.chain.head);

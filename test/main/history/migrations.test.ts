@@ -1,17 +1,32 @@
 import type { DatabaseSync } from 'node:sqlite';
 import { describe, expect, it } from 'vitest';
-import { canonicalContent, chainHash, genesisHash, openHistory, type CallToRecord } from '../../../main/history/index.ts';
+import { createHash } from 'node:crypto';
+import { genesisHash, openHistory, type CallToRecord } from '../../../main/history/index.ts';
 import { component, migrations } from '../../../main/history/schema.ts';
+import { rebuildAggregates } from '../../../main/history/aggregates.ts';
 import { applyMigrations, openDatabase, schemaVersion } from '../../../main/store/database.ts';
 import { day, hour, makeCall, openTestHistory, t0, tempDir } from './support.ts';
 import { join } from 'node:path';
+
+/** Canonical version 1, as schema 1–3 documented it (started_ms and local_day left out). */
+function contentV1(c: CallToRecord & { id: number }): string {
+  const t = c.timings;
+  const d = c.decision;
+  return JSON.stringify([
+    'ringfence-call/1', c.id, c.callKey, c.lineId, c.simulated, c.startedAt, c.timeZone,
+    t.firstRing, t.callerId, t.decision, t.hangupSent, t.hangupConfirmed, t.end,
+    c.number, c.normalized, c.presentation, c.name, c.rings, c.oneRing,
+    d.action, d.reason, d.ruleId, d.ruleLabel, d.text.en, d.text.zh, c.outcome, c.hangupLatencyMs, c.raw,
+  ]);
+}
+const chainHashV1 = (previous: string, content: string) => createHash('sha256').update(`${previous}\n${content}`).digest('hex');
 
 /** What releases with schema 1 and 2 wrote for a call: the row, its decision and the chain head, no totals. */
 function writeAsOlderRelease(db: DatabaseSync, calls: CallToRecord[]) {
   let previous = genesisHash;
   calls.forEach((call, i) => {
     const id = i + 1;
-    const hash = chainHash(previous, canonicalContent({ ...call, id }));
+    const hash = chainHashV1(previous, contentV1({ ...call, id }));
     const d = call.decision;
     const decisionId = Number(
       db.prepare('INSERT INTO history_decisions (reason, rule_id, rule_label, text_en, text_zh) VALUES (?, ?, ?, ?, ?)').run(d.reason, d.ruleId, d.ruleLabel, d.text.en, d.text.zh)
@@ -77,19 +92,29 @@ describe('history migrations', () => {
       const db = openDatabase(path);
       applyMigrations(db, component, migrations.slice(0, from));
       if (from >= 1) writeAsOlderRelease(db, batch);
+      // Schema 3 kept the running totals with every call.
+      if (from >= 3) rebuildAggregates(db);
       if (from >= 2) db.prepare("INSERT INTO history_notes (call_id, created_at, text) VALUES (3, '2025-03-05T10:00:00.000Z', 'called again')").run();
 
       const history = openHistory(db, { timeZone: 'Asia/Shanghai' });
       expect(schemaVersion(db, component)).toBe(migrations.length);
       if (from === 0) history.recordBatch(batch);
-      expect(history.verify()).toEqual(reference.verify());
+      // Re-chained with version 2: every record hashes as a fresh one would; the re-chain is the next entry.
       expect(history.query({ limit: 1000 })).toEqual(reference.query({ limit: 1000 }));
+      const rechained = from >= 1 ? 1 : 0;
+      expect(history.verify()).toMatchObject({ ok: true, records: 60, events: rechained, firstBad: null, problems: [] });
+      if (from >= 1) {
+        const [event] = db.prepare('SELECT kind, body FROM history_events').all() as { kind: string; body: string }[];
+        expect(event?.kind).toBe('rechain');
+        expect(JSON.parse(event!.body)).toMatchObject({ from: 'ringfence-call/1', to: 'ringfence-call/2', entries: 60, previousLastId: 60 });
+        expect(JSON.parse(event!.body)).not.toHaveProperty('previousChainBroken');
+      }
       // The totals the newest schema added were filled from the calls already there.
       expect(history.statistics(range, [])).toEqual(reference.statistics(range, []));
       if (from >= 2) expect(history.notes(3).map((n) => n.text)).toEqual(['called again']);
       // And the upgraded database keeps working.
       const next = history.record(makeCall(t0 + 400 * hour));
-      expect(next.id).toBe(61);
+      expect(next.id).toBe(61 + rechained);
       expect(history.verify()).toMatchObject({ ok: true, records: 61 });
     });
   }

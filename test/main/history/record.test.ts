@@ -1,7 +1,8 @@
 import { DatabaseSync } from 'node:sqlite';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { chainHash, canonicalContent, genesisHash, HistoryError, openHistory } from '../../../main/history/index.ts';
+import { genesisHash, HistoryError, openHistory } from '../../../main/history/index.ts';
+import { documentedContent, documentedHash } from './documented.ts';
 import { openDataStore } from '../../../main/store/open.ts';
 import { hour, makeCall, openTestHistory, t0 } from './support.ts';
 
@@ -19,13 +20,15 @@ describe('recording calls', () => {
     const again = openHistory(openDataStore(dir).db);
     expect(again.get(second.id)).toEqual(second);
     expect(second.id).toBe(first.id + 1);
-    // The documented chain: SHA-256 over the previous hash and the canonical content.
-    const { hash: h1, ...content1 } = first;
-    const { hash: h2, ...content2 } = second;
-    expect(h1).toBe(chainHash(genesisHash, canonicalContent({ ...content1, callKey: call1.callKey })));
-    expect(h2).toBe(chainHash(h1, canonicalContent({ ...content2, callKey: call2.callKey })));
+    // The documented chain: SHA-256 over the previous hash and the digest of the canonical content, which
+    // holds every column, times included.
+    const h1 = first.hash;
+    const h2 = second.hash;
+    const stored = (c: typeof first, key: string) => ({ ...c, callKey: key, chainVersion: 2, startedMs: Date.parse(c.startedAt), localDay: Math.floor(Date.parse(c.startedAt.slice(0, 10)) / 86_400_000) });
+    expect(h1).toBe(documentedHash(genesisHash, documentedContent(stored(first, call1.callKey))));
+    expect(h2).toBe(documentedHash(h1, documentedContent(stored(second, call2.callKey))));
     expect(again.head()).toBe(h2);
-    expect(again.verify()).toEqual({ ok: true, records: 2, head: h2, firstBad: null });
+    expect(again.verify()).toMatchObject({ ok: true, records: 2, head: h2, firstBad: null });
   });
 
   it('returns exactly the record a later read gives back, fractional timings and Chinese text included', () => {

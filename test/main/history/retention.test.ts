@@ -42,8 +42,8 @@ describe('retention', () => {
     expect(history.applyRetention(10)).toEqual({ deleted: 0 });
     expect(history.applyRetention(5).deleted).toBe(60);
     expect(history.verify()).toMatchObject({ ok: true, records: keep - 60 });
-    // New calls chain on from the head as before.
-    expect(history.record(makeCall(now.getTime())).id).toBe(361);
+    // New calls chain on from the head as before, after the two cuts' own chained entries.
+    expect(history.record(makeCall(now.getTime())).id).toBe(363);
     expect(history.verify()).toMatchObject({ ok: true, records: keep - 59 });
   });
 
@@ -108,6 +108,19 @@ describe('retention', () => {
     expect(history.verify().firstBad?.id).toBe(first.id + 2);
     db.prepare('UPDATE history_calls SET id = 1 WHERE id = ?').run(first.id + 2);
     expect(history.verify().firstBad).toEqual({ id: 1, reason: expect.stringMatching(/older than the retention cut/) });
+  });
+
+  it('chains each cut, so a cut row forged to hide deleted records is named', () => {
+    const now = new Date(t0 + 30 * day);
+    const { db, history } = openTestHistory({ now: () => now });
+    history.recordBatch(Array.from({ length: 30 }, (_, i) => makeCall(t0 + i * day)));
+    expect(history.applyRetention(10).deleted).toBe(20);
+    expect(history.verify()).toMatchObject({ ok: true, records: 10, events: 1 });
+    // Delete five more records and write a cut row claiming retention removed them.
+    const hash = db.prepare('SELECT hash FROM history_calls WHERE id = 25').get() as { hash: Uint8Array };
+    db.exec('DELETE FROM history_calls WHERE id <= 25');
+    db.prepare("INSERT INTO history_cuts (applied_at, older_than, last_id, last_hash, deleted) VALUES ('2025-04-01T00:00:00Z', '2025-03-27T00:00:00Z', 25, ?, 5)").run(hash.hash);
+    expect(history.verify()).toMatchObject({ ok: false, firstBad: { id: 26, reason: expect.stringMatching(/retention cut .* records up to 25 .* is not in the chain/) } });
   });
 
   it('refuses a retention that is not a whole number of days', () => {

@@ -19,18 +19,18 @@ function tenCalls(): { db: DatabaseSync; history: History } {
 describe('verifying the hash chain', () => {
   it('holds for an untouched history and reports the head', () => {
     const { history } = tenCalls();
-    expect(history.verify()).toEqual({ ok: true, records: 10, head: history.head(), firstBad: null });
+    expect(history.verify()).toEqual({ ok: true, records: 10, events: 0, lastId: 10, head: history.head(), firstBad: null, problems: [], checkpoints: [] });
   });
 
   it('holds for an empty history', () => {
     const { history } = openTestHistory();
-    expect(history.verify()).toEqual({ ok: true, records: 0, head: null, firstBad: null });
+    expect(history.verify()).toEqual({ ok: true, records: 0, events: 0, lastId: 0, head: null, firstBad: null, problems: [], checkpoints: [] });
   });
 
   it('names a record whose content was changed', () => {
     const { db, history } = tenCalls();
     tamper(db, "UPDATE history_calls SET number = '13900000000' WHERE id = 4");
-    expect(history.verify()).toMatchObject({ ok: false, records: 3, firstBad: { id: 4, reason: expect.stringMatching(/record 4 does not match its hash/) } });
+    expect(history.verify()).toMatchObject({ ok: false, records: 3, firstBad: { id: 4, reason: expect.stringMatching(/record 4: its content was changed after it was written/) } });
   });
 
   it('names a record whose decision was rewritten from "blocked" to "allowed"', () => {

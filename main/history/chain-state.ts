@@ -1,0 +1,51 @@
+// The chain's head: the last entry's number and hash, in the one-row table history_chain, read and moved
+// inside the writing transaction (so two connections — the service and a writer thread — never fork it).
+import type { DatabaseSync } from 'node:sqlite';
+
+export type Head = { lastId: number; head: string | null };
+
+export type ChainState = {
+  /**
+   * The head. When its row is gone (deleted with the sqlite3 shell), the last stored entry is taken as the
+   * head and `restored` says so: the writer then records that in the chain before anything else, so the
+   * damage stays visible instead of making the writer fail for ever.
+   */
+  read(): Head & { restored: boolean };
+  advance(id: number, hash: Uint8Array): void;
+  /** The head without repairing anything: the row, else the last stored entry. */
+  peek(): Head;
+};
+
+const hex = (b: Uint8Array | null | undefined): string | null => (b ? Buffer.from(b).toString('hex') : null);
+
+/** The last entry actually stored (calls and events share the numbering). */
+export function lastStoredEntry(db: DatabaseSync): Head {
+  const row = db
+    .prepare(
+      `SELECT id, hash FROM (SELECT id, hash FROM history_calls ORDER BY id DESC LIMIT 1)
+       UNION ALL SELECT id, hash FROM (SELECT id, hash FROM history_events ORDER BY id DESC LIMIT 1) ORDER BY id DESC LIMIT 1`,
+    )
+    .get() as { id: number; hash: Uint8Array } | undefined;
+  return row ? { lastId: row.id, head: hex(row.hash) } : { lastId: 0, head: null };
+}
+
+export function chainState(db: DatabaseSync): ChainState {
+  const get = db.prepare('SELECT last_id AS lastId, head FROM history_chain WHERE singleton = 1');
+  const set = db.prepare('UPDATE history_chain SET last_id = ?, head = ? WHERE singleton = 1');
+  return {
+    read() {
+      const row = get.get() as { lastId: number; head: Uint8Array | null } | undefined;
+      if (row) return { lastId: row.lastId, head: hex(row.head), restored: false };
+      const last = lastStoredEntry(db);
+      db.prepare('INSERT INTO history_chain (singleton, last_id, head) VALUES (1, ?, ?)').run(last.lastId, last.head ? Buffer.from(last.head, 'hex') : null);
+      return { ...last, restored: true };
+    },
+    advance(id, hash) {
+      set.run(id, hash);
+    },
+    peek() {
+      const row = get.get() as { lastId: number; head: Uint8Array | null } | undefined;
+      return row ? { lastId: row.lastId, head: hex(row.head) } : lastStoredEntry(db);
+    },
+  };
+}

@@ -1,0 +1,70 @@
+// Every column of a call record, declared once: the insert, the reads, the hashed content and the
+// verification are all built from this list, so a column cannot be stored without being hashed. A test
+// (test/main/history/fields.test.ts) compares it with the table itself and fails on any column missing here,
+// and `verify` refuses a table with a column this list does not know.
+//
+// Adding a field (see /work/NOTES.md): a new migration in schema.ts adds the column; append an entry here
+// with `since` = canonicalVersion + 1 and the value old records hold (`absent`); raise canonicalVersion in
+// canonical.ts; give the value in `storedValues` (record.ts) and read it back in `rowToCall` (columns.ts).
+// Records written before keep their version and are checked with the fields of that version (and must hold
+// `absent` in the newer columns), so old hashes and external checkpoints stay valid: no re-chain is needed.
+import type { SQLInputValue } from 'node:sqlite';
+
+export type CallField = {
+  /** The name in code (columns.ts `col`). */
+  key: string;
+  /** The column in history_calls. */
+  column: string;
+  /** The first canonical version whose content includes this field. */
+  since: number;
+  /** What a record of an older version holds in this column (the migration's default). */
+  absent?: SQLInputValue;
+  /** decision_id is hashed as the decision's words it points to (reason, rule id, rule label, en, zh), not as the id. */
+  words?: true;
+};
+
+export const callFields = [
+  { key: 'id', column: 'id', since: 2 },
+  { key: 'chainVersion', column: 'chain_version', since: 2 },
+  { key: 'callKey', column: 'call_key', since: 2 },
+  { key: 'lineId', column: 'line_id', since: 2 },
+  { key: 'simulated', column: 'simulated', since: 2 },
+  { key: 'startedAt', column: 'started_at', since: 2 },
+  { key: 'startedMs', column: 'started_ms', since: 2 },
+  { key: 'localDay', column: 'local_day', since: 2 },
+  { key: 'timeZone', column: 'time_zone', since: 2 },
+  { key: 'firstRing', column: 't_first_ring', since: 2 },
+  { key: 'callerId', column: 't_caller_id', since: 2 },
+  { key: 'decision', column: 't_decision', since: 2 },
+  { key: 'hangupSent', column: 't_hangup_sent', since: 2 },
+  { key: 'hangupConfirmed', column: 't_hangup_confirmed', since: 2 },
+  { key: 'end', column: 't_end', since: 2 },
+  { key: 'number', column: 'number', since: 2 },
+  { key: 'normalized', column: 'normalized', since: 2 },
+  { key: 'presentation', column: 'presentation', since: 2 },
+  { key: 'name', column: 'name', since: 2 },
+  { key: 'rings', column: 'rings', since: 2 },
+  { key: 'oneRing', column: 'one_ring', since: 2 },
+  { key: 'action', column: 'action', since: 2 },
+  { key: 'decisionId', column: 'decision_id', since: 2, words: true },
+  { key: 'outcome', column: 'outcome', since: 2 },
+  { key: 'hangupLatencyMs', column: 'hangup_latency_ms', since: 2 },
+  { key: 'raw', column: 'raw', since: 2 },
+] as const satisfies readonly CallField[];
+
+export type CallFieldKey = (typeof callFields)[number]['key'];
+
+/** Columns of history_calls that are not content: the hash itself. */
+export const unhashedCallColumns = ['hash'] as const;
+
+/** The chained events (shield engaged/ended, retention cuts, re-chains), declared the same way. */
+export const eventFields = [
+  { key: 'id', column: 'id', since: 1 },
+  { key: 'chainVersion', column: 'chain_version', since: 1 },
+  { key: 'kind', column: 'kind', since: 1 },
+  { key: 'at', column: 'at', since: 1 },
+  { key: 'recordedAt', column: 'recorded_at', since: 1 },
+  { key: 'body', column: 'body', since: 1 },
+] as const satisfies readonly CallField[];
+
+export const unhashedEventColumns = ['hash'] as const;
