@@ -25,6 +25,8 @@ import { Settings } from './settings.ts';
 
 const Empty = z.object({}).strict();
 const Iso = z.string().datetime({ offset: true });
+/** A time, or a date (YYYY-MM-DD): the start of that local day for `from`, the end of it for `to`. */
+const TimeOrDate = z.union([z.iso.date(), Iso]);
 
 export const PortInfo = z.object({
   path: z.string(),
@@ -51,8 +53,8 @@ export const ProbeResult = z.object({
 export type ProbeResult = z.infer<typeof ProbeResult>;
 
 export const CallQuery = z.object({
-  from: Iso.optional(),
-  to: Iso.optional(),
+  from: TimeOrDate.optional(),
+  to: TimeOrDate.optional(),
   /** Digits substring, or an exact number in any common form. */
   number: z.string().max(64).optional(),
   name: z.string().max(128).optional(),
@@ -117,7 +119,8 @@ export const ImportPreview = z.object({
 });
 export type ImportPreview = z.infer<typeof ImportPreview>;
 
-export const ExportFormat = z.enum(['csv', 'json', 'html']);
+/** `pack`: the evidence pack, a folder (report HTML and PDF, CSV, JSON, chain, checkpoints, verify.mjs). */
+export const ExportFormat = z.enum(['csv', 'json', 'html', 'pack']);
 /** One checkpoint (the chain head written down outside the database) against the database. */
 export const CheckpointCheck = z.object({
   /** Where it was found: a file path, or "sms" / "given". */
@@ -179,7 +182,7 @@ export const methods = {
   getCall: { input: z.object({ id: z.number().int() }), output: z.object({ call: CallRecord, notes: z.array(CallNote) }) },
   addNote: { input: z.object({ callId: z.number().int(), text: z.string().min(1).max(5000) }), output: CallNote },
   getStatistics: {
-    input: z.object({ from: Iso, to: Iso, bucket: z.enum(['hour', 'day', 'week']).default('day'), top: z.number().int().min(1).max(100).default(10) }),
+    input: z.object({ from: TimeOrDate, to: TimeOrDate, bucket: z.enum(['hour', 'day', 'week']).default('day'), top: z.number().int().min(1).max(100).default(10) }),
     output: Statistics,
   },
   listRules: {
@@ -205,13 +208,25 @@ export const methods = {
   exportHistory: {
     input: z.object({
       format: ExportFormat,
-      from: Iso.optional(),
-      to: Iso.optional(),
+      from: TimeOrDate.optional(),
+      to: TimeOrDate.optional(),
       numbers: z.array(z.string().max(64)).max(100).default([]),
+      /** Numbers to leave out of the report's incidents and complaints (the user's choice before exporting). */
+      exclude: z.array(z.string().max(64)).max(1000).default([]),
       language: z.enum(['en', 'zh']).default('en'),
     }),
-    /** `url`: where a browser downloads the file (headless); `path`: where the desktop app wrote it. */
-    output: z.object({ jobId: z.string(), fileName: z.string(), rows: z.number().int(), path: z.string().nullable(), url: z.string().nullable() }),
+    /**
+     * `url`: where a browser downloads the file (headless; for a pack, its report); `path`: where the desktop
+     * app wrote it (for a pack, the folder); `files`: a pack's files.
+     */
+    output: z.object({
+      jobId: z.string(),
+      fileName: z.string(),
+      rows: z.number().int(),
+      path: z.string().nullable(),
+      url: z.string().nullable(),
+      files: z.array(z.string()).optional(),
+    }),
   },
   verifyHistory: { input: Empty, output: VerifyResult },
   setDemo: { input: z.object({ on: z.boolean() }), output: z.object({ demo: z.boolean(), line: LineStatus.nullable() }) },

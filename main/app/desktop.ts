@@ -9,6 +9,7 @@ import type { ApiHost } from '../service/index.ts';
 import { SettingsStore, countryFromLocale } from '../settings/index.ts';
 import { dataPaths, defaultDataDir } from '../store/index.ts';
 import { catchCrashes, mayRestart, openCrashLog, type CrashKind } from './crash-log.ts';
+import { printToPdf } from './print-pdf.ts';
 import { showWindowAtStart, withDesktopNotices } from './first-run.ts';
 import { broadcastEvent, registerIpc } from './ipc.ts';
 import { shellLanguage } from './language.ts';
@@ -27,6 +28,8 @@ export type StartService = (options: {
   settings: SettingsStore;
   host: 'desktop';
   log: (level: 'info' | 'warn' | 'error', message: string) => void;
+  /** Prints an evidence pack's report to A4 PDF (Electron's printToPDF). */
+  printPdf?: (htmlPath: string, pdfPath: string) => Promise<void>;
 }) => Promise<DesktopService>;
 
 export type DesktopOptions = {
@@ -150,7 +153,7 @@ export function runDesktop(options: DesktopOptions): boolean {
     settings ??= new SettingsStore(electronStoreBackend(paths.dir, ipcMain), {
       firstRun: { homeCountry: countryFromLocale(env, app.getLocale()) },
     });
-    service = await options.startService({ dataDir: paths.dir, settings, host: 'desktop', log });
+    service = await options.startService({ dataDir: paths.dir, settings, host: 'desktop', log, printPdf: printToPdf });
     unsubscribe = service.onEvent((event) => {
       for (const l of listeners) l(event);
     });

@@ -182,3 +182,14 @@ function safeJson(text: string): Record<string, unknown> {
     return {};
   }
 }
+
+/**
+ * The text of the opt-in daily SMS checkpoint (settings.evidence.smsCheckpoint): ASCII only, so it fits one
+ * GSM-7 SMS (160 characters; one Chinese character would make it UCS-2 and 70), with the whole head (a prefix
+ * would not pin it), the record it names and the time.
+ * The operator's own records then timestamp it. Sent by the service through a line's sendSms (issue 17),
+ * and only after the user confirmed the number.
+ */
+export function checkpointSmsText(head: { lastId: number; head: string }, at: Date): string {
+  return `Ringfence checkpoint ${at.toISOString().slice(0, 16).replace('T', ' ')}Z record ${head.lastId} head ${head.head}`;
+}

@@ -18,9 +18,11 @@ export type NumberSummary = {
   days: number;
   maxPerDay: number;
   byAction: Record<Action, number>;
+  /** The number called during a flood incident. */
+  inIncident?: boolean;
 };
 
-export type ComplaintKind = 'call-bombing' | 'one-ring' | 'repeated';
+export type ComplaintKind = 'call-bombing' | 'one-ring' | 'repeated' | 'campaign';
 
 /**
  * What kind of harassment the pattern shows. One-ring ("响一声") when most calls hung up after a ring (the
@@ -30,19 +32,29 @@ export type ComplaintKind = 'call-bombing' | 'one-ring' | 'repeated';
 export function complaintKind(s: NumberSummary): ComplaintKind {
   if (s.calls >= 3 && s.oneRing * 2 >= s.calls) return 'one-ring';
   if (s.maxPerDay >= 10 || s.calls >= 30) return 'call-bombing';
+  // "Repeated" only when it was: a number that called once or twice is named as part of the flood it joined.
+  if (s.calls < 3) return 'campaign';
   return 'repeated';
 }
+
+/**
+ * Which numbers get a complaint text of their own: three or more calls in the period, or a call during a
+ * flood incident. (Trusted numbers, the user's own, excluded ones and simulated calls never reach here.)
+ */
+export const deservesComplaint = (s: NumberSummary): boolean => s.number !== null && (s.calls >= 3 || s.inIncident === true);
 
 const kindText: Record<Language, Record<ComplaintKind, string>> = {
   en: {
     'call-bombing': 'harassment by mass repeated calls ("call bombing")',
     'one-ring': 'one-ring calls (the phone rings once to make me call back)',
     repeated: 'repeated nuisance / harassing calls',
+    campaign: 'one of the numbers of a call-bombing flood (see the incident)',
   },
   zh: {
     'call-bombing': '呼死你式骚扰（短时间内大量反复呼叫）',
     'one-ring': '响一声电话（响一声即挂断，诱导回拨）',
     repeated: '反复骚扰电话',
+    campaign: '呼死你式电话轰炸中使用的号码之一（见对应事件）',
   },
 };
 

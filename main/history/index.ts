@@ -13,7 +13,7 @@ import { callWriter, type CallToRecord, type NewCall } from './record.ts';
 import { applyRetention } from './retention.ts';
 import { component, migrations } from './schema.ts';
 import { statistics, todayCounts, type StatsQuery } from './stats.ts';
-import { systemTimeZone } from './time-zone.ts';
+import { resolveRange, systemTimeZone } from './time-zone.ts';
 import { findByHash, findByHashPrefix, verifyChain, type VerifyOptions } from './verify.ts';
 import { chainState } from './chain-state.ts';
 import { checkpointFile, writeCheckpoint } from './checkpoints.ts';
@@ -24,9 +24,10 @@ export type { ExportRequest } from './export/index.ts';
 export type { StatsQuery } from './stats.ts';
 export type { Normalize } from './query.ts';
 export { HistoryError, type HistoryErrorCode } from './errors.ts';
+export { resolveRange, resolveTime, systemTimeZone } from './time-zone.ts';
 export { callContent, eventContent, chainHash, digestOf, linkHash, canonicalVersion, eventVersion, callTag, eventTag, genesisHash } from './canonical.ts';
 export { callFields, eventFields, unhashedCallColumns, unhashedEventColumns } from './fields.ts';
-export { findCheckpoints, readCheckpoint, type Checkpoint, type CheckpointFile } from './checkpoints.ts';
+export { checkpointSmsText, findCheckpoints, readCheckpoint, type Checkpoint, type CheckpointFile } from './checkpoints.ts';
 export type { ChainedIncident } from './incidents.ts';
 export type { VerifyOptions } from './verify.ts';
 export { csvColumns } from './export/csv.ts';
@@ -73,7 +74,8 @@ export interface History {
   /** Writes the chain head as a checkpoint file into `dir`; null when the history is empty. */
   checkpoint(dir: string, why: string): string | null;
   applyRetention(days: number): { deleted: number };
-  exportTo(out: string, q: ExportRequest, onProgress?: (done: number, total: number) => void): Promise<{ rows: number; head: string | null }>;
+  /** Writes an export (for `pack`, `out` is a new folder); returns the rows, the head it carries and a pack's files. */
+  exportTo(out: string, q: ExportRequest, onProgress?: (done: number, total: number) => void): Promise<{ rows: number; head: string | null; lastId: number; files?: string[] }>;
   /** Many calls in one transaction (imports, benchmarks): all or none. */
   recordBatch(calls: readonly CallToRecord[]): CallRecord[];
 }
@@ -93,14 +95,14 @@ export function openHistory(db: DatabaseSync, options: HistoryOptions = {}): His
   return {
     record: (call) => publicCall(writer.record(call)),
     recordBatch: (calls) => writer.recordBatch(calls).map(publicCall),
-    query: (q) => queryCalls(db, decisions, q, options.normalize),
+    query: (q) => queryCalls(db, decisions, resolveRange(q, zone()), options.normalize),
     get(id) {
       const row = byId.get(id) as unknown as Row | undefined;
       return row ? publicCall(rowToCall(row, decisions)) : null;
     },
     addNote: (callId, text) => addNote(db, callId, text, now()),
     notes: (callId) => notesOf(db, callId),
-    statistics: (q, incidents) => statistics(db, q, incidents, zone()),
+    statistics: (q, incidents) => statistics(db, resolveRange(q, q.timeZone ?? zone()) as StatsQuery, incidents, zone()),
     todayCounts: (at) => todayCounts(db, at ?? now(), zone()),
     recent(sinceIso) {
       const ms = Date.parse(sinceIso);
@@ -130,6 +132,6 @@ export function openHistory(db: DatabaseSync, options: HistoryOptions = {}): His
       return writeCheckpoint(dir, checkpointFile({ lastId, head }, now(), why));
     },
     applyRetention: (days) => applyRetention(db, days, now()),
-    exportTo: (out, q, onProgress) => exportHistory(db, out, q, { now: now(), ...(options.normalize ? { normalize: options.normalize } : {}) }, onProgress),
+    exportTo: (out, q, onProgress) => exportHistory(db, out, resolveRange(q, zone()), { now: now(), ...(options.normalize ? { normalize: options.normalize } : {}) }, onProgress),
   };
 }

@@ -145,3 +145,25 @@ export function buckets(zone: string, fromMs: number, toMs: number, size: Bucket
   }
   return out;
 }
+
+/**
+ * A time the user gave, as an ISO time: "2026-12-01" (a date) means the start of that local day in `zone`
+ * for `from`, and the end of it (the start of the next day, since `to` is exclusive) for `to`; anything else
+ * is returned as it is, for the caller's own check.
+ */
+export function resolveTime(value: string, edge: 'from' | 'to', zone: string): string {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value.trim());
+  if (!m) return value;
+  const day = Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])) / dayMs;
+  if (!Number.isFinite(day) || dayString(day) !== value.trim()) return value;
+  return isoInZone(zone, startOfLocalDay(zone, edge === 'from' ? day : day + 1));
+}
+
+/** The from/to of a question, dates resolved (see resolveTime). */
+export function resolveRange<T extends { from?: string | undefined; to?: string | undefined }>(q: T, zone: string): T {
+  return {
+    ...q,
+    ...(q.from !== undefined ? { from: resolveTime(q.from, 'from', zone) } : {}),
+    ...(q.to !== undefined ? { to: resolveTime(q.to, 'to', zone) } : {}),
+  };
+}

@@ -3,7 +3,7 @@
 import { join } from 'node:path';
 import type { ApiEvent } from '../../shared/api.ts';
 import type { Settings } from '../../shared/settings.ts';
-import { findCheckpoints, type History } from '../history/index.ts';
+import { findCheckpoints, resolveRange, systemTimeZone, type History } from '../history/index.ts';
 import { checkpointDirs } from './checkpoint-dirs.ts';
 import { listPorts, probePort } from '../modem/index.ts';
 import type { Screening } from '../screening/index.ts';
@@ -31,9 +31,13 @@ export type HandlerContext = {
   now: () => Date;
   paused: () => Date | null;
   setPaused: (until: Date | null) => void;
+  /** Prints an evidence pack's report to A4 PDF (the desktop app's Electron printer), when there is one. */
+  printPdf?: (htmlPath: string, pdfPath: string) => Promise<void>;
+  /** Chains the shield's incidents that are not yet in the chain. */
+  chainIncidents: () => void;
 };
 
-const contentTypes = { csv: 'text/csv; charset=utf-8', json: 'application/json; charset=utf-8', html: 'text/html; charset=utf-8' } as const;
+const contentTypes = { csv: 'text/csv; charset=utf-8', json: 'application/json; charset=utf-8', html: 'text/html; charset=utf-8', pack: 'text/html; charset=utf-8' } as const;
 
 export function buildHandlers(ctx: HandlerContext): Handlers {
   const { settings, history, screening, lines } = ctx;
@@ -98,7 +102,10 @@ export function buildHandlers(ctx: HandlerContext): Handlers {
       if (!history.get(callId)) throw new ApiFailure('no-such-call', texts.noSuchCall(callId), { status: 404 });
       return history.addNote(callId, text);
     },
-    getStatistics: ({ from, to, bucket, top }) => history.statistics({ from, to, bucket, top }, screening.incidents({ from, to })),
+    getStatistics: (q) => {
+      const { from, to } = resolveRange(q, systemTimeZone());
+      return history.statistics({ from, to, bucket: q.bucket, top: q.top }, screening.incidents({ from, to }));
+    },
     listRules: (q) => screening.rules.list(q),
     addRule: (input) => screening.rules.add(input),
     updateRule: ({ id, patch }) => screening.rules.update(id, patch),
@@ -117,18 +124,37 @@ export function buildHandlers(ctx: HandlerContext): Handlers {
     },
     getSettings: () => settings.get(),
     updateSettings: ({ patch }) => settings.update(patch),
-    exportHistory: async ({ format, from, to, numbers, language }) => {
+    exportHistory: async (q) => {
+      const { format, numbers, language, exclude } = q;
+      const { from, to } = resolveRange({ from: q.from, to: q.to }, systemTimeZone());
       const jobId = ctx.newId().replace(/-/g, '').slice(0, 16);
       const stamp = ctx.now().toISOString().slice(0, 19).replace(/[:T]/g, '-');
-      const fileName = `ringfence-${format === 'html' ? 'evidence-report' : 'calls'}-${stamp}.${format}`;
+      const fileName =
+        format === 'pack' ? `ringfence-evidence-pack-${stamp}` : `ringfence-${format === 'html' ? 'evidence-report' : 'calls'}-${stamp}.${format}`;
       const path = join(ctx.paths.exports, fileName);
-      const incidents = screening.incidents({ ...(from ? { from } : {}), ...(to ? { to } : {}) });
-      const { rows } = await history.exportTo(
+      ctx.chainIncidents();
+      const s = settings.get();
+      const chosen = s.evidence.checkpointDir;
+      const { rows, files } = await history.exportTo(
         path,
-        { format, ...(from ? { from } : {}), ...(to ? { to } : {}), numbers, language, incidents },
+        {
+          format,
+          ...(from ? { from } : {}),
+          ...(to ? { to } : {}),
+          numbers,
+          language,
+          incidents: history.incidents(),
+          ownNumbers: [...new Set(Object.values(s.evidence.lineNumbers).flat())],
+          exclude,
+          windowMinutes: s.screening.shield.windowMinutes,
+          ...(format === 'pack' ? { checkpoints: findCheckpoints([ctx.paths.exports, ...(chosen ? [chosen] : [])]) } : {}),
+          ...(ctx.printPdf ? { printPdf: ctx.printPdf } : {}),
+        },
         (done, total) => ctx.emit({ type: 'export-progress', jobId, done, total }),
       );
-      ctx.exports.set(jobId, { path, fileName, contentType: contentTypes[format] });
+      // A pack is a folder: a browser gets its report to open; the desktop app shows the folder.
+      if (format === 'pack') ctx.exports.set(jobId, { path: join(path, 'report.html'), fileName: `${fileName}-report.html`, contentType: contentTypes.html });
+      else ctx.exports.set(jobId, { path, fileName, contentType: contentTypes[format] });
       // Every export is a checkpoint too: the head it carries, and one in the checkpoint folders.
       for (const dir of checkpointDirs(ctx.paths, settings.get().evidence.checkpointDir)) {
         try {
@@ -137,7 +163,7 @@ export function buildHandlers(ctx: HandlerContext): Handlers {
           // The export itself carries the head; a checkpoint folder that cannot be written is not worth failing it.
         }
       }
-      return { jobId, fileName, rows, path: ctx.host === 'desktop' ? path : null, url: ctx.host === 'headless' ? `/api/exports/${jobId}` : null };
+      return { jobId, fileName, rows, path: ctx.host === 'desktop' ? path : null, url: ctx.host === 'headless' ? `/api/exports/${jobId}` : null, ...(files ? { files } : {}) };
     },
     verifyHistory: () => {
       const chosen = settings.get().evidence.checkpointDir;

@@ -36,6 +36,8 @@ export type ServiceOptions = {
   onDatabase?: (db: DatabaseSync, store: { setWritable(writable: boolean): Promise<void> }) => void;
   /** Stage-by-stage timing of every hang-up (the latency benchmark; see RINGFENCE_LATENCY_TRACE in serve). */
   latency?: (stages: LatencyStages & { lineId: string }) => void;
+  /** Prints an evidence pack's report to A4 PDF: the desktop app passes Electron's printToPDF (main/app/print-pdf.ts). */
+  printPdf?: (htmlPath: string, pdfPath: string) => Promise<void>;
 };
 
 export interface Service extends ApiHost {
@@ -210,6 +212,8 @@ export async function startService(options: ServiceOptions): Promise<Service> {
     setPaused: (until) => {
       pausedUntil = until;
     },
+    chainIncidents,
+    ...(options.printPdf ? { printPdf: options.printPdf } : {}),
   });
 
   // Lines: configured ones, those given for this run, and the demo line when asked.

@@ -11,7 +11,7 @@ import { dayEndIso, dayStartIso, formatCount } from '../format/time.ts';
 import type { DesktopShell } from '../api/index.ts';
 import type { Language } from '../i18n/index.ts';
 
-type Format = 'csv' | 'json' | 'html';
+type Format = 'csv' | 'json' | 'html' | 'pack';
 type ExportResult = MethodOutput<'exportHistory'>;
 
 /** Numbers typed one per line or separated by commas; at most 100, as the API allows. */
@@ -25,7 +25,8 @@ export function parseNumbers(text: string): string[] {
 export function Evidence() {
   const { t } = useTranslation();
   const { api, language, transport } = useApp();
-  const [format, setFormat] = useState<Format>('html');
+  const [format, setFormat] = useState<Format>('pack');
+  const [exclude, setExclude] = useState('');
   const [fromDay, setFromDay] = useState('');
   const [toDay, setToDay] = useState('');
   const [numbers, setNumbers] = useState('');
@@ -63,6 +64,7 @@ export function Evidence() {
       const r = await api.exportHistory({
         format,
         numbers: list,
+        exclude: parseNumbers(exclude),
         language: reportLanguage,
         ...(fromDay ? { from: dayStartIso(fromDay) } : {}),
         ...(toDay ? { to: dayEndIso(toDay) } : {}),
@@ -114,9 +116,12 @@ export function Evidence() {
         <Field label={t('evidence.numbers')} hint={t('evidence.numbersHint')} error={numbersError}>
           <textarea value={numbers} onChange={(e) => setNumbers(e.target.value)} rows={3} spellCheck={false} />
         </Field>
+        <Field label={t('evidence.exclude')} hint={t('evidence.excludeHint')}>
+          <textarea value={exclude} onChange={(e) => setExclude(e.target.value)} rows={2} spellCheck={false} />
+        </Field>
         <fieldset>
           <legend>{t('evidence.format')}</legend>
-          {(['html', 'csv', 'json'] as const).map((f) => (
+          {(['pack', 'html', 'csv', 'json'] as const).map((f) => (
             <label key={f} className="radio">
               <input type="radio" name="format" value={f} checked={format === f} onChange={() => setFormat(f)} />
               <span>
@@ -173,6 +178,20 @@ export function Evidence() {
             ) : null}
           </p>
         ) : null}
+        {verify ? (
+          <ul className="verify-details" data-testid="verify-details">
+            {(verify.checkpoints ?? []).filter((c) => c.matches !== null).map((c) => (
+              <li key={`${c.source}:${c.lastId}`} className={c.matches ? 'verify ok' : 'verify bad'}>
+                {c.matches ? t('evidence.checkpointOk', { at: c.at ?? '—' }) : t('evidence.checkpointBad', { at: c.at ?? '—', problem: c.problem ?? '' })}
+              </li>
+            ))}
+            {(verify.problems ?? []).filter((p) => !(verify.checkpoints ?? []).some((c) => c.problem === p)).map((p) => (
+              <li key={p} className="verify bad">
+                {t('evidence.problem', { text: p })}
+              </li>
+            ))}
+          </ul>
+        ) : null}
       </section>
     </>
   );
@@ -194,10 +213,10 @@ function ExportResultView({ result, format, downloadUrl, shell }: { result: Expo
           className="button-link"
           href={downloadUrl(result.url)}
           // The report is a page to read: open it. Data files are saved.
-          {...(format === 'html' ? { target: '_blank', rel: 'noopener' } : { download: result.fileName })}
+          {...(format === 'html' || format === 'pack' ? { target: '_blank', rel: 'noopener' } : { download: result.fileName })}
           data-testid="export-link"
         >
-          {format === 'html' ? t('evidence.openReport') : t('evidence.download')} <span data-verbatim>({result.fileName})</span>
+          {format === 'pack' ? t('evidence.openPack') : format === 'html' ? t('evidence.openReport') : t('evidence.download')} <span data-verbatim>({result.fileName})</span>
         </a>
       ) : null}
       {result.path ? (

@@ -7,6 +7,7 @@ import { ErrorText } from '../components/ErrorText.tsx';
 import { Field } from '../components/Field.tsx';
 import { copyText } from '../components/history/copy.ts';
 import { PageTitle } from '../components/PageTitle.tsx';
+import { EvidenceSettings } from '../components/settings/EvidenceSettings.tsx';
 import { GeneralSettings } from '../components/settings/GeneralSettings.tsx';
 import { ModemSettings } from '../components/settings/ModemSettings.tsx';
 
@@ -50,6 +51,7 @@ export function Settings() {
         <ErrorText error={demoError} />
       </section>
       <GeneralSettings />
+      <EvidenceSettings />
       <section className="card" aria-labelledby="data-title">
         <h2 id="data-title">{t('settings.dataTitle')}</h2>
         <p>

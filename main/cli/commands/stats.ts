@@ -41,8 +41,8 @@ export function registerStats(program: Command): void {
     .command('stats')
     .description('call statistics for a period (default: the last 30 days): totals, top callers, incidents')
     .option('--data-dir <dir>', dataDirHelp)
-    .option('--from <iso>', 'start of the period (default: 30 days ago)')
-    .option('--to <iso>', 'end of the period (default: now)')
+    .option('--from <iso>', 'start of the period: a date (2025-03-01, from the start of that local day) or a time (default: 30 days ago)')
+    .option('--to <iso>', 'end of the period: a date (2025-03-31, to the end of that local day) or a time (default: now)')
     .addOption(new Option('--bucket <size>', 'hour, day or week').choices(['hour', 'day', 'week']).default('day'))
     .option('--top <n>', 'how many top callers', '10')
     .option('--time-zone <zone>', 'IANA time zone for days and weeks, e.g. Asia/Shanghai (default: this computer\'s)')
@@ -50,8 +50,8 @@ export function registerStats(program: Command): void {
     .action(async (opts: StatsOptions) => {
       const top = Number(opts.top);
       if (!Number.isInteger(top) || top < 1 || top > 100) throw new CliError(`--top must be a whole number from 1 to 100 (got "${opts.top}").`, 2);
-      isoOption('from', opts.from);
-      isoOption('to', opts.to);
+      opts.from = isoOption('from', opts.from, opts.timeZone);
+      opts.to = isoOption('to', opts.to, opts.timeZone);
       const dataDir = opts.dataDir ?? defaultDataDir();
       await withExistingStore(dataDir, (store) => {
         const now = new Date();

@@ -8,6 +8,15 @@ export function localTime(iso: string, withOffset = false): string {
   return m ? `${base} UTC${m[1] === 'Z' ? '+00:00' : m[1]}` : base;
 }
 
+/** The instant `iso` as ISO 8601 in the UTC offset another time was written with: incidents shown in the calls' own offset. */
+export function inOffsetOf(iso: string, like: string): string {
+  const offset = offsetOf(like);
+  const ms = Date.parse(iso);
+  if (Number.isNaN(ms)) return iso;
+  const minutes = offset === 'Z' ? 0 : (offset.startsWith('-') ? -1 : 1) * (Number(offset.slice(1, 3)) * 60 + Number(offset.slice(4, 6)));
+  return `${new Date(ms + minutes * 60_000).toISOString().slice(0, 23)}${offset === 'Z' ? 'Z' : offset}`;
+}
+
 /** The UTC offset an ISO time was written with ("+08:00"), or "Z". */
 export function offsetOf(iso: string): string {
   return /([+-]\d{2}:\d{2}|Z)$/.exec(iso)?.[1] ?? 'Z';

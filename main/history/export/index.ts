@@ -1,22 +1,36 @@
 // One entry for every export format: take a snapshot, stream it into "<out>.part", rename when complete.
 import type { DatabaseSync } from 'node:sqlite';
-import type { Incident } from '../../../shared/domain.ts';
+import type { Checkpoint } from '../checkpoints.ts';
 import { HistoryError } from '../errors.ts';
 import type { Normalize } from '../query.ts';
 import { writeCsv } from './csv.ts';
+import type { IncidentSpan } from './incidents.ts';
 import { writeJson } from './json.ts';
+import { writePack } from './pack.ts';
 import { writeReport } from './report-html.ts';
 import { ExportSink } from './sink.ts';
 import { openSnapshot } from './snapshot.ts';
 
 export type ExportRequest = {
-  format: 'csv' | 'json' | 'html';
+  /** `pack`: `out` is a folder (evidence pack: report, CSV, JSON, chain segment, checkpoints, verify.mjs). */
+  format: 'csv' | 'json' | 'html' | 'pack';
   from?: string;
   to?: string;
   numbers?: string[];
   language: 'en' | 'zh';
-  incidents: Incident[];
+  /** The flood incidents (the chain's: history.incidents()). */
+  incidents: readonly IncidentSpan[];
   line?: { label: string; number?: string };
+  /** The user's own numbers: named as the harassed line, never reported. */
+  ownNumbers?: string[];
+  /** Numbers the user leaves out of incidents and complaints. */
+  exclude?: string[];
+  /** The shield's window in minutes (settings.screening.shield.windowMinutes). */
+  windowMinutes?: number;
+  /** Checkpoints to put in a pack. */
+  checkpoints?: readonly Checkpoint[];
+  /** Prints a pack's report.html to A4 PDF. */
+  printPdf?: (htmlPath: string, pdfPath: string) => Promise<void>;
 };
 
 export async function exportHistory(
@@ -25,31 +39,55 @@ export async function exportHistory(
   q: ExportRequest,
   context: { now: Date; normalize?: Normalize },
   onProgress?: (done: number, total: number) => void,
-): Promise<{ rows: number; head: string | null }> {
-  if (!['csv', 'json', 'html'].includes(q.format)) {
-    throw new HistoryError('invalid-query', { en: `Unknown export format "${q.format}": use csv, json or html.`, zh: `未知的导出格式“${q.format}”：请使用 csv、json 或 html。` });
+): Promise<{ rows: number; head: string | null; lastId: number; files?: string[] }> {
+  if (!['csv', 'json', 'html', 'pack'].includes(q.format)) {
+    throw new HistoryError('invalid-query', { en: `Unknown export format "${q.format}": use csv, json, html or pack.`, zh: `未知的导出格式“${q.format}”：请使用 csv、json、html 或 pack。` });
   }
   const filter = { ...(q.from ? { from: q.from } : {}), ...(q.to ? { to: q.to } : {}), ...(q.numbers?.length ? { numbers: q.numbers } : {}) };
   const snapshot = openSnapshot(db, filter, context.normalize);
+  const fromMs = q.from ? Date.parse(q.from) : -Infinity;
+  const toMs = q.to ? Date.parse(q.to) : Infinity;
+  const incidents = q.incidents.filter((i) => Date.parse(i.startedAt) < toMs && (i.endedAt === null || Date.parse(i.endedAt) >= fromMs));
+  const reportOptions = {
+    language: q.language,
+    ...filter,
+    incidents,
+    ...(q.line ? { line: q.line } : {}),
+    ...(q.ownNumbers ? { ownNumbers: q.ownNumbers } : {}),
+    ...(q.exclude ? { exclude: q.exclude } : {}),
+    ...(q.windowMinutes ? { windowMinutes: q.windowMinutes } : {}),
+    generatedAt: isoLocal(context.now),
+  };
+  if (q.format === 'pack') {
+    try {
+      const r = await writePack(
+        snapshot,
+        out,
+        { ...reportOptions, exportedAt: context.now.toISOString(), checkpoints: q.checkpoints ?? [], ...(q.printPdf ? { printPdf: q.printPdf } : {}) },
+        onProgress,
+      );
+      return { rows: r.rows, head: snapshot.head, lastId: snapshot.lastId, files: r.files };
+    } catch (error) {
+      if (error instanceof HistoryError) throw error;
+      const detail = (error as Error).message;
+      throw new HistoryError(
+        'export-failed',
+        { en: `The evidence pack could not be written to ${out}: ${detail}. Nothing was left behind; check the disk and try again.`, zh: `无法将证据包写入 ${out}：${detail}。未留下不完整的文件；请检查磁盘后重试。` },
+        { cause: error },
+      );
+    } finally {
+      snapshot.close();
+    }
+  }
   let sink: ExportSink | null = null;
   try {
     sink = new ExportSink(out);
     let rows: number;
     if (q.format === 'csv') rows = await writeCsv(snapshot, sink, onProgress);
     else if (q.format === 'json') rows = await writeJson(snapshot, sink, { exportedAt: context.now.toISOString(), ...filter }, onProgress);
-    else {
-      const fromMs = q.from ? Date.parse(q.from) : -Infinity;
-      const toMs = q.to ? Date.parse(q.to) : Infinity;
-      const incidents = q.incidents.filter((i) => Date.parse(i.startedAt) < toMs && (i.endedAt === null || Date.parse(i.endedAt) >= fromMs));
-      rows = await writeReport(
-        snapshot,
-        sink,
-        { language: q.language, ...filter, incidents, ...(q.line ? { line: q.line } : {}), generatedAt: isoLocal(context.now) },
-        onProgress,
-      );
-    }
+    else rows = await writeReport(snapshot, sink, reportOptions, onProgress);
     await sink.finish();
-    return { rows, head: snapshot.head };
+    return { rows, head: snapshot.head, lastId: snapshot.lastId };
   } catch (error) {
     sink?.abort();
     if (error instanceof HistoryError) throw error;

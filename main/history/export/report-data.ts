@@ -24,6 +24,8 @@ export type ReportData = {
   /** The reported numbers, busiest first; the calls without a number come last, as number null. */
   numbers: NumberSummary[];
   lineIds: string[];
+  /** Calls from the simulator (the demo line): counted here, marked in the list, never in incidents or complaints. */
+  simulated: number;
   timeZones: string[];
   /** More than one UTC offset among the calls (DST, travel): times then show their offset. */
   mixedOffsets: boolean;
@@ -48,26 +50,35 @@ const tally = (number: string | null, startedAt: string): Tally => ({
   perDay: new Map(),
 });
 
-/** Which numbers get their own table row and complaint text: the ones asked for, else the busiest blocked ones. */
-function chooseNumbers(snapshot: Snapshot, limit: number): string[] {
-  if (snapshot.matched.length > 0) return [...new Set(snapshot.matched.flatMap((m) => m.callers))];
+/**
+ * Which numbers get their own row: the ones asked for; else every number with three or more calls in the
+ * period or a call during a flood incident (busiest first, at most `limit`) — callers that rang before the
+ * shield engaged included. Never a trusted number (any call it made was let through as trusted), never the
+ * user's own or excluded numbers, never a simulated call.
+ */
+function chooseNumbers(snapshot: Snapshot, limit: number, incidentNumbers: ReadonlySet<string>, leaveOut: (n: string) => boolean): string[] {
+  if (snapshot.matched.length > 0) return [...new Set(snapshot.matched.flatMap((m) => m.callers))].filter((n) => !leaveOut(n));
   const caller = 'coalesce(c.normalized, c.number)';
   const rows = snapshot.db
     .prepare(
-      `SELECT ${caller} AS caller, COUNT(*) AS n FROM history_calls c ${snapshot.where.sql ? `${snapshot.where.sql} AND` : 'WHERE'} ${caller} IS NOT NULL
-       GROUP BY 1 HAVING SUM(c.action IN ('reject', 'answer-hangup')) > 0 ORDER BY n DESC, caller LIMIT ?`,
+      `SELECT ${caller} AS caller, COUNT(*) AS n, SUM(d.reason = 'trusted') AS trusted FROM history_calls c JOIN history_decisions d ON d.id = c.decision_id
+       ${snapshot.where.sql ? `${snapshot.where.sql} AND` : 'WHERE'} ${caller} IS NOT NULL AND c.simulated = 0
+       GROUP BY 1 HAVING COUNT(*) >= 3 OR ${caller} IN (SELECT value FROM json_each(?)) ORDER BY n DESC, caller`,
     )
-    .all(...snapshot.where.params, limit) as { caller: string }[];
-  return rows.map((r) => r.caller);
+    .all(...snapshot.where.params, JSON.stringify([...incidentNumbers])) as { caller: string; trusted: number }[];
+  return rows.filter((r) => r.trusted === 0 && !leaveOut(r.caller)).slice(0, limit).map((r) => r.caller);
 }
 
 export function collectReportData(
   snapshot: Snapshot,
   range: { from?: string; to?: string },
   onRow: (done: number) => void,
-  numberLimit = 20,
+  options: { incidentNumbers?: ReadonlySet<string>; leaveOut?: (n: string) => boolean; numberLimit?: number } = {},
 ): ReportData {
-  const chosen = new Map<string, Tally>(chooseNumbers(snapshot, numberLimit).map((n) => [n, tally(n, '')]));
+  const incidentNumbers = options.incidentNumbers ?? new Set<string>();
+  const leaveOut = options.leaveOut ?? (() => false);
+  const chosen = new Map<string, Tally>(chooseNumbers(snapshot, options.numberLimit ?? 50, incidentNumbers, leaveOut).map((n) => [n, { ...tally(n, ''), inIncident: incidentNumbers.has(n) }]));
+  let simulated = 0;
   let withheldTally: Tally | null = null;
   const perDay = new Map<number, DayCount>();
   const byAction = noActions();
@@ -100,7 +111,8 @@ export function collectReportData(
 
     const key = c.normalized ?? c.number;
     let t: Tally | undefined;
-    if (key === null) t = withheldTally ??= tally(null, c.startedAt);
+    if (c.simulated) simulated++;
+    else if (key === null) t = withheldTally ??= tally(null, c.startedAt);
     else t = chosen.get(key);
     if (t) {
       if (t.calls === 0 || ms < Date.parse(t.firstSeen)) t.firstSeen = c.startedAt;
@@ -142,6 +154,7 @@ export function collectReportData(
     busiest,
     numbers: numbers.map(({ perDay: _days, ...summary }) => summary),
     lineIds: lines.map((l) => l.id),
+    simulated,
     timeZones: [...zones].sort(),
     mixedOffsets: offsets.size > 1,
   };

@@ -1,12 +1,15 @@
 // The evidence report: one self-contained HTML file (inline CSS and SVG, a Content-Security-Policy that
-// forbids anything external) that prints cleanly to PDF. Who and what it is about, the period, totals, calls
-// per day, incidents, a table and a complaint text per harassing number, every call, and the chain head with
-// how to check it. Figures carry data-figure attributes so a test (or a lawyer's script) can read them.
-import type { Incident } from '../../../shared/domain.ts';
-import { complaintText } from '../complaint.ts';
+// forbids anything external) that prints cleanly to A4. It leads with the flood incidents — each one
+// harassment campaign, with its figures counted from the chained records and a complaint for it as a whole —
+// then the ready-to-file texts (12321 form, operator SMS), the totals, the numbers that meet the stated
+// threshold with their own complaints, a one-page summary for the police, every call, and how to verify.
+// Figures carry data-figure attributes so a test (or a lawyer's script) can read them.
+import { complaintText, deservesComplaint } from '../complaint.ts';
 import type { StoredCall } from '../columns.ts';
+import { form12321, incidentComplaint, operatorSms, policeSummary, type FilingContext } from '../filing.ts';
 import { dailyChart } from './chart.ts';
 import { escapeHtml as h, localTime, percent } from './format.ts';
+import { incidentFigures, type IncidentFigures, type IncidentSpan } from './incidents.ts';
 import { collectReportData, type ReportData } from './report-data.ts';
 import { reportText, type Language } from './report-text.ts';
 import type { Snapshot } from './snapshot.ts';
@@ -17,8 +20,14 @@ export type ReportOptions = {
   from?: string;
   to?: string;
   numbers?: string[];
-  incidents: readonly Incident[];
+  incidents: readonly IncidentSpan[];
   line?: { label: string; number?: string };
+  /** The user's own numbers (settings, per line): named as the harassed number, never reported. */
+  ownNumbers?: string[];
+  /** Numbers the user chose to leave out before exporting. */
+  exclude?: string[];
+  /** The shield's window: an incident's figures start this long before it engaged. */
+  windowMinutes?: number;
   generatedAt: string;
 };
 
@@ -27,19 +36,26 @@ const style = `
   body { font-family: -apple-system, "Segoe UI", "Noto Sans CJK SC", "Source Han Sans SC", "PingFang SC", "Microsoft YaHei", "WenQuanYi Micro Hei", sans-serif;
     color: #1b1b1b; margin: 24px auto; max-width: 1100px; padding: 0 16px; font-size: 13px; line-height: 1.45; }
   h1 { font-size: 22px; margin: 0 0 2px; } h2 { font-size: 16px; margin: 26px 0 8px; border-bottom: 2px solid #333; padding-bottom: 3px; }
-  .sub { color: #555; margin: 0 0 14px; }
+  h3 { font-size: 14px; margin: 16px 0 6px; }
+  .sub { color: #555; margin: 0 0 14px; } .note { border-left: 4px solid #b26a00; background: #fff6e5; padding: 6px 10px; }
   dl.facts { display: grid; grid-template-columns: max-content 1fr; gap: 3px 14px; margin: 0; } dl.facts dt { font-weight: 600; } dl.facts dd { margin: 0; }
   .totals { display: grid; grid-template-columns: repeat(4, 1fr); gap: 8px; }
   .totals div { border: 1px solid #bbb; border-radius: 4px; padding: 6px 8px; } .totals b { display: block; font-size: 20px; }
   table { border-collapse: collapse; width: 100%; } th, td { border: 1px solid #ccc; padding: 3px 5px; text-align: left; vertical-align: top; }
-  th { background: #eee; } td.n { text-align: right; font-variant-numeric: tabular-nums; } thead { display: table-header-group; }
-  tr { break-inside: avoid; } .mono { font-family: ui-monospace, "Cascadia Mono", Menlo, Consolas, monospace; word-break: break-all; }
-  pre.complaint { white-space: pre-wrap; border: 1px solid #999; background: #fafafa; padding: 8px; font-family: inherit; break-inside: avoid; }
+  th { background: #eee; } td.n { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; } thead { display: table-header-group; }
+  tr { break-inside: avoid; }
+  /* A number or a time split over two lines is misread: they never wrap. Hashes may. */
+  .num, .time { white-space: nowrap; font-variant-numeric: tabular-nums; }
+  .mono { font-family: ui-monospace, "Cascadia Mono", Menlo, Consolas, monospace; } .hash { word-break: break-all; }
+  pre.complaint, pre.police { white-space: pre-wrap; border: 1px solid #999; background: #fafafa; padding: 8px; font-family: inherit; break-inside: avoid; }
+  .incident { border: 2px solid #8a1c15; border-radius: 6px; padding: 8px 12px; margin: 12px 0; break-inside: avoid-page; }
+  .sim { color: #6b4e00; font-weight: 600; }
   .chart { width: 100%; height: auto; } .chart .grid { stroke: #ddd; } .chart .axis { font-size: 11px; fill: #444; }
   .chart .b { fill: #b3261e; } .chart .o { fill: #9aa5ab; }
   .calls td { font-size: 11px; } .blocked { color: #8a1c15; }
   @page { size: A4; margin: 12mm; }
-  @media print { body { margin: 0; max-width: none; padding: 0; } h2 { break-after: avoid; } section.calls { break-before: page; } }
+  @media print { body { margin: 0; max-width: none; padding: 0; font-size: 11px; } h2 { break-after: avoid; }
+    section.calls, section.police { break-before: page; } .incident { border-width: 1px; } }
 `;
 
 function period(opts: ReportOptions, data: ReportData): string {
@@ -48,11 +64,13 @@ function period(opts: ReportOptions, data: ReportData): string {
   return from && to ? `${localTime(from, true)} – ${localTime(to, true)}` : '—';
 }
 
+const list = (items: string[], language: Language) => items.join(language === 'zh' ? '、' : ', ');
+
 function head(opts: ReportOptions, data: ReportData, snapshot: Snapshot): string {
   const t = reportText[opts.language];
   const line = opts.line ?? { label: data.lineIds.join(', ') || '—' };
+  const own = [...new Set([...(opts.line?.number ? [opts.line.number] : []), ...(opts.ownNumbers ?? [])])];
   const asked = opts.numbers && opts.numbers.length > 0 ? opts.numbers.join(', ') : t.allNumbers;
-  const figure = (name: string, label: string, value: number | string) => `<div><b data-figure="${name}">${h(value)}</b>${h(label)}</div>`;
   return `<!doctype html>
 <html lang="${opts.language === 'zh' ? 'zh-CN' : 'en'}"><head><meta charset="utf-8">
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">
@@ -61,15 +79,65 @@ function head(opts: ReportOptions, data: ReportData, snapshot: Snapshot): string
 <meta name="ringfence-chain-last-id" content="${snapshot.lastId}"><meta name="ringfence-generated" content="${h(opts.generatedAt)}">
 <title>${h(t.title)}</title><style>${style}</style></head><body>
 <h1>${h(t.title)}</h1><p class="sub">${h(t.subtitle)}</p>
+${data.simulated ? `<p class="note" data-figure="simulated-note"><b>${data.simulated}</b> ${h(t.simulatedNote)}</p>` : ''}
 <section><h2>${h(t.about)}</h2><dl class="facts">
 <dt>${h(t.line)}</dt><dd data-figure="line">${h(line.label)}</dd>
-${line.number ? `<dt>${h(t.lineNumber)}</dt><dd data-figure="line-number">${h(line.number)}</dd>` : ''}
-<dt>${h(t.period)}</dt><dd data-figure="period">${h(period(opts, data))}</dd>
+${own.length ? `<dt>${h(t.ownNumbers)}</dt><dd data-figure="own-numbers"><span class="num">${own.map(h).join('</span>, <span class="num">')}</span></dd>` : ''}
+<dt>${h(t.period)}</dt><dd data-figure="period" class="time">${h(period(opts, data))}</dd>
 <dt>${h(t.numbersAsked)}</dt><dd>${h(asked)}</dd>
+${opts.exclude?.length ? `<dt>${h(t.excluded)}</dt><dd data-figure="excluded">${h(list(opts.exclude, opts.language))}</dd>` : ''}
 <dt>${h(t.timeZones)}</dt><dd>${h(data.timeZones.join(', ') || '—')}</dd>
-<dt>${h(t.generated)}</dt><dd>${h(localTime(opts.generatedAt, true))}</dd>
-</dl></section>
-<section><h2>${h(t.summary)}</h2><div class="totals">
+<dt>${h(t.generated)}</dt><dd class="time">${h(localTime(opts.generatedAt, true))}</dd>
+</dl></section>`;
+}
+
+function incidentBlock(f: IncidentFigures, opts: ReportOptions, ctx: FilingContext, index: number): string {
+  const t = reportText[opts.language];
+  const L = opts.language;
+  const prefixes = f.topPrefixes
+    .map((p) => `<tr><td class="num">${h(p.prefix)}${p.virtual ? ` <small>(${h(t.virtualRange)})</small>` : ''}</td><td class="n">${p.calls}</td><td class="n">${h(percent(p.share, L))}</td></tr>`)
+    .join('');
+  const places = f.places
+    .map((p) => `<tr><td>${h(p.place ?? t.unknownPlace)}</td><td>${h(p.carrier ?? t.unknownPlace)}</td><td class="n">${p.calls}</td><td class="n">${h(percent(p.share, L))}</td></tr>`)
+    .join('');
+  const form = form12321(f, L, ctx);
+  const sms = operatorSms(f, ctx)
+    .map((s) => `<li>${h(s.operator)} — ${h(t.smsTo)} <span class="num">${h(s.to)}</span>: <code class="num" data-sms="${h(s.number)}">${h(s.text)}</code></li>`)
+    .join('');
+  return `<article class="incident" data-incident="${f.id}">
+<h3>${h(t.incidentHeading)} ${index + 1}: <span class="time">${h(localTime(f.firstCall ?? f.startedAt))}</span> – <span class="time">${h(localTime(f.lastCall ?? f.endedAt ?? f.startedAt))}</span></h3>
+<dl class="facts">
+<dt>${h(t.shieldOn)}</dt><dd class="time">${h(localTime(f.startedAt, true))} (${h(t.trigger[f.trigger as keyof typeof t.trigger] ?? f.trigger)})</dd>
+<dt>${h(t.shieldOff)}</dt><dd class="time">${h(f.endedAt ? localTime(f.endedAt, true) : t.ongoing)}</dd>
+<dt>${h(t.incidentCalls)}</dt><dd data-figure="incident-calls">${f.calls}</dd>
+<dt>${h(t.incidentNumbers)}</dt><dd data-figure="incident-numbers">${f.distinctNumbers}</dd>
+<dt>${h(t.incidentWithheld)}</dt><dd><span data-figure="incident-withheld">${f.withheld}</span> (${h(percent(f.withheldShare, L))})</dd>
+<dt>${h(t.incidentBefore)}</dt><dd data-figure="incident-before" data-calls="${f.beforeShield.calls}" data-rang="${f.beforeShield.rang}">${h(t.incidentBeforeValue(f.beforeShield.calls, f.beforeShield.rang))}</dd>
+<dt>${h(t.incidentRejectedAll)}</dt><dd data-figure="incident-rejected">${f.rejected}</dd>
+<dt>${h(t.incidentRang)}</dt><dd data-figure="incident-rang">${f.rang}</dd>
+<dt>${h(t.leftOut)}</dt><dd>${h(t.leftOutValue(f.leftOut.trusted, f.leftOut.simulated, f.leftOut.excluded))}</dd>
+</dl>
+${prefixes ? `<h4>${h(t.topPrefixes)}</h4><table><tbody>${prefixes}</tbody></table>` : ''}
+${places ? `<h4>${h(t.places)}</h4><table><tbody>${places}</tbody></table>` : ''}
+<h4>${h(t.incidentComplaint)}</h4><pre class="complaint" data-incident-complaint="${f.id}">${h(incidentComplaint(f, L, ctx))}</pre>
+<h4>${h(t.form12321)}</h4><dl class="facts" data-form12321="${f.id}">
+<dt>${h(t.formType)}</dt><dd>${h(form.type)}</dd><dt>${h(t.formNumbers)}</dt><dd>${h(form.numbers)}</dd>
+<dt>${h(t.formTime)}</dt><dd class="time">${h(form.timeRange)}</dd><dt>${h(t.formCount)}</dt><dd>${h(form.count)}</dd>
+<dt>${h(t.formDescription)}</dt><dd>${h(form.description)}</dd></dl>
+${sms ? `<h4>${h(t.operatorSms)}</h4><ul>${sms}</ul>` : ''}
+</article>`;
+}
+
+function incidentsSection(figures: IncidentFigures[], opts: ReportOptions, ctx: FilingContext): string {
+  const t = reportText[opts.language];
+  if (figures.length === 0) return `<section><h2>${h(t.incidents)}</h2><p>${h(t.noIncidentsLead)}</p></section>`;
+  return `<section><h2>${h(t.incidents)}</h2><p>${h(t.incidentsIntro)}</p>${figures.map((f, i) => incidentBlock(f, opts, ctx, i)).join('\n')}</section>`;
+}
+
+function summarySection(opts: ReportOptions, data: ReportData, incidents: number): string {
+  const t = reportText[opts.language];
+  const figure = (name: string, label: string, value: number | string) => `<div><b data-figure="${name}">${h(value)}</b>${h(label)}</div>`;
+  return `<section><h2>${h(t.summary)}</h2><div class="totals">
 ${figure('total-calls', t.totalCalls, data.calls)}
 ${figure('blocked', t.blocked, data.blocked)}
 ${figure('rang-through', t.rangThrough, data.byAction.allow)}
@@ -79,31 +147,17 @@ ${figure('withheld', t.withheld, data.withheld)}
 ${figure('no-number', t.noNumber, data.noNumber)}
 ${figure('days-with-calls', t.daysWithCalls, data.daysWithCalls)}
 ${figure('busiest-day', t.busiestDay, data.busiest ? `${data.busiest.day} (${data.busiest.calls})` : '—')}
-${figure('incidents', t.incidents, opts.incidents.length)}
+${figure('incidents', t.incidents, incidents)}
+${data.simulated ? figure('simulated', t.simulated, data.simulated) : ''}
 </div></section>
-<section><h2>${h(t.perDay)}</h2>${data.calls ? dailyChart(data.days, { title: t.perDay, blocked: t.chartLegendBlocked, other: t.chartLegendOther }) : `<p>${h(t.noCalls)}</p>`}</section>
-${incidentsSection(opts)}
-${numbersSection(opts, data)}`;
-}
-
-function incidentsSection(opts: ReportOptions): string {
-  const t = reportText[opts.language];
-  if (opts.incidents.length === 0) return `<section><h2>${h(t.incidents)}</h2><p>${h(t.noIncidents)}</p></section>`;
-  const rows = opts.incidents
-    .map(
-      (i) =>
-        `<tr data-incident="${i.id}"><td>${h(localTime(i.startedAt))}</td><td>${h(i.endedAt ? localTime(i.endedAt) : t.ongoing)}</td><td>${h(t.trigger[i.trigger])}</td>` +
-        `<td class="n">${i.callsRejected}</td><td class="n">${i.distinctNumbers}</td><td class="n">${h(percent(i.withheldShare, opts.language))}</td></tr>`,
-    )
-    .join('\n');
-  return `<section><h2>${h(t.incidents)}</h2><table><thead><tr><th>${h(t.incidentStart)}</th><th>${h(t.incidentEnd)}</th><th>${h(t.incidentTrigger)}</th>
-<th>${h(t.incidentRejected)}</th><th>${h(t.incidentNumbers)}</th><th>${h(t.incidentWithheld)}</th></tr></thead><tbody>${rows}</tbody></table></section>`;
+<section><h2>${h(t.perDay)}</h2>${data.calls ? dailyChart(data.days, { title: t.perDay, blocked: t.chartLegendBlocked, other: t.chartLegendOther }) : `<p>${h(t.noCalls)}</p>`}</section>`;
 }
 
 function numbersSection(opts: ReportOptions, data: ReportData): string {
   const t = reportText[opts.language];
   if (data.numbers.length === 0) return '';
-  const line = opts.line ?? { label: data.lineIds.join(', ') };
+  const own = opts.ownNumbers?.[0] ?? opts.line?.number;
+  const line = { label: opts.line?.label ?? data.lineIds.join(', '), ...(own ? { number: own } : {}) };
   const handling = (n: ReportData['numbers'][number]) =>
     (Object.entries(n.byAction) as [keyof typeof t.action, number][])
       .filter(([, count]) => count > 0)
@@ -112,16 +166,18 @@ function numbersSection(opts: ReportOptions, data: ReportData): string {
   const rows = data.numbers
     .map(
       (n) =>
-        `<tr data-number="${h(n.number ?? 'withheld')}"><td class="mono">${h(n.number ?? t.withheldRow)}</td><td>${h(localTime(n.firstSeen))}</td><td>${h(localTime(n.lastSeen))}</td>` +
+        `<tr data-number="${h(n.number ?? 'withheld')}"><td class="num">${h(n.number ?? t.withheldRow)}</td><td class="time">${h(localTime(n.firstSeen))}</td><td class="time">${h(localTime(n.lastSeen))}</td>` +
         `<td class="n" data-figure="calls">${n.calls}</td><td class="n">${n.days}</td><td class="n">${n.rings}</td><td class="n">${n.oneRing}</td><td>${h(handling(n))}</td></tr>`,
     )
     .join('\n');
   const complaints = data.numbers
+    .filter(deservesComplaint)
+    .slice(0, 30)
     .map((n) => `<pre class="complaint" data-complaint="${h(n.number ?? 'withheld')}">${h(complaintText(n, opts.language, line))}</pre>`)
     .join('\n');
-  return `<section><h2>${h(t.numbers)}</h2><table><thead><tr><th>${h(t.number)}</th><th>${h(t.firstSeen)}</th><th>${h(t.lastSeen)}</th><th>${h(t.calls)}</th>
+  return `<section><h2>${h(t.numbers)}</h2><p>${h(t.numbersRule)}</p><table><thead><tr><th>${h(t.number)}</th><th>${h(t.firstSeen)}</th><th>${h(t.lastSeen)}</th><th>${h(t.calls)}</th>
 <th>${h(t.days)}</th><th>${h(t.rings)}</th><th>${h(t.oneRing)}</th><th>${h(t.handling)}</th></tr></thead><tbody>${rows}</tbody></table></section>
-<section><h2>${h(t.complaints)}</h2><p>${h(t.complaintHint)}</p>${complaints}</section>`;
+${complaints ? `<section><h2>${h(t.complaints)}</h2><p>${h(t.complaintsRule)} ${h(t.complaintHint)}</p>${complaints}</section>` : ''}`;
 }
 
 function callRow(c: StoredCall, language: Language, withOffset: boolean): string {
@@ -129,10 +185,11 @@ function callRow(c: StoredCall, language: Language, withOffset: boolean): string
   const d = c.decision;
   const blocked = d.action === 'reject' || d.action === 'answer-hangup';
   const caller = c.number ?? t.presentation[c.presentation];
+  // The decision is already one sentence ("Blocked: matched prefix +86 170 …"): shown as it is.
   return (
-    `<tr${blocked ? ' class="blocked"' : ''}><td class="n">${c.id}</td><td>${h(localTime(c.startedAt, withOffset))}</td><td>${h(c.lineId)}</td>` +
-    `<td class="mono">${h(caller)}</td><td>${h(c.name ?? '')}</td><td class="n">${c.rings}</td><td>${h(t.action[d.action])}: ${h(d.text[language])}</td>` +
-    `<td>${h(t.outcomeName[c.outcome])}</td><td class="n">${c.hangupLatencyMs ?? ''}</td><td class="mono">${c.hash.slice(0, 12)}</td></tr>\n`
+    `<tr${blocked ? ' class="blocked"' : ''}${c.simulated ? ' data-simulated="true"' : ''}><td class="n">${c.id}</td><td class="time">${h(localTime(c.startedAt, withOffset))}</td><td>${h(c.lineId)}${c.simulated ? ` <span class="sim">(${h(t.simulatedMark)})</span>` : ''}</td>` +
+    `<td class="num">${h(caller)}</td><td>${h(c.name ?? '')}</td><td class="n">${c.rings}</td><td>${h(d.text[language])}</td>` +
+    `<td>${h(t.outcomeName[c.outcome] ?? c.outcome)}</td><td class="n">${c.hangupLatencyMs ?? ''}</td><td class="mono">${c.hash.slice(0, 12)}</td></tr>\n`
   );
 }
 
@@ -142,8 +199,28 @@ export async function writeReport(snapshot: Snapshot, sink: ExportSink, opts: Re
   // Two passes over the calls (figures, then the list): progress runs over both.
   const report = progress(total * 2, onProgress);
   const range = { ...(opts.from ? { from: opts.from } : {}), ...(opts.to ? { to: opts.to } : {}) };
-  const data = collectReportData(snapshot, range, (done) => report.tick(done));
-  let pending = sink.write(head(opts, data, snapshot));
+  const digits = (n: string) => n.replace(/\D/g, '').replace(/^0+/, '').replace(/^86(?=1\d{10}$)/, '');
+  const leftOutDigits = new Set([...(opts.exclude ?? []), ...(opts.ownNumbers ?? []), ...(opts.line?.number ? [opts.line.number] : [])].map(digits).filter(Boolean));
+  const leaveOut = (n: string | null) => n !== null && leftOutDigits.has(digits(n));
+  const figures = incidentFigures(snapshot, opts.incidents, {
+    windowMinutes: opts.windowMinutes ?? 10,
+    leaveOut,
+    language: opts.language,
+    until: opts.to ?? null,
+  });
+  const data = collectReportData(snapshot, range, (done) => report.tick(done), {
+    incidentNumbers: new Set(figures.flatMap((f) => f.numbers.map((n) => n.number))),
+    leaveOut: (n) => leaveOut(n),
+  });
+  const ownNumbers = [...new Set([...(opts.ownNumbers ?? []), ...(opts.line?.number ? [opts.line.number] : [])])];
+  const ctx: FilingContext = { ownNumbers, head: snapshot.head, lastId: snapshot.lastId, generatedAt: opts.generatedAt };
+  const police =
+    figures.length > 0
+      ? `<section class="police"><h2>${h(t.police)}</h2><pre class="police" data-police>${h(
+          policeSummary(figures, { calls: data.calls, from: opts.from ?? data.firstCall ?? opts.generatedAt, to: opts.to ?? data.lastCall ?? opts.generatedAt }, opts.language, ctx),
+        )}</pre></section>`
+      : '';
+  let pending = sink.write(`${head(opts, data, snapshot)}\n${incidentsSection(figures, opts, ctx)}\n${summarySection(opts, data, figures.length)}\n${numbersSection(opts, data)}\n${police}`);
   if (pending) await pending;
   pending = sink.write(`<section class="calls"><h2>${h(t.callList)}</h2><table class="calls" data-figure="call-list"><thead><tr><th>#</th><th>${h(t.time)}</th><th>${h(t.line)}</th>
 <th>${h(t.caller)}</th><th>${h(t.name)}</th><th>${h(t.rings)}</th><th>${h(t.decision)}</th><th>${h(t.outcome)}</th><th>${h(t.latency)}</th><th>${h(t.hash)}</th></tr></thead><tbody>\n`);
@@ -157,9 +234,9 @@ export async function writeReport(snapshot: Snapshot, sink: ExportSink, opts: Re
   }
   await sink.write(`</tbody></table></section>
 <section><h2>${h(t.verification)}</h2><dl class="facts">
-<dt>${h(t.chainHead)}</dt><dd class="mono" data-figure="chain-head">${h(snapshot.head ?? '—')}</dd>
+<dt>${h(t.chainHead)}</dt><dd class="mono hash" data-figure="chain-head">${h(snapshot.head ?? '—')}</dd>
 <dt>${h(t.records)}</dt><dd data-figure="chain-last-id">${snapshot.lastId}</dd></dl>
-<p>${h(t.verifyHow)}</p><pre class="mono">ringfence verify --data-dir &lt;data folder&gt; --head ${h(snapshot.head ?? '')}</pre></section>
+<p>${h(t.verifyHow)} ${h(t.checkpointsHere)}</p><pre class="mono hash">ringfence verify --data-dir &lt;data folder&gt; --head ${h(snapshot.head ?? '')}</pre></section>
 </body></html>
 `);
   report.end(total * 2);

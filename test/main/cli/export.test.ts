@@ -1,4 +1,6 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { cliEntry } from '../../support/paths.ts';
 import { join } from 'node:path';
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
@@ -46,13 +48,48 @@ describe('ringfence export', () => {
     expect(html).toContain('被叫号码：010 6512 3456');
   });
 
+  it('takes a date for --from and --to: from the start of the first local day to the end of the last', () => {
+    const { dir, close } = dataDirWithCalls(30);
+    close();
+    const out = join(dir, 'day.json');
+    const env = { ...process.env, LANG: 'C', TZ: 'Asia/Shanghai' };
+    const r = spawnSync(process.execPath, [cliEntry, 'export', '--data-dir', dir, '--format', 'json', '--from', '2025-03-03', '--to', '2025-03-03', '--out', out], { encoding: 'utf8', env });
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+    const doc = JSON.parse(readFileSync(out, 'utf8'));
+    // Calls every hour from 2025-03-03 00:00 (+08:00): the day holds the first 24.
+    expect(doc.calls).toHaveLength(24);
+    expect(doc.filter).toMatchObject({ from: '2025-03-03T00:00:00+08:00', to: '2025-03-04T00:00:00+08:00' });
+  });
+
+  it('writes the evidence pack as a folder: the report, an A4 PDF, the calls, the checkpoints and verify.mjs, which holds', () => {
+    const { dir, close } = dataDirWithCalls(30);
+    close();
+    const out = join(dir, 'pack');
+    const r = ringfence('export', '--data-dir', dir, '--format', 'pack', '--language', 'zh', '--out', out);
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(/^exported the evidence pack \(30 calls, with report\.pdf\) to /);
+    expect(readdirSync(out).sort()).toEqual(['HOW-TO-VERIFY.txt', 'calls.csv', 'calls.json', 'chain.jsonl', 'checkpoints.json', 'report.html', 'report.pdf', 'verify.mjs']);
+    const pdf = readFileSync(join(out, 'report.pdf'));
+    expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+    // A4 is 595 × 842 points.
+    expect(pdf.toString('latin1')).toMatch(/\/MediaBox \[0 0 59[45]\.\d+ 84[12]\.\d+\]/);
+    const v = spawnSync(process.execPath, ['verify.mjs'], { cwd: out, encoding: 'utf8', env: {} });
+    expect(v.stdout).toContain('the pack holds');
+    // The export left a checkpoint behind, which verify now finds and matches.
+    const check = ringfence('verify', '--data-dir', dir);
+    expect(check.status).toBe(0);
+    expect(check.stdout).toMatch(/checkpoint matches: record 30 of /);
+  }, 60_000);
+
   it('treats a bad time, a missing --out or an unknown format as a usage error and writes nothing', () => {
     const { dir, close } = dataDirWithCalls(3);
     close();
     const out = join(dir, 'x.csv');
     const badTime = ringfence('export', '--data-dir', dir, '--format', 'csv', '--from', 'last tuesday', '--out', out);
     expect(badTime.status).toBe(2);
-    expect(badTime.stderr).toMatch(/--from "last tuesday" is not an ISO 8601 time/);
+    expect(badTime.stderr).toMatch(/--from "last tuesday" is not a date or time: use a date such as 2025-03-01/);
     expect(ringfence('export', '--data-dir', dir, '--format', 'csv').status).toBe(2);
     expect(ringfence('export', '--data-dir', dir, '--format', 'pdf', '--out', out).status).toBe(2);
     expect(existsSync(out)).toBe(false);

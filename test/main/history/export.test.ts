@@ -30,7 +30,7 @@ describe('CSV export', () => {
   it('writes a UTF-8 file with a byte-order mark, the documented columns and one row per call, oldest first', async () => {
     const file = join(out, 'calls.csv');
     const result = await history.exportTo(file, { format: 'csv', language: 'en', incidents: [] });
-    expect(result).toEqual({ rows: 43, head: history.head() });
+    expect(result).toEqual({ rows: 43, head: history.head(), lastId: 43 });
     const { text, parsed } = parseCsv(file);
     const [header, ...rows] = parsed.data;
     expect(header).toEqual([...csvColumns]);

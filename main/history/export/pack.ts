@@ -1,0 +1,186 @@
+// The evidence pack: one folder a person can hand over — the report (HTML, and a print-ready A4 PDF when a
+// printer is given), the covered calls as CSV and JSON, the chain segment that proves them (chain.jsonl), the
+// checkpoints, a plain-text "how to verify" and verify.mjs, which checks it all with Node alone. Written into
+// "<out>.part" and renamed when complete; an existing folder is never overwritten.
+import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
+import type { DatabaseSync } from 'node:sqlite';
+import { callContent, eventContent, digestOf, genesisHash } from '../canonical.ts';
+import { callColumns, col, decisionsOf, type Row } from '../columns.ts';
+import { HistoryError, invalid } from '../errors.ts';
+import { eventFields } from '../fields.ts';
+import type { Checkpoint } from '../checkpoints.ts';
+import { writeCsv } from './csv.ts';
+import { writeJson } from './json.ts';
+import { verifyScript } from './pack-verify-script.ts';
+import { writeReport, type ReportOptions } from './report-html.ts';
+import { ExportSink } from './sink.ts';
+import type { Snapshot } from './snapshot.ts';
+
+export type PackOptions = ReportOptions & {
+  exportedAt: string;
+  checkpoints: readonly Checkpoint[];
+  /** Prints report.html to an A4 PDF (the desktop app: Electron's printToPDF); without it the pack has no PDF. */
+  printPdf?: (htmlPath: string, pdfPath: string) => Promise<void>;
+};
+
+export type PackResult = { rows: number; files: string[]; pdf: boolean };
+
+/** The chain from the first covered call to the head: covered calls and events in full, other calls as digests. */
+async function writeChainSegment(snapshot: Snapshot, sink: ExportSink, covered: (id: number) => boolean): Promise<{ fromId: number }> {
+  const db: DatabaseSync = snapshot.db;
+  const lo = db.prepare(`SELECT MIN(c.id) AS id FROM history_calls c ${snapshot.where.sql}`).get(...snapshot.where.params) as { id: number | null };
+  const cut = db.prepare('SELECT last_id AS lastId, lower(hex(last_hash)) AS lastHash FROM history_cuts ORDER BY last_id DESC LIMIT 1').get() as
+    | { lastId: number; lastHash: string }
+    | undefined;
+  const start = (cut?.lastId ?? 0) + 1;
+  const fromId = Math.max(start, lo.id ?? snapshot.lastId + 1);
+  const before = db.prepare('SELECT lower(hex(hash)) AS h FROM history_calls WHERE id = ?1 UNION ALL SELECT lower(hex(hash)) AS h FROM history_events WHERE id = ?1').get(fromId - 1) as
+    | { h: string }
+    | undefined;
+  const startHash = fromId === start ? (cut?.lastHash ?? genesisHash) : (before?.h ?? genesisHash);
+  await sink.write(`${JSON.stringify({ format: 'ringfence-chain-segment', version: 1, fromId, toId: snapshot.lastId, startHash, head: snapshot.head })}\n`);
+  const decisions = decisionsOf(db);
+  const calls = db.prepare(`SELECT ${callColumns} FROM history_calls c WHERE c.id >= ? AND c.id <= ? ORDER BY c.id LIMIT 5000`);
+  calls.setReturnArrays(true);
+  const eventsStatement = db.prepare(`SELECT ${eventFields.map((f) => f.column).join(', ')} FROM history_events WHERE id >= ? AND id <= ? ORDER BY id`);
+  eventsStatement.setReturnArrays(true);
+  const events = new Map((eventsStatement.all(fromId, snapshot.lastId) as unknown as unknown[][]).map((e) => [Number(e[0]), e]));
+  let next = fromId;
+  const flushEvents = async (until: number) => {
+    for (; next < until && events.has(next); next++) {
+      const e = events.get(next)!;
+      const pending = sink.write(`${JSON.stringify({ id: next, content: JSON.parse(eventContent(Number(e[1]), e as never)) })}\n`);
+      if (pending) await pending;
+    }
+  };
+  for (;;) {
+    const rows = calls.all(next, snapshot.lastId) as unknown as Row[];
+    if (rows.length === 0) break;
+    for (const r of rows) {
+      const id = Number(r[col.id]);
+      await flushEvents(id);
+      const words = decisions(Number(r[col.decisionId]));
+      if (!words) throw new Error(`the decision of record ${id} is missing: run "ringfence verify"`);
+      const content = callContent(Number(r[col.chainVersion]), r, words);
+      const line = covered(id) ? { id, content: JSON.parse(content) as unknown[] } : { id, digest: digestOf(content) };
+      const pending = sink.write(`${JSON.stringify(line)}\n`);
+      if (pending) await pending;
+      next = id + 1;
+    }
+  }
+  await flushEvents(snapshot.lastId + 1);
+  return { fromId };
+}
+
+function howToVerify(o: { head: string | null; lastId: number; fromId: number; rows: number; pdf: boolean }): string {
+  return `RINGFENCE EVIDENCE PACK — HOW TO VERIFY
+==========================================
+
+What is here
+  report.html         the evidence report (open in any browser; prints to A4)
+${o.pdf ? '  report.pdf          the same report, printed to A4\n' : ''}  calls.csv           every call the report covers (${o.rows}), one row each (Excel-ready, UTF-8)
+  calls.json          the same calls with every stored field
+  chain.jsonl         the hash chain from record ${o.fromId} to the head: covered calls and events in full,
+                      other callers' calls only as the SHA-256 digest of their content (their privacy)
+  checkpoints.json    the chain head as written down outside the database at other times
+  verify.mjs          checks all of the above with Node.js alone
+  HOW-TO-VERIFY.txt   this file
+
+Chain head: ${o.head ?? 'none'} (record ${o.lastId})
+
+Check it (needs only Node.js, https://nodejs.org):
+  node verify.mjs
+It recomputes every hash, checks that the chain ends at the head above, that the checkpoints it reaches match,
+and that every call in calls.json is the call the chain holds. "the pack holds" and exit code 0 mean it does.
+
+How the chain is built (any SHA-256 tool can redo it):
+  content  = the JSON array on each line of chain.jsonl (for a call: "ringfence-call/2", id, chain_version,
+             call_key, line_id, simulated, started_at, started_ms, local_day, time_zone, t_first_ring,
+             t_caller_id, t_decision, t_hangup_sent, t_hangup_confirmed, t_end, number, normalized,
+             presentation, name, rings, one_ring, action, reason, rule_id, rule_label, text_en, text_zh,
+             outcome, hangup_latency_ms, raw; for an event: "ringfence-event/1", id, chain_version, kind, at,
+             recorded_at, body), serialised with JSON.stringify (no spaces)
+  digest_n = hex(SHA-256(content_n))   (given directly for calls this pack does not cover)
+  hash_n   = hex(SHA-256(hash_{n-1} + "\\n" + digest_n)), starting from the startHash in chain.jsonl's first line
+
+Against the original data (on the computer that recorded the calls):
+  ringfence verify --data-dir <data folder> --head ${o.head ?? ''}
+checks the whole database, its statistics and incidents, and every checkpoint it can find.
+
+————————————————————————————————————————————
+RINGFENCE 证据包 — 校验方法
+
+本文件夹包含：证据报告（report.html${o.pdf ? '、report.pdf' : ''}）、本报告涉及的全部来电（calls.csv、calls.json）、
+从第 ${o.fromId} 条记录到链头的哈希链（chain.jsonl；未涉及的来电只给出内容摘要，保护他人隐私）、
+数据库之外的校验点（checkpoints.json）以及校验脚本 verify.mjs。
+
+哈希链头：${o.head ?? '无'}（第 ${o.lastId} 条记录）
+
+校验：安装 Node.js 后在本文件夹运行
+  node verify.mjs
+输出 “the pack holds” 且退出码为 0，即表示哈希链完整、与链头一致、校验点相符，calls.json 中的每条来电都与哈希链一致。
+计算方法：digest = SHA-256(每行的 JSON 数组)，hash = SHA-256(上一条 hash + 换行 + digest)。
+在记录来电的电脑上还可运行：ringfence verify --data-dir <数据文件夹> --head ${o.head ?? ''}
+`;
+}
+
+/** Writes the pack into `out` (a folder that must not exist yet). */
+export async function writePack(snapshot: Snapshot, out: string, opts: PackOptions, onProgress?: (done: number, total: number) => void): Promise<PackResult> {
+  if (existsSync(out) && readdirSync(out).length > 0) {
+    throw invalid('invalid-query', `${out} already exists and is not empty: choose a new folder for the evidence pack.`, `${out} 已存在且不为空：请为证据包选择一个新文件夹。`);
+  }
+  if (!existsSync(dirname(out))) {
+    throw invalid('invalid-query', `Cannot write the evidence pack to ${out}: the folder ${dirname(out)} does not exist.`, `无法写入证据包 ${out}：文件夹 ${dirname(out)} 不存在。`);
+  }
+  const part = join(dirname(out), `.${basename(out)}.part`);
+  rmSync(part, { recursive: true, force: true });
+  mkdirSync(part);
+  const files: string[] = [];
+  const write = async (name: string, work: (sink: ExportSink) => Promise<unknown>) => {
+    const sink = new ExportSink(join(part, name));
+    try {
+      await work(sink);
+      await sink.finish();
+      files.push(name);
+    } catch (error) {
+      sink.abort();
+      throw error;
+    }
+  };
+  try {
+    let rows = 0;
+    const filter = { ...(opts.from ? { from: opts.from } : {}), ...(opts.to ? { to: opts.to } : {}), ...(opts.numbers?.length ? { numbers: opts.numbers } : {}) };
+    await write('report.html', async (sink) => {
+      rows = await writeReport(snapshot, sink, opts, onProgress);
+    });
+    await write('calls.csv', (sink) => writeCsv(snapshot, sink));
+    await write('calls.json', (sink) => writeJson(snapshot, sink, { exportedAt: opts.exportedAt, ...filter }));
+    const coveredIds = new Set<number>();
+    for (const r of snapshot.rows()) coveredIds.add(Number(r[col.id]));
+    let fromId = snapshot.lastId + 1;
+    await write('chain.jsonl', async (sink) => {
+      ({ fromId } = await writeChainSegment(snapshot, sink, (id) => coveredIds.has(id)));
+    });
+    const own = snapshot.head === null ? [] : [{ source: 'this pack', at: opts.exportedAt, lastId: snapshot.lastId, head: snapshot.head }];
+    writeFileSync(join(part, 'checkpoints.json'), `${JSON.stringify({ format: 'ringfence-checkpoints', version: 1, checkpoints: [...opts.checkpoints, ...own] }, null, 2)}\n`);
+    files.push('checkpoints.json');
+    writeFileSync(join(part, 'verify.mjs'), verifyScript);
+    files.push('verify.mjs');
+    let pdf = false;
+    if (opts.printPdf) {
+      await opts.printPdf(join(part, 'report.html'), join(part, 'report.pdf'));
+      pdf = existsSync(join(part, 'report.pdf'));
+      if (pdf) files.push('report.pdf');
+    }
+    writeFileSync(join(part, 'HOW-TO-VERIFY.txt'), howToVerify({ head: snapshot.head, lastId: snapshot.lastId, fromId, rows, pdf }));
+    files.push('HOW-TO-VERIFY.txt');
+    if (existsSync(out)) rmSync(out, { recursive: true }); // empty, checked above
+    renameSync(part, out);
+    return { rows, files, pdf };
+  } catch (error) {
+    rmSync(part, { recursive: true, force: true });
+    if (error instanceof HistoryError) throw error;
+    throw error;
+  }
+}
