@@ -25,7 +25,7 @@ export function parseNumbers(text: string): string[] {
 export function Evidence() {
   const { t } = useTranslation();
   const { api, language, transport } = useApp();
-  const [format, setFormat] = useState<Format>('pack');
+  const [format, setFormat] = useState<Format>('html');
   const [exclude, setExclude] = useState('');
   const [fromDay, setFromDay] = useState('');
   const [toDay, setToDay] = useState('');
