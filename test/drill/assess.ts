@@ -16,6 +16,8 @@ export type RunInput = {
   verify: VerifyResult;
   /** Incident ids found in the exported evidence report. */
   reportIncidentIds: readonly number[];
+  /** Each incident's figures as the evidence report states them (data-figure attributes). */
+  reportIncidents?: readonly ReportIncident[];
   /** Untrusted calls within the window that engage the shield (settings.screening.shield.calls, windowMinutes). */
   shieldThreshold: number;
   shieldWindowMs: number;
@@ -28,6 +30,9 @@ export type RunInput = {
   crashes: readonly { pid: number; code: number | null; signal: string | null }[];
   resumeLimitMs: number;
 };
+
+/** What the evidence report says about one incident. */
+export type ReportIncident = { id: number; calls: number; beforeShield: number; rangBeforeShield: number; rejected: number; numbers: number; withheld: number };
 
 export type CallRef = { index: number; kind: string; number: string | null; at: string };
 export type Percentiles = { count: number; p50: number | null; p90: number | null; p99: number | null; max: number | null };
@@ -66,6 +71,8 @@ export type RunFigures = {
   trusted: { placed: number; screened: number; rangThrough: number; recordedAsTrusted: number };
   ordinary: { placed: number; screened: number; letThrough: number };
   incidents: { found: number; episodes: number; listedInReport: number };
+  /** Per incident, the report's figures beside the drill's own count of the same flood (no-fault runs). */
+  incidentFigures: { id: number; report: Omit<ReportIncident, 'id'> | null; truth: Omit<ReportIncident, 'id'> }[];
   chain: VerifyResult;
   /** The simulator's measure: last byte of caller ID written → first byte of the hang-up read. */
   hangupLatencyMs: Percentiles;
@@ -158,6 +165,7 @@ export function assessRun(input: RunInput): Assessment {
     trusted: { placed: 0, screened: 0, rangThrough: 0, recordedAsTrusted: 0 },
     ordinary: { placed: 0, screened: 0, letThrough: 0 },
     incidents: { found: input.incidents.length, episodes: 0, listedInReport: 0 },
+    incidentFigures: [],
     chain: input.verify,
     hangupLatencyMs: percentiles(placed.flatMap((p) => (p.result.outcome === 'rejected' && p.result.hangupLatencyMs !== null ? [p.result.hangupLatencyMs] : []))),
     hostHangupLatencyMs: percentiles(records.flatMap((r) => (r.hangupLatencyMs !== null ? [r.hangupLatencyMs] : []))),
@@ -233,6 +241,28 @@ export function assessRun(input: RunInput): Assessment {
   f.incidents.episodes = episodes.size;
   const listed = new Set(input.reportIncidentIds);
   f.incidents.listedInReport = input.incidents.filter((i) => listed.has(i.id)).length;
+  // The drill's ground truth for each incident: the flood calls it placed from the shield's window before the
+  // incident to its end (every one recorded, in a run without faults), split at the moment the shield engaged.
+  if (input.reportIncidents && input.disruptions.length === 0) {
+    const reported = new Map(input.reportIncidents.map((r) => [r.id, r]));
+    for (const i of input.incidents) {
+      const from = Date.parse(i.startedAt);
+      const to = i.endedAt ? Date.parse(i.endedAt) : Infinity;
+      const mine = placed.filter((p) => p.call.kind === 'flood' && owned.get(p)!.length === 1 && p.placedAt > from - input.shieldWindowMs && p.placedAt <= to);
+      const before = mine.filter((p) => !shielded(p.placedAt));
+      const rejected = (p: PlacedCall) => p.result.outcome === 'rejected';
+      const truth = {
+        calls: mine.length,
+        beforeShield: before.length,
+        rangBeforeShield: before.filter((p) => !rejected(p)).length,
+        rejected: mine.filter(rejected).length,
+        numbers: new Set(mine.flatMap((p) => (p.call.number ? [p.call.number] : []))).size,
+        withheld: mine.filter((p) => p.call.presentation === 'withheld').length,
+      };
+      const r = reported.get(i.id);
+      f.incidentFigures.push({ id: i.id, report: r ? { calls: r.calls, beforeShield: r.beforeShield, rangBeforeShield: r.rangBeforeShield, rejected: r.rejected, numbers: r.numbers, withheld: r.withheld } : null, truth });
+    }
+  }
   const byId = new Map(records.map((r) => [r.id, r.hash]));
   f.committedLost = input.committed.filter((c) => byId.get(c.id) !== c.hash).map((c) => c.id);
 
@@ -257,6 +287,18 @@ export function assessRun(input: RunInput): Assessment {
     check('screening never failed', f.screeningFailed === 0, `${f.screeningFailed} calls rang through because screening failed`),
     check('the chain verifies', input.verify.ok, input.verify.ok ? `${input.verify.records} records` : `first bad record ${input.verify.firstBad?.id}: ${input.verify.firstBad?.reason}`),
     check('the evidence report lists each incident', f.incidents.listedInReport === f.incidents.found, `${f.incidents.listedInReport}/${f.incidents.found} incidents listed`),
+    ...(f.incidentFigures.length
+      ? [
+          check(
+            "the report's incident figures equal the drill's ground truth",
+            f.incidentFigures.every((x) => JSON.stringify(x.report) === JSON.stringify(x.truth)),
+            f.incidentFigures
+              .filter((x) => JSON.stringify(x.report) !== JSON.stringify(x.truth))
+              .map((x) => `incident ${x.id}: report ${JSON.stringify(x.report)}, drill ${JSON.stringify(x.truth)}`)
+              .join('; ') || `${f.incidentFigures.length} incidents agree`,
+          ),
+        ]
+      : []),
     check('no crash', f.crashes === 0, input.crashes.map((c) => `pid ${c.pid} exited ${c.signal ?? c.code}`).join('; ') || 'none'),
   ];
   if (resume.length) {

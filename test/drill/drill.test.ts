@@ -32,6 +32,9 @@ describe('the call-bomb drill, reduced', () => {
     expect(f.flood.rejectedAfterShield).toBeGreaterThan(80);
     expect(f.trusted.rangThrough).toBe(6);
     expect(f.incidents.found).toBe(f.incidents.episodes);
+    // The evidence report's incident figures are the flood as the drill placed it.
+    expect(f.incidentFigures.length).toBe(f.incidents.found);
+    for (const x of f.incidentFigures) expect(x.report, `incident ${x.id}`).toEqual(x.truth);
     expect(f.hangupLatencyMs.count).toBeGreaterThan(80);
   }, 90_000);
 

@@ -3,7 +3,7 @@
 // back through the same API a user has — history, incidents, chain check, evidence report — and judged.
 import { rmSync } from 'node:fs';
 import type { CallRecord } from '../../shared/domain.ts';
-import { assessRun, type Assessment, type Check, type RunFigures } from './assess.ts';
+import { assessRun, type Assessment, type Check, type ReportIncident, type RunFigures } from './assess.ts';
 import { createFault, type Disruption, type FaultName, type FaultTiming } from './faults.ts';
 import type { DrillHost } from './host-process.ts';
 import { playCalls } from './play.ts';
@@ -93,6 +93,7 @@ export async function runDrill(o: RunOptions): Promise<RunResult> {
     const report = await after.call('exportHistory', { format: 'html', ...range, language: 'en' });
     const html = await (await fetch(`${after.url}${report.url}`)).text();
     const reportIncidentIds = [...html.matchAll(/data-incident="(\d+)"/g)].map((m) => Number(m[1]));
+    const reportIncidents = readReportIncidents(html);
 
     assessment = assessRun({
       placed,
@@ -101,6 +102,7 @@ export async function runDrill(o: RunOptions): Promise<RunResult> {
       incidents: stats.incidents,
       verify,
       reportIncidentIds,
+      reportIncidents,
       shieldThreshold: shield.calls,
       shieldWindowMs: shield.windowMinutes * 60_000,
       disruptions,
@@ -139,6 +141,23 @@ export async function runDrill(o: RunOptions): Promise<RunResult> {
 }
 
 const round1 = (n: number) => Math.round(n * 10) / 10;
+
+/** Each incident's figures from the evidence report's data-figure attributes. */
+function readReportIncidents(html: string): ReportIncident[] {
+  return [...html.matchAll(/<article class="incident" data-incident="(\d+)">([\s\S]*?)<\/article>/g)].map(([, id, block]) => {
+    const figure = (name: string) => Number(new RegExp(`data-figure="${name}"[^>]*>([^<]*)<`).exec(block!)?.[1] ?? NaN);
+    const before = /data-figure="incident-before" data-calls="(\d+)" data-rang="(\d+)"/.exec(block!);
+    return {
+      id: Number(id),
+      calls: figure('incident-calls'),
+      beforeShield: Number(before?.[1] ?? NaN),
+      rangBeforeShield: Number(before?.[2] ?? NaN),
+      rejected: figure('incident-rejected'),
+      numbers: figure('incident-numbers'),
+      withheld: figure('incident-withheld'),
+    };
+  });
+}
 
 function summarise(disruptions: Disruption[], began: number): RunResult['disruptions'] {
   const s = (t: number) => round1((t - began) / 1000);
