@@ -95,7 +95,8 @@ export function operatorSms(f: IncidentFigures, ctx: FilingContext, limit = 3): 
   const own = ctx.ownNumbers[0] ? `本机${ctx.ownNumbers[0]}` : '本机';
   return f.numbers.slice(0, limit).flatMap(({ number, calls }) => {
     const national = number.replace(/^\+86/, '');
-    const reason = `呼死你骚扰：${shortSpan(f)}呼叫${own}${calls}次，同期共${f.distinctNumbers}个号码轰炸${f.calls}次`;
+    // The count never follows the own number directly ("本机13512345678 1次" would read as one long number).
+    const reason = `呼死你骚扰：${shortSpan(f)}呼叫${own}共${calls}次，同期${f.distinctNumbers}个号码共轰炸${f.calls}次`;
     return [
       { operator: '中国移动 China Mobile', to: '10086999', number, text: `${national}*${reason}` },
       { operator: '中国联通 China Unicom', to: '10010999', number, text: `${national}*${reason}` },

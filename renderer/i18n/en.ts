@@ -497,7 +497,7 @@ export const en = {
       json: 'JSON',
     },
     formatHints: {
-      pack: 'one folder to hand over: the report (HTML and A4 PDF), the calls as CSV and JSON, the checkpoints and a way to verify it with Node alone',
+      pack: 'one folder to hand over: the report to read and print, every call it covers, the checkpoints, and a script anyone can check it with',
       html: 'a readable report to print or send',
       csv: 'for a spreadsheet',
       json: 'for other software',

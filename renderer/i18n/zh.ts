@@ -496,7 +496,7 @@ export const zh: Messages = {
       json: 'JSON',
     },
     formatHints: {
-      pack: '一个可直接提交的文件夹：报告（HTML 和 A4 PDF）、来电 CSV 和 JSON、校验点，以及只需 Node 即可运行的校验方法',
+      pack: '一个可直接提交的文件夹：可阅读和打印的报告、涉及的全部来电、校验点，以及任何人都能运行的校验脚本',
       html: '可阅读、打印或发送的报告',
       csv: '用于电子表格',
       json: '用于其他软件',

@@ -46,6 +46,8 @@ const style = `
   tr { break-inside: avoid; }
   /* A number or a time split over two lines is misread: they never wrap. Hashes may. */
   .num, .time { white-space: nowrap; font-variant-numeric: tabular-nums; }
+  /* An SMS is text to copy: it may wrap anywhere rather than run off the page. */
+  code.sms { white-space: normal; overflow-wrap: anywhere; } pre.hash { white-space: pre-wrap; }
   .mono { font-family: ui-monospace, "Cascadia Mono", Menlo, Consolas, monospace; } .hash { word-break: break-all; }
   pre.complaint, pre.police { white-space: pre-wrap; border: 1px solid #999; background: #fafafa; padding: 8px; font-family: inherit; break-inside: avoid; }
   .incident { border: 2px solid #8a1c15; border-radius: 6px; padding: 8px 12px; margin: 12px 0; break-inside: avoid-page; }
@@ -79,7 +81,7 @@ function head(opts: ReportOptions, data: ReportData, snapshot: Snapshot): string
 <meta name="ringfence-chain-last-id" content="${snapshot.lastId}"><meta name="ringfence-generated" content="${h(opts.generatedAt)}">
 <title>${h(t.title)}</title><style>${style}</style></head><body>
 <h1>${h(t.title)}</h1><p class="sub">${h(t.subtitle)}</p>
-${data.simulated ? `<p class="note" data-figure="simulated-note"><b>${data.simulated}</b> ${h(t.simulatedNote)}</p>` : ''}
+${data.simulated ? `<p class="note" data-figure="simulated-note">${h(t.simulatedNote(data.simulated))}</p>` : ''}
 <section><h2>${h(t.about)}</h2><dl class="facts">
 <dt>${h(t.line)}</dt><dd data-figure="line">${h(line.label)}</dd>
 ${own.length ? `<dt>${h(t.ownNumbers)}</dt><dd data-figure="own-numbers"><span class="num">${own.map(h).join('</span>, <span class="num">')}</span></dd>` : ''}
@@ -101,9 +103,13 @@ function incidentBlock(f: IncidentFigures, opts: ReportOptions, ctx: FilingConte
     .map((p) => `<tr><td>${h(p.place ?? t.unknownPlace)}</td><td>${h(p.carrier ?? t.unknownPlace)}</td><td class="n">${p.calls}</td><td class="n">${h(percent(p.share, L))}</td></tr>`)
     .join('');
   const form = form12321(f, L, ctx);
-  const sms = operatorSms(f, ctx)
-    .map((s) => `<li>${h(s.operator)} — ${h(t.smsTo)} <span class="num">${h(s.to)}</span>: <code class="num" data-sms="${h(s.number)}">${h(s.text)}</code></li>`)
-    .join('');
+  // The operators' report numbers take the same text: name them once, then one text per reported number.
+  const messages = operatorSms(f, ctx);
+  const operators = [...new Map(messages.map((s) => [s.to, s])).values()]
+    .map((s) => `${h(s.operator)} <span class="num">${h(s.to)}</span>`)
+    .join(opts.language === 'zh' ? '；' : '; ');
+  const texts = [...new Map(messages.map((s) => [s.text, s])).values()].map((s) => `<li><code class="sms" data-sms="${h(s.number)}">${h(s.text)}</code></li>`).join('');
+  const sms = texts ? `<p>${h(t.smsOperators)} ${operators}</p><ul>${texts}</ul>` : '';
   return `<article class="incident" data-incident="${f.id}">
 <h3>${h(t.incidentHeading)} ${index + 1}: <span class="time">${h(localTime(f.firstCall ?? f.startedAt))}</span> – <span class="time">${h(localTime(f.lastCall ?? f.endedAt ?? f.startedAt))}</span></h3>
 <dl class="facts">
@@ -124,7 +130,7 @@ ${places ? `<h4>${h(t.places)}</h4><table><tbody>${places}</tbody></table>` : ''
 <dt>${h(t.formType)}</dt><dd>${h(form.type)}</dd><dt>${h(t.formNumbers)}</dt><dd>${h(form.numbers)}</dd>
 <dt>${h(t.formTime)}</dt><dd class="time">${h(form.timeRange)}</dd><dt>${h(t.formCount)}</dt><dd>${h(form.count)}</dd>
 <dt>${h(t.formDescription)}</dt><dd>${h(form.description)}</dd></dl>
-${sms ? `<h4>${h(t.operatorSms)}</h4><ul>${sms}</ul>` : ''}
+${sms ? `<h4>${h(t.operatorSms)}</h4>${sms}` : ''}
 </article>`;
 }
 

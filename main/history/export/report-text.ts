@@ -5,7 +5,7 @@ import type { Action, CallOutcome, Presentation, ShieldTrigger } from '../../../
 export type Language = 'en' | 'zh';
 
 const en = {
-  simulatedNote: 'simulated calls (the demo line) are in this period: they are marked "simulated" in the list and left out of the incidents and complaints.',
+  simulatedNote: (n: number) => `${n === 1 ? 'One simulated call' : `${n} simulated calls`} (the demo line) ${n === 1 ? 'is' : 'are'} in this period: marked "simulated" in the list and left out of the incidents and complaints.`,
   simulated: 'Simulated calls (demo)',
   simulatedMark: 'simulated',
   ownNumbers: 'My number(s)',
@@ -34,6 +34,7 @@ const en = {
   formCount: 'Number of calls',
   formDescription: 'Description',
   operatorSms: 'Complaint SMS to your operator (send only to your own operator; nothing is sent by Ringfence)',
+  smsOperators: 'Send to your own operator\'s report number:',
   smsTo: 'to',
   numbersRule: 'Numbers with 3 or more calls in the period, or that called during a flood incident (callers who rang before the shield included). Trusted numbers, my own numbers, numbers I excluded and simulated calls are never listed.',
   complaintsRule: 'A complaint text for each number listed above (the 30 busiest); the other numbers of a flood are covered by the incident\'s complaint and the CSV.',
@@ -114,7 +115,7 @@ const en = {
 };
 
 const zh: typeof en = {
-  simulatedNote: '条模拟来电（演示线路）在此时间范围内：在来电列表中标为“模拟”，不计入事件和投诉。',
+  simulatedNote: (n: number) => `此时间范围内有 ${n} 条模拟来电（演示线路）：在来电列表中标为“模拟”，不计入事件和投诉。`,
   simulated: '模拟来电（演示）',
   simulatedMark: '模拟',
   ownNumbers: '本人号码',
@@ -143,6 +144,7 @@ const zh: typeof en = {
   formCount: '骚扰次数',
   formDescription: '情况描述',
   operatorSms: '发给运营商的投诉短信（只发给本人号码所属的运营商；Ringfence 不会自动发送）',
+  smsOperators: '发送到本人所属运营商的举报号码：',
   smsTo: '发送至',
   numbersRule: '列出在此期间来电 3 次及以上、或在轰炸事件中来电的号码（包括防护开启前已振铃的来电）。白名单号码、本人号码、本人排除的号码和模拟来电一律不列出。',
   complaintsRule: '上表每个号码一段投诉文本（最多 30 个来电最多的号码）；轰炸中的其他号码已包含在事件的整体投诉和 CSV 清单中。',

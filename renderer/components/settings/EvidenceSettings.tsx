@@ -10,7 +10,7 @@ import { Field } from '../Field.tsx';
 
 const split = (text: string) =>
   text
-    .split(/[\s,;，；]+/)
+    .split(/[,;，；\n]+/) // a number may be written with spaces: 138 0013 8000
     .map((n) => n.trim())
     .filter(Boolean);
 

@@ -56,7 +56,8 @@ describe('the incident-led evidence report', () => {
     expect(incident).toContain('Complaint: call bombing of my number 13512345678');
     expect(incident).toContain('23 from 15 different numbers; 4 withheld (17%)');
     expect(incident).toMatch(/Report type<\/dt><dd>Harassing calls — call bombing/);
-    expect(incident).toMatch(/10086999<\/span>: <code class="num" data-sms="\+8617000000100">17000000100\*呼死你骚扰/);
+    expect(incident).toMatch(/China Mobile <span class="num">10086999<\/span>/);
+    expect(incident).toMatch(/<code class="sms" data-sms="\+8617000000100">17000000100\*呼死你骚扰：.*呼叫本机13512345678共2次，同期15个号码共轰炸23次/);
     // The report leads with it: the incident comes before the totals.
     expect(html.indexOf('data-incident="5"')).toBeLessThan(html.indexOf('data-figure="total-calls"'));
     expect(html).toContain('data-police');
