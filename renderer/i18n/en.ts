@@ -469,7 +469,7 @@ export const en = {
     title: 'Evidence',
     intro: 'Your own number on each line is named in the evidence report and the complaint texts as the number being harassed. It is never reported.',
     noLines: 'No line yet: add a modem to set its number.',
-    ownNumbers: 'My number on {{line}}',
+    ownNumbers: ': my number',
     ownNumbersHint: 'As you would give it to the operator, e.g. 138 0013 8000. Several numbers: separate them with commas.',
     checkpointDir: 'Also keep checkpoints in this folder',
     checkpointDirHint: 'A folder outside the data folder, such as a USB stick or a cloud-synced folder. Each day, and with every export, the record\'s fingerprint is written there, so an edit of the database can be proven later.',

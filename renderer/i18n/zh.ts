@@ -468,7 +468,7 @@ export const zh: Messages = {
     title: '证据',
     intro: '每条线路的本人号码会在证据报告和投诉文本中作为被骚扰号码列出，不会被举报。',
     noLines: '还没有线路：添加调制解调器后即可设置号码。',
-    ownNumbers: '{{line}} 的本人号码',
+    ownNumbers: '：本人号码',
     ownNumbersHint: '按向运营商提供的格式填写，例如 138 0013 8000。多个号码用逗号分隔。',
     checkpointDir: '同时把校验点保存到此文件夹',
     checkpointDirHint: '数据文件夹之外的文件夹，例如 U 盘或云同步文件夹。每天以及每次导出时都会把记录的指纹写入其中，日后可以证明数据库是否被改动。',

@@ -31,7 +31,7 @@ describe('the evidence pack and the own number', () => {
 
   it('keeps my number for each line, in Chinese too', async () => {
     const { context, page } = await openApp(browser, ui, { page: 'settings', language: 'zh' });
-    const field = page.getByLabel('Home SIM 的本人号码');
+    const field = page.getByLabel('Home SIM：本人号码');
     await field.fill('138 0013 8000, 010 6512 3456');
     await field.blur();
     await expect.poll(() => ui.calls('updateSettings').at(-1)?.input).toMatchObject({ patch: { evidence: { lineNumbers: { 'line-1': ['138 0013 8000', '010 6512 3456'] } } } });

@@ -42,7 +42,16 @@ export function EvidenceSettings() {
       <p className="hint">{t('evidenceSettings.intro')}</p>
       {lines.length === 0 ? <p className="hint">{t('evidenceSettings.noLines')}</p> : null}
       {lines.map((line) => (
-        <Field key={line.id} label={t('evidenceSettings.ownNumbers', { line: line.label })} hint={t('evidenceSettings.ownNumbersHint')}>
+        <Field
+          key={line.id}
+          label={
+            <>
+              <span data-verbatim>{line.label}</span>
+              {t('evidenceSettings.ownNumbers')}
+            </>
+          }
+          hint={t('evidenceSettings.ownNumbersHint')}
+        >
           <input
             type="text"
             inputMode="tel"
