@@ -5,7 +5,14 @@ import { writeFile } from 'node:fs/promises';
 import { BrowserWindow } from 'electron';
 
 export async function printToPdf(htmlPath: string, pdfPath: string): Promise<void> {
-  const win = new BrowserWindow({ show: false, webPreferences: { sandbox: true, contextIsolation: true, nodeIntegration: false, javascript: false } });
+  // Locked down like the main window: no script at all, sandboxed, isolated, no middle-click windows, and no
+  // navigation away from the report.
+  const win = new BrowserWindow({
+    show: false,
+    webPreferences: { sandbox: true, contextIsolation: true, nodeIntegration: false, javascript: false, disableBlinkFeatures: 'Auxclick' },
+  });
+  win.webContents.on('will-navigate', (event) => event.preventDefault());
+  win.webContents.setWindowOpenHandler(() => ({ action: 'deny' }));
   try {
     await win.loadFile(htmlPath);
     const pdf = await win.webContents.printToPDF({ pageSize: 'A4', printBackground: true, preferCSSPageSize: true });
