@@ -263,10 +263,10 @@ export function runDesktop(options: DesktopOptions): boolean {
     .catch((e: unknown) => {
       // Without the service there is nothing to screen with: say why, where the log is, and stop.
       crashLog.write('uncaught-exception', e);
-      dialog.showErrorBox(
-        'Ringfence could not start / Ringfence 无法启动',
-        `${(e as Error).message}\n\nDetails / 详情: ${crashLog.path}`,
-      );
+      // Errors that carry both languages (the data folder in use by another Ringfence) say it in both.
+      const text = (e as { text?: { en?: unknown; zh?: unknown } }).text;
+      const message = typeof text?.en === 'string' && typeof text.zh === 'string' ? `${text.en}\n\n${text.zh}` : (e as Error).message;
+      dialog.showErrorBox('Ringfence could not start / Ringfence 无法启动', `${message}\n\nDetails / 详情: ${crashLog.path}`);
       app.exit(1);
     });
   return true;

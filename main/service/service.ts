@@ -8,7 +8,7 @@ import { openHistory, type History, type NewCall } from '../history/index.ts';
 import { listPorts, probePort, type EndedCall, type LatencyStages, type LineTiming } from '../modem/index.ts';
 import { normalizeNumber, openScreening, type Screening } from '../screening/index.ts';
 import type { Notice, SettingsStore } from '../settings/index.ts';
-import { dataPaths, openDataStore, type DataPaths } from '../store/index.ts';
+import { acquireDataLock, dataPaths, openDataStore, type DataPaths } from '../store/index.ts';
 import { createApiHost, type ApiHost } from './api-host.ts';
 import { EventBus } from './events.ts';
 import { buildHandlers, type ExportJob, type ExportJobs } from './handlers.ts';
@@ -31,6 +31,8 @@ export type ServiceOptions = {
   /** Call-handling waits for every line. The call-bomb drill runs its simulated modem N times faster than
    *  real time, so the waits that judge ring gaps (settle, ring silence) must shrink by the same factor. */
   lineTiming?: Partial<LineTiming>;
+  /** Who holds the data folder, for the sentence a second Ringfence on it reads (default from `host`). */
+  holder?: string;
   /** Sees the open database before any line starts: the drill's hook for making the store refuse writes
    *  (`store.setWritable(false)` covers the record writer's own connection too). */
   onDatabase?: (db: DatabaseSync, store: { setWritable(writable: boolean): Promise<void> }) => void;
@@ -72,7 +74,15 @@ export async function startService(options: ServiceOptions): Promise<Service> {
     log(level === 'info' ? 'info' : level === 'warning' ? 'warn' : 'error', text.en);
   };
 
-  const store = openDataStore(paths.dir);
+  // One writer per data folder: a second service on it is refused here, before it touches the history.
+  const lock = acquireDataLock(paths.dir, options.holder ?? (options.host === 'desktop' ? 'the Ringfence app' : 'ringfence serve'));
+  let store;
+  try {
+    store = openDataStore(paths.dir);
+  } catch (error) {
+    lock.release();
+    throw error;
+  }
   for (const n of store.notices) notices.push(n);
   const db: DatabaseSync = store.db;
   const history: History = openHistory(db, { now, normalize: (raw) => normalizeNumber(raw, settings.get().homeCountry) });
@@ -290,6 +300,7 @@ export async function startService(options: ServiceOptions): Promise<Service> {
       if (left > 0) log('error', `${left} call record(s) could not be saved before shutdown.`);
       screening.close();
       db.close();
+      lock.release();
     },
   };
 }

@@ -1,5 +1,7 @@
-// The data store's sentences, in English and Chinese: why the database could not be opened.
+// The data store's sentences, in English and Chinese: why the database could not be opened, and who holds
+// the data folder.
 import type { Text } from '../../shared/domain.ts';
+import type { LockOwner } from './lock.ts';
 
 export const texts = {
   cannotOpen: (path: string, detail: string): Text => ({
@@ -19,3 +21,34 @@ export const texts = {
     zh: `无法打开 ${path}：${detail}。请检查该文件是否可读写。`,
   }),
 };
+
+/** "2026-12-02 01:20:43" in this computer's time: a person compares it with what they started and when. */
+function localStamp(iso: string): string {
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return iso;
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())} ${pad(d.getHours())}:${pad(d.getMinutes())}:${pad(d.getSeconds())}`;
+}
+
+export function heldBy(dir: string, owner: LockOwner): Text {
+  const when = localStamp(owner.startedAt);
+  return {
+    en: `The data folder ${dir} is already in use by ${owner.what} (process ${owner.pid}, started ${when}). Only one Ringfence may screen calls and write one history at a time: stop that one first, or use another data folder (--data-dir).`,
+    zh: `数据文件夹 ${dir} 正被 ${owner.what} 使用（进程 ${owner.pid}，启动于 ${when}）。同一时间只能有一个 Ringfence 筛选来电并写入同一份通话记录：请先停止它，或改用其他数据文件夹（--data-dir）。`,
+  };
+}
+
+export function heldElsewhere(dir: string, path: string, owner: LockOwner): Text {
+  const when = localStamp(owner.startedAt);
+  return {
+    en: `The data folder ${dir} is in use by ${owner.what} on the computer "${owner.host}" (process ${owner.pid}, started ${when}). Stop it there first. If that computer is no longer running it, delete ${path}.`,
+    zh: `数据文件夹 ${dir} 正被计算机“${owner.host}”上的 ${owner.what} 使用（进程 ${owner.pid}，启动于 ${when}）。请先在那台计算机上停止它。如果那台计算机上已不再运行，请删除 ${path}。`,
+  };
+}
+
+export function unreadableLock(dir: string, path: string): Text {
+  return {
+    en: `The data folder ${dir} could not be locked for this Ringfence: ${path} keeps reappearing. Is another Ringfence starting on it right now? Try again in a moment.`,
+    zh: `无法为此 Ringfence 锁定数据文件夹 ${dir}：${path} 不断重新出现。是否有另一个 Ringfence 正在用它启动？请稍后再试。`,
+  };
+}

@@ -6,7 +6,7 @@ import type { Command } from 'commander';
 import { checkExposure, ListenError, parseListen, startServer } from '../../server/index.ts';
 import { startService } from '../../service/index.ts';
 import { openSettings } from '../../settings/index.ts';
-import { defaultDataDir } from '../../store/index.ts';
+import { DataLockError, defaultDataDir } from '../../store/index.ts';
 import { dataDirHelp, rendererRoot } from '../data-dir-option.ts';
 import { CliError } from '../errors.ts';
 
@@ -38,15 +38,21 @@ export function registerServe(program: Command): void {
       // `npm run bench -- latency` (written after the call, never on its way).
       const traceFile = process.env.RINGFENCE_LATENCY_TRACE;
       const trace = traceFile ? createWriteStream(traceFile, { flags: 'a' }) : null;
-      const service = await startService({
-        dataDir,
-        settings,
-        host: 'headless',
-        modems: opts.modem,
-        demo: opts.demo,
-        log,
-        ...(trace ? { latency: (stages: object) => void trace.write(`${JSON.stringify(stages)}\n`) } : {}),
-      });
+      let service;
+      try {
+        service = await startService({
+          dataDir,
+          settings,
+          host: 'headless',
+          modems: opts.modem,
+          demo: opts.demo,
+          log,
+          ...(trace ? { latency: (stages: object) => void trace.write(`${JSON.stringify(stages)}\n`) } : {}),
+        });
+      } catch (error) {
+        if (error instanceof DataLockError) throw new CliError(error.message);
+        throw error;
+      }
       const root = rendererRoot() ?? placeholderUi();
       let server;
       try {
