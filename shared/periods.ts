@@ -1,7 +1,9 @@
-// The Statistics periods: how far back each reaches and how its calls are bucketed.
-import type { Statistics } from '../../shared/api.ts';
+// The Statistics periods: how far back each reaches and how its calls are bucketed. One list for the
+// Statistics page and `ringfence stats --period`, so both mean the same by "the last 7 days".
+import type { Statistics } from './api.ts';
 
-export type Period = 'day' | 'week' | 'month' | 'quarter';
+export const periodNames = ['day', 'week', 'month', 'quarter'] as const;
+export type Period = (typeof periodNames)[number];
 
 export const periods: Record<Period, { hours: number; bucket: Statistics['bucket'] }> = {
   day: { hours: 24, bucket: 'hour' },

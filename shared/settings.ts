@@ -71,7 +71,7 @@ export type EvidenceSettings = z.infer<typeof EvidenceSettings>;
 
 export const Settings = z.object({
   /** ISO 3166 alpha-2 code used to normalise national numbers (default from the OS locale). */
-  homeCountry: z.string().regex(/^[A-Z]{2}$/, 'use a two-letter country code such as CN or GB').default('CN'),
+  homeCountry: z.string().trim().toUpperCase().regex(/^[A-Z]{2}$/, 'use a two-letter country code such as CN or GB').default('CN'),
   language: z.enum(['system', 'en', 'zh']).default('system'),
   theme: z.enum(['system', 'light', 'dark']).default('system'),
   notifications: z

@@ -11,6 +11,9 @@ export function buildProgram(): Command {
     .description('Ringfence call screener: screen calls on a USB GSM dongle or landline voice modem, and keep the evidence.')
     .version(version, '-v, --version')
     .showHelpAfterError('(run with --help for usage)')
+    // Options belong to the command they follow: a mistyped option of "stats" is matched against stats'
+    // own options, not the program's --version.
+    .enablePositionalOptions()
     .configureOutput({ outputError: (str, write) => write(str) });
   registerCommands(program);
   return program;

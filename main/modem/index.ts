@@ -1,6 +1,6 @@
 // The modem link's public face: what the service, the CLI and the tests use. Everything else in this
 // folder is an implementation detail behind it.
-export { parseTranscript, createTranscriptAssembler, type TranscriptAssembler } from './transcript.ts';
+export { parseTranscript, countModemLines, createTranscriptAssembler, type TranscriptAssembler } from './transcript.ts';
 export { createCallerIdParser, type CallSignal, type CallerIdParser } from './caller-id-parser.ts';
 export { createLineSplitter, type LineSplitter } from './line-splitter.ts';
 export { openLine } from './line.ts';

@@ -11,6 +11,8 @@ import type { CallerId } from '../../shared/domain.ts';
 import { noCallerId, sameIdentity } from './caller-id.ts';
 import { createCallerIdParser, type CallSignal } from './caller-id-parser.ts';
 import { createLineSplitter } from './line-splitter.ts';
+import { finalResult } from './result-codes.ts';
+import { isUnsolicited } from './urc.ts';
 
 /** `slot`: where the call stands in the list — reserved when it began, so a waiting call announced while it
  *  was still pending comes after it. */
@@ -113,4 +115,23 @@ export function parseTranscript(bytes: Uint8Array | string): CallerId[] {
   for (const line of [...splitter.push(data), ...splitter.end()]) for (const s of parser.push(line)) assembler.signal(s);
   for (const s of parser.end()) assembler.signal(s);
   return assembler.end();
+}
+
+/**
+ * Whether a transcript holds any modem output at all: a result code (OK, NO CARRIER), an unsolicited line
+ * (RING, +CLIP, ^RSSI, NMBR=), a command echo (AT…) or a reply line (+CSQ: 20,99). A file with none is not a
+ * capture — a wrong file, a log of something else — which `ringfence parse` says rather than print nothing.
+ */
+export function countModemLines(bytes: Uint8Array | string): { lines: number; modemLines: number } {
+  const data = typeof bytes === 'string' ? new TextEncoder().encode(bytes) : bytes;
+  const splitter = createLineSplitter();
+  let lines = 0;
+  let modemLines = 0;
+  for (const raw of [...splitter.push(data), ...splitter.end()]) {
+    const line = raw.trim();
+    if (!line) continue;
+    lines++;
+    if (finalResult(line) || isUnsolicited(line) || /^AT/i.test(line) || /^[+^][A-Z]{2,}\s*:/i.test(line)) modemLines++;
+  }
+  return { lines, modemLines };
 }

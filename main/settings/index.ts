@@ -1,4 +1,5 @@
 export { SettingsStore, SettingsError, type SettingsBackend, type Notice } from './store.ts';
+export { settingPaths, suggestSettings } from './explain.ts';
 export { confBackend } from './conf-backend.ts';
 export { countryFromLocale } from './locale.ts';
 

@@ -5,7 +5,8 @@ import { existsSync, readFileSync, renameSync, statSync } from 'node:fs';
 import { Settings, defaultSettings } from '../../shared/settings.ts';
 import type { Text } from '../../shared/domain.ts';
 import { DomainError } from '../../shared/errors.ts';
-import { texts } from './texts.ts';
+import { explainInvalid, explainUnknownSetting, settingPaths } from './explain.ts';
+import { notASettingName } from './texts.ts';
 
 export type Notice = { code: string; level: 'info' | 'warning' | 'error'; text: Text };
 
@@ -16,10 +17,14 @@ export interface SettingsBackend {
   write(value: Settings): void;
 }
 
-/** A setting value or key that was refused; nothing was changed. */
+/** A refused setting: `unknown-setting` (no such name) or `invalid-setting` (a value the schema refuses). */
 export class SettingsError extends DomainError {
-  constructor(text: Text) {
-    super('invalid-setting', text);
+  declare readonly code: 'invalid-setting' | 'unknown-setting';
+  /** The setting the problem is about, when there is one (the UI marks that field through `issues`). */
+  readonly key: string | null;
+  constructor(code: SettingsError['code'], text: Text, key: string | null = null) {
+    super(code, text, key ? { issues: [`${key}: ${text.en}`] } : {});
+    this.key = key;
   }
 }
 
@@ -61,9 +66,8 @@ export class SettingsStore {
     const merged = deepMerge(this.#current, patch);
     const parsed = Settings.safeParse(merged);
     if (!parsed.success) {
-      const issue = parsed.error.issues[0];
-      const where = issue?.path.join('.') || '(settings)';
-      throw new SettingsError(texts.invalidValue(where, issue?.message ?? null));
+      const { key, text } = explainInvalid(parsed.error, merged);
+      throw new SettingsError('invalid-setting', text, key);
     }
     this.#backend.write(parsed.data);
     this.#mtimeMs = this.#statMtime();
@@ -74,10 +78,7 @@ export class SettingsStore {
 
   /** `ringfence settings set KEY VALUE`: KEY is a dot path (screening.shield.calls); VALUE is JSON or a bare string. */
   set(key: string, value: string): Settings {
-    if (!/^[A-Za-z][A-Za-z0-9]*(\.[A-Za-z][A-Za-z0-9]*)*$/.test(key)) throw new SettingsError(texts.notAName(key));
-    if (!hasPath(defaultSettings(), key.split('.'))) {
-      throw new SettingsError(texts.noSuchSetting(key, settingPaths(defaultSettings())));
-    }
+    this.assertKnown(key);
     let parsed: unknown;
     try {
       parsed = JSON.parse(value);
@@ -86,6 +87,12 @@ export class SettingsStore {
     }
     const patch = key.split('.').reduceRight<unknown>((acc, part) => ({ [part]: acc }), parsed) as Record<string, unknown>;
     return this.update(patch);
+  }
+
+  /** Refuses a name that is no setting, suggesting the ones it probably meant. */
+  assertKnown(key: string): void {
+    if (!/^[A-Za-z][A-Za-z0-9]*(\.[A-Za-z][A-Za-z0-9]*)*$/.test(key)) throw new SettingsError('unknown-setting', notASettingName(key));
+    if (!hasPath(defaultSettings(), key.split('.'))) throw new SettingsError('unknown-setting', explainUnknownSetting(key));
   }
 
   onChange(listener: (s: Settings) => void): () => void {
@@ -172,6 +179,4 @@ function hasPath(obj: unknown, parts: string[]): boolean {
   return true;
 }
 
-function settingPaths(obj: Record<string, unknown>, prefix = ''): string[] {
-  return Object.entries(obj).flatMap(([k, v]) => (isPlainObject(v) ? settingPaths(v, `${prefix}${k}.`) : [`${prefix}${k}`]));
-}
+export { settingPaths };

@@ -10,7 +10,7 @@ import { Field } from '../components/Field.tsx';
 import { PageTitle } from '../components/PageTitle.tsx';
 import { useRuleActions } from '../components/useRuleActions.ts';
 import { formatCount, formatDateTime, formatDay, formatHour, toOffsetIso } from '../format/time.ts';
-import { periods, periodStart, type Period } from '../state/periods.ts';
+import { periods, periodStart, type Period } from '../../shared/periods.ts';
 
 const series = [
   { key: 'reject', color: 'var(--chart-reject)' },

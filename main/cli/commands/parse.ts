@@ -1,8 +1,11 @@
 // `ringfence parse [FILE...]`: raw modem output (capture files, or stdin) → one NDJSON line per incoming
 // call, through the same parser the live line uses. For checking a capture from a user's bug report.
+// Standard output carries only the calls (so it can be piped); what the input turned out to be goes to
+// standard error: modem output without a call is a valid answer (exit 0, "no incoming call"), input with no
+// modem output at all is the wrong file (exit 1).
 import { readFile } from 'node:fs/promises';
 import type { Command } from 'commander';
-import { parseTranscript } from '../../modem/index.ts';
+import { countModemLines, parseTranscript } from '../../modem/index.ts';
 import { CliError } from '../errors.ts';
 
 async function readStdin(): Promise<Uint8Array> {
@@ -42,11 +45,21 @@ export function registerParseCommand(program: Command): void {
       // Read everything first: a bad path fails the command before anything is printed.
       const contents = await Promise.all(inputs.map((f) => readInput(f)));
       let out = '';
+      const notModem: string[] = [];
       contents.forEach((bytes, i) => {
-        for (const { number, presentation, name } of parseTranscript(bytes)) {
+        const name = inputs[i] ?? 'standard input';
+        const calls = parseTranscript(bytes);
+        for (const { number, presentation, name } of calls) {
           out += JSON.stringify(inputs.length > 1 ? { number, presentation, name, file: inputs[i] } : { number, presentation, name }) + '\n';
         }
+        if (calls.length > 0) return;
+        const { lines, modemLines } = countModemLines(bytes);
+        if (modemLines === 0) notModem.push(lines === 0 ? `${name} is empty` : `${name} has ${lines} line(s) of text but no modem output (no OK, RING, +CLIP or caller-ID block)`);
+        else process.stderr.write(`ringfence: no incoming call in ${name} (${modemLines} line(s) of modem output, none of them a ring or caller ID).\n`);
       });
       process.stdout.write(out);
+      if (notModem.length) {
+        throw new CliError(`${notModem.join('; ')}. Is it the right file? A capture holds the bytes the modem sent, e.g. a serial terminal's log of the modem port.`);
+      }
     });
 }

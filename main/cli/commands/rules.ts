@@ -25,7 +25,8 @@ function withRules<T>(opts: Common, work: (rules: SqliteRuleStore, homeCountry: 
   try {
     return work(openRuleStore(db, { homeCountry: () => homeCountry }), homeCountry);
   } catch (error) {
-    if (error instanceof RuleError) throw new CliError(error.message);
+    // A value the rules refuse (not a number, a bad pattern) is a mistake on the command line: exit 2.
+    if (error instanceof RuleError) throw new CliError(error.message, /^(invalid|empty)-/.test(error.code) ? 2 : 1);
     throw error;
   } finally {
     db.close();

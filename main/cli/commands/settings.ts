@@ -21,7 +21,8 @@ export function registerSettings(program: Command): void {
         const next = store.set(key, value);
         process.stdout.write(`${key} = ${JSON.stringify(lookup(next, key))}\n`);
       } catch (error) {
-        if (error instanceof SettingsError) throw new CliError(error.message);
+        // An unknown name or a refused value is a mistake on the command line: usage, exit 2.
+        if (error instanceof SettingsError) throw new CliError(error.message, 2);
         throw error;
       }
     });
@@ -30,10 +31,18 @@ export function registerSettings(program: Command): void {
     .description('print one setting, or all of them as JSON')
     .option('--data-dir <dir>', dataDirHelp)
     .action((key: string | undefined, opts: { dataDir?: string }) => {
-      const all = openSettings(opts.dataDir ?? defaultDataDir()).get();
+      const store = openSettings(opts.dataDir ?? defaultDataDir());
+      const all = store.get();
       if (key === undefined) return void process.stdout.write(`${JSON.stringify(all, null, 2)}\n`);
       const value = lookup(all, key);
-      if (value === undefined) throw new CliError(`There is no setting "${key}".`);
+      if (value === undefined) {
+        try {
+          store.assertKnown(key);
+        } catch (error) {
+          if (error instanceof SettingsError) throw new CliError(error.message, 2);
+          throw error;
+        }
+      }
       process.stdout.write(`${JSON.stringify(value)}\n`);
     });
 }

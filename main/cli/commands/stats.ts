@@ -1,7 +1,8 @@
-// ringfence stats --data-dir DIR [--from ISO] [--to ISO] [--bucket day|week|hour] [--top N] [--json]
+// ringfence stats --data-dir DIR [--period day|week|month|quarter | --from ISO [--to ISO]] [--bucket day|week|hour] [--top N] [--json]
 // Statistics for a period (default: the last 30 days): totals, busiest days, top callers, incidents.
 import { Option, type Command } from 'commander';
 import type { Statistics } from '../../../shared/api.ts';
+import { periodNames, periods, periodStart, type Period } from '../../../shared/periods.ts';
 import { openHistory } from '../../history/index.ts';
 import { openScreening } from '../../screening/index.ts';
 import { openSettings } from '../../settings/index.ts';
@@ -11,7 +12,7 @@ import { CliError } from '../errors.ts';
 import { withExistingStore } from '../store.ts';
 import { isoOption } from './export.ts';
 
-type StatsOptions = { dataDir?: string; from?: string; to?: string; bucket: 'hour' | 'day' | 'week'; top: string; timeZone?: string; json: boolean };
+type StatsOptions = { dataDir?: string; period?: Period; from?: string; to?: string; bucket: 'hour' | 'day' | 'week'; top: string; timeZone?: string; json: boolean };
 
 const pct = (share: number) => `${Math.round(share * 1000) / 10}%`;
 const short = (iso: string) => iso.slice(0, 16).replace('T', ' ');
@@ -41,13 +42,18 @@ export function registerStats(program: Command): void {
     .command('stats')
     .description('call statistics for a period (default: the last 30 days): totals, top callers, incidents')
     .option('--data-dir <dir>', dataDirHelp)
+    .addOption(
+      new Option('--period <name>', 'the last day (hourly), week, month (30 days) or quarter (90 days), as on the Statistics page')
+        .choices(periodNames)
+        .conflicts('from'),
+    )
     .option('--from <iso>', 'start of the period: a date (2025-03-01, from the start of that local day) or a time (default: 30 days ago)')
     .option('--to <iso>', 'end of the period: a date (2025-03-31, to the end of that local day) or a time (default: now)')
     .addOption(new Option('--bucket <size>', 'hour, day or week').choices(['hour', 'day', 'week']).default('day'))
     .option('--top <n>', 'how many top callers', '10')
     .option('--time-zone <zone>', 'IANA time zone for days and weeks, e.g. Asia/Shanghai (default: this computer\'s)')
     .option('--json', 'print the statistics as JSON', false)
-    .action(async (opts: StatsOptions) => {
+    .action(async (opts: StatsOptions, command: Command) => {
       const top = Number(opts.top);
       if (!Number.isInteger(top) || top < 1 || top > 100) throw new CliError(`--top must be a whole number from 1 to 100 (got "${opts.top}").`, 2);
       opts.from = isoOption('from', opts.from, opts.timeZone);
@@ -56,10 +62,12 @@ export function registerStats(program: Command): void {
       await withExistingStore(dataDir, (store) => {
         const now = new Date();
         const to = opts.to ?? now.toISOString();
-        const from = opts.from ?? new Date(now.getTime() - 30 * 86_400_000).toISOString();
+        const from = opts.period ? periodStart(opts.period, now).toISOString() : (opts.from ?? new Date(now.getTime() - 30 * 86_400_000).toISOString());
+        // A period brings its own bucket (hours for a day, weeks for a quarter) unless --bucket says otherwise.
+        const bucket = opts.period && command.getOptionValueSource('bucket') === 'default' ? periods[opts.period].bucket : opts.bucket;
         const settings = openSettings(dataDir).get();
         const incidents = openScreening(store.db, { settings: () => settings }).incidents({ from, to });
-        const stats = openHistory(store.db).statistics({ from, to, bucket: opts.bucket, top, ...(opts.timeZone ? { timeZone: opts.timeZone } : {}) }, incidents);
+        const stats = openHistory(store.db).statistics({ from, to, bucket, top, ...(opts.timeZone ? { timeZone: opts.timeZone } : {}) }, incidents);
         process.stdout.write(opts.json ? `${JSON.stringify(stats, null, 2)}\n` : describe(stats));
       });
     });

@@ -30,7 +30,12 @@ describe('ringfence parse', () => {
     // One process for the whole set (Node takes ~0.5 s to start here): with several files every line
     // also carries its "file". Single-file runs are checked below.
     const run = await ringfence(['parse', ...fixtures.map((f) => join(fixturesDir, `${f.name}.modem`))]);
-    expect(run).toMatchObject({ status: 0, stderr: '' });
+    expect(run.status).toBe(0);
+    // Standard error names exactly the captures without a call (fixtures of modem chatter alone).
+    const quiet = fixtures.filter((f) => f.calls.length === 0).map((f) => `ringfence: no incoming call in ${join(fixturesDir, `${f.name}.modem`)} (`);
+    const notes = run.stderr.split('\n').filter(Boolean);
+    expect(notes.length).toBe(quiet.length);
+    for (const [i, note] of notes.entries()) expect(note.startsWith(quiet[i]!)).toBe(true);
     const lines = run.stdout.split('\n').filter(Boolean).map((l) => JSON.parse(l) as Identity & { file: string });
     for (const f of fixtures) {
       const file = join(fixturesDir, `${f.name}.modem`);
@@ -68,9 +73,10 @@ describe('ringfence parse', () => {
     expect(run.stdout).toBe('{"number":"+8613800138000","presentation":"allowed","name":"Zhang San"}\n');
   });
 
-  it('prints nothing for input without calls', async () => {
+  it('prints nothing for input without calls, and says so on standard error', async () => {
     const run = await ringfence(['parse'], Buffer.from('\r\nOK\r\n^RSSI:14\r\n'));
     expect(run).toMatchObject({ status: 0, stdout: '' });
+    expect(run.stderr).toContain('no incoming call in standard input');
   });
 
   it('fails with a clear message and exit code 1 for a missing file', () => {

@@ -23,9 +23,10 @@ describe('settings store', () => {
     const dir = tempDir();
     const s = openSettings(dir);
     const before = readFileSync(join(dir, 'settings.json'), 'utf8');
-    expect(() => s.set('homeCountry', 'china')).toThrow(/homeCountry is invalid: use a two-letter country code/);
-    expect(() => s.set('screening.shield.calls', '"lots"')).toThrow(/screening\.shield\.calls is invalid/);
-    expect(() => s.set('noSuchThing', '1')).toThrow(/There is no setting "noSuchThing"/);
+    expect(() => s.set('homeCountry', 'china')).toThrow('homeCountry: use a two-letter country code such as CN or GB (you gave china).');
+    expect(() => s.set('screening.shield.calls', '"lots"')).toThrow('screening.shield.calls must be a whole number from 2 to 1000 (you gave lots).');
+    expect(() => s.set('noSuchThing', '1')).toThrow(/There is no setting "noSuchThing"/)
+    expect(() => s.set('shield.calls', '8')).toThrow('There is no setting "shield.calls". Did you mean screening.shield.calls?');
     expect(readFileSync(join(dir, 'settings.json'), 'utf8')).toBe(before);
   });
 

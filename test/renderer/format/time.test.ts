@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { dayEndIso, dayStartIso, isoDay, toOffsetIso } from '../../../renderer/format/time.ts';
-import { periodStart } from '../../../renderer/state/periods.ts';
+import { periodStart } from '../../../shared/periods.ts';
 
 const Iso = z.string().datetime({ offset: true });
 
