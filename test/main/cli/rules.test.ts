@@ -36,10 +36,10 @@ describe('ringfence rules', () => {
     expect(again.stderr).toMatch(/is not on the block list/);
   });
 
-  it('fails with exit 1 on an invalid number and exit 2 on a usage error', () => {
+  it('exits 2 on an invalid number, as on any other usage error, and changes nothing', () => {
     const dir = dataDir();
     const bad = ringfence('rules', 'add', 'call-me', '--list', 'blocked', '--data-dir', dir);
-    expect(bad.status).toBe(1);
+    expect(bad.status).toBe(2);
     expect(bad.stderr).toMatch(/"call-me" is not a phone number/);
     expect(ringfence('rules', 'add', '13800138000', '--data-dir', dir).status).toBe(2);
     expect(ringfence('rules', 'list', '--list', 'blocked').status).toBe(2);
