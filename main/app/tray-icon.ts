@@ -3,17 +3,21 @@
 // same state the tooltip does) and needs no image files inside or beside the asar. The encoder is the
 // minimum PNG (one IDAT, filter 0, RGBA): a dependency for that would be larger than this file.
 import { crc32, deflateSync } from 'node:zlib';
+import { protectionColour, type ProtectionColour } from '../../shared/protection.ts';
 import type { TrayState } from './tray.ts';
 
 type Rgb = readonly [number, number, number];
 
-export const stateColours: Record<TrayState, Rgb> = {
-  starting: [120, 120, 120],
-  problem: [198, 40, 40],
-  paused: [230, 150, 0],
-  shield: [21, 101, 192],
-  protected: [46, 125, 50],
+// The same colours as the window's status badge (renderer/styles/theme.css --status-*).
+const rgb: Record<ProtectionColour, Rgb> = {
+  grey: [120, 120, 120],
+  red: [198, 40, 40],
+  amber: [230, 150, 0],
+  blue: [21, 101, 192],
+  green: [46, 125, 50],
 };
+
+export const stateColours = Object.fromEntries(Object.entries(protectionColour).map(([state, colour]) => [state, rgb[colour]])) as Record<TrayState, Rgb>;
 
 // Mid blue-grey: visible on both light and dark panels.
 const RING: Rgb = [96, 125, 139];

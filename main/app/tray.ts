@@ -2,6 +2,7 @@
 // service last told us; and what each menu entry does, as calls on the API. tray-icon.ts draws it.
 import type { ApiEvent, Status } from '../../shared/api.ts';
 import type { LineStatus, ShieldState, Text } from '../../shared/domain.ts';
+import { lineTrouble, protectionOf, type Protection } from '../../shared/protection.ts';
 import type { ApiHost } from '../service/index.ts';
 import { say, type Language } from './language.ts';
 
@@ -38,22 +39,12 @@ export function applyTrayEvent(model: TrayModel, event: ApiEvent): TrayModel {
   }
 }
 
-export type TrayState = 'starting' | 'problem' | 'paused' | 'shield' | 'protected';
+/** The tray shows the window's status model (shared/protection.ts): the same states, the same colours. */
+export type TrayState = Protection;
 
-function lineTrouble(line: LineStatus): boolean {
-  return line.state === 'error' || line.state === 'disconnected' || line.problem !== null;
-}
-
-/**
- * Most urgent first: a problem means calls may not be screened at all; paused means they are knowingly not
- * screened; the shield means a flood is being held off; otherwise all is well.
- */
+/** The service runs in this process: the tray always hears it, once it has answered. */
 export function trayState(model: TrayModel, now: Date): TrayState {
-  if (!model.loaded) return 'starting';
-  if ((model.lines.length === 0 && !model.demo) || model.lines.some(lineTrouble)) return 'problem';
-  if (model.pausedUntil !== null && Date.parse(model.pausedUntil) > now.getTime()) return 'paused';
-  if (model.shield?.active) return 'shield';
-  return 'protected';
+  return protectionOf(model.loaded ? { lines: model.lines, shield: model.shield, pausedUntil: model.pausedUntil } : null, { connected: true, now });
 }
 
 function clock(iso: string, language: Language): string {
@@ -67,6 +58,12 @@ export function trayTooltip(model: TrayModel, language: Language, now: Date): st
     switch (state) {
       case 'starting':
         return { en: 'Ringfence is starting…', zh: 'Ringfence 正在启动…' };
+      case 'disconnected':
+        return { en: 'Lost contact with the screening service: calls may not be screened.', zh: '与筛选服务失去联系：来电可能未被筛选。' };
+      case 'connecting':
+        return { en: 'Connecting to the modem: calls are not screened yet.', zh: '正在连接调制解调器：来电暂未被筛选。' };
+      case 'no-line':
+        return { en: 'No modem connected: calls are not screened.', zh: '未连接调制解调器：来电未被筛选。' };
       case 'problem': {
         const line = model.lines.find(lineTrouble);
         if (!line) return { en: 'No modem connected: calls are not screened.', zh: '未连接调制解调器：来电未被筛选。' };

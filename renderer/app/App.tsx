@@ -3,6 +3,7 @@ import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { AnnouncerProvider } from '../components/Announcer.tsx';
 import { ErrorBoundary } from '../components/ErrorBoundary.tsx';
+import { ProtectionBadge } from '../components/ProtectionBadge.tsx';
 import { useErrorSentence } from '../components/ErrorText.tsx';
 import { Evidence } from '../pages/Evidence.tsx';
 import { History } from '../pages/History.tsx';
@@ -56,11 +57,7 @@ export function App() {
               ))}
             </ul>
           </nav>
-          {status ? (
-            <p className={status.shield.active ? 'protection shield' : 'protection'} data-testid="protection">
-              {status.shield.active ? t('protection.shield') : status.pausedUntil ? t('protection.paused') : status.lines.some((l) => l.state === 'ready') ? t('protection.on') : t('protection.noLine')}
-            </p>
-          ) : null}
+          <ProtectionBadge pageName={t(`nav.${page}`)} />
         </header>
         <main id="main" tabIndex={-1} className={`page page-${page}`}>
           {connection === 'reconnecting' ? (

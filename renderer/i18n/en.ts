@@ -19,12 +19,6 @@ export const en = {
     evidence: 'Evidence & export',
     settings: 'Settings',
   },
-  protection: {
-    on: 'Protected',
-    shield: 'Shield on',
-    paused: 'Screening paused',
-    noLine: 'No line connected',
-  },
   connection: {
     reconnecting: 'Lost contact with Ringfence. Reconnecting… New calls will appear as soon as it is back.',
   },

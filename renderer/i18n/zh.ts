@@ -20,12 +20,6 @@ export const zh: Messages = {
     evidence: '证据与导出',
     settings: '设置',
   },
-  protection: {
-    on: '防护中',
-    shield: '护盾已开启',
-    paused: '拦截已暂停',
-    noLine: '未连接线路',
-  },
   connection: {
     reconnecting: '与 Ringfence 的连接中断，正在重新连接…恢复后新来电会立即显示。',
   },

@@ -14,9 +14,14 @@ describe('the tray state', () => {
     expect(trayState(model(), now)).toBe('protected');
   });
 
-  it('shows a problem when no modem is connected, unless the demo line runs', () => {
-    expect(trayState(model(status({ lines: [] })), now)).toBe('problem');
-    expect(trayState(model(status({ lines: [], demo: true })), now)).toBe('protected');
+  it('says no line, in red, when no modem is connected', () => {
+    expect(trayState(model(status({ lines: [] })), now)).toBe('no-line');
+    expect(stateColours['no-line']).toEqual(stateColours.problem);
+    expect(trayTooltip(model(status({ lines: [] })), 'en', now)).toBe('Ringfence — No modem connected: calls are not screened.');
+  });
+
+  it('says connecting, not protected, while no line is ready yet', () => {
+    expect(trayState(model(status({ lines: [line({ state: 'connecting' })] })), now)).toBe('connecting');
   });
 
   it('shows a problem for a line in error or with a problem, before anything else', () => {
