@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatNumber, suggestedPrefix } from '../../../renderer/format/phone.ts';
+import { formatNumber, numberRange, suggestedPrefix } from '../../shared/phone.ts';
 
 describe('phone numbers for people', () => {
   it('groups an international number the way its country writes it', () => {
@@ -29,5 +29,25 @@ describe('numbers without a country code', () => {
 
   it('still suggest an international prefix to block', () => {
     expect(suggestedPrefix('17012345678', 'CN')).toBe('+86170*');
+  });
+});
+
+describe('one form per number, wherever it is shown', () => {
+  it('writes a home-country number nationally whether it came with +86, 0086 or nothing', () => {
+    for (const form of ['13511112222', '+8613511112222', '008613511112222']) expect(formatNumber(form, 'CN')).toBe('135 1111 2222');
+  });
+
+  it('writes a number of another country internationally', () => {
+    expect(formatNumber('+85251234567', 'CN')).toBe('+852 5123 4567');
+    expect(formatNumber('+8613511112222', 'GB')).toBe('+86 135 1111 2222');
+  });
+});
+
+describe('number ranges', () => {
+  it('groups a number by its country code and first three national digits, with the region', () => {
+    expect(numberRange('+8617012345678')).toEqual({ prefix: '+86170', region: 'CN' });
+    expect(numberRange('+14155550123')).toEqual({ prefix: '+1415', region: 'US' });
+    expect(numberRange('+85251234567')).toEqual({ prefix: '+852512', region: 'HK' });
+    expect(numberRange('10086')).toEqual({ prefix: '1008', region: null });
   });
 });
