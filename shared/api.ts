@@ -89,6 +89,13 @@ export const Statistics = z.object({
   topCallers: z.array(
     z.object({ number: z.string(), count: z.number().int(), blocked: z.number().int(), firstSeen: z.string(), lastSeen: z.string() }),
   ),
+  /**
+   * Callers grouped by number range (country code + first three national digits, e.g. "+86170", with its
+   * region): what "top callers" means against call bombers who rotate through thousands of numbers.
+   */
+  topRanges: z
+    .array(z.object({ prefix: z.string(), region: z.string().nullable(), count: z.number().int(), numbers: z.number().int(), blocked: z.number().int() }))
+    .default([]),
   distinctPerDay: z.array(z.object({ day: z.string(), count: z.number().int() })),
   incidents: z.array(Incident),
 });
@@ -230,6 +237,8 @@ export const methods = {
   },
   verifyHistory: { input: Empty, output: VerifyResult },
   setDemo: { input: z.object({ on: z.boolean() }), output: z.object({ demo: z.boolean(), line: LineStatus.nullable() }) },
+  /** Places made-up calls on the demo line: an ordinary caller, a blocked one, or a flood. 409 without a demo line. */
+  ringDemo: { input: z.object({ kind: z.enum(['normal', 'blocked', 'flood']) }), output: z.object({ calls: z.number().int() }) },
 } as const;
 
 export type MethodName = keyof typeof methods;

@@ -5,6 +5,7 @@ import type { DatabaseSync } from 'node:sqlite';
 import { z } from 'zod';
 import type { Statistics } from '../../shared/api.ts';
 import type { Incident } from '../../shared/domain.ts';
+import { numberRange } from '../../shared/phone.ts';
 import { slotMs } from './aggregates.ts';
 import { invalid } from './errors.ts';
 import { buckets, dayString, isTimeZone, isoInZone, localDayOf, startOfLocalDay, type BucketSize } from './time-zone.ts';
@@ -132,6 +133,41 @@ function topCallers(db: DatabaseSync, fromMs: number, toMs: number, top: number,
   return best;
 }
 
+type RangeStats = { prefix: string; region: string | null; count: number; numbers: number; blocked: number };
+
+// Above this many calls in the range the grouping reads the per-number totals instead of the calls (see below).
+const rangeScanLimit = 200_000;
+
+/**
+ * The busiest number ranges in [from, to): numbers grouped by a short head first (cheap in SQL), the heads
+ * then folded into ranges by libphonenumber's country codes. Exact up to 200,000 calls in the range; above
+ * that, from the numbers whose every call lies inside the range (a rotating flood's one-off numbers all
+ * do), so a year of history costs what its distinct numbers cost, not its calls.
+ */
+function topRanges(db: DatabaseSync, fromMs: number, toMs: number, top: number, callsInRange: number): RangeStats[] {
+  const heads = (
+    callsInRange <= rangeScanLimit
+      ? db.prepare(
+          `SELECT substr(${caller}, 1, 8) AS head, COUNT(*) AS count, COUNT(DISTINCT ${caller}) AS numbers, SUM(${blocked}) AS blocked
+           FROM history_calls WHERE started_ms >= ? AND started_ms < ? AND ${caller} IS NOT NULL GROUP BY 1`,
+        )
+      : db.prepare(
+          `SELECT substr(caller, 1, 8) AS head, SUM(calls) AS count, COUNT(*) AS numbers, SUM(blocked) AS blocked
+           FROM history_callers WHERE first_ms >= ? AND last_ms < ? GROUP BY 1`,
+        )
+  ).all(fromMs, toMs) as { head: string; count: number; numbers: number; blocked: number }[];
+  const ranges = new Map<string, RangeStats>();
+  for (const h of heads) {
+    const { prefix, region } = numberRange(h.head);
+    const r = ranges.get(prefix) ?? { prefix, region, count: 0, numbers: 0, blocked: 0 };
+    r.count += Number(h.count);
+    r.numbers += Number(h.numbers);
+    r.blocked += Number(h.blocked);
+    ranges.set(prefix, r);
+  }
+  return [...ranges.values()].sort((a, b) => b.count - a.count || b.numbers - a.numbers || a.prefix.localeCompare(b.prefix)).slice(0, top);
+}
+
 /**
  * Distinct numbers in [from, to): every number ever seen, less those entirely before or after the range,
  * less those straddling an edge without a call inside. Cheap when few numbers straddle (a year of a
@@ -225,6 +261,7 @@ export function statistics(db: DatabaseSync, input: StatsQuery, incidents: reado
       firstSeen: isoInZone(zone, t.firstMs, true),
       lastSeen: isoInZone(zone, t.lastMs, true),
     })),
+    topRanges: topRanges(db, fromMs, toMs, q.top, calls),
     distinctPerDay: distinctPerDay(db, zone, fromMs, toMs),
     incidents: incidents
       .filter((i) => Date.parse(i.startedAt) < toMs && (i.endedAt === null || Date.parse(i.endedAt) >= fromMs))

@@ -132,6 +132,7 @@ export const en = {
     landline: 'Landline',
   },
   line: {
+    demoName: 'Demo line',
     simulated: 'Simulated line',
     operator: 'Network',
     signalLabel: 'Signal',
@@ -142,6 +143,15 @@ export const en = {
     callerIdUnconfirmed: 'Not confirmed yet: it will be after the first call',
     device: 'Device',
     port: 'Port',
+  },
+  demoRing: {
+    title: 'Ring the demo line',
+    hint: 'Made-up calls on the simulated line, to see what Ringfence does with each. They stay in the demo\'s own history.',
+    normal: 'An ordinary caller',
+    blocked: 'A caller on the blocked list',
+    flood: 'A call flood (10 calls)',
+    rang_one: 'The demo line is ringing.',
+    rang_other: '{{count}} calls are on their way to the demo line.',
   },
   lines: {
     title: 'Lines',
@@ -441,6 +451,12 @@ export const en = {
     distinctPerDay: 'Different numbers per day',
     distinctHint: 'Call bombers rotate through many numbers; a sudden rise here is a sign.',
     topCallers: 'Most frequent callers',
+    topRanges: 'Busiest number ranges',
+    topRangesHint: 'Call bombers rotate through many numbers of one range: each number calls once, the range calls all the time. Blocking the range stops them; check first that no one you know has a number in it.',
+    range: 'Range',
+    rangeNumbers: 'Numbers',
+    blockRange: 'Block {{prefix}}*',
+    rangeRegion: '{{prefix}} ({{region}})',
     firstSeen: 'First call',
     lastSeen: 'Latest call',
     noCalls: 'No calls in this period.',
@@ -449,7 +465,8 @@ export const en = {
     noIncidents: 'No floods in this period.',
     incidentStart: 'Started',
     callsRejected: 'Calls blocked',
-    ongoing: 'still going on',
+    incidentLineOngoing:
+      'From {{start}}, still going on: {{calls}} calls blocked from {{numbers}} numbers, {{withheld}}% withheld (started by {{trigger}}).',
     incidentLine:
       '{{start}} to {{end}}: {{calls}} calls blocked from {{numbers}} numbers, {{withheld}}% withheld (started by {{trigger}}).',
   },

@@ -37,6 +37,22 @@ function SeriesLegend() {
   );
 }
 
+const regionNames = new Map<string, Intl.DisplayNames>();
+/** "CN" → "China" / "中国", in the UI's language. */
+function regionName(region: string, language: 'en' | 'zh'): string {
+  let names = regionNames.get(language);
+  if (!names) regionNames.set(language, (names = new Intl.DisplayNames([language === 'zh' ? 'zh-CN' : 'en-GB'], { type: 'region' })));
+  return names.of(region) ?? region;
+}
+
+/** The period, widened by 3 % each side so a flood at its very start or end is not cut in half. */
+function incidentDomain(stats: Stats): [number, number] {
+  const from = new Date(stats.from).getTime();
+  const to = new Date(stats.to).getTime();
+  const pad = Math.max(60_000, (to - from) * 0.03);
+  return [from - pad, to + pad];
+}
+
 export function Statistics() {
   const { t } = useTranslation();
   const { api, language } = useApp();
@@ -199,6 +215,41 @@ export function Statistics() {
             )}
           </section>
 
+          {stats.topRanges.some((r) => r.numbers > 1) ? (
+            <section className="card" aria-labelledby="ranges-title" data-testid="top-ranges">
+              <h2 id="ranges-title">{t('stats.topRanges')}</h2>
+              <p className="hint">{t('stats.topRangesHint')}</p>
+              <div className="table-scroll">
+                <table>
+                  <thead>
+                    <tr>
+                      <th scope="col">{t('stats.range')}</th>
+                      <th scope="col">{t('stats.calls')}</th>
+                      <th scope="col">{t('stats.rangeNumbers')}</th>
+                      <th scope="col">{t('stats.blocked')}</th>
+                      <th scope="col">{t('history.col.actions')}</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {stats.topRanges.map((r) => (
+                      <tr key={r.prefix}>
+                        <td data-verbatim>{r.region ? t('stats.rangeRegion', { prefix: `${r.prefix}…`, region: regionName(r.region, language) }) : `${r.prefix}…`}</td>
+                        <td>{formatCount(r.count, language)}</td>
+                        <td>{formatCount(r.numbers, language)}</td>
+                        <td>{formatCount(r.blocked, language)}</td>
+                        <td>
+                          <button type="button" onClick={() => actions.blockPrefix(`${r.prefix}*`)}>
+                            {t('stats.blockRange', { prefix: r.prefix })}
+                          </button>
+                        </td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </div>
+            </section>
+          ) : null}
+
           <figure className="card chart">
             <figcaption>
               <h2>{t('stats.incidents')}</h2>
@@ -209,18 +260,28 @@ export function Statistics() {
             ) : (
               <>
                 <ResponsiveContainer width="100%" height={200}>
-                  <ScatterChart>
+                  {/* Room around the plot and above the largest flood: a marker at the period's end or at the
+                      top of the scale is drawn whole, not clipped at the chart's corner. */}
+                  <ScatterChart margin={{ top: 16, right: 24, bottom: 4, left: 4 }}>
                     <CartesianGrid strokeDasharray="3 3" stroke="var(--border)" />
                     <XAxis
                       type="number"
                       dataKey="x"
-                      domain={[new Date(stats.from).getTime(), new Date(stats.to).getTime()]}
+                      domain={incidentDomain(stats)}
                       tickFormatter={(v: number) => bucketLabel(new Date(v).toISOString())}
                       stroke="var(--muted)"
                       tick={{ fill: 'var(--muted)' }}
                       name={t('stats.incidentStart')}
                     />
-                    <YAxis type="number" dataKey="y" allowDecimals={false} stroke="var(--muted)" tick={{ fill: 'var(--muted)' }} name={t('stats.callsRejected')} />
+                    <YAxis
+                      type="number"
+                      dataKey="y"
+                      allowDecimals={false}
+                      domain={[0, (max: number) => Math.max(1, Math.ceil(max * 1.25))]}
+                      stroke="var(--muted)"
+                      tick={{ fill: 'var(--muted)' }}
+                      name={t('stats.callsRejected')}
+                    />
                     <ZAxis type="number" dataKey="z" range={[60, 400]} name={t('stats.distinct')} />
                     <Tooltip
                       contentStyle={{ background: 'var(--surface)', border: '1px solid var(--border)', color: 'var(--text)' }}
@@ -232,9 +293,9 @@ export function Statistics() {
                 <ol className="incident-list">
                   {stats.incidents.map((i) => (
                     <li key={i.id}>
-                      {t('stats.incidentLine', {
+                      {t(i.endedAt ? 'stats.incidentLine' : 'stats.incidentLineOngoing', {
                         start: formatDateTime(i.startedAt, language),
-                        end: i.endedAt ? formatDateTime(i.endedAt, language) : t('stats.ongoing'),
+                        end: i.endedAt ? formatDateTime(i.endedAt, language) : '',
                         calls: i.callsRejected,
                         numbers: i.distinctNumbers,
                         withheld: Math.round(i.withheldShare * 100),

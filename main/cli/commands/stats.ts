@@ -33,6 +33,13 @@ function describe(s: Statistics): string {
       lines.push(`  ${c.number.padEnd(16)} ${String(c.count).padStart(6)} calls (${c.blocked} blocked)  first ${short(c.firstSeen)}  last ${short(c.lastSeen)}`);
     }
   }
+  // Rotating numbers make every top caller a one-call number: the ranges they come from say more.
+  if (s.topRanges.some((r) => r.numbers > 1)) {
+    lines.push('Busiest number ranges');
+    for (const r of s.topRanges) {
+      lines.push(`  ${`${r.prefix}*`.padEnd(12)} ${(r.region ?? '').padEnd(3)} ${String(r.count).padStart(6)} calls from ${r.numbers} numbers (${r.blocked} blocked)`);
+    }
+  }
   lines.push(`Flood-shield incidents: ${s.incidents.length}`);
   return `${lines.join('\n')}\n`;
 }

@@ -6,6 +6,7 @@ import type { ApiEvent, CallQuery, MethodOutput, Statistics, Status } from '../.
 import type { CallerId, CallRecord, LineStatus, Presentation, Rule, ShieldState } from '../../../shared/domain.ts';
 import { Settings, defaultSettings } from '../../../shared/settings.ts';
 import { ApiFailure, invalidInput, type Handlers } from '../../../main/service/api-host.ts';
+import { numberRange } from '../../../shared/phone.ts';
 import { callRecord, decision, demoLine, gsmLine, hashOf, localIso, seedCalls, seedRules, syntheticCall } from './fake-data.ts';
 import { exportHandlers } from './fake-export.ts';
 import { importHandlers } from './fake-import.ts';
@@ -218,6 +219,12 @@ export function createFakeService(options: FakeOptions = {}) {
       const all = [...records.values()];
       return { ok: true, records: all.length || synthetic, head: all.at(-1)?.hash ?? null, firstBad: null };
     },
+    ringDemo: ({ kind }) => {
+      if (!demo) throw new ApiFailure('no-demo-line', 'There is no demo line to ring: turn on the demo line first.', { status: 409 });
+      const numbers = kind === 'normal' ? ['13600001111'] : kind === 'blocked' ? ['4008123456'] : Array.from({ length: 6 }, (_, i) => `1700000${String(1000 + i)}`);
+      void numbers.reduce((p, number) => p.then(() => ring({ number, lineId: demoLine.id })), Promise.resolve<unknown>(null));
+      return { calls: numbers.length };
+    },
     setDemo: ({ on }) => {
       demo = on;
       lines = on ? [...lines.filter((l) => l.id !== demoLine.id), demoLine] : lines.filter((l) => l.id !== demoLine.id);
@@ -250,6 +257,12 @@ export function createFakeService(options: FakeOptions = {}) {
       .sort((a, b) => b[1].length - a[1].length)
       .slice(0, top)
       .map(([number, cs]) => ({ number, count: cs.length, blocked: cs.filter((c) => c.decision.action !== 'allow').length, firstSeen: cs[0]!.startedAt, lastSeen: cs.at(-1)!.startedAt }));
+    const byRange = new Map<string, { prefix: string; region: string | null; count: number; numbers: number; blocked: number }>();
+    for (const [number, cs] of byNumber) {
+      const { prefix, region } = numberRange(number);
+      const r = byRange.get(prefix) ?? { prefix, region, count: 0, numbers: 0, blocked: 0 };
+      byRange.set(prefix, { ...r, count: r.count + cs.length, numbers: r.numbers + 1, blocked: r.blocked + cs.filter((c) => c.decision.action !== 'allow').length });
+    }
     const days = new Map<string, Set<string>>();
     for (const c of inRange) {
       const day = c.startedAt.slice(0, 10);
@@ -268,9 +281,10 @@ export function createFakeService(options: FakeOptions = {}) {
         withheldShare: inRange.length ? inRange.filter((c) => !c.number).length / inRange.length : 0,
       },
       topCallers,
+      topRanges: [...byRange.values()].sort((a, b) => b.count - a.count).slice(0, top),
       distinctPerDay: [...days.entries()].map(([day, set]) => ({ day, count: set.size })),
       incidents: flood.length
-        ? [{ id: 1, startedAt: flood[0]!.startedAt, endedAt: flood.at(-1)!.startedAt, trigger: 'calls', callsRejected: flood.length, distinctNumbers: new Set(flood.map((c) => c.number)).size, withheldShare: 0 }]
+        ? [{ id: 1, startedAt: flood[0]!.startedAt, endedAt: shield.active ? null : flood.at(-1)!.startedAt, trigger: 'calls', callsRejected: flood.length, distinctNumbers: new Set(flood.map((c) => c.number)).size, withheldShare: 0 }]
         : [],
     };
   }
