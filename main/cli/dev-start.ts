@@ -1,5 +1,7 @@
 // `npm start`: the Electron app in development. Where Electron's binary cannot be fetched (offline
-// machines, CI), say so and serve the same UI in a browser with `ringfence serve --demo` instead.
+// machines, CI), say so and serve the same UI in a browser with `ringfence serve --demo --open` instead:
+// the demo's own sandbox folder (never the real history), the browser opened on it (`npm start --
+// --no-open` to not), and the next free port when 7345 is taken. Other arguments go to `serve`.
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
@@ -37,12 +39,14 @@ if (electron.ok) {
 } else {
   process.stdout.write(
     `Electron's binary could not be fetched on this machine (${electron.why}).\n` +
-      'Serving the same Ringfence UI in your browser instead, with the demo line: ringfence serve --demo\n\n',
+      'Serving the same Ringfence UI in your browser instead, with the demo line: ringfence serve --demo --open\n\n',
   );
   if (!existsSync(join(root, 'out', 'renderer', 'index.html'))) {
     const built = await run(bin('electron-vite'), ['build']);
     if (built !== 0) process.exit(built);
   }
-  const args = [join(root, 'main', 'cli', 'index.ts'), 'serve', '--demo', ...process.argv.slice(2)];
+  const extra = process.argv.slice(2);
+  const open = extra.includes('--no-open') ? [] : ['--open'];
+  const args = [join(root, 'main', 'cli', 'index.ts'), 'serve', '--demo', ...open, ...extra.filter((a) => a !== '--no-open' && a !== '--open')];
   process.exitCode = await run(process.execPath, args);
 }

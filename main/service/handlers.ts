@@ -169,6 +169,15 @@ export function buildHandlers(ctx: HandlerContext): Handlers {
       const chosen = settings.get().evidence.checkpointDir;
       return history.verify({ incidents: screening.incidents(), checkpoints: findCheckpoints([ctx.paths.exports, ...(chosen ? [chosen] : [])]) });
     },
+    ringDemo: ({ kind }) => {
+      if (!lines.demo) {
+        throw new ApiFailure('no-demo-line', 'There is no demo line to ring: turn on the demo line first.', {
+          status: 409,
+          text: { en: 'There is no demo line to ring: turn on the demo line first.', zh: '没有可以拨打的演示线路：请先打开演示线路。' },
+        });
+      }
+      return { calls: lines.ringDemo(kind) };
+    },
     setDemo: async ({ on }) => {
       if (on) return { demo: true, line: await lines.addDemo() };
       await lines.remove('demo');

@@ -5,7 +5,7 @@
 import { basename } from 'node:path';
 import type { CallerId, Decision, HangupMethod, LineStatus } from '../../shared/domain.ts';
 import { openLine, type EndedCall, type LatencyStages, type Line, type LineTiming } from '../modem/index.ts';
-import { startDemoModem, type Simulator } from '../sim/index.ts';
+import { demoRing, startDemoModem, type DemoRing, type Simulator } from '../sim/index.ts';
 
 export type LineHooks = {
   decide: (callerId: CallerId, call: { key: string; lineId: string }) => Decision;
@@ -58,7 +58,8 @@ export class LineSet {
     if (existing) return this.status(existing.id)!;
     const id = options.id ?? this.idFor(path);
     const simulated = options.simulated ?? false;
-    const label = options.label || (simulated ? 'Simulated line' : basename(path));
+    // The demo line has no label of its own: the UI names it in the user's language ("Demo line", "演示线路").
+    const label = options.label || (simulated ? '' : basename(path));
     const hooks = this.#hooks;
     const line = openLine({
       id,
@@ -82,7 +83,7 @@ export class LineSet {
     line.on('caller-id', (e) => hooks.callerIdentified({ key: e.key, lineId: id, callerId: e.callerId }));
     line.on('decided', (e) => hooks.decided({ key: e.key, lineId: id, callerId: e.callerId, decision: e.decision }));
     line.on('call-ended', (e) => hooks.callEnded(e, simulated));
-    line.on('warning', (w) => hooks.warn(`${label}: ${w.message}`));
+    line.on('warning', (w) => hooks.warn(`${label || 'Simulated line'}: ${w.message}`));
     return this.status(id)!;
   }
 
@@ -90,10 +91,24 @@ export class LineSet {
     const existing = this.#lines.get(DEMO_LINE_ID);
     if (existing) return this.status(DEMO_LINE_ID)!;
     const sim = await startDemoModem({ link: 'demo-modem', transport: 'memory' });
-    this.add(sim.link, { id: DEMO_LINE_ID, simulated: true, label: 'Simulated line', sim });
+    this.add(sim.link, { id: DEMO_LINE_ID, simulated: true, sim });
     // "Ready" for the demo means initialised and screening, so a newcomer's first call is handled.
     await this.#lines.get(DEMO_LINE_ID)?.line.ready(5000).catch((e: Error) => this.#hooks.warn(`Simulated line: ${e.message}`));
     return this.status(DEMO_LINE_ID)!;
+  }
+
+  /**
+   * Rings the demo line from the UI's "Ring the demo line" panel: an ordinary caller, a caller on the
+   * sandbox's blocked list, or a flood of rotating numbers. Returns at once with how many calls were placed;
+   * the calls themselves arrive as events like any other.
+   */
+  ringDemo(kind: DemoRing): number {
+    const sim = this.#lines.get(DEMO_LINE_ID)?.sim;
+    if (!sim) return 0;
+    const calls = demoRing(kind, Date.now());
+    if (calls.length === 1) void sim.placeCall(calls[0]!.call).catch((e: Error) => this.#hooks.warn(`Simulated line: ${e.message}`));
+    else void sim.runScenario({ steps: calls }).catch((e: Error) => this.#hooks.warn(`Simulated line: ${e.message}`));
+    return calls.length;
   }
 
   configure(id: string, patch: { label?: string; hangupMethod?: HangupMethod }): LineStatus {

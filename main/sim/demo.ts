@@ -20,6 +20,26 @@ export const demoTrustedCallers: ReadonlyArray<{ number: string; name: string }>
 /** Callers nobody trusts: a sales line, a "bank" and a courier the user may or may not want. */
 const strangers = ['4008123456', '02150123456', '17098765432', '+85251234567', '13600001111'];
 
+/** The demo sandbox's blocked list: the sales line, so "a blocked caller" has something to match. */
+export const demoBlockedCallers: ReadonlyArray<{ number: string; name: string }> = [{ number: '4008123456', name: 'Sales line 推销电话' }];
+
+export type DemoRing = 'normal' | 'blocked' | 'flood';
+
+/**
+ * The calls behind the UI's "Ring the demo line" buttons: an ordinary caller (the courier), the blocked
+ * sales line, or a flood — eight rotating virtual-operator numbers and two withheld calls, 1.5 s apart,
+ * more than the shield's default threshold of 5 calls in 10 minutes.
+ */
+export function demoRing(kind: DemoRing, seed: number): Array<{ at: number; call: CallSpec }> {
+  if (kind === 'normal') return [{ at: 0, call: { number: '13600001111', presentation: 'allowed', rings: 3 } }];
+  if (kind === 'blocked') return [{ at: 0, call: { number: demoBlockedCallers[0]!.number, presentation: 'allowed', rings: 3 } }];
+  const next = rotatingNumbers(seededRandom(seed));
+  return Array.from({ length: 10 }, (_, i) => ({
+    at: i * 1_500,
+    call: i % 5 === 4 ? { number: null, presentation: 'withheld' as const, rings: 1 } : { number: next(), presentation: 'allowed' as const, rings: 1 },
+  }));
+}
+
 export const demoProfile: Profile = {
   ...huaweiE173,
   label: 'Ringfence demo line (simulated)',

@@ -14,5 +14,5 @@ export type { SimLogEntry } from './log.ts';
 export { CallSpec, Fault, Scenario } from './schemas.ts';
 export { startSimulator, type Simulator, type SimulatorOptions } from './simulator.ts';
 export type { SimTransport } from './link.ts';
-export { startDemoModem, demoTrustedCallers } from './demo.ts';
+export { startDemoModem, demoTrustedCallers, demoBlockedCallers, demoRing, type DemoRing } from './demo.ts';
 export { LinkPathTakenError, ReplayFileError, ScenarioTooLargeError, SimInputError, SimulatorClosedError, SocatMissingError } from './errors.ts';

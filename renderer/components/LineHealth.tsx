@@ -5,6 +5,7 @@ import type { LineStatus } from '../../shared/domain.ts';
 import { useApp } from '../app/context.tsx';
 import { SimulatedBadge } from './Badges.tsx';
 import { SignalBars } from './SignalBars.tsx';
+import { lineName } from '../format/line.ts';
 
 export function LineHealth({ line }: { line: LineStatus }) {
   const { t } = useTranslation();
@@ -13,7 +14,7 @@ export function LineHealth({ line }: { line: LineStatus }) {
   return (
     <li className={`card line-health state-${line.state}`} aria-labelledby={`line-${line.id}`}>
       <h3 id={`line-${line.id}`}>
-        <span data-verbatim>{line.label || line.path}</span> {line.simulated ? <SimulatedBadge /> : null}
+        <span data-verbatim={line.label ? true : undefined}>{lineName(line, t)}</span> {line.simulated ? <SimulatedBadge /> : null}
       </h3>
       <p className="line-state">
         <span className={healthy ? 'dot ok' : line.state === 'connecting' ? 'dot wait' : 'dot bad'} aria-hidden="true" />

@@ -7,6 +7,7 @@ import { liveNumber, type LiveCall } from '../state/live-calls.ts';
 import { ActionBadge, SimulatedBadge } from './Badges.tsx';
 import { Caller } from './Caller.tsx';
 import { useRuleActions } from './useRuleActions.ts';
+import { lineName } from '../format/line.ts';
 
 export function LiveCallCard({ call }: { call: LiveCall }) {
   const { t } = useTranslation();
@@ -26,7 +27,7 @@ export function LiveCallCard({ call }: { call: LiveCall }) {
         <Caller number={caller.number} presentation={caller.presentation} name={caller.name} />
       </p>
       <p className="live-line">
-        {t('live.onLine')} <span data-verbatim>{line?.label || line?.path || call.lineId}</span> {call.simulated ? <SimulatedBadge /> : null}
+        {t('live.onLine')} <span data-verbatim={line?.label ? true : undefined}>{line ? lineName(line, t) : call.simulated ? t('line.demoName') : call.lineId}</span> {call.simulated ? <SimulatedBadge /> : null}
       </p>
       {call.decision ? (
         <p className="live-decision">

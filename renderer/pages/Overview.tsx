@@ -2,6 +2,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useApp } from '../app/context.tsx';
+import { DemoRingPanel } from '../components/DemoRingPanel.tsx';
 import { ErrorText } from '../components/ErrorText.tsx';
 import { LineHealth } from '../components/LineHealth.tsx';
 import { LiveCallCard } from '../components/LiveCallCard.tsx';
@@ -51,6 +52,8 @@ export function Overview() {
           {live.length === 0 ? <p className="empty">{t('live.none')}</p> : live.map((call) => <LiveCallCard key={call.key} call={call} />)}
         </div>
       </section>
+
+      {status.demo ? <DemoRingPanel /> : null}
 
       <section aria-labelledby="today-title">
         <h2 id="today-title">{t('today.title')}</h2>

@@ -16,6 +16,7 @@ import { Field } from '../Field.tsx';
 import { Panel } from '../Panel.tsx';
 import { useRuleActions } from '../useRuleActions.ts';
 import { copyText } from './copy.ts';
+import { lineName } from '../../format/line.ts';
 
 const steps = ['firstRing', 'callerId', 'decision', 'hangupSent', 'hangupConfirmed', 'end'] as const;
 
@@ -84,7 +85,7 @@ export function CallDetail({ call: initial, onClose }: { call: CallRecord; onClo
         </dd>
         <dt>{t('history.col.line')}</dt>
         <dd>
-          <span data-verbatim>{line?.label || line?.path || call.lineId}</span> {call.simulated ? <SimulatedBadge /> : null}
+          <span data-verbatim={line?.label ? true : undefined}>{line ? lineName(line, t) : call.simulated ? t('line.demoName') : call.lineId}</span> {call.simulated ? <SimulatedBadge /> : null}
         </dd>
         <dt>{t('history.col.decision')}</dt>
         <dd>

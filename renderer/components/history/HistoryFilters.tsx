@@ -6,6 +6,7 @@ import { Action, Presentation } from '../../../shared/domain.ts';
 import { useApp } from '../../app/context.tsx';
 import { noFilters, rangeProblem, type HistoryFilters as Filters } from '../../state/history-query.ts';
 import { Field } from '../Field.tsx';
+import { lineName } from '../../format/line.ts';
 
 export function HistoryFilters({ value, onChange }: { value: Filters; onChange: (f: Filters) => void }) {
   const { t } = useTranslation();
@@ -47,7 +48,7 @@ export function HistoryFilters({ value, onChange }: { value: Filters; onChange: 
           <option value="">{t('history.anyLine')}</option>
           {status?.lines.map((l) => (
             <option key={l.id} value={l.id}>
-              {l.label || l.path}
+              {lineName(l, t)}
               {l.simulated ? ` (${t('line.simulated')})` : ''}
             </option>
           ))}

@@ -11,6 +11,7 @@ import { formatCallTime, formatDateTime } from '../../format/time.ts';
 import { ActionBadge, SimulatedBadge } from '../Badges.tsx';
 import { Caller } from '../Caller.tsx';
 import { useRuleActions } from '../useRuleActions.ts';
+import { lineName } from '../../format/line.ts';
 
 const features = tableFeatures({});
 const column = createColumnHelper<typeof features, CallRecord>();
@@ -25,7 +26,7 @@ export function HistoryTable({ rows, hasMore, loading, onLoadMore, onOpen, selec
   const { language, status } = useApp();
   const actions = useRuleActions();
   const formatNumber = useNumberFormat();
-  const lineLabel = useMemo(() => new Map(status?.lines.map((l) => [l.id, l.label || l.path]) ?? []), [status?.lines]);
+  const lineLabel = useMemo(() => new Map(status?.lines.map((l) => [l.id, lineName(l, t)]) ?? []), [status?.lines, t]);
 
   const columns = useMemo(
     () =>

@@ -9,6 +9,7 @@ import { useAnnounce } from '../Announcer.tsx';
 import { SimulatedBadge } from '../Badges.tsx';
 import { ErrorText } from '../ErrorText.tsx';
 import { Field } from '../Field.tsx';
+import { lineName } from '../../format/line.ts';
 
 export function ModemSettings() {
   const { t } = useTranslation();
@@ -140,7 +141,7 @@ function LineSettings({ line, onError }: { line: LineStatus; onError: (e: unknow
   return (
     <li className="modem-line">
       <h4>
-        <span data-verbatim>{line.label || line.path}</span> {line.simulated ? <SimulatedBadge /> : null} <span className="muted">· {t(`lineState.${line.state}`)}</span>
+        <span data-verbatim={line.label ? true : undefined}>{lineName(line, t)}</span> {line.simulated ? <SimulatedBadge /> : null} <span className="muted">· {t(`lineState.${line.state}`)}</span>
       </h4>
       <div className="field-grid">
         <form
