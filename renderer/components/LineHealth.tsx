@@ -49,8 +49,13 @@ export function LineHealth({ line }: { line: LineStatus }) {
             <dd data-verbatim>{[line.manufacturer, line.model].filter(Boolean).join(' ')}</dd>
           </>
         ) : null}
-        <dt>{t('line.port')}</dt>
-        <dd data-verbatim>{line.path}</dd>
+        {/* The demo's port is a temporary pseudo-terminal: its path means nothing to anyone. */}
+        {line.simulated ? null : (
+          <>
+            <dt>{t('line.port')}</dt>
+            <dd data-verbatim>{line.path}</dd>
+          </>
+        )}
       </dl>
     </li>
   );

@@ -28,7 +28,7 @@ export const demoLine: LineStatus = {
   ...gsmLine,
   id: 'demo',
   path: 'demo',
-  label: 'Demo',
+  label: '',
   simulated: true,
   manufacturer: null,
   model: null,
