@@ -16,7 +16,10 @@ export function Caller({ number, presentation, name }: { number: string | null; 
           {formatNumber(number)}
         </span>
       ) : (
-        <span className="caller-hidden">{presentation ? t(`presentation.${presentation}`) : t('live.waitingForCallerId')}</span>
+        <span className="caller-hidden">
+          {/* "Number shown" with no number cannot be: say there was no caller ID. */}
+          {presentation ? t(`presentation.${presentation === 'allowed' ? 'none' : presentation}`) : t('live.waitingForCallerId')}
+        </span>
       )}
       {name ? (
         <span className="caller-name" data-verbatim>

@@ -31,8 +31,9 @@ export function History() {
     else setNewCalls((n) => n + 1);
   });
 
+  // The details open as a drawer over the page: the table keeps every column while they are open.
   return (
-    <div className={selected ? 'history-page with-panel' : 'history-page'}>
+    <div className="history-page">
       <div className="history-main">
         <PageTitle>{t('nav.history')}</PageTitle>
         <HistoryFilters value={filters} onChange={onFilters} />

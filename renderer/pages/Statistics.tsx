@@ -195,14 +195,14 @@ export function Statistics() {
                   <tbody>
                     {stats.topCallers.map((c) => (
                       <tr key={c.number}>
-                        <td>
+                        <td data-label={t('history.col.caller')}>
                           <Caller number={c.number} presentation="allowed" />
                         </td>
-                        <td>{formatCount(c.count, language)}</td>
-                        <td>{formatCount(c.blocked, language)}</td>
-                        <td>{formatDateTime(c.firstSeen, language)}</td>
-                        <td>{formatDateTime(c.lastSeen, language)}</td>
-                        <td>
+                        <td data-label={t('stats.calls')}>{formatCount(c.count, language)}</td>
+                        <td data-label={t('stats.blocked')}>{formatCount(c.blocked, language)}</td>
+                        <td data-label={t('stats.firstSeen')}>{formatDateTime(c.firstSeen, language)}</td>
+                        <td data-label={t('stats.lastSeen')}>{formatDateTime(c.lastSeen, language)}</td>
+                        <td data-label={t('history.col.actions')}>
                           <button type="button" onClick={() => actions.block(c.number)}>
                             {t('actions.block')}
                           </button>
@@ -233,11 +233,11 @@ export function Statistics() {
                   <tbody>
                     {stats.topRanges.map((r) => (
                       <tr key={r.prefix}>
-                        <td data-verbatim>{r.region ? t('stats.rangeRegion', { prefix: `${r.prefix}…`, region: regionName(r.region, language) }) : `${r.prefix}…`}</td>
-                        <td>{formatCount(r.count, language)}</td>
-                        <td>{formatCount(r.numbers, language)}</td>
-                        <td>{formatCount(r.blocked, language)}</td>
-                        <td>
+                        <td data-verbatim data-label={t('stats.range')}>{r.region ? t('stats.rangeRegion', { prefix: `${r.prefix}…`, region: regionName(r.region, language) }) : `${r.prefix}…`}</td>
+                        <td data-label={t('stats.calls')}>{formatCount(r.count, language)}</td>
+                        <td data-label={t('stats.rangeNumbers')}>{formatCount(r.numbers, language)}</td>
+                        <td data-label={t('stats.blocked')}>{formatCount(r.blocked, language)}</td>
+                        <td data-label={t('history.col.actions')}>
                           <button type="button" onClick={() => actions.blockPrefix(`${r.prefix}*`)}>
                             {t('stats.blockRange', { prefix: r.prefix })}
                           </button>

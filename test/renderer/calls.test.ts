@@ -23,7 +23,7 @@ const row = (page: Page, formatted: string) => page.locator('tr[data-call-id]').
 
 /** Finds a caller's calls the way a person would: by typing the number in the filter. */
 async function findCalls(page: Page, number: string) {
-  await page.getByRole('searchbox', { name: 'Number' }).fill(number);
+  await page.getByRole('searchbox', { name: 'Search' }).fill(number);
   await page.locator('tr[data-call-id]').first().waitFor();
   await expect.poll(async () => (await page.locator('tr[data-call-id]').allTextContents()).every((t) => t.replace(/\s/g, '').includes(number.replace(/^\+/, '')))).toBe(true);
 }
@@ -37,7 +37,7 @@ describe('live calls', () => {
     expect(await card(page, 'live-1').textContent()).toContain('Ringing');
 
     ui.push({ type: 'caller-identified', key: 'live-1', lineId: 'line-1', callerId });
-    await card(page, 'live-1').getByText('+86 170 5555 0000').waitFor();
+    await card(page, 'live-1').getByText('170 5555 0000').waitFor();
 
     const decision = { action: 'reject' as const, reason: 'blocked-prefix' as const, ruleId: 'r-170', ruleLabel: 'Virtual operators', text: { en: 'Blocked: matched prefix +86 170', zh: '已拦截：匹配号段 +86 170' } };
     ui.push({ type: 'call-decided', key: 'live-1', lineId: 'line-1', callerId, decision });
@@ -66,7 +66,7 @@ describe('live calls', () => {
     const first = await ui.ring({ number: '+8613600001234' });
     expect(first.decision.action).toBe('reject');
     await banner.getByText('1 call blocked from').waitFor();
-    const blockedCard = page.locator('[data-testid="live-call"][data-phase="ended"]').filter({ hasText: '+86 136 0000 1234' }).first();
+    const blockedCard = page.locator('[data-testid="live-call"][data-phase="ended"]').filter({ hasText: '136 0000 1234' }).first();
     await blockedCard.getByRole('button', { name: 'Trust' }).click();
     await expect.poll(() => ui.rules('trusted').some((r) => r.value === '+8613600001234')).toBe(true);
     expect(ui.calls('addRule').at(-1)?.input).toEqual({ list: 'trusted', value: '+8613600001234' });
@@ -84,10 +84,10 @@ describe('live calls', () => {
 describe('history', () => {
   it('blocks a number in one click, and the next call from it is rejected', async () => {
     const { context, page } = await openApp(browser, ui, { page: 'history' });
-    const target = row(page, '+86 139 1234 5678');
+    const target = row(page, '139 1234 5678');
     await findCalls(page, '+8613912345678');
     await target.getByRole('button', { name: 'Block' }).click();
-    await page.getByRole('status').getByText('Blocked +86 139 1234 5678').waitFor();
+    await page.getByRole('status').getByText('Blocked 139 1234 5678').waitFor();
     expect(ui.calls('addRule').at(-1)?.input).toEqual({ list: 'blocked', value: '+8613912345678' });
 
     const next = await ui.ring({ number: '+8613912345678' });
@@ -96,14 +96,14 @@ describe('history', () => {
     await page.getByRole('button', { name: '1 new call: show it' }).click();
     const top = page.locator('tr[data-index="0"]');
     await top.getByText('Blocked', { exact: true }).waitFor();
-    expect(await top.textContent()).toContain('+86 139 1234 5678');
+    expect(await top.textContent()).toContain('139 1234 5678');
     await context.close();
   });
 
   it('shows a call in full — timings, rule and reason, raw modem lines — takes a note, and closes with Escape', async () => {
     const { context, page } = await openApp(browser, ui, { page: 'history' });
     await findCalls(page, '+8617012345678');
-    const opener = row(page, '+86 170 1234 5678').getByRole('button', { name: /Details of the call from/ });
+    const opener = row(page, '170 1234 5678').getByRole('button', { name: /Details of the call from/ });
     await opener.click();
     const panel = page.getByRole('dialog', { name: 'Call details' });
     await panel.waitFor();
@@ -126,14 +126,14 @@ describe('history', () => {
     await panel.waitFor({ state: 'detached' });
     // Focus returns to what opened the panel.
     expect(await page.locator(':focus').getAttribute('aria-label')).toBe(await opener.getAttribute('aria-label'));
-    expect(await page.locator('tr:has(:focus)').getAttribute('data-call-id')).toBe(await row(page, '+86 170 1234 5678').getAttribute('data-call-id'));
+    expect(await page.locator('tr:has(:focus)').getAttribute('data-call-id')).toBe(await row(page, '170 1234 5678').getAttribute('data-call-id'));
     await context.close();
   });
 
   it('refuses a prefix that is not digits and *, next to the field, without calling the service', async () => {
     const { context, page } = await openApp(browser, ui, { page: 'history' });
     await findCalls(page, '+8618612345678');
-    await row(page, '+86 186 1234 5678').getByRole('button', { name: /Details/ }).click();
+    await row(page, '186 1234 5678').getByRole('button', { name: /Details/ }).click();
     const before = ui.calls('addRule').length;
     const field = page.getByLabel('Numbers starting with');
     await field.fill('186abc');
@@ -146,7 +146,7 @@ describe('history', () => {
 
   it('filters on the server', async () => {
     const { context, page } = await openApp(browser, ui, { page: 'history' });
-    await page.getByRole('searchbox', { name: 'Number' }).fill('170 1234');
+    await page.getByRole('searchbox', { name: 'Search' }).fill('170 1234');
     await expect.poll(() => (ui.calls('queryCalls').at(-1)?.input as { number?: string }).number).toBe('1701234');
     await expect.poll(() => page.locator('tr[data-call-id]').count()).toBe(1);
     await page.getByRole('button', { name: 'Clear filters' }).click();

@@ -30,7 +30,7 @@ describe('the demo line in the window', () => {
         const panel = page.getByTestId('demo-ring');
         await panel.getByRole('heading', { name: l.panel }).waitFor();
         const card = page.locator('.line-health');
-        await expect.poll(async () => (await card.textContent()) ?? '').toContain(l.name);
+        await expect.poll(async () => (await card.textContent()) ?? '', { timeout: 15_000 }).toContain(l.name);
         expect(await card.textContent()).toContain(l.badge);
         if (language === 'zh') expect(await page.locator('main').textContent()).not.toContain('Simulated line');
 
@@ -39,7 +39,7 @@ describe('the demo line in the window', () => {
         await live.waitFor();
         expect(await live.textContent()).toContain(l.name);
         await panel.getByRole('button', { name: l.flood }).click();
-        await expect.poll(async () => ui.calls('ringDemo').map((c) => (c.input as { kind: string }).kind)).toEqual(['normal', 'flood']);
+        await expect.poll(async () => ui.calls('ringDemo').map((c) => (c.input as { kind: string }).kind), { timeout: 15_000 }).toEqual(['normal', 'flood']);
         expect(errors).toEqual([]);
         await context.close();
       } finally {

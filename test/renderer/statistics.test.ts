@@ -55,7 +55,7 @@ describe('Statistics', () => {
       await page.getByRole('button', { name: l.turnOn }).click();
       await showPage(page, 'statistics');
       const incident = page.locator('.incident-list li').first();
-      await expect.poll(async () => (await incident.textContent()) ?? '').toMatch(l.ongoing);
+      await expect.poll(async () => (await incident.textContent()) ?? '', { timeout: 15_000 }).toMatch(l.ongoing);
       expect(await page.locator('.incident-list').textContent()).not.toMatch(/to still going on|至 仍在持续/);
       await showPage(page, 'overview');
       await page.getByRole('button', { name: l.end }).click();

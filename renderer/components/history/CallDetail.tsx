@@ -3,8 +3,8 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CallNote } from '../../../shared/api.ts';
-import type { CallRecord } from '../../../shared/domain.ts';
-import { useApp } from '../../app/context.tsx';
+import type { CallRecord, Rule } from '../../../shared/domain.ts';
+import { useApiEvent, useApp } from '../../app/context.tsx';
 import { suggestedPrefix } from '../../format/phone.ts';
 import { useNumberFormat } from '../useNumberFormat.ts';
 import { formatDateTime } from '../../format/time.ts';
@@ -14,7 +14,7 @@ import { Caller } from '../Caller.tsx';
 import { ErrorText, useErrorSentence } from '../ErrorText.tsx';
 import { Field } from '../Field.tsx';
 import { Panel } from '../Panel.tsx';
-import { useRuleActions } from '../useRuleActions.ts';
+import { findNumberRule, useRuleActions } from '../useRuleActions.ts';
 import { copyText } from './copy.ts';
 import { lineName } from '../../format/line.ts';
 
@@ -35,6 +35,24 @@ export function CallDetail({ call: initial, onClose }: { call: CallRecord; onClo
   const [noteError, setNoteError] = useState<string | null>(null);
   const [prefix, setPrefix] = useState(initial.number ? suggestedPrefix(initial.number, homeCountry) : '');
   const [prefixError, setPrefixError] = useState<string | null>(null);
+  // Whether the caller's number is on a list right now: then the panel offers Unblock / Untrust.
+  const [listed, setListed] = useState<{ blocked: Rule | null; trusted: Rule | null }>({ blocked: null, trusted: null });
+  const [listsChanged, setListsChanged] = useState(0);
+  useApiEvent((e) => {
+    if (e.type === 'rules-changed') setListsChanged((n) => n + 1);
+  });
+  const callerNumber = initial.number;
+  useEffect(() => {
+    if (!callerNumber) return;
+    let live = true;
+    Promise.all([findNumberRule(api, 'blocked', callerNumber), findNumberRule(api, 'trusted', callerNumber)]).then(
+      ([blocked, trusted]) => live && setListed({ blocked, trusted }),
+      () => {},
+    );
+    return () => {
+      live = false;
+    };
+  }, [api, callerNumber, listsChanged]);
 
   useEffect(() => {
     let live = true;
@@ -129,12 +147,24 @@ export function CallDetail({ call: initial, onClose }: { call: CallRecord; onClo
       {number ? (
         <>
           <div className="button-row">
-            <button type="button" onClick={() => actions.block(number)}>
-              {t('actions.blockNumber')}
-            </button>
-            <button type="button" onClick={() => actions.trust(number)}>
-              {t('actions.trustNumber')}
-            </button>
+            {listed.blocked ? (
+              <button type="button" onClick={() => actions.unlist(listed.blocked!)}>
+                {t('actions.unblockNumber')}
+              </button>
+            ) : (
+              <button type="button" onClick={() => actions.block(number)}>
+                {t('actions.blockNumber')}
+              </button>
+            )}
+            {listed.trusted ? (
+              <button type="button" onClick={() => actions.unlist(listed.trusted!)}>
+                {t('actions.untrustNumber')}
+              </button>
+            ) : (
+              <button type="button" onClick={() => actions.trust(number)}>
+                {t('actions.trustNumber')}
+              </button>
+            )}
             <button
               type="button"
               onClick={async () => announce((await copyText(number)) ? t('actions.copied', { number: formatNumber(number) }) : t('actions.copyFailed'))}

@@ -1,38 +1,49 @@
-// The History filters. Every filter runs on the server (the history may hold a million calls); the
-// number box waits for a pause in typing so each keystroke is not a query.
+// The History filters. Every filter runs on the server (the history may hold a million calls); the search
+// box waits for a pause in typing so each keystroke is not a query. One box finds a caller by number or by
+// name; the presets are the ranges people ask for (today, this week, this month, this flood).
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Action, Presentation } from '../../../shared/domain.ts';
 import { useApp } from '../../app/context.tsx';
-import { noFilters, rangeProblem, type HistoryFilters as Filters } from '../../state/history-query.ts';
+import { activePreset, applyPreset, noFilters, rangeProblem, type HistoryFilters as Filters, type Preset } from '../../state/history-query.ts';
+import { DateField } from '../DateField.tsx';
 import { Field } from '../Field.tsx';
 import { lineName } from '../../format/line.ts';
 
 export function HistoryFilters({ value, onChange }: { value: Filters; onChange: (f: Filters) => void }) {
   const { t } = useTranslation();
   const { status } = useApp();
-  const [number, setNumber] = useState(value.number);
-  useEffect(() => setNumber(value.number), [value.number]);
+  const [search, setSearch] = useState(value.search);
+  useEffect(() => setSearch(value.search), [value.search]);
   useEffect(() => {
-    if (number === value.number) return;
-    const timer = setTimeout(() => onChange({ ...value, number }), 300);
+    if (search === value.search) return;
+    const timer = setTimeout(() => onChange({ ...value, search }), 300);
     return () => clearTimeout(timer);
-  }, [number, value, onChange]);
+  }, [search, value, onChange]);
 
-  const set = <K extends keyof Filters>(key: K, v: Filters[K]) => onChange({ ...value, [key]: v });
+  const set = <K extends keyof Filters>(key: K, v: Filters[K]) => onChange({ ...value, [key]: v, ...(key === 'fromDay' ? { since: '' } : {}) });
   const problem = rangeProblem(value);
+  const shieldSince = status?.shield.active ? status.shield.since : null;
+  const now = new Date();
+  const active = activePreset(value, now, shieldSince);
+  const presets: Preset[] = shieldSince ? ['today', 'week', 'month', 'incident'] : ['today', 'week', 'month'];
 
   return (
     <form className="filters" role="search" aria-label={t('history.filters')} onSubmit={(e) => e.preventDefault()}>
-      <Field label={t('history.from')}>
-        <input type="date" value={value.fromDay} onChange={(e) => set('fromDay', e.target.value)} />
-      </Field>
-      <Field label={t('history.to')} error={problem ? t('history.toBeforeFrom') : null}>
-        <input type="date" value={value.toDay} onChange={(e) => set('toDay', e.target.value)} />
-      </Field>
-      <Field label={t('history.number')}>
-        <input type="search" inputMode="tel" value={number} onChange={(e) => setNumber(e.target.value)} placeholder={t('history.numberPlaceholder')} />
-      </Field>
+      <div className="filters-main">
+        <Field label={t('history.search')}>
+          <input type="search" value={search} onChange={(e) => setSearch(e.target.value)} placeholder={t('history.searchPlaceholder')} />
+        </Field>
+        <div className="presets" role="group" aria-label={t('history.presets')}>
+          {presets.map((p) => (
+            <button key={p} type="button" className="button-quiet" aria-pressed={active === p} onClick={() => onChange(applyPreset(value, p, new Date(), shieldSince))}>
+              {t(`history.preset.${p}`)}
+            </button>
+          ))}
+        </div>
+      </div>
+      <DateField label={t('history.from')} value={value.fromDay} onChange={(d) => set('fromDay', d)} hint={false} />
+      <DateField label={t('history.to')} value={value.toDay} onChange={(d) => set('toDay', d)} error={problem ? t('history.toBeforeFrom') : null} hint={false} />
       <Field label={t('history.decision')}>
         <select value={value.action} onChange={(e) => set('action', e.target.value as Filters['action'])}>
           <option value="">{t('history.any')}</option>

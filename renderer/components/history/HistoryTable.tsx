@@ -2,7 +2,7 @@
 // renders only what is on screen, and reaching the end asks for the next keyset page.
 import { createColumnHelper, tableFeatures, useTable } from '@tanstack/react-table';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { memo, useEffect, useMemo, useRef, type KeyboardEvent, type ReactNode } from 'react';
+import { memo, useEffect, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CallRecord } from '../../../shared/domain.ts';
 import { useApp } from '../../app/context.tsx';
@@ -10,15 +10,38 @@ import { useNumberFormat } from '../useNumberFormat.ts';
 import { formatCallTime, formatDateTime } from '../../format/time.ts';
 import { ActionBadge, SimulatedBadge } from '../Badges.tsx';
 import { Caller } from '../Caller.tsx';
-import { useRuleActions } from '../useRuleActions.ts';
+import { useRuleActions, useUnlistNumber } from '../useRuleActions.ts';
 import { lineName } from '../../format/line.ts';
 
 const features = tableFeatures({});
 const column = createColumnHelper<typeof features, CallRecord>();
 
-/** Rows are a fixed 3rem so the virtualiser never has to measure (it stays smooth at any length). */
-function rowHeightPx(): number {
-  return 3 * parseFloat(getComputedStyle(document.documentElement).fontSize || '16');
+/**
+ * Rows have a fixed height so the virtualiser never has to measure (it stays smooth at any length): one
+ * line per call with "Why" on up to two lines, or three stacked lines when the table is narrower than
+ * 56rem (the @container rule in history.css).
+ */
+const STACKED_BELOW_REM = 56;
+function rootFontPx(): number {
+  return parseFloat(getComputedStyle(document.documentElement).fontSize || '16');
+}
+function rowHeightPx(stacked: boolean): number {
+  return (stacked ? 5 : 3.25) * rootFontPx();
+}
+
+/** Whether the table's box is narrow enough for stacked rows; follows window resizes and zoom. */
+function useStacked(ref: React.RefObject<HTMLElement | null>): boolean {
+  const [stacked, setStacked] = useState(false);
+  useLayoutEffect(() => {
+    const el = ref.current;
+    if (!el) return;
+    const check = () => setStacked(el.clientWidth < STACKED_BELOW_REM * rootFontPx());
+    check();
+    const observer = new ResizeObserver(check);
+    observer.observe(el);
+    return () => observer.disconnect();
+  }, [ref]);
+  return stacked;
 }
 
 export function HistoryTable({ rows, hasMore, loading, onLoadMore, onOpen, selectedId }: { rows: CallRecord[]; hasMore: boolean; loading: boolean; onLoadMore: () => void; onOpen: (call: CallRecord) => void; selectedId: number | null }) {
@@ -26,6 +49,7 @@ export function HistoryTable({ rows, hasMore, loading, onLoadMore, onOpen, selec
   const { language, status } = useApp();
   const actions = useRuleActions();
   const formatNumber = useNumberFormat();
+  const unlistNumber = useUnlistNumber();
   const lineLabel = useMemo(() => new Map(status?.lines.map((l) => [l.id, lineName(l, t)]) ?? []), [status?.lines, t]);
 
   const columns = useMemo(
@@ -52,11 +76,17 @@ export function HistoryTable({ rows, hasMore, loading, onLoadMore, onOpen, selec
         }),
         column.accessor('lineId', {
           header: () => t('history.col.line'),
-          cell: (info) => (
-            <>
-              <span data-verbatim>{lineLabel.get(info.getValue()) ?? info.getValue()}</span> {info.row.original.simulated ? <SimulatedBadge /> : null}
-            </>
-          ),
+          // The demo line is named by its badge alone: "Demo line" beside "Simulated line" would only be squeezed.
+          cell: (info) =>
+            info.row.original.simulated ? (
+              <span title={lineLabel.get(info.getValue()) ?? info.getValue()}>
+                <SimulatedBadge />
+              </span>
+            ) : (
+              <span data-verbatim title={lineLabel.get(info.getValue()) ?? info.getValue()}>
+                {lineLabel.get(info.getValue()) ?? info.getValue()}
+              </span>
+            ),
         }),
         column.accessor('decision', {
           header: () => t('history.col.decision'),
@@ -71,34 +101,52 @@ export function HistoryTable({ rows, hasMore, loading, onLoadMore, onOpen, selec
           id: 'actions',
           header: () => t('history.col.actions'),
           cell: (info) => {
-            const number = info.row.original.number;
+            const call = info.row.original;
+            const number = call.number;
             if (!number) return null;
+            // A call decided by an exact-number entry of a list offers to take the number off that list.
+            const blockedByList = call.decision.reason === 'explicit-block' || call.decision.reason === 'blocked-number';
+            const trustedByList = call.decision.reason === 'trusted';
             return (
               <span className="button-row compact">
-                <button type="button" data-col="block" onClick={() => actions.block(number)}>
-                  {t('actions.block')}
-                </button>
-                <button type="button" data-col="trust" onClick={() => actions.trust(number)}>
-                  {t('actions.trust')}
-                </button>
+                {blockedByList ? (
+                  <button type="button" data-col="block" onClick={() => void unlistNumber('blocked', number)}>
+                    {t('actions.unblock')}
+                  </button>
+                ) : (
+                  <button type="button" data-col="block" onClick={() => actions.block(number)}>
+                    {t('actions.block')}
+                  </button>
+                )}
+                {trustedByList ? (
+                  <button type="button" data-col="trust" onClick={() => void unlistNumber('trusted', number)}>
+                    {t('actions.untrust')}
+                  </button>
+                ) : (
+                  <button type="button" data-col="trust" onClick={() => actions.trust(number)}>
+                    {t('actions.trust')}
+                  </button>
+                )}
               </span>
             );
           },
         }),
       ]),
-    [t, language, lineLabel, onOpen, actions, formatNumber],
+    [t, language, lineLabel, onOpen, actions, formatNumber, unlistNumber],
   );
 
   const table = useTable({ features, columns, data: rows, getRowId: (call) => String(call.id) });
   const tableRows = table.getRowModel().rows;
   const scrollRef = useRef<HTMLDivElement>(null);
+  const stacked = useStacked(scrollRef);
   const virtualizer = useVirtualizer({
     count: tableRows.length,
     getScrollElement: () => scrollRef.current,
-    estimateSize: rowHeightPx,
+    estimateSize: () => rowHeightPx(stacked),
     getItemKey: (index) => tableRows[index]?.id ?? index,
     overscan: 8,
   });
+  useEffect(() => virtualizer.measure(), [stacked, virtualizer]);
   const items = virtualizer.getVirtualItems();
   const lastIndex = items.at(-1)?.index ?? -1;
 

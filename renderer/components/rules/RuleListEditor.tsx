@@ -12,6 +12,7 @@ import { Field } from '../Field.tsx';
 import { downloadText } from './download.ts';
 import { ImportPanel } from './ImportPanel.tsx';
 import { RuleForm } from './RuleForm.tsx';
+import { ruleInputOf } from '../useRuleActions.ts';
 
 const PAGE = 200;
 const isPresentation = (v: string): v is Presentation => (Presentation.options as readonly string[]).includes(v);
@@ -69,7 +70,13 @@ export function RuleListEditor({ list }: { list: RuleList }) {
     try {
       await api.removeRule({ id: rule.id });
       setConfirmRemove(null);
-      announce(t('rules.removed', { value: shownValue(rule) }));
+      announce(t('rules.removed', { value: shownValue(rule) }), {
+        undo: async () => {
+          await api.addRule(ruleInputOf(rule));
+          reload();
+          return (tr) => tr('actions.ruleRestored', { value: shownValue(rule) });
+        },
+      });
       reload();
     } catch (e) {
       setError(e);
@@ -166,24 +173,24 @@ export function RuleListEditor({ list }: { list: RuleList }) {
                   </tr>
                 ) : (
                   <tr key={rule.id} data-rule-value={rule.value}>
-                    <td>
+                    <td data-label={t('rules.value')}>
                       {rule.kind === 'presentation' ? <span>{shownValue(rule)}</span> : <code data-verbatim>{rule.value}</code>}
                       {rule.schedule ? <span className="badge">{t('rules.scheduled')}</span> : null}
                       {rule.expiresAt ? <span className="badge">{t('rules.expiresOn', { date: formatDateTime(rule.expiresAt, language) })}</span> : null}
                     </td>
-                    <td>{t(`ruleKind.${rule.kind}`)}</td>
-                    <td>
+                    <td data-label={t('rules.kind')}>{t(`ruleKind.${rule.kind}`)}</td>
+                    <td data-label={t('rules.label')}>
                       <span data-verbatim>{rule.label}</span>
                       {rule.category ? <span className="badge">{t(`category.${rule.category}`)}</span> : null}
                     </td>
                     {list === 'blocked' ? (
-                      <td>
+                      <td data-label={t('rules.action')}>
                         <ActionBadge action={rule.action} />
                       </td>
                     ) : null}
-                    <td>{rule.hitCount}</td>
-                    <td>{rule.lastHitAt ? formatDateTime(rule.lastHitAt, language) : t('rules.never')}</td>
-                    <td>
+                    <td data-label={t('rules.hits')}>{rule.hitCount}</td>
+                    <td data-label={t('rules.lastHit')}>{rule.lastHitAt ? formatDateTime(rule.lastHitAt, language) : t('rules.never')}</td>
+                    <td data-label={t('history.col.actions')}>
                       <span className="button-row compact">
                         <button type="button" onClick={() => setEditing(rule)} aria-label={t('rules.editNamed', { value: shownValue(rule) })}>
                           {t('rules.edit')}

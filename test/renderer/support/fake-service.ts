@@ -49,6 +49,7 @@ export function createFakeService(options: FakeOptions = {}) {
     if (q.from && new Date(call.startedAt) < new Date(q.from)) return false;
     if (q.to && new Date(call.startedAt) > new Date(q.to)) return false;
     if (q.number && !(call.number ?? '').replace(/\D/g, '').includes(q.number.replace(/\D/g, ''))) return false;
+    if (q.name && !(call.name ?? '').toLowerCase().includes(q.name.toLowerCase())) return false;
     if (q.action && call.decision.action !== q.action) return false;
     if (q.lineId && call.lineId !== q.lineId) return false;
     if (q.presentation && call.presentation !== q.presentation) return false;
