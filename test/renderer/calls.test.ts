@@ -25,7 +25,7 @@ const row = (page: Page, formatted: string) => page.locator('tr[data-call-id]').
 async function findCalls(page: Page, number: string) {
   await page.getByRole('searchbox', { name: 'Search' }).fill(number);
   await page.locator('tr[data-call-id]').first().waitFor();
-  await expect.poll(async () => (await page.locator('tr[data-call-id]').allTextContents()).every((t) => t.replace(/\s/g, '').includes(number.replace(/^\+/, '')))).toBe(true);
+  await expect.poll(async () => (await page.locator('tr[data-call-id]').allTextContents()).every((t) => t.replace(/\s/g, '').includes(number.replace(/^\+86/, ''))), { timeout: 10_000 }).toBe(true);
 }
 
 describe('live calls', () => {
@@ -148,11 +148,11 @@ describe('history', () => {
     const { context, page } = await openApp(browser, ui, { page: 'history' });
     await page.getByRole('searchbox', { name: 'Search' }).fill('170 1234');
     await expect.poll(() => (ui.calls('queryCalls').at(-1)?.input as { number?: string }).number).toBe('1701234');
-    await expect.poll(() => page.locator('tr[data-call-id]').count()).toBe(1);
+    await expect.poll(() => page.locator('tr[data-call-id]').count(), { timeout: 10_000 }).toBe(1);
     await page.getByRole('button', { name: 'Clear filters' }).click();
     await page.getByLabel('Caller ID').selectOption('withheld');
     await expect.poll(() => (ui.calls('queryCalls').at(-1)?.input as { presentation?: string }).presentation).toBe('withheld');
-    await expect.poll(async () => (await page.locator('tr[data-call-id]').allTextContents()).every((t) => t.includes('Withheld number'))).toBe(true);
+    await expect.poll(async () => (await page.locator('tr[data-call-id]').allTextContents()).every((t) => t.includes('Withheld number')), { timeout: 10_000 }).toBe(true);
     await context.close();
   });
 

@@ -49,7 +49,7 @@ async function findCalls(page: Page, number: string) {
   await page.getByRole('searchbox', { name: 'Search' }).fill(number);
   await expect.poll(async () => {
     const texts = await page.locator('tr[data-call-id]').allTextContents();
-    return texts.length > 0 && texts.every((t) => t.replace(/\s/g, '').includes(number.replace(/^\+/, '')));
+    return texts.length > 0 && texts.every((t) => t.replace(/\s/g, '').includes(number.replace(/^\+86/, '')));
   }).toBe(true);
 }
 
