@@ -50,7 +50,8 @@ const clippedScript = `() => {
       const b = a.getBoundingClientRect();
       if (r.left < b.left - 1 || r.right > b.right + 1) { out.push(name(el) + ': cut by ' + name(a) + ' (' + Math.round(r.left) + '…' + Math.round(r.right) + ' in ' + Math.round(b.left) + '…' + Math.round(b.right) + ')'); break; }
     }
-    if ((el.tagName === 'BUTTON' || el.classList.contains('badge')) && el.scrollWidth > el.clientWidth + 1) out.push(name(el) + ': its text is cut (' + el.scrollWidth + ' in ' + el.clientWidth + ')');
+    const cutText = el.tagName === 'BUTTON' || el.classList.contains('badge') || (el.tagName === 'TD' && el.closest('.history-table') && !el.classList.contains('col-reason'));
+    if (cutText && el.scrollWidth > el.clientWidth + 1) out.push(name(el) + ': its text is cut (' + el.scrollWidth + ' in ' + el.clientWidth + ')');
   }
   return [...new Set(out)];
 }`;
