@@ -4,6 +4,7 @@
 // this file only decides what to do with what it cannot place.
 import { Metadata, getCountries, getCountryCallingCode, isSupportedCountry, parsePhoneNumberFromString } from 'libphonenumber-js/max';
 import type { CountryCode } from 'libphonenumber-js/max';
+import { formatNumber as formatForPeople } from '../../shared/phone.ts';
 
 /** Separators people and address books put inside numbers; never meaningful for matching. */
 const SEPARATORS = /[\s\-.()/\u00a0\u3000]/g;
@@ -138,14 +139,12 @@ export function numberNormalizer(homeCountry: string): (raw: string) => string |
   return (raw) => normalizeNumber(raw, homeCountry);
 }
 
-/** The display form: national for home-country numbers (138 0013 8000), international otherwise. */
-export function formatNumber(e164: string, homeCountry: string): string {
-  if (!e164.startsWith('+')) return e164;
-  const parsed = parsePhoneNumberFromString(e164);
-  if (!parsed) return e164;
-  const home = country(homeCountry);
-  if (home && parsed.countryCallingCode === getCountryCallingCode(home)) return parsed.formatNational();
-  return parsed.formatInternational();
+/**
+ * The display form: national for home-country numbers (138 0013 8000), international otherwise — the one
+ * formatter the UI uses too (shared/phone.ts), so the CLI and the UI write a number the same way.
+ */
+export function formatNumber(number: string, homeCountry: string): string {
+  return formatForPeople(number, homeCountry);
 }
 
 /** Numbers that cannot exist (per libphonenumber's full metadata): a cheap sign of a spoofed caller ID. */
