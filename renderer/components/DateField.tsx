@@ -7,7 +7,7 @@ import { useApp } from '../app/context.tsx';
 import { dayPattern, parseDay, showDay } from '../format/date-input.ts';
 import { Field } from './Field.tsx';
 
-export function DateField({ label, value, onChange, error, hint = true }: { label: string; value: string; onChange: (isoDay: string) => void; error?: string | null; hint?: boolean }) {
+export function DateField({ label, value, onChange, error, hint = true }: { label: string; value: string; onChange: (isoDay: string) => void; error?: string | null; hint?: boolean | string }) {
   const { t } = useTranslation();
   const { language } = useApp();
   const [text, setText] = useState(() => showDay(value, language));
@@ -27,7 +27,7 @@ export function DateField({ label, value, onChange, error, hint = true }: { labe
     if (day !== value) onChange(day);
   };
   return (
-    <Field label={label} hint={hint ? t('dateField.hint') : undefined} error={problem ?? error ?? null}>
+    <Field label={label} hint={typeof hint === 'string' ? `${hint} ${t('dateField.hint')}` : hint ? t('dateField.hint') : undefined} error={problem ?? error ?? null}>
       <input
         type="text"
         inputMode="numeric"

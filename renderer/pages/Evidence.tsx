@@ -10,6 +10,7 @@ import { PageTitle } from '../components/PageTitle.tsx';
 import { dayEndIso, dayStartIso, formatCount } from '../format/time.ts';
 import type { DesktopShell } from '../api/index.ts';
 import type { Language } from '../i18n/index.ts';
+import { DateField } from '../components/DateField.tsx';
 
 type Format = 'csv' | 'json' | 'html' | 'pack';
 type ExportResult = MethodOutput<'exportHistory'>;
@@ -106,12 +107,8 @@ export function Evidence() {
         <h2 id="export-title">{t('evidence.exportTitle')}</h2>
         <p className="hint">{t('evidence.exportIntro')}</p>
         <div className="field-grid">
-          <Field label={t('history.from')}>
-            <input type="date" value={fromDay} onChange={(e) => setFromDay(e.target.value)} />
-          </Field>
-          <Field label={t('history.to')} error={rangeError}>
-            <input type="date" value={toDay} onChange={(e) => setToDay(e.target.value)} />
-          </Field>
+          <DateField label={t('history.from')} value={fromDay} onChange={setFromDay} hint={false} />
+          <DateField label={t('history.to')} value={toDay} onChange={setToDay} error={rangeError} hint={false} />
         </div>
         <Field label={t('evidence.numbers')} hint={t('evidence.numbersHint')} error={numbersError}>
           <textarea value={numbers} onChange={(e) => setNumbers(e.target.value)} rows={3} spellCheck={false} />

@@ -10,6 +10,7 @@ import { dayEndIso, isoDay } from '../../format/time.ts';
 import { useErrorSentence } from '../ErrorText.tsx';
 import { Field } from '../Field.tsx';
 import { ScheduleEditor, scheduleProblem } from '../settings/ScheduleEditor.tsx';
+import { DateField } from '../DateField.tsx';
 
 type Draft = {
   value: string;
@@ -133,9 +134,7 @@ export function RuleForm({ list, rule, onDone, onCancel }: { list: RuleList; rul
             </Field>
           </>
         ) : null}
-        <Field label={t('rules.expires')} hint={t('rules.expiresHint')} error={errors.expiresDay}>
-          <input type="date" value={draft.expiresDay} onChange={(e) => set('expiresDay', e.target.value)} />
-        </Field>
+        <DateField label={t('rules.expires')} hint={t('rules.expiresHint')} value={draft.expiresDay} onChange={(d) => set('expiresDay', d)} error={errors.expiresDay} />
       </div>
       <Field label={t('rules.note')} error={errors.note}>
         <textarea value={draft.note} onChange={(e) => set('note', e.target.value)} rows={2} maxLength={2000} />
