@@ -171,10 +171,7 @@ export function buildHandlers(ctx: HandlerContext): Handlers {
     },
     ringDemo: ({ kind }) => {
       if (!lines.demo) {
-        throw new ApiFailure('no-demo-line', 'There is no demo line to ring: turn on the demo line first.', {
-          status: 409,
-          text: { en: 'There is no demo line to ring: turn on the demo line first.', zh: '没有可以拨打的演示线路：请先打开演示线路。' },
-        });
+        throw new ApiFailure('no-demo-line', texts.noDemoLine(), { status: 409 });
       }
       return { calls: lines.ringDemo(kind) };
     },

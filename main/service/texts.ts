@@ -9,6 +9,7 @@ export const texts = {
   noSuchLine: (lineId: string): Text => ({ en: `There is no line "${lineId}".`, zh: `没有线路“${lineId}”。` }),
   portInUse: (path: string): Text => ({ en: `${path} is already screened by Ringfence as a line.`, zh: `${path} 已作为一条线路由 Ringfence 筛选。` }),
   noSuchCall: (id: number): Text => ({ en: `There is no call with id ${id}.`, zh: `没有编号为 ${id} 的通话。` }),
+  noDemoLine: (): Text => ({ en: 'There is no demo line to ring: turn on the demo line first.', zh: '没有可以拨打的演示线路：请先打开演示线路。' }),
   internal: (detail: string): Text => ({
     en: `Ringfence hit an unexpected problem (${detail}). Screening goes on; details are in the log file.`,
     zh: `Ringfence 遇到意外问题（${detail}）。来电筛选仍在继续；详情见日志文件。`,

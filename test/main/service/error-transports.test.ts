@@ -80,7 +80,7 @@ describe('a failure reaches the UI identically over IPC and HTTP', () => {
   it.each([
     ['a rule that is already there', () => new RuleError('duplicate-rule', { en: '+8617011112222 is already rule r1 on that list.', zh: '+8617011112222 已是该名单中的规则 r1。' }), 'duplicate-rule', 409],
     ['a call that does not exist', () => new HistoryError('no-such-call', { en: 'There is no call 7.', zh: '没有第 7 通来电。' }), 'no-such-call', 404],
-    ['a setting that is refused', () => new SettingsError({ en: 'Setting screening.shield.calls is invalid: too small.', zh: '设置 screening.shield.calls 无效：too small。' }), 'invalid-setting', 400],
+    ['a setting that is refused', () => new SettingsError('invalid-setting', { en: 'Setting screening.shield.calls is invalid: too small.', zh: '设置 screening.shield.calls 无效：too small。' }), 'invalid-setting', 400],
     ['a database that cannot be opened', () => new StoreError({ en: 'Cannot open the database x: locked.', zh: '无法打开数据库 x：locked。' }), 'store-unavailable', 503],
     ['socat missing for a simulated line', () => new SocatMissingError(), 'socat-missing', 503],
     ['a refusal of the service itself', () => new ApiFailure('no-such-line', { en: 'There is no line "x".', zh: '没有线路“x”。' }, { status: 404 }), 'no-such-line', 404],

@@ -221,7 +221,7 @@ export function createFakeService(options: FakeOptions = {}) {
       return { ok: true, records: all.length || synthetic, head: all.at(-1)?.hash ?? null, firstBad: null };
     },
     ringDemo: ({ kind }) => {
-      if (!demo) throw new ApiFailure('no-demo-line', 'There is no demo line to ring: turn on the demo line first.', { status: 409 });
+      if (!demo) throw new ApiFailure('no-demo-line', { en: 'There is no demo line to ring: turn on the demo line first.', zh: '没有可以拨打的演示线路：请先打开演示线路。' }, { status: 409 });
       const numbers = kind === 'normal' ? ['13600001111'] : kind === 'blocked' ? ['4008123456'] : Array.from({ length: 6 }, (_, i) => `1700000${String(1000 + i)}`);
       void numbers.reduce((p, number) => p.then(() => ring({ number, lineId: demoLine.id })), Promise.resolve<unknown>(null));
       return { calls: numbers.length };
