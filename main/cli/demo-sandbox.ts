@@ -4,10 +4,10 @@
 // user would have set up, so the shield lets the family through; its shield ends after 2 quiet minutes
 // instead of 60, so a newcomer sees a flood start and end within one ten-minute demo cycle.
 import { join } from 'node:path';
-import type { ApiHost } from '../service/api-host.ts';
+import type { ApiHost } from '../service/index.ts';
 import { demoBlockedCallers, demoTrustedCallers } from '../sim/index.ts';
 import type { SettingsStore } from '../settings/index.ts';
-import { defaultDataDir } from '../store/data-dir.ts';
+import { defaultDataDir } from '../store/index.ts';
 
 /** Beside the real data, inside the same folder, so removing Ringfence's data removes the sandbox too. */
 export function demoSandboxDir(realDataDir: string = defaultDataDir()): string {
