@@ -9,18 +9,17 @@ import { linkSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import type { Text } from '../../shared/domain.ts';
+import { DomainError } from '../../shared/errors.ts';
 import { heldBy, heldElsewhere, unreadableLock } from './texts.ts';
 
 export type LockOwner = { pid: number; startedAt: string; host: string; what: string };
 
-export class DataLockError extends Error {
-  readonly code = 'data-folder-in-use';
-  readonly text: Text;
+/** Another Ringfence holds the data folder (409: it clashes with what is running). */
+export class DataLockError extends DomainError {
   readonly owner: LockOwner | null;
   constructor(text: Text, owner: LockOwner | null) {
-    super(text.en);
+    super('data-folder-in-use', text, { status: 409 });
     this.name = 'DataLockError';
-    this.text = text;
     this.owner = owner;
   }
 }

@@ -51,6 +51,7 @@ describe('IPC handlers', () => {
       updateSettings: { patch: {} },
       exportHistory: { format: 'csv' },
       setDemo: { on: true },
+      ringDemo: { kind: 'normal' },
     };
     const reply = await invoke(method, validInput[method] ?? {});
     expect(reply).toEqual({ ok: true, value: { answeredBy: method } });
