@@ -34,6 +34,13 @@ export type SendOptions = {
    * RING that follows it in the same read is judged.
    */
   onFinal?: (result: AtResult) => void;
+  /** The line after each `expect` line is part of the reply whatever it looks like (a PDU after +CMGR:). */
+  dataAfterExpect?: boolean;
+  /**
+   * Text to write once the modem prompts for it with "> " (AT+CMGS: the PDU and Ctrl-Z). The owner reports
+   * the prompt with `prompt()`, since a prompt has no line end for the line splitter to see.
+   */
+  prompt?: string;
 };
 
 type Pending = {
@@ -41,6 +48,10 @@ type Pending = {
   options: SendOptions;
   lines: string[];
   echoSeen: boolean;
+  /** The previous line matched `expect` and `dataAfterExpect` is set: this line is reply data. */
+  dataNext: boolean;
+  /** The prompt text has been written. */
+  prompted: boolean;
   writtenAt: number | null;
   timer: ReturnType<typeof setTimeout> | null;
   resolve: (r: AtResult) => void;
@@ -54,11 +65,23 @@ export type AtChannel = {
   busy(): boolean;
   /** Fail everything pending with 'closed' (the port went away). */
   close(): void;
+  /** The modem printed its "> " prompt: the command in flight may write its `prompt` text now. */
+  prompt(): void;
+  /** Whether the command in flight waits for a prompt (the owner then watches for "> "). */
+  awaitingPrompt(): boolean;
 };
 
 export type AtChannelOptions = {
   write: (text: string) => void;
-  onUrc: (line: string) => void;
+  /** An unsolicited line; `body` is the second line of a two-line URC (the PDU after `+CMT: ,25`). */
+  onUrc: (line: string, body?: string) => void;
+  /**
+   * Headers of two-line URCs: the next line belongs to them, whatever command is pending. Return true for a
+   * header that announces a second line (SMS in PDU mode), false for one that does not.
+   */
+  twoLineUrc?: (line: string) => boolean;
+  /** Whether a line can be the second line of a two-line URC; when not, the header is delivered alone. */
+  isUrcBody?: (line: string) => boolean;
   clock?: () => number;
   defaultTimeoutMs?: number;
   log?: (dir: 'in' | 'out' | 'info' | 'warn', text: string) => void;
@@ -109,15 +132,26 @@ export function createAtChannel(opts: AtChannelOptions): AtChannel {
     p.timer = setTimeout(() => {
       if (current !== p) return;
       log('warn', `no reply to ${p.command} within ${p.options.timeoutMs ?? opts.defaultTimeoutMs ?? 2000} ms`);
+      // A modem left waiting for text after its "> " would take the next command as message text: ESC ends it.
+      if (p.options.prompt !== undefined) {
+        try {
+          opts.write('\u001b');
+        } catch {
+          // The port is gone; nothing waits for text any more.
+        }
+      }
       finish(p, 'timeout', null);
       opts.onTimeout?.(p.command);
       next();
     }, p.options.timeoutMs ?? opts.defaultTimeoutMs ?? 2000);
   };
 
-  const urc = (line: string) => {
+  // The header of a two-line URC waiting for its second line.
+  let urcHeader: string | null = null;
+
+  const urc = (line: string, body?: string) => {
     try {
-      opts.onUrc(line);
+      opts.onUrc(line, body);
     } catch (error) {
       // A listener's bug must not desynchronise the channel.
       log('warn', `URC handler failed on "${line}": ${(error as Error).message}`);
@@ -128,7 +162,7 @@ export function createAtChannel(opts: AtChannelOptions): AtChannel {
     send(command, options = {}) {
       if (closed) return Promise.resolve({ command, status: 'closed', final: null, lines: [], writtenAt: null });
       return new Promise<AtResult>((resolve) => {
-        const p: Pending = { command, options, lines: [], echoSeen: false, writtenAt: null, timer: null, resolve };
+        const p: Pending = { command, options, lines: [], echoSeen: false, dataNext: false, prompted: false, writtenAt: null, timer: null, resolve };
         if (options.priority) queue.unshift(p);
         else queue.push(p);
         next();
@@ -138,6 +172,18 @@ export function createAtChannel(opts: AtChannelOptions): AtChannel {
       const line = raw.trim();
       if (line === '') return;
       log('in', line);
+      if (urcHeader !== null) {
+        const header = urcHeader;
+        urcHeader = null;
+        if (opts.isUrcBody?.(line) ?? true) return urc(header, line);
+        log('warn', `"${header}" was not followed by its second line`);
+        urc(header);
+        // …and this line is read as what it is.
+      }
+      if (opts.twoLineUrc?.(line)) {
+        urcHeader = line;
+        return;
+      }
       const p = current;
       if (!p) {
         const final = finalResult(line);
@@ -150,6 +196,14 @@ export function createAtChannel(opts: AtChannelOptions): AtChannel {
         p.echoSeen = true;
         return;
       }
+      if (p.dataNext) {
+        p.dataNext = false;
+        // Data, but never a final result: a reply cut short by an error still ends the command.
+        if (!finalResult(line)) {
+          p.lines.push(line);
+          return;
+        }
+      }
       const final = finalResult(line);
       if (final) {
         if (final.kind === 'call-progress' && !p.options.dial) return urc(line);
@@ -161,11 +215,25 @@ export function createAtChannel(opts: AtChannelOptions): AtChannel {
       if (isCallSignal(line)) return urc(line);
       const expected = p.options.expect && line.toUpperCase().startsWith(p.options.expect.toUpperCase());
       if (!expected && isStatusUrc(line)) return urc(line);
+      if (expected && p.options.dataAfterExpect) p.dataNext = true;
       p.lines.push(line);
     },
+    prompt() {
+      const p = current;
+      if (!p || p.options.prompt === undefined || p.prompted || p.writtenAt === null) return;
+      p.prompted = true;
+      try {
+        opts.write(p.options.prompt);
+        log('out', `(after the prompt) ${[...p.options.prompt].map((c) => (c < ' ' ? `<${c.charCodeAt(0).toString(16).padStart(2, '0')}>` : c)).join('')}`);
+      } catch (error) {
+        log('warn', `write after the prompt of ${p.command} failed: ${(error as Error).message}`);
+      }
+    },
+    awaitingPrompt: () => current !== null && current.options.prompt !== undefined && !current.prompted,
     busy: () => current !== null || queue.length > 0,
     close() {
       closed = true;
+      urcHeader = null;
       const all = [...(current ? [current] : []), ...queue.splice(0)];
       current = null;
       for (const p of all) finish(p, 'closed', null);

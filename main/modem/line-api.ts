@@ -3,6 +3,7 @@ import type { CallerId, Decision, HangupMethod, LineStatus } from '../../shared/
 import type { EndedCall, LineTiming } from './call.ts';
 import type { PortFactory } from './port.ts';
 import type { LatencyStages } from './latency-trace.ts';
+import type { ReceivedPdu, SendResult, SmsState } from './sms/receiver.ts';
 
 export type LineOptions = {
   id: string;
@@ -26,6 +27,11 @@ export type LineOptions = {
   timing?: Partial<LineTiming>;
   /** Stage-by-stage timing of each hang-up, reported after the call ended (the latency benchmark). */
   latency?: (stages: LatencyStages) => void;
+  /**
+   * SMS reception (GSM lines). `store` must resolve true only once the message is durably recorded: a
+   * message stored on the SIM is deleted from it after that, never before. Without it, SMS is left alone.
+   */
+  sms?: { store: (sms: ReceivedPdu) => Promise<boolean> | boolean; deleted?: (sms: ReceivedPdu) => void; sweepEveryMs?: number; sendTimeoutMs?: number };
 };
 
 export type LineEvents = {
@@ -36,6 +42,7 @@ export type LineEvents = {
   'hangup-sent': [{ key: string; command: string; at: number }];
   'call-ended': [EndedCall];
   warning: [{ code: string; message: string }];
+  'sms-state': [SmsState];
 };
 
 export interface Line {
@@ -47,4 +54,8 @@ export interface Line {
   close(): Promise<void>;
   /** Resolves when initialised (at once if ready now), or rejects on the next failure — for tests. */
   ready(timeoutMs?: number): Promise<void>;
+  /** SMS on this line: ready or not, report mode, storage use. */
+  smsState(): SmsState;
+  /** Sends a text through the modem (AT+CMGS). Only for a text the user confirmed. */
+  sendSms(to: string, text: string): Promise<SendResult>;
 }

@@ -20,6 +20,8 @@ export type LineSplitter = {
   end(): string[];
   /** Bytes received so far (tests use it to know a replay has fully arrived). */
   readonly bytesIn: number;
+  /** The line still being received, without its end: a prompt ("> ") never gets a line end. */
+  partial(): string;
 };
 
 const decoder = new TextDecoder('utf-8', { fatal: false });
@@ -123,6 +125,7 @@ export function createLineSplitter(onWarning: (w: SplitterWarning) => void = () 
       }
       return out;
     },
+    partial: () => (overflow || len === 0 ? '' : clean(buf.subarray(0, len))),
     end() {
       const out: string[] = [];
       if (len > 0 || overflow) finishLine(out);

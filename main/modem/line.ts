@@ -19,6 +19,7 @@ import type { SerialLink } from './port.ts';
 import { openSerial } from './serial.ts';
 import { bringUp, readSignal, recheckCallerId } from './setup.ts';
 import { problem } from './status.ts';
+import { SmsReceiver, type SendResult, type SmsState } from './sms/receiver.ts';
 
 export type { EndedCall, Line, LineEvents, LineOptions, LineTiming };
 
@@ -45,6 +46,7 @@ class ModemLine extends EventEmitter<LineEvents> implements Line {
   #timers = new Set<ReturnType<typeof setTimeout>>();
   #recheckTimer: ReturnType<typeof setInterval> | null = null;
   #wake: (() => void) | null = null;
+  #sms: SmsReceiver | null;
   #run: Promise<void>;
 
   constructor(options: LineOptions) {
@@ -74,6 +76,7 @@ class ModemLine extends EventEmitter<LineEvents> implements Line {
     };
     this.#trace = options.latency ? createLatencyTrace(this.#clock, options.latency) : null;
     this.#tracker = this.#createTracker();
+    this.#sms = this.#createSms();
     this.#run = this.#loop();
   }
 
@@ -99,6 +102,15 @@ class ModemLine extends EventEmitter<LineEvents> implements Line {
     });
   }
 
+  smsState(): SmsState {
+    return this.#sms?.state ?? { ready: false, mode: null, memory: null, used: null, total: null };
+  }
+
+  sendSms(to: string, text: string): Promise<SendResult> {
+    if (!this.#sms) return Promise.resolve({ ok: false, sentParts: 0, references: [], pdus: [], error: 'SMS is not enabled on this line' });
+    return this.#sms.send(to, text);
+  }
+
   async close(): Promise<void> {
     if (this.#closed) return this.#run;
     this.#closed = true;
@@ -106,6 +118,7 @@ class ModemLine extends EventEmitter<LineEvents> implements Line {
     this.#timers.clear();
     if (this.#recheckTimer) clearInterval(this.#recheckTimer);
     this.#tracker.lineLost();
+    this.#sms?.stop();
     this.#channel?.close();
     await this.#link?.close();
     this.#wake?.();
@@ -219,6 +232,29 @@ class ModemLine extends EventEmitter<LineEvents> implements Line {
     });
   }
 
+  #createSms(): SmsReceiver | null {
+    const sms = this.#o.sms;
+    if (!sms) return null;
+    return new SmsReceiver({
+      lineId: this.id,
+      store: sms.store,
+      ...(sms.deleted ? { deleted: sms.deleted } : {}),
+      ...(sms.sweepEveryMs ? { sweepEveryMs: sms.sweepEveryMs } : {}),
+      ...(sms.sendTimeoutMs ? { sendTimeoutMs: sms.sendTimeoutMs } : {}),
+      idle: () => this.#tracker.idle(),
+      wallClock: () => new Date(),
+      later: (fn, ms) => this.#later(fn, ms),
+      log: (dir, text) => this.#log(dir, text),
+      state: (state) => this.#emit('sms-state', state),
+    });
+  }
+
+  /** SMS lines go to the SMS receiver, everything else to the caller-ID parser. */
+  #urc(line: string, body?: string) {
+    if (this.#sms?.urc(line, body)) return;
+    this.#signals(this.#parser.push(line));
+  }
+
   #signals(signals: CallSignal[]) {
     for (const s of signals) this.#tracker.signal(s);
   }
@@ -237,6 +273,8 @@ class ModemLine extends EventEmitter<LineEvents> implements Line {
         onData: (chunk) => {
           this.#trace?.read();
           for (const line of splitter.push(chunk)) this.#channel?.receive(line);
+          // AT+CMGS: the modem's "> " has no line end; the text to send follows it.
+          if (this.#channel?.awaitingPrompt() && splitter.partial().trim() === '>') this.#channel.prompt();
         },
         onWriteError: (message) => this.#log('warn', `write failed: ${message}`),
         // The device node is watched as often as a reconnect is tried: both are about noticing unplugs.
@@ -264,7 +302,9 @@ class ModemLine extends EventEmitter<LineEvents> implements Line {
           this.#link?.write(text);
           this.#trace?.written();
         },
-        onUrc: (line) => this.#signals(this.#parser.push(line)),
+        onUrc: (line, body) => this.#urc(line, body),
+        twoLineUrc: (line) => this.#sms !== null && SmsReceiver.twoLineUrc(line),
+        isUrcBody: SmsReceiver.isBody,
         clock: this.#clock,
         defaultTimeoutMs: this.#o.commandTimeoutMs ?? 2000,
         log: (dir, text) => this.#log(dir, text),
@@ -273,6 +313,7 @@ class ModemLine extends EventEmitter<LineEvents> implements Line {
       this.#setStatus({ state: 'connecting', problem: null });
       void this.#recover();
       const closed = await opened.link.closed;
+      this.#sms?.stop();
       this.#channel.close();
       this.#channel = null;
       this.#link = null;
@@ -326,6 +367,7 @@ class ModemLine extends EventEmitter<LineEvents> implements Line {
     this.#failedRecoveries = 0;
     this.#setStatus(result.status);
     this.#startRecheck();
+    if (result.profile.kind === 'gsm') void this.#sms?.start(channel);
     return true;
   }
 

@@ -118,3 +118,59 @@ describe('AT channel', () => {
     expect(urcs).toEqual(['RING']);
   });
 });
+
+describe('AT channel: SMS in PDU mode', () => {
+  function smsRig() {
+    const written: string[] = [];
+    const urcs: [string, string | undefined][] = [];
+    const channel = createAtChannel({
+      write: (t) => written.push(t),
+      onUrc: (l, body) => urcs.push([l, body]),
+      defaultTimeoutMs: 200,
+      twoLineUrc: (l) => /^\+CMT: ,\d+$/.test(l),
+      isUrcBody: (l) => /^(?:[0-9A-F]{2})+$/i.test(l),
+    });
+    return { channel, written, urcs, modem: (...lines: string[]) => lines.forEach((l) => channel.receive(l)) };
+  }
+
+  it('delivers +CMT with its PDU line as one URC, even inside a reply, and never as reply data', async () => {
+    const { channel, urcs, modem } = smsRig();
+    const r = channel.send('AT+CSQ', { expect: '+CSQ' });
+    modem('+CMT: ,24', '040D91683105155694F5000850208151754500044F60597D', '+CSQ: 20,99', 'OK');
+    expect(await r).toMatchObject({ status: 'ok', lines: ['+CSQ: 20,99'] });
+    expect(urcs).toEqual([['+CMT: ,24', '040D91683105155694F5000850208151754500044F60597D']]);
+  });
+
+  it('delivers a header alone when its PDU never came, and reads the next line as what it is', () => {
+    const { urcs, modem } = smsRig();
+    modem('+CMT: ,24', 'RING');
+    expect(urcs).toEqual([
+      ['+CMT: ,24', undefined],
+      ['RING', undefined],
+    ]);
+  });
+
+  it('keeps the PDU after +CMGR: in the reply even when it looks like a caller-ID packet', async () => {
+    const { channel, urcs, modem } = smsRig();
+    // 80 05 … with a checksum that balances: a valid MDMF packet, and here the PDU line of a reply.
+    const lookalike = '8001017E';
+    const r = channel.send('AT+CMGR=1', { expect: '+CMGR', dataAfterExpect: true });
+    modem('+CMGR: 0,,1', lookalike, 'OK');
+    expect(await r).toMatchObject({ status: 'ok', lines: ['+CMGR: 0,,1', lookalike] });
+    expect(urcs).toEqual([]);
+  });
+
+  it('writes the text after the "> " prompt, and ESC when the prompt never came', async () => {
+    const { channel, written, modem } = smsRig();
+    const sent = channel.send('AT+CMGS=18', { expect: '+CMGS', prompt: 'PDU\u001a' });
+    expect(channel.awaitingPrompt()).toBe(true);
+    channel.prompt();
+    expect(written).toEqual(['AT+CMGS=18\r', 'PDU\u001a']);
+    expect(channel.awaitingPrompt()).toBe(false);
+    modem('+CMGS: 7', 'OK');
+    expect(await sent).toMatchObject({ status: 'ok', lines: ['+CMGS: 7'] });
+    const stuck = channel.send('AT+CMGS=18', { expect: '+CMGS', prompt: 'PDU\u001a', timeoutMs: 30 });
+    expect((await stuck).status).toBe('timeout');
+    expect(written.slice(-2)).toEqual(['AT+CMGS=18\r', '\u001b']);
+  });
+});
