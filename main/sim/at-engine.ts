@@ -3,9 +3,23 @@
 import { parseCommandLine, type AtCommand } from './at-parser.ts';
 import { sRegister } from './commands/basic.ts';
 import { info, result } from './framing.ts';
-import type { CallView, Effect, Handler, ModemState, Profile, Reply } from './profiles/profile.ts';
+import type { CallView, Effect, Handler, ModemState, Profile, Reply, SmsView } from './profiles/profile.ts';
 
-export type LineOutcome = { output: string; state: ModemState; effects: Effect[] };
+/** `prompt`: the modem printed "> " and now reads text until Ctrl-Z; feed that text to `finishPrompt`. */
+export type LineOutcome = { output: string; state: ModemState; effects: Effect[]; prompt?: (text: string) => Reply };
+
+export type Env = { call: CallView | null; waiting?: CallView | null; now: Date; sms?: SmsView };
+
+/** A modem without SMS storage (landline modems, engine tests). */
+const noSms: SmsView = { messages: [], capacity: 0, firstIndex: 1, registered: false };
+
+/** The reply to the text typed after a "> " prompt: its information, result code and effects. */
+export function finishPrompt(state: ModemState, reply: Reply): LineOutcome {
+  const current = reply.set ? { ...state, ...reply.set } : state;
+  let output = reply.info?.length ? info(reply.info, current) : '';
+  output += result(reply.result ?? 'OK', current);
+  return { output, state: current, effects: reply.effect ? [reply.effect] : [] };
+}
 
 function handlerFor(profile: Profile, cmd: AtCommand): Handler | null {
   const own = profile.commands[cmd.name];
@@ -18,7 +32,7 @@ function handlerFor(profile: Profile, cmd: AtCommand): Handler | null {
  * Runs every command of the line in turn, as V.250 §5.2 describes: information responses as they come,
  * one final result code at the end, and on the first error the rest of the line is discarded.
  */
-export function executeLine(profile: Profile, state: ModemState, line: string, env: { call: CallView | null; waiting?: CallView | null; now: Date }): LineOutcome {
+export function executeLine(profile: Profile, state: ModemState, line: string, env: Env): LineOutcome {
   const parsed = parseCommandLine(line);
   if (parsed.kind === 'not-a-command') return { output: '', state, effects: [] };
   if (parsed.kind === 'repeat') {
@@ -34,14 +48,19 @@ export function executeLine(profile: Profile, state: ModemState, line: string, e
   let final: string | null = 'OK';
   for (const cmd of parsed.commands) {
     const handler = handlerFor(profile, cmd);
-    const reply: Reply = handler ? handler(cmd, { profile, state: current, call, waiting, now: env.now }) : { result: 'ERROR' };
+    const reply: Reply = handler ? handler(cmd, { profile, state: current, call, waiting, now: env.now, sms: env.sms ?? noSms }) : { result: 'ERROR' };
     if (reply.set) current = { ...current, ...reply.set };
     if (reply.info?.length) output += info(reply.info, current);
+    if (reply.prompt) {
+      // 27.005 §3.5.1: "> " after a line end, then the modem reads text; nothing after it on the line runs.
+      return { output: `${output}\r\n> `, state: current, effects, prompt: reply.prompt };
+    }
     if (reply.effect) {
       effects.push(reply.effect);
       // Later commands on the same line ("ATH1H0") see the call as the earlier ones left it.
       if (reply.effect.kind === 'release-waiting') waiting = null;
-      else if (call) call = reply.effect.kind === 'answer' ? { ...call, status: 'active' } : null;
+      else if (call && reply.effect.kind === 'answer') call = { ...call, status: 'active' };
+      else if (call && reply.effect.kind === 'hang-up') call = null;
     }
     if (reply.result === null) {
       final = null;

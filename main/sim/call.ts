@@ -83,8 +83,9 @@ export async function runCall(spec: CallSpec, options: CallOptions): Promise<Cal
 
   let answeredByPerson = false;
   const offEffect = line.onEffect(({ effect, firstByteAt }: EffectEvent) => {
-    // AT+CHLD=0 with a caller waiting releases that caller only (waiting.ts), never this call.
-    if (status === 'ended' || effect.kind === 'release-waiting') return;
+    // AT+CHLD=0 with a caller waiting releases that caller only (waiting.ts), never this call; SMS effects
+    // are the SIM's, not the call's.
+    if (status === 'ended' || (effect.kind !== 'answer' && effect.kind !== 'hang-up')) return;
     firstAction ??= { command: effect.command, at: firstByteAt };
     lastCommand = effect.command;
     if (effect.kind === 'answer' && status === 'incoming') {

@@ -56,7 +56,7 @@ async function readJson(req: IncomingMessage): Promise<unknown> {
   }
 }
 
-const routes = ['POST /calls {number, presentation, name?, rings?}', 'POST /faults {kind}', 'GET /log', 'POST /scenario {steps}'];
+const routes = ['POST /calls {number, presentation, name?, rings?}', 'POST /faults {kind}', 'GET /log', 'POST /scenario {steps}', 'POST /sms {from, text, class?, referenceBits?}', 'GET /sms/sent', 'GET /sms/store'];
 
 export async function startControlServer(sim: ControlTarget, address: { host: '127.0.0.1'; port: number }): Promise<ControlServer> {
   let port = address.port;
@@ -80,6 +80,12 @@ export async function startControlServer(sim: ControlTarget, address: { host: '1
       }
       case 'POST /scenario':
         return send(res, 200, await sim.runScenario((await readJson(req)) as never));
+      case 'POST /sms':
+        return send(res, 200, await sim.sendSms((await readJson(req)) as never));
+      case 'GET /sms/sent':
+        return send(res, 200, sim.smsSent());
+      case 'GET /sms/store':
+        return send(res, 200, sim.smsStore());
     }
     const known = routes.some((r) => r.split(' ')[1] === path);
     throw known ? new HttpProblem(405, 'method-not-allowed', `${req.method} is not supported on ${path}.`) : new HttpProblem(404, 'not-found', `No such route ${path}. Routes: ${routes.join(', ')}.`);

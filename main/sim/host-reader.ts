@@ -1,12 +1,15 @@
 // What the host types, byte by byte, as a modem's command interpreter reads it: echo when echo is on, one
 // command line per CR (backspace edits it, a stray LF or NUL before it is dropped, a runaway line is
 // garbage), and — while a landline ATA in data mode waits for a carrier — any byte aborts the answer, the
-// way the USR 5637 guide describes ("A"). Pure bookkeeping over callbacks: the line (line.ts) owns the port.
+// way the USR 5637 guide describes ("A"); after a "> " prompt (AT+CMGS) every byte is text for the command
+// until Ctrl-Z or ESC. Pure bookkeeping over callbacks: the line (line.ts) owns the port.
 import type { ModemState } from './profiles/profile.ts';
 
 const CR = 13;
 const LF = 10;
 const BS = 8;
+const CTRL_Z = 0x1a;
+const ESC = 0x1b;
 /** V.250 command lines are short; a runaway line is garbage, dropped like a modem's overflow. */
 const maxLineLength = 1024;
 
@@ -19,6 +22,9 @@ export type HostReaderHooks = {
   answerAborted(at: number): void;
   /** A complete command line, with the moment its first byte was read. */
   line(text: string, firstByteAt: number): void;
+  /** Whether a command is reading text after its "> " prompt; then each byte goes to `textByte`. */
+  inText?(): boolean;
+  textByte?(byte: number): void;
 };
 
 export type HostReader = {
@@ -43,6 +49,13 @@ export function createHostReader(h: HostReaderHooks): HostReader {
       };
       for (const byte of chunk) {
         const state = h.state();
+        if (h.inText?.()) {
+          if (state.echo) echo.push(byte);
+          // The reply to the text comes after its echo.
+          if (byte === CTRL_Z || byte === ESC) flushEcho();
+          h.textByte?.(byte);
+          continue;
+        }
         if (state.answering) {
           flushEcho();
           h.setState({ ...state, answering: false, hook: 'on' });

@@ -3,7 +3,7 @@
 // each command line to the pure engine, writes the replies, and emits the background noise. Unplug
 // really removes the port; freeze really stops answering. Calls are driven by ./call.ts.
 import { EventEmitter } from 'node:events';
-import { executeLine } from './at-engine.ts';
+import { executeLine, finishPrompt } from './at-engine.ts';
 import { initialState } from './commands/basic.ts';
 import type { SimClock } from './clock.ts';
 import { result, unsolicited } from './framing.ts';
@@ -11,7 +11,7 @@ import { createHostReader } from './host-reader.ts';
 import { createOutput, type WriteStamp } from './line-output.ts';
 import type { ModemEnd, SimLink } from './link.ts';
 import type { SimLog } from './log.ts';
-import type { CallView, Effect, ModemState, Profile } from './profiles/profile.ts';
+import type { CallView, Effect, ModemState, Profile, Reply, SmsView } from './profiles/profile.ts';
 import { seededRandom, type Random } from './random.ts';
 
 export type { WriteStamp } from './line-output.ts';
@@ -30,6 +30,8 @@ export type Line = {
   waiting: CallView | null;
   /** While true, host bytes are logged but not answered and no noise is sent (a replay owns the link). */
   replaying: boolean;
+  /** The SIM's messages as the SMS commands see them (set by the simulator's SMS centre). */
+  smsView: () => SmsView;
   patchState(patch: Partial<ModemState>): void;
   unsolicited(lines: string[]): Promise<WriteStamp | null>;
   write(data: string | Buffer): Promise<WriteStamp | null>;
@@ -46,6 +48,12 @@ export type Line = {
   close(): Promise<void>;
 };
 
+const CR = 13;
+const LF = 10;
+const CTRL_Z = 0x1a;
+const ESC = 0x1b;
+/** A PDU after "> " is at most 176 octets of hex; anything far longer is garbage, dropped like an overflow. */
+const maxPromptText = 1024;
 /** A modem prints its boot lines a moment after the USB device appears. */
 const bootDelayMs = 2000;
 
@@ -69,9 +77,30 @@ export function createLine(options: { link: SimLink; profile: Profile; clock: Si
   let freezeTimer: NodeJS.Timeout | null = null;
   let stopNoise: Array<() => void> = [];
   let bootTimer: NodeJS.Timeout | null = null;
+  // After "> ": the text being typed and what the command makes of it (AT+CMGS, AT+CMGW).
+  let textEntry: { prompt: (text: string) => Reply; text: string; firstByteAt: number } | null = null;
   // Noise needs variety, not secrecy: a fixed seed keeps runs comparable.
   const noiseRandom = seededRandom(7);
   const write = createOutput({ port: () => port, plugged: () => plugged, frozen: () => frozen, log });
+
+  /** One byte typed after "> ": Ctrl-Z ends the text, ESC abandons it (27.005 §3.5.1). */
+  const promptByte = (byte: number) => {
+    const entry = textEntry!;
+    if (byte === CTRL_Z || byte === ESC) {
+      textEntry = null;
+      const out = byte === ESC ? finishPrompt(state, {}) : finishPrompt(state, entry.prompt(entry.text));
+      state = out.state;
+      void write(out.output);
+      for (const effect of out.effects) events.emit('effect', { effect, firstByteAt: entry.firstByteAt } satisfies EffectEvent);
+      return;
+    }
+    if (byte === CR || byte === LF) return;
+    entry.text += String.fromCharCode(byte);
+    if (entry.text.length > maxPromptText) {
+      textEntry = null;
+      void write(finishPrompt(state, { result: 'ERROR' }).output);
+    }
+  };
 
   // One command line from the host: the engine answers it and says what the call must do.
   const reader = createHostReader({
@@ -84,11 +113,14 @@ export function createLine(options: { link: SimLink; profile: Profile; clock: Si
     },
     line: (text, firstByteAt) => {
       if (text.replace(/[\s\0]/g, '') === '') return;
-      const out = executeLine(profile, state, text, { call: line.call, waiting: line.waiting, now: clock.date() });
+      const out = executeLine(profile, state, text, { call: line.call, waiting: line.waiting, now: clock.date(), sms: line.smsView() });
       state = out.state;
       if (out.output) void write(out.output);
       for (const effect of out.effects) events.emit('effect', { effect, firstByteAt } satisfies EffectEvent);
+      if (out.prompt) textEntry = { prompt: out.prompt, text: '', firstByteAt };
     },
+    inText: () => textEntry !== null,
+    textByte: promptByte,
   });
 
   const onData = (chunk: Buffer) => {
@@ -136,6 +168,7 @@ export function createLine(options: { link: SimLink; profile: Profile; clock: Si
     call: null,
     waiting: null,
     replaying: false,
+    smsView: () => ({ messages: [], capacity: 0, firstIndex: 1, registered: state.sim && state.network }),
     patchState(patch) {
       state = { ...state, ...patch };
     },
@@ -162,6 +195,7 @@ export function createLine(options: { link: SimLink; profile: Profile; clock: Si
       // A power-cycled modem: factory settings, healthy SIM and network, nothing half-typed.
       state = initialState(profile);
       reader.reset();
+      textEntry = null;
       stopNoise = startNoise(profile, clock, noiseRandom, () => plugged && !frozen && !line.replaying, () => state, (data) => void write(data));
       if (plugOptions.boot && profile.boot.length) {
         bootTimer = setTimeout(() => {

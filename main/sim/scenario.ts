@@ -3,11 +3,11 @@
 import type { z } from 'zod';
 import { ScenarioTooLargeError } from './errors.ts';
 import { seededRandom, type Random } from './random.ts';
-import type { CallSpec, Fault, Scenario } from './schemas.ts';
+import type { CallSpec, Fault, Scenario, SmsSpec } from './schemas.ts';
 
-export type TimelineItem = { at: number; call: CallSpec } | { at: number; fault: Fault };
+export type TimelineItem = { at: number; call: CallSpec } | { at: number; fault: Fault } | { at: number; sms: SmsSpec };
 
-/** More calls than this is a typo (every: 1 for a year), not a test. */
+/** More calls and messages than this is a typo (every: 1 for a year), not a test. */
 export const maxScenarioCalls = 100_000;
 
 export { ScenarioTooLargeError };
@@ -38,6 +38,7 @@ export function expandScenario(scenario: z.output<typeof Scenario>, seed = 1): T
     if (++calls > maxScenarioCalls) throw new ScenarioTooLargeError(maxScenarioCalls);
   };
   const random = seededRandom(seed + 7919);
+  const codes = seededRandom(seed + 1);
   for (const step of scenario.steps) {
     if ('backToBack' in step) {
       const b = step.backToBack;
@@ -56,8 +57,19 @@ export function expandScenario(scenario: z.output<typeof Scenario>, seed = 1): T
       continue;
     }
     if ('at' in step) {
-      if ('call' in step) count();
+      if (!('fault' in step)) count();
       items.push(step);
+      continue;
+    }
+    if ('sms' in step) {
+      const { every, from, sms } = step;
+      let i = 0;
+      for (let at = from; at < from + step.for; at += every, i++) {
+        count();
+        const sender = sms.senders === 'rotating' ? nextRotating() : sms.senders[i % sms.senders.length]!;
+        const text = sms.texts[i % sms.texts.length]!.replaceAll('{code}', () => String(codes.int(0, 999_999)).padStart(6, '0'));
+        items.push({ at, sms: { from: sender, text } });
+      }
       continue;
     }
     const { every, from, call } = step;

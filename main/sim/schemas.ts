@@ -48,6 +48,25 @@ export const CallSpec = z
   });
 export type CallSpec = z.infer<typeof CallSpec>;
 
+/** A sender as networks deliver them: digits (with + when international) or an alphanumeric name. */
+const SmsSender = z
+  .string()
+  .regex(/^(?:\+?\d{1,20}|[A-Za-z0-9 ]{1,11})$/, 'use digits, optionally with a leading +, or a name of at most 11 letters and digits, e.g. "10690000" or "BANK"');
+
+/**
+ * One incoming SMS. Long texts are split into parts as the network does; `referenceBits` picks the
+ * concatenation reference (8 or 16 bits); `class` 2 is stored on the SIM even under direct delivery.
+ */
+export const SmsSpec = z
+  .object({
+    from: SmsSender,
+    text: z.string().min(1).max(4000),
+    class: z.union([z.literal(0), z.literal(1), z.literal(2), z.literal(3)]).optional(),
+    referenceBits: z.union([z.literal(8), z.literal(16)]).optional(),
+  })
+  .strict();
+export type SmsSpec = z.infer<typeof SmsSpec>;
+
 export const Fault = z.enum(['unplug', 'replug', 'freeze', 'unfreeze', 'garbage', 'echo-on', 'no-sim', 'no-network']);
 export type Fault = z.infer<typeof Fault>;
 
@@ -99,11 +118,31 @@ const BackToBack = z
   })
   .strict();
 
+/**
+ * An SMS flood: a message every `every` ms, from rotating numbers or a list, texts taken in turn; "{code}"
+ * in a text becomes a fresh six-digit code (verification-code bombing).
+ */
+const SmsRepeat = z
+  .object({
+    every: SimMs.min(1),
+    for: SimMs,
+    from: SimMs.default(0),
+    sms: z
+      .object({
+        senders: z.union([z.literal('rotating'), z.array(SmsSender).min(1)]),
+        texts: z.array(z.string().min(1).max(4000)).min(1),
+      })
+      .strict(),
+  })
+  .strict();
+
 export const ScenarioStep = z.union([
   z.object({ at: SimMs, call: CallSpec }).strict(),
   z.object({ at: SimMs, fault: Fault }).strict(),
+  z.object({ at: SimMs, sms: SmsSpec }).strict(),
   Repeat,
   BackToBack,
+  SmsRepeat,
 ]);
 export type ScenarioStep = z.input<typeof ScenarioStep>;
 

@@ -19,7 +19,9 @@ import { ptyLink } from './pty-link.ts';
 import { seededRandom } from './random.ts';
 import { playTranscript, readTranscript } from './replay.ts';
 import { expandScenario } from './scenario.ts';
-import { CallSpec, Fault, Scenario, describeIssues } from './schemas.ts';
+import { CallSpec, Fault, Scenario, SmsSpec, describeIssues } from './schemas.ts';
+import { createSimSms, type SentSms, type SmsCounts, type SmsDelivery } from './sms.ts';
+import type { StoredSms } from './profiles/profile.ts';
 import { texts } from './texts.ts';
 
 export type SimulatorOptions = {
@@ -41,6 +43,8 @@ export type SimulatorOptions = {
   answeredHoldMs?: number;
   /** Seeds rotating numbers, garbage bytes and split writes (default 1). */
   seed?: number;
+  /** GSM only: the SIM's message capacity (default: the model's), and messages already on it at start. */
+  sms?: { capacity?: number; preload?: SmsSpec[] };
 };
 
 export interface Simulator {
@@ -50,8 +54,14 @@ export interface Simulator {
   readonly controlUrl: string | null;
   /** Resolves when the call is over. Calls take the line one at a time, in the order placed. */
   placeCall(spec: CallSpec): Promise<CallResult>;
-  /** Plays a timed list of calls and faults; resolves with every call's result, in time order. */
+  /** Plays a timed list of calls, messages and faults; resolves with every call's result, in time order. */
   runScenario(s: Scenario): Promise<CallResult[]>;
+  /** An incoming SMS, handed to the host as its AT+CNMI asks (GSM profiles). */
+  sendSms(spec: SmsSpec): Promise<SmsDelivery>;
+  /** What the host sent with AT+CMGS, oldest first. */
+  smsSent(): SentSms[];
+  /** What is on the simulated SIM now, and how deliveries went. */
+  smsStore(): { messages: StoredSms[]; counts: SmsCounts };
   fault(kind: Fault): Promise<void>;
   /** Both directions and every event, timestamped (monotonic ms and ISO). */
   log(): SimLogEntry[];
@@ -70,6 +80,7 @@ const Options = z.object({
   freezeMs: z.number().int().min(0).optional(),
   answeredHoldMs: z.number().int().min(0).optional(),
   seed: z.number().int().optional(),
+  sms: z.object({ capacity: z.number().int().min(1).max(1000).optional(), preload: z.array(SmsSpec).max(1000).optional() }).strict().optional(),
 });
 
 export function parse<T extends z.ZodType>(schema: T, value: unknown, what: string): z.output<T> {
@@ -93,6 +104,9 @@ export async function startSimulator(options: SimulatorOptions, overrides: { pro
   const random = seededRandom(opts.seed ?? 1);
   const link: SimLink = transport === 'memory' ? memoryLink(opts.link) : ptyLink(opts.link);
   const line = createLine({ link, profile, clock, log });
+  const sms = createSimSms({ line, clock, log, ...(opts.sms?.capacity ? { capacity: opts.sms.capacity } : {}) });
+  for (const spec of opts.sms?.preload ?? []) sms.preload(spec);
+  line.onEffect(({ effect }) => sms.effect(effect));
   await line.plug();
 
   let closed = false;
@@ -115,6 +129,11 @@ export async function startSimulator(options: SimulatorOptions, overrides: { pro
     if (closed) throw new SimulatorClosedError();
     await applyFault(parse(Fault, kind, 'fault'), line, { freezeMs: opts.freezeMs ?? defaultFreezeMs, random, log });
   };
+  const sendSms = async (spec: SmsSpec): Promise<SmsDelivery> => {
+    if (closed) throw new SimulatorClosedError();
+    if (profile.kind !== 'gsm') throw new SimInputError('NO_SMS', `${profile.label} is a landline modem: it receives no SMS.`);
+    return sms.deliver(parse(SmsSpec, spec, 'SMS'));
+  };
   const runScenario = async (s: Scenario): Promise<CallResult[]> => {
     const timeline = expandScenario(parse(Scenario, s, 'scenario'), opts.seed ?? 1);
     const start = performance.now();
@@ -125,6 +144,7 @@ export async function startSimulator(options: SimulatorOptions, overrides: { pro
       if (item.at > elapsed()) await clock.wait(item.at - elapsed());
       if (closed) break;
       if ('call' in item) calls.push(placeCall(item.call));
+      else if ('sms' in item) await sendSms(item.sms);
       else await fault(item.fault);
     }
     return Promise.all(calls);
@@ -140,6 +160,9 @@ export async function startSimulator(options: SimulatorOptions, overrides: { pro
     placeCall,
     runScenario,
     fault,
+    sendSms,
+    smsSent: () => sms.sent(),
+    smsStore: () => ({ messages: sms.messages(), counts: sms.counts() }),
     log: () => log.entries(),
     async close() {
       if (closed) return;

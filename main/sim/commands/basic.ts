@@ -29,6 +29,10 @@ export function initialState(profile: Profile): ModemState {
     s: { 0: 0, 3: 13, 4: 10, 5: 8, 7: 50 },
     vendor: {},
     lastLine: '',
+    cmgf: 0,
+    cnmi: [0, 0, 0, 0, 0],
+    cpms: 'SM',
+    smsReference: 0,
     ...profile.defaults,
   };
 }
@@ -66,7 +70,8 @@ const identify: Handler = (cmd, { profile }) => {
 /** ATZ / AT&F: back to power-on settings. The SIM, the network and the line stay as they physically are. */
 const reset: Handler = (_cmd, { profile, state }) => {
   const fresh = initialState(profile);
-  return { set: { ...fresh, sim: state.sim, network: state.network, hook: state.hook, answering: false, lastLine: state.lastLine } };
+  // The message reference counter is the SIM's (EF SMSS), so it survives a reset.
+  return { set: { ...fresh, sim: state.sim, network: state.network, hook: state.hook, answering: false, lastLine: state.lastLine, smsReference: state.smsReference } };
 };
 
 /** S registers: ATS0=0 sets, ATS0? prints the value as three digits (V.250 §6.3.x). */

@@ -3,6 +3,7 @@
 // with the subaddress pair left empty; every call ends with ^CEND (chan_dongle issue 82).
 import { basicCommands, ERROR } from '../commands/basic.ts';
 import { gsmCommands } from '../commands/gsm.ts';
+import { smsCommands } from '../commands/sms.ts';
 import type { CallView, Profile } from './profile.ts';
 
 const seconds = (call: CallView, now: Date) => Math.max(0, Math.round((now.getTime() - call.startedAt.getTime()) / 1000));
@@ -34,6 +35,8 @@ export const huaweiE173: Profile = {
   ],
   ring: (s) => (s.crc ? '+CRING: VOICE' : 'RING'),
   clipStyle: 'huawei',
+  // E173: SIM storage counted from 0; ^SMMEMFULL when it fills (Huawei AT command interface spec).
+  sms: { capacity: 30, firstIndex: 0, direct: true, memoryFull: ['^SMMEMFULL: "SM"'] },
   ends: {
     // ^CEND:<call id>,<duration s>,<end status>,<cc cause 16 = normal clearing>
     callerGaveUp: (call, now) => (call.status === 'active' ? [`^CEND:1,${seconds(call, now)},104,16`, 'NO CARRIER'] : ['^CEND:1,0,104,16']),
@@ -43,6 +46,7 @@ export const huaweiE173: Profile = {
   commands: {
     ...basicCommands,
     ...gsmCommands,
+    ...smsCommands,
     '^CURC': (cmd, { state }) => {
       if (cmd.op === 'set') return /^[01]$/.test(cmd.arg) ? { set: { reports: cmd.arg === '1' } } : ERROR;
       if (cmd.op === 'read') return { info: [`^CURC: ${state.reports ? 1 : 0}`] };

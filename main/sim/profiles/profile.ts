@@ -38,16 +38,40 @@ export type ModemState = {
   s: Record<number, number>;
   vendor: Record<string, string>;
   lastLine: string;
+  /** +CMGF: 0 PDU mode, 1 text mode. */
+  cmgf: 0 | 1;
+  /** +CNMI <mode>,<mt>,<bm>,<ds>,<bfr>: mt 0 store silently, 1 store and +CMTI, 2 deliver with +CMT. */
+  cnmi: [number, number, number, number, number];
+  /** +CPMS memory 1 (read, list, delete). */
+  cpms: string;
+  /** The next message reference AT+CMGS gives. */
+  smsReference: number;
 };
 
 /** What a host command asks of the line beyond the reply. `release-waiting`: AT+CHLD=0 with a caller waiting
  *  releases that caller only (3GPP TS 22.030 §6.5.5.1); the call in progress stays. */
-export type Effect = { kind: 'answer'; command: string } | { kind: 'hang-up'; command: string } | { kind: 'release-waiting'; command: string };
+export type Effect =
+  | { kind: 'answer'; command: string }
+  | { kind: 'hang-up'; command: string }
+  | { kind: 'release-waiting'; command: string }
+  | { kind: 'sms-read'; command: string; indexes: number[] }
+  | { kind: 'sms-delete'; command: string; indexes: number[] }
+  | { kind: 'sms-store'; command: string; pdu: string; index: number }
+  | { kind: 'sms-send'; command: string; pdu: string; reference: number };
 
-export type Context = { profile: Profile; state: ModemState; call: CallView | null; waiting: CallView | null; now: Date };
+/** A message in the simulated SIM: stat 0 received unread, 1 received read, 2 stored unsent, 3 stored sent. */
+export type StoredSms = { index: number; stat: 0 | 1 | 2 | 3; pdu: string; tpduLength: number };
 
-/** `result: null` means no final result code now (a landline ATA waiting for a carrier). */
-export type Reply = { info?: string[]; result?: string | null; set?: Partial<ModemState>; effect?: Effect };
+/** The SIM's messages as commands see them (the SIM outlives resets and replugs, so it is not ModemState). */
+export type SmsView = { messages: readonly StoredSms[]; capacity: number; firstIndex: number; registered: boolean };
+
+export type Context = { profile: Profile; state: ModemState; call: CallView | null; waiting: CallView | null; now: Date; sms: SmsView };
+
+/**
+ * `result: null` means no final result code now (a landline ATA waiting for a carrier). `prompt`: the
+ * modem answers "> " and reads text until Ctrl-Z (AT+CMGS, AT+CMGW); the text's reply comes from it.
+ */
+export type Reply = { info?: string[]; result?: string | null; set?: Partial<ModemState>; effect?: Effect; prompt?: (text: string) => Reply };
 export type Handler = (cmd: AtCommand, ctx: Context) => Reply;
 
 export type Identity = {
@@ -88,4 +112,9 @@ export type Profile = {
   };
   /** Commands this model knows; the key is the upper-case name ('+CLIP', 'H', '&V'). */
   commands: Record<string, Handler>;
+  /**
+   * GSM SMS: how many messages the SIM holds, its first index (Huawei counts from 0), whether +CNMI takes
+   * direct delivery (mt=2), and the URC the model prints when the SIM fills up.
+   */
+  sms?: { capacity: number; firstIndex: number; direct: boolean; memoryFull?: string[] };
 };

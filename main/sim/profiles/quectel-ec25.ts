@@ -3,6 +3,7 @@
 // that carries unsolicited lines, which hosts set so RING reaches the AT port.
 import { basicCommands, ERROR } from '../commands/basic.ts';
 import { cvhu, gsmCommands } from '../commands/gsm.ts';
+import { smsCommands } from '../commands/sms.ts';
 import type { Profile } from './profile.ts';
 
 export const quectelEc25: Profile = {
@@ -29,10 +30,12 @@ export const quectelEc25: Profile = {
   noise: [],
   ring: (s) => (s.crc ? '+CRING: VOICE' : 'RING'),
   clipStyle: 'simcom',
+  sms: { capacity: 50, firstIndex: 0, direct: true },
   ends: { callerGaveUp: () => ['NO CARRIER'], hostHungUp: () => [], answered: () => [] },
   commands: {
     ...basicCommands,
     ...gsmCommands,
+    ...smsCommands,
     '+CVHU': cvhu,
     '+QURCCFG': (cmd, { state }) => {
       const port = state.vendor.urcport ?? 'usbat';

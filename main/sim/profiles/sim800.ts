@@ -3,6 +3,7 @@
 // withheld caller, pygsmmodem issue 24), and NO CARRIER plus MISSED_CALL when the caller gives up.
 import { basicCommands } from '../commands/basic.ts';
 import { cvhu, gsmCommands } from '../commands/gsm.ts';
+import { smsCommands } from '../commands/sms.ts';
 import type { Profile } from './profile.ts';
 
 const clock12 = (d: Date) => {
@@ -33,6 +34,7 @@ export const sim800: Profile = {
   noise: [],
   ring: (s) => (s.crc ? '+CRING: VOICE' : 'RING'),
   clipStyle: 'simcom',
+  sms: { capacity: 30, firstIndex: 1, direct: true },
   ends: {
     callerGaveUp: (call, now) =>
       call.status === 'incoming' && call.caller.number && call.caller.presentation === 'allowed'
@@ -41,5 +43,5 @@ export const sim800: Profile = {
     hostHungUp: () => [],
     answered: () => [],
   },
-  commands: { ...basicCommands, ...gsmCommands, '+CVHU': cvhu },
+  commands: { ...basicCommands, ...gsmCommands, ...smsCommands, '+CVHU': cvhu },
 };

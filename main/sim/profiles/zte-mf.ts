@@ -2,6 +2,7 @@
 // +ZPASR and +ZDONR lines arrive unasked (as ModemManager's probe logs show), +ZUSIMR at boot.
 import { basicCommands } from '../commands/basic.ts';
 import { gsmCommands } from '../commands/gsm.ts';
+import { smsCommands } from '../commands/sms.ts';
 import type { Profile } from './profile.ts';
 
 export const zteMf: Profile = {
@@ -27,6 +28,8 @@ export const zteMf: Profile = {
   noise: [{ everyMs: 30_000, lines: () => ['+ZPASR: "UMTS"'] }],
   ring: (s) => (s.crc ? '+CRING: VOICE' : 'RING'),
   clipStyle: 'huawei',
+  // Takes no direct delivery (+CNMI mt=2 refused): every message is stored and announced with +CMTI.
+  sms: { capacity: 30, firstIndex: 0, direct: false },
   ends: { callerGaveUp: () => ['NO CARRIER'], hostHungUp: () => [], answered: () => [] },
-  commands: { ...basicCommands, ...gsmCommands },
+  commands: { ...basicCommands, ...gsmCommands, ...smsCommands },
 };

@@ -98,7 +98,7 @@ export async function openHost(path: string): Promise<TestHost> {
       host.clear();
       await host.send(`${line}\r`);
       // The first final result after the command; unsolicited noise may come before or after it.
-      const final = /\r\n(OK|ERROR|NO CARRIER|VCON|\+CME ERROR: [^\r]*)\r\n/;
+      const final = /\r\n(OK|ERROR|NO CARRIER|VCON|\+CM[ES] ERROR: [^\r]*)\r\n/;
       const text = await host.waitFor(final, timeoutMs);
       const m = final.exec(text)!;
       return text.slice(0, m.index + m[0].length);
