@@ -195,3 +195,7 @@ export const LineStatus = z.object({
   problem: z.object({ code: z.string(), text: Text }).nullable(),
 });
 export type LineStatus = z.infer<typeof LineStatus>;
+
+/** How the user's rules saw an SMS sender when the message arrived (messages are recorded, never blocked). */
+export const SenderLabel = z.enum(['trusted', 'blocked', 'unknown']);
+export type SenderLabel = z.infer<typeof SenderLabel>;

@@ -2,6 +2,7 @@
 // missing or partly corrupt file still yields a complete, valid object.
 import { z } from 'zod';
 import { Action, HangupMethod, Schedule } from './domain.ts';
+import { defaultKeywords, keywordLimits } from './message-flags.ts';
 
 export const LineConfig = z.object({
   path: z.string().min(1),
@@ -69,6 +70,28 @@ export const EvidenceSettings = z.object({
 });
 export type EvidenceSettings = z.infer<typeof EvidenceSettings>;
 
+const Keyword = z.string().trim().min(1, 'a keyword needs at least one character').max(keywordLimits.length, `keep a keyword to ${keywordLimits.length} characters`);
+const Keywords = z.array(Keyword).max(keywordLimits.count, `at most ${keywordLimits.count} keywords`);
+
+export const MessageSettings = z.object({
+  /** Words that flag a message: `alert` for extortion and fraud, `code` for verification-code bombing. Literal text. */
+  keywords: z
+    .object({ alert: Keywords.default([...defaultKeywords.alert]), code: Keywords.default([...defaultKeywords.code]) })
+    .prefault({}),
+  /**
+   * Where the complaint SMS goes when not the line operator's report number (see main/messages/report-numbers.ts):
+   * a number and the form, with {number} and {content} where the reported number and the facts go.
+   */
+  reportNumber: z
+    .object({
+      number: z.string().regex(/^\+?\d{3,20}$/, 'use the digits of the report number, e.g. 10086999 or 12321'),
+      format: z.string().min(1).max(200).refine((f) => f.includes('{content}'), 'the form needs {content} where the facts go'),
+    })
+    .nullable()
+    .default(null),
+});
+export type MessageSettings = z.infer<typeof MessageSettings>;
+
 export const Settings = z.object({
   /** ISO 3166 alpha-2 code used to normalise national numbers (default from the OS locale). */
   homeCountry: z.string().trim().toUpperCase().regex(/^[A-Z]{2}$/, 'use a two-letter country code such as CN or GB').default('CN'),
@@ -85,6 +108,7 @@ export const Settings = z.object({
   lines: z.array(LineConfig).default([]),
   screening: ScreeningSettings.prefault({}),
   evidence: EvidenceSettings.prefault({}),
+  messages: MessageSettings.prefault({}),
 });
 export type Settings = z.infer<typeof Settings>;
 

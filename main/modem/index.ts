@@ -13,3 +13,7 @@ export { probePort } from './probe.ts';
 export { openSerial } from './serial.ts';
 export { createMemoryPort, type MemoryModemEnd, type MemoryPort } from './memory-port.ts';
 export type { OpenResult, PortFactory, SerialLink, SerialOptions } from './port.ts';
+export { decodePdu, PduError, type DecodedPdu, type Deliver, type StatusReport, type Submit } from './sms/pdu.ts';
+export { encodeSubmit, submitShape, maxParts, type SubmitPdu } from './sms/submit.ts';
+export { joinParts, type IncomingPart, type JoinedMessage } from './sms/concat.ts';
+export type { ReceivedPdu, SendResult, SmsState } from './sms/receiver.ts';

@@ -2,7 +2,7 @@
 // them to the pure decide(), and does the I/O around it — SQLite, the change journal, listeners. decide()
 // itself never touches the disk except to open an incident when the shield engages.
 import type { DatabaseSync, StatementSync } from 'node:sqlite';
-import type { CallerId, CallOutcome, CallRecord, Decision, Incident, ShieldState } from '../../shared/domain.ts';
+import type { CallerId, CallOutcome, CallRecord, Decision, Incident, SenderLabel, ShieldState } from '../../shared/domain.ts';
 import type { Settings } from '../../shared/settings.ts';
 import { applyMigrations } from '../store/index.ts';
 import { decideMatched, matchCaller } from './decide.ts';
@@ -56,6 +56,11 @@ export interface Screening {
   setShield(on: boolean, until?: string | null): ShieldState;
   onShieldChange(listener: (s: ShieldState) => void): () => void;
   incidents(range?: { from?: string; to?: string }): Incident[];
+  /**
+   * How the lists see an SMS sender (a number, or an alphanumeric name matched like a caller name): an
+   * explicit block first, then trusted, then block patterns. Read-only: no counts, no shield, no hits.
+   */
+  labelSender(sender: string): { label: SenderLabel; ruleId: string | null; ruleLabel: string | null };
   readonly rules: RuleStore;
   close(): void;
 }
@@ -153,6 +158,19 @@ class Engine implements Screening {
 
   decisionWhateverName(callerId: CallerId): Decision | null {
     return decisionWhateverName(callerId, this.#context(this.#now()));
+  }
+
+  labelSender(sender: string): { label: SenderLabel; ruleId: string | null; ruleLabel: string | null } {
+    const now = this.#now();
+    const ctx = this.#context(now);
+    const numeric = /^\+?\d{1,32}$/.test(sender);
+    const callerId: CallerId = { number: numeric ? sender : null, presentation: 'allowed', name: numeric ? null : sender, raw: [] };
+    const m = matchCaller(callerId, ctx);
+    const of = (label: SenderLabel, rule: { id: string; label: string } | null) => ({ label, ruleId: rule?.id ?? null, ruleLabel: rule ? rule.label || null : null });
+    if (m.explicitBlock) return of('blocked', m.explicitBlock);
+    if (m.trusted) return of('trusted', m.trusted);
+    const pattern = ctx.rules.blocked.matchPattern(m.keys, callerId.name, 'allowed', now);
+    return pattern ? of('blocked', pattern) : of('unknown', null);
   }
 
   observe(call: ObservedCall): void {

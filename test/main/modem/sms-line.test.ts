@@ -1,3 +1,4 @@
+// @module-tag pty
 // SMS through the real Line and the simulated dongles on a real pty: direct delivery (+CMT) and stored
 // delivery (+CMTI, read-and-delete), the sweep of a SIM that is already full, a flood through a full SIM,
 // a store that refuses writes, multipart messages, and sending with the "> " prompt.

@@ -1,3 +1,4 @@
+// @module-tag pty
 // The simulated dongles' SMS side, seen from a bare host on a real pty: 27.005 shapes, a SIM that fills
 // (+CMS ERROR: 322), the network holding what does not fit, and an SMS flood during a call flood.
 import { afterEach, describe, expect, it } from 'vitest';
