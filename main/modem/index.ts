@@ -14,6 +14,8 @@ export { openSerial } from './serial.ts';
 export { createMemoryPort, type MemoryModemEnd, type MemoryPort } from './memory-port.ts';
 export type { OpenResult, PortFactory, SerialLink, SerialOptions } from './port.ts';
 export { decodePdu, PduError, type DecodedPdu, type Deliver, type StatusReport, type Submit } from './sms/pdu.ts';
-export { encodeSubmit, submitShape, maxParts, type SubmitPdu } from './sms/submit.ts';
+export { encodeDeliver, encodeSubmit, submitShape, maxParts, type SubmitPdu } from './sms/submit.ts';
+// The simulator builds the network's PDUs with the same field codecs the line decodes with.
+export { bytesToHex, encodeAddress, encodeTimestamp } from './sms/pdu-fields.ts';
 export { joinParts, type IncomingPart, type JoinedMessage } from './sms/concat.ts';
 export type { ReceivedPdu, SendResult, SmsState } from './sms/receiver.ts';

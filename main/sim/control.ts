@@ -6,7 +6,9 @@ import type { AddressInfo } from 'node:net';
 import { DomainError } from '../../shared/errors.ts';
 import type { CallResult } from './call.ts';
 import type { SimLogEntry } from './log.ts';
-import type { CallSpec, Fault, Scenario } from './schemas.ts';
+import type { StoredSms } from './profiles/profile.ts';
+import type { CallSpec, Fault, Scenario, SmsSpec } from './schemas.ts';
+import type { SentSms, SmsCounts, SmsDelivery } from './sms.ts';
 
 export type ControlServer = { url: string; port: number; close(): Promise<void> };
 
@@ -18,6 +20,9 @@ export type ControlTarget = {
   runScenario(s: Scenario): Promise<CallResult[]>;
   fault(kind: Fault): Promise<void>;
   log(): SimLogEntry[];
+  sendSms(spec: SmsSpec): Promise<SmsDelivery>;
+  smsSent(): SentSms[];
+  smsStore(): { messages: StoredSms[]; counts: SmsCounts };
 };
 
 const maxBodyBytes = 1024 * 1024;

@@ -131,7 +131,7 @@ export async function startSimulator(options: SimulatorOptions, overrides: { pro
   };
   const sendSms = async (spec: SmsSpec): Promise<SmsDelivery> => {
     if (closed) throw new SimulatorClosedError();
-    if (profile.kind !== 'gsm') throw new SimInputError('NO_SMS', `${profile.label} is a landline modem: it receives no SMS.`);
+    if (profile.kind !== 'gsm') throw new SimInputError('no-sms', texts.noSms(profile.label));
     return sms.deliver(parse(SmsSpec, spec, 'SMS'));
   };
   const runScenario = async (s: Scenario): Promise<CallResult[]> => {

@@ -4,9 +4,7 @@
 // mt=0/1 always). The SIM holds `capacity` messages; when it is full the network keeps the rest and retries
 // after the host frees space (as an SMSC does after the phone's "memory available"), and AT+CMGW answers
 // +CMS ERROR: 322. Sent messages (AT+CMGS) are kept for tests and can draw an automatic reply.
-import { decodePdu } from '../modem/sms/pdu.ts';
-import { bytesToHex, encodeAddress, encodeTimestamp } from '../modem/sms/pdu-fields.ts';
-import { encodeDeliver } from '../modem/sms/submit.ts';
+import { bytesToHex, decodePdu, encodeAddress, encodeDeliver, encodeTimestamp } from '../modem/index.ts';
 import type { SimClock } from './clock.ts';
 import type { Line } from './line.ts';
 import type { SimLog } from './log.ts';

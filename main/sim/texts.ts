@@ -14,6 +14,7 @@ export const texts = {
     en: `Cannot create the modem link ${link}: the folder ${folder} does not exist.`,
     zh: `无法创建调制解调器链接 ${link}：文件夹 ${folder} 不存在。`,
   }),
+  noSms: (label: string): Text => ({ en: `${label} is a landline modem: it receives no SMS.`, zh: `${label} 是固定电话调制解调器，不能接收短信。` }),
   invalidInput: (what: string, detail: string): Text => ({ en: `Invalid ${what}: ${detail}`, zh: `模拟器输入无效（${what}）：${detail}` }),
   /** `detail`: the system's reason, or null when the file does not exist. */
   replayFile: (file: string, detail: string | null): Text => ({

@@ -2,7 +2,7 @@
 // reports, read, list, delete, send and write. Shapes follow 27.005 §3–4 and the Quectel/SIMCom manuals
 // (`+CMGR: <stat>,,<length>` then the PDU; `+CMS ERROR: 321` for an empty index; `+CMS ERROR: 322` when the
 // memory is full). Pure handlers: the SIM's contents come in as a snapshot, changes go out as effects.
-import { decodePdu } from '../../modem/sms/pdu.ts';
+import { decodePdu } from '../../modem/index.ts';
 import type { Context, Handler, Reply } from '../profiles/profile.ts';
 import { ERROR, OK } from './basic.ts';
 
