@@ -16,6 +16,7 @@ const notDomainErrors: Record<string, string> = {
   CliError: 'the CLI’s exit: it carries the sentence of the DomainError it reports and an exit code',
   UnreadableRecord: 'an internal invariant of the history (a record missing its decision): a bug, reported as internal',
   HttpProblem: 'the simulator control API’s own HTTP plumbing (content type, route), not a domain failure',
+  PduError: 'a PDU the SMS codec cannot read: caught where it is decoded, and the message is recorded anyway with the reason among its problems',
   WriterError: 'the record writer thread’s failure carried back across the thread; the record queue retries and logs it',
 };
 
