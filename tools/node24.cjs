@@ -78,10 +78,15 @@ function advise(facts) {
     if (major(here) >= REQUIRED_MAJOR) {
       // npm 7 and later run this after installing the dependencies, with node_modules/.bin first on PATH.
       if (facts.npmNode && major(facts.npmNode) < REQUIRED_MAJOR) {
-        return note(
-          'npm put Node ' + here + ' in node_modules; `npm start`, `npm test` and every other script run on it, not on this machine\'s Node ' + facts.npmNode + ' (which is what any EBADENGINE warning above is about).',
-          'npm 已把 Node ' + here + ' 装进 node_modules；`npm start`、`npm test` 等所有脚本都用它运行，而不是本机的 Node ' + facts.npmNode + '（上面的 EBADENGINE 警告说的都是本机的 Node）。'
+        // npm leaves out an optional dependency whose `engines` its own Node does not meet — such as the
+        // native part of the bundler (rolldown: Node ^20.19 || >=22.12), without which nothing builds. The
+        // scripts run on Node 24, so npm runs once more on Node 24 to add what it skipped.
+        var advice = note(
+          'npm put Node ' + here + ' in node_modules and every script (`npm start`, `npm test`, …) runs on it, not on this machine\'s Node ' + facts.npmNode + ', which the EBADENGINE warnings above are about; now completing the install on Node ' + here + ', since npm skips some parts on an older Node.',
+          'npm 已把 Node ' + here + ' 装进 node_modules，所有脚本（`npm start`、`npm test` 等）都用它运行，而不是本机的 Node ' + facts.npmNode + '（上面的 EBADENGINE 警告说的就是它）；npm 在旧版 Node 上会跳过一部分依赖，现在用 Node ' + here + ' 补全安装。'
         );
+        advice.completeInstall = !!facts.npmCli;
+        return advice;
       }
       return ok;
     }
@@ -146,21 +151,43 @@ function facts(mode) {
     installed: exists(path.join(root, 'node_modules')),
     npm: npm.npm,
     npmNode: npm.node,
+    npmCli: process.env.npm_execpath || null,
   };
+}
+
+/** npm again, on this Node (24), with the lock file as it is: it adds what the first run skipped. */
+function completeInstall() {
+  var run = require('child_process').spawnSync(process.execPath, [process.env.npm_execpath, 'install', '--no-save', '--ignore-scripts', '--no-audit', '--no-fund'], {
+    cwd: root,
+    stdio: 'inherit',
+  });
+  if (run.status === 0) return ok;
+  return problem(
+    'completing the install on Node ' + process.versions.node + ' failed (see above): run `npm install` again.',
+    '用 Node ' + process.versions.node + ' 补全安装失败（见上文）：请重新运行 `npm install`。'
+  );
+}
+
+function print(advice) {
+  if (!advice.en) return;
+  var text = 'Ringfence: ' + advice.en + '\nRingfence：' + advice.zh + '\n';
+  if (advice.exit) process.stderr.write('\n' + text + '\n');
+  else process.stdout.write(text);
 }
 
 function main() {
   var advice;
   try {
     advice = advise(facts(process.argv[2] === 'install' ? 'install' : 'run'));
+    print(advice);
+    if (advice.completeInstall) {
+      advice = completeInstall();
+      print(advice);
+    }
   } catch (e) {
     // A bug here must not become the stack trace this file exists to avoid.
     advice = problem('checking the Node version failed (' + (e && e.message) + ').', '检查 Node 版本失败（' + (e && e.message) + '）。');
-  }
-  if (advice.en) {
-    var text = 'Ringfence: ' + advice.en + '\nRingfence：' + advice.zh + '\n';
-    if (advice.exit) process.stderr.write('\n' + text + '\n');
-    else process.stdout.write(text);
+    print(advice);
   }
   process.exit(advice.exit);
 }

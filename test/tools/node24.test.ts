@@ -7,12 +7,12 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { repoRoot } from '../support/paths.ts';
 
-type Facts = { mode: 'install' | 'run'; here: string; bundled: string | null; fetched: boolean; installed: boolean; npm: string | null; npmNode: string | null };
-type Advice = { exit: 0 | 1; en: string | null; zh: string | null };
+type Facts = { mode: 'install' | 'run'; here: string; bundled: string | null; fetched: boolean; installed: boolean; npm: string | null; npmNode: string | null; npmCli: string | null };
+type Advice = { exit: 0 | 1; en: string | null; zh: string | null; completeInstall?: boolean };
 const guardPath = join(repoRoot, 'tools', 'node24.cjs');
 const { advise } = createRequire(import.meta.url)(guardPath) as { advise: (f: Facts) => Advice };
 
-const installed: Facts = { mode: 'run', here: '24.21.0', bundled: '24.21.0', fetched: true, installed: true, npm: '11.19.1', npmNode: '20.20.2' };
+const installed: Facts = { mode: 'run', here: '24.21.0', bundled: '24.21.0', fetched: true, installed: true, npm: '11.19.1', npmNode: '20.20.2', npmCli: '/usr/lib/node_modules/npm/bin/npm-cli.js' };
 const run = (f: Partial<Facts>) => advise({ ...installed, ...f, mode: 'run' });
 const install = (f: Partial<Facts>) => advise({ ...installed, ...f, mode: 'install' });
 
@@ -45,8 +45,10 @@ describe('the Node 24 guard at the end of npm install', () => {
     expect(advice.en).toMatch(/npm \(6\.14\.18\) is too old.*install Node\.js 18 or newer from https:\/\/nodejs\.org/);
   });
 
-  it("tells a user on an older Node that the scripts run on the project's Node 24", () => {
-    expect(install({ npmNode: '20.20.2' })).toMatchObject({ exit: 0, en: expect.stringMatching(/run on it, not on this machine's Node 20\.20\.2/) });
+  it("tells a user on an older Node that the scripts run on the project's Node 24, and completes the install on it", () => {
+    // npm skips optional dependencies whose engines its own Node misses (the bundler's native part on Node 18).
+    expect(install({ npmNode: '18.20.8' })).toMatchObject({ exit: 0, completeInstall: true, en: expect.stringMatching(/runs on it, not on this machine's Node 18\.20\.8/) });
+    expect(install({ npmNode: '20.20.2', npmCli: null })).toMatchObject({ exit: 0, completeInstall: false });
     expect(install({ npmNode: '24.21.0' })).toEqual({ exit: 0, en: null, zh: null });
   });
 
@@ -66,7 +68,7 @@ describe('what the guard prints', () => {
       for (const bundled of [null, '24.21.0'])
         for (const fetched of [false, true])
           for (const installedFlag of [false, true])
-            for (const npm of ['6.14.18', '10.8.2', '11.19.1']) cases.push({ mode, here, bundled, fetched, installed: installedFlag, npm, npmNode: here });
+            for (const npm of ['6.14.18', '10.8.2', '11.19.1']) cases.push({ mode, here, bundled, fetched, installed: installedFlag, npm, npmNode: here === '24.21.0' ? '18.20.8' : here, npmCli: 'npm-cli.js' });
 
   it('is one sentence in English and one in Chinese, whenever it says anything', () => {
     for (const f of cases) {
