@@ -51,12 +51,14 @@ function bundledNodeFetched() {
   return exists(path.join(bin, process.platform === 'win32' ? 'node.exe' : 'node'));
 }
 
-/** npm's own version and the Node it runs on, from the user agent npm gives every script. */
+/** npm's own version, the Node it runs on (from the user agent npm gives every script) and its CLI script. */
 function npmInfo() {
   var agent = process.env.npm_config_user_agent || '';
   var npm = /\bnpm\/(\d+[^\s]*)/.exec(agent);
   var node = /\bnode\/v?(\d+[^\s]*)/.exec(agent);
-  return { npm: npm ? npm[1] : null, node: node ? node[1] : null };
+  // Only npm itself is asked to complete an install (yarn and pnpm put themselves in npm_execpath too).
+  var cli = /^npm\//.test(agent) ? process.env.npm_execpath || null : null;
+  return { npm: npm ? npm[1] : null, node: node ? node[1] : null, cli: cli };
 }
 
 /**
@@ -151,7 +153,7 @@ function facts(mode) {
     installed: exists(path.join(root, 'node_modules')),
     npm: npm.npm,
     npmNode: npm.node,
-    npmCli: process.env.npm_execpath || null,
+    npmCli: npm.cli,
   };
 }
 
