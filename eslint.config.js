@@ -71,10 +71,11 @@ export default tseslint.config(
   },
   { files: ['**/*.{ts,tsx,js}'], languageOptions: { globals: { ...globals.node } } },
   { files: ['renderer/**'], languageOptions: { globals: { ...globals.browser } } },
-  // tools/*.cjs run first, on whatever Node the machine has (however old), before Ringfence's own Node 24
-  // exists: parsed as ES5 so a `const` or an arrow function fails the lint, not a newcomer's first command.
+  // main/cli/node24-guard.cjs runs first, on whatever Node the machine has (however old), before Ringfence's
+  // own Node 24 exists: parsed as ES5 so a `const` or an arrow function fails the lint, not a newcomer's first
+  // command.
   {
-    files: ['tools/**/*.cjs'],
+    files: ['main/cli/node24-guard.cjs'],
     languageOptions: { parser: espree, ecmaVersion: 5, sourceType: 'script', globals: { ...globals.node } },
     rules: {
       '@typescript-eslint/no-require-imports': 'off',

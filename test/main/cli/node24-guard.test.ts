@@ -1,15 +1,15 @@
-// The guard that runs before every npm script and at the end of `npm install` (tools/node24.cjs): each way
+// The guard that runs before every npm script and at the end of `npm install` (main/cli/node24-guard.cjs): each way
 // the project's own Node 24 can be missing gets one sentence in both languages, never a stack trace.
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { repoRoot } from '../support/paths.ts';
+import { repoRoot } from '../../support/paths.ts';
 
 type Facts = { mode: 'install' | 'run'; here: string; bundled: string | null; fetched: boolean; installed: boolean; npm: string | null; npmNode: string | null; npmCli: string | null };
 type Advice = { exit: 0 | 1; en: string | null; zh: string | null; completeInstall?: boolean };
-const guardPath = join(repoRoot, 'tools', 'node24.cjs');
+const guardPath = join(repoRoot, 'main', 'cli', 'node24-guard.cjs');
 const { advise } = createRequire(import.meta.url)(guardPath) as { advise: (f: Facts) => Advice };
 
 const installed: Facts = { mode: 'run', here: '24.21.0', bundled: '24.21.0', fetched: true, installed: true, npm: '11.19.1', npmNode: '20.20.2', npmCli: '/usr/lib/node_modules/npm/bin/npm-cli.js' };
@@ -94,8 +94,8 @@ describe('package.json', () => {
 
   it('runs the guard first in every script, and at the end of npm install', () => {
     for (const [name, command] of Object.entries(pkg.scripts)) {
-      if (name === 'preinstall') expect(command).toMatch(/^npm rebuild node --ignore-scripts && node tools\/node24\.cjs install$/);
-      else expect(command, name).toMatch(/^node tools\/node24\.cjs && /);
+      if (name === 'preinstall') expect(command).toMatch(/^npm rebuild node --ignore-scripts && node main\/cli\/node24-guard\.cjs install$/);
+      else expect(command, name).toMatch(/^node main\/cli\/node24-guard\.cjs && /);
     }
   });
 

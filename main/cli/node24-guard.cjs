@@ -7,8 +7,8 @@
 // It must run on whatever Node the machine has, however old (Ubuntu 22.04 ships Node 12, older systems
 // older ones), so it is ES5 CommonJS with no dependencies; eslint parses it as ES5 to keep it that way.
 //
-//   node tools/node24.cjs           before a script: exit 0 when this is Node 24 with dependencies installed
-//   node tools/node24.cjs install   from the root preinstall: check npm itself, then what the install gave
+//   node main/cli/node24-guard.cjs            before a script: exit 0 on Node 24 with the dependencies installed
+//   node main/cli/node24-guard.cjs install    from the root preinstall: check npm itself, then what it installed
 //
 // The root preinstall runs `npm rebuild node --ignore-scripts` before this: on Windows the `node` package's
 // install script turns its binary into bin/node.exe (and bin/node into a blank file) after npm has linked
@@ -20,7 +20,7 @@
 var fs = require('fs');
 var path = require('path');
 
-var root = path.resolve(__dirname, '..');
+var root = path.resolve(__dirname, '..', '..');
 var REQUIRED_MAJOR = 24;
 
 function major(version) {
