@@ -129,7 +129,8 @@ export default tseslint.config(
     },
   },
   {
-    files: ['main/**'],
+    // The module files of main/ (the .cjs Node guard is plain ES5 with no imports of ours).
+    files: ['main/**/*.{ts,tsx,js}'],
     rules: { 'import-x/no-restricted-paths': ['error', { zones: capabilityZones }] },
   },
 );
