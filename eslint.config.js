@@ -6,6 +6,7 @@
 //   - capabilities (import-x/no-restricted-paths on the resolved file): which capability of main/ may use
 //     which other, and only through that one's index.ts.
 import js from '@eslint/js';
+import * as espree from 'espree';
 import tseslint from 'typescript-eslint';
 import globals from 'globals';
 import importX, { createNodeResolver } from 'eslint-plugin-import-x';
@@ -70,6 +71,18 @@ export default tseslint.config(
   },
   { files: ['**/*.{ts,tsx,js}'], languageOptions: { globals: { ...globals.node } } },
   { files: ['renderer/**'], languageOptions: { globals: { ...globals.browser } } },
+  // main/cli/node24-guard.cjs runs first, on whatever Node the machine has (however old), before Ringfence's
+  // own Node 24 exists: parsed as ES5 so a `const` or an arrow function fails the lint, not a newcomer's first
+  // command.
+  {
+    files: ['main/cli/node24-guard.cjs'],
+    languageOptions: { parser: espree, ecmaVersion: 5, sourceType: 'script', globals: { ...globals.node } },
+    rules: {
+      '@typescript-eslint/no-require-imports': 'off',
+      // ES5 has no `catch {}` without a binding.
+      '@typescript-eslint/no-unused-vars': ['error', { caughtErrors: 'none' }],
+    },
+  },
 
   // --- layering: runtimes ---------------------------------------------------------------------------
   {
@@ -116,7 +129,8 @@ export default tseslint.config(
     },
   },
   {
-    files: ['main/**'],
+    // The module files of main/ (the .cjs Node guard is plain ES5 with no imports of ours).
+    files: ['main/**/*.{ts,tsx,js}'],
     rules: { 'import-x/no-restricted-paths': ['error', { zones: capabilityZones }] },
   },
 );

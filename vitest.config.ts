@@ -1,9 +1,14 @@
-import { defineConfig } from 'vitest/config';
+import { configDefaults, defineConfig } from 'vitest/config';
 import { ptyTag } from './test/support/pty.ts';
+import { unitTestFiles } from './test/support/tiers.ts';
+
+// Two tiers (test/support/tiers.ts): `unit` runs in-process (`npm run test:unit`, `npm run test:watch`),
+// `integration` is everything else; `npm test` runs both. Each project names its own files: a project that
+// extends this config would add its `include` to one set here, not replace it.
+const unit = unitTestFiles(import.meta.dirname);
 
 export default defineConfig({
   test: {
-    include: ['test/**/*.test.ts', 'test/**/*.test.tsx'],
     environment: 'node',
     // serialport is a native addon and the integration tests own ptys and child processes:
     // separate processes keep one suite's file descriptors away from another's.
@@ -20,5 +25,10 @@ export default defineConfig({
         inline: ['electron-store'],
       },
     },
+    projects: [
+      // In-process tests share nothing but the process, so threads serve them: no process to start per file.
+      { extends: true, test: { name: 'unit', include: unit, pool: 'threads', setupFiles: ['test/support/unit-tier.ts'] } },
+      { extends: true, test: { name: 'integration', include: ['test/**/*.test.{ts,tsx}'], exclude: [...configDefaults.exclude, ...unit] } },
+    ],
   },
 });

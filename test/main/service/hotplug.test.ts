@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { PortInfo } from '../../../shared/api.ts';
 import { portsToProbe, watchForModems } from '../../../main/service/hotplug.ts';
 
@@ -26,33 +26,50 @@ describe('hot-plug', () => {
     expect(portsToProbe(huawei, new Set(), new Set(), new Set(['/dev/ttyUSB2'])).map((p) => p.path)).toEqual(['/dev/ttyUSB0']);
   });
 
+  // Fake timers: the poller's ticks are stepped one by one, so "nothing was added while auto-detect was off"
+  // is asserted after ticks that provably ran (they asked whether auto-detect is on), not after a sleep.
   it('adds a modem that appears, and only when auto-detect is on', async () => {
-    let ports: PortInfo[] = [];
-    let enabled = false;
-    const added: string[] = [];
-    const lines: { path: string }[] = [];
-    const stop = watchForModems(
-      {
-        enabled: () => enabled,
-        listPorts: async () => ports,
-        probePort: async (path) => ({ path, ok: true, kind: 'gsm', manufacturer: 'huawei', model: 'E173', problem: null }),
-        lines: () => lines,
-        add: (path) => {
-          added.push(path);
-          lines.push({ path });
+    vi.useFakeTimers();
+    try {
+      let ports: PortInfo[] = [];
+      let enabled = false;
+      let asked = 0;
+      const added: string[] = [];
+      const lines: { path: string }[] = [];
+      const listPorts = vi.fn(async () => ports);
+      const probePort = vi.fn(async (path: string) => ({ path, ok: true, kind: 'gsm' as const, manufacturer: 'huawei', model: 'E173', problem: null }));
+      const stop = watchForModems(
+        {
+          enabled: () => (asked++, enabled),
+          listPorts,
+          probePort,
+          lines: () => lines,
+          add: (path) => {
+            added.push(path);
+            lines.push({ path });
+          },
+          log: () => {},
         },
-        log: () => {},
-      },
-      10,
-    );
-    ports = huawei;
-    await new Promise((r) => setTimeout(r, 60));
-    expect(added).toEqual([]);
-    enabled = true;
-    const deadline = Date.now() + 2000;
-    while (added.length === 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 10));
-    await new Promise((r) => setTimeout(r, 60));
-    stop();
-    expect(added).toEqual(['/dev/ttyUSB2']);
+        10,
+      );
+      ports = huawei;
+      await vi.advanceTimersByTimeAsync(50);
+      expect([added, probePort.mock.calls.length]).toEqual([[], 0]); // nothing added, no port opened to probe…
+      expect(asked).toBeGreaterThanOrEqual(5); // …by a poller that ran: the first scan plus one per 10 ms tick
+
+      enabled = true;
+      await vi.advanceTimersByTimeAsync(10);
+      expect(added).toEqual(['/dev/ttyUSB2']);
+      await vi.advanceTimersByTimeAsync(50); // later scans see the line and leave the dongle alone
+      expect(added).toEqual(['/dev/ttyUSB2']);
+      expect(probePort.mock.calls).toEqual([['/dev/ttyUSB2']]);
+
+      stop();
+      const scans = listPorts.mock.calls.length;
+      await vi.advanceTimersByTimeAsync(50);
+      expect(listPorts.mock.calls.length).toBe(scans);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });
