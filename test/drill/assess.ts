@@ -80,6 +80,17 @@ export type RunFigures = {
   hostHangupLatencyMs: Percentiles;
   resume: { kind: string; outageMs: number; resumeMs: number | null }[];
   crashes: number;
+  /** Flood speed (issue 14): calls ringing 50–200 ms after the previous release, and waiting calls. */
+  floodSpeed: {
+    backToBack: number;
+    /** Back-to-back calls that were rejected, and how many of those on their first ring. */
+    backToBackRejected: number;
+    rejectedOnFirstRing: number;
+    waiting: number;
+    /** Waiting calls released with AT+CHLD=0 (the call in progress left alone), and recorded as such. */
+    waitingReleased: number;
+    waitingRecordedAsWaiting: number;
+  };
 };
 
 export type Check = { name: string; ok: boolean; detail: string };
@@ -171,6 +182,7 @@ export function assessRun(input: RunInput): Assessment {
     hostHangupLatencyMs: percentiles(records.flatMap((r) => (r.hangupLatencyMs !== null ? [r.hangupLatencyMs] : []))),
     resume,
     crashes: input.crashes.length,
+    floodSpeed: { backToBack: 0, backToBackRejected: 0, rejectedOnFirstRing: 0, waiting: 0, waitingReleased: 0, waitingRecordedAsWaiting: 0 },
   };
 
   const shieldSpans = input.incidents.map((i) => ({ from: Date.parse(i.startedAt), to: i.endedAt ? Date.parse(i.endedAt) : Infinity }));
@@ -199,6 +211,18 @@ export function assessRun(input: RunInput): Assessment {
       else f.mismatches.push({ ...ref(p), recordId: r.id, recorded: `${r.presentation} ${r.number ?? ''}`.trim() });
     }
     for (const r of mine) if (r.decision.text.en.startsWith('Screening failed')) f.screeningFailed++;
+    if (p.call.afterReleaseMs !== undefined) {
+      f.floodSpeed.backToBack++;
+      if (rejected) {
+        f.floodSpeed.backToBackRejected++;
+        if (p.result.rings <= 1) f.floodSpeed.rejectedOnFirstRing++;
+      }
+    }
+    if (p.call.waiting) {
+      f.floodSpeed.waiting++;
+      if (rejected && p.result.hangupCommand === 'AT+CHLD=0') f.floodSpeed.waitingReleased++;
+      if (mine.length === 1 && mine[0]!.outcome.startsWith('waiting-')) f.floodSpeed.waitingRecordedAsWaiting++;
+    }
     if (p.call.kind === 'flood') {
       f.flood.placed++;
       if (p.call.episode !== null) episodes.add(p.call.episode);
