@@ -136,6 +136,22 @@ export function attribute(placed: readonly PlacedCall[], records: readonly CallR
     while (k < timed.length && timed[k]!.t < end) mine.push(timed[k++]!.r);
     owned.set(p, mine);
   });
+  // A host that heard a call late (a loaded machine; back-to-back calls 50 ms apart) starts its record after
+  // the next call was placed: by time it lands with the next call, which then seems to have two records and
+  // this one none. Give such a record back when its caller is this call's and not the next one's.
+  const same = (r: CallRecord, p: PlacedCall) => r.presentation === p.call.presentation && r.number === p.call.number;
+  placed.forEach((p, i) => {
+    if (owned.get(p)!.length > 0 || p.call.number === null) return;
+    for (const next of placed.slice(i + 1, i + 3)) {
+      const theirs = owned.get(next)!;
+      const found = theirs.findIndex((r) => same(r, p) && !same(r, next));
+      if (found >= 0) {
+        owned.set(p, [theirs[found]!]);
+        owned.set(next, theirs.filter((_, j) => j !== found));
+        return;
+      }
+    }
+  });
   return { owned, stray };
 }
 

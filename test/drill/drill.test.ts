@@ -15,7 +15,7 @@ const root = mkdtempSync(join(tmpdir(), 'rf-drill-test-'));
 const timeScale = 40;
 const timing = { ...fullTiming, unplugEveryMs: 8_000, unplugForMs: 2_000, kills: 2 };
 
-function run(name: string, fault: FaultName | null, floodCalls: number, seed: number, speed: { backToBack?: boolean; callWaiting?: boolean } = {}): Promise<RunResult> {
+function run(name: string, fault: FaultName | null, floodCalls: number, seed: number, speed: { backToBack?: boolean; backToBackRings?: [number, number]; callWaiting?: boolean } = {}): Promise<RunResult> {
   const week = generateWeek({ seed, days: 1, floodCalls, trustedCalls: 6, ordinaryCalls: 3, ...speed });
   // Gaps longer than 2 s are played as 2 s (50 ms real): every burst still comes at its peak pace.
   return runDrill({ name, fault, week, dir: join(root, name), timeScale, timing, seed, gapCapMs: 2000, cleanUp: true });
@@ -39,7 +39,9 @@ describe('the call-bomb drill, reduced', () => {
   }, 90_000);
 
   it('at flood speed (the next call 50–200 ms after the release, calls waiting on a picked-up call) loses nothing and records nothing twice', async () => {
-    const r = await run('flood-speed', null, 120, 10, { backToBack: true, callWaiting: true });
+    // Callers wait 2–3 rings here (1–3 in npm run drill): at ×40 one ring is 125 ms, which a loaded test
+    // machine can miss, and that would be the machine's latency, not a lost or misattributed call.
+    const r = await run('flood-speed', null, 120, 10, { backToBack: true, backToBackRings: [2, 3], callWaiting: true });
     expect(failures(r)).toEqual([]);
     const f = r.figures;
     expect(f.recordedOnce).toBe(f.placed);

@@ -77,7 +77,7 @@ describe('the generated week', () => {
     expect(() => generateWeek({ seed: 1, days: 1, floodCalls: 20_000 })).toThrow(/do not fit in 1 day/);
   });
 
-  it('at flood speed, rings each burst's peak back to back and puts two waiting calls on each picked-up trusted call', () => {
+  it('at flood speed, rings the peak of each burst back to back and puts two waiting calls on each picked-up trusted call', () => {
     const fast = generateWeek({ seed: 3, days: 1, floodCalls: 200, trustedCalls: 9, ordinaryCalls: 3, backToBack: true, callWaiting: true });
     const b2b = fast.calls.filter((c) => c.afterReleaseMs !== undefined);
     expect(b2b.length).toBeGreaterThan(40);

@@ -56,6 +56,8 @@ export type WeekOptions = {
    * its caller giving up after 1–3 rings — the moment a released line is free, the software rings again.
    */
   backToBack?: boolean;
+  /** How many rings a back-to-back caller waits, [min, max] (default [1, 3]). */
+  backToBackRings?: [number, number];
   /** Call waiting: each trusted call inside a burst is picked up, and two flood calls ring as waiting calls. */
   callWaiting?: boolean;
 };
@@ -110,7 +112,7 @@ export function generateWeek(options: WeekOptions): DrillWeek {
       const call: Omit<DrillCall, 'index'> = { at: t + offset, kind: 'flood', episode: e, number: withheld ? null : numbers.next(), presentation: withheld ? 'withheld' : 'allowed', rings: 3 };
       if (o.backToBack && i > 0 && offset - shape.offsets[i - 1]! === peakGapMs) {
         call.afterReleaseMs = random.int(50, 200);
-        call.rings = random.int(1, 3);
+        call.rings = random.int(...(o.backToBackRings ?? [1, 3]));
       }
       calls.push(call);
     });
@@ -123,13 +125,16 @@ export function generateWeek(options: WeekOptions): DrillWeek {
   placeOrdinary(calls, episodes, o.ordinaryCalls, durationMs, random);
   if (o.callWaiting) {
     // A trusted call inside a burst is picked up after one ring; two flood calls wait on it (1 ms apart in
-    // the schedule, so they sort after it and before the next flood call).
+    // the schedule, so they sort after it and before the next flood call). Their numbers are new ones (166…,
+    // a range the rotation pool never uses): the software never repeats a number within an episode.
+    let fresh = 0;
     for (const c of calls.filter((c) => c.kind === 'trusted' && c.episode !== null)) {
       c.answered = true;
       c.rings = 1;
       for (const k of [1, 2]) {
         const withheld = random.next() < o.withheldShare;
-        calls.push({ at: c.at + k, kind: 'flood', episode: c.episode, number: withheld ? null : numbers.next(), presentation: withheld ? 'withheld' : 'allowed', rings: 3, waiting: true });
+        const number = withheld ? null : `1660000${String(fresh++).padStart(4, '0')}`;
+        calls.push({ at: c.at + k, kind: 'flood', episode: c.episode, number, presentation: withheld ? 'withheld' : 'allowed', rings: 3, waiting: true });
       }
     }
   }
