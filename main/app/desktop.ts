@@ -20,6 +20,7 @@ import { handleAppProtocol, registerAppScheme } from './protocol.ts';
 import { guardSession, guardWebContents } from './security.ts';
 import { electronStoreBackend } from './settings-backend.ts';
 import { startTray } from './tray-controller.ts';
+import { shellTexts } from './texts.ts';
 import { rendererLocation, windowOptions } from './window.ts';
 
 export type DesktopService = ApiHost & { close(): Promise<void> };
@@ -105,11 +106,8 @@ export function runDesktop(options: DesktopOptions): boolean {
     trayHint: trayHintMarker(paths.dir),
     tellTrayHint: () =>
       notifier.say(
-        { en: 'Ringfence is still screening', zh: 'Ringfence 仍在筛选来电' },
-        {
-          en: 'Closing the window keeps Ringfence running in the tray. To stop screening, choose Quit from the tray menu.',
-          zh: '关闭窗口后 Ringfence 会继续在托盘中运行。若要停止筛选，请在托盘菜单中选择"退出"。',
-        },
+        shellTexts.stillScreeningTitle(),
+        shellTexts.stillScreeningBody(),
       ),
     log,
   });
@@ -174,8 +172,8 @@ export function runDesktop(options: DesktopOptions): boolean {
       restartBudget.splice(0, restartBudget.length, ...budget.history);
       if (!budget.allowed) {
         notifier.say(
-          { en: 'Ringfence stopped screening', zh: 'Ringfence 已停止筛选' },
-          { en: `It failed repeatedly after ${kind}. Please restart it; the log is in ${crashLog.path}.`, zh: `发生 ${kind} 后多次失败。请重新启动；日志位于 ${crashLog.path}。` },
+          shellTexts.stoppedTitle(),
+          shellTexts.stoppedBody(kind, crashLog.path),
         );
         return;
       }

@@ -8,6 +8,7 @@ import { basename, dirname, join } from 'node:path';
 import { SerialPort } from 'serialport';
 import type { PortInfo } from '../../shared/api.ts';
 import type { Text } from '../../shared/domain.ts';
+import { portTexts } from './texts.ts';
 
 type Candidate = { path: string; manufacturer: string | null; vendorId: string | null; productId: string | null; iface: number | null };
 
@@ -36,23 +37,14 @@ export function rankPort(c: Candidate): { rank: number; description: Text } {
   const isUsbTty = /tty(USB|ACM)\d+$|^COM\d+$/i.test(c.path) || c.path.includes('/serial/by-id/');
   let rank = isUsbTty ? 10 : 1;
   if (!vendor) {
-    const en = c.manufacturer ? `Serial port (${c.manufacturer})` : isUsbTty ? 'USB serial port' : 'Serial port';
-    const zh = c.manufacturer ? `串口（${c.manufacturer}）` : isUsbTty ? 'USB 串口' : '串口';
-    return { rank, description: { en, zh } };
+    return { rank, description: portTexts.unknownPort(c.manufacturer, isUsbTty) };
   }
   if (vendor.kind === 'bridge') return { rank: rank + 20, description: { en: vendor.name, zh: vendor.zh } };
   rank += 50;
   const at = c.iface !== null ? vendor.atInterfaces.indexOf(c.iface) : -1;
   if (at >= 0) rank += 30 - at * 5;
   else if (c.iface !== null && vendor.kind === 'gsm') rank -= 20; // diagnostics, GPS or PPP interface
-  const part =
-    c.iface === null
-      ? { en: '', zh: '' }
-      : at === 0
-        ? { en: vendor.kind === 'gsm' ? ', command (AT/PCUI) interface' : ', command interface', zh: '，命令（AT/PCUI）接口' }
-        : at > 0
-          ? { en: `, interface ${c.iface} (may take AT commands)`, zh: `，接口 ${c.iface}（可能接受 AT 命令）` }
-          : { en: `, interface ${c.iface} (data, diagnostics or GPS; not for commands)`, zh: `，接口 ${c.iface}（数据、诊断或 GPS 接口，不接受命令）` };
+  const part = c.iface === null ? { en: '', zh: '' } : at === 0 ? portTexts.commandInterface(vendor.kind === 'gsm') : at > 0 ? portTexts.maybeCommands(c.iface) : portTexts.notForCommands(c.iface);
   return { rank, description: { en: vendor.name + part.en, zh: vendor.zh + part.zh } };
 }
 
