@@ -52,7 +52,7 @@ export function portProblemText(code: PortProblemCode, path: string, detail: str
   }
 }
 
-/** How the port list describes a port (vendor names stay with the vendor table in ports.ts). */
+/** How the port list describes a port. */
 export const portTexts = {
   unknownPort: (manufacturer: string | null, usb: boolean): Text =>
     manufacturer ? { en: `Serial port (${manufacturer})`, zh: `串口（${manufacturer}）` } : usb ? { en: 'USB serial port', zh: 'USB 串口' } : { en: 'Serial port', zh: '串口' },
@@ -63,3 +63,22 @@ export const portTexts = {
 
 /** The decision a call gets when screening itself failed: it rings through, as a phone without us would. */
 export const screeningFailedText = (): Text => ({ en: 'Screening failed; the call rings through.', zh: '筛选失败，来电正常响铃。' });
+
+/** The vendors' names in Chinese, by USB vendor id (the English names stay with the vendor table in ports.ts). */
+const vendorNamesZh: Record<string, string> = {
+  '12d1': '华为 GSM 上网卡',
+  '19d2': '中兴 GSM 上网卡',
+  '1e0e': '芯讯通 GSM 模块',
+  '2c7c': '移远 GSM 模块',
+  '05c6': '高通方案 GSM 模块',
+  '1bbb': '阿尔卡特/TCL GSM 上网卡',
+  '0baf': 'U.S. Robotics 调制解调器',
+  '0572': 'Conexant 语音调制解调器（Zoom 等）',
+  '0803': 'Zoom 调制解调器',
+  '1a86': 'USB 转串口（CH340），例如 SIM800 模块板',
+  '10c4': 'USB 转串口（CP210x），例如 SIM800 模块板',
+  '0403': 'USB 转串口（FTDI）',
+  '067b': 'USB 转串口（PL2303）',
+};
+
+export const vendorName = (vendorId: string, en: string): Text => ({ en, zh: vendorNamesZh[vendorId] ?? en });
