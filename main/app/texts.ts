@@ -58,6 +58,11 @@ export const firstRunTexts = {
 };
 
 export const shellTexts = {
+  starting: (): Text => ({ en: 'Ringfence is still starting; try again in a moment.', zh: 'Ringfence 仍在启动，请稍后再试。' }),
+  couldNotStart: (why: string, logPath: string) => ({
+    title: 'Ringfence could not start / Ringfence 无法启动',
+    body: `${why}\n\nDetails / 详情: ${logPath}`,
+  }),
   stillScreeningTitle: (): Text => ({ en: 'Ringfence is still screening', zh: 'Ringfence 仍在筛选来电' }),
   stillScreeningBody: (): Text => ({
     en: 'Closing the window keeps Ringfence running in the tray. To stop screening, choose Quit from the tray menu.',
