@@ -25,6 +25,40 @@ const toApp = { regex: '(^|/)app(/|$)', message: '(only the Electron entry main/
 const toTest = { regex: '(^|/)test(/|$)', message: '(product code never imports tests)' };
 const node = { group: nodeBuiltins, message: '(Node built-ins do not exist here)' };
 
+// --- pure modules --------------------------------------------------------------------------------------
+// The decision core and the parsers: functions of their arguments (the clock and the data come in), no I/O,
+// no Node built-ins — so they are tested without a disk or a port and can never block the thread that
+// answers the next caller ID. ARCHITECTURE.md names them; a new pure module is added here.
+export const pureModules = [
+  'main/screening/decide.ts',
+  'main/screening/final.ts',
+  'main/screening/patterns.ts',
+  'main/screening/schedule.ts',
+  'main/screening/numbers.ts',
+  'main/screening/shield.ts',
+  'main/screening/recent.ts',
+  'main/screening/rule-input.ts',
+  'main/screening/indexed-rule.ts',
+  'main/screening/import/*.ts',
+  'main/modem/call-state.ts',
+  'main/modem/call-steps.ts',
+  'main/modem/caller-id-parser.ts',
+  'main/modem/clip.ts',
+  'main/modem/clcc.ts',
+  'main/modem/ccwa.ts',
+  'main/modem/charset.ts',
+  'main/modem/cadence.ts',
+  'main/modem/landline-cid.ts',
+  'main/modem/hex-cid.ts',
+  'main/modem/line-splitter.ts',
+  'main/modem/at-fields.ts',
+  'main/modem/result-codes.ts',
+  'main/modem/urc.ts',
+  'main/modem/transcript.ts',
+  'main/history/complaint.ts',
+  'main/history/filing.ts',
+];
+
 // --- capabilities of main/ ---------------------------------------------------------------------------
 // Who may use whom. Everything may use shared/ and main/version.ts; a capability reaches another only
 // through its index.ts (its public face), never a file behind it.
@@ -93,6 +127,10 @@ export default tseslint.config(
     files: ['main/**'],
     ignores: ['main/app/**', 'main/preload.ts'],
     rules: layer('plain-Node main/ code:', [electron, react, toRenderer, toApp, toTest]),
+  },
+  {
+    files: pureModules,
+    rules: layer('a pure module (ARCHITECTURE.md) does no I/O:', [electron, react, toRenderer, toApp, toTest, node]),
   },
   {
     files: ['main/app/**'],

@@ -12,6 +12,7 @@ import {
   CallerId,
   HangupMethod,
   Incident,
+  Language,
   LineStatus,
   Presentation,
   Rule,
@@ -220,7 +221,7 @@ export const methods = {
       numbers: z.array(z.string().max(64)).max(100).default([]),
       /** Numbers to leave out of the report's incidents and complaints (the user's choice before exporting). */
       exclude: z.array(z.string().max(64)).max(1000).default([]),
-      language: z.enum(['en', 'zh']).default('en'),
+      language: Language.default('en'),
     }),
     /**
      * `url`: where a browser downloads the file (headless; for a pack, its report); `path`: where the desktop

@@ -48,6 +48,12 @@ export const Reason = z.enum([
 export type Reason = z.infer<typeof Reason>;
 
 /** One sentence in each language the UI ships, shown as is. */
+/** The languages Ringfence speaks: the one list every part uses (UI, reports, notifications, CLI). */
+export const languages = ['en', 'zh'] as const;
+export const Language = z.enum(languages);
+export type Language = z.infer<typeof Language>;
+
+/** A sentence in every language. */
 export const Text = z.object({ en: z.string(), zh: z.string() });
 export type Text = z.infer<typeof Text>;
 

@@ -1,7 +1,7 @@
 // Settings: one schema for electron-store (desktop) and conf (headless). Every field has a default so a
 // missing or partly corrupt file still yields a complete, valid object.
 import { z } from 'zod';
-import { Action, HangupMethod, Schedule } from './domain.ts';
+import { Action, HangupMethod, languages, Schedule } from './domain.ts';
 import { defaultKeywords, keywordLimits } from './message-flags.ts';
 
 export const LineConfig = z.object({
@@ -94,8 +94,8 @@ export type MessageSettings = z.infer<typeof MessageSettings>;
 
 export const Settings = z.object({
   /** ISO 3166 alpha-2 code used to normalise national numbers (default from the OS locale). */
-  homeCountry: z.string().trim().toUpperCase().regex(/^[A-Z]{2}$/, 'use a two-letter country code such as CN or GB').default('CN'),
-  language: z.enum(['system', 'en', 'zh']).default('system'),
+import { Action, HangupMethod, languages, Schedule } from './domain.ts';
+import { defaultKeywords, keywordLimits } from './message-flags.ts';
   theme: z.enum(['system', 'light', 'dark']).default('system'),
   notifications: z
     .object({ ringThrough: z.boolean().default(true), blockedSummary: z.boolean().default(true) })

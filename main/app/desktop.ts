@@ -5,6 +5,7 @@ import { app, BrowserWindow, dialog, ipcMain, powerMonitor, protocol, session, s
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { ApiEvent, MethodName } from '../../shared/api.ts';
+import { DomainError } from '../../shared/errors.ts';
 import type { ApiHost } from '../service/index.ts';
 import { SettingsStore, countryFromLocale } from '../settings/index.ts';
 import { dataPaths, defaultDataDir } from '../store/index.ts';
@@ -20,6 +21,7 @@ import { handleAppProtocol, registerAppScheme } from './protocol.ts';
 import { guardSession, guardWebContents } from './security.ts';
 import { electronStoreBackend } from './settings-backend.ts';
 import { startTray } from './tray-controller.ts';
+import { shellTexts } from './texts.ts';
 import { rendererLocation, windowOptions } from './window.ts';
 
 export type DesktopService = ApiHost & { close(): Promise<void> };
@@ -72,26 +74,19 @@ export function runDesktop(options: DesktopOptions): boolean {
   const guard = { trustedOrigin: location.origin, openExternal: (url: string) => shell.openExternal(url), log };
 
   let quitting = false;
-  let service: DesktopService | null = null;
-  let settings: SettingsStore | null = null;
-  const listeners = new Set<(event: ApiEvent) => void>();
-  let unsubscribe: () => void = () => {};
-
-  // IPC and the tray hold this host, which follows the service across a restart.
-  const current = (): DesktopService => {
-    if (!service) throw Object.assign(new Error('Ringfence is still starting; try again in a moment.'), { code: 'starting' });
-    return service;
-  };
-  const host: ApiHost = withDesktopNotices(
-    {
-      call: <M extends MethodName>(method: M, input: unknown) => current().call(method, input),
-      onEvent: (listener) => {
-        listeners.add(listener);
-        return () => listeners.delete(listener);
-      },
+  const supervisor = superviseService({
+    start: () => {
+      settings ??= new SettingsStore(electronStoreBackend(paths.dir, ipcMain), {
+        firstRun: { homeCountry: countryFromLocale(env, app.getLocale()) },
+      });
+      return options.startService({ dataDir: paths.dir, settings, host: 'desktop', log, printPdf: printToPdf });
     },
-    platform,
-  );
+    quitting: () => quitting,
+    crashLog,
+    gaveUp: (kind) => notifier.say(shellTexts.stoppedTitle(), shellTexts.stoppedBody(kind, crashLog.path)),
+  });
+  let settings: SettingsStore | null = null;
+  const host: ApiHost = withDesktopNotices(supervisor.host, platform);
   const language = () => shellLanguage(settings?.get().language ?? 'system', app.getLocale());
 
   const window = mainWindow({
@@ -103,14 +98,7 @@ export function runDesktop(options: DesktopOptions): boolean {
       quitting = true;
     },
     trayHint: trayHintMarker(paths.dir),
-    tellTrayHint: () =>
-      notifier.say(
-        { en: 'Ringfence is still screening', zh: 'Ringfence 仍在筛选来电' },
-        {
-          en: 'Closing the window keeps Ringfence running in the tray. To stop screening, choose Quit from the tray menu.',
-          zh: '关闭窗口后 Ringfence 会继续在托盘中运行。若要停止筛选，请在托盘菜单中选择"退出"。',
-        },
-      ),
+    tellTrayHint: () => notifier.say(shellTexts.stillScreeningTitle(), shellTexts.stillScreeningBody()),
     log,
   });
   // 'second-instance' and 'activate' can arrive before the app is ready; the start-up then opens it.
@@ -126,71 +114,9 @@ export function runDesktop(options: DesktopOptions): boolean {
     onClick: showWindow,
   });
 
-  let loginItem: boolean | null = null;
-  const applyLoginItem = (enabled: boolean) => {
-    if (enabled === loginItem) return;
-    loginItem = enabled;
-    const plan = loginItemPlan({
-      platform,
-      enabled,
-      execPath: process.execPath,
-      appImage: env.APPIMAGE,
-      configHome: env.XDG_CONFIG_HOME || join(app.getPath('home'), '.config'),
-    });
-    try {
-      if (plan.kind === 'electron') app.setLoginItemSettings(plan.settings);
-      else if (plan.content === null) rmSync(plan.path, { force: true });
-      else {
-        mkdirSync(dirname(plan.path), { recursive: true });
-        writeFileSync(plan.path, plan.content);
-      }
-    } catch (e) {
-      log('warn', `Could not ${enabled ? 'set up' : 'remove'} start at login: ${(e as Error).message}`);
-    }
-  };
+  const applyLoginItem = loginItemSync(platform, env, log);
 
-  const connect = async () => {
-    settings ??= new SettingsStore(electronStoreBackend(paths.dir, ipcMain), {
-      firstRun: { homeCountry: countryFromLocale(env, app.getLocale()) },
-    });
-    service = await options.startService({ dataDir: paths.dir, settings, host: 'desktop', log, printPdf: printToPdf });
-    unsubscribe = service.onEvent((event) => {
-      for (const l of listeners) l(event);
-    });
-  };
-
-  const restartBudget: number[] = [];
-  let recovering = false;
-  const recover = async (kind: CrashKind) => {
-    if (recovering || quitting || !service) return;
-    recovering = true;
-    try {
-      const healthy = await Promise.race([
-        service.call('getStatus', {}).then(() => true, () => false),
-        new Promise<boolean>((resolve) => setTimeout(() => resolve(false), 5_000).unref?.()),
-      ]);
-      if (healthy) return;
-      const budget = mayRestart(restartBudget, Date.now());
-      restartBudget.splice(0, restartBudget.length, ...budget.history);
-      if (!budget.allowed) {
-        notifier.say(
-          { en: 'Ringfence stopped screening', zh: 'Ringfence 已停止筛选' },
-          { en: `It failed repeatedly after ${kind}. Please restart it; the log is in ${crashLog.path}.`, zh: `发生 ${kind} 后多次失败。请重新启动；日志位于 ${crashLog.path}。` },
-        );
-        return;
-      }
-      crashLog.write('service-restart', `after ${kind}`);
-      unsubscribe();
-      await service.close().catch(() => {});
-      service = null;
-      await connect();
-    } catch (e) {
-      crashLog.write('service-restart', e);
-    } finally {
-      recovering = false;
-    }
-  };
-  catchCrashes(options.proc ?? process, crashLog, (kind) => void recover(kind));
+  catchCrashes(options.proc ?? process, crashLog, (kind) => void supervisor.recover(kind));
 
   app.on('second-instance', showWindow);
   app.on('activate', showWindow);
@@ -207,14 +133,11 @@ export function runDesktop(options: DesktopOptions): boolean {
   });
   let stopped = false;
   app.on('will-quit', (event) => {
-    if (stopped || !service) return;
+    if (stopped || !supervisor.running()) return;
     event.preventDefault();
-    const closing = service;
-    service = null;
-    unsubscribe();
     notifier.stop();
-    void closing
-      .close()
+    void supervisor
+      .stop()
       .catch((e: unknown) => log('error', `The service did not close cleanly: ${(e as Error).message}`))
       .finally(() => {
         stopped = true;
@@ -232,7 +155,7 @@ export function runDesktop(options: DesktopOptions): boolean {
         app.quit();
       });
       handleAppProtocol(protocol, options.rendererRoot);
-      await connect();
+      await supervisor.connect();
       const tray = startTray({ host, language, showWindow, quit: () => app.quit(), log });
       // A pause or a demo line started from the window sends no event; the tray re-reads the status instead.
       const changesTray = new Set<MethodName>(['pauseScreening', 'setDemo', 'addLine', 'removeLine', 'configureLine']);
@@ -266,8 +189,109 @@ export function runDesktop(options: DesktopOptions): boolean {
       // Errors that carry both languages (the data folder in use by another Ringfence) say it in both.
       const text = (e as { text?: { en?: unknown; zh?: unknown } }).text;
       const message = typeof text?.en === 'string' && typeof text.zh === 'string' ? `${text.en}\n\n${text.zh}` : (e as Error).message;
-      dialog.showErrorBox('Ringfence could not start / Ringfence 无法启动', `${message}\n\nDetails / 详情: ${crashLog.path}`);
+      const why = shellTexts.couldNotStart(message, crashLog.path);
+      dialog.showErrorBox(why.title, why.body);
       app.exit(1);
     });
   return true;
+}
+
+/** Start at login, kept in step with the setting: Electron's login items, or an XDG autostart file on Linux. */
+function loginItemSync(platform: NodeJS.Platform, env: NodeJS.ProcessEnv, log: (level: 'warn', message: string) => void): (enabled: boolean) => void {
+  let loginItem: boolean | null = null;
+  return (enabled) => {
+    if (enabled === loginItem) return;
+    loginItem = enabled;
+    const plan = loginItemPlan({
+      platform,
+      enabled,
+      execPath: process.execPath,
+      appImage: env.APPIMAGE,
+      configHome: env.XDG_CONFIG_HOME || join(app.getPath('home'), '.config'),
+    });
+    try {
+      if (plan.kind === 'electron') app.setLoginItemSettings(plan.settings);
+      else if (plan.content === null) rmSync(plan.path, { force: true });
+      else {
+        mkdirSync(dirname(plan.path), { recursive: true });
+        writeFileSync(plan.path, plan.content);
+      }
+    } catch (e) {
+      log('warn', `Could not ${enabled ? 'set up' : 'remove'} start at login: ${(e as Error).message}`);
+    }
+  };
+}
+
+/**
+ * The service behind the window and the tray, kept alive: `host` follows it across a restart (IPC and the
+ * tray hold that one), a crash is checked and answered with a restart within the restart budget, and the
+ * user is told when the budget is spent.
+ */
+function superviseService(o: {
+  start: () => Promise<DesktopService>;
+  quitting: () => boolean;
+  crashLog: ReturnType<typeof openCrashLog>;
+  gaveUp: (kind: CrashKind) => void;
+}) {
+  let service: DesktopService | null = null;
+  let unsubscribe: () => void = () => {};
+  const listeners = new Set<(event: ApiEvent) => void>();
+  const current = (): DesktopService => {
+    if (!service) throw new DomainError('starting', shellTexts.starting(), { status: 503 });
+    return service;
+  };
+  const connect = async () => {
+    service = await o.start();
+    unsubscribe = service.onEvent((event) => {
+      for (const l of listeners) l(event);
+    });
+  };
+  const restartBudget: number[] = [];
+  let recovering = false;
+  const recover = async (kind: CrashKind) => {
+    if (recovering || o.quitting() || !service) return;
+    recovering = true;
+    try {
+      const healthy = await Promise.race([
+        service.call('getStatus', {}).then(() => true, () => false),
+        new Promise<boolean>((resolve) => setTimeout(() => resolve(false), 5_000).unref?.()),
+      ]);
+      if (healthy) return;
+      const budget = mayRestart(restartBudget, Date.now());
+      restartBudget.splice(0, restartBudget.length, ...budget.history);
+      if (!budget.allowed) {
+        o.gaveUp(kind);
+        return;
+      }
+      o.crashLog.write('service-restart', `after ${kind}`);
+      unsubscribe();
+      await service.close().catch(() => {});
+      service = null;
+      await connect();
+    } catch (e) {
+      o.crashLog.write('service-restart', e);
+    } finally {
+      recovering = false;
+    }
+  };
+  const host: ApiHost = {
+    call: <M extends MethodName>(method: M, input: unknown) => current().call(method, input),
+    onEvent: (listener) => {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+  };
+  return {
+    host,
+    connect,
+    recover,
+    running: () => service !== null,
+    /** Closes the service for good (the app is quitting). */
+    async stop() {
+      const closing = service;
+      service = null;
+      unsubscribe();
+      await closing?.close();
+    },
+  };
 }

@@ -3,7 +3,8 @@
 import type { Text } from '../../shared/domain.ts';
 import type { Settings } from '../../shared/settings.ts';
 
-export type Language = 'en' | 'zh';
+export type { Language } from '../../shared/domain.ts';
+import type { Language } from '../../shared/domain.ts';
 
 export function shellLanguage(choice: Settings['language'], systemLocale: string): Language {
   if (choice !== 'system') return choice;

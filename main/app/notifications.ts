@@ -3,6 +3,7 @@
 // quiet spell is named, then at most one summary per interval ("12 calls blocked in the last minute"), so
 // a call-bombing flood of hundreds of calls an hour never becomes hundreds of notifications.
 import type { CallerId, Decision, Text } from '../../shared/domain.ts';
+import { notificationTexts as t } from './texts.ts';
 
 export type Note = { kind: 'ring-through' | 'blocked'; title: Text; body: Text };
 
@@ -28,8 +29,8 @@ export function callerName(callerId: CallerId, decision: Decision): Text {
   if (decision.reason === 'trusted' && decision.ruleLabel) return { en: decision.ruleLabel, zh: decision.ruleLabel };
   if (callerId.name) return { en: callerId.name, zh: callerId.name };
   if (callerId.number) return { en: callerId.number, zh: callerId.number };
-  if (callerId.presentation === 'withheld') return { en: 'Withheld number', zh: '隐藏号码' };
-  return { en: 'Unknown number', zh: '未知号码' };
+  if (callerId.presentation === 'withheld') return t.withheld();
+  return t.unknown();
 }
 
 function isBlocked(decision: Decision): boolean {
@@ -38,19 +39,15 @@ function isBlocked(decision: Decision): boolean {
 
 function span(ms: number): Text {
   const minutes = Math.max(1, Math.round(ms / 60_000));
-  return minutes === 1 ? { en: 'in the last minute', zh: '最近 1 分钟内' } : { en: `in the last ${minutes} minutes`, zh: `最近 ${minutes} 分钟内` };
+  return t.inTheLast(minutes);
 }
 
 function summary(state: NotifierState, now: number): Note {
   const n = state.pending;
   const distinct = new Set(state.pendingNumbers).size;
   const when = span(now - (state.lastBlockedNoteAt ?? now));
-  const from = distinct > 1 ? { en: `They came from ${distinct} different numbers. `, zh: `来自 ${distinct} 个不同号码。` } : { en: '', zh: '' };
-  return {
-    kind: 'blocked',
-    title: { en: `${n} ${n === 1 ? 'call' : 'calls'} blocked ${when.en}`, zh: `${when.zh}拦截了 ${n} 个来电` },
-    body: { en: `${from.en}Every call is in the history.`, zh: `${from.zh}所有来电都记录在历史中。` },
-  };
+  const from = distinct > 1 ? t.fromNumbers(distinct) : { en: '', zh: '' };
+  return { kind: 'blocked', title: t.blockedSummary(n, when), body: t.allInHistory(from) };
 }
 
 /** A call was decided (the 'call-decided' event). */
@@ -69,7 +66,7 @@ export function onCallDecided(
     const number = callerId.number && who.en !== callerId.number ? `${callerId.number} · ` : '';
     const note: Note = {
       kind: 'ring-through',
-      title: { en: `Call from ${who.en}`, zh: `${who.zh} 来电` },
+      title: t.callFrom(who),
       body: { en: number + decision.text.en, zh: number + decision.text.zh },
     };
     return { state, notes: [note], wakeAt: wake(state) };
@@ -81,7 +78,7 @@ export function onCallDecided(
     const who = callerName(callerId, decision);
     const note: Note = {
       kind: 'blocked',
-      title: { en: `Blocked a call from ${who.en}`, zh: `已拦截 ${who.zh} 的来电` },
+      title: t.blockedCallFrom(who),
       body: decision.text,
     };
     return { state: { ...state, lastBlockedNoteAt: now }, notes: [note], wakeAt: null };

@@ -5,6 +5,7 @@ import type { LineStatus, ShieldState, Text } from '../../shared/domain.ts';
 import { lineTrouble, protectionOf, type Protection } from '../../shared/protection.ts';
 import type { ApiHost } from '../service/index.ts';
 import { say, type Language } from './language.ts';
+import { trayTexts } from './texts.ts';
 
 export type TrayModel = {
   /** False until the first getStatus answer: then we know nothing yet. */
@@ -57,26 +58,24 @@ export function trayTooltip(model: TrayModel, language: Language, now: Date): st
   const text: Text = (() => {
     switch (state) {
       case 'starting':
-        return { en: 'Ringfence is starting…', zh: 'Ringfence 正在启动…' };
+        return trayTexts.starting();
       case 'disconnected':
-        return { en: 'Lost contact with the screening service: calls may not be screened.', zh: '与筛选服务失去联系：来电可能未被筛选。' };
+        return trayTexts.disconnected();
       case 'connecting':
-        return { en: 'Connecting to the modem: calls are not screened yet.', zh: '正在连接调制解调器：来电暂未被筛选。' };
+        return trayTexts.connecting();
       case 'no-line':
-        return { en: 'No modem connected: calls are not screened.', zh: '未连接调制解调器：来电未被筛选。' };
+        return trayTexts.noModem();
       case 'problem': {
         const line = model.lines.find(lineTrouble);
-        if (!line) return { en: 'No modem connected: calls are not screened.', zh: '未连接调制解调器：来电未被筛选。' };
-        return line.problem?.text ?? { en: `${line.label || line.path}: ${line.state}.`, zh: `${line.label || line.path}：${line.state}。` };
+        if (!line) return trayTexts.noModem();
+        return line.problem?.text ?? trayTexts.lineState(line.label || line.path, line.state);
       }
-      case 'paused': {
-        const until = clock(model.pausedUntil as string, language);
-        return { en: `Screening paused until ${until}.`, zh: `来电筛选已暂停，至 ${until}。` };
-      }
+      case 'paused':
+        return trayTexts.pausedUntil(clock(model.pausedUntil as string, language));
       case 'shield':
-        return model.shield?.text ?? { en: 'Shield on: only trusted callers ring through.', zh: '防护已开启：仅信任的来电可以接通。' };
+        return model.shield?.text ?? trayTexts.shieldOn();
       case 'protected':
-        return { en: 'Protected: every call is screened.', zh: '已保护：每个来电都会被筛选。' };
+        return trayTexts.protected();
     }
   })();
   return `Ringfence — ${say(text, language)}`;
@@ -90,16 +89,7 @@ export type TrayItem =
   | { type: 'action'; action: TrayAction; label: string; enabled: boolean }
   | { type: 'checkbox'; action: TrayAction; label: string; checked: boolean; enabled: boolean };
 
-const labels: Record<TrayAction | 'shield', Text> = {
-  open: { en: 'Open Ringfence', zh: '打开 Ringfence' },
-  shield: { en: 'Shield (only trusted callers ring)', zh: '防护（仅信任的来电接通）' },
-  'shield-on': { en: 'Shield on', zh: '开启防护' },
-  'shield-off': { en: 'Shield off', zh: '关闭防护' },
-  'pause-15': { en: 'Pause screening for 15 minutes', zh: '暂停筛选 15 分钟' },
-  'pause-60': { en: 'Pause screening for 1 hour', zh: '暂停筛选 1 小时' },
-  resume: { en: 'Resume screening', zh: '恢复筛选' },
-  quit: { en: 'Quit Ringfence (stops screening)', zh: '退出 Ringfence（停止筛选）' },
-};
+const labels: Record<TrayAction | 'shield', Text> = trayTexts.menu;
 
 /** The tray menu for this moment. Service actions are disabled until the service has answered once. */
 export function trayMenu(model: TrayModel, language: Language, now: Date): TrayItem[] {

@@ -7,6 +7,7 @@ import type { CallSignal } from './caller-id-parser.ts';
 import type { HangupHandle, LineTiming } from './call.ts';
 import { currentCall, initialState, step, stillReleasing, type TimerName, type TrackerEffect, type TrackerEvents, type TrackerInput, type TrackerState } from './call-state.ts';
 import type { ClccEntry } from './clcc.ts';
+import { screeningFailedText } from './texts.ts';
 
 export { defaultTiming, type EndedCall, type HangupHandle, type LineTiming } from './call.ts';
 export type { TrackerEvents } from './call-state.ts';
@@ -50,7 +51,7 @@ const screeningFailed: Decision = {
   reason: 'default',
   ruleId: null,
   ruleLabel: null,
-  text: { en: 'Screening failed; the call rings through.', zh: '筛选失败，来电正常响铃。' },
+  text: screeningFailedText(),
 };
 
 export function createCallTracker(env: TrackerEnv) {

@@ -8,24 +8,25 @@ import { basename, dirname, join } from 'node:path';
 import { SerialPort } from 'serialport';
 import type { PortInfo } from '../../shared/api.ts';
 import type { Text } from '../../shared/domain.ts';
+import { portTexts, vendorName } from './texts.ts';
 
 type Candidate = { path: string; manufacturer: string | null; vendorId: string | null; productId: string | null; iface: number | null };
 
-type Vendor = { name: string; zh: string; kind: 'gsm' | 'landline' | 'bridge'; atInterfaces: number[] };
+type Vendor = { name: string; kind: 'gsm' | 'landline' | 'bridge'; atInterfaces: number[] };
 const vendors: Record<string, Vendor> = {
-  '12d1': { name: 'Huawei GSM dongle', zh: '华为 GSM 上网卡', kind: 'gsm', atInterfaces: [2, 0] },
-  '19d2': { name: 'ZTE GSM dongle', zh: '中兴 GSM 上网卡', kind: 'gsm', atInterfaces: [2, 1, 3] },
-  '1e0e': { name: 'SIMCom GSM module', zh: '芯讯通 GSM 模块', kind: 'gsm', atInterfaces: [2, 3] },
-  '2c7c': { name: 'Quectel GSM module', zh: '移远 GSM 模块', kind: 'gsm', atInterfaces: [2] },
-  '05c6': { name: 'Qualcomm-based GSM module', zh: '高通方案 GSM 模块', kind: 'gsm', atInterfaces: [2] },
-  '1bbb': { name: 'Alcatel/TCL GSM dongle', zh: '阿尔卡特/TCL GSM 上网卡', kind: 'gsm', atInterfaces: [2, 1] },
-  '0baf': { name: 'U.S. Robotics modem', zh: 'U.S. Robotics 调制解调器', kind: 'landline', atInterfaces: [0] },
-  '0572': { name: 'Conexant voice modem (Zoom and others)', zh: 'Conexant 语音调制解调器（Zoom 等）', kind: 'landline', atInterfaces: [0] },
-  '0803': { name: 'Zoom modem', zh: 'Zoom 调制解调器', kind: 'landline', atInterfaces: [0] },
-  '1a86': { name: 'USB-serial adapter (CH340), e.g. a SIM800 board', zh: 'USB 转串口（CH340），例如 SIM800 模块板', kind: 'bridge', atInterfaces: [] },
-  '10c4': { name: 'USB-serial adapter (CP210x), e.g. a SIM800 board', zh: 'USB 转串口（CP210x），例如 SIM800 模块板', kind: 'bridge', atInterfaces: [] },
-  '0403': { name: 'USB-serial adapter (FTDI)', zh: 'USB 转串口（FTDI）', kind: 'bridge', atInterfaces: [] },
-  '067b': { name: 'USB-serial adapter (PL2303)', zh: 'USB 转串口（PL2303）', kind: 'bridge', atInterfaces: [] },
+  '12d1': { name: 'Huawei GSM dongle', kind: 'gsm', atInterfaces: [2, 0] },
+  '19d2': { name: 'ZTE GSM dongle', kind: 'gsm', atInterfaces: [2, 1, 3] },
+  '1e0e': { name: 'SIMCom GSM module', kind: 'gsm', atInterfaces: [2, 3] },
+  '2c7c': { name: 'Quectel GSM module', kind: 'gsm', atInterfaces: [2] },
+  '05c6': { name: 'Qualcomm-based GSM module', kind: 'gsm', atInterfaces: [2] },
+  '1bbb': { name: 'Alcatel/TCL GSM dongle', kind: 'gsm', atInterfaces: [2, 1] },
+  '0baf': { name: 'U.S. Robotics modem', kind: 'landline', atInterfaces: [0] },
+  '0572': { name: 'Conexant voice modem (Zoom and others)', kind: 'landline', atInterfaces: [0] },
+  '0803': { name: 'Zoom modem', kind: 'landline', atInterfaces: [0] },
+  '1a86': { name: 'USB-serial adapter (CH340), e.g. a SIM800 board', kind: 'bridge', atInterfaces: [] },
+  '10c4': { name: 'USB-serial adapter (CP210x), e.g. a SIM800 board', kind: 'bridge', atInterfaces: [] },
+  '0403': { name: 'USB-serial adapter (FTDI)', kind: 'bridge', atInterfaces: [] },
+  '067b': { name: 'USB-serial adapter (PL2303)', kind: 'bridge', atInterfaces: [] },
 };
 
 const lower = (s: string | undefined | null) => (s ? s.toLowerCase().replace(/^0x/, '') : null);
@@ -36,24 +37,16 @@ export function rankPort(c: Candidate): { rank: number; description: Text } {
   const isUsbTty = /tty(USB|ACM)\d+$|^COM\d+$/i.test(c.path) || c.path.includes('/serial/by-id/');
   let rank = isUsbTty ? 10 : 1;
   if (!vendor) {
-    const en = c.manufacturer ? `Serial port (${c.manufacturer})` : isUsbTty ? 'USB serial port' : 'Serial port';
-    const zh = c.manufacturer ? `串口（${c.manufacturer}）` : isUsbTty ? 'USB 串口' : '串口';
-    return { rank, description: { en, zh } };
+    return { rank, description: portTexts.unknownPort(c.manufacturer, isUsbTty) };
   }
-  if (vendor.kind === 'bridge') return { rank: rank + 20, description: { en: vendor.name, zh: vendor.zh } };
+  if (vendor.kind === 'bridge') return { rank: rank + 20, description: vendorName(c.vendorId!, vendor.name) };
   rank += 50;
   const at = c.iface !== null ? vendor.atInterfaces.indexOf(c.iface) : -1;
   if (at >= 0) rank += 30 - at * 5;
   else if (c.iface !== null && vendor.kind === 'gsm') rank -= 20; // diagnostics, GPS or PPP interface
-  const part =
-    c.iface === null
-      ? { en: '', zh: '' }
-      : at === 0
-        ? { en: vendor.kind === 'gsm' ? ', command (AT/PCUI) interface' : ', command interface', zh: '，命令（AT/PCUI）接口' }
-        : at > 0
-          ? { en: `, interface ${c.iface} (may take AT commands)`, zh: `，接口 ${c.iface}（可能接受 AT 命令）` }
-          : { en: `, interface ${c.iface} (data, diagnostics or GPS; not for commands)`, zh: `，接口 ${c.iface}（数据、诊断或 GPS 接口，不接受命令）` };
-  return { rank, description: { en: vendor.name + part.en, zh: vendor.zh + part.zh } };
+  const part = c.iface === null ? { en: '', zh: '' } : at === 0 ? portTexts.commandInterface(vendor.kind === 'gsm') : at > 0 ? portTexts.maybeCommands(c.iface) : portTexts.notForCommands(c.iface);
+  const name = vendorName(c.vendorId!, vendor.name);
+  return { rank, description: { en: name.en + part.en, zh: name.zh + part.zh } };
 }
 
 /** USB ids and interface number of a tty, read from sysfs (what udevadm would have told SerialPort.list). */

@@ -4,6 +4,7 @@ import type { LineStatus, Signal, Text } from '../../shared/domain.ts';
 import { intField, payloadAfter, splitFields } from './at-fields.ts';
 import { decodeText } from './charset.ts';
 import type { AtResult } from './at-channel.ts';
+import { lineProblems } from './texts.ts';
 
 export type Problem = { code: string; text: Text };
 type SimState = NonNullable<LineStatus['sim']>;
@@ -87,18 +88,7 @@ export function firstInfo(result: AtResult, prefix?: string): string | null {
   return null;
 }
 
-const problems = {
-  'no-sim': { en: 'No SIM card: insert a SIM card into the dongle, then unplug it and plug it in again.', zh: '未插入 SIM 卡：请将 SIM 卡插入上网卡，然后拔下再重新插入。' },
-  'sim-pin': { en: 'SIM needs PIN: remove the PIN lock with a phone, or enter the PIN once in the dongle’s own software.', zh: 'SIM 卡需要 PIN 码：请用手机取消 PIN 锁，或在上网卡自带软件中输入一次 PIN 码。' },
-  'sim-puk': { en: 'SIM is blocked and needs its PUK code: unblock it in a phone first.', zh: 'SIM 卡已锁定，需要 PUK 码：请先在手机中解锁。' },
-  'voice-disabled': { en: 'This firmware has voice disabled: the dongle cannot see calls until voice is enabled (AT^CVOICE) or other firmware is installed.', zh: '此固件已禁用语音功能：在启用语音（AT^CVOICE）或更换固件之前，上网卡无法看到来电。' },
-  'no-caller-id': { en: 'Modem does not report caller ID: check AT+VCID (or AT#CID) support and that caller ID is part of your phone service.', zh: '调制解调器不报告来电显示：请检查是否支持 AT+VCID（或 AT#CID），以及电话业务是否包含来电显示。' },
-  'caller-id-off': { en: 'The modem refused to turn caller ID on (AT+CLIP=1): calls will be seen without numbers.', zh: '调制解调器拒绝开启来电显示（AT+CLIP=1）：来电将没有号码。' },
-  'not-responding': { en: 'The modem stopped answering: restarting it. If this keeps happening, unplug it and plug it in again.', zh: '调制解调器停止响应，正在重新初始化。如果反复出现，请拔下后重新插入。' },
-  'init-refused': { en: 'The modem refused a set-up command, so calls cannot be screened on it. Check that this port is the modem’s command port (ringfence ports --probe).', zh: '调制解调器拒绝了设置命令，无法在此端口筛选来电。请确认该端口是调制解调器的命令端口（ringfence ports --probe）。' },
-  disconnected: { en: 'The modem is unplugged or its port went away: waiting for it to come back.', zh: '调制解调器已拔出或端口消失：正在等待它重新连接。' },
-  'no-network': { en: 'No mobile network: check the antenna, the signal, and that the SIM card is active.', zh: '没有移动网络：请检查天线、信号以及 SIM 卡是否有效。' },
-} satisfies Record<string, Text>;
+const problems = lineProblems;
 
 export type ProblemCode = keyof typeof problems;
 

@@ -1,5 +1,6 @@
 // Which of the two languages to show. Pure, so it is tested without a browser.
-export type Language = 'en' | 'zh';
+export type { Language } from '../../shared/domain.ts';
+import type { Language } from '../../shared/domain.ts';
 export type LanguageSetting = 'system' | Language;
 
 /** The system language: Chinese for any zh-* locale first in the list, otherwise English. */

@@ -141,6 +141,18 @@ describe('assessing a drill run', () => {
     expect(failed(run)).toContain('no call recorded twice');
   });
 
+  it('gives a late-heard record back to its call (back to back on a loaded machine), but still finds a real duplicate', () => {
+    const run = soundRun();
+    // Call 3's record starts after call 4 was placed: by time it sits with call 4, by caller it is call 3's.
+    run.records = run.records.map((r) => (r.id === 4 ? { ...r, startedAt: new Date(run.placed[4]!.placedAt + 40).toISOString() } : r));
+    expect(failed(run)).toEqual([]);
+    expect(assessRun(run).figures.recordedOnce).toBe(8);
+    // Two records of call 4's own caller stay a duplicate.
+    const twice = soundRun();
+    twice.records = [...twice.records, { ...twice.records[4]!, id: 99, startedAt: new Date(twice.placed[4]!.placedAt + 50).toISOString() }];
+    expect(assessRun(twice).figures.duplicates).toMatchObject([{ index: 4, recordIds: [5, 99] }]);
+  });
+
   it('accepts a call lost while the modem was unplugged, lists it, and calls any other loss missing', () => {
     const run = soundRun();
     run.records = run.records.filter((r) => r.id !== 6 && r.id !== 2);

@@ -80,6 +80,17 @@ export type RunFigures = {
   hostHangupLatencyMs: Percentiles;
   resume: { kind: string; outageMs: number; resumeMs: number | null }[];
   crashes: number;
+  /** Flood speed (issue 14): calls ringing 50–200 ms after the previous release, and waiting calls. */
+  floodSpeed: {
+    backToBack: number;
+    /** Back-to-back calls that were rejected, and how many of those on their first ring. */
+    backToBackRejected: number;
+    rejectedOnFirstRing: number;
+    waiting: number;
+    /** Waiting calls released with AT+CHLD=0 (the call in progress left alone), and recorded as such. */
+    waitingReleased: number;
+    waitingRecordedAsWaiting: number;
+  };
 };
 
 export type Check = { name: string; ok: boolean; detail: string };
@@ -124,6 +135,22 @@ export function attribute(placed: readonly PlacedCall[], records: readonly CallR
     const mine: CallRecord[] = [];
     while (k < timed.length && timed[k]!.t < end) mine.push(timed[k++]!.r);
     owned.set(p, mine);
+  });
+  // A host that heard a call late (a loaded machine; back-to-back calls 50 ms apart) starts its record after
+  // the next call was placed: by time it lands with the next call, which then seems to have two records and
+  // this one none. Give such a record back when its caller is this call's and not the next one's.
+  const same = (r: CallRecord, p: PlacedCall) => r.presentation === p.call.presentation && r.number === p.call.number;
+  placed.forEach((p, i) => {
+    if (owned.get(p)!.length > 0 || p.call.number === null) return;
+    for (const next of placed.slice(i + 1, i + 3)) {
+      const theirs = owned.get(next)!;
+      const found = theirs.findIndex((r) => same(r, p) && !same(r, next));
+      if (found >= 0) {
+        owned.set(p, [theirs[found]!]);
+        owned.set(next, theirs.filter((_, j) => j !== found));
+        return;
+      }
+    }
   });
   return { owned, stray };
 }
@@ -171,6 +198,7 @@ export function assessRun(input: RunInput): Assessment {
     hostHangupLatencyMs: percentiles(records.flatMap((r) => (r.hangupLatencyMs !== null ? [r.hangupLatencyMs] : []))),
     resume,
     crashes: input.crashes.length,
+    floodSpeed: { backToBack: 0, backToBackRejected: 0, rejectedOnFirstRing: 0, waiting: 0, waitingReleased: 0, waitingRecordedAsWaiting: 0 },
   };
 
   const shieldSpans = input.incidents.map((i) => ({ from: Date.parse(i.startedAt), to: i.endedAt ? Date.parse(i.endedAt) : Infinity }));
@@ -199,6 +227,18 @@ export function assessRun(input: RunInput): Assessment {
       else f.mismatches.push({ ...ref(p), recordId: r.id, recorded: `${r.presentation} ${r.number ?? ''}`.trim() });
     }
     for (const r of mine) if (r.decision.text.en.startsWith('Screening failed')) f.screeningFailed++;
+    if (p.call.afterReleaseMs !== undefined) {
+      f.floodSpeed.backToBack++;
+      if (rejected) {
+        f.floodSpeed.backToBackRejected++;
+        if (p.result.rings <= 1) f.floodSpeed.rejectedOnFirstRing++;
+      }
+    }
+    if (p.call.waiting) {
+      f.floodSpeed.waiting++;
+      if (rejected && p.result.hangupCommand === 'AT+CHLD=0') f.floodSpeed.waitingReleased++;
+      if (mine.length === 1 && mine[0]!.outcome.startsWith('waiting-')) f.floodSpeed.waitingRecordedAsWaiting++;
+    }
     if (p.call.kind === 'flood') {
       f.flood.placed++;
       if (p.call.episode !== null) episodes.add(p.call.episode);

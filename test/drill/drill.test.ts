@@ -15,8 +15,8 @@ const root = mkdtempSync(join(tmpdir(), 'rf-drill-test-'));
 const timeScale = 40;
 const timing = { ...fullTiming, unplugEveryMs: 8_000, unplugForMs: 2_000, kills: 2 };
 
-function run(name: string, fault: FaultName | null, floodCalls: number, seed: number): Promise<RunResult> {
-  const week = generateWeek({ seed, days: 1, floodCalls, trustedCalls: 6, ordinaryCalls: 3 });
+function run(name: string, fault: FaultName | null, floodCalls: number, seed: number, speed: { backToBack?: boolean; backToBackRings?: [number, number]; callWaiting?: boolean } = {}): Promise<RunResult> {
+  const week = generateWeek({ seed, days: 1, floodCalls, trustedCalls: 6, ordinaryCalls: 3, ...speed });
   // Gaps longer than 2 s are played as 2 s (50 ms real): every burst still comes at its peak pace.
   return runDrill({ name, fault, week, dir: join(root, name), timeScale, timing, seed, gapCapMs: 2000, cleanUp: true });
 }
@@ -36,6 +36,20 @@ describe('the call-bomb drill, reduced', () => {
     expect(f.incidentFigures.length).toBe(f.incidents.found);
     for (const x of f.incidentFigures) expect(x.report, `incident ${x.id}`).toEqual(x.truth);
     expect(f.hangupLatencyMs.count).toBeGreaterThan(80);
+  }, 90_000);
+
+  it('at flood speed (the next call 50–200 ms after the release, calls waiting on a picked-up call) loses nothing and records nothing twice', async () => {
+    // Callers wait 2–3 rings here (1–3 in npm run drill): at ×40 one ring is 125 ms, which a loaded test
+    // machine can miss, and that would be the machine's latency, not a lost or misattributed call.
+    const r = await run('flood-speed', null, 120, 10, { backToBack: true, backToBackRings: [2, 3], callWaiting: true });
+    expect(failures(r)).toEqual([]);
+    const f = r.figures;
+    expect(f.recordedOnce).toBe(f.placed);
+    expect(f.missing).toEqual([]);
+    expect(f.duplicates).toEqual([]);
+    expect(f.floodSpeed.backToBack).toBeGreaterThan(30);
+    expect(f.floodSpeed.waiting).toBeGreaterThan(0);
+    expect(f.floodSpeed.waitingRecordedAsWaiting).toBe(f.floodSpeed.waiting);
   }, 90_000);
 
   it('resumes screening within 3 s of a replugged dongle and accounts for every call it missed', async () => {

@@ -47,13 +47,29 @@ export async function playCalls(rig: Rig, week: DrillWeek, calls: readonly Drill
   const minIdleMs = Math.max(40, Math.round(2000 / options.timeScale));
   const placed: PlacedCall[] = [];
   let prev: { at: number; realStart: number; realEnd: number } | null = null;
+  // A call the person picked up, still in progress: waiting calls ring beside it, the rest after it.
+  let inProgress: { call: DrillCall; pending: Promise<CallResult>; placedAt: number; realStart: number; hostUp: boolean; position: number; mark: number } | null = null;
+  const finishInProgress = async () => {
+    if (!inProgress) return;
+    const { call, pending, placedAt, realStart, hostUp, position } = inProgress;
+    inProgress = null;
+    const result = await pending;
+    const realEnd = performance.now();
+    placed.push({ call, placedAt, realStart, realEnd, result, hostUp });
+    prev = { at: call.at, realStart, realEnd };
+    options.progress?.(position + 1, calls.length);
+  };
   let lastFlood = -Infinity;
   let shieldChecked = true;
   for (const [position, call] of calls.entries()) {
-    if (prev) {
-      const last = prev;
+    if (call.waiting && inProgress) await answered(rig, inProgress.mark);
+    else await finishInProgress();
+    if (prev && !call.waiting) {
+      const last: { at: number; realStart: number; realEnd: number } = prev;
       // Re-read the pace while waiting: an outage may begin or end during a long pause.
       const due = () => {
+        // Back to back: the next caller rings the moment the line is free again, in real time.
+        if (call.afterReleaseMs !== undefined && !options.hooks?.realTime?.()) return last.realEnd + call.afterReleaseMs;
         const gap = options.hooks?.realTime?.() ? Math.min(call.at - last.at, realTimeCapMs) : Math.min(call.at - last.at, cap) / options.timeScale;
         return Math.max(last.realStart + gap, last.realEnd + minIdleMs);
       };
@@ -73,15 +89,36 @@ export async function playCalls(rig: Rig, week: DrillWeek, calls: readonly Drill
     }
     const hostUp = rig.host !== null;
     const realStart = performance.now();
-    const pending = rig.sim.placeCall({ number: call.number, presentation: call.presentation, rings: call.rings });
+    const mark = call.answered ? (rig.sim.log().at(-1)?.seq ?? 0) : 0;
+    const pending = rig.sim.placeCall({
+      number: call.number,
+      presentation: call.presentation,
+      rings: call.rings,
+      ...(call.answered ? { answerAfterRings: call.rings } : {}),
+      ...(call.waiting ? { waiting: true } : {}),
+    });
     options.hooks?.placed?.(call, position);
+    if (call.answered) {
+      inProgress = { call, pending, placedAt, realStart, hostUp, position, mark };
+      continue;
+    }
     const result = await pending;
     const realEnd = performance.now();
     placed.push({ call, placedAt, realStart, realEnd, result, hostUp });
-    prev = { at: call.at, realStart, realEnd };
+    if (!call.waiting) prev = { at: call.at, realStart, realEnd };
     options.progress?.(position + 1, calls.length);
   }
+  await finishInProgress();
   return placed;
+}
+
+/** Until the simulator's log says the person picked up the call placed after log entry `mark` (not a guess at timing). */
+async function answered(rig: Rig, mark: number): Promise<void> {
+  const deadline = performance.now() + 10_000;
+  while (performance.now() < deadline) {
+    if (rig.sim.log().some((e) => e.seq > mark && e.direction === 'event' && e.text.startsWith('answered at the phone'))) return;
+    await sleep(10);
+  }
 }
 
 /**

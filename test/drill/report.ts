@@ -23,6 +23,13 @@ export function summarise(r: RunResult): string[] {
       `${f.lostInFlight.length} lost in flight, ${f.missing.length} missing, ${f.duplicates.length} twice; ` +
       `incidents ${f.incidents.found} for ${f.incidents.episodes} episodes, ${f.incidents.listedInReport} in the evidence report; chain ${f.chain.ok ? 'verifies' : 'BROKEN'} (${n(f.chain.records)} records)`,
   );
+  const fs = f.floodSpeed;
+  if (fs.backToBack || fs.waiting) {
+    lines.push(
+      `  flood speed: ${n(fs.backToBack)} calls back to back (50–200 ms after the release), ${fs.rejectedOnFirstRing}/${fs.backToBackRejected} rejected ones on their first ring; ` +
+        `${fs.waiting} waiting calls during a picked-up call, ${fs.waitingReleased} released with AT+CHLD=0, ${fs.waitingRecordedAsWaiting} recorded as waiting calls`,
+    );
+  }
   const l = f.hangupLatencyMs;
   lines.push(`  hang-up latency (caller ID written → hang-up read, n=${n(l.count)}): p50 ${ms(l.p50)}, p90 ${ms(l.p90)}, p99 ${ms(l.p99)}, max ${ms(l.max)}`);
   if (r.fault) {

@@ -5,6 +5,7 @@
 //   npm run drill                        the full week (3,000 flood calls) and all six faults (~30 min)
 //   npm run drill -- --quick             a two-day week (400 flood calls) and short fault runs (~6 min)
 //   npm run drill -- --only week,kill    some runs only
+//   npm run drill -- --only flood-speed  a day at flood speed: back-to-back calls and call waiting (issue 14)
 //   options: --seed N, --time-scale N, --out FILE, --keep (keep every run's data and host log)
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, cpus, loadavg, tmpdir } from 'node:os';
@@ -29,7 +30,8 @@ const { values } = parseArgs({
 const seed = Number(values.seed);
 const quick = values.quick ?? false;
 const timeScale = Number(values['time-scale'] ?? (quick ? 40 : 20));
-const runNames = ['week', ...faultNames] as const;
+// New runs go last: a run's seed follows its position, so the others keep their weeks.
+const runNames = ['week', ...faultNames, 'flood-speed'] as const;
 const only = values.only ? values.only.split(',').map((s) => s.trim()) : [...runNames];
 const unknown = only.filter((o) => !(runNames as readonly string[]).includes(o));
 if (!Number.isInteger(seed) || !(timeScale >= 1 && timeScale <= 200) || unknown.length) {
@@ -44,6 +46,11 @@ if (!Number.isInteger(seed) || !(timeScale >= 1 && timeScale <= 200) || unknown.
 const timing: FaultTiming = quick ? { ...fullTiming, unplugEveryMs: 10_000, unplugForMs: 3_000, storeFailMs: 20_000, kills: 2, echoEveryMs: 5_000 } : fullTiming;
 
 function weekFor(name: string, index: number): DrillWeek {
+  // A day at flood speed: each burst's peak back to back (50–200 ms after the release), and trusted calls
+  // inside bursts picked up while two flood calls wait on them (+CCWA).
+  if (name === 'flood-speed') {
+    return generateWeek({ seed: seed * 100 + index, days: 1, floodCalls: quick ? 200 : 450, trustedCalls: quick ? 9 : 15, ordinaryCalls: quick ? 3 : 5, backToBack: true, callWaiting: true });
+  }
   if (name === 'week') return quick ? generateWeek({ seed, days: 2, floodCalls: 400, trustedCalls: 20, ordinaryCalls: 10 }) : generateWeek({ seed });
   // A fault runs on a day of its own, long enough for the fault to repeat (unplug, kill) or to catch a burst.
   return generateWeek({ seed: seed * 100 + index, days: 1, floodCalls: quick ? 200 : 450, trustedCalls: quick ? 6 : 10, ordinaryCalls: quick ? 3 : 5 });
@@ -57,7 +64,7 @@ const results: RunResult[] = [];
 process.stdout.write(`Ringfence call-bomb drill: seed ${seed}, ${quick ? 'quick' : 'full'}, modem time ×${timeScale} (a ring every ${5000 / timeScale} ms real)\n\n`);
 for (const [index, name] of runNames.entries()) {
   if (!only.includes(name)) continue;
-  const fault = name === 'week' ? null : (name as FaultName);
+  const fault = name === 'week' || name === 'flood-speed' ? null : (name as FaultName);
   const week = weekFor(name, index);
   let shown = -1;
   const result = await runDrill({

@@ -76,4 +76,18 @@ describe('the generated week', () => {
   it('refuses a week the days cannot hold, saying what did not fit', () => {
     expect(() => generateWeek({ seed: 1, days: 1, floodCalls: 20_000 })).toThrow(/do not fit in 1 day/);
   });
+
+  it('at flood speed, rings the peak of each burst back to back and puts two waiting calls on each picked-up trusted call', () => {
+    const fast = generateWeek({ seed: 3, days: 1, floodCalls: 200, trustedCalls: 9, ordinaryCalls: 3, backToBack: true, callWaiting: true });
+    const b2b = fast.calls.filter((c) => c.afterReleaseMs !== undefined);
+    expect(b2b.length).toBeGreaterThan(40);
+    expect(b2b.every((c) => c.kind === 'flood' && c.afterReleaseMs! >= 50 && c.afterReleaseMs! <= 200 && c.rings >= 1 && c.rings <= 3)).toBe(true);
+    const picked = fast.calls.filter((c) => c.answered);
+    expect(picked.length).toBeGreaterThan(0);
+    for (const t of picked) {
+      expect(t.kind).toBe('trusted');
+      expect(fast.calls.slice(t.index + 1, t.index + 3).map((c) => [c.kind, c.waiting])).toEqual([['flood', true], ['flood', true]]);
+    }
+    expect(fast.calls.filter((c) => c.waiting)).toHaveLength(picked.length * 2);
+  });
 });

@@ -19,6 +19,12 @@ export type DrillCall = {
   presentation: 'allowed' | 'withheld';
   /** The caller gives up after this many rings unless Ringfence hangs up first. */
   rings: number;
+  /** Back to back: rings this many real ms after the previous call was released, whatever `at` says. */
+  afterReleaseMs?: number;
+  /** The person at the phone picks up after `rings` rings (a call in progress that others can wait on). */
+  answered?: boolean;
+  /** Rings as a waiting call (+CCWA) during the answered call placed before it. */
+  waiting?: boolean;
 };
 
 export type Episode = { index: number; from: number; to: number; floodCalls: number; bursts: number };
@@ -45,6 +51,15 @@ export type WeekOptions = {
   trustedNumbers?: number;
   trustedCalls?: number;
   ordinaryCalls?: number;
+  /**
+   * Flood speed (issue 14): every call of a burst's peak rings 50–200 ms after the previous one was released,
+   * its caller giving up after 1–3 rings — the moment a released line is free, the software rings again.
+   */
+  backToBack?: boolean;
+  /** How many rings a back-to-back caller waits, [min, max] (default [1, 3]). */
+  backToBackRings?: [number, number];
+  /** Call waiting: each trusted call inside a burst is picked up, and two flood calls ring as waiting calls. */
+  callWaiting?: boolean;
 };
 
 const SECOND = 1000;
@@ -92,10 +107,15 @@ export function generateWeek(options: WeekOptions): DrillWeek {
   let t = 0;
   shapes.forEach((shape, e) => {
     t += Math.round(minQuietMs + (free * weights[e]!) / weightSum);
-    for (const offset of shape.offsets) {
+    shape.offsets.forEach((offset, i) => {
       const withheld = random.next() < o.withheldShare;
-      calls.push({ at: t + offset, kind: 'flood', episode: e, number: withheld ? null : numbers.next(), presentation: withheld ? 'withheld' : 'allowed', rings: 3 });
-    }
+      const call: Omit<DrillCall, 'index'> = { at: t + offset, kind: 'flood', episode: e, number: withheld ? null : numbers.next(), presentation: withheld ? 'withheld' : 'allowed', rings: 3 };
+      if (o.backToBack && i > 0 && offset - shape.offsets[i - 1]! === peakGapMs) {
+        call.afterReleaseMs = random.int(50, 200);
+        call.rings = random.int(...(o.backToBackRings ?? [1, 3]));
+      }
+      calls.push(call);
+    });
     episodes.push({ index: e, from: t, to: t + spans[e]!, floodCalls: shape.offsets.length, bursts: shape.bursts });
     t += spans[e]!;
   });
@@ -103,6 +123,21 @@ export function generateWeek(options: WeekOptions): DrillWeek {
   const trusted = Array.from({ length: o.trustedNumbers }, (_, i) => ({ number: `1390000${String(1000 + i * 37).padStart(4, '0')}`, label: `Trusted ${i + 1}` }));
   placeTrusted(calls, episodes, trusted, o.trustedCalls, durationMs, random);
   placeOrdinary(calls, episodes, o.ordinaryCalls, durationMs, random);
+  if (o.callWaiting) {
+    // A trusted call inside a burst is picked up after one ring; two flood calls wait on it (1 ms apart in
+    // the schedule, so they sort after it and before the next flood call). Their numbers are new ones (166…,
+    // a range the rotation pool never uses): the software never repeats a number within an episode.
+    let fresh = 0;
+    for (const c of calls.filter((c) => c.kind === 'trusted' && c.episode !== null)) {
+      c.answered = true;
+      c.rings = 1;
+      for (const k of [1, 2]) {
+        const withheld = random.next() < o.withheldShare;
+        const number = withheld ? null : `1660000${String(fresh++).padStart(4, '0')}`;
+        calls.push({ at: c.at + k, kind: 'flood', episode: c.episode, number, presentation: withheld ? 'withheld' : 'allowed', rings: 3, waiting: true });
+      }
+    }
+  }
 
   calls.sort((a, b) => a.at - b.at);
   return { seed: o.seed, start: o.start, durationMs, calls: calls.map((c, index) => ({ index, ...c })), episodes, trusted };

@@ -23,6 +23,11 @@ describe('layering rule', () => {
     ['renderer/app/x.tsx', "import { ipcRenderer } from 'electron';"],
     ['renderer/app/x.tsx', "import { readFileSync } from 'node:fs';"],
     ['main/preload.ts', "import { openDatabase } from './store/database.ts';"],
+    // pure modules (ARCHITECTURE.md): no Node built-ins, and still no electron
+    ['main/screening/decide.ts', "import { readFileSync } from 'node:fs';"],
+    ['main/modem/call-state.ts', "import { setTimeout } from 'node:timers/promises';"],
+    ['main/screening/import/csv.ts', "import { createReadStream } from 'fs';"],
+    ['main/screening/decide.ts', "import { app } from 'electron';"],
   ])('rejects %s: %s', async (file, code) => {
     expect((await layeringErrors(file, code)).length).toBeGreaterThan(0);
   });
@@ -30,6 +35,8 @@ describe('layering rule', () => {
   it.each([
     ['main/modem/x.ts', "import { csqToSignal } from '../../shared/signal.ts';"],
     ['main/service/x.ts', "import { openDatabase } from '../store/database.ts';"],
+    ['main/modem/line.ts', "import { EventEmitter } from 'node:events';"],
+    ['main/screening/decide.ts', "import type { Rule } from '../../shared/domain.ts'; import { matchPattern } from './patterns.ts';"],
     ['main/app/x.ts', "import { app } from 'electron';"],
     ['main/preload.ts', "import { contextBridge } from 'electron'; import { methodNames } from '../shared/api.ts';"],
     ['renderer/app/x.tsx', "import { methods } from '../../shared/api.ts'; import React from 'react';"],

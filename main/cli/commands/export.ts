@@ -14,6 +14,7 @@ import { chromiumPrinter } from '../print-pdf.ts';
 import { dataDirHelp } from '../data-dir-option.ts';
 import { CliError } from '../errors.ts';
 import { withExistingStore } from '../store.ts';
+import type { Language } from '../../../shared/domain.ts';
 
 const collect = (value: string, previous: string[]) => [...previous, value];
 
@@ -37,7 +38,7 @@ type ExportOptions = {
   to?: string;
   number: string[];
   out: string;
-  language?: 'en' | 'zh';
+  language?: Language;
   lineLabel?: string;
   lineNumber?: string;
 };

@@ -1,4 +1,5 @@
 // Small formatting rules shared by the report and the complaint texts.
+import type { Language } from '../../../shared/domain.ts';
 
 /** "2025-03-04T14:02:11.123+08:00" → "2025-03-04 14:02:11" (+ " UTC+08:00" when asked): the time the person saw. */
 export function localTime(iso: string, withOffset = false): string {
@@ -29,6 +30,6 @@ export function escapeHtml(value: unknown): string {
   return String(value ?? '').replace(/[&<>"']/g, (ch) => entities[ch]!);
 }
 
-export function percent(share: number, language: 'en' | 'zh'): string {
+export function percent(share: number, language: Language): string {
   return `${(share * 100).toLocaleString(language === 'zh' ? 'zh-CN' : 'en-GB', { maximumFractionDigits: 1 })}%`;
 }

@@ -6,6 +6,7 @@ import { callColumns, rowToCall, type Row } from '../columns.ts';
 import { inOffsetOf } from './format.ts';
 import { isVirtualOperatorRange, placeOf } from './regions.ts';
 import type { Snapshot } from './snapshot.ts';
+import type { Language } from '../../../shared/domain.ts';
 
 export type IncidentSpan = { id: number; startedAt: string; endedAt: string | null; trigger: string };
 
@@ -32,7 +33,7 @@ const rejectedActions = new Set(['reject', 'answer-hangup']);
 export function incidentFigures(
   snapshot: Snapshot,
   incidents: readonly IncidentSpan[],
-  options: { windowMinutes: number; leaveOut: (number: string | null) => boolean; language: 'en' | 'zh'; until: string | null },
+  options: { windowMinutes: number; leaveOut: (number: string | null) => boolean; language: Language; until: string | null },
 ): IncidentFigures[] {
   const select = snapshot.db.prepare(
     `SELECT ${callColumns} FROM history_calls c ${snapshot.where.sql ? `${snapshot.where.sql} AND` : 'WHERE'} c.started_ms >= ? AND c.started_ms <= ? ORDER BY c.started_ms, c.id`,
@@ -121,7 +122,7 @@ function top<T extends { calls: number }>(items: T[], keyOf: (item: T) => string
     .slice(0, limit);
 }
 
-function topPlaces(numbers: { number: string; calls: number }[], total: number, language: 'en' | 'zh') {
+function topPlaces(numbers: { number: string; calls: number }[], total: number, language: Language) {
   const counts = new Map<string, { place: string | null; carrier: string | null; calls: number }>();
   for (const n of numbers) {
     if (!n.number.startsWith('+')) continue;

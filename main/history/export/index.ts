@@ -10,6 +10,7 @@ import { writePack } from './pack.ts';
 import { writeReport } from './report-html.ts';
 import { ExportSink } from './sink.ts';
 import { openSnapshot } from './snapshot.ts';
+import type { Language } from '../../../shared/domain.ts';
 
 export type ExportRequest = {
   /** `pack`: `out` is a folder (evidence pack: report, CSV, JSON, chain segment, checkpoints, verify.mjs). */
@@ -17,7 +18,7 @@ export type ExportRequest = {
   from?: string;
   to?: string;
   numbers?: string[];
-  language: 'en' | 'zh';
+  language: Language;
   /** The flood incidents (the chain's: history.incidents()). */
   incidents: readonly IncidentSpan[];
   line?: { label: string; number?: string };

@@ -9,6 +9,7 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { deserialize } from 'bson';
 import { parsePhoneNumberFromString } from 'libphonenumber-js';
+import type { Language } from '../../../shared/domain.ts';
 
 export type Place = { place: string | null; carrier: string | null };
 type Table = Record<string, string>;
@@ -16,7 +17,7 @@ type Table = Record<string, string>;
 const require = createRequire(import.meta.url);
 const tables = new Map<string, Table | null>();
 
-function table(kind: 'geocodes' | 'carrier', language: 'en' | 'zh', countryCode: string): Table | null {
+function table(kind: 'geocodes' | 'carrier', language: Language, countryCode: string): Table | null {
   const key = `${kind}/${language}/${countryCode}`;
   if (!tables.has(key)) {
     let t: Table | null;
@@ -39,7 +40,7 @@ function longest(t: Table | null, digits: string): string | null {
 }
 
 /** The place and original operator of an E.164 number, in the report's language (English as the fallback). */
-export function placeOf(e164: string, language: 'en' | 'zh'): Place {
+export function placeOf(e164: string, language: Language): Place {
   const n = parsePhoneNumberFromString(e164);
   if (!n) return { place: null, carrier: null };
   const cc = n.countryCallingCode;

@@ -2,7 +2,8 @@
 // this file alone.
 import type { Action, CallOutcome, Presentation, ShieldTrigger } from '../../../shared/domain.ts';
 
-export type Language = 'en' | 'zh';
+export type { Language } from '../../../shared/domain.ts';
+import type { Language } from '../../../shared/domain.ts';
 
 const en = {
   simulatedNote: (n: number) => `${n === 1 ? 'One simulated call' : `${n} simulated calls`} (the demo line) ${n === 1 ? 'is' : 'are'} in this period: marked "simulated" in the list and left out of the incidents and complaints.`,
