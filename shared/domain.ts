@@ -142,6 +142,8 @@ export const Incident = z.object({
   startedAt: z.string(),
   endedAt: z.string().nullable(),
   trigger: ShieldTrigger,
+  /** What engaged it, in one sentence: "5 calls from 5 unknown numbers within 3 minutes", "Turned on by hand". */
+  cause: Text,
   callsRejected: z.number().int(),
   distinctNumbers: z.number().int(),
   withheldShare: z.number(),
@@ -152,6 +154,8 @@ export const ShieldState = z.object({
   active: z.boolean(),
   since: z.string().nullable(),
   trigger: ShieldTrigger.nullable(),
+  /** While on: what engaged it, in one sentence (the banner shows it as is). */
+  cause: Text.nullable(),
   /** Set when the user chose an end time; otherwise the shield ends after `quietMinutes` without a rejected call. */
   until: z.string().nullable(),
   quietMinutes: z.number().int(),

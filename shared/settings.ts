@@ -40,7 +40,8 @@ export const ScreeningSettings = z.object({
       enabled: z.boolean().default(true),
       windowMinutes: z.number().int().min(1).max(60).default(3),
       minRedialSeconds: z.number().int().min(0).max(600).default(20),
-      duringFlood: z.boolean().default(true),
+      /** Off by default: call-bombing software redials too, so during the shield a redial proves nothing. */
+      duringFlood: z.boolean().default(false),
     })
     .prefault({}),
   rateLimit: z

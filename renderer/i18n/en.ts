@@ -168,6 +168,7 @@ export const en = {
     offBody: 'It turns on by itself when calls flood in, and then lets only trusted callers ring through.',
     turnOn: 'Turn the shield on now',
     onSince: 'Shield on since {{time}}',
+    cause: 'What turned it on: {{cause}}.',
     blockedFrom_one: '{{count}} call blocked from {{numbers}} numbers;',
     blockedFrom_other: '{{count}} calls blocked from {{numbers}} numbers;',
     onlyTrusted: 'only trusted callers ring through;',
@@ -273,6 +274,11 @@ export const en = {
     reasonCode: 'Reason',
     rule: 'Rule',
     noRule: 'No rule: the default applied',
+    noListEntry: 'No list entry: decided for the reason above',
+    ruleUnlabelled: {
+      blocked: 'An entry on your blocked list (no label)',
+      trusted: 'An entry on your trusted list (no label)',
+    },
     rings: 'Rings',
     oneRing: 'rang once',
     timings: 'Timings (from the first ring)',
@@ -433,6 +439,9 @@ export const en = {
     breakthroughWindow: 'Redial within (minutes)',
     breakthroughRedial: 'But not sooner than (seconds)',
     breakthroughFlood: 'Also during the shield',
+    breakthroughFloodOff: 'Off: while the shield is on, only trusted callers ring through (and callers who pass the gate, if it is on).',
+    breakthroughFloodRisk:
+      'Risk: call-bombing software redials too. With this on, any new number that calls twice during the shield rings through, and with rotating numbers that can be every other call.',
   },
   shieldForm: {
     title: 'When the shield turns on',
@@ -488,10 +497,12 @@ export const en = {
     noIncidents: 'No floods in this period.',
     incidentStart: 'Started',
     callsRejected: 'Calls blocked',
-    incidentLineOngoing:
-      'From {{start}}, still going on: {{calls}} calls blocked from {{numbers}} numbers, {{withheld}}% withheld (started by {{trigger}}).',
-    incidentLine:
-      '{{start}} to {{end}}: {{calls}} calls blocked from {{numbers}} numbers, {{withheld}}% withheld (started by {{trigger}}).',
+    incidentLineOngoing: 'From {{start}}, still going on: {{blocked}}, {{withheld}}% withheld. What turned it on: {{cause}}.',
+    incidentLine: '{{start}} to {{end}}: {{blocked}}, {{withheld}}% withheld. What turned it on: {{cause}}.',
+    incidentBlocked_one: '{{count}} call blocked from {{numbers}}',
+    incidentBlocked_other: '{{count}} calls blocked from {{numbers}}',
+    incidentNumbers_one: '{{count}} number',
+    incidentNumbers_other: '{{count}} numbers',
   },
   trigger: {
     calls: 'many calls',

@@ -204,3 +204,14 @@ it('goes to a page by its route', async () => {
   expect(await page.locator('h1').textContent()).toBe('Statistics');
   await context.close();
 });
+
+describe('statistics', () => {
+  it('lists each flood with what turned the shield on, counts agreeing with their nouns', async () => {
+    const { context, page, errors } = await openApp(browser, ui, { page: 'statistics' });
+    const item = page.locator('.incident-list li').first();
+    await item.waitFor();
+    expect(await item.textContent()).toMatch(/: 12 calls blocked from 12 numbers, 0% withheld\. What turned it on: 12 calls from 12 unknown numbers within 10 minutes\.$/);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+});

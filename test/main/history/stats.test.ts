@@ -154,6 +154,7 @@ describe('statistics', () => {
       startedAt,
       endedAt,
       trigger: 'calls',
+      cause: { en: '5 calls from 5 unknown numbers within 4 minutes', zh: '4 分钟内 5 个陌生号码来电 5 次' },
       callsRejected: 40,
       distinctNumbers: 35,
       withheldShare: 0.2,
