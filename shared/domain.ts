@@ -178,6 +178,14 @@ export type HangupMethod = z.infer<typeof HangupMethod>;
 export const Signal = z.object({ csq: z.number().int(), dbm: z.number().nullable(), bars: z.number().int().min(0).max(5) });
 export type Signal = z.infer<typeof Signal>;
 
+/** How a line runs the press-a-digit pass gate (issue 16; main/modem/gate/families.ts has the commands). */
+export const GateMethod = z.enum(['simcom-tts', 'quectel-tts', 'voice-modem', 'huawei-audio']);
+export type GateMethod = z.infer<typeof GateMethod>;
+
+/** Whether a line can gate, found by a probe at set-up, and one sentence saying how or why not. */
+export const GateSupport = z.object({ supported: z.boolean(), method: GateMethod.nullable(), text: Text });
+export type GateSupport = z.infer<typeof GateSupport>;
+
 export const LineStatus = z.object({
   id: z.string(),
   path: z.string(),
