@@ -44,6 +44,10 @@ export const Reason = z.enum([
   'one-ring',
   'paused',
   'default',
+  /** Answered by the pass gate (action answer-hangup): asked for a digit, then hung up. */
+  'gate',
+  /** Rang through on a pass this number earned at the gate minutes ago. */
+  'gate-pass',
 ]);
 export type Reason = z.infer<typeof Reason>;
 
@@ -97,8 +101,23 @@ export const Rule = z.object({
 });
 export type Rule = z.infer<typeof Rule>;
 
-/** `waiting-*`: a call announced by call waiting while another call was in progress (issue 14). */
-export const CallOutcome = z.enum(['rejected', 'answered', 'caller-hung-up', 'rang-through', 'line-lost', 'waiting-rejected', 'waiting-let-through']);
+/**
+ * `waiting-*`: a call announced by call waiting while another call was in progress (issue 14).
+ * `gate-passed`: pressed the digit asked for, was hung up on with a pass; `gate-failed`: a wrong key or none;
+ * `gate-withheld`: no number to give a pass to, told to call with the number shown (README "The shield and the pass gate").
+ */
+export const CallOutcome = z.enum([
+  'rejected',
+  'answered',
+  'caller-hung-up',
+  'rang-through',
+  'line-lost',
+  'waiting-rejected',
+  'waiting-let-through',
+  'gate-passed',
+  'gate-failed',
+  'gate-withheld',
+]);
 export type CallOutcome = z.infer<typeof CallOutcome>;
 
 /** Milliseconds from the call's first event (monotonic clock); null when the step did not happen. */
@@ -185,6 +204,23 @@ export type GateMethod = z.infer<typeof GateMethod>;
 /** Whether a line can gate, found by a probe at set-up, and one sentence saying how or why not. */
 export const GateSupport = z.object({ supported: z.boolean(), method: GateMethod.nullable(), text: Text });
 export type GateSupport = z.infer<typeof GateSupport>;
+
+/**
+ * What the pass gate did on one call (the modem reports it with the ended call; screening turns it into the
+ * record's outcome and sentence). `hung-up`: the caller left before a key; `error`: the modem refused a step
+ * (`detail` says which), the call was hung up like a rejected one.
+ */
+export const GateReport = z.object({
+  method: GateMethod,
+  result: z.enum(['passed', 'failed', 'withheld', 'hung-up', 'error']),
+  asked: z.string().nullable(),
+  pressed: z.string().nullable(),
+  /** Milliseconds from answering to handing the call back for hang-up. */
+  heldMs: z.number().nullable(),
+  waitSeconds: z.number(),
+  detail: z.string().nullable(),
+});
+export type GateReport = z.infer<typeof GateReport>;
 
 export const LineStatus = z.object({
   id: z.string(),

@@ -16,6 +16,8 @@ export type NumberHistory = {
   lastBreakthroughAt: number | null;
   /** Set when the rate limit first blocked it: blocked for a day from then. */
   rateLimitedUntil: number | null;
+  /** Until when it holds a pass from the gate (its redials ring through), or null. */
+  passUntil: number | null;
 };
 
 /** Count of sorted times at or after `from` (binary search: the windows can hold thousands during a flood). */
@@ -51,7 +53,7 @@ export class RecentCalls {
   #history(number: string): NumberHistory {
     let h = this.#byNumber.get(number);
     if (!h) {
-      h = { starts: [], shieldStarts: [], lastEndedAt: null, lastBreakthroughAt: null, rateLimitedUntil: null };
+      h = { starts: [], shieldStarts: [], lastEndedAt: null, lastBreakthroughAt: null, rateLimitedUntil: null, passUntil: null };
       this.#byNumber.set(number, h);
     }
     return h;
@@ -92,6 +94,12 @@ export class RecentCalls {
     if (h.rateLimitedUntil === null || until > h.rateLimitedUntil) h.rateLimitedUntil = until;
   }
 
+  /** It answered the gate: its calls ring through until `until`. */
+  passed(number: string, until: number): void {
+    const h = this.#history(number);
+    if (h.passUntil === null || until > h.passUntil) h.passUntil = until;
+  }
+
   /** Forgets what is older than a day, so a week-long flood of rotating numbers does not grow memory. */
   prune(now: number): void {
     const from = now - DAY_MS;
@@ -101,7 +109,7 @@ export class RecentCalls {
     for (const [number, h] of this.#byNumber) {
       drop(h.starts);
       drop(h.shieldStarts);
-      const recent = Math.max(h.lastEndedAt ?? 0, h.lastBreakthroughAt ?? 0, h.rateLimitedUntil ?? 0);
+      const recent = Math.max(h.lastEndedAt ?? 0, h.lastBreakthroughAt ?? 0, h.rateLimitedUntil ?? 0, h.passUntil ?? 0);
       if (h.starts.length === 0 && h.shieldStarts.length === 0 && recent < from) this.#byNumber.delete(number);
     }
   }

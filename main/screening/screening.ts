@@ -36,7 +36,7 @@ export interface Screening {
    *  breakthrough > shield > schedules (quiet hours / scheduled unknown-caller rule) > block patterns and
    *  presentation rules > rate limits > default (allow) — see decide.ts. Counts the call toward the shield
    *  thresholds and may engage the shield (the call that crosses the threshold is itself rejected). */
-  decide(callerId: CallerId, call: { lineId: string }): Decision;
+  decide(callerId: CallerId, call: { lineId: string; canGate?: boolean }): Decision;
   /** The decision this caller gets whatever name follows, or null when a name could still change it (see
    *  final.ts): a landline acts on the number alone when it can. Counts nothing; decide() still decides. */
   decisionWhateverName(callerId: CallerId): Decision | null;
@@ -141,10 +141,10 @@ class Engine implements Screening {
     };
   }
 
-  decide(callerId: CallerId, call: { lineId: string }): Decision {
+  decide(callerId: CallerId, call: { lineId: string; canGate?: boolean }): Decision {
     const now = this.#now();
     const at = now.getTime();
-    const ctx = this.#context(now);
+    const ctx = { ...this.#context(now), canGate: call.canGate === true };
     const m = matchCaller(callerId, ctx);
     const withheld = callerId.presentation === 'withheld';
     const untrusted = m.explicitBlock !== null || m.trusted === null;
@@ -199,6 +199,8 @@ class Engine implements Screening {
     if (live) this.#pending.delete(call.lineId);
     else this.#learnReplayed(number, call.callerId, call.startedAt.getTime(), call.decision);
     if (number !== null) this.#recent.ended(number, call.endedAt.getTime());
+    // The pass runs from the gate's hang-up; a replayed record gives it back after a restart.
+    if (number !== null && call.outcome === 'gate-passed') this.#recent.passed(number, call.endedAt.getTime() + this.#settings().screening.gate.passMinutes * 60_000);
     if (call.oneRing && number !== null) this.#flagOneRing(number, call.endedAt);
     if (live && call.decision.ruleId) this.rules.recordHit(call.decision.ruleId, call.startedAt);
     this.#flushShield();

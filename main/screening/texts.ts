@@ -89,6 +89,39 @@ export const texts = {
     const s = texts.shield(since, calls, numbers, minutes);
     return { en: `${VERB.reject.en}: ${s.en}; only trusted callers ring through`, zh: `${VERB.reject.zh}：${s.zh}；仅信任的来电可接通` };
   },
+  /** The shield would reject this unknown caller; the pass gate answers it instead. */
+  gateShield: (shield: Text): Text => ({
+    en: `Pass gate: ${shield.en}; an unknown caller is asked to press a digit`,
+    zh: `按键验证：${shield.zh}；陌生来电需按指定数字键`,
+  }),
+  gateUnknown: (): Text => ({ en: 'Pass gate: an unknown caller is asked to press a digit', zh: '按键验证：陌生来电需按指定数字键' }),
+  gatePass: (until: Date) =>
+    sentence('allow', `this number pressed the digit the gate asked for; its pass runs until ${hhmm(until)}`, `此号码已通过按键验证，${hhmm(until)} 前来电可接通`),
+  /** The record's sentence once the gate is over (what the caller did, and what follows). */
+  gatePassed: (asked: string, until: Date): Text => ({
+    en: `Answered the gate: pressed ${asked} as asked; a call again before ${hhmm(until)} rings through`,
+    zh: `通过验证：按了要求的 ${asked}，${hhmm(until)} 前再次来电可接通`,
+  }),
+  gateWrong: (asked: string, pressed: string): Text => ({
+    en: `Failed the gate: asked for ${asked}, pressed ${pressed}; hung up`,
+    zh: `未通过验证：要求按 ${asked}，按了 ${pressed}，已挂断`,
+  }),
+  gateNoKey: (asked: string, seconds: number): Text => ({
+    en: `Failed the gate: asked for ${asked}, no key within ${seconds} s; hung up`,
+    zh: `未通过验证：要求按 ${asked}，${seconds} 秒内未按键，已挂断`,
+  }),
+  gateHungUp: (asked: string | null): Text => ({
+    en: `Failed the gate: hung up${asked ? ` when asked for ${asked}` : ''} without pressing a key`,
+    zh: `未通过验证：${asked ? `要求按 ${asked} 时` : ''}未按键即挂断`,
+  }),
+  gateWithheld: (): Text => ({
+    en: 'Told to show the number: a withheld caller cannot be given a pass; asked to call again with the number shown, hung up',
+    zh: '已提示显示号码：隐藏号码无法获得通行，已提示显示号码后再拨，已挂断',
+  }),
+  gateError: (detail: string): Text => ({
+    en: `${VERB.reject.en}: the pass gate could not run (${detail}); hung up`,
+    zh: `${VERB.reject.zh}：按键验证未能进行（${detail}），已挂断`,
+  }),
   quietHours: (span: Text) =>
     sentence('reject', `quiet hours ${span.en}, only trusted callers ring through`, `免打扰时段 ${span.zh}，仅信任的来电可接通`),
   unknownCaller: (action: Action, span: Text | null) =>

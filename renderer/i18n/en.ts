@@ -61,6 +61,9 @@ export const en = {
     'line-lost': 'The line dropped during the call',
     'waiting-rejected': 'Waiting call rejected',
     'waiting-let-through': 'Waiting call let through',
+    'gate-passed': 'Answered the gate',
+    'gate-failed': 'Failed the gate',
+    'gate-withheld': 'Told to show the number',
   },
   reason: {
     'explicit-block': 'On your blocked list',
@@ -80,6 +83,8 @@ export const en = {
     'one-ring': 'Rang once and hung up',
     paused: 'Screening was paused',
     default: 'No rule applied',
+    gate: 'Asked to press a digit (pass gate)',
+    'gate-pass': 'Passed the gate a moment ago',
   },
   presentation: {
     allowed: 'Number shown',

@@ -61,6 +61,9 @@ export const zh: Messages = {
     'line-lost': '通话中线路断开',
     'waiting-rejected': '已拒接呼叫等待来电',
     'waiting-let-through': '已放行呼叫等待来电',
+    'gate-passed': '通过验证',
+    'gate-failed': '未通过验证',
+    'gate-withheld': '已提示显示号码',
   },
   reason: {
     'explicit-block': '在您的黑名单中',
@@ -80,6 +83,8 @@ export const zh: Messages = {
     'one-ring': '响一声就挂断',
     paused: '拦截已暂停',
     default: '未匹配任何规则',
+    gate: '要求按键验证',
+    'gate-pass': '刚刚通过按键验证',
   },
   presentation: {
     allowed: '显示号码',
