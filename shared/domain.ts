@@ -241,6 +241,8 @@ export const LineStatus = z.object({
   hangupMethod: HangupMethod,
   /** A plain-language problem and what to do about it, or null when the line is healthy. */
   problem: z.object({ code: z.string(), text: Text }).nullable(),
+  /** Whether the line can run the pass gate and why (not), from the probe at set-up; null before it. */
+  gate: GateSupport.nullable().optional(),
 });
 export type LineStatus = z.infer<typeof LineStatus>;
 

@@ -9,6 +9,8 @@ export const LineConfig = z.object({
   label: z.string().default(''),
   hangupMethod: HangupMethod.default('auto'),
   enabled: z.boolean().default(true),
+  /** Huawei voice dongles: the port that carries the call's audio (the pass gate plays and listens there). */
+  audioPath: z.string().min(1).nullable().default(null),
 });
 export type LineConfig = z.infer<typeof LineConfig>;
 

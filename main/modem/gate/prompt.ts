@@ -2,7 +2,7 @@
 // 8 kHz audio for modems the host plays it through (voice modems, Huawei audio ports). Pure.
 import type { Text } from '../../../shared/domain.ts';
 import { gatePrompts } from '../texts.ts';
-import { concatSamples, decodeUlaw, silence } from './audio.ts';
+import { concatSamples, decodeUlaw, encodeUlaw, silence, toLinear8 } from './audio.ts';
 import { clips } from './prompts/clips.ts';
 
 /** The prompt's languages in the order spoken. */
@@ -56,4 +56,41 @@ export function promptSamples(say: PromptSay, order: PromptOrder): Int16Array {
     words.forEach((id, j) => parts.push(...(j > 0 ? [silence(60)] : []), clipSamples(id)));
   });
   return concatSamples(parts);
+}
+
+const orders: PromptOrder[] = ['zh-en', 'en-zh', 'zh', 'en'];
+const candidates = (): { say: PromptSay; order: PromptOrder }[] =>
+  orders.flatMap((order) => [
+    ...'123456789'.split('').map((digit) => ({ say: { kind: 'ask', digit } as PromptSay, order })),
+    ...[3, 5, 10].map((minutes) => ({ say: { kind: 'passed', minutes } as PromptSay, order })),
+    { say: { kind: 'withheld' } as PromptSay, order },
+  ]);
+const encoded = new Map<string, Buffer>();
+
+/**
+ * Which prompt these voice bytes are, exactly as the gate encodes it (μ-law or 8-bit linear), or null: the
+ * simulated caller "hears" a voice modem's prompt this way (a perfect listener, no speech recognition).
+ */
+export function recognisePrompt(bytes: Uint8Array, encoding: 'ulaw' | 'linear8'): { say: PromptSay; order: PromptOrder } | null {
+  const heard = Buffer.from(bytes);
+  for (const c of candidates()) {
+    const id = `${encoding}:${c.order}:${JSON.stringify(c.say)}`;
+    let mine = encoded.get(id);
+    if (!mine) {
+      const samples = promptSamples(c.say, c.order);
+      mine = Buffer.from(encoding === 'ulaw' ? encodeUlaw(samples) : toLinear8(samples));
+      encoded.set(id, mine);
+    }
+    if (mine.length === heard.length && mine.equals(heard)) return c;
+  }
+  return null;
+}
+
+/** Which prompt a module was told to speak (the text of AT+CTTS / AT+QWTTS), or null. */
+export function promptFromText(text: string): PromptSay | null {
+  const ask = /Press (\d) to be put through|请按 (\d) 接通/.exec(text);
+  if (ask) return { kind: 'ask', digit: ask[1] ?? ask[2] ?? '' };
+  const again = /within (\d+) minutes|请在 (\d+) 分钟内/.exec(text);
+  if (again) return { kind: 'passed', minutes: Number(again[1] ?? again[2]) };
+  return /number shown|显示您的号码/.test(text) ? { kind: 'withheld' } : null;
 }

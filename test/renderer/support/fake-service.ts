@@ -280,6 +280,8 @@ export function createFakeService(options: FakeOptions = {}) {
         blocked: inRange.filter((c) => c.decision.action === 'reject' || c.decision.action === 'answer-hangup').length,
         distinctNumbers: byNumber.size,
         withheldShare: inRange.length ? inRange.filter((c) => !c.number).length / inRange.length : 0,
+        stoppedByGate: inRange.filter((c) => c.outcome === 'gate-failed' || c.outcome === 'gate-withheld').length,
+        passedGate: inRange.filter((c) => c.outcome === 'gate-passed').length,
       },
       topCallers,
       topRanges: [...byRange.values()].sort((a, b) => b.count - a.count).slice(0, top),
