@@ -154,6 +154,7 @@ export const en = {
     callerIdUnconfirmed: 'Not confirmed yet: it will be after the first call',
     device: 'Device',
     port: 'Port',
+    gate: 'Pass gate',
   },
   demoRing: {
     title: 'Ring the demo line',
@@ -318,6 +319,7 @@ export const en = {
       schedules: 'Schedules',
       limits: 'Rate limits',
       shield: 'Shield',
+      gate: 'Pass gate',
     },
     trustedTitle: 'Trusted callers',
     trustedIntro: 'Trusted callers always ring through, even while the shield is on.',
@@ -459,6 +461,26 @@ export const en = {
     quietMinutes: 'Ends after this many quiet minutes',
     summary:
       'The shield turns on after {{calls}} untrusted calls, {{withheld}} withheld calls or {{same}} calls from one number within {{window}} minutes, and ends after {{quiet}} minutes without a blocked call.',
+  },
+  gateForm: {
+    title: 'Pass gate: press a digit to get through',
+    intro:
+      'An unknown caller is answered and asked to press one digit, drawn at random for each call. Whoever presses it is hung up on with a pass, so their next call within a few minutes rings through; bots do not listen and stay out. Callers with a withheld number are told to call again with their number shown. Trusted callers are never asked.',
+    mode: 'Ask unknown callers for a digit',
+    modes: { off: 'Off', 'during-shield': 'While the shield is on', always: 'Always' },
+    modeHints: {
+      off: 'While the shield is on, unknown callers are rejected.',
+      'during-shield': 'Only during a call flood; at other times unknown callers ring through as usual.',
+      always: 'Every unknown caller must press the digit first, even without a flood.',
+    },
+    passMinutes: 'A pass lasts',
+    minutes_one: '{{count}} minute',
+    minutes_other: '{{count}} minutes',
+    digitWaitSeconds: 'Wait for the digit (seconds)',
+    prompt: 'Prompt languages',
+    prompts: { 'zh-en': 'Chinese, then English', 'en-zh': 'English, then Chinese', zh: 'Chinese only', en: 'English only' },
+    summary: 'A caller who presses the right digit within {{seconds}} seconds can call again within {{minutes}} minutes and ring through. Lines that cannot gate say so on their card and reject instead.',
+    summaryOff: 'The gate is off: while the shield is on, only trusted callers ring through.',
   },
   validation: {
     range: 'From {{min}} to {{max}}.',

@@ -154,6 +154,7 @@ export const zh: Messages = {
     callerIdUnconfirmed: '尚未确认：第一通来电后即可确认',
     device: '设备',
     port: '端口',
+    gate: '按键验证',
   },
   demoRing: {
     title: '拨打演示线路',
@@ -318,6 +319,7 @@ export const zh: Messages = {
       schedules: '时段',
       limits: '频率限制',
       shield: '护盾',
+      gate: '按键验证',
     },
     trustedTitle: '信任的来电者',
     trustedIntro: '信任的来电者总能打进来，即使护盾开启。',
@@ -458,6 +460,26 @@ export const zh: Messages = {
     quietMinutes: '连续多少分钟无拦截后结束',
     summary:
       '在 {{window}} 分钟内出现 {{calls}} 通未信任来电、{{withheld}} 通隐藏号码来电或同一号码 {{same}} 通来电时开启护盾，连续 {{quiet}} 分钟无拦截后结束。',
+  },
+  gateForm: {
+    title: '按键验证：按指定数字键接通',
+    intro:
+      '陌生来电会被自动接听，并被要求按下一个随机数字键（每通电话不同）。按对的来电方会获得通行，几分钟内再次拨打即可接通；骚扰软件不会听提示，会被挡在外面。隐藏号码的来电会被提示显示号码后再拨。信任的来电不会被要求验证。',
+    mode: '要求陌生来电按键验证',
+    modes: { off: '关闭', 'during-shield': '护盾开启时', always: '始终' },
+    modeHints: {
+      off: '护盾开启时，陌生来电将被直接拒接。',
+      'during-shield': '仅在来电轰炸期间；其他时间陌生来电照常响铃。',
+      always: '即使没有轰炸，所有陌生来电也须先按键验证。',
+    },
+    passMinutes: '通行有效期',
+    minutes_one: '{{count}} 分钟',
+    minutes_other: '{{count}} 分钟',
+    digitWaitSeconds: '等待按键（秒）',
+    prompt: '提示语言',
+    prompts: { 'zh-en': '先中文后英文', 'en-zh': '先英文后中文', zh: '仅中文', en: '仅英文' },
+    summary: '在 {{seconds}} 秒内按对数字的来电方，{{minutes}} 分钟内再次拨打即可接通。无法验证的线路会在线路卡片上说明原因，并改为直接拒接。',
+    summaryOff: '按键验证已关闭：护盾开启时，只有信任的来电可以接通。',
   },
   validation: {
     range: '范围 {{min}} 至 {{max}}。',

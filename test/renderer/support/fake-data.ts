@@ -22,6 +22,14 @@ export const gsmLine: LineStatus = {
   callerIdConfirmed: true,
   hangupMethod: 'auto',
   problem: null,
+  gate: {
+    supported: false,
+    method: null,
+    text: {
+      en: "Cannot gate yet: choose this dongle's audio port in the line's settings (the port that is not an AT port). Until then the shield rejects unknown callers.",
+      zh: '暂时无法验证：请在线路设置中选择此上网卡的音频端口（不响应 AT 指令的那个端口）。在此之前，护盾期间将直接拒接陌生来电。',
+    },
+  },
 };
 
 export const demoLine: LineStatus = {
