@@ -210,7 +210,8 @@ describe('statistics', () => {
     const { context, page, errors } = await openApp(browser, ui, { page: 'statistics' });
     const item = page.locator('.incident-list li').first();
     await item.waitFor();
-    expect(await item.textContent()).toMatch(/: 12 calls blocked from 12 numbers, 0% withheld\. What turned it on: 12 calls from 12 unknown numbers within 10 minutes\.$/);
+    // However many the fake flood holds, the counts agree with their nouns and the cause with the figures.
+    expect(await item.textContent()).toMatch(/: (\d+) calls blocked from \1 numbers, 0% withheld\. What turned it on: \1 calls from \1 unknown numbers within 10 minutes\.$/);
     expect(errors).toEqual([]);
     await context.close();
   });
