@@ -27,8 +27,11 @@ export type GatedResult = {
     redialsRangThrough: number;
     trusted: number;
     trustedGated: number;
-    /** Real ms from the decision (the gate answers at once) to the hang-up, as the host recorded them. */
+    /** Real ms from the decision (the gate answers at once) to the hang-up, as the host recorded them: every
+     *  gated call, bots (who wait out the digit time), people (asked, pressed, told to call again). */
     holdMs: { p50: number; p95: number; max: number };
+    holdBotMs: { p50: number; max: number };
+    holdPersonMs: { p50: number; max: number };
     /** Real ms from caller ID to decision for trusted callers: the wait the gate must not lengthen. */
     trustedDecisionMs: { p50: number; max: number };
     digitWaitSeconds: number;
@@ -124,7 +127,10 @@ function judge(o: GatedOptions, placed: Placed[], records: CallRecord[], began: 
   const trusted = of('trusted');
   const trustedGated = trusted.filter((r) => r.decision.reason !== 'trusted' || r.outcome.startsWith('gate')).length;
   const gated = records.filter((r) => r.decision.reason === 'gate' && r.timings.decision !== null);
-  const hold = gated.map((r) => (r.timings.hangupSent ?? r.timings.end ?? 0) - (r.timings.decision ?? 0));
+  const holdOf = (r: CallRecord) => (r.timings.hangupSent ?? r.timings.end ?? 0) - (r.timings.decision ?? 0);
+  const hold = gated.map(holdOf);
+  const holdBot = gated.filter((r) => r.outcome !== 'gate-passed').map(holdOf);
+  const holdPerson = gated.filter((r) => r.outcome === 'gate-passed').map(holdOf);
   const trustedWait = trusted.filter((r) => r.timings.decision !== null && r.timings.callerId !== null).map((r) => r.timings.decision! - r.timings.callerId!);
   const checks = [
     { name: 'every bot call stopped by the gate', pass: bots.length === o.bots && botsStopped === bots.length, detail: `${botsStopped} of ${bots.length} (${o.bots} placed)` },
@@ -152,6 +158,8 @@ function judge(o: GatedOptions, placed: Placed[], records: CallRecord[], began: 
       trusted: trusted.length,
       trustedGated,
       holdMs: { p50: Math.round(pct(hold, 50)), p95: Math.round(pct(hold, 95)), max: Math.round(Math.max(0, ...hold)) },
+      holdBotMs: { p50: Math.round(pct(holdBot, 50)), max: Math.round(Math.max(0, ...holdBot)) },
+      holdPersonMs: { p50: Math.round(pct(holdPerson, 50)), max: Math.round(Math.max(0, ...holdPerson)) },
       trustedDecisionMs: { p50: Math.round(pct(trustedWait, 50) * 1000) / 1000, max: Math.round(Math.max(0, ...trustedWait) * 1000) / 1000 },
       digitWaitSeconds: o.digitWaitSeconds,
     },
@@ -166,6 +174,7 @@ export function summariseGated(r: GatedResult): string[] {
     `gated week: ${r.pass ? 'PASS' : 'FAIL'} — ${f.calls} calls in ${r.realSeconds} s real`,
     ...r.checks.map((c) => `  ${c.pass ? 'ok  ' : 'FAIL'} ${c.name}: ${c.detail}`),
     `  a gated call holds the line ${(f.holdMs.p50 / 1000).toFixed(1)} s (p50), ${(f.holdMs.p95 / 1000).toFixed(1)} s (p95), ${(f.holdMs.max / 1000).toFixed(1)} s (max), waiting ${f.digitWaitSeconds} s for the digit`,
+    `  a bot ${(f.holdBotMs.p50 / 1000).toFixed(1)} s (p50, max ${(f.holdBotMs.max / 1000).toFixed(1)} s); a person who presses ${(f.holdPersonMs.p50 / 1000).toFixed(1)} s (p50, max ${(f.holdPersonMs.max / 1000).toFixed(1)} s)`,
     `  a trusted caller is decided in ${f.trustedDecisionMs.p50} ms (p50), ${f.trustedDecisionMs.max} ms (max) after its caller ID, never answered`,
   ];
 }
