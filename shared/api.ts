@@ -86,7 +86,15 @@ export const Statistics = z.object({
   to: z.string(),
   bucket: z.enum(['hour', 'day', 'week']),
   buckets: z.array(StatsBucket),
-  totals: z.object({ calls: z.number().int(), blocked: z.number().int(), distinctNumbers: z.number().int(), withheldShare: z.number() }),
+  totals: z.object({
+    calls: z.number().int(),
+    blocked: z.number().int(),
+    distinctNumbers: z.number().int(),
+    withheldShare: z.number(),
+    /** Callers the pass gate kept out (failed the gate, or told to show their number) and callers who passed it. */
+    stoppedByGate: z.number().int().default(0),
+    passedGate: z.number().int().default(0),
+  }),
   topCallers: z.array(
     z.object({ number: z.string(), count: z.number().int(), blocked: z.number().int(), firstSeen: z.string(), lastSeen: z.string() }),
   ),
@@ -183,7 +191,14 @@ export const methods = {
   addLine: { input: z.object({ path: z.string().min(1), label: z.string().max(100).optional(), hangupMethod: HangupMethod.optional() }), output: LineStatus },
   removeLine: { input: z.object({ lineId: z.string() }), output: Empty },
   configureLine: {
-    input: z.object({ lineId: z.string(), label: z.string().max(100).optional(), hangupMethod: HangupMethod.optional(), enabled: z.boolean().optional() }),
+    input: z.object({
+      lineId: z.string(),
+      label: z.string().max(100).optional(),
+      hangupMethod: HangupMethod.optional(),
+      enabled: z.boolean().optional(),
+      /** Huawei voice dongles: the audio port for the pass gate (null: none). */
+      audioPath: z.string().min(1).max(300).nullable().optional(),
+    }),
     output: LineStatus,
   },
   queryCalls: { input: CallQuery, output: z.object({ calls: z.array(CallRecord), nextCursor: z.string().nullable() }) },

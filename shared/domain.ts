@@ -44,6 +44,10 @@ export const Reason = z.enum([
   'one-ring',
   'paused',
   'default',
+  /** Answered by the pass gate (action answer-hangup): asked for a digit, then hung up. */
+  'gate',
+  /** Rang through on a pass this number earned at the gate minutes ago. */
+  'gate-pass',
 ]);
 export type Reason = z.infer<typeof Reason>;
 
@@ -103,8 +107,23 @@ export const Rule = z.object({
 });
 export type Rule = z.infer<typeof Rule>;
 
-/** `waiting-*`: a call announced by call waiting while another call was in progress (issue 14). */
-export const CallOutcome = z.enum(['rejected', 'answered', 'caller-hung-up', 'rang-through', 'line-lost', 'waiting-rejected', 'waiting-let-through']);
+/**
+ * `waiting-*`: a call announced by call waiting while another call was in progress (issue 14).
+ * `gate-passed`: pressed the digit asked for, was hung up on with a pass; `gate-failed`: a wrong key or none;
+ * `gate-withheld`: no number to give a pass to, told to call with the number shown (README "The shield and the pass gate").
+ */
+export const CallOutcome = z.enum([
+  'rejected',
+  'answered',
+  'caller-hung-up',
+  'rang-through',
+  'line-lost',
+  'waiting-rejected',
+  'waiting-let-through',
+  'gate-passed',
+  'gate-failed',
+  'gate-withheld',
+]);
 export type CallOutcome = z.infer<typeof CallOutcome>;
 
 /** Milliseconds from the call's first event (monotonic clock); null when the step did not happen. */
@@ -148,6 +167,8 @@ export const Incident = z.object({
   startedAt: z.string(),
   endedAt: z.string().nullable(),
   trigger: ShieldTrigger,
+  /** What engaged it, in one sentence: "5 calls from 5 unknown numbers within 3 minutes", "Turned on by hand". */
+  cause: Text,
   callsRejected: z.number().int(),
   distinctNumbers: z.number().int(),
   withheldShare: z.number(),
@@ -158,6 +179,8 @@ export const ShieldState = z.object({
   active: z.boolean(),
   since: z.string().nullable(),
   trigger: ShieldTrigger.nullable(),
+  /** While on: what engaged it, in one sentence (the banner shows it as is). */
+  cause: Text.nullable(),
   /** Set when the user chose an end time; otherwise the shield ends after `quietMinutes` without a rejected call. */
   until: z.string().nullable(),
   quietMinutes: z.number().int(),
@@ -180,6 +203,31 @@ export type HangupMethod = z.infer<typeof HangupMethod>;
 export const Signal = z.object({ csq: z.number().int(), dbm: z.number().nullable(), bars: z.number().int().min(0).max(5) });
 export type Signal = z.infer<typeof Signal>;
 
+/** How a line runs the press-a-digit pass gate (issue 16; main/modem/gate/families.ts has the commands). */
+export const GateMethod = z.enum(['simcom-tts', 'quectel-tts', 'voice-modem', 'huawei-audio']);
+export type GateMethod = z.infer<typeof GateMethod>;
+
+/** Whether a line can gate, found by a probe at set-up, and one sentence saying how or why not. */
+export const GateSupport = z.object({ supported: z.boolean(), method: GateMethod.nullable(), text: Text });
+export type GateSupport = z.infer<typeof GateSupport>;
+
+/**
+ * What the pass gate did on one call (the modem reports it with the ended call; screening turns it into the
+ * record's outcome and sentence). `hung-up`: the caller left before a key; `error`: the modem refused a step
+ * (`detail` says which), the call was hung up like a rejected one.
+ */
+export const GateReport = z.object({
+  method: GateMethod,
+  result: z.enum(['passed', 'failed', 'withheld', 'hung-up', 'error']),
+  asked: z.string().nullable(),
+  pressed: z.string().nullable(),
+  /** Milliseconds from answering to handing the call back for hang-up. */
+  heldMs: z.number().nullable(),
+  waitSeconds: z.number(),
+  detail: z.string().nullable(),
+});
+export type GateReport = z.infer<typeof GateReport>;
+
 export const LineStatus = z.object({
   id: z.string(),
   path: z.string(),
@@ -199,6 +247,8 @@ export const LineStatus = z.object({
   hangupMethod: HangupMethod,
   /** A plain-language problem and what to do about it, or null when the line is healthy. */
   problem: z.object({ code: z.string(), text: Text }).nullable(),
+  /** Whether the line can run the pass gate and why (not), from the probe at set-up; null before it. */
+  gate: GateSupport.nullable().optional(),
 });
 export type LineStatus = z.infer<typeof LineStatus>;
 

@@ -9,6 +9,8 @@ export const LineConfig = z.object({
   label: z.string().default(''),
   hangupMethod: HangupMethod.default('auto'),
   enabled: z.boolean().default(true),
+  /** Huawei voice dongles: the port that carries the call's audio (the pass gate plays and listens there). */
+  audioPath: z.string().min(1).nullable().default(null),
 });
 export type LineConfig = z.infer<typeof LineConfig>;
 
@@ -25,6 +27,22 @@ export const ShieldSettings = z.object({
   quietMinutes: z.number().int().min(1).max(10080).default(60),
 });
 
+/**
+ * The press-a-digit pass gate (issue 16): an unknown caller is answered, asked for one digit drawn per call,
+ * and hung up; the right digit earns the number a pass for `passMinutes`, so its redial rings through.
+ * `during-shield` (default) gates the calls the shield would reject; `always` also the unknown callers that
+ * would ring through. Lines that cannot gate (LineStatus.gate) keep rejecting.
+ */
+export const GateSettings = z.object({
+  mode: z.enum(['off', 'during-shield', 'always']).default('during-shield'),
+  passMinutes: z.union([z.literal(3), z.literal(5), z.literal(10)]).default(3),
+  /** How long the gate listens for the key after asking (the caller may press during the prompt too). */
+  digitWaitSeconds: z.number().int().min(3).max(20).default(8),
+  /** The prompt's languages in the order spoken. */
+  prompt: z.enum(['zh-en', 'en-zh', 'zh', 'en']).default('zh-en'),
+});
+export type GateSettings = z.infer<typeof GateSettings>;
+
 export const ScreeningSettings = z.object({
   /** Everyone not trusted; `null` schedule means always. */
   unknownCallers: z
@@ -40,7 +58,8 @@ export const ScreeningSettings = z.object({
       enabled: z.boolean().default(true),
       windowMinutes: z.number().int().min(1).max(60).default(3),
       minRedialSeconds: z.number().int().min(0).max(600).default(20),
-      duringFlood: z.boolean().default(true),
+      /** Off by default: call-bombing software redials too, so during the shield a redial proves nothing. */
+      duringFlood: z.boolean().default(false),
     })
     .prefault({}),
   rateLimit: z
@@ -48,6 +67,7 @@ export const ScreeningSettings = z.object({
     .prefault({}),
   oneRing: z.object({ block: z.boolean().default(false) }).prefault({}),
   shield: ShieldSettings.prefault({}),
+  gate: GateSettings.prefault({}),
 });
 export type ScreeningSettings = z.infer<typeof ScreeningSettings>;
 

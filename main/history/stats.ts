@@ -253,6 +253,7 @@ export function statistics(db: DatabaseSync, input: StatsQuery, incidents: reado
       blocked: total.reject + total.answerHangup,
       distinctNumbers: distinctCallers(db, fromMs, toMs, calls),
       withheldShare: calls === 0 ? 0 : total.withheld / calls,
+      ...gateCounts(db, fromMs, toMs),
     },
     topCallers: topCallers(db, fromMs, toMs, q.top, calls).map((t) => ({
       number: t.caller,
@@ -267,6 +268,13 @@ export function statistics(db: DatabaseSync, input: StatsQuery, incidents: reado
       .filter((i) => Date.parse(i.startedAt) < toMs && (i.endedAt === null || Date.parse(i.endedAt) >= fromMs))
       .sort((a, b) => Date.parse(a.startedAt) - Date.parse(b.startedAt)),
   };
+}
+
+/** The pass gate's verdicts in [from, to), from the (outcome, started_ms) index: a range scan per outcome. */
+function gateCounts(db: DatabaseSync, fromMs: number, toMs: number): { stoppedByGate: number; passedGate: number } {
+  const count = db.prepare('SELECT count(*) AS n FROM history_calls WHERE outcome = ? AND started_ms >= ? AND started_ms < ?');
+  const n = (outcome: string) => Number((count.get(outcome, fromMs, toMs) as { n: number }).n);
+  return { stoppedByGate: n('gate-failed') + n('gate-withheld'), passedGate: n('gate-passed') };
 }
 
 /** Today's calls and blocked calls in `zone`, for the status line: a day is whole quarter hours, so slots suffice. */

@@ -41,6 +41,12 @@ export type SendOptions = {
    * the prompt with `prompt()`, since a prompt has no line end for the line splitter to see.
    */
   prompt?: string;
+  /**
+   * Write these bytes instead of `<command>\r` and take the modem's next final result as their reply: a voice
+   * modem answers OK once the audio sent after AT+VTX's CONNECT (ended by <DLE><ETX>) is played. `command`
+   * only names it in logs and results.
+   */
+  raw?: Uint8Array;
 };
 
 type Pending = {
@@ -82,6 +88,8 @@ export type AtChannelOptions = {
   twoLineUrc?: (line: string) => boolean;
   /** Whether a line can be the second line of a two-line URC; when not, the header is delivered alone. */
   isUrcBody?: (line: string) => boolean;
+  /** Raw bytes (SendOptions.raw); a channel without it fails such a send as 'closed'. */
+  writeRaw?: (bytes: Uint8Array) => void;
   clock?: () => number;
   defaultTimeoutMs?: number;
   log?: (dir: 'in' | 'out' | 'info' | 'warn', text: string) => void;
@@ -120,7 +128,9 @@ export function createAtChannel(opts: AtChannelOptions): AtChannel {
     const at = clock();
     p.writtenAt = at;
     try {
-      opts.write(`${p.command}\r`);
+      if (p.options.raw === undefined) opts.write(`${p.command}\r`);
+      else if (opts.writeRaw) opts.writeRaw(p.options.raw);
+      else throw new Error('this channel cannot write raw bytes');
     } catch (error) {
       log('warn', `write of ${p.command} failed: ${(error as Error).message}`);
       finish(p, 'closed', null);
@@ -162,7 +172,8 @@ export function createAtChannel(opts: AtChannelOptions): AtChannel {
     send(command, options = {}) {
       if (closed) return Promise.resolve({ command, status: 'closed', final: null, lines: [], writtenAt: null });
       return new Promise<AtResult>((resolve) => {
-        const p: Pending = { command, options, lines: [], echoSeen: false, dataNext: false, prompted: false, writtenAt: null, timer: null, resolve };
+        // Raw data is not echoed (a voice modem in voice mode echoes nothing of the audio).
+        const p: Pending = { command, options, lines: [], echoSeen: options.raw !== undefined, dataNext: false, prompted: false, writtenAt: null, timer: null, resolve };
         if (options.priority) queue.unshift(p);
         else queue.push(p);
         next();

@@ -5,6 +5,7 @@
 // call-state.test.ts). The types are in call-types.ts, the line's own call in call-steps.ts, a second caller
 // announced by call waiting in waiting-call.ts (it lives beside the phase, in `state.waiting`).
 //
+//                                                      ┌──gate──▶ gating (answered, prompt, key) ──▶ releasing / idle
 //   idle ──RING──▶ ringing ──caller ID──▶ deciding ──decision──▶ decided (rings through)
 //     │               │ (landline NMBR, NAME to come)      └──────▶ releasing (hang-up in progress) ──▶ idle
 //     │               ▼                                                   │ (hang-up failed: rings through)
@@ -40,7 +41,7 @@
 //    to it; every call we hang up ends at the acknowledgement.
 import type { Call } from './call.ts';
 import { andThen, endCall, noStep } from './call-effects.ts';
-import { clccAnswer, decided, finalAnswer, hangup, signal, timer } from './call-steps.ts';
+import { clccAnswer, decided, finalAnswer, gateDone, hangup, signal, timer } from './call-steps.ts';
 import type { Moment, Step, TrackerInput, TrackerState } from './call-types.ts';
 import { endWaiting, waitingDecided } from './waiting-call.ts';
 
@@ -70,8 +71,11 @@ export function step(s: TrackerState, input: TrackerInput, m: Moment): Step {
     case 'hangup-still-ringing':
     case 'hangup-done':
       return hangup(s, input, m);
+    case 'gate-done':
+      return gateDone(s, input.key, input.report, m);
     case 'line-lost': {
-      const first: Step = p.phase === 'idle' ? noStep(s) : endCall(s, p.call, m, { lost: true, releasing: p.phase === 'releasing' });
+      const gate: Step = p.phase === 'gating' ? { state: s, effects: [{ type: 'cancel-gate', key: p.call.key }] } : noStep(s);
+      const first: Step = p.phase === 'idle' ? noStep(s) : andThen(gate, (s0) => endCall(s0, p.call, m, { lost: true, releasing: p.phase === 'releasing' }));
       return andThen(first, (s1) => (s1.waiting ? endWaiting(s1, s1.waiting, m, true) : noStep(s1)));
     }
   }

@@ -1,7 +1,7 @@
 // The transitions of the line's own call: rings, caller ID, the NAME wait, the decision, the hang-up and the
 // end, as pure functions of (state, input, moment) — the rules are written down in call-state.ts. A second
 // caller announced by call waiting is waiting-call.ts's.
-import type { CallerId, Decision } from '../../shared/domain.ts';
+import type { CallerId, Decision, GateReport } from '../../shared/domain.ts';
 import type { CallerIdSource } from './caller-id.ts';
 import { noCallerId } from './caller-id.ts';
 import type { CallSignal } from './caller-id-parser.ts';
@@ -24,12 +24,22 @@ function identify(s: TrackerState, call: Call, callerId: CallerId, source: Calle
 export function decided(s: TrackerState, d: Deciding, decision: Decision, m: Moment): Step {
   const call = withMoments({ ...d.call, decision }, { decision: m.at });
   const callerId = call.callerId ?? noCallerId([...call.raw]);
-  const hangsUp = decision.action === 'reject' || decision.action === 'answer-hangup';
-  const effects: TrackerEffect[] = hangsUp ? [{ type: 'hang-up', key: call.key, action: decision.action, callerId }] : [];
+  // The pass gate answers instead of hanging up; it hands the call back for the hang-up when it is done.
+  const gates = decision.reason === 'gate';
+  const hangsUp = !gates && (decision.action === 'reject' || decision.action === 'answer-hangup');
+  const effects: TrackerEffect[] = gates
+    ? [{ type: 'clear-timer', timer: 'silence' }, { type: 'gate', key: call.key, callerId }]
+    : hangsUp
+      ? [{ type: 'hang-up', key: call.key, action: decision.action, callerId }]
+      : [];
   if (d.announce) effects.push(started(s, call));
   effects.push(emit('caller-id', { key: call.key, lineId: s.lineId, callerId, at: call.at.callerId ?? m.at }));
   effects.push(emit('decided', { key: call.key, lineId: s.lineId, callerId, decision, at: m.at }));
-  const phase: Phase = hangsUp ? { phase: 'releasing', call, acknowledgedAt: null } : { phase: 'decided', call };
+  const phase: Phase = gates
+    ? { phase: 'gating', call, callerGone: false }
+    : hangsUp
+      ? { phase: 'releasing', call, acknowledgedAt: null }
+      : { phase: 'decided', call };
   return { state: { ...s, phase }, effects };
 }
 
@@ -63,6 +73,9 @@ function ring(s: TrackerState, line: string, m: Moment): Step {
     case 'deciding':
     case 'decided':
       return { state: { ...s, phase: { ...p, call: withRing(p.call, line, m.at) } }, effects: [armSilence(p.call, m)] };
+    case 'gating':
+      // A ring the modem sent before it read ATA; the answered call rings no more.
+      return { state: { ...s, phase: { ...p, call: withRing(p.call, line, m.at) } }, effects: [] };
   }
 }
 
@@ -86,6 +99,8 @@ function callerIdArrived(s: TrackerState, callerId: CallerId, source: CallerIdSo
     case 'identified':
       return identify(s, withRaw(p.call, callerId.raw), callerId, source, m, !p.announced);
     case 'deciding':
+    case 'gating':
+      // Under the gate the line is off-hook: a caller ID is this call's repeat (another caller would wait).
       return { state: { ...s, phase: { ...p, call: withRaw(p.call, callerId.raw) } }, effects: [] };
     case 'decided': {
       const c = p.call;
@@ -150,6 +165,8 @@ function callEnded(s: TrackerState, signal: Extract<CallSignal, { kind: 'call-en
   if (!call.callerId && signal.callerId) call = { ...call, callerId: signal.callerId, source: 'missed-call' };
   // Our own hang-up makes the modem say NO CARRIER/^CEND: the call is released.
   if (p.phase === 'releasing') return endReleased(s, { ...p, call }, m);
+  // The caller hung up under the gate: stop it; its report ends the call.
+  if (p.phase === 'gating') return { state: { ...s, phase: { ...p, call, callerGone: true } }, effects: [{ type: 'cancel-gate', key: call.key }] };
   return endCall(s, call, m);
 }
 
@@ -193,7 +210,11 @@ export function timer(s: TrackerState, name: TimerName, key: string, m: Moment):
   if (name === 'waiting-silence') return waitingTimer(s, key, m);
   if (name === 'name-wait') return { state: s, effects: [{ type: 'flush-block' }] };
   if (p.phase === 'idle' || p.call.key !== key) return { state: s, effects: [] };
-  if (name === 'silence') return p.phase === 'releasing' ? endReleased(s, p, m) : endCall(s, p.call, m);
+  if (name === 'silence') {
+    // An answered, gated call does not ring; the gate decides when it is over.
+    if (p.phase === 'gating') return { state: s, effects: [] };
+    return p.phase === 'releasing' ? endReleased(s, p, m) : endCall(s, p.call, m);
+  }
   // clip-wait: +CLIP did not come; ask AT+CLCC, once.
   if (p.phase !== 'ringing' || p.clccAsked || p.call.callerId) return { state: s, effects: [] };
   return { state: { ...s, phase: { ...p, clccAsked: true } }, effects: [{ type: 'query-clcc', key }] };
@@ -228,3 +249,20 @@ export function hangup(s: TrackerState, input: Extract<TrackerInput, { type: `ha
   }
 }
 
+
+/**
+ * The gate handed the call back. A caller who hung up under it, and a voice modem the gate already put back
+ * on-hook, need no hang-up: the call ends with the gate's verdict. Otherwise the line's hang-up chain
+ * releases it like any rejected call (GSM: AT+CHUP…).
+ */
+export function gateDone(s: TrackerState, key: string, report: GateReport, m: Moment): Step {
+  const p = s.phase;
+  if (p.phase !== 'gating' || p.call.key !== key) return { state: s, effects: [] };
+  const call: Call = { ...p.call, gate: report };
+  if (p.callerGone || report.method === 'voice-modem') return endCall(s, call, m);
+  const callerId = call.callerId ?? noCallerId([...call.raw]);
+  return {
+    state: { ...s, phase: { phase: 'releasing', call, acknowledgedAt: null } },
+    effects: [armSilence(call, m), { type: 'hang-up', key: call.key, action: 'reject', callerId }],
+  };
+}

@@ -2,7 +2,7 @@
 // function (call-state.ts) and carries out the effects it returns — timers, the screening engine's
 // decision, the hang-up, AT+CLCC, the landline block flush and the Line's events. The modem side and the
 // clock come in through `TrackerEnv`, so tests drive it without a port.
-import type { CallerId, Decision, LineKind } from '../../shared/domain.ts';
+import type { CallerId, Decision, GateReport, LineKind } from '../../shared/domain.ts';
 import type { CallSignal } from './caller-id-parser.ts';
 import type { HangupHandle, LineTiming } from './call.ts';
 import { currentCall, initialState, step, stillReleasing, type TimerName, type TrackerEffect, type TrackerEvents, type TrackerInput, type TrackerState } from './call-state.ts';
@@ -44,7 +44,12 @@ export type TrackerEnv = {
   emit: <E extends keyof TrackerEvents>(event: E, payload: TrackerEvents[E]) => void;
   /** A call rang with no caller ID at all: the modem may have dropped it (re-enable it). */
   callerIdMissing: () => void;
+  /** Runs the pass gate on the call (the decision said `gate`); `done` must be called exactly once. */
+  gate?: (callerId: CallerId, key: string, done: (report: GateReport) => void) => { cancel(): void };
 };
+
+/** What a gate that could not start reports: the call is then released like a rejected one. */
+const gateUnavailable = (detail: string): GateReport => ({ method: 'simcom-tts', result: 'error', asked: null, pressed: null, heldMs: null, waitSeconds: 0, detail });
 
 const screeningFailed: Decision = {
   action: 'allow',
@@ -58,6 +63,7 @@ export function createCallTracker(env: TrackerEnv) {
   let state: TrackerState = initialState(env.lineId);
   const timers = new Map<TimerName, () => void>();
   const hangups = new Map<string, HangupHandle>();
+  const gates = new Map<string, { cancel(): void }>();
   // Inputs wait here while a step's effects run: an effect that produces an input (the hang-up writing its
   // first command, the parser flushing a block) never re-enters a step half done.
   const queue: TrackerInput[] = [];
@@ -167,6 +173,25 @@ export function createCallTracker(env: TrackerEnv) {
         return env.flushBlock();
       case 'caller-id-missing':
         return env.callerIdMissing();
+      case 'gate': {
+        const key = e.key;
+        if (!env.gate) {
+          queue.push({ type: 'gate-done', key, report: gateUnavailable('this line cannot gate') });
+          return;
+        }
+        let finished = false;
+        const handle = env.gate(e.callerId, key, (report) => {
+          if (finished) return;
+          finished = true;
+          gates.delete(key);
+          dispatch({ type: 'gate-done', key, report });
+        });
+        if (!finished) gates.set(key, handle);
+        return;
+      }
+      case 'cancel-gate':
+        gates.get(e.key)?.cancel();
+        return;
     }
   };
 

@@ -1,6 +1,6 @@
 // The call tracker's state union, its inputs and its effects: the vocabulary of call-state.ts's step
 // function, typed once. Types only; the transitions live in call-steps.ts and waiting-call.ts.
-import type { Action, CallerId, Decision, LineKind } from '../../shared/domain.ts';
+import type { Action, CallerId, Decision, GateReport, LineKind } from '../../shared/domain.ts';
 import type { CallSignal } from './caller-id-parser.ts';
 import type { Call, EndedCall, LineTiming } from './call.ts';
 import type { ClccEntry } from './clcc.ts';
@@ -29,7 +29,12 @@ export type Deciding = { readonly phase: 'deciding'; readonly call: Call; readon
 export type Decided = { readonly phase: 'decided'; readonly call: Call };
 /** Decided to hang up: the hang-up is written; `acknowledgedAt` once the modem said the call is released. */
 export type Releasing = { readonly phase: 'releasing'; readonly call: Call; readonly acknowledgedAt: number | null };
-export type Phase = Idle | Ringing | Identified | Deciding | Decided | Releasing;
+/**
+ * The pass gate has the call (answered, prompting, reading a key); `callerGone` once the caller hung up
+ * under it — the gate is told to stop, and its report ends the call without a hang-up.
+ */
+export type Gating = { readonly phase: 'gating'; readonly call: Call; readonly callerGone: boolean };
+export type Phase = Idle | Ringing | Identified | Deciding | Decided | Releasing | Gating;
 
 /**
  * A second caller announced while a call is in progress (GSM +CCWA; a landline's call-waiting caller ID): it
@@ -56,7 +61,9 @@ export type TrackerInput =
   /** AT+CLCC still lists the call after that OK: the release did not take, the next method follows. */
   | { type: 'hangup-still-ringing'; key: string }
   | { type: 'hangup-done'; key: string; result: HangupResult }
-  | { type: 'line-lost' };
+  | { type: 'line-lost' }
+  /** The pass gate handed the call back with its report. */
+  | { type: 'gate-done'; key: string; report: GateReport };
 
 export type Emit = { [E in keyof TrackerEvents]: { type: 'emit'; event: E; payload: TrackerEvents[E] } }[keyof TrackerEvents];
 
@@ -77,6 +84,10 @@ export type TrackerEffect =
   /** Have the parser report the pending landline block now (its signals come back as inputs). */
   | { type: 'flush-block' }
   /** A call rang with no caller ID at all: the modem may have dropped it (the shell re-enables it). */
-  | { type: 'caller-id-missing' };
+  | { type: 'caller-id-missing' }
+  /** Run the pass gate on this call (answered with `gate-done`). */
+  | { type: 'gate'; key: string; callerId: CallerId }
+  /** The call ended under the gate: stop it (its report still comes back as `gate-done`). */
+  | { type: 'cancel-gate'; key: string };
 
 export type Step = { state: TrackerState; effects: TrackerEffect[] };

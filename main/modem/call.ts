@@ -1,7 +1,7 @@
 // One call as the tracker follows it, and the record it becomes when it ends. Pure values: every change
 // makes a new Call (the tracker's step function never mutates its input), and the outcome rules and the
 // timings relative to the call's first event live here, away from the timers.
-import type { CallerId, CallOutcome, CallTimings, Decision } from '../../shared/domain.ts';
+import type { CallerId, CallOutcome, CallTimings, Decision, GateReport } from '../../shared/domain.ts';
 import type { CallerIdSource } from './caller-id.ts';
 import { noCallerId } from './caller-id.ts';
 import type { HangupResult } from './hangup.ts';
@@ -47,6 +47,8 @@ export type EndedCall = {
   hangupLatencyMs: number | null;
   hangupCommand: string | null;
   raw: string[];
+  /** What the pass gate did, when the call was gated. */
+  gate: GateReport | null;
 };
 
 export type HangupHandle = { done: Promise<HangupResult>; cancel(): void };
@@ -78,6 +80,8 @@ export type Call = {
   readonly ringsSinceId: number;
   /** Announced by call waiting (+CCWA) while another call was in progress: its outcome says so. */
   readonly waiting: boolean;
+  /** The pass gate's report, once the gate handed the call back. */
+  readonly gate: GateReport | null;
 };
 
 const noMoments: CallMoments = { firstRing: null, callerId: null, decision: null, hangupSent: null, hangupConfirmed: null };
@@ -104,6 +108,7 @@ export function newCall(key: string, now: number, wallClock: Date, options: { wa
     lastRingAt: null,
     ringsSinceId: 0,
     waiting: options.waiting ?? false,
+    gate: null,
   };
 }
 
@@ -134,6 +139,11 @@ export function outcomeOf(c: Call, lost: boolean): CallOutcome {
     if (c.at.hangupConfirmed !== null || (c.at.hangupSent !== null && !c.hangupFailed)) return 'waiting-rejected';
     return lost ? 'line-lost' : 'waiting-let-through';
   }
+  // The gate's verdict is the outcome; a gate the modem could not run ends like any rejected call.
+  const gate = c.gate?.result;
+  if (gate === 'passed') return 'gate-passed';
+  if (gate === 'withheld') return 'gate-withheld';
+  if (gate === 'failed' || gate === 'hung-up') return 'gate-failed';
   if (c.at.hangupConfirmed !== null) return 'rejected';
   if (lost) return 'line-lost';
   // We sent the hang-up and the call is gone: that is our rejection, even if the modem's final answer
@@ -184,5 +194,6 @@ export function endedCall(c: Call, lineId: string, outcome: CallOutcome, now: nu
     hangupLatencyMs: c.at.hangupSent !== null && c.at.callerId !== null ? ms(c.at.hangupSent - c.at.callerId) : null,
     hangupCommand: c.hangupCommand,
     raw: [...c.raw],
+    gate: c.gate,
   };
 }

@@ -5,6 +5,10 @@ export { createCallerIdParser, type CallSignal, type CallerIdParser } from './ca
 export { createLineSplitter, type LineSplitter } from './line-splitter.ts';
 export { openLine } from './line.ts';
 export type { Line, LineEvents, LineOptions } from './line-api.ts';
+export type { LineGateOptions } from './gate/line-gate.ts';
+// For the simulator's gated callers: what a prompt said, and the keys they press.
+export { promptFromText, recognisePrompt, type PromptSay } from './gate/prompt.ts';
+export { decodeUcs2Hex } from './charset.ts';
 export type { EndedCall, LineTiming } from './call.ts';
 export type { LatencyStages } from './latency-trace.ts';
 export { defaultTiming } from './call.ts';

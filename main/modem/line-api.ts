@@ -1,5 +1,6 @@
 // What a Line is, for the service and the tests: its options, its typed events and its methods.
 import type { CallerId, Decision, HangupMethod, LineStatus } from '../../shared/domain.ts';
+import type { LineGateOptions } from './gate/line-gate.ts';
 import type { EndedCall, LineTiming } from './call.ts';
 import type { PortFactory } from './port.ts';
 import type { LatencyStages } from './latency-trace.ts';
@@ -14,7 +15,9 @@ export type LineOptions = {
   hangupMethod?: HangupMethod;
   /** Called synchronously as soon as the caller is identified (or known to be unidentifiable). Must return
    *  at once; the line writes the hang-up command before emitting anything else. */
-  decide: (callerId: CallerId, call: { key: string; lineId: string }) => Decision;
+  decide: (callerId: CallerId, call: { key: string; lineId: string; canGate?: boolean }) => Decision;
+  /** The pass gate: probe at set-up whether the line can gate, and run it when a decision says `gate`. */
+  gate?: LineGateOptions;
   /** Landline: true when this number will be hung up whatever name follows it, so the line decides at the
    *  number instead of waiting for NAME (see main/screening/final.ts). Must return at once. */
   hangsUpWhateverName?: (callerId: CallerId, call: { key: string; lineId: string }) => boolean;

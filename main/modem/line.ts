@@ -13,6 +13,7 @@ import { hangupChain, runHangup, type HangupResult } from './hangup.ts';
 import type { Line, LineEvents, LineOptions } from './line-api.ts';
 import type { Charset } from './charset.ts';
 import { createLatencyTrace, type LatencyTrace } from './latency-trace.ts';
+import { createLineGate, type LineGate } from './gate/line-gate.ts';
 import { createLineSplitter } from './line-splitter.ts';
 import type { Profile } from './profiles/profile.ts';
 import type { SerialLink } from './port.ts';
@@ -37,6 +38,7 @@ class ModemLine extends EventEmitter<LineEvents> implements Line {
   #link: SerialLink | null = null;
   #channel: AtChannel | null = null;
   #tracker: CallTracker;
+  #gate: LineGate | null;
   #trace: LatencyTrace | null;
   /** The character set the modem speaks since its initialisation (names come decoded from it). */
   #charset: Charset = null;
@@ -73,8 +75,17 @@ class ModemLine extends EventEmitter<LineEvents> implements Line {
       callerIdConfirmed: false,
       hangupMethod: options.hangupMethod ?? 'auto',
       problem: null,
+      gate: null,
     };
     this.#trace = options.latency ? createLatencyTrace(this.#clock, options.latency) : null;
+    this.#gate = options.gate
+      ? createLineGate(options.gate, {
+          openPort: options.openPort ?? openSerial,
+          later: (fn, ms) => this.#later(fn, ms),
+          clock: this.#clock,
+          log: (dir, text) => this.#log(dir, text),
+        })
+      : null;
     this.#tracker = this.#createTracker();
     this.#sms = this.#createSms();
     this.#run = this.#loop();
@@ -181,7 +192,7 @@ class ModemLine extends EventEmitter<LineEvents> implements Line {
       setTimer: (fn, ms) => this.#later(fn, ms),
       decide: (callerId, call) => {
         this.#trace?.decideStart(call.key);
-        const decision = this.#o.decide(callerId, call);
+        const decision = this.#o.decide(callerId, { ...call, canGate: this.#gate?.canGate() ?? false });
         this.#trace?.decideEnd(call.key);
         return decision;
       },
@@ -229,6 +240,14 @@ class ModemLine extends EventEmitter<LineEvents> implements Line {
       callerIdMissing: () => {
         this.#later(() => void this.#periodicCheck(), 0);
       },
+      gate: (callerId, _key, done) => {
+        const channel = this.#channel;
+        if (!this.#gate || !channel) {
+          done({ method: this.#status.gate?.method ?? 'simcom-tts', result: 'error', asked: null, pressed: null, heldMs: null, waitSeconds: 0, detail: 'the line is not ready' });
+          return { cancel() {} };
+        }
+        return this.#gate.start(channel, this.#link, callerId, done);
+      },
     });
   }
 
@@ -252,6 +271,8 @@ class ModemLine extends EventEmitter<LineEvents> implements Line {
   /** SMS lines go to the SMS receiver, everything else to the caller-ID parser. */
   #urc(line: string, body?: string) {
     if (this.#sms?.urc(line, body)) return;
+    // Keys and "prompt finished" reports belong to a running pass gate, not to the caller-ID parser.
+    if (this.#gate?.urc(line)) return;
     this.#signals(this.#parser.push(line));
   }
 
@@ -272,7 +293,7 @@ class ModemLine extends EventEmitter<LineEvents> implements Line {
         baudRate: this.#o.baudRate ?? 115_200,
         onData: (chunk) => {
           this.#trace?.read();
-          for (const line of splitter.push(chunk)) this.#channel?.receive(line);
+          for (const line of splitter.push(this.#gate ? this.#gate.data(chunk) : chunk)) this.#channel?.receive(line);
           // AT+CMGS: the modem's "> " has no line end; the text to send follows it.
           if (this.#channel?.awaitingPrompt() && splitter.partial().trim() === '>') this.#channel.prompt();
         },
@@ -302,6 +323,7 @@ class ModemLine extends EventEmitter<LineEvents> implements Line {
           this.#link?.write(text);
           this.#trace?.written();
         },
+        writeRaw: (bytes) => this.#link?.write(bytes),
         onUrc: (line, body) => this.#urc(line, body),
         twoLineUrc: (line) => this.#sms !== null && SmsReceiver.twoLineUrc(line),
         isUrcBody: SmsReceiver.isBody,
@@ -365,7 +387,10 @@ class ModemLine extends EventEmitter<LineEvents> implements Line {
     for (const note of result.notes) this.#log('info', note);
     this.#charset = result.charset;
     this.#failedRecoveries = 0;
-    this.#setStatus(result.status);
+    // Can this line gate? Asked after every set-up (a replugged dongle may be another model).
+    const gate = this.#gate ? await this.#gate.probe(channel, result.profile) : null;
+    if (this.#channel !== channel || this.#closed) return false;
+    this.#setStatus({ ...result.status, gate });
     this.#startRecheck();
     if (result.profile.kind === 'gsm') void this.#sms?.start(channel);
     return true;

@@ -132,12 +132,12 @@ export function createMemoryPort(path: string, options: { plugged?: boolean; chu
       ok: true,
       link: {
         closed,
-        write(text) {
+        write(data) {
           if (!isOpen) {
             setImmediate(() => o.onWriteError('Port is not open'));
             return;
           }
-          void toModem.write(Buffer.from(text, 'utf8'));
+          void toModem.write(typeof data === 'string' ? Buffer.from(data, 'utf8') : data);
         },
         async close() {
           shut(false, 'closed by us');

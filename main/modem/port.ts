@@ -5,8 +5,8 @@
 import type { PortProblem } from './port-problems.ts';
 
 export type SerialLink = {
-  /** Queues text for the modem; never calls back into the caller synchronously. */
-  write(text: string): void;
+  /** Queues text (or raw bytes: a voice modem's audio) for the modem; never calls back into the caller synchronously. */
+  write(data: string | Uint8Array): void;
   close(): Promise<void>;
   /** Resolves once when the port closes for any reason (unplug, error, our close()). */
   readonly closed: Promise<{ unexpected: boolean; reason: string }>;

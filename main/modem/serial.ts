@@ -59,8 +59,8 @@ export const openSerial: PortFactory = async (options: SerialOptions): Promise<O
     ok: true,
     link: {
       closed,
-      write(text) {
-        port.write(text, (e) => {
+      write(data) {
+        port.write(typeof data === 'string' ? data : Buffer.from(data), (e) => {
           if (e) options.onWriteError(e.message);
         });
       },

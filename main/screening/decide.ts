@@ -4,17 +4,27 @@
 //   1. explicit block   — this exact number is on the block list (even if it is also trusted)
 //   2. trusted          — the trusted list matches (number, prefix, pattern, regex or name)
 //   3. breakthrough     — a caller no block rule matches called again within N minutes, not faster than a
-//                         human redials, at most once an hour: it rings through despite 4–7
-//   4. shield           — the flood shield is on: only trusted callers ring through
-//   5. schedules        — quiet hours (only trusted callers), then the unknown-callers rule
-//   6. block patterns   — prefix, wildcard, regex, name, presentation (withheld/unavailable/none), then
+//                         human redials, at most once an hour: it rings through despite 6–7 (during the
+//                         shield only when the user turned that on: bots redial too)
+//   4. block patterns   — prefix, wildcard, regex, name, presentation (withheld/unavailable/none), then
 //                         numbers that cannot exist (when that block is on)
-//   7. rate limit       — the same number more than K times a day is blocked for a day
-//   8. one-ring callers — when blocking them is on
-//   9. default          — ring through
+//   5. rate limit       — the same number more than K times a day is blocked for a day
+//   6. one-ring callers — when blocking them is on
+//   7. shield           — the flood shield is on: only trusted callers ring through; where the line can
+//                         gate and the gate is on, an unknown caller is answered by the pass gate instead
+//                         (reason `gate`), and a number holding a pass rings through (`gate-pass`)
+//   8. schedules        — quiet hours (only trusted callers), then the unknown-callers rule
+//   9. default          — ring through (or, with the gate set to `always`, the pass gate)
 //
-// "A caller no block rule matches" (3) follows the issue's "non-blocked caller": a redial from a blocked
-// prefix, a rate-limited bot or an impossible number never breaks through; only levels 4–5 can be overridden.
+// A pass (earned by pressing the digit asked, for `gate.passMinutes`) lets a caller no block rule matches
+// ring through despite 7–9: it is the person's way in during a flood.
+//
+// A decision names the most specific rule that decided it: a caller matching a block-list prefix is
+// "matched prefix 400" (and counts as that rule's hit) whether or not the shield is on, because the rule
+// would have stopped it anyway. Only when the shield or a schedule is stricter than the rule (a rule that
+// merely silences, during the shield) do 7–8 decide. "A caller no block rule matches" (3) follows the
+// issue's "non-blocked caller": a redial from a blocked prefix, a rate-limited bot or an impossible number
+// never breaks through.
 import type { CallerId, Decision, Reason } from '../../shared/domain.ts';
 import type { Settings } from '../../shared/settings.ts';
 import type { IndexedRule } from './indexed-rule.ts';
@@ -37,6 +47,8 @@ export type DecideContext = {
   normalize: (raw: string) => string | null;
   oneRingFlagged: (number: string) => boolean;
   now: Date;
+  /** Whether the line this call is on can run the pass gate (LineStatus.gate.supported). */
+  canGate?: boolean;
 };
 
 /** What the lists say about the caller: enough for the shell to know whether the call counts as untrusted. */
@@ -72,25 +84,53 @@ export function decideMatched(caller: CallerId, m: CallerMatch, ctx: DecideConte
   if (m.explicitBlock) return decision(m.explicitBlock.action, 'explicit-block', m.explicitBlock, texts.explicitBlock(m.explicitBlock.action, m.explicitBlock.label));
   if (m.trusted) return decision('allow', 'trusted', m.trusted, texts.trusted(m.trusted.label));
 
+  const blocked = blockedDecision(caller, m, ctx);
+  const pass = blocked === null ? passUntil(m.number, ctx) : null;
+  if (pass !== null) return decision('allow', 'gate-pass', null, texts.gatePass(new Date(pass)));
   const held = heldDecision(m, ctx);
   if (held) {
+    if (blocked && severity(blocked.action) >= severity(held.action)) return blocked;
     const minutes = breakthroughMinutes(m.number, ctx);
-    if (minutes !== null && blockedDecision(caller, m, ctx) === null) return decision('allow', 'breakthrough', null, texts.breakthrough(minutes));
+    if (minutes !== null && blocked === null) return decision('allow', 'breakthrough', null, texts.breakthrough(minutes));
+    if (blocked === null && held.reason === 'shield' && gates(ctx, 'during-shield')) return decision('answer-hangup', 'gate', null, texts.gateShield(texts.shield(...shieldFacts(m, ctx))));
     return held;
   }
-  return blockedDecision(caller, m, ctx) ?? decision('allow', 'default', null, texts.default());
+  if (blocked) return blocked;
+  if (gates(ctx, 'always')) return decision('answer-hangup', 'gate', null, texts.gateUnknown());
+  return decision('allow', 'default', null, texts.default());
 }
 
-/** Levels 4–5: the shield and the schedules, which hold back everyone untrusted (a breakthrough may pass). */
+/** Whether the gate answers this call: the line can, and the setting asks for it in this situation. */
+function gates(ctx: DecideContext, when: 'during-shield' | 'always'): boolean {
+  const mode = ctx.settings.screening.gate.mode;
+  return ctx.canGate === true && (mode === 'always' || (mode === 'during-shield' && when === 'during-shield'));
+}
+
+/** Until when this number's pass from the gate runs, if it holds one now. */
+export function passUntil(number: string | null, ctx: DecideContext): number | null {
+  if (number === null) return null;
+  const until = ctx.recent.of(number)?.passUntil ?? null;
+  return until !== null && ctx.now.getTime() < until ? until : null;
+}
+
+/** How firmly an action keeps a caller out: the stricter of a rule and the shield decides. */
+const severity = (action: Decision['action']): number => (action === 'allow' ? 0 : action === 'silent' ? 1 : 2);
+
+/**
+ * Whether a call from this (untrusted) caller is already stopped by the lists or the limits, whatever the
+ * shield says: such calls are a contained threat and do not count toward engaging the shield.
+ */
+export function containedBy(caller: CallerId, m: CallerMatch, ctx: DecideContext): Decision | null {
+  if (m.explicitBlock) return decision(m.explicitBlock.action, 'explicit-block', m.explicitBlock, texts.explicitBlock(m.explicitBlock.action, m.explicitBlock.label));
+  if (m.trusted) return null;
+  return blockedDecision(caller, m, ctx);
+}
+
+/** Levels 7–8: the shield and the schedules, which hold back everyone untrusted (a breakthrough may pass). */
 function heldDecision(m: CallerMatch, ctx: DecideContext): Decision | null {
   const s = ctx.settings.screening;
   const now = ctx.now;
-  const at = now.getTime();
-  if (ctx.shield.active) {
-    const sh = ctx.shield;
-    const numbers = sh.numbers.size + (m.number !== null && !sh.numbers.has(m.number) ? 1 : 0);
-    return decision('reject', 'shield', null, texts.shieldDecision(new Date(sh.since ?? at), sh.callsBlocked + 1, numbers, minutesOn(sh, at)));
-  }
+  if (ctx.shield.active) return decision('reject', 'shield', null, texts.shieldDecision(...shieldFacts(m, ctx)));
   if (s.quietHours.enabled && scheduleActive(s.quietHours.schedule, now)) {
     return decision('reject', 'schedule', null, texts.quietHours(describeSchedule(s.quietHours.schedule)));
   }
@@ -101,7 +141,15 @@ function heldDecision(m: CallerMatch, ctx: DecideContext): Decision | null {
   return null;
 }
 
-/** Levels 6–8: the reasons a caller counts as blocked whatever the shield and the schedules say. */
+/** What the shield sentence says of this call: since when, how many calls from how many numbers, minutes on. */
+function shieldFacts(m: CallerMatch, ctx: DecideContext): [Date, number, number, number] {
+  const sh = ctx.shield;
+  const at = ctx.now.getTime();
+  const numbers = sh.numbers.size + (m.number !== null && !sh.numbers.has(m.number) ? 1 : 0);
+  return [new Date(sh.since ?? at), sh.callsBlocked + 1, numbers, minutesOn(sh, at)];
+}
+
+/** Levels 4–6: the reasons a caller counts as blocked whatever the shield and the schedules say. */
 function blockedDecision(caller: CallerId, m: CallerMatch, ctx: DecideContext): Decision | null {
   const { settings, now } = ctx;
   const s = settings.screening;

@@ -5,6 +5,7 @@ export { SqliteRuleStore } from './rule-store.ts';
 export type { RuleStore } from './rule-store.ts';
 export { RuleError } from './errors.ts';
 export { normalizeNumber, formatNumber } from './numbers.ts';
+export { afterGate, stoppedByGate, type AfterGate } from './gate.ts';
 
 import type { DatabaseSync } from 'node:sqlite';
 import { applyMigrations } from '../store/index.ts';

@@ -86,4 +86,17 @@ export const migrations: readonly Migration[] = [
     description: 'index the rules that are not E.164 numbers, so start-up reads them without scanning a million numbers',
     up: (db) => db.exec('CREATE INDEX screening_rules_others ON screening_rules (list) WHERE num IS NULL'),
   },
+  {
+    version: 3,
+    description: 'what engaged each shield incident, and when counting toward the shield starts afresh',
+    up: (db) =>
+      db.exec(`
+        ALTER TABLE screening_shield ADD COLUMN count_from_ms INTEGER;
+        ALTER TABLE screening_incidents ADD COLUMN cause_calls INTEGER;
+        ALTER TABLE screening_incidents ADD COLUMN cause_numbers INTEGER;
+        ALTER TABLE screening_incidents ADD COLUMN cause_no_number INTEGER;
+        ALTER TABLE screening_incidents ADD COLUMN cause_span_ms INTEGER;
+        ALTER TABLE screening_incidents ADD COLUMN cause_number TEXT;
+      `),
+  },
 ];

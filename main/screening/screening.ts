@@ -5,7 +5,7 @@ import type { DatabaseSync, StatementSync } from 'node:sqlite';
 import type { CallerId, CallOutcome, CallRecord, Decision, Incident, SenderLabel, ShieldState } from '../../shared/domain.ts';
 import type { Settings } from '../../shared/settings.ts';
 import { applyMigrations } from '../store/index.ts';
-import { decideMatched, matchCaller } from './decide.ts';
+import { containedBy, decideMatched, matchCaller } from './decide.ts';
 import { RuleError } from './errors.ts';
 import { decisionWhateverName } from './final.ts';
 import type { DecideContext } from './decide.ts';
@@ -16,8 +16,8 @@ import type { RuleIndex } from './rule-index.ts';
 import { SqliteRuleStore } from './rule-store.ts';
 import type { RuleStore } from './rule-store.ts';
 import { migrations } from './schema.ts';
-import { crossedThreshold, endsAt, engage, idleShield, rejected, shieldState, shouldEnd } from './shield.ts';
-import type { Shield } from './shield.ts';
+import { crossedThreshold, ended, endsAt, engage, manualCause, rejected, shieldState, shouldEnd } from './shield.ts';
+import type { Shield, ShieldCause } from './shield.ts';
 import { ShieldStore } from './shield-store.ts';
 
 export type ObservedCall = {
@@ -36,7 +36,7 @@ export interface Screening {
    *  breakthrough > shield > schedules (quiet hours / scheduled unknown-caller rule) > block patterns and
    *  presentation rules > rate limits > default (allow) — see decide.ts. Counts the call toward the shield
    *  thresholds and may engage the shield (the call that crosses the threshold is itself rejected). */
-  decide(callerId: CallerId, call: { lineId: string }): Decision;
+  decide(callerId: CallerId, call: { lineId: string; canGate?: boolean }): Decision;
   /** The decision this caller gets whatever name follows, or null when a name could still change it (see
    *  final.ts): a landline acts on the number alone when it can. Counts nothing; decide() still decides. */
   decisionWhateverName(callerId: CallerId): Decision | null;
@@ -68,6 +68,20 @@ export interface Screening {
 export type ScreeningOptions = { settings: () => Settings; now?: () => Date };
 
 const PURGE_EVERY_MS = 15_000;
+
+/** Recorded reasons that mean the lists or limits stopped the call, whatever the shield said. */
+const CONTAINED_REASONS: ReadonlySet<Decision['reason']> = new Set([
+  'explicit-block',
+  'blocked-number',
+  'blocked-prefix',
+  'blocked-pattern',
+  'blocked-regex',
+  'blocked-name',
+  'presentation',
+  'invalid-number',
+  'rate-limit',
+  'one-ring',
+]);
 
 export function openScreening(db: DatabaseSync, options: ScreeningOptions): Screening {
   applyMigrations(db, 'screening', migrations);
@@ -127,20 +141,25 @@ class Engine implements Screening {
     };
   }
 
-  decide(callerId: CallerId, call: { lineId: string }): Decision {
+  decide(callerId: CallerId, call: { lineId: string; canGate?: boolean }): Decision {
     const now = this.#now();
     const at = now.getTime();
-    const ctx = this.#context(now);
+    const ctx = { ...this.#context(now), canGate: call.canGate === true };
     const m = matchCaller(callerId, ctx);
     const withheld = callerId.presentation === 'withheld';
-    if (m.explicitBlock || !m.trusted) {
-      this.#recent.addUntrusted(at, m.number, withheld);
+    const untrusted = m.explicitBlock !== null || m.trusted === null;
+    // A call the lists or limits stop anyway does not count toward the shield (a contained threat); the
+    // rest count, this call included, so the call that crosses the threshold is itself held back.
+    if (untrusted && containedBy(callerId, m, ctx) === null) {
+      this.#recent.countForShield(at, m.number, withheld);
       if (!this.#shield.active) {
-        const trigger = crossedThreshold(this.#recent, ctx.settings.screening.shield, at, m.number, withheld);
-        if (trigger) this.#engage(trigger, at, null, false);
+        const cause = crossedThreshold(this.#recent, ctx.settings.screening.shield, at, m.number, withheld, this.#shield.countFrom);
+        if (cause) this.#engage(cause, at, null, false);
       }
     }
     const decision = decideMatched(callerId, m, { ...ctx, shield: this.#shield });
+    // Counted for the rate limit after deciding: "called K times today" counts the calls before this one.
+    if (untrusted) this.#recent.countForLimit(at, m.number);
     if (decision.action !== 'allow' && this.#shield.active) {
       const before = this.#shield.numbers;
       this.#shield = rejected(this.#shield, at, m.number, withheld);
@@ -180,6 +199,8 @@ class Engine implements Screening {
     if (live) this.#pending.delete(call.lineId);
     else this.#learnReplayed(number, call.callerId, call.startedAt.getTime(), call.decision);
     if (number !== null) this.#recent.ended(number, call.endedAt.getTime());
+    // The pass runs from the gate's hang-up; a replayed record gives it back after a restart.
+    if (number !== null && call.outcome === 'gate-passed') this.#recent.passed(number, call.endedAt.getTime() + this.#settings().screening.gate.passMinutes * 60_000);
     if (call.oneRing && number !== null) this.#flagOneRing(number, call.endedAt);
     if (live && call.decision.ruleId) this.rules.recordHit(call.decision.ruleId, call.startedAt);
     this.#flushShield();
@@ -207,7 +228,9 @@ class Engine implements Screening {
   #learnReplayed(number: string | null, callerId: CallerId, at: number, decision: Decision): void {
     const ctx = this.#context(new Date(at));
     const m = matchCaller(callerId, ctx);
-    if (m.explicitBlock || !m.trusted) this.#recent.addUntrusted(at, number, callerId.presentation === 'withheld');
+    // Contained then (its recorded reason) or now (on the block list): not counted toward the shield.
+    const contained = m.explicitBlock !== null || CONTAINED_REASONS.has(decision.reason);
+    if (m.explicitBlock || !m.trusted) this.#recent.addUntrusted(at, number, callerId.presentation === 'withheld', { shield: !contained });
     if (number !== null && decision.reason === 'breakthrough') this.#recent.brokeThrough(number, at);
     if (number !== null && decision.reason === 'rate-limit') this.#recent.rateLimited(number, at + DAY_MS);
   }
@@ -226,16 +249,18 @@ class Engine implements Screening {
    * Inside decide() nothing is written (a durable commit can take milliseconds and the caller is waiting for
    * the hang-up): the incident and the state are written by the flush after the call, or at the next tick.
    */
-  #engage(trigger: Shield['trigger'] & string, at: number, until: number | null, writeNow: boolean): void {
-    this.#shield = engage(this.#shield, trigger, at, null, until);
+  #engage(cause: ShieldCause, at: number, until: number | null, writeNow: boolean): void {
+    this.#shield = engage(this.#shield, cause, at, null, until);
     this.#shieldDirty = true;
     if (writeNow) this.#flushShield();
   }
 
   #end(at: number): void {
     this.#flushShield();
-    this.#shieldStore.end(this.#shield, at);
-    this.#shield = idleShield();
+    // Counting starts afresh: the calls that raised it (or came during it) never raise it again.
+    const idle = ended(at);
+    this.#shieldStore.end(this.#shield, idle, at);
+    this.#shield = idle;
     this.#shieldDirty = false;
     this.#emitShield();
   }
@@ -243,7 +268,7 @@ class Engine implements Screening {
   #flushShield(): void {
     if (!this.#shieldDirty) return;
     const s = this.#shield;
-    if (s.active && s.incidentId === null) this.#shield = { ...s, incidentId: this.#shieldStore.startIncident(s.trigger ?? 'manual', s.since ?? this.#now().getTime()) };
+    if (s.active && s.incidentId === null) this.#shield = { ...s, incidentId: this.#shieldStore.startIncident(s.cause ?? manualCause(), s.since ?? this.#now().getTime()) };
     this.#shieldStore.save(this.#shield);
     this.#shieldDirty = false;
     // Listeners (the UI) hear about it here, after the call, never while a caller waits for the decision.
@@ -263,7 +288,7 @@ class Engine implements Screening {
         zh: `防护结束时间 ${until} 不是将来的时间：请填写如 2025-03-01T07:00:00+08:00 的 ISO 时间。`,
       });
     }
-    if (on && !this.#shield.active) this.#engage('manual', at, untilMs, true);
+    if (on && !this.#shield.active) this.#engage(manualCause(), at, untilMs, true);
     else if (on) {
       this.#shield = { ...this.#shield, until: untilMs };
       this.#shieldStore.save(this.#shield);

@@ -3,7 +3,8 @@
 import type { DatabaseSync } from 'node:sqlite';
 import type { Incident, ShieldTrigger } from '../../shared/domain.ts';
 import { idleShield, withheldShare } from './shield.ts';
-import type { Shield } from './shield.ts';
+import type { Shield, ShieldCause } from './shield.ts';
+import { texts } from './texts.ts';
 
 type ShieldRow = {
   active: number;
@@ -15,7 +16,27 @@ type ShieldRow = {
   withheld_blocked: number;
   last_reject_ms: number | null;
   revision: number;
+  count_from_ms: number | null;
 };
+
+type CauseColumns = {
+  trigger: ShieldTrigger;
+  cause_calls: number | null;
+  cause_numbers: number | null;
+  cause_no_number: number | null;
+  cause_span_ms: number | null;
+  cause_number: string | null;
+};
+
+/** The stored cause; an incident from before causes were kept has its trigger only (zero calls). */
+const causeOf = (r: CauseColumns): ShieldCause => ({
+  trigger: r.trigger,
+  calls: r.cause_calls ?? 0,
+  numbers: r.cause_numbers ?? 0,
+  noNumber: r.cause_no_number ?? 0,
+  spanMs: r.cause_span_ms ?? 0,
+  number: r.cause_number,
+});
 
 export class ShieldStore {
   readonly #db: DatabaseSync;
@@ -31,14 +52,17 @@ export class ShieldStore {
     const row = this.#db.prepare('SELECT * FROM screening_shield WHERE id = 1').get() as ShieldRow | undefined;
     if (!row) return idleShield();
     this.revision = row.revision;
-    if (!row.active) return idleShield();
+    if (!row.active) return idleShield(row.count_from_ms);
     const numbers = row.incident_id === null
       ? new Set<string>()
       : new Set((this.#db.prepare('SELECT number FROM screening_incident_numbers WHERE incident_id = ?').all(row.incident_id) as { number: string }[]).map((r) => r.number));
+    const incident = row.incident_id === null ? undefined : (this.#db.prepare('SELECT * FROM screening_incidents WHERE id = ?').get(row.incident_id) as CauseColumns | undefined);
     return {
       active: true,
       since: row.since_ms,
       trigger: row.trigger,
+      cause: incident ? causeOf(incident) : null,
+      countFrom: row.count_from_ms,
       until: row.until_ms,
       incidentId: row.incident_id,
       callsBlocked: row.calls_blocked,
@@ -54,8 +78,13 @@ export class ShieldStore {
     return row?.revision ?? 0;
   }
 
-  startIncident(trigger: ShieldTrigger, at: number): number {
-    const r = this.#db.prepare('INSERT INTO screening_incidents (started_at, trigger) VALUES (?, ?)').run(new Date(at).toISOString(), trigger);
+  startIncident(cause: ShieldCause, at: number): number {
+    const r = this.#db
+      .prepare(
+        `INSERT INTO screening_incidents (started_at, trigger, cause_calls, cause_numbers, cause_no_number, cause_span_ms, cause_number)
+         VALUES (?, ?, ?, ?, ?, ?, ?)`,
+      )
+      .run(new Date(at).toISOString(), cause.trigger, cause.calls, cause.numbers, cause.noNumber, Math.round(cause.spanMs), cause.number);
     return Number(r.lastInsertRowid);
   }
 
@@ -71,24 +100,25 @@ export class ShieldStore {
     });
   }
 
-  /** Ends the incident of `ended` at `at` and stores the idle state, in one transaction. */
-  end(ended: Shield, at: number): void {
+  /** Ends the incident of `ended` at `at` and stores the idle state that follows, in one transaction. */
+  end(ended: Shield, idle: Shield, at: number): void {
     this.#transaction(() => {
       if (ended.incidentId !== null) this.#writeIncident(ended, at);
-      this.#writeState(idleShield());
+      this.#writeState(idle);
     });
   }
 
   #writeState(shield: Shield): void {
     this.#db
       .prepare(
-        `INSERT INTO screening_shield (id, active, since_ms, trigger, until_ms, incident_id, calls_blocked, withheld_blocked, last_reject_ms, revision)
-         VALUES (1, ?, ?, ?, ?, ?, ?, ?, ?, 1)
+        `INSERT INTO screening_shield (id, active, since_ms, trigger, until_ms, incident_id, calls_blocked, withheld_blocked, last_reject_ms, count_from_ms, revision)
+         VALUES (1, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1)
          ON CONFLICT (id) DO UPDATE SET active = excluded.active, since_ms = excluded.since_ms, trigger = excluded.trigger,
            until_ms = excluded.until_ms, incident_id = excluded.incident_id, calls_blocked = excluded.calls_blocked,
-           withheld_blocked = excluded.withheld_blocked, last_reject_ms = excluded.last_reject_ms, revision = screening_shield.revision + 1`,
+           withheld_blocked = excluded.withheld_blocked, last_reject_ms = excluded.last_reject_ms, count_from_ms = excluded.count_from_ms,
+           revision = screening_shield.revision + 1`,
       )
-      .run(shield.active ? 1 : 0, shield.since, shield.trigger, shield.until, shield.incidentId, shield.callsBlocked, shield.withheldBlocked, shield.lastRejectAt);
+      .run(shield.active ? 1 : 0, shield.since, shield.trigger, shield.until, shield.incidentId, shield.callsBlocked, shield.withheldBlocked, shield.lastRejectAt, shield.countFrom);
   }
 
   #writeIncident(shield: Shield, endedAt: number | null): void {
@@ -120,7 +150,7 @@ export class ShieldStore {
           WHERE (? IS NULL OR coalesce(ended_at, '9999') >= ?) AND (? IS NULL OR started_at <= ?)
           ORDER BY started_at`,
       )
-      .all(range.from ?? null, range.from ? new Date(range.from).toISOString() : null, range.to ?? null, range.to ? new Date(range.to).toISOString() : null) as {
+      .all(range.from ?? null, range.from ? new Date(range.from).toISOString() : null, range.to ?? null, range.to ? new Date(range.to).toISOString() : null) as ({
       id: number;
       started_at: string;
       ended_at: string | null;
@@ -128,12 +158,13 @@ export class ShieldStore {
       calls_rejected: number;
       withheld_rejected: number;
       distinct_numbers: number;
-    }[];
+    } & CauseColumns)[];
     return rows.map((r) => ({
       id: r.id,
       startedAt: r.started_at,
       endedAt: r.ended_at,
       trigger: r.trigger,
+      cause: texts.shieldCause(causeOf(r)),
       callsRejected: r.calls_rejected,
       distinctNumbers: r.distinct_numbers,
       withheldShare: withheldShare({ callsBlocked: r.calls_rejected, withheldBlocked: r.withheld_rejected }),

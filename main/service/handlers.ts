@@ -69,7 +69,7 @@ export function buildHandlers(ctx: HandlerContext): Handlers {
     },
     addLine: ({ path, label, hangupMethod }) => {
       const status = lines.add(path, { ...(label !== undefined ? { label } : {}), ...(hangupMethod ? { hangupMethod } : {}) });
-      saveLines((l) => (l.some((c) => c.path === path) ? l : [...l, { path, label: label ?? '', hangupMethod: hangupMethod ?? 'auto', enabled: true }]));
+      saveLines((l) => (l.some((c) => c.path === path) ? l : [...l, { path, label: label ?? '', hangupMethod: hangupMethod ?? 'auto', enabled: true, audioPath: null }]));
       return status;
     },
     removeLine: async ({ lineId }) => {
@@ -79,16 +79,18 @@ export function buildHandlers(ctx: HandlerContext): Handlers {
       ctx.emit({ type: 'line-removed', lineId });
       return {};
     },
-    configureLine: async ({ lineId, label, hangupMethod, enabled }) => {
+    configureLine: async ({ lineId, label, hangupMethod, enabled, audioPath }) => {
       const status = lineOrFail(lineId);
       if (enabled === false) {
         await lines.remove(lineId);
         saveLines((l) => l.map((c) => (c.path === status.path ? { ...c, enabled: false } : c)));
         return { ...status, state: 'disconnected' as const };
       }
-      const next = lines.configure(lineId, { ...(label !== undefined ? { label } : {}), ...(hangupMethod ? { hangupMethod } : {}) });
+      const next = lines.configure(lineId, { ...(label !== undefined ? { label } : {}), ...(hangupMethod ? { hangupMethod } : {}), ...(audioPath !== undefined ? { audioPath } : {}) });
       if (!status.simulated) {
-        saveLines((l) => l.map((c) => (c.path === status.path ? { ...c, ...(label !== undefined ? { label } : {}), ...(hangupMethod ? { hangupMethod } : {}) } : c)));
+        saveLines((l) =>
+          l.map((c) => (c.path === status.path ? { ...c, ...(label !== undefined ? { label } : {}), ...(hangupMethod ? { hangupMethod } : {}), ...(audioPath !== undefined ? { audioPath } : {}) } : c)),
+        );
       }
       return next;
     },

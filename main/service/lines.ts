@@ -4,11 +4,13 @@
 // simulated=true.
 import { basename } from 'node:path';
 import type { CallerId, Decision, HangupMethod, LineStatus } from '../../shared/domain.ts';
-import { openLine, type EndedCall, type LatencyStages, type Line, type LineTiming } from '../modem/index.ts';
+import { openLine, type EndedCall, type LatencyStages, type Line, type LineGateOptions, type LineTiming } from '../modem/index.ts';
 import { demoRing, startDemoModem, type DemoRing, type Simulator } from '../sim/index.ts';
 
 export type LineHooks = {
-  decide: (callerId: CallerId, call: { key: string; lineId: string }) => Decision;
+  decide: (callerId: CallerId, call: { key: string; lineId: string; canGate?: boolean }) => Decision;
+  /** The pass gate's settings, read at each gated call (absent: lines never probe nor gate). */
+  gate?: Omit<LineGateOptions, 'audioPath'>;
   hangsUpWhateverName?: (callerId: CallerId, call: { key: string; lineId: string }) => boolean;
   status: (status: LineStatus) => void;
   callStarted: (e: { key: string; lineId: string; wallClock: Date; simulated: boolean }) => void;
@@ -18,7 +20,7 @@ export type LineHooks = {
   warn: (message: string) => void;
 };
 
-type Managed = { id: string; path: string; label: string; simulated: boolean; hangupMethod: HangupMethod; line: Line; sim?: Simulator };
+type Managed = { id: string; path: string; label: string; simulated: boolean; hangupMethod: HangupMethod; audioPath: string | null; line: Line; sim?: Simulator };
 
 export const DEMO_LINE_ID = 'demo';
 
@@ -53,7 +55,7 @@ export class LineSet {
   }
 
   /** `sim`: the line is that simulated modem, opened the way it says (its in-memory pair, for the demo). */
-  add(path: string, options: { label?: string; hangupMethod?: HangupMethod; simulated?: boolean; id?: string; sim?: Simulator }): LineStatus {
+  add(path: string, options: { label?: string; hangupMethod?: HangupMethod; audioPath?: string | null; simulated?: boolean; id?: string; sim?: Simulator }): LineStatus {
     const existing = this.byPath(path);
     if (existing) return this.status(existing.id)!;
     const id = options.id ?? this.idFor(path);
@@ -66,6 +68,7 @@ export class LineSet {
       path,
       hangupMethod: options.hangupMethod ?? 'auto',
       decide: hooks.decide,
+      ...(hooks.gate ? { gate: { ...hooks.gate, audioPath: options.audioPath ?? null } } : {}),
       ...(options.sim ? { openPort: options.sim.openPort } : {}),
       ...(hooks.hangsUpWhateverName ? { hangsUpWhateverName: hooks.hangsUpWhateverName } : {}),
       // Look for an unplugged modem twice a second (a failed open costs nothing): with the line's own 10 s
@@ -76,7 +79,7 @@ export class LineSet {
       ...(this.#timing ? { timing: this.#timing } : {}),
       ...(this.#latency ? { latency: (stages: LatencyStages) => this.#latency?.({ ...stages, lineId: id }) } : {}),
     });
-    const managed: Managed = { id, path, label, simulated, hangupMethod: options.hangupMethod ?? 'auto', line, ...(options.sim ? { sim: options.sim } : {}) };
+    const managed: Managed = { id, path, label, simulated, hangupMethod: options.hangupMethod ?? 'auto', audioPath: options.audioPath ?? null, line, ...(options.sim ? { sim: options.sim } : {}) };
     this.#lines.set(id, managed);
     line.on('status', () => hooks.status(this.status(id)!));
     line.on('call-started', (e) => hooks.callStarted({ key: e.key, lineId: id, wallClock: e.wallClock, simulated }));
@@ -111,17 +114,20 @@ export class LineSet {
     return calls.length;
   }
 
-  configure(id: string, patch: { label?: string; hangupMethod?: HangupMethod }): LineStatus {
+  configure(id: string, patch: { label?: string; hangupMethod?: HangupMethod; audioPath?: string | null }): LineStatus {
     const m = this.#lines.get(id);
     if (!m) throw new Error(`no line ${id}`);
     if (patch.label !== undefined) m.label = patch.label || basename(m.path);
-    if (patch.hangupMethod !== undefined && patch.hangupMethod !== m.hangupMethod) {
-      // The hang-up chain is chosen when the line opens; reopen it with the new method.
-      m.hangupMethod = patch.hangupMethod;
-      const { path, label, simulated, sim } = m;
+    const method = patch.hangupMethod !== undefined && patch.hangupMethod !== m.hangupMethod;
+    const audio = patch.audioPath !== undefined && patch.audioPath !== m.audioPath;
+    if (method || audio) {
+      // The hang-up chain and the gate's audio port are chosen when the line opens; reopen it with the new ones.
+      if (patch.hangupMethod !== undefined) m.hangupMethod = patch.hangupMethod;
+      if (patch.audioPath !== undefined) m.audioPath = patch.audioPath;
+      const { path, label, simulated, sim, hangupMethod, audioPath } = m;
       void m.line.close();
       this.#lines.delete(id);
-      return this.add(path, { id, label, simulated, hangupMethod: patch.hangupMethod, ...(sim ? { sim } : {}) });
+      return this.add(path, { id, label, simulated, hangupMethod, audioPath, ...(sim ? { sim } : {}) });
     }
     const status = this.status(id)!;
     this.#hooks.status(status);

@@ -6,7 +6,7 @@ import type { ApiEvent } from '../../shared/api.ts';
 import type { Decision, Text } from '../../shared/domain.ts';
 import { openHistory, type History, type NewCall } from '../history/index.ts';
 import { listPorts, probePort, type EndedCall, type LatencyStages, type LineTiming } from '../modem/index.ts';
-import { normalizeNumber, openScreening, type Screening } from '../screening/index.ts';
+import { afterGate, normalizeNumber, openScreening, type Screening } from '../screening/index.ts';
 import type { Notice, SettingsStore } from '../settings/index.ts';
 import { acquireDataLock, dataPaths, openDataStore, type DataPaths } from '../store/index.ts';
 import { createApiHost, type ApiHost } from './api-host.ts';
@@ -133,8 +133,9 @@ export async function startService(options: ServiceOptions): Promise<Service> {
           text: { en: 'Screening is paused: every call rings through.', zh: '拦截已暂停：所有来电均可接通。' },
         };
       }
-      return screening.decide(callerId, { lineId: call.lineId });
+      return screening.decide(callerId, { lineId: call.lineId, canGate: call.canGate ?? false });
     },
+    gate: { settings: () => settings.get().screening.gate },
     // A landline's number alone decides when no name could change the outcome and it is a hang-up; calls
     // that ring through keep the name wait, so the person sees who is calling.
     hangsUpWhateverName: (callerId) => {
@@ -158,12 +159,15 @@ export async function startService(options: ServiceOptions): Promise<Service> {
   }, { ...(options.lineTiming ? { timing: options.lineTiming } : {}), ...(options.latency ? { latency: options.latency } : {}) });
 
   function endCall(e: EndedCall, simulated: boolean) {
-    const decision = e.decision ?? notScreened;
     const started = startedAt.get(e.key) ?? now();
     startedAt.delete(e.key);
     const endedAt = new Date(started.getTime() + (e.timings.end ?? 0));
+    // A gated call's record says what the caller did at the gate; its outcome is the gate's verdict.
+    const gated = e.gate && e.decision ? afterGate(e.decision, e.gate, endedAt, settings.get().screening.gate.passMinutes) : null;
+    const decision = gated?.decision ?? e.decision ?? notScreened;
+    const outcome = gated?.outcome ?? e.outcome;
     try {
-      screening.observe({ lineId: e.lineId, startedAt: started, endedAt, callerId: e.callerId, decision, outcome: e.outcome, rings: e.rings, oneRing: e.oneRing });
+      screening.observe({ lineId: e.lineId, startedAt: started, endedAt, callerId: e.callerId, decision, outcome, rings: e.rings, oneRing: e.oneRing });
     } catch (error) {
       log('error', `screening could not learn from call ${e.key}: ${(error as Error).message}`);
     }
@@ -182,7 +186,7 @@ export async function startService(options: ServiceOptions): Promise<Service> {
       rings: e.rings,
       oneRing: e.oneRing,
       decision,
-      outcome: e.outcome,
+      outcome,
       hangupLatencyMs: e.hangupLatencyMs,
       raw: e.raw,
     });
@@ -227,7 +231,7 @@ export async function startService(options: ServiceOptions): Promise<Service> {
   });
 
   // Lines: configured ones, those given for this run, and the demo line when asked.
-  for (const cfg of settings.get().lines) if (cfg.enabled) lines.add(cfg.path, { label: cfg.label, hangupMethod: cfg.hangupMethod });
+  for (const cfg of settings.get().lines) if (cfg.enabled) lines.add(cfg.path, { label: cfg.label, hangupMethod: cfg.hangupMethod, audioPath: cfg.audioPath });
   for (const path of options.modems ?? []) lines.add(path, {});
   if (options.demo) await lines.addDemo();
   // Hot-plug, unless this run was told exactly which modems to screen (serve --modem).

@@ -8,15 +8,19 @@ import { block } from './framing.ts';
 import type { EffectEvent, Line, WriteStamp } from './line.ts';
 import type { SimLog } from './log.ts';
 import type { CallView } from './profiles/profile.ts';
+import { createGateCaller, type GateHeard } from './gate-caller.ts';
 import type { CallSpec } from './schemas.ts';
 
 export type CallResult = {
-  outcome: 'rejected' | 'answered' | 'caller-hung-up';
+  /** `gated`: the host answered with the pass gate (the caller heard a prompt) and hung up after. */
+  outcome: 'rejected' | 'answered' | 'caller-hung-up' | 'gated';
   rings: number;
   /** The host's command(s) that ended the call: 'AT+CHUP', or 'ATH1…ATH0' / 'ATA…ATH' for two-step hang-ups. */
   hangupCommand: string | null;
   /** From the last byte of caller ID handed to the OS to the first byte of the hang-up read. */
   hangupLatencyMs: number | null;
+  /** What the caller heard and pressed at the pass gate, when the host gated the call. */
+  gate?: GateHeard;
 };
 
 export type CallOptions = { line: Line; clock: SimClock; log: SimLog; answeredHoldMs: number };
@@ -82,10 +86,13 @@ export async function runCall(spec: CallSpec, options: CallOptions): Promise<Cal
   };
 
   let answeredByPerson = false;
+  const gate = createGateCaller({ spec, line, clock, log, until: () => changed, active: () => status === 'active' });
   const offEffect = line.onEffect(({ effect, firstByteAt }: EffectEvent) => {
     // AT+CHLD=0 with a caller waiting releases that caller only (waiting.ts), never this call; SMS effects
-    // are the SIM's, not the call's.
-    if (status === 'ended' || (effect.kind !== 'answer' && effect.kind !== 'hang-up')) return;
+    // are the SIM's, not the call's; what the host says to the caller goes to the gate's caller.
+    if (status === 'ended') return;
+    if (effect.kind === 'prompt' || effect.kind === 'voice-data') return gate.onEffect(effect);
+    if (effect.kind !== 'answer' && effect.kind !== 'hang-up') return;
     firstAction ??= { command: effect.command, at: firstByteAt };
     lastCommand = effect.command;
     if (effect.kind === 'answer' && status === 'incoming') {
@@ -93,10 +100,12 @@ export async function runCall(spec: CallSpec, options: CallOptions): Promise<Cal
       view.status = 'active';
       view.startedAt = clock.date();
       log.add('event', `host answered (${effect.command})`);
+      gate.answered();
       void line.unsolicited(profile.ends.answered(view));
     } else if (effect.kind === 'hang-up') {
       status = 'ended';
       endedBy = 'host';
+      gate.hungUp();
       log.add('event', `host hung up (${effect.command})`);
       const lines = profile.ends.hostHungUp(view, clock.date());
       if (lines.length) void line.unsolicited(lines);
@@ -172,7 +181,11 @@ export async function runCall(spec: CallSpec, options: CallOptions): Promise<Cal
   const hungUpByHost = endedByWhom() === 'host';
   const first = firstAction as { command: string; at: number } | null;
   let result: CallResult;
-  if (hungUpByHost && first) {
+  const gated = gate.result();
+  if (gated) {
+    const command = first && first.command !== lastCommand ? `${first.command}…${lastCommand}` : (lastCommand ?? null);
+    result = { outcome: 'gated', rings, hangupCommand: hungUpByHost ? command : null, hangupLatencyMs: null, gate: gated };
+  } else if (hungUpByHost && first) {
     const command = first.command === lastCommand ? first.command : `${first.command}…${lastCommand}`;
     result = { outcome: 'rejected', rings, hangupCommand: command, hangupLatencyMs: hangupLatency(cid, first.at) };
   } else if ((first || answeredByPerson) && endedByWhom() === 'caller') {

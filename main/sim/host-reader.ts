@@ -25,6 +25,8 @@ export type HostReaderHooks = {
   /** Whether a command is reading text after its "> " prompt; then each byte goes to `textByte`. */
   inText?(): boolean;
   textByte?(byte: number): void;
+  /** After AT+VTX: the voice data up to <DLE><ETX>, unshielded (<DLE><DLE> is one 0x10). */
+  voiceData(bytes: Buffer, firstByteAt: number): void;
 };
 
 export type HostReader = {
@@ -39,6 +41,9 @@ export function createHostReader(h: HostReaderHooks): HostReader {
   let buffer = '';
   let lineStartedAt: number | null = null;
   let discardUntilCr = false;
+  let voice: number[] = [];
+  let voiceAt: number | null = null;
+  let afterDle = false;
 
   return {
     read(chunk, at) {
@@ -49,6 +54,25 @@ export function createHostReader(h: HostReaderHooks): HostReader {
       };
       for (const byte of chunk) {
         const state = h.state();
+        if (state.voiceTx) {
+          voiceAt ??= at;
+          if (afterDle) {
+            afterDle = false;
+            if (byte === 0x10) voice.push(byte);
+            else if (byte === 0x03) {
+              const bytes = Buffer.from(voice);
+              const started = voiceAt;
+              voice = [];
+              voiceAt = null;
+              h.setState({ ...state, voiceTx: false });
+              h.voiceData(bytes, started);
+            }
+            continue;
+          }
+          if (byte === 0x10) afterDle = true;
+          else voice.push(byte);
+          continue;
+        }
         if (h.inText?.()) {
           if (state.echo) echo.push(byte);
           // The reply to the text comes after its echo.
@@ -93,6 +117,9 @@ export function createHostReader(h: HostReaderHooks): HostReader {
       lineStartedAt = null;
     },
     reset() {
+      voice = [];
+      voiceAt = null;
+      afterDle = false;
       buffer = '';
       lineStartedAt = null;
       discardUntilCr = false;

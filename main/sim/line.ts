@@ -111,6 +111,11 @@ export function createLine(options: { link: SimLink; profile: Profile; clock: Si
       void write(result('NO CARRIER', state));
       events.emit('effect', { effect: { kind: 'hang-up', command: 'abort' }, firstByteAt: at } satisfies EffectEvent);
     },
+    voiceData: (bytes, firstByteAt) => {
+      log.add('event', `voice data: ${bytes.length} bytes played to the caller`);
+      void write(result('OK', state));
+      events.emit('effect', { effect: { kind: 'voice-data', command: 'AT+VTX data', bytes }, firstByteAt } satisfies EffectEvent);
+    },
     line: (text, firstByteAt) => {
       if (text.replace(/[\s\0]/g, '') === '') return;
       const out = executeLine(profile, state, text, { call: line.call, waiting: line.waiting, now: clock.date(), sms: line.smsView() });

@@ -77,7 +77,7 @@ export function expandScenario(scenario: z.output<typeof Scenario>, seed = 1): T
     for (let at = from; at < from + step.for; at += every, i++) {
       count();
       const number = call.presentation !== 'allowed' ? null : call.numbers === 'rotating' ? nextRotating() : call.numbers[i % call.numbers.length]!;
-      items.push({ at, call: { number, presentation: call.presentation, ...(call.name ? { name: call.name } : {}), ...(call.rings ? { rings: call.rings } : {}) } });
+      items.push({ at, call: { number, presentation: call.presentation, ...(call.name ? { name: call.name } : {}), ...(call.rings ? { rings: call.rings } : {}), ...(call.caller ? { caller: call.caller } : {}) } });
     }
   }
   // Stable: steps due at the same moment keep the order they were written in (a back-to-back flood's calls

@@ -38,6 +38,12 @@ export const CallSpec = z
      * ordinary call. A waiting caller whose wait outlasts the call in progress gives up with it.
      */
     waiting: z.boolean().optional(),
+    /**
+     * Who is calling, for the pass gate: a `person` presses the digit the prompt asks for, a `bot` presses
+     * nothing (bots do not listen). `press` overrides it: the digit asked, a wrong one, none, or this key.
+     */
+    caller: z.enum(['person', 'bot']).optional(),
+    press: z.union([z.enum(['as-asked', 'wrong', 'none']), z.string().regex(/^[0-9*#A-D]$/)]).optional(),
   })
   .strict()
   .superRefine((call, ctx) => {
@@ -84,6 +90,8 @@ const Repeat = z
         presentation: Presentation.default('allowed'),
         name: CallerName.optional(),
         rings: z.number().int().min(1).max(50).optional(),
+        /** For the pass gate: call-bombing software is a `bot` (presses nothing); see CallSpec. */
+        caller: z.enum(['person', 'bot']).optional(),
       })
       .strict()
       .refine((c) => c.presentation === 'allowed' || c.numbers === 'rotating', {

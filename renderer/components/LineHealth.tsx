@@ -49,6 +49,12 @@ export function LineHealth({ line }: { line: LineStatus }) {
             <dd data-verbatim>{[line.manufacturer, line.model].filter(Boolean).join(' ')}</dd>
           </>
         ) : null}
+        {line.gate ? (
+          <>
+            <dt>{t('line.gate')}</dt>
+            <dd className={line.gate.supported ? 'gate-yes' : 'gate-no'}>{line.gate.text[language]}</dd>
+          </>
+        ) : null}
         {/* The demo's port is a temporary pseudo-terminal: its path means nothing to anyone. */}
         {line.simulated ? null : (
           <>

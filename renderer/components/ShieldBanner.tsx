@@ -44,6 +44,7 @@ export function ShieldBanner({ shield }: { shield: ShieldState }) {
     <section className="shield-banner" role="region" aria-labelledby="shield-title" data-testid="shield-banner">
       <div>
         <h2 id="shield-title">{t('shield.onSince', { time: since })}</h2>
+        {shield.cause ? <p data-testid="shield-cause">{t('shield.cause', { cause: shield.cause[language] })}</p> : null}
         <p>
           {t('shield.blockedFrom', { count: shield.callsBlocked, numbers: shield.distinctNumbers })} {t('shield.onlyTrusted')} {ends}
         </p>

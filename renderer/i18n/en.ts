@@ -61,6 +61,9 @@ export const en = {
     'line-lost': 'The line dropped during the call',
     'waiting-rejected': 'Waiting call rejected',
     'waiting-let-through': 'Waiting call let through',
+    'gate-passed': 'Answered the gate',
+    'gate-failed': 'Failed the gate',
+    'gate-withheld': 'Told to show the number',
   },
   reason: {
     'explicit-block': 'On your blocked list',
@@ -80,6 +83,8 @@ export const en = {
     'one-ring': 'Rang once and hung up',
     paused: 'Screening was paused',
     default: 'No rule applied',
+    gate: 'Asked to press a digit (pass gate)',
+    'gate-pass': 'Passed the gate a moment ago',
   },
   presentation: {
     allowed: 'Number shown',
@@ -149,6 +154,7 @@ export const en = {
     callerIdUnconfirmed: 'Not confirmed yet: it will be after the first call',
     device: 'Device',
     port: 'Port',
+    gate: 'Pass gate',
   },
   demoRing: {
     title: 'Ring the demo line',
@@ -168,6 +174,7 @@ export const en = {
     offBody: 'It turns on by itself when calls flood in, and then lets only trusted callers ring through.',
     turnOn: 'Turn the shield on now',
     onSince: 'Shield on since {{time}}',
+    cause: 'What turned it on: {{cause}}.',
     blockedFrom_one: '{{count}} call blocked from {{numbers}} numbers;',
     blockedFrom_other: '{{count}} calls blocked from {{numbers}} numbers;',
     onlyTrusted: 'only trusted callers ring through;',
@@ -273,6 +280,11 @@ export const en = {
     reasonCode: 'Reason',
     rule: 'Rule',
     noRule: 'No rule: the default applied',
+    noListEntry: 'No list entry: decided for the reason above',
+    ruleUnlabelled: {
+      blocked: 'An entry on your blocked list (no label)',
+      trusted: 'An entry on your trusted list (no label)',
+    },
     rings: 'Rings',
     oneRing: 'rang once',
     timings: 'Timings (from the first ring)',
@@ -307,6 +319,7 @@ export const en = {
       schedules: 'Schedules',
       limits: 'Rate limits',
       shield: 'Shield',
+      gate: 'Pass gate',
     },
     trustedTitle: 'Trusted callers',
     trustedIntro: 'Trusted callers always ring through, even while the shield is on.',
@@ -433,6 +446,9 @@ export const en = {
     breakthroughWindow: 'Redial within (minutes)',
     breakthroughRedial: 'But not sooner than (seconds)',
     breakthroughFlood: 'Also during the shield',
+    breakthroughFloodOff: 'Off: while the shield is on, only trusted callers ring through (and callers who pass the gate, if it is on).',
+    breakthroughFloodRisk:
+      'Risk: call-bombing software redials too. With this on, any new number that calls twice during the shield rings through, and with rotating numbers that can be every other call.',
   },
   shieldForm: {
     title: 'When the shield turns on',
@@ -445,6 +461,26 @@ export const en = {
     quietMinutes: 'Ends after this many quiet minutes',
     summary:
       'The shield turns on after {{calls}} untrusted calls, {{withheld}} withheld calls or {{same}} calls from one number within {{window}} minutes, and ends after {{quiet}} minutes without a blocked call.',
+  },
+  gateForm: {
+    title: 'Pass gate: press a digit to get through',
+    intro:
+      'An unknown caller is answered and asked to press one digit, drawn at random for each call. Whoever presses it is hung up on with a pass, so their next call within a few minutes rings through; bots do not listen and stay out. Callers with a withheld number are told to call again with their number shown. Trusted callers are never asked.',
+    mode: 'Ask unknown callers for a digit',
+    modes: { off: 'Off', 'during-shield': 'While the shield is on', always: 'Always' },
+    modeHints: {
+      off: 'While the shield is on, unknown callers are rejected.',
+      'during-shield': 'Only during a call flood; at other times unknown callers ring through as usual.',
+      always: 'Every unknown caller must press the digit first, even without a flood.',
+    },
+    passMinutes: 'A pass lasts',
+    minutes_one: '{{count}} minute',
+    minutes_other: '{{count}} minutes',
+    digitWaitSeconds: 'Wait for the digit (seconds)',
+    prompt: 'Prompt languages',
+    prompts: { 'zh-en': 'Chinese, then English', 'en-zh': 'English, then Chinese', zh: 'Chinese only', en: 'English only' },
+    summary: 'A caller who presses the right digit within {{seconds}} seconds can call again within {{minutes}} minutes and ring through. Lines that cannot gate say so on their card and reject instead.',
+    summaryOff: 'The gate is off: while the shield is on, only trusted callers ring through.',
   },
   validation: {
     range: 'From {{min}} to {{max}}.',
@@ -488,10 +524,12 @@ export const en = {
     noIncidents: 'No floods in this period.',
     incidentStart: 'Started',
     callsRejected: 'Calls blocked',
-    incidentLineOngoing:
-      'From {{start}}, still going on: {{calls}} calls blocked from {{numbers}} numbers, {{withheld}}% withheld (started by {{trigger}}).',
-    incidentLine:
-      '{{start}} to {{end}}: {{calls}} calls blocked from {{numbers}} numbers, {{withheld}}% withheld (started by {{trigger}}).',
+    incidentLineOngoing: 'From {{start}}, still going on: {{blocked}}, {{withheld}}% withheld. What turned it on: {{cause}}.',
+    incidentLine: '{{start}} to {{end}}: {{blocked}}, {{withheld}}% withheld. What turned it on: {{cause}}.',
+    incidentBlocked_one: '{{count}} call blocked from {{numbers}}',
+    incidentBlocked_other: '{{count}} calls blocked from {{numbers}}',
+    incidentNumbers_one: '{{count}} number',
+    incidentNumbers_other: '{{count}} numbers',
   },
   trigger: {
     calls: 'many calls',
@@ -570,6 +608,9 @@ export const en = {
     name: 'Name',
     rename: 'Rename',
     hangup: 'How to hang up',
+    audioPath: 'Audio port (for the pass gate)',
+    audioPathHint: "Huawei voice dongles carry the call's sound on a port of their own, the one that does not answer AT commands (often the next ttyUSB or COM port).",
+    saveAudioPath: 'Save audio port',
     enabled: 'Screen calls on this line',
     remove: 'Remove this line',
     confirmRemove: 'Yes, remove this line',

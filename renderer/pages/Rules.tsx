@@ -2,6 +2,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PageTitle } from '../components/PageTitle.tsx';
+import { GateForm } from '../components/rules/GateForm.tsx';
 import { LimitsForm } from '../components/rules/LimitsForm.tsx';
 import { PresentationRules } from '../components/rules/PresentationRules.tsx';
 import { RuleListEditor } from '../components/rules/RuleListEditor.tsx';
@@ -9,8 +10,8 @@ import { SchedulesForm } from '../components/rules/SchedulesForm.tsx';
 import { ShieldForm } from '../components/rules/ShieldForm.tsx';
 import { Tabs } from '../components/Tabs.tsx';
 
-type Section = 'trusted' | 'blocked' | 'presentation' | 'schedules' | 'limits' | 'shield';
-const sections: Section[] = ['trusted', 'blocked', 'presentation', 'schedules', 'limits', 'shield'];
+type Section = 'trusted' | 'blocked' | 'presentation' | 'schedules' | 'limits' | 'shield' | 'gate';
+const sections: Section[] = ['trusted', 'blocked', 'presentation', 'schedules', 'limits', 'shield', 'gate'];
 
 export function Rules() {
   const { t } = useTranslation();
@@ -25,6 +26,7 @@ export function Rules() {
         {section === 'schedules' ? <SchedulesForm /> : null}
         {section === 'limits' ? <LimitsForm /> : null}
         {section === 'shield' ? <ShieldForm /> : null}
+        {section === 'gate' ? <GateForm /> : null}
       </Tabs>
     </>
   );

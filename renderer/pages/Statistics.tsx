@@ -296,10 +296,9 @@ export function Statistics() {
                       {t(i.endedAt ? 'stats.incidentLine' : 'stats.incidentLineOngoing', {
                         start: formatDateTime(i.startedAt, language),
                         end: i.endedAt ? formatDateTime(i.endedAt, language) : '',
-                        calls: i.callsRejected,
-                        numbers: i.distinctNumbers,
+                        blocked: t('stats.incidentBlocked', { count: i.callsRejected, numbers: t('stats.incidentNumbers', { count: i.distinctNumbers }) }),
                         withheld: Math.round(i.withheldShare * 100),
-                        trigger: t(`trigger.${i.trigger}`),
+                        cause: i.cause[language],
                       })}
                     </li>
                   ))}

@@ -50,6 +50,7 @@ const incident = (id: number, fromS: number, toS: number | null): Incident => ({
   startedAt: new Date(T0 + fromS * SEC).toISOString(),
   endedAt: toS === null ? null : new Date(T0 + toS * SEC).toISOString(),
   trigger: 'calls',
+  cause: { en: '5 calls from 5 unknown numbers within 1 minute', zh: '1 分钟内 5 个陌生号码来电 5 次' },
   callsRejected: 0,
   distinctNumbers: 0,
   withheldShare: 0,

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import type { LineTiming } from '../../main/modem/index.ts';
 import { defaultTiming } from '../../main/modem/index.ts';
 import { startSimulator, type Simulator } from '../../main/sim/index.ts';
+import type { SimProfileName } from '../../main/sim/profiles/profile.ts';
 import { startHost, type DrillHost, type SeenEvent } from './host-process.ts';
 import type { HostConfig } from './host-protocol.ts';
 
@@ -18,6 +19,10 @@ export type RigOptions = {
   /** The simulator's own limit on a freeze, in real ms (the freeze fault unfreezes the modem itself, earlier). */
   freezeRealMs?: number;
   seed?: number;
+  /** The simulated modem (default the Huawei E173 dongle; the gated week uses a SIM800, which can gate). */
+  profile?: SimProfileName;
+  /** How long a simulated caller stays on a call the host answered (simulated ms; the gate answers calls). */
+  answeredHoldMs?: number;
 };
 
 export type HostExit = { at: number; pid: number; code: number | null; signal: string | null; expected: boolean };
@@ -65,10 +70,11 @@ export class Rig {
     mkdirSync(options.dir, { recursive: true });
     const sim = await startSimulator({
       link: join(options.dir, 'modem'),
-      profile: 'huawei-e173',
+      profile: options.profile ?? 'huawei-e173',
       timeScale: options.timeScale,
       freezeMs: Math.round((options.freezeRealMs ?? 20_000) * options.timeScale),
       seed: options.seed ?? 1,
+      ...(options.answeredHoldMs !== undefined ? { answeredHoldMs: options.answeredHoldMs } : {}),
     });
     const rig = new Rig(sim, options);
     await rig.startHost();

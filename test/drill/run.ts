@@ -6,12 +6,14 @@
 //   npm run drill -- --quick             a two-day week (400 flood calls) and short fault runs (~6 min)
 //   npm run drill -- --only week,kill    some runs only
 //   npm run drill -- --only flood-speed  a day at flood speed: back-to-back calls and call waiting (issue 14)
+//   npm run drill -- --only gated        the gated week: the pass gate against bots and people (issue 16)
 //   options: --seed N, --time-scale N, --out FILE, --keep (keep every run's data and host log)
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, cpus, loadavg, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { runDrill, type RunResult } from './drill.ts';
+import { runGated, summariseGated, type GatedResult } from './gated.ts';
 import { faultNames, fullTiming, type FaultName, type FaultTiming } from './faults.ts';
 import { summarise } from './report.ts';
 import { generateWeek, type DrillWeek } from './scenario.ts';
@@ -31,7 +33,7 @@ const seed = Number(values.seed);
 const quick = values.quick ?? false;
 const timeScale = Number(values['time-scale'] ?? (quick ? 40 : 20));
 // New runs go last: a run's seed follows its position, so the others keep their weeks.
-const runNames = ['week', ...faultNames, 'flood-speed'] as const;
+const runNames = ['week', ...faultNames, 'gated', 'flood-speed'] as const;
 const only = values.only ? values.only.split(',').map((s) => s.trim()) : [...runNames];
 const unknown = only.filter((o) => !(runNames as readonly string[]).includes(o));
 if (!Number.isInteger(seed) || !(timeScale >= 1 && timeScale <= 200) || unknown.length) {
@@ -60,10 +62,18 @@ const root = mkdtempSync(join(tmpdir(), 'ringfence-drill-'));
 const started = new Date();
 // The machine is shared: the load around the runs says how much of a tail is the machine's.
 const loads: number[] = [loadavg()[0]!];
-const results: RunResult[] = [];
+const results: (RunResult | GatedResult)[] = [];
 process.stdout.write(`Ringfence call-bomb drill: seed ${seed}, ${quick ? 'quick' : 'full'}, modem time ×${timeScale} (a ring every ${5000 / timeScale} ms real)\n\n`);
 for (const [index, name] of runNames.entries()) {
   if (!only.includes(name)) continue;
+  if (name === 'gated') {
+    // A week's worth of gate traffic on one line: bots, people who pass and redial, trusted callers.
+    const gated = await runGated({ dir: join(root, name), timeScale, seed: seed * 100 + index, bots: quick ? 20 : 60, people: quick ? 6 : 20, trusted: quick ? 4 : 10, digitWaitSeconds: 8 });
+    results.push(gated);
+    loads.push(loadavg()[0]!);
+    process.stdout.write(`${summariseGated(gated).join('\n')}\n\n`);
+    continue;
+  }
   const fault = name === 'week' || name === 'flood-speed' ? null : (name as FaultName);
   const week = weekFor(name, index);
   let shown = -1;

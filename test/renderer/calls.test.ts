@@ -204,3 +204,15 @@ it('goes to a page by its route', async () => {
   expect(await page.locator('h1').textContent()).toBe('Statistics');
   await context.close();
 });
+
+describe('statistics', () => {
+  it('lists each flood with what turned the shield on, counts agreeing with their nouns', async () => {
+    const { context, page, errors } = await openApp(browser, ui, { page: 'statistics' });
+    const item = page.locator('.incident-list li').first();
+    await item.waitFor();
+    // However many the fake flood holds, the counts agree with their nouns and the cause with the figures.
+    expect(await item.textContent()).toMatch(/: (\d+) calls blocked from \1 numbers, 0% withheld\. What turned it on: \1 calls from \1 unknown numbers within 10 minutes\.$/);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+});

@@ -161,3 +161,23 @@ describe('screening settings', () => {
   });
 });
 
+
+describe('pass gate', () => {
+  it('sets when unknown callers are asked for a digit and how long a pass lasts, saved as a patch', async () => {
+    const { context, page } = await openTab('Pass gate');
+    const duringShield = page.getByRole('radio', { name: /^While the shield is on —/ });
+    await duringShield.waitFor();
+    expect(await duringShield.isChecked()).toBe(true);
+    await page.getByRole('radio', { name: /^Always —/ }).check();
+    await page.getByLabel('A pass lasts').selectOption('5');
+    await page.getByLabel('Prompt languages').selectOption('en-zh');
+    await page.getByRole('button', { name: 'Save' }).click();
+    await page.getByRole('status').getByText('Saved.').waitFor();
+    expect(ui.calls('updateSettings').at(-1)?.input).toMatchObject({ patch: { screening: { gate: { mode: 'always', passMinutes: 5, prompt: 'en-zh' } } } });
+    const wait = page.getByLabel('Wait for the digit (seconds)');
+    await wait.fill('1');
+    await page.getByText('Enter a whole number from 3 to 20.').waitFor();
+    expect(await page.getByRole('button', { name: 'Save' }).isDisabled()).toBe(true);
+    await context.close();
+  });
+});

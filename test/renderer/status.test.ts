@@ -82,7 +82,7 @@ describe('the status badge and window title', () => {
     it(`stops saying "Shield on" when the service goes away, in ${language}`, async () => {
       const ui = await startUiUnderTest();
       const { context, page } = await openApp(browser, ui, { language });
-      ui.push({ type: 'shield-changed', shield: { active: true, since: new Date().toISOString(), trigger: 'manual', until: null, quietMinutes: 60, incidentId: 1, callsBlocked: 0, distinctNumbers: 0, text: null } });
+      ui.push({ type: 'shield-changed', shield: { active: true, since: new Date().toISOString(), trigger: 'manual', cause: { en: 'Turned on by hand', zh: '手动开启' }, until: null, quietMinutes: 60, incidentId: 1, callsBlocked: 0, distinctNumbers: 0, text: null } });
       await badge(page, 'shield');
       await ui.close();
       const gone = await badge(page, 'disconnected');

@@ -111,6 +111,9 @@ const en = {
     'line-lost': 'line lost',
     'waiting-rejected': 'waiting call rejected',
     'waiting-let-through': 'waiting call let through',
+    'gate-passed': 'answered the gate',
+    'gate-failed': 'failed the gate',
+    'gate-withheld': 'told to show the number',
   } satisfies Record<CallOutcome, string>,
   presentation: { allowed: '', withheld: 'withheld', unavailable: 'unavailable', none: 'no caller ID' } satisfies Record<Presentation, string>,
 };
@@ -221,6 +224,9 @@ const zh: typeof en = {
     'line-lost': '线路断开',
     'waiting-rejected': '已拒接呼叫等待来电',
     'waiting-let-through': '已放行呼叫等待来电',
+    'gate-passed': '通过验证',
+    'gate-failed': '未通过验证',
+    'gate-withheld': '已提示显示号码',
   },
   presentation: { allowed: '', withheld: '隐藏号码', unavailable: '号码不可用', none: '无来电显示' },
 };

@@ -26,6 +26,7 @@ export function initialState(profile: Profile): ModemState {
     network: true,
     hook: 'on',
     answering: false,
+    voiceTx: false,
     s: { 0: 0, 3: 13, 4: 10, 5: 8, 7: 50 },
     vendor: {},
     lastLine: '',

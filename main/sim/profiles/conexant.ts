@@ -2,6 +2,7 @@
 // shipped in the Zoom 3095 capture, ATI0 → 56000, caller ID by AT+VCID or the older AT#CID, spaced
 // `NMBR = …` fields, ASCII-hex packets with +VCID=2, and +VSD only in voice mode (callattendant #116).
 import { ERROR, basicCommands } from '../commands/basic.ts';
+import { voiceModemCommands } from '../commands/gate.ts';
 import { callerIdSetting, landlineCommands, profileDump } from '../commands/landline.ts';
 import type { Profile } from './profile.ts';
 
@@ -27,6 +28,8 @@ export const conexant: Profile = {
     ...landlineCommands({ classes: ['0', '1', '1.0', '2', '8'] }),
     '#CID': callerIdSetting,
     '&V': profileDump,
+    // Conexant's list (Zoom 3095): signed/unsigned 8-bit PCM, μ-law, A-law, IMA ADPCM.
+    ...voiceModemCommands(['0,"SIGNED PCM",8,0,(7200,8000,11025),(0),(0)', '1,"UNSIGNED PCM",8,0,(7200,8000,11025),(0),(0)', '4,"ULAW",8,0,(7200,8000,11025),(0),(0)', '5,"ALAW",8,0,(7200,8000,11025),(0),(0)', '129,"IMA ADPCM",4,0,(7200,8000,11025),(0),(0)']),
     // Voice silence detection: sensitivity and duration, meaningful only in voice mode (+FCLASS=8).
     '+VSD': (cmd, { state }) => {
       if (state.fclass !== '8') return ERROR;

@@ -35,6 +35,8 @@ export type ModemState = {
   hook: 'on' | 'off';
   /** A landline ATA in data mode: waiting for a carrier; any byte from the host aborts it. */
   answering: boolean;
+  /** After AT+VTX's CONNECT: host bytes are voice data until <DLE><ETX> (V.253). */
+  voiceTx: boolean;
   s: Record<number, number>;
   vendor: Record<string, string>;
   lastLine: string;
@@ -57,7 +59,11 @@ export type Effect =
   | { kind: 'sms-read'; command: string; indexes: number[] }
   | { kind: 'sms-delete'; command: string; indexes: number[] }
   | { kind: 'sms-store'; command: string; pdu: string; index: number }
-  | { kind: 'sms-send'; command: string; pdu: string; reference: number };
+  | { kind: 'sms-send'; command: string; pdu: string; reference: number }
+  /** The module was told to speak this text to the caller (AT+CTTS, AT+QWTTS); `done` prefixes its end report. */
+  | { kind: 'prompt'; command: string; text: string; done: string }
+  /** Voice data the host played to the caller after AT+VTX (DLE shielding removed). */
+  | { kind: 'voice-data'; command: string; bytes: Buffer };
 
 /** A message in the simulated SIM: stat 0 received unread, 1 received read, 2 stored unsent, 3 stored sent. */
 export type StoredSms = { index: number; stat: 0 | 1 | 2 | 3; pdu: string; tpduLength: number };

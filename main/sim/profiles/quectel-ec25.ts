@@ -2,6 +2,7 @@
 // +QIND "done" lines (eg25-manager captures); numeric +CME errors by default; AT+QURCCFG picks the port
 // that carries unsolicited lines, which hosts set so RING reaches the AT port.
 import { basicCommands, ERROR } from '../commands/basic.ts';
+import { quectelGateCommands } from '../commands/gate.ts';
 import { cvhu, gsmCommands } from '../commands/gsm.ts';
 import { smsCommands } from '../commands/sms.ts';
 import type { Profile } from './profile.ts';
@@ -37,6 +38,7 @@ export const quectelEc25: Profile = {
     ...gsmCommands,
     ...smsCommands,
     '+CVHU': cvhu,
+    ...quectelGateCommands,
     '+QURCCFG': (cmd, { state }) => {
       const port = state.vendor.urcport ?? 'usbat';
       if (cmd.op === 'read') return { info: [`+QURCCFG: "urcport","${port}"`] };

@@ -2,6 +2,7 @@
 // AT+CMEE=2 makes it verbose (LilyGo T-Call issue 33), SIMCom-shaped +CLIP (`"",128,"",0,"",1` for a
 // withheld caller, pygsmmodem issue 24), and NO CARRIER plus MISSED_CALL when the caller gives up.
 import { basicCommands } from '../commands/basic.ts';
+import { simcomGateCommands } from '../commands/gate.ts';
 import { cvhu, gsmCommands } from '../commands/gsm.ts';
 import { smsCommands } from '../commands/sms.ts';
 import type { Profile } from './profile.ts';
@@ -43,5 +44,6 @@ export const sim800: Profile = {
     hostHungUp: () => [],
     answered: () => [],
   },
-  commands: { ...basicCommands, ...gsmCommands, ...smsCommands, '+CVHU': cvhu },
+  // With the TTS firmware (SIM800 ..._TTS builds): DTMF detection and text-to-speech for the pass gate.
+  commands: { ...basicCommands, ...gsmCommands, ...smsCommands, '+CVHU': cvhu, ...simcomGateCommands },
 };

@@ -18,6 +18,15 @@ import { findNumberRule, useRuleActions } from '../useRuleActions.ts';
 import { copyText } from './copy.ts';
 import { lineName } from '../../format/line.ts';
 
+/**
+ * The Rule row when the decision carries no label: a list entry without one is still a rule (its value is in
+ * the decision's sentence), and "no rule, the default applied" is only true of the default.
+ */
+function ruleWithoutLabel(d: CallRecord['decision']): 'history.ruleUnlabelled.trusted' | 'history.ruleUnlabelled.blocked' | 'history.noRule' | 'history.noListEntry' {
+  if (d.ruleId !== null) return d.reason === 'trusted' ? 'history.ruleUnlabelled.trusted' : 'history.ruleUnlabelled.blocked';
+  return d.reason === 'default' ? 'history.noRule' : 'history.noListEntry';
+}
+
 const steps = ['firstRing', 'callerId', 'decision', 'hangupSent', 'hangupConfirmed', 'end'] as const;
 
 export function CallDetail({ call: initial, onClose }: { call: CallRecord; onClose: () => void }) {
@@ -112,7 +121,7 @@ export function CallDetail({ call: initial, onClose }: { call: CallRecord; onClo
         <dt>{t('history.reasonCode')}</dt>
         <dd>{t(`reason.${call.decision.reason}`)}</dd>
         <dt>{t('history.rule')}</dt>
-        <dd>{call.decision.ruleLabel ? <span data-verbatim>{call.decision.ruleLabel}</span> : t('history.noRule')}</dd>
+        <dd>{call.decision.ruleLabel ? <span data-verbatim>{call.decision.ruleLabel}</span> : t(ruleWithoutLabel(call.decision))}</dd>
         <dt>{t('history.col.outcome')}</dt>
         <dd>{t(`outcome.${call.outcome}`)}</dd>
         <dt>{t('history.rings')}</dt>

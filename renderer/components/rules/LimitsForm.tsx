@@ -61,7 +61,7 @@ export function LimitsForm() {
           <NumberField label={t('limits.breakthroughWindow')} value={draft.breakthrough.windowMinutes} bounds={windowBounds} serverError={form.fieldError('breakthrough')} onChange={(n) => setDraft((d) => ({ ...d, breakthrough: { ...d.breakthrough, windowMinutes: n } }))} />
           <NumberField label={t('limits.breakthroughRedial')} value={draft.breakthrough.minRedialSeconds} bounds={redialBounds} onChange={(n) => setDraft((d) => ({ ...d, breakthrough: { ...d.breakthrough, minRedialSeconds: n } }))} />
         </div>
-        <Field label={t('limits.breakthroughFlood')} inline>
+        <Field label={t('limits.breakthroughFlood')} hint={draft.breakthrough.duringFlood ? <strong className="risk">{t('limits.breakthroughFloodRisk')}</strong> : t('limits.breakthroughFloodOff')} inline>
           <input type="checkbox" checked={draft.breakthrough.duringFlood} onChange={(e) => setDraft((d) => ({ ...d, breakthrough: { ...d.breakthrough, duringFlood: e.target.checked } }))} />
         </Field>
       </fieldset>

@@ -126,7 +126,9 @@ function LineSettings({ line, onError }: { line: LineStatus; onError: (e: unknow
   const [enabledWanted, setEnabledWanted] = useState<boolean | null>(null);
   const enabled = enabledWanted ?? settings?.lines.find((l) => l.path === line.path)?.enabled ?? true;
 
-  const configure = async (change: { label?: string; hangupMethod?: HangupMethod; enabled?: boolean }) => {
+  const savedAudio = settings?.lines.find((l) => l.path === line.path)?.audioPath ?? '';
+  const [audioPath, setAudioPath] = useState(savedAudio);
+  const configure = async (change: { label?: string; hangupMethod?: HangupMethod; enabled?: boolean; audioPath?: string | null }) => {
     onError(null);
     if (change.enabled !== undefined) setEnabledWanted(change.enabled);
     try {
@@ -167,6 +169,23 @@ function LineSettings({ line, onError }: { line: LineStatus; onError: (e: unknow
             ))}
           </select>
         </Field>
+        {line.profile === 'huawei' ? (
+          // The pass gate plays its prompt and listens on a Huawei dongle's audio port (the one that answers no AT).
+          <form
+            className="inline-form"
+            onSubmit={(e) => {
+              e.preventDefault();
+              void configure({ audioPath: audioPath.trim() || null });
+            }}
+          >
+            <Field label={t('modems.audioPath')} hint={t('modems.audioPathHint')}>
+              <input value={audioPath} onChange={(e) => setAudioPath(e.target.value)} maxLength={300} placeholder="/dev/ttyUSB1" spellCheck={false} />
+            </Field>
+            <button type="submit" disabled={audioPath.trim() === savedAudio}>
+              {t('modems.saveAudioPath')}
+            </button>
+          </form>
+        ) : null}
       </div>
       <Field label={t('modems.enabled')} inline>
         <input type="checkbox" checked={enabled} onChange={(e) => configure({ enabled: e.target.checked })} />

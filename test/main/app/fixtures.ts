@@ -30,6 +30,7 @@ export function shield(overrides: Partial<ShieldState> = {}): ShieldState {
     active: false,
     since: null,
     trigger: null,
+    cause: null,
     until: null,
     quietMinutes: 60,
     incidentId: null,

@@ -32,7 +32,7 @@ async function report(language: 'en' | 'zh'): Promise<string> {
     makeCall(on + 50 * 60_000, { number: '17000000199', simulated: true, lineId: 'demo' }),
   ];
   history.recordBatch(calls);
-  history.recordIncidents([{ id: 1, startedAt: new Date(on).toISOString(), endedAt: new Date(on + 100 * 60_000).toISOString(), trigger: 'calls', callsRejected: 0, distinctNumbers: 0, withheldShare: 0 }]);
+  history.recordIncidents([{ id: 1, startedAt: new Date(on).toISOString(), endedAt: new Date(on + 100 * 60_000).toISOString(), trigger: 'calls', cause: { en: '5 calls from 5 unknown numbers within 4 minutes', zh: '4 分钟内 5 个陌生号码来电 5 次' }, callsRejected: 0, distinctNumbers: 0, withheldShare: 0 }]);
   const file = join(tempDir('rf-print-'), `report-${language}.html`);
   await history.exportTo(file, { format: 'html', language, incidents: history.incidents(), ownNumbers: ['13512345678'], line: { label: language === 'zh' ? '妈妈的手机' : "Mum's mobile" } });
   return file;

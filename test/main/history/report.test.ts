@@ -16,8 +16,8 @@ let inPeriod: CallRecord[];
 const from = isoAt(t0);
 const to = isoAt(t0 + 7 * day);
 const incidents: Incident[] = [
-  { id: 7, startedAt: isoAt(t0 + 2 * day + 3 * hour), endedAt: isoAt(t0 + 2 * day + 5 * hour), trigger: 'calls', callsRejected: 41, distinctNumbers: 38, withheldShare: 0.25 },
-  { id: 9, startedAt: isoAt(t0 - 30 * day), endedAt: isoAt(t0 - 29 * day), trigger: 'manual', callsRejected: 3, distinctNumbers: 3, withheldShare: 0 },
+  { id: 7, startedAt: isoAt(t0 + 2 * day + 3 * hour), endedAt: isoAt(t0 + 2 * day + 5 * hour), trigger: 'calls', cause: { en: '5 calls from 5 unknown numbers within 3 minutes', zh: '3 分钟内 5 个陌生号码来电 5 次' }, callsRejected: 41, distinctNumbers: 38, withheldShare: 0.25 },
+  { id: 9, startedAt: isoAt(t0 - 30 * day), endedAt: isoAt(t0 - 29 * day), trigger: 'manual', cause: { en: 'Turned on by hand', zh: '手动开启' }, callsRejected: 3, distinctNumbers: 3, withheldShare: 0 },
 ];
 
 beforeAll(async () => {

@@ -32,6 +32,8 @@ beforeAll(() => {
         presentation: number === null ? (rnd() < 0.7 ? 'withheld' : 'none') : 'allowed',
         number: number ?? undefined,
         action: actions[Math.floor(rnd() * actions.length)]!,
+        // Some answered-and-hung-up calls were the pass gate's, with its verdicts.
+        ...(rnd() < 0.1 ? { action: 'answer-hangup' as const, outcome: (['gate-passed', 'gate-failed', 'gate-withheld'] as const)[Math.floor(rnd() * 3)]! } : {}),
       }),
     );
   }
@@ -102,6 +104,8 @@ describe('statistics', () => {
             blocked: calls.filter((c) => blocked(c.decision.action)).length,
             distinctNumbers: callers.size,
             withheldShare: calls.length ? calls.filter((c) => c.presentation === 'withheld').length / calls.length : 0,
+            stoppedByGate: calls.filter((c) => c.outcome === 'gate-failed' || c.outcome === 'gate-withheld').length,
+            passedGate: calls.filter((c) => c.outcome === 'gate-passed').length,
           });
 
           // Top callers: the right counts, and nobody left out who called more than the last one listed.
@@ -154,6 +158,7 @@ describe('statistics', () => {
       startedAt,
       endedAt,
       trigger: 'calls',
+      cause: { en: '5 calls from 5 unknown numbers within 4 minutes', zh: '4 分钟内 5 个陌生号码来电 5 次' },
       callsRejected: 40,
       distinctNumbers: 35,
       withheldShare: 0.2,

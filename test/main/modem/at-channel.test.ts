@@ -174,3 +174,25 @@ describe('AT channel: SMS in PDU mode', () => {
     expect(written.slice(-2)).toEqual(['AT+CMGS=18\r', '\u001b']);
   });
 });
+
+describe('raw data (a voice modem after AT+VTX)', () => {
+  it('writes the bytes as they are, expects no echo, and takes the next final result as their reply', async () => {
+    const raw: Uint8Array[] = [];
+    const written: string[] = [];
+    const channel = createAtChannel({ write: (t) => written.push(t), writeRaw: (b) => raw.push(b), onUrc: () => {} });
+    const sent = channel.send('AT+VTX data', { raw: Uint8Array.from([0x7f, 0x10, 0x10, 0x10, 0x03]) });
+    expect(written).toEqual([]);
+    expect(raw.map((b) => [...b])).toEqual([[0x7f, 0x10, 0x10, 0x10, 0x03]]);
+    channel.receive('OK');
+    expect(await sent).toMatchObject({ command: 'AT+VTX data', status: 'ok' });
+  });
+
+  it('fails such a send on a channel that cannot write bytes, and goes on with the next command', async () => {
+    const written: string[] = [];
+    const channel = createAtChannel({ write: (t) => written.push(t), onUrc: () => {} });
+    expect(await channel.send('data', { raw: Uint8Array.from([1]) })).toMatchObject({ status: 'closed' });
+    const next = channel.send('AT');
+    channel.receive('OK');
+    expect(await next).toMatchObject({ status: 'ok' });
+  });
+});

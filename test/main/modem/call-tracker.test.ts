@@ -352,3 +352,75 @@ describe('call tracker: call waiting (issue 14)', () => {
     expect(r.hangups).toHaveLength(0);
   });
 });
+
+describe('call tracker: the pass gate', () => {
+  const report = (result: 'passed' | 'failed' | 'hung-up' | 'withheld' | 'error', method: 'simcom-tts' | 'voice-modem' = 'simcom-tts') =>
+    ({ method, result, asked: '7', pressed: result === 'passed' ? '7' : null, heldMs: 9000, waitSeconds: 8, detail: null }) as const;
+
+  it('hands a gated call to the gate instead of hanging up, then releases it with the hang-up chain', async () => {
+    const r = trackerRig('gsm', () => 'gate');
+    r.modem('RING', '+CLIP: "13912345678",129');
+    expect(r.log.slice(r.log.indexOf('decide allowed 13912345678'))).toEqual(['decide allowed 13912345678', 'gate', 'emit caller-id', 'emit decided']);
+    expect(r.hangups).toHaveLength(0);
+    expect(r.tracker.state().phase.phase).toBe('gating');
+    // Answered: no more rings, and the ring silence must not end the call under the gate.
+    await r.advance(T.ringSilenceGsmMs * 3);
+    expect(r.ended()).toHaveLength(0);
+    r.gates[0]!.finish(report('passed'));
+    await r.advance(1);
+    expect(r.hangups.map((h) => h.action)).toEqual(['reject']);
+    r.hangups[0]!.finish({ ok: true, method: 'chup', command: 'AT+CHUP' });
+    await r.advance(1);
+    expect(r.ended()[0]).toMatchObject({ outcome: 'gate-passed', hangupCommand: 'AT+CHUP', gate: { result: 'passed', pressed: '7' } });
+  });
+
+  it('records a wrong key or none as failed the gate', async () => {
+    const r = trackerRig('gsm', () => 'gate');
+    r.modem('RING', '+CLIP: "13912345678",129');
+    r.gates[0]!.finish(report('failed'));
+    await r.advance(1);
+    r.hangups[0]!.finish({ ok: true, method: 'chup', command: 'AT+CHUP' });
+    await r.advance(1);
+    expect(r.ended()[0]?.outcome).toBe('gate-failed');
+  });
+
+  it('stops the gate when the caller hangs up under it, and ends the call without a hang-up', async () => {
+    const r = trackerRig('gsm', () => 'gate');
+    r.modem('RING', '+CLIP: "13912345678",129', 'NO CARRIER');
+    expect(r.gates[0]!.cancelled).toBe(true);
+    r.gates[0]!.finish(report('hung-up'));
+    await r.advance(1);
+    expect(r.hangups).toHaveLength(0);
+    expect(r.ended()[0]).toMatchObject({ outcome: 'gate-failed', gate: { result: 'hung-up' } });
+  });
+
+  it('ends a voice modem call the gate already put on-hook, and a next call after it is a new call', async () => {
+    const r = trackerRig('landline', () => 'gate');
+    r.modem('RING', 'DATE=0101', 'TIME=1200', 'NMBR=13912345678', '');
+    await r.advance(T.nameWaitMs + 1);
+    r.gates[0]!.finish(report('passed', 'voice-modem'));
+    await r.advance(1);
+    expect(r.hangups).toHaveLength(0);
+    expect(r.ended()[0]).toMatchObject({ outcome: 'gate-passed' });
+    r.modem('RING');
+    expect(r.count('call-started')).toBe(2);
+  });
+
+  it('a gate the modem could not run is released and recorded as rejected', async () => {
+    const r = trackerRig('gsm', () => 'gate');
+    r.modem('RING', '+CLIP: "13912345678",129');
+    r.gates[0]!.finish(report('error'));
+    await r.advance(1);
+    r.hangups[0]!.finish({ ok: true, method: 'chup', command: 'AT+CHUP' });
+    await r.advance(1);
+    expect(r.ended()[0]?.outcome).toBe('rejected');
+  });
+
+  it('a line lost under the gate stops it and records line-lost', async () => {
+    const r = trackerRig('gsm', () => 'gate');
+    r.modem('RING', '+CLIP: "13912345678",129');
+    r.tracker.lineLost();
+    expect(r.gates[0]!.cancelled).toBe(true);
+    expect(r.ended()[0]?.outcome).toBe('line-lost');
+  });
+});

@@ -4,7 +4,7 @@ import type { Reason } from '../../../shared/domain.ts';
 import { decide } from '../../../main/screening/decide.ts';
 import { RecentCalls } from '../../../main/screening/recent.ts';
 import { engage, idleShield } from '../../../main/screening/shield.ts';
-import { caller, context, rule, settingsWith } from './helpers.ts';
+import { caller, cause, context, rule, settingsWith } from './helpers.ts';
 
 const now = new Date(2025, 0, 6, 14, 0); // a Monday afternoon, local time
 const at = now.getTime();
@@ -41,7 +41,7 @@ describe('decision precedence', () => {
         const e164 = `+86${nsn}`;
         if (f.rateLimited) for (let i = 0; i < 3; i++) recent.addUntrusted(at - (5 + i) * 3_600_000, e164, false);
         if (f.redial) recent.ended(e164, at - 60_000);
-        const shield = f.shield ? engage(idleShield(), 'manual', at - 600_000, 1) : idleShield();
+        const shield = f.shield ? engage(idleShield(), cause('manual'), at - 600_000, 1) : idleShield();
         const raw = f.form === 'national' ? nsn : f.form === 'plus' ? e164 : `0086${nsn}`;
         const d = decide(caller(raw), context({ rules, settings, recent, shield, now }));
 
@@ -49,11 +49,13 @@ describe('decision precedence', () => {
         let expected: Reason = 'default';
         if (f.explicit) expected = 'explicit-block';
         else if (f.trusted) expected = 'trusted';
-        else if ((f.shield || f.quiet) && f.redial && !f.pattern && !f.rateLimited) expected = 'breakthrough';
-        else if (f.shield) expected = 'shield';
-        else if (f.quiet) expected = 'schedule';
+        // By default a redial breaks through quiet hours but never the shield (bots redial too).
+        else if (f.quiet && !f.shield && f.redial && !f.pattern && !f.rateLimited) expected = 'breakthrough';
+        // The most specific rule names the decision, shield or not.
         else if (f.pattern) expected = patternReason[f.patternKind] as Reason;
         else if (f.rateLimited) expected = 'rate-limit';
+        else if (f.shield) expected = 'shield';
+        else if (f.quiet) expected = 'schedule';
         expect(d.reason).toBe(expected);
         expect(d.action).toBe(['trusted', 'breakthrough', 'default'].includes(expected) ? 'allow' : 'reject');
         expect(d.text.en.length).toBeGreaterThan(0);
@@ -78,9 +80,30 @@ describe('decisions', () => {
   });
 
   it('rejects a withheld caller while the shield is on', () => {
-    const d = decide(caller(null, 'withheld'), context({ shield: engage(idleShield(), 'withheld', at - 120_000, 7) }));
+    const d = decide(caller(null, 'withheld'), context({ shield: engage(idleShield(), cause('withheld'), at - 120_000, 7) }));
     expect(d).toMatchObject({ action: 'reject', reason: 'shield' });
-    expect(d.text.en).toMatch(/^Blocked: Shield on since 13:58: 1 calls from 0 numbers in 2 min/);
+    expect(d.text.en).toBe('Blocked: Shield on since 13:58: 1 call without a number in 2 min; only trusted callers ring through');
+    const e = decide(caller('13900001111'), context({ shield: engage(idleShield(), cause('calls'), at - 60_000, 7) }));
+    expect(e.text.en).toBe('Blocked: Shield on since 13:59: 1 call from 1 number in 1 min; only trusted callers ring through');
+    expect(e.text.zh).toBe('已拦截：防护已于 13:59 开启：1 分钟内 1 个号码来电 1 次；仅信任的来电可接通');
+  });
+
+  it('names the block-list rule, not the shield, when both would stop the call', () => {
+    const prefix = rule('blocked', '400*', { label: 'imported' });
+    const shield = engage(idleShield(), cause('calls'), at - 60_000, 1);
+    const d = decide(caller('4001234567'), context({ rules: [prefix], shield }));
+    expect(d).toMatchObject({ action: 'reject', reason: 'blocked-prefix', ruleId: prefix.id, ruleLabel: 'imported' });
+    expect(d.text.en).toBe("Blocked: matched prefix 400 (list 'imported')");
+    // Quiet hours the same way: the rule is what stopped it.
+    const quiet = settingsWith((s) => (s.screening.quietHours = { enabled: true, schedule: { days: [0, 1, 2, 3, 4, 5, 6], start: '00:00', end: '00:00' } }));
+    expect(decide(caller('4001234567'), context({ rules: [prefix], settings: quiet })).reason).toBe('blocked-prefix');
+  });
+
+  it('lets the shield decide when it is stricter than a rule that only silences', () => {
+    const silent = rule('blocked', '400*', { action: 'silent' });
+    const shield = engage(idleShield(), cause('calls'), at - 60_000, 1);
+    expect(decide(caller('4001234567'), context({ rules: [silent], shield }))).toMatchObject({ action: 'reject', reason: 'shield', ruleId: null });
+    expect(decide(caller('4001234567'), context({ rules: [silent] }))).toMatchObject({ action: 'silent', reason: 'blocked-prefix', ruleId: silent.id });
   });
 
   it('applies presentation rules with their own action', () => {
@@ -155,18 +178,19 @@ describe('repeated-call breakthrough', () => {
     expect(redial(60, (r) => r.brokeThrough('+8613900001111', at - 61 * 60_000))).toBe('breakthrough');
   });
 
-  it('does not pierce the shield when the user turned that off', () => {
-    const noFlood = settingsWith((s) => (s.screening.breakthrough.duringFlood = false));
+  it('does not pierce the shield unless the user turned that on', () => {
     const recent = new RecentCalls();
     recent.ended('+8613900001111', at - 60_000);
-    const shield = engage(idleShield(), 'calls', at - 60_000, 1);
-    expect(decide(caller('13900001111'), context({ settings: noFlood, recent, shield })).reason).toBe('shield');
+    const shield = engage(idleShield(), cause('calls'), at - 60_000, 1);
+    expect(decide(caller('13900001111'), context({ recent, shield })).reason).toBe('shield');
+    const duringFlood = settingsWith((s) => (s.screening.breakthrough.duringFlood = true));
+    expect(decide(caller('13900001111'), context({ settings: duringFlood, recent, shield })).reason).toBe('breakthrough');
   });
 
   it('never lets a blocked prefix through', () => {
     const recent = new RecentCalls();
     recent.ended('+8613900001111', at - 60_000);
-    expect(decide(caller('13900001111'), context({ settings: quiet, recent, rules: [rule('blocked', '+86139*')] })).reason).toBe('schedule');
+    expect(decide(caller('13900001111'), context({ settings: quiet, recent, rules: [rule('blocked', '+86139*')] })).reason).toBe('blocked-prefix');
   });
 });
 

@@ -3,11 +3,11 @@ import { decide } from '../../../main/screening/decide.ts';
 import { decisionWhateverName } from '../../../main/screening/final.ts';
 import { RecentCalls } from '../../../main/screening/recent.ts';
 import { engage, idleShield } from '../../../main/screening/shield.ts';
-import { caller, context, rule, settingsWith } from './helpers.ts';
+import { caller, cause, context, rule, settingsWith } from './helpers.ts';
 
 const now = new Date(2025, 0, 6, 14, 0);
 const at = now.getTime();
-const shieldOn = () => engage(idleShield(), 'manual', at - 600_000, 1);
+const shieldOn = () => engage(idleShield(), cause('manual'), at - 600_000, 1);
 
 describe('a decision the name cannot change (decide at NMBR)', () => {
   it('is final for a blocked number, a withheld caller under a presentation rule and a trusted number when no rule looks at names', () => {

@@ -148,3 +148,131 @@ describe('flood shield', () => {
     second.db.close();
   });
 });
+
+describe('shield semantics a person can predict', () => {
+  const start = () => {
+    const clock = { t: new Date(2025, 0, 6, 9, 0).getTime() };
+    return { clock, ...engine(tempDbPath(), clock) };
+  };
+
+  it('does not engage for calls the block list already stops', () => {
+    const { clock, db, screening } = start();
+    screening.rules.add({ list: 'blocked', value: '13900001111' });
+    screening.rules.add({ list: 'blocked', value: '170*' });
+    // The blocked number calls three times (the same-number threshold), the blocked prefix five times.
+    for (let i = 0; i < 3; i++) {
+      expect(ring(screening, clock, caller('13900001111'), 1).reason).toBe('explicit-block');
+      clock.t += 20_000;
+    }
+    for (let i = 0; i < 5; i++) {
+      expect(ring(screening, clock, caller(rotating(i)), 1).reason).toBe('blocked-prefix');
+      clock.t += 20_000;
+    }
+    expect(screening.shield().active).toBe(false);
+    // Unknown callers still count: four of them and the shield is up at the fifth, not before.
+    for (let i = 0; i < 4; i++) {
+      expect(ring(screening, clock, caller(`1860000${String(1000 + i)}`), 1).reason).toBe('default');
+      clock.t += 20_000;
+    }
+    expect(ring(screening, clock, caller('18600009999'), 1).reason).toBe('shield');
+    db.close();
+  });
+
+  it('starts a fresh count when ended by hand, so the calls before cannot raise it again', () => {
+    const { clock, db, screening } = start();
+    for (let i = 0; i < 5; i++) {
+      ring(screening, clock, caller(rotating(i)), 1);
+      clock.t += 30_000;
+    }
+    expect(screening.shield().active).toBe(true);
+    screening.setShield(false);
+    // Within the same ten-minute window: under the old count this call would have been the sixth.
+    expect(ring(screening, clock, caller(rotating(10)), 1).reason).toBe('default');
+    expect(screening.shield().active).toBe(false);
+    for (let i = 11; i < 14; i++) {
+      clock.t += 30_000;
+      expect(ring(screening, clock, caller(rotating(i)), 1).reason).toBe('default');
+    }
+    clock.t += 30_000;
+    expect(ring(screening, clock, caller(rotating(14)), 1).reason).toBe('shield');
+    db.close();
+  });
+
+  it('keeps the fresh count across a restart', () => {
+    const path = tempDbPath();
+    const clock = { t: new Date(2025, 0, 6, 9, 0).getTime() };
+    const first = engine(path, clock);
+    for (let i = 0; i < 5; i++) {
+      ring(first.screening, clock, caller(rotating(i)), 1);
+      clock.t += 30_000;
+    }
+    first.screening.setShield(false);
+    first.db.close();
+    // On restart the service replays the history's calls; the shield must still not count them.
+    const second = engine(path, clock);
+    const startedAt = new Date(clock.t - 100_000);
+    for (let i = 0; i < 4; i++) {
+      second.screening.observe({ lineId: 'old', startedAt: new Date(startedAt.getTime() - i * 1000), endedAt: startedAt, callerId: caller(rotating(i)), decision: { action: 'allow', reason: 'default', ruleId: null, ruleLabel: null, text: { en: '', zh: '' } }, outcome: 'rang-through', rings: 1, oneRing: false });
+    }
+    expect(ring(second.screening, clock, caller(rotating(20)), 1).reason).toBe('default');
+    second.db.close();
+  });
+
+  it('says in one sentence what engaged it, in the banner state and the incident, with correct plurals', () => {
+    const { clock, db, screening } = start();
+    for (let i = 0; i < 5; i++) {
+      ring(screening, clock, caller(rotating(i)), 1);
+      clock.t += 54_000;
+    }
+    const five = { en: '5 calls from 5 unknown numbers within 4 minutes', zh: '4 分钟内 5 个陌生号码来电 5 次' };
+    expect(screening.shield().cause).toEqual(five);
+    screening.setShield(false);
+    expect(screening.incidents()[0]?.cause).toEqual(five);
+
+    clock.t += 3_600_000;
+    ring(screening, clock, caller(null, 'withheld'), 1);
+    clock.t += 30_000;
+    ring(screening, clock, caller(null, 'withheld'), 1);
+    clock.t += 20_000;
+    ring(screening, clock, caller(null, 'withheld'), 1);
+    expect(screening.shield().cause).toEqual({ en: '3 withheld calls within 1 minute', zh: '1 分钟内隐藏号码来电 3 次' });
+    screening.setShield(false);
+
+    clock.t += 3_600_000;
+    for (let i = 0; i < 3; i++) {
+      ring(screening, clock, caller('13900001111'), 1);
+      clock.t += 1_000;
+    }
+    expect(screening.shield().cause).toEqual({ en: '3 calls from +8613900001111 within 1 minute', zh: '1 分钟内号码 +8613900001111 来电 3 次' });
+    screening.setShield(false);
+
+    clock.t += 3_600_000;
+    expect(screening.setShield(true).cause).toEqual({ en: 'Turned on by hand', zh: '手动开启' });
+    const incidents = screening.incidents();
+    expect(incidents.map((i) => i.cause.en)).toEqual([five.en, '3 withheld calls within 1 minute', '3 calls from +8613900001111 within 1 minute', 'Turned on by hand']);
+    expect(JSON.stringify(incidents)).not.toMatch(/\b1 calls|\b1 numbers|\b1 minutes/);
+    db.close();
+  });
+
+  it('counts a rule hit when the shield is on and a block-list prefix matches', () => {
+    const { clock, db, screening } = start();
+    const prefix = screening.rules.add({ list: 'blocked', value: '400*', label: 'imported' });
+    screening.setShield(true);
+    const d = ring(screening, clock, caller('4001234567'), 1);
+    expect(d).toMatchObject({ reason: 'blocked-prefix', ruleId: prefix.id });
+    expect(screening.rules.list({ list: 'blocked' }).rules.find((r) => r.id === prefix.id)?.hitCount).toBe(1);
+    db.close();
+  });
+
+  it('blocks the eleventh call of a day, not the tenth, and says it was the eleventh', () => {
+    const { clock, db, screening } = start();
+    for (let i = 0; i < 10; i++) {
+      expect(ring(screening, clock, caller('13900001111'), 1).reason).toBe('default');
+      clock.t += 11 * 60_000; // never three in the shield's window
+    }
+    const d = ring(screening, clock, caller('13900001111'), 1);
+    expect(d.reason).toBe('rate-limit');
+    expect(d.text.en).toMatch(/called 11 times in a day \(limit 10\)/);
+    db.close();
+  });
+});

@@ -12,8 +12,8 @@ import { parseRuleValue } from '../../../main/screening/patterns.ts';
 import { RecentCalls } from '../../../main/screening/recent.ts';
 import { RuleIndex } from '../../../main/screening/rule-index.ts';
 import { displayValue } from '../../../main/screening/rule-input.ts';
-import { idleShield } from '../../../main/screening/shield.ts';
-import type { Shield } from '../../../main/screening/shield.ts';
+import { idleShield, manualCause } from '../../../main/screening/shield.ts';
+import type { Shield, ShieldCause } from '../../../main/screening/shield.ts';
 
 let nextId = 1;
 
@@ -66,3 +66,6 @@ export function settingsWith(patch: (s: Settings) => void): Settings {
 }
 
 export const tempDbPath = () => join(mkdtempSync(join(tmpdir(), 'rf-screening-')), 'ringfence.db');
+
+/** A shield cause with only its trigger known (what the pure decision tests need). */
+export const cause = (trigger: ShieldCause['trigger']): ShieldCause => ({ ...manualCause(), trigger });

@@ -95,3 +95,20 @@ describe('the demo line pattern', () => {
     expect(demoScenario(2)).not.toEqual(demoScenario(1));
   });
 });
+
+describe('gate callers in scenarios', () => {
+  it('marks repeated callers as bots or people, and a single call can say what it presses', () => {
+    const calls = expand({
+      steps: [
+        { every: 1000, for: 2000, call: { numbers: 'rotating', caller: 'bot' } },
+        { at: 5000, call: { number: '13912345678', presentation: 'allowed', caller: 'person', press: 'wrong' } },
+      ],
+    });
+    expect(calls.map((c) => ('call' in c ? [c.call.caller, c.call.press ?? null] : null))).toEqual([
+      ['bot', null],
+      ['bot', null],
+      ['person', 'wrong'],
+    ]);
+    expect(() => Scenario.parse({ steps: [{ at: 0, call: { number: '1', presentation: 'allowed', press: 'x' } }] })).toThrow();
+  });
+});

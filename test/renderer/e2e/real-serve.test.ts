@@ -106,6 +106,11 @@ describe('the UI on the real service', () => {
     await page.getByRole('button', { name: '1 new call: show it' }).click();
     const top = page.locator(`tr[data-call-id="${next.record.id}"]`);
     await top.getByText('Blocked', { exact: true }).waitFor();
+    // Its details name the list entry that blocked it, not "the default".
+    await top.getByRole('button', { name: /Details of the call from/ }).click();
+    const details = page.getByRole('dialog', { name: 'Call details' });
+    await details.getByText('An entry on your blocked list (no label)').waitFor();
+    expect(await details.textContent()).not.toContain('No rule: the default applied');
     expect(errors).toEqual([]);
     await context.close();
   });
@@ -123,6 +128,7 @@ describe('the UI on the real service', () => {
     expect(stranger.result.rings).toBeLessThanOrEqual(1);
     expect(stranger.record.decision.reason).toBe('shield');
     await banner.getByText('1 call blocked from').waitFor();
+    await banner.getByText('What turned it on: Turned on by hand.').waitFor();
 
     await showPage(page, 'history');
     await findCalls(page, number);
@@ -235,5 +241,24 @@ describe('the UI on the real service', () => {
     await again.page.locator('html[lang="zh-CN"]').waitFor();
     expect(await again.page.locator('h1').textContent()).toBe('概览');
     await again.context.close();
+  });
+
+  it('records a call from a blocked prefix as that rule, with its hit counted, while the shield is on', async () => {
+    await app.api('addRule', { list: 'blocked', value: '400*' });
+    await app.api('setShield', { on: true });
+    const call = await app.placeCall('4006001234', 3);
+    expect(call.result.outcome).toBe('rejected');
+    expect(call.record.decision).toMatchObject({ reason: 'blocked-prefix', action: 'reject' });
+    expect(call.record.decision.ruleId).not.toBeNull();
+    const { context, page, errors } = await openApp(browser, app, { page: 'rules' });
+    // The app is in Chinese since the test before: the blocked list's tab.
+    await page.getByRole('tab', { name: '拦截的号码' }).click();
+    const entry = page.locator('tr[data-rule-value="400"]');
+    // Columns: value, kind, label, action, calls matched.
+    await expect.poll(async () => (await entry.locator('td').nth(4).textContent())?.trim()).toBe('1');
+    await app.api('setShield', { on: false });
+    await app.api('removeRule', { id: (await app.api<{ rules: Rule[] }>('listRules', { list: 'blocked' })).rules.find((r) => r.value === '400')!.id });
+    expect(errors).toEqual([]);
+    await context.close();
   });
 });

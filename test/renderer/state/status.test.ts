@@ -8,7 +8,7 @@ const base: Status = {
   host: 'headless',
   dataDir: '/data',
   lines: [gsmLine],
-  shield: { active: false, since: null, trigger: null, until: null, quietMinutes: 60, incidentId: null, callsBlocked: 0, distinctNumbers: 0, text: null },
+  shield: { active: false, since: null, trigger: null, cause: null, until: null, quietMinutes: 60, incidentId: null, callsBlocked: 0, distinctNumbers: 0, text: null },
   today: { calls: 3, blocked: 1 },
   pausedUntil: null,
   demo: false,

@@ -22,6 +22,14 @@ export const gsmLine: LineStatus = {
   callerIdConfirmed: true,
   hangupMethod: 'auto',
   problem: null,
+  gate: {
+    supported: false,
+    method: null,
+    text: {
+      en: "Cannot gate yet: choose this dongle's audio port in the line's settings (the port that is not an AT port). Until then the shield rejects unknown callers.",
+      zh: '暂时无法验证：请在线路设置中选择此上网卡的音频端口（不响应 AT 指令的那个端口）。在此之前，护盾期间将直接拒接陌生来电。',
+    },
+  },
 };
 
 export const demoLine: LineStatus = {
@@ -56,6 +64,8 @@ const decisionText: Record<Reason, { en: string; zh: string }> = {
   'one-ring': { en: 'Blocked: rang once and hung up before', zh: '已拦截：曾响一声就挂断' },
   paused: { en: 'Allowed: screening is paused', zh: '已放行：拦截已暂停' },
   default: { en: 'Allowed: no rule matched', zh: '已放行：未匹配任何规则' },
+  gate: { en: 'Pass gate: an unknown caller is asked to press a digit', zh: '按键验证：陌生来电需按指定数字键' },
+  'gate-pass': { en: 'Allowed: this number pressed the digit the gate asked for', zh: '已放行：此号码已通过按键验证' },
 };
 
 export function decision(action: Action, reason: Reason, ruleLabel: string | null = null): Decision {

@@ -39,7 +39,7 @@ export function createFakeService(options: FakeOptions = {}) {
   let lines: LineStatus[] = options.noLines ? [] : [gsmLine];
   let demo = false;
   let pausedUntil: string | null = null;
-  let shield: ShieldState = { active: false, since: null, trigger: null, until: null, quietMinutes: 60, incidentId: null, callsBlocked: 0, distinctNumbers: 0, text: null };
+  let shield: ShieldState = { active: false, since: null, trigger: null, cause: null, until: null, quietMinutes: 60, incidentId: null, callsBlocked: 0, distinctNumbers: 0, text: null };
   let ruleSeq = 0;
   const shieldNumbers = new Set<string>();
 
@@ -194,8 +194,8 @@ export function createFakeService(options: FakeOptions = {}) {
     setShield: ({ on, until }) => {
       shieldNumbers.clear();
       shield = on
-        ? { ...shield, active: true, since: localIso(Date.now()), trigger: 'manual', until: until ?? null, callsBlocked: 0, distinctNumbers: 0 }
-        : { ...shield, active: false, since: null, trigger: null, until: null };
+        ? { ...shield, active: true, since: localIso(Date.now()), trigger: 'manual', cause: { en: 'Turned on by hand', zh: '手动开启' }, until: until ?? null, callsBlocked: 0, distinctNumbers: 0 }
+        : { ...shield, active: false, since: null, trigger: null, cause: null, until: null };
       emit({ type: 'shield-changed', shield });
       return shield;
     },
@@ -280,12 +280,14 @@ export function createFakeService(options: FakeOptions = {}) {
         blocked: inRange.filter((c) => c.decision.action === 'reject' || c.decision.action === 'answer-hangup').length,
         distinctNumbers: byNumber.size,
         withheldShare: inRange.length ? inRange.filter((c) => !c.number).length / inRange.length : 0,
+        stoppedByGate: inRange.filter((c) => c.outcome === 'gate-failed' || c.outcome === 'gate-withheld').length,
+        passedGate: inRange.filter((c) => c.outcome === 'gate-passed').length,
       },
       topCallers,
       topRanges: [...byRange.values()].sort((a, b) => b.count - a.count).slice(0, top),
       distinctPerDay: [...days.entries()].map(([day, set]) => ({ day, count: set.size })),
       incidents: flood.length
-        ? [{ id: 1, startedAt: flood[0]!.startedAt, endedAt: shield.active ? null : flood.at(-1)!.startedAt, trigger: 'calls', callsRejected: flood.length, distinctNumbers: new Set(flood.map((c) => c.number)).size, withheldShare: 0 }]
+        ? [{ id: 1, startedAt: flood[0]!.startedAt, endedAt: shield.active ? null : flood.at(-1)!.startedAt, trigger: 'calls', cause: { en: `${flood.length} calls from ${new Set(flood.map((c) => c.number)).size} unknown numbers within 10 minutes`, zh: `10 分钟内 ${new Set(flood.map((c) => c.number)).size} 个陌生号码来电 ${flood.length} 次` }, callsRejected: flood.length, distinctNumbers: new Set(flood.map((c) => c.number)).size, withheldShare: 0 }]
         : [],
     };
   }

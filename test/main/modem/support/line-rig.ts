@@ -1,7 +1,7 @@
 // A real Line on a real pty (or, given `openPort`, another port), with short timings, recording every
 // event it emits in order.
 import type { CallerId, Decision, HangupMethod, LineStatus } from '../../../../shared/domain.ts';
-import { openLine, type EndedCall, type Line, type LineEvents, type LineTiming, type PortFactory } from '../../../../main/modem/index.ts';
+import { openLine, type EndedCall, type Line, type LineEvents, type LineGateOptions, type LineTiming, type PortFactory } from '../../../../main/modem/index.ts';
 import { decision } from './tracker-rig.ts';
 
 export const fastTiming = { clipWaitMs: 150, nameWaitMs: 60, ringSilenceGsmMs: 600, ringSilenceLandlineMs: 600, hangupPauseMs: 30, settleMs: 150 };
@@ -10,7 +10,11 @@ export type Recorded = { event: keyof LineEvents; payload: unknown };
 
 export function lineRig(
   path: string,
-  options: { decide?: (c: CallerId) => Decision['action']; hangupMethod?: HangupMethod; recheckCallerIdEveryMs?: number; commandTimeoutMs?: number; timing?: Partial<LineTiming>; hangsUpWhateverName?: (c: CallerId) => boolean; openPort?: PortFactory } = {},
+  options: {
+    /** `'gate'`: the pass gate's decision (answer-hangup, reason gate), given only where the line can gate. */
+    decide?: (c: CallerId) => Decision['action'] | 'gate';
+    gate?: LineGateOptions;
+    hangupMethod?: HangupMethod; recheckCallerIdEveryMs?: number; commandTimeoutMs?: number; timing?: Partial<LineTiming>; hangsUpWhateverName?: (c: CallerId) => boolean; openPort?: PortFactory } = {},
 ) {
   const events: Recorded[] = [];
   const log: string[] = [];
@@ -19,7 +23,12 @@ export function lineRig(
     id: 'line-1',
     path,
     ...(options.openPort ? { openPort: options.openPort } : {}),
-    decide: (callerId) => decision(options.decide?.(callerId) ?? 'allow'),
+    decide: (callerId, call) => {
+      const action = options.decide?.(callerId) ?? 'allow';
+      if (action !== 'gate') return decision(action);
+      return call.canGate ? { ...decision('answer-hangup'), reason: 'gate' } : decision('reject');
+    },
+    ...(options.gate ? { gate: options.gate } : {}),
     ...(options.hangsUpWhateverName ? { hangsUpWhateverName: options.hangsUpWhateverName } : {}),
     hangupMethod: options.hangupMethod ?? 'auto',
     commandTimeoutMs: options.commandTimeoutMs ?? 400,

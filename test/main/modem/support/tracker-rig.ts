@@ -1,5 +1,5 @@
 // A call tracker on virtual time with a scripted modem side, so the state machine is tested without a port.
-import type { CallerId, Decision, LineKind } from '../../../../shared/domain.ts';
+import type { CallerId, Decision, GateReport, LineKind } from '../../../../shared/domain.ts';
 import { createCallerIdParser } from '../../../../main/modem/caller-id-parser.ts';
 import { createCallTracker, defaultTiming, type TrackerEvents } from '../../../../main/modem/call-tracker.ts';
 import type { ClccEntry } from '../../../../main/modem/clcc.ts';
@@ -7,13 +7,15 @@ import type { HangupResult } from '../../../../main/modem/hangup.ts';
 
 export const decision = (action: Decision['action']): Decision => ({ action, reason: 'default', ruleId: null, ruleLabel: null, text: { en: action, zh: action } });
 
-export function trackerRig(kind: LineKind, decide: (c: CallerId) => Decision['action'] = () => 'allow', options: { hangsUpWhateverName?: (c: CallerId) => boolean } = {}) {
+/** `'gate'`: the decision the pass gate gets (answer-hangup, reason gate). */
+export function trackerRig(kind: LineKind, decide: (c: CallerId) => Decision['action'] | 'gate' = () => 'allow', options: { hangsUpWhateverName?: (c: CallerId) => boolean } = {}) {
   let now = 0;
   const timers: { at: number; fn: () => void; live: boolean }[] = [];
   const log: string[] = [];
   const events: { event: keyof TrackerEvents; payload: unknown }[] = [];
   const hangups: { action: string; finish: (r: HangupResult) => void; ack: () => void; stillOurs: () => boolean }[] = [];
   const releases: { finish: (r: HangupResult) => void }[] = [];
+  const gates: { key: string; finish: (r: GateReport) => void; cancelled: boolean }[] = [];
   let clccReply: ClccEntry[] | null = null;
   let clccAsked = 0;
   let missing = 0;
@@ -33,7 +35,14 @@ export function trackerRig(kind: LineKind, decide: (c: CallerId) => Decision['ac
     ...(options.hangsUpWhateverName ? { hangsUpWhateverName: options.hangsUpWhateverName } : {}),
     decide: (callerId) => {
       log.push(`decide ${callerId.presentation} ${callerId.number}`);
-      return decision(decide(callerId));
+      const action = decide(callerId);
+      return action === 'gate' ? { ...decision('answer-hangup'), reason: 'gate' } : decision(action);
+    },
+    gate: (_callerId, key, done) => {
+      log.push('gate');
+      const g = { key, finish: done, cancelled: false };
+      gates.push(g);
+      return { cancel: () => (g.cancelled = true) };
     },
     hangup: (action, _callerId, callbacks) => {
       log.push(`hangup-written ${action}`);
@@ -69,6 +78,7 @@ export function trackerRig(kind: LineKind, decide: (c: CallerId) => Decision['ac
     events,
     hangups,
     releases,
+    gates,
     /** Lines from the modem, through the real parser. */
     modem: (...lines: string[]) => lines.forEach((l) => parser.push(l).forEach((s) => tracker.signal(s))),
     /** Moves virtual time on, firing due timers in order. */

@@ -1,0 +1,75 @@
+// The set-up probe: which lines can gate, and the sentence that says why not.
+import { describe, expect, it } from 'vitest';
+import { createAtChannel } from '../../../../main/modem/at-channel.ts';
+import { probeGate } from '../../../../main/modem/gate/support.ts';
+import { profileByName } from '../../../../main/modem/profiles/pick.ts';
+import type { ProfileName } from '../../../../main/modem/profiles/profile.ts';
+
+/** A modem that answers from a table (command → reply lines; absent = ERROR), logging what it was sent. */
+function modem(replies: Record<string, string[]>) {
+  const sent: string[] = [];
+  const channel = createAtChannel({
+    write: (text) => {
+      const command = text.trim();
+      sent.push(command);
+      const reply = replies[command];
+      queueMicrotask(() => (reply ? [...reply, 'OK'] : ['ERROR']).forEach((l) => channel.receive(l)));
+    },
+    onUrc: () => {},
+  });
+  return { channel, sent };
+}
+
+const probe = (name: ProfileName, replies: Record<string, string[]>, audioPath: string | null = null) => {
+  const m = modem(replies);
+  return probeGate(m.channel, profileByName(name), audioPath).then((r) => ({ ...r, sent: m.sent }));
+};
+
+describe('probeGate', () => {
+  it('SIMCom with DDET and CTTS can gate by text-to-speech', async () => {
+    const r = await probe('simcom', { 'AT+DDET=?': ['+DDET: (0,1),(0-10000),(0,1),(0,1)'], 'AT+CTTS=?': ['+CTTS: (0-2),<text>'] });
+    expect(r.support).toMatchObject({ supported: true, method: 'simcom-tts' });
+    expect(r.sent).toEqual(['AT+DDET=?', 'AT+CTTS=?']);
+  });
+
+  it('SIMCom without text-to-speech cannot, and says so in both languages', async () => {
+    const r = await probe('simcom', { 'AT+DDET=?': ['+DDET: (0,1)'] });
+    expect(r.support.supported).toBe(false);
+    expect(r.support.text.en).toMatch(/text-to-speech/);
+    expect(r.support.text.zh).toMatch(/语音播报/);
+  });
+
+  it('Quectel needs QTONEDET and QWTTS', async () => {
+    expect((await probe('quectel', { 'AT+QTONEDET=?': ['+QTONEDET: (0,1)'], 'AT+QWTTS=?': [] })).support.method).toBe('quectel-tts');
+    expect((await probe('quectel', {})).support.text.en).toMatch(/key presses/);
+  });
+
+  it('a landline modem with voice mode and μ-law can gate; the probe leaves it in data mode', async () => {
+    const r = await probe('usrobotics', {
+      'AT+FCLASS=?': ['0,1,2,8'],
+      'AT+FCLASS=8': [],
+      'AT+VSM=?': ['128,"8-BIT LINEAR",(7200,8000,11025)', '130,"ULAW",(8000)'],
+      'AT+FCLASS=0': [],
+    });
+    expect(r.support.method).toBe('voice-modem');
+    expect(r.format).toEqual({ code: 130, encoding: 'ulaw' });
+    expect(r.sent.at(-1)).toBe('AT+FCLASS=0');
+  });
+
+  it('a landline modem without voice mode cannot', async () => {
+    expect((await probe('conexant', { 'AT+FCLASS=?': ['0,1,2'] })).support).toMatchObject({ supported: false, method: null });
+  });
+
+  it('a Huawei dongle needs voice on and its audio port chosen', async () => {
+    const voiceOn = { 'AT^CVOICE?': ['^CVOICE: 0,8000,16,20'] };
+    expect((await probe('huawei', voiceOn, '/dev/ttyUSB1')).support.method).toBe('huawei-audio');
+    expect((await probe('huawei', voiceOn, null)).support.text.en).toMatch(/audio port/);
+    expect((await probe('huawei', { 'AT^CVOICE?': ['^CVOICE: 1,8000,16,20'] }, '/dev/ttyUSB1')).support.text.en).toMatch(/voice is turned off/);
+  });
+
+  it('ZTE and unknown GSM modems cannot, without sending anything', async () => {
+    const r = await probe('zte', {});
+    expect(r.support.supported).toBe(false);
+    expect(r.sent).toEqual([]);
+  });
+});
