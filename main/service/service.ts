@@ -185,6 +185,8 @@ export async function startService(options: ServiceOptions): Promise<Service> {
       outcome: e.outcome,
       hangupLatencyMs: e.hangupLatencyMs,
       raw: e.raw,
+      ...(e.callerId.presentedNumber !== undefined ? { presentedNumber: e.callerId.presentedNumber } : {}),
+      ...(e.callerId.controlsReplaced !== undefined ? { controlsReplaced: e.callerId.controlsReplaced } : {}),
     });
   }
 

@@ -75,7 +75,7 @@ export const en = {
     'blocked-name': 'Blocked caller name',
     presentation: 'No caller number shown',
     'unknown-caller': 'Not a trusted caller',
-    'invalid-number': 'A number that cannot exist',
+    'invalid-number': 'A number that cannot exist or is not a number',
     'rate-limit': 'Called too often today',
     'one-ring': 'Rang once and hung up',
     paused: 'Screening was paused',
@@ -189,6 +189,8 @@ export const en = {
     onLine: 'On',
     deciding: 'Checking your rules…',
     waitingForCallerId: 'Waiting for caller ID…',
+    numberUnusable: 'not a usable number',
+    numberUnusableHint: 'The line presented this text in place of a number. It is not a phone number, so no number rule can match it.',
     phase: {
       ringing: 'Ringing',
       identified: 'Caller identified',

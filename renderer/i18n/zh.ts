@@ -75,7 +75,7 @@ export const zh: Messages = {
     'blocked-name': '已拦截的来电名称',
     presentation: '未显示来电号码',
     'unknown-caller': '不是信任的来电者',
-    'invalid-number': '不可能存在的号码',
+    'invalid-number': '不可能存在或不可用的号码',
     'rate-limit': '今天来电次数过多',
     'one-ring': '响一声就挂断',
     paused: '拦截已暂停',
@@ -189,6 +189,8 @@ export const zh: Messages = {
     onLine: '线路',
     deciding: '正在核对您的规则…',
     waitingForCallerId: '正在等待来电号码…',
+    numberUnusable: '不是可用的号码',
+    numberUnusableHint: '线路在号码的位置送来了这段文字。它不是电话号码，任何号码规则都无法匹配。',
     phase: {
       ringing: '正在振铃',
       identified: '已识别来电者',

@@ -24,6 +24,10 @@
 //   raw                the modem's lines for this call, as a JSON array
 //   call_key           the call's key (part of the hashed content)
 //   hash               this record's SHA-256 chain hash
+//   presented_number   what the line presented in the number field when it was not exactly `number` (a
+//                      number unusable for matching, such as +8*, or one written with separators), control
+//                      characters shown as ␛ ␇ …; empty otherwise
+//   controls_replaced  how many control characters were replaced in presented_number and name (0 when none)
 // The last line starts with "#" and carries the chain head ("# ringfence chain head <hash> record <id> …"),
 // so a copy can be checked against the database later; papaparse skips it with `comments: '#'`.
 // Empty cells are nulls; booleans are true/false; numbers are plain (timings may have decimals).
@@ -61,6 +65,8 @@ export const csvColumns = [
   'raw',
   'call_key',
   'hash',
+  'presented_number',
+  'controls_replaced',
 ] as const;
 
 // Caller names and modem lines come from the network, i.e. from whoever is calling: a cell that starts with
@@ -93,7 +99,7 @@ function csvLine(r: Row, w: DecisionWords): string {
     `${bool(r[col.oneRing])},${field(r[col.action])},${field(w.reason)},${field(w.ruleId)},${field(w.ruleLabel)},${field(w.text.en)},` +
     `${field(w.text.zh)},${field(r[col.outcome])},${field(r[col.hangupLatencyMs])},${field(r[col.firstRing])},${field(r[col.callerId])},` +
     `${field(r[col.decision])},${field(r[col.hangupSent])},${field(r[col.hangupConfirmed])},${field(r[col.end])},${field(r[col.raw])},` +
-    `${field(r[col.callKey])},${String(r[col.hashHex])}`
+    `${field(r[col.callKey])},${String(r[col.hashHex])},${field(r[col.presentedNumber])},${field(r[col.controlsReplaced])}`
   );
 }
 
