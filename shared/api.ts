@@ -121,8 +121,12 @@ export const ImportPreview = z.object({
   format: ImportFormat,
   added: z.number().int(),
   duplicates: z.number().int(),
+  /** The first invalid lines (up to 1000), in file order; `invalidCount` says how many there are in all. */
   invalid: z.array(z.object({ line: z.number().int(), value: z.string(), reason: Text })),
-  sample: z.array(z.object({ value: z.string(), label: z.string() })),
+  invalidCount: z.number().int().default(0),
+  /** How many of the new entries are patterns (prefix, wildcard, presentation, name, regex), not exact numbers. */
+  patterns: z.number().int().default(0),
+  sample: z.array(z.object({ value: z.string(), label: z.string(), kind: RuleKind.optional() })),
 });
 export type ImportPreview = z.infer<typeof ImportPreview>;
 
@@ -203,7 +207,11 @@ export const methods = {
     input: z.object({ list: RuleList, content: z.string().max(100_000_000), fileName: z.string().max(260).optional(), format: ImportFormat.default('auto') }),
     output: ImportPreview,
   },
-  commitImport: { input: z.object({ token: z.string() }), output: z.object({ imported: z.number().int() }) },
+  /** `skipInvalid`: import the good lines and leave the invalid ones out (all or nothing otherwise). */
+  commitImport: {
+    input: z.object({ token: z.string(), skipInvalid: z.boolean().default(false) }),
+    output: z.object({ imported: z.number().int(), skipped: z.number().int().default(0) }),
+  },
   exportRules: {
     input: z.object({ list: RuleList, format: z.enum(['csv', 'text', 'vcard', 'ncid']).default('csv') }),
     output: z.object({ fileName: z.string(), content: z.string() }),

@@ -75,3 +75,21 @@ export function isolateBidi(text: string): string {
   }
   return `\u2068${inner}\u2069`;
 }
+
+/** A plain number ("+8613800138000", "-12.5") or a number pattern ("+86170*") calls nothing: it needs no guard. */
+const PLAIN_NUMBER = /^[+-]?[\d*?]+(\.\d+)?$/;
+
+/**
+ * One CSV cell, safe in every spreadsheet this project's users open CSVs with:
+ *  - a cell starting like a formula (= + - @, or a tab / CR that some spreadsheets skip before one) gets a
+ *    leading apostrophe, the OWASP-recommended guard, unless it is a plain number;
+ *  - a cell holding a separator of any common locale (`,` `;` tab), a quote or a line break is quoted, so
+ *    Excel with `;` as its list separator cannot split `x;=cmd|' /C calc'!A0` into a second, live cell.
+ * Our importers take the guard off again (import/csv.ts), so an export imports as itself.
+ */
+export function csvCell(value: string | number | boolean | null | undefined): string {
+  if (value === null || value === undefined) return '';
+  let text = String(value);
+  if (/^[=+\-@\t\r]/.test(text) && !PLAIN_NUMBER.test(text)) text = `'${text}`;
+  return /[,;\t"\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}

@@ -342,5 +342,6 @@ class Engine implements Screening {
   close(): void {
     this.#flushShield();
     this.#unsubscribe();
+    this.rules.closeImports();
   }
 }

@@ -9,5 +9,8 @@ export const texts = {
     zh: `拒绝在 ${host} 上监听：网络上的任何人都能读取您的通话记录。请加上 --token <密钥>（至少 16 个字符），或改为监听 127.0.0.1。`,
   }),
   tokenTooShort: (): Text => ({ en: 'The --token must be at least 16 characters long.', zh: '--token 至少需要 16 个字符。' }),
-  tooLarge: (limit: number): Text => ({ en: `The request is larger than ${limit} bytes.`, zh: `请求超过 ${limit} 字节。` }),
+  tooLarge: (limit: number): Text => ({
+    en: `The request is larger than ${Math.round(limit / 1024 / 1024)} MB (${limit} bytes), the most this server accepts. For a bigger list, run "ringfence rules import" on the computer that holds the data folder, or split the list.`,
+    zh: `请求超过 ${Math.round(limit / 1024 / 1024)} MB（${limit} 字节），超出此服务器的上限。更大的名单请在存放数据文件夹的电脑上运行 “ringfence rules import”，或拆分名单。`,
+  }),
 };

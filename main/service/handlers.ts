@@ -114,7 +114,7 @@ export function buildHandlers(ctx: HandlerContext): Handlers {
       return {};
     },
     previewImport: (q) => screening.rules.previewImport(q),
-    commitImport: ({ token }) => screening.rules.commitImport(token),
+    commitImport: ({ token, skipInvalid }) => screening.rules.commitImport(token, { skipInvalid }),
     exportRules: (q) => screening.rules.export(q),
     setShield: ({ on, until }) => screening.setShield(on, until ?? null),
     pauseScreening: ({ minutes }) => {

@@ -288,6 +288,7 @@ export async function startService(options: ServiceOptions): Promise<Service> {
   let closed = false;
   return {
     ...api,
+    uploads: { folder: () => screening.rules.importFolder, previewImport: (path, client) => screening.rules.previewImportRequest(path, client) },
     paths,
     exportFile: (jobId) => exports.get(jobId) ?? null,
     async close() {

@@ -62,6 +62,18 @@ describe('import', () => {
     await page.locator('[data-rule-value="+8617033335555"]').waitFor();
     await context.close();
   });
+
+  it('offers to import only the good lines, says which entries are patterns, and imports exactly those', async () => {
+    const { context, page } = await openTab('Blocked numbers');
+    const before = ui.rules('blocked').length;
+    await preview(page, ['+8617055556666', 'not a number', '+86172*'].join('\n'));
+    expect(await page.getByTestId('import-patterns').textContent()).toContain('1 of the new entries is a pattern');
+    await page.getByRole('button', { name: 'Import the 2 good entries, leave out 1 bad lines' }).click();
+    await page.getByRole('status').getByText('Imported 2 entries.').waitFor();
+    expect(ui.calls('commitImport').at(-1)?.input).toMatchObject({ skipInvalid: true });
+    expect(ui.rules('blocked').length).toBe(before + 2);
+    await context.close();
+  });
 });
 
 describe('rule lists', () => {
