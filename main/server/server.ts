@@ -138,14 +138,16 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   /** An import list goes to its worker as the file it arrived as: this thread never parses it. */
   async function previewUpload(req: IncomingMessage, res: ServerResponse, uploads: ImportUploads) {
     const path = join(uploads.folder(), `${randomUUID()}.request.json`);
+    let result: Awaited<ReturnType<ImportUploads['previewImport']>>;
     try {
       await saveBody(req, maxBody, path);
-      json(res, 200, await uploads.previewImport(path, clientOf(req)));
+      result = await uploads.previewImport(path, clientOf(req));
     } catch (error) {
-      failWith(res, error);
-    } finally {
       await rm(path, { force: true });
+      return failWith(res, error);
     }
+    await rm(path, { force: true });
+    json(res, 200, result);
   }
 
   async function handle(req: IncomingMessage, res: ServerResponse) {

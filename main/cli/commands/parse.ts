@@ -7,6 +7,7 @@ import { readFile } from 'node:fs/promises';
 import type { Command } from 'commander';
 import { countModemLines, parseTranscript } from '../../modem/index.ts';
 import { CliError } from '../errors.ts';
+import { terminalJson } from '../terminal.ts';
 
 async function readStdin(): Promise<Uint8Array> {
   const chunks: Buffer[] = [];
@@ -53,7 +54,7 @@ export function registerParseCommand(program: Command): void {
         for (const { number, presentation, name, presentedNumber } of calls) {
           // JSON escapes any control character left; presentedNumber only when the number was unusable.
           const call = { number, presentation, name, ...(number === null && presentedNumber !== undefined ? { presentedNumber } : {}) };
-          out += JSON.stringify(inputs.length > 1 ? { ...call, file: inputs[i] } : call) + '\n';
+          out += terminalJson(inputs.length > 1 ? { ...call, file: inputs[i] } : call) + '\n';
         }
         if (calls.length > 0) return;
         const { lines, modemLines } = countModemLines(bytes);

@@ -9,11 +9,11 @@ import type { Rule, RuleList } from '../../../shared/domain.ts';
 import { formatNumber, openRuleStore, RuleError } from '../../screening/index.ts';
 import type { SqliteRuleStore } from '../../screening/index.ts';
 import { openSettings } from '../../settings/index.ts';
-import { escapeForTerminal } from '../../../shared/line-text.ts';
 import { csvCell } from '../../../shared/line-text.ts';
 import { DomainError } from '../../../shared/errors.ts';
 import { dataPaths, openDatabase, writeFileSafelySync } from '../../store/index.ts';
 import { CliError } from '../errors.ts';
+import { err, out, terminalJson } from '../terminal.ts';
 
 type Common = { list: RuleList; dataDir: string };
 
@@ -102,14 +102,14 @@ export function registerRules(program: Command): void {
     .action((value: string, opts: Common & { label?: string }) =>
       withRules(opts, (store, home) => {
         const rule = store.add({ list: opts.list, value, label: opts.label ?? '' });
-        process.stdout.write(`Added to the ${listName(opts.list)}: ${describe(rule, home)}\n`);
+        out(`Added to the ${listName(opts.list)}: ${describe(rule, home)}\n`);
       }),
     );
 
   sub(rules, 'remove <value>', 'remove an entry, written in any form that means the same number or prefix').action((value: string, opts: Common) =>
     withRules(opts, (store) => {
       if (!store.removeByValue(opts.list, value)) throw new CliError(`${value} is not on the ${listName(opts.list)}; see "ringfence rules list --list ${opts.list}".`);
-      process.stdout.write(`Removed ${value} from the ${listName(opts.list)}.\n`);
+      out(`Removed ${value} from the ${listName(opts.list)}.\n`);
     }),
   );
 
@@ -120,22 +120,22 @@ export function registerRules(program: Command): void {
       try {
         if (!statSync(file).isFile()) throw new Error('it is not a file');
       } catch (error) {
-        throw new CliError(`Cannot read ${escapeForTerminal(file)}: ${(error as Error).message}`);
+        throw new CliError(`Cannot read ${file}: ${(error as Error).message}`);
       }
       await withRulesAsync(opts, async (store) => {
         const preview = await store.previewImportFile({ list: opts.list, path: file, fileName: file, client: 'cli' });
-        for (const bad of preview.invalid.slice(0, SHOWN_INVALID)) process.stderr.write(`line ${bad.line}: ${escapeForTerminal(shorten(bad.value))}: ${escapeForTerminal(bad.reason.en)}\n`);
-        if (preview.invalidCount > SHOWN_INVALID) process.stderr.write(`… and ${preview.invalidCount - SHOWN_INVALID} more invalid line(s).\n`);
+        for (const bad of preview.invalid.slice(0, SHOWN_INVALID)) err(`line ${bad.line}: ${shorten(bad.value)}: ${bad.reason.en}\n`);
+        if (preview.invalidCount > SHOWN_INVALID) err(`… and ${preview.invalidCount - SHOWN_INVALID} more invalid line(s).\n`);
         const patterns = preview.patterns > 0 ? `, ${preview.patterns} of them patterns (prefix/wildcard), not exact numbers` : '';
         const summary = `${preview.added} new${patterns}, ${preview.duplicates} already listed, ${preview.invalidCount} invalid (${preview.format})`;
         if (preview.invalidCount > 0 && !opts.skipInvalid) {
           throw new CliError(`Nothing imported: ${summary}. Fix the lines above and import again, or add --skip-invalid to import the ${preview.added} good line(s).`);
         }
-        if (opts.dryRun) return void process.stdout.write(`Dry run, nothing imported: ${summary}.\n`);
+        if (opts.dryRun) return void out(`Dry run, nothing imported: ${summary}.\n`);
         const saved = preview.invalidCount > 0 ? saveInvalid(file, store.invalidLines(preview.token)) : null;
         const { imported } = await store.commitImport(preview.token, { skipInvalid: opts.skipInvalid ?? false });
-        process.stdout.write(`Imported ${imported} into the ${listName(opts.list)} (${summary}).\n`);
-        if (saved) process.stdout.write(`The ${preview.invalidCount} invalid line(s) were left out and saved to ${escapeForTerminal(saved)}.\n`);
+        out(`Imported ${imported} into the ${listName(opts.list)} (${summary}).\n`);
+        if (saved) out(`The ${preview.invalidCount} invalid line(s) were left out and saved to ${saved}.\n`);
       });
     });
 
@@ -144,9 +144,9 @@ export function registerRules(program: Command): void {
     .action((opts: Common & { json?: boolean }) =>
       withRules(opts, (store, home) => {
         const page = store.list({ list: opts.list, limit: Number.MAX_SAFE_INTEGER });
-        if (opts.json) return void process.stdout.write(`${JSON.stringify(page)}\n`);
-        if (page.total === 0) return void process.stdout.write(`The ${listName(opts.list)} is empty.\n`);
-        process.stdout.write(page.rules.map((r) => `${describe(r, home)}\n`).join(''));
+        if (opts.json) return void process.stdout.write(`${terminalJson(page)}\n`);
+        if (page.total === 0) return void out(`The ${listName(opts.list)} is empty.\n`);
+        out(page.rules.map((r) => `${describe(r, home)}\n`).join(''));
       }),
     );
 
@@ -160,9 +160,9 @@ export function registerRules(program: Command): void {
           writeFileSafelySync(opts.out, content, { force: opts.force ?? false, dataDirs: [dataPaths(opts.dataDir, { create: false }).dir] });
         } catch (error) {
           if (error instanceof DomainError) throw new CliError(error.message);
-          throw new CliError(`Cannot write ${escapeForTerminal(opts.out)}: ${(error as Error).message}`);
+          throw new CliError(`Cannot write ${opts.out}: ${(error as Error).message}`);
         }
-        process.stdout.write(`Wrote the ${listName(opts.list)} to ${escapeForTerminal(opts.out)}.\n`);
+        out(`Wrote the ${listName(opts.list)} to ${opts.out}.\n`);
       }),
     );
 }

@@ -11,6 +11,7 @@ import { dataDirHelp } from '../data-dir-option.ts';
 import { CliError } from '../errors.ts';
 import { withExistingStore } from '../store.ts';
 import { isoOption } from './export.ts';
+import { out, terminalJson } from '../terminal.ts';
 
 type StatsOptions = { dataDir?: string; period?: Period; from?: string; to?: string; bucket: 'hour' | 'day' | 'week'; top: string; timeZone?: string; json: boolean };
 
@@ -75,7 +76,8 @@ export function registerStats(program: Command): void {
         const settings = openSettings(dataDir).get();
         const incidents = openScreening(store.db, { settings: () => settings }).incidents({ from, to });
         const stats = openHistory(store.db).statistics({ from, to, bucket, top, ...(opts.timeZone ? { timeZone: opts.timeZone } : {}) }, incidents);
-        process.stdout.write(opts.json ? `${JSON.stringify(stats, null, 2)}\n` : describe(stats));
+        if (opts.json) process.stdout.write(`${terminalJson(stats, 2)}\n`);
+        else out(describe(stats));
       });
     });
 }
