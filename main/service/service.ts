@@ -83,7 +83,11 @@ export async function startService(options: ServiceOptions): Promise<Service> {
     lock.release();
     throw error;
   }
-  for (const n of store.notices) notices.push(n);
+  // A database set aside is said in the UI banner (notices) and the serve log, not only kept in a file name.
+  for (const n of store.notices) {
+    notices.push(n);
+    log(n.level === 'error' ? 'error' : 'warn', n.text.en);
+  }
   const db: DatabaseSync = store.db;
   const history: History = openHistory(db, { now, normalize: (raw) => normalizeNumber(raw, settings.get().homeCountry) });
   const writer = startRecordWriter({ path: store.path, history, setQueryOnly: (on) => db.exec(`PRAGMA query_only = ${on ? 1 : 0}`) });

@@ -8,10 +8,10 @@ import type { Command } from 'commander';
 import type { Rule, RuleList } from '../../../shared/domain.ts';
 import { formatNumber, openRuleStore, RuleError } from '../../screening/index.ts';
 import type { SqliteRuleStore } from '../../screening/index.ts';
-import { openSettings } from '../../settings/index.ts';
+import { cliSettings } from '../settings-file.ts';
 import { csvCell } from '../../../shared/line-text.ts';
 import { DomainError } from '../../../shared/errors.ts';
-import { dataPaths, openDatabase, writeFileSafelySync } from '../../store/index.ts';
+import { dataPaths, openDataStore, writeFileSafelySync } from '../../store/index.ts';
 import { CliError } from '../errors.ts';
 import { err, out, terminalJson } from '../terminal.ts';
 
@@ -20,11 +20,24 @@ type Common = { list: RuleList; dataDir: string };
 const listOption = () => new Option('--list <list>', 'which list: blocked or trusted').choices(['blocked', 'trusted']).makeOptionMandatory();
 const dataDirOption = () => new Option('--data-dir <dir>', 'data directory').makeOptionMandatory();
 
+/** The folder's database; a damaged one is set aside (kept, not deleted) and the user told so here. */
+function openStore(dir: string) {
+  let store;
+  try {
+    store = openDataStore(dir);
+  } catch (error) {
+    if (error instanceof DomainError) throw new CliError(error.message);
+    throw error;
+  }
+  for (const n of store.notices) err(`ringfence: ${n.text.en}\n`);
+  return store.db;
+}
+
 /** Opens the rules of a data directory for one command and always closes the database. */
 function withRules<T>(opts: Common, work: (rules: SqliteRuleStore, homeCountry: string) => T): T {
   const paths = dataPaths(opts.dataDir);
-  const homeCountry = openSettings(paths.dir).get().homeCountry;
-  const db = openDatabase(paths.database);
+  const homeCountry = cliSettings(paths.dir).get().homeCountry;
+  const db = openStore(paths.dir);
   try {
     return work(openRuleStore(db, { homeCountry: () => homeCountry }), homeCountry);
   } catch (error) {
@@ -39,8 +52,8 @@ function withRules<T>(opts: Common, work: (rules: SqliteRuleStore, homeCountry: 
 /** The same for a command that waits (an import runs in a worker thread). */
 async function withRulesAsync<T>(opts: Common, work: (rules: SqliteRuleStore, dataDir: string) => Promise<T>): Promise<T> {
   const paths = dataPaths(opts.dataDir);
-  const homeCountry = openSettings(paths.dir).get().homeCountry;
-  const db = openDatabase(paths.database);
+  const homeCountry = cliSettings(paths.dir).get().homeCountry;
+  const db = openStore(paths.dir);
   const store = openRuleStore(db, { homeCountry: () => homeCountry });
   try {
     return await work(store, paths.dir);
