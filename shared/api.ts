@@ -115,6 +115,14 @@ export const RuleInput = z.object({
 });
 export type RuleInput = z.input<typeof RuleInput>;
 
+/**
+ * A new rule says what kind it is: Block or Trust on a call sends `number`, never a value the server would
+ * have to guess about (a caller presenting "+8*" must not become a prefix). Text a person typed is guessed
+ * only through `interpretRule`, whose answer the form shows before saving.
+ */
+export const NewRule = RuleInput.extend({ kind: RuleKind });
+export type NewRule = z.input<typeof NewRule>;
+
 export const ImportFormat = z.enum(['auto', 'csv', 'text', 'vcard', 'ncid']);
 export const ImportPreview = z.object({
   token: z.string(),
@@ -200,7 +208,12 @@ export const methods = {
     input: z.object({ list: RuleList, search: z.string().max(100).optional(), offset: z.number().int().min(0).default(0), limit: z.number().int().min(1).max(1000).default(200) }),
     output: z.object({ rules: z.array(Rule), total: z.number().int() }),
   },
-  addRule: { input: RuleInput, output: Rule },
+  addRule: { input: NewRule, output: Rule },
+  /** What typed text would be saved as (kind and canonical value), for the form to show before saving. */
+  interpretRule: {
+    input: z.object({ list: RuleList, value: z.string().min(1).max(256), kind: RuleKind.optional() }),
+    output: z.object({ kind: RuleKind, value: z.string() }),
+  },
   updateRule: { input: z.object({ id: z.string(), patch: RuleInput.partial().omit({ list: true }) }), output: Rule },
   removeRule: { input: z.object({ id: z.string() }), output: Empty },
   previewImport: {

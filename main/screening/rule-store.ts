@@ -20,6 +20,8 @@ import { parseRuleValue } from './patterns.ts';
 export interface RuleStore {
   list(q: { list: RuleList; search?: string; offset?: number; limit?: number }): { rules: Rule[]; total: number };
   add(input: RuleInput): Rule;
+  /** What a typed value would be stored as: its kind and canonical value (the same checks as add). */
+  interpret(input: Pick<RuleInput, 'list' | 'value' | 'kind'>): { kind: RuleKind; value: string };
   update(id: string, patch: Partial<RuleInput>): Rule;
   remove(id: string): void;
   removeByValue(list: RuleList, value: string): boolean;
@@ -104,6 +106,11 @@ export class SqliteRuleStore implements RuleStore {
     });
     this.#afterWrite(fields.list);
     return this.get(String(id)) as Rule;
+  }
+
+  interpret(input: Pick<RuleInput, 'list' | 'value' | 'kind'>): { kind: RuleKind; value: string } {
+    const fields = checkRule({ list: input.list, value: input.value, ...(input.kind ? { kind: input.kind } : {}) }, this.#homeCountry(), this.#now());
+    return { kind: fields.kind, value: fields.value };
   }
 
   update(id: string, patch: Partial<RuleInput>): Rule {

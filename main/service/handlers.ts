@@ -108,6 +108,7 @@ export function buildHandlers(ctx: HandlerContext): Handlers {
     },
     listRules: (q) => screening.rules.list(q),
     addRule: (input) => screening.rules.add(input),
+    interpretRule: (input) => screening.rules.interpret(input),
     updateRule: ({ id, patch }) => screening.rules.update(id, patch),
     removeRule: ({ id }) => {
       screening.rules.remove(id);

@@ -301,6 +301,7 @@ export const en = {
     didNotHappen: 'did not happen',
   },
   rules: {
+    understood: 'Will be saved as: {{kind}} {{value}}',
     sections: 'Kinds of rules',
     tab: {
       trusted: 'Trusted callers',

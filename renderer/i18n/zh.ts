@@ -301,6 +301,7 @@ export const zh: Messages = {
     didNotHappen: '未发生',
   },
   rules: {
+    understood: '将保存为：{{kind}} {{value}}',
     sections: '规则类别',
     tab: {
       trusted: '信任的来电者',

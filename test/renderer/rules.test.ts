@@ -105,7 +105,19 @@ describe('rule lists', () => {
     await form.getByLabel('Label').fill('Loan shark');
     await form.getByRole('button', { name: 'Block a number' }).click();
     await page.locator('[data-rule-value="+8615000001111"]').waitFor();
-    expect(ui.calls('addRule').at(-1)?.input).toMatchObject({ list: 'blocked', value: '+8615000001111', label: 'Loan shark' });
+    expect(ui.calls('addRule').at(-1)?.input).toMatchObject({ list: 'blocked', value: '+8615000001111', label: 'Loan shark', kind: 'number' });
+    await context.close();
+  });
+
+  it('shows what typed text will be saved as before saving, and saves that kind explicitly', async () => {
+    const { context, page } = await openTab('Blocked numbers');
+    await page.getByRole('button', { name: 'Block a number' }).first().click();
+    const form = page.getByRole('form', { name: 'New rule' });
+    await form.getByLabel('Number or pattern').fill('+86171*');
+    await form.getByTestId('rule-understood').getByText('Will be saved as: Starts with +86171*').waitFor();
+    await form.getByRole('button', { name: 'Block a number' }).click();
+    await page.locator('[data-rule-value="+86171*"]').waitFor();
+    expect(ui.calls('addRule').at(-1)?.input).toMatchObject({ list: 'blocked', value: '+86171*', kind: 'prefix' });
     await context.close();
   });
 

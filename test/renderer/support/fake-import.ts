@@ -37,7 +37,7 @@ export function importHandlers(deps: { rules: Rule[]; addRule: (input: Parameter
       if (!job) throw new ApiFailure('not-found', { en: 'This import preview has expired; check the list again.', zh: '此导入预览已过期，请重新检查名单。' }, { status: 404 });
       if (job.invalid > 0 && !skipInvalid) throw new ApiFailure('import-invalid', { en: `Nothing was imported: ${job.invalid} line(s) are invalid.`, zh: `未导入任何内容：${job.invalid} 行无效。` });
       pending.delete(token);
-      for (const v of job.values) deps.addRule({ list: job.list, value: v.value, label: v.label, category: null, note: '', schedule: null, expiresAt: null });
+      for (const v of job.values) deps.addRule({ list: job.list, value: v.value, kind: v.value.endsWith('*') ? 'prefix' : 'number', label: v.label, category: null, note: '', schedule: null, expiresAt: null });
       deps.emit({ type: 'rules-changed', list: job.list });
       return { imported: job.values.length, skipped: skipInvalid ? job.invalid : 0 };
     },
