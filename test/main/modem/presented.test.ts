@@ -3,6 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { sameIdentity } from '../../../main/modem/caller-id.ts';
 import { parseClcc, clccCallerId } from '../../../main/modem/clcc.ts';
+import { parseCcwa } from '../../../main/modem/ccwa.ts';
 import { parseClip } from '../../../main/modem/clip.ts';
 import { parseHexCid } from '../../../main/modem/hex-cid.ts';
 import { blockCallerId, parseCidField, type CidField } from '../../../main/modem/landline-cid.ts';
@@ -17,6 +18,7 @@ function packet(type: number, payload: number[]): string {
   const sum = bytes.reduce((a, b) => (a + b) & 0xff, 0);
   return [...bytes, (256 - sum) & 0xff].map((b) => b.toString(16).padStart(2, '0').toUpperCase()).join('');
 }
+const ucs2 = (s: string) => [...s].map((c) => c.charCodeAt(0).toString(16).padStart(4, '0').toUpperCase()).join('');
 const bytesOf = (s: string) => [...Buffer.from(s, 'latin1')];
 const param = (type: number, value: string) => [type, Buffer.byteLength(value, 'latin1'), ...bytesOf(value)];
 const block = (...lines: string[]) => blockCallerId(lines.map((l) => parseCidField(l)).filter((f): f is CidField => f !== null));
@@ -34,6 +36,10 @@ const presentedBy: Record<string, (text: string) => CallerId | null> = {
   SDMF: (t) => parseHexCid(packet(0x04, bytesOf(`01011200${t}`))),
   MDMF: (t) => parseHexCid(packet(0x80, [...param(0x01, '01011200'), ...param(0x02, t)])),
   'MISSED_CALL:': (t) => parseTranscript(`MISSED_CALL: 10:22AM ${t}\r\n`)[0] ?? null,
+  // Flood's parsers (issue 14) go through the same door: call waiting, UCS2 text, MESG-wrapped MDMF.
+  '+CCWA': (t) => parseCcwa(`+CCWA: "${t}",145,1`),
+  '+CLIP in UCS2': (t) => parseClip(`+CLIP: "${ucs2(t)}",145,,,,0`, 'UCS2'),
+  'MESG = MDMF': (t) => parseTranscript(`\r\nRING\r\n\r\nMESG = ${packet(0x80, [...param(0x01, '01011200'), ...param(0x02, t)])}\r\n`)[0] ?? null,
 };
 
 describe('a presented number is data, never a pattern', () => {
@@ -105,6 +111,12 @@ describe('names are data', () => {
     const c = block('NMBR = 4075551212', 'NAME = \u202eevil');
     expect(c?.name).toBe('\u202eevil');
     expect(c?.controlsReplaced).toBeUndefined();
+  });
+
+  it('UCS2 and MESG names are decoded first, then made safe like any delivered text', () => {
+    expect(parseClip(`+CLIP: "13800138000",129,"",0,"${ucs2('张\u202e三')}",0`, 'UCS2')).toMatchObject({ number: '13800138000', name: '张\u202e三' });
+    const mesg = parseTranscript(`\r\nRING\r\n\r\nMESG = ${packet(0x80, [...param(0x01, '01011200'), ...param(0x02, '4075551212'), ...param(0x07, 'A\u001b[2JB')])}\r\n`)[0];
+    expect(mesg).toMatchObject({ number: '4075551212', name: 'A\u241b[2JB', controlsReplaced: 1 });
   });
 
   it('TCI: a name column with controls is replaced and counted', () => {
