@@ -39,8 +39,6 @@ const fail = (res: ServerResponse, status: number, code: string, message: string
 /** A failure of the API itself, said exactly as IPC says it (main/service/errors.ts). */
 const failWith = (res: ServerResponse, error: unknown) => {
   const reply = toApiError(error);
-  // After a body too large the connection is not reused: the rest of that body is still arriving.
-  if (reply.status === 413) res.setHeader('connection', 'close');
   json(res, reply.status, { error: reply });
 };
 
