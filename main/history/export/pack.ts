@@ -99,7 +99,9 @@ How the chain is built (any SHA-256 tool can redo it):
              call_key, line_id, simulated, started_at, started_ms, local_day, time_zone, t_first_ring,
              t_caller_id, t_decision, t_hangup_sent, t_hangup_confirmed, t_end, number, normalized,
              presentation, name, rings, one_ring, action, reason, rule_id, rule_label, text_en, text_zh,
-             outcome, hangup_latency_ms, raw; for an event: "ringfence-event/1", id, chain_version, kind, at,
+             outcome, hangup_latency_ms, raw — and for "ringfence-call/3" then presented_number,
+             controls_replaced: what the line presented when it was no usable number, and how many control
+             characters were replaced; for an event: "ringfence-event/1", id, chain_version, kind, at,
              recorded_at, body), serialised with JSON.stringify (no spaces)
   digest_n = hex(SHA-256(content_n))   (given directly for calls this pack does not cover)
   hash_n   = hex(SHA-256(hash_{n-1} + "\\n" + digest_n)), starting from the startHash in chain.jsonl's first line
