@@ -39,36 +39,53 @@ const fail = (res: ServerResponse, status: number, code: string, message: string
 /** A failure of the API itself, said exactly as IPC says it (main/service/errors.ts). */
 const failWith = (res: ServerResponse, error: unknown) => {
   const reply = toApiError(error);
+  // A body still arriving after its 413 (past the drain limit) is not read on: the connection ends with the answer.
+  if (reply.status === 413) res.once('finish', () => (res.req.complete ? undefined : res.req.destroy()));
   json(res, reply.status, { error: reply });
 };
 
 /**
- * A body over the limit is answered 413 with a sentence, not a reset connection: what the client still sends
- * is read and dropped (up to four times the limit, then the connection is cut), so it gets to read the answer.
+ * A body over the limit is answered 413 with a sentence, not a reset connection. The answer waits until the
+ * client has sent the rest (read and dropped, up to four times the limit; beyond that the connection is cut
+ * once the answer is out): a client still writing when we answer sees a broken pipe, not our sentence.
  */
-function tooLarge(req: IncomingMessage, limit: number): ApiFailure {
+function tooLarge(req: IncomingMessage, limit: number): Promise<ApiFailure> {
+  const failure = new ApiFailure('too-large', texts.tooLarge(limit), { status: 413 });
   req.removeAllListeners('data');
-  let dropped = 0;
-  req.on('data', (c: Buffer) => {
-    dropped += c.length;
-    if (dropped > 4 * limit) req.destroy();
+  return new Promise((resolve) => {
+    let dropped = 0;
+    const done = () => resolve(failure);
+    req.on('data', (c: Buffer) => {
+      dropped += c.length;
+      if (dropped > 4 * limit) {
+        // A client that would never stop: answer now (failWith cuts the connection once the answer is out).
+        req.removeAllListeners('data');
+        req.pause();
+        done();
+      }
+    });
+    req.once('end', done);
+    req.once('error', done);
+    req.resume();
   });
-  req.resume();
-  return new ApiFailure('too-large', texts.tooLarge(limit), { status: 413 });
 }
 
 function readBody(req: IncomingMessage, limit: number): Promise<string> {
   return new Promise((resolve, reject) => {
     const declared = Number(req.headers['content-length'] ?? 0);
-    if (declared > limit) return reject(tooLarge(req, limit));
+    if (declared > limit) return void tooLarge(req, limit).then(reject);
     const chunks: Buffer[] = [];
     let size = 0;
+    let over = false;
     req.on('data', (c: Buffer) => {
       size += c.length;
-      if (size > limit) reject(tooLarge(req, limit));
-      else chunks.push(c);
+      if (size > limit && !over) {
+        over = true;
+        chunks.length = 0;
+        void tooLarge(req, limit).then(reject);
+      } else if (!over) chunks.push(c);
     });
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('end', () => (over ? undefined : resolve(Buffer.concat(chunks).toString('utf8'))));
     req.on('error', reject);
   });
 }
@@ -77,7 +94,7 @@ function readBody(req: IncomingMessage, limit: number): Promise<string> {
 function saveBody(req: IncomingMessage, limit: number, path: string): Promise<void> {
   return new Promise((resolve, reject) => {
     const declared = Number(req.headers['content-length'] ?? 0);
-    if (declared > limit) return reject(tooLarge(req, limit));
+    if (declared > limit) return void tooLarge(req, limit).then(reject);
     const out = createWriteStream(path);
     let size = 0;
     let failed = false;
@@ -90,7 +107,12 @@ function saveBody(req: IncomingMessage, limit: number, path: string): Promise<vo
     };
     req.on('data', (c: Buffer) => {
       size += c.length;
-      if (size > limit) fail(tooLarge(req, limit));
+      if (size > limit && !failed) {
+        req.unpipe(out);
+        out.destroy();
+        failed = true;
+        void tooLarge(req, limit).then(reject);
+      }
     });
     req.on('error', fail);
     out.on('error', fail);

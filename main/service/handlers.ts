@@ -129,7 +129,9 @@ export function buildHandlers(ctx: HandlerContext): Handlers {
       const { format, numbers, language, exclude } = q;
       const { from, to } = resolveRange({ from: q.from, to: q.to }, systemTimeZone());
       const jobId = ctx.newId().replace(/-/g, '').slice(0, 16);
-      const stamp = ctx.now().toISOString().slice(0, 19).replace(/[:T]/g, '-');
+      // The job's own id in the name: two exports in the same second never share a file, so each download
+      // link serves exactly the file its request produced (and a one-number export never hands out another).
+      const stamp = `${ctx.now().toISOString().slice(0, 19).replace(/[:T]/g, '-')}-${jobId.slice(0, 8)}`;
       const fileName =
         format === 'pack' ? `ringfence-evidence-pack-${stamp}` : `ringfence-${format === 'html' ? 'evidence-report' : 'calls'}-${stamp}.${format}`;
       const path = join(ctx.paths.exports, fileName);
@@ -150,6 +152,7 @@ export function buildHandlers(ctx: HandlerContext): Handlers {
           windowMinutes: s.screening.shield.windowMinutes,
           ...(format === 'pack' ? { checkpoints: findCheckpoints([ctx.paths.exports, ...(chosen ? [chosen] : [])]) } : {}),
           ...(ctx.printPdf ? { printPdf: ctx.printPdf } : {}),
+          dataDirs: [ctx.paths.dir],
         },
         (done, total) => ctx.emit({ type: 'export-progress', jobId, done, total }),
       );

@@ -50,7 +50,7 @@ export function checkTarget(path: string, options: SafeWriteOptions = {}): strin
   return target;
 }
 
-const tempBeside = (target: string) => join(dirname(target), `.${basename(target)}.${randomBytes(6).toString('hex')}.part`);
+export const tempBeside = (target: string) => join(dirname(target), `.${basename(target)}.${randomBytes(6).toString('hex')}.part`);
 
 function refuseIfTaken(error: unknown, path: string): never {
   if ((error as NodeJS.ErrnoException).code === 'EEXIST') throw new DomainError('file-exists', texts.targetExists(path), { status: 409 });
@@ -85,6 +85,23 @@ export function writeFileSafelySync(path: string, content: string | Uint8Array, 
 }
 
 /**
+ * Moves a finished temporary file (or folder, with force) into place: without `force` a hard link, which fails
+ * when the name was taken meanwhile; with it a rename. For writers that stream into `tempBeside(target)`.
+ */
+export async function placeFile(temp: string, target: string, path: string, force: boolean): Promise<void> {
+  if (force) return rename(temp, target);
+  try {
+    await link(temp, target);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code !== 'EPERM' && code !== 'ENOTSUP' && code !== 'EXDEV' && code !== 'ENOSYS') refuseIfTaken(error, path);
+    if (existsSync(target)) refuseIfTaken(Object.assign(new Error('exists'), { code: 'EEXIST' }), path);
+    return rename(temp, target);
+  }
+  await rm(temp, { force: true });
+}
+
+/**
  * Writes through `produce`, which writes the whole content to the temporary path it is given (a stream, a
  * library's own writer), then moves it into place.
  */
@@ -94,17 +111,7 @@ export async function writeFileSafely(path: string, produce: string | Uint8Array
   try {
     if (typeof produce === 'function') await produce(temp);
     else await writeFile(temp, produce);
-    if (options.force) await rename(temp, target);
-    else {
-      try {
-        await link(temp, target);
-      } catch (error) {
-        const code = (error as NodeJS.ErrnoException).code;
-        if (code !== 'EPERM' && code !== 'ENOTSUP' && code !== 'EXDEV' && code !== 'ENOSYS') refuseIfTaken(error, path);
-        if (existsSync(target)) refuseIfTaken(Object.assign(new Error('exists'), { code: 'EEXIST' }), path);
-        await rename(temp, target);
-      }
-    }
+    await placeFile(temp, target, path, options.force ?? false);
   } finally {
     await rm(temp, { force: true });
   }

@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, readFileSync, readdirSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import Papa from 'papaparse';
 import { beforeEach, describe, expect, it } from 'vitest';
@@ -139,8 +139,11 @@ describe('every export', () => {
 
   it('leaves no half-written file behind when writing fails', async () => {
     const file = join(out, 'fails.csv');
-    mkdirSync(`${file}.part`); // the temporary file cannot be created
-    await expect(history.exportTo(file, { format: 'csv', language: 'en', incidents: [] })).rejects.toThrow(expect.objectContaining({ code: 'export-failed' }));
+    const failing = () => {
+      throw new Error('disk full');
+    };
+    await expect(history.exportTo(file, { format: 'csv', language: 'en', incidents: [] }, failing)).rejects.toThrow(expect.objectContaining({ code: 'export-failed' }));
     expect(existsSync(file)).toBe(false);
+    expect(readdirSync(out).filter((f) => f.includes('fails.csv'))).toEqual([]);
   });
 });

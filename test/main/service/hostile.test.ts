@@ -89,6 +89,24 @@ describe('a hostile line and a hostile local process', { tags: ['pty'] }, () => 
     expect(await rules('blocked')).toEqual(before);
   });
 
+  it('gives two exports started in the same second their own files, each link serving its own request', async () => {
+    const [all, one] = await Promise.all([
+      serve.call<{ fileName: string; url: string; rows: number }>('exportHistory', { format: 'csv' }),
+      serve.call<{ fileName: string; url: string; rows: number }>('exportHistory', { format: 'csv', numbers: ['+8617011112222'] }),
+    ]);
+    expect(all.status).toBe(200);
+    expect(one.status).toBe(200);
+    expect(all.body.fileName).not.toBe(one.body.fileName);
+    expect(all.body.url).not.toBe(one.body.url);
+    const body = async (url: string) => (await fetch(`${serve.url}${url}`)).text();
+    const oneText = await body(one.body.url);
+    const dataLines = (text: string) => text.split('\n').filter((l) => l && !l.startsWith('#')).slice(1);
+    expect(dataLines(oneText)).toHaveLength(one.body.rows);
+    expect(dataLines(oneText).every((l) => l.includes('+8617011112222'))).toBe(true);
+    expect(dataLines(await body(all.body.url))).toHaveLength(all.body.rows);
+    expect(all.body.rows).toBeGreaterThan(one.body.rows);
+  });
+
   it('never lets an export overwrite the database', () => {
     const db = join(dataDir, 'ringfence.db');
     const before = readFileSync(db).length;
