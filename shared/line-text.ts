@@ -83,13 +83,18 @@ const PLAIN_NUMBER = /^[+-]?[\d*?]+(\.\d+)?$/;
  * One CSV cell, safe in every spreadsheet this project's users open CSVs with:
  *  - a cell starting like a formula (= + - @, or a tab / CR that some spreadsheets skip before one) gets a
  *    leading apostrophe, the OWASP-recommended guard, unless it is a plain number;
- *  - a cell holding a separator of any common locale (`,` `;` tab), a quote or a line break is quoted, so
- *    Excel with `;` as its list separator cannot split `x;=cmd|' /C calc'!A0` into a second, live cell.
+ *  - a cell holding a separator of any common locale (`,` `;` tab), a quote or a line break is quoted, and a
+ *    formula start right after such a separator inside it is guarded as well, so Excel with `;` as its list
+ *    separator cannot turn `x;=cmd|' /C calc'!A0` into a second, live cell.
  * Our importers take the guard off again (import/csv.ts), so an export imports as itself.
  */
 export function csvCell(value: string | number | boolean | null | undefined): string {
   if (value === null || value === undefined) return '';
   let text = String(value);
   if (/^[=+\-@\t\r]/.test(text) && !PLAIN_NUMBER.test(text)) text = `'${text}`;
+  // Quotes count only at the start of a field: Excel reading this comma-separated file with `;` as its separator
+  // starts a field after every `;` inside our quoted cell. So a formula start right after a separator inside the
+  // text is guarded too (x;=cmd… is written x;'=cmd…): no piece of the cell can run, whatever the separator.
+  text = text.replace(/([,;\t])([=+\-@][^,;\t]*)/g, (all, sep: string, piece: string) => (PLAIN_NUMBER.test(piece) ? all : `${sep}'${piece}`));
   return /[,;\t"\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }

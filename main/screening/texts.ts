@@ -1,6 +1,7 @@
 // The one sentence, in English and Chinese, that explains each decision. The UI shows it as is, so every
 // sentence says what happened and why in words a person under a call flood can take in at a glance.
 import type { Action, Presentation, Text } from '../../shared/domain.ts';
+import { isolateBidi } from '../../shared/line-text.ts';
 
 const VERB: Record<Action, Text> = {
   reject: { en: 'Blocked', zh: '已拦截' },
@@ -20,11 +21,13 @@ const hhmm = (d: Date) => `${String(d.getHours()).padStart(2, '0')}:${String(d.g
 
 /** " ('Mum')" — omitted when the rule has no label. */
 function named(label: string): Text {
+  label = isolateBidi(label); // a label may come from an imported list: its direction controls end with it
   return label ? { en: ` ('${label}')`, zh: `（“${label}”）` } : { en: '', zh: '' };
 }
 
 /** "(list 'virtual operators')" — omitted when the rule has no label. */
 function list(label: string): Text {
+  label = isolateBidi(label);
   return label ? { en: ` (list '${label}')`, zh: `（名单“${label}”）` } : { en: '', zh: '' };
 }
 
@@ -60,7 +63,7 @@ export const texts = {
   regex: (action: Action, source: string, label: string) =>
     sentence(action, `matched expert pattern /${source}/${list(label).en}`, `匹配高级规则 /${source}/${list(label).zh}`),
   name: (action: Action, name: string, label: string) =>
-    sentence(action, `caller name contains "${name}"${list(label).en}`, `来电名称包含“${name}”${list(label).zh}`),
+    sentence(action, `caller name contains "${isolateBidi(name)}"${list(label).en}`, `来电名称包含“${isolateBidi(name)}”${list(label).zh}`),
   presentation: (action: Action, presentation: Presentation, label: string) =>
     sentence(action, `${PRESENTATION[presentation].en}${list(label).en}`, `${PRESENTATION[presentation].zh}${list(label).zh}`),
   invalidNumber: (country: Text) =>

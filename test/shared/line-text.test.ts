@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { escapeForTerminal, isolateBidi, neutraliseControls } from '../../shared/line-text.ts';
+import { csvCell, escapeForTerminal, isolateBidi, neutraliseControls } from '../../shared/line-text.ts';
 
 describe('text from the line', () => {
   it('replaces every control character with a visible picture and counts them', () => {
@@ -25,5 +25,22 @@ describe('text from the line', () => {
     // A PDI with no isolate of its own would close ours and let the override run on.
     expect(isolateBidi('a\u2069\u202eb')).toBe('\u2068a\u202eb\u2069');
     expect(isolateBidi('\u2067x\u2069\u202e')).toBe('\u2068\u2067x\u2069\u202e\u2069');
+  });
+});
+
+describe('csvCell', () => {
+  it('quotes a cell holding any common separator and guards every formula start in it', () => {
+    expect(csvCell('plain')).toBe('plain');
+    expect(csvCell('=1+1')).toBe("'=1+1");
+    expect(csvCell('+8613800138000')).toBe('+8613800138000');
+    expect(csvCell('+86170*')).toBe('+86170*');
+    expect(csvCell('-2+3')).toBe("'-2+3");
+    expect(csvCell('a,b')).toBe('"a,b"');
+    expect(csvCell('a\tb')).toBe('"a\tb"');
+    expect(csvCell("x;=cmd|' /C calc'!A0;y")).toBe(`"x;'=cmd|' /C calc'!A0;y"`);
+    expect(csvCell('say "hi"')).toBe('"say ""hi"""');
+    expect(csvCell('+86170,+86171')).toBe(`"'+86170,+86171"`);
+    expect(csvCell('+86 170,+86 171')).toBe(`"'+86 170,'+86 171"`);
+    expect(csvCell(null)).toBe('');
   });
 });

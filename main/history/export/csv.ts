@@ -35,6 +35,7 @@ import type { SQLOutputValue } from 'node:sqlite';
 import { col, type DecisionWords, type Row } from '../columns.ts';
 import type { Snapshot } from './snapshot.ts';
 import { progress, type ExportSink } from './sink.ts';
+import { csvCell } from '../../../shared/line-text.ts';
 
 export const csvColumns = [
   'id',
@@ -69,23 +70,22 @@ export const csvColumns = [
   'controls_replaced',
 ] as const;
 
-// Caller names and modem lines come from the network, i.e. from whoever is calling: a cell that starts with
-// = @ or a tab would run as a formula in Excel. Those get a leading apostrophe; a plain signed number
-// (+8613800138000) is not a formula and stays as it is.
-const formula = /^[=@\t\r]|^[+-](?![\d.]+$)/;
-const special = /^[=@\t\r+-]|[",\r\n]/;
+// Caller names and modem lines come from the network, i.e. from whoever is calling. Every cell goes through the
+// one CSV policy (shared/line-text.ts csvCell): a cell starting like a formula gets a leading apostrophe (a plain
+// signed number such as +8613800138000 is not one), and a cell holding a separator of any common locale — `,`,
+// `;` (Excel in most of Europe), tab — a quote or a line break is quoted, so `x;=cmd|' /C calc'!A0` can never
+// become a second, live cell.
+const special = /^[=@\t\r+-]|[",;\t\r\n]/;
 
 /**
  * One CSV field. Written by hand rather than with papaparse's unparse, which took about 40% of a
- * million-row export (over 4 of the 10 seconds allowed): writing needs only RFC 4180 quoting and the formula
- * guard above, and the tests read every export back with papaparse.
+ * million-row export (over 4 of the 10 seconds allowed): most cells need nothing, and the rest go to csvCell;
+ * the tests read every export back with papaparse.
  */
 function field(v: SQLOutputValue | undefined): string {
   if (v === null || v === undefined) return '';
   if (typeof v !== 'string') return String(v);
-  if (!special.test(v)) return v;
-  if (formula.test(v)) return `"'${v.replace(/"/g, '""')}"`;
-  return /[",\r\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v;
+  return special.test(v) ? csvCell(v) : v;
 }
 
 const bool = (v: SQLOutputValue | undefined) => (v === 1 ? 'true' : 'false');

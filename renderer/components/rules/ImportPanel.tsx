@@ -6,6 +6,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ImportFormat, type ImportPreview } from '../../../shared/api.ts';
 import type { RuleList } from '../../../shared/domain.ts';
+import { csvCell } from '../../../shared/line-text.ts';
 import { useApp } from '../../app/context.tsx';
 import { useAnnounce } from '../Announcer.tsx';
 import { ErrorText } from '../ErrorText.tsx';
@@ -58,8 +59,7 @@ export function ImportPanel({ list, onImported, onClose }: { list: RuleList; onI
 
   /** The bad lines as a CSV the person can fix and import again (the ones the preview lists). */
   const saveInvalid = (p: ImportPreview) => {
-    const cell = (v: string | number) => `"${String(v).replace(/"/g, '""')}"`;
-    const rows = ['line,value,reason', ...p.invalid.map((bad) => [bad.line, bad.value, bad.reason[language]].map(cell).join(','))];
+    const rows = ['line,value,reason', ...p.invalid.map((bad) => [bad.line, bad.value, bad.reason[language]].map(csvCell).join(','))];
     const url = URL.createObjectURL(new Blob([`${rows.join('\n')}\n`], { type: 'text/csv' }));
     const a = document.createElement('a');
     a.href = url;
