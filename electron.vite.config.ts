@@ -25,6 +25,8 @@ export default defineConfig({
           'verify-worker': resolve('main/history/verify-worker.ts'),
           // Call records are written on a thread of their own, off the decision path (issue 14).
           'record-writer-worker': resolve('main/service/record-writer-worker.ts'),
+          // List imports are parsed and written on a worker thread, never on the one that screens calls.
+          'import-worker': resolve('main/screening/import/import-worker.ts'),
         },
         // node:sqlite is built into Node 24 / Electron 45; never bundle or polyfill it.
         external: ['node:sqlite', 'electron', 'serialport', '@serialport/parser-readline'],

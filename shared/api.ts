@@ -124,14 +124,26 @@ export const RuleInput = z.object({
 });
 export type RuleInput = z.input<typeof RuleInput>;
 
+/**
+ * A new rule says what kind it is: Block or Trust on a call sends `number`, never a value the server would
+ * have to guess about (a caller presenting "+8*" must not become a prefix). Text a person typed is guessed
+ * only through `interpretRule`, whose answer the form shows before saving.
+ */
+export const NewRule = RuleInput.extend({ kind: RuleKind });
+export type NewRule = z.input<typeof NewRule>;
+
 export const ImportFormat = z.enum(['auto', 'csv', 'text', 'vcard', 'ncid']);
 export const ImportPreview = z.object({
   token: z.string(),
   format: ImportFormat,
   added: z.number().int(),
   duplicates: z.number().int(),
+  /** The first invalid lines (up to 1000), in file order; `invalidCount` says how many there are in all. */
   invalid: z.array(z.object({ line: z.number().int(), value: z.string(), reason: Text })),
-  sample: z.array(z.object({ value: z.string(), label: z.string() })),
+  invalidCount: z.number().int().default(0),
+  /** How many of the new entries are patterns (prefix, wildcard, presentation, name, regex), not exact numbers. */
+  patterns: z.number().int().default(0),
+  sample: z.array(z.object({ value: z.string(), label: z.string(), kind: RuleKind.optional() })),
 });
 export type ImportPreview = z.infer<typeof ImportPreview>;
 
@@ -212,14 +224,23 @@ export const methods = {
     input: z.object({ list: RuleList, search: z.string().max(100).optional(), offset: z.number().int().min(0).default(0), limit: z.number().int().min(1).max(1000).default(200) }),
     output: z.object({ rules: z.array(Rule), total: z.number().int() }),
   },
-  addRule: { input: RuleInput, output: Rule },
+  addRule: { input: NewRule, output: Rule },
+  /** What typed text would be saved as (kind and canonical value), for the form to show before saving. */
+  interpretRule: {
+    input: z.object({ list: RuleList, value: z.string().min(1).max(256), kind: RuleKind.optional() }),
+    output: z.object({ kind: RuleKind, value: z.string() }),
+  },
   updateRule: { input: z.object({ id: z.string(), patch: RuleInput.partial().omit({ list: true }) }), output: Rule },
   removeRule: { input: z.object({ id: z.string() }), output: Empty },
   previewImport: {
     input: z.object({ list: RuleList, content: z.string().max(100_000_000), fileName: z.string().max(260).optional(), format: ImportFormat.default('auto') }),
     output: ImportPreview,
   },
-  commitImport: { input: z.object({ token: z.string() }), output: z.object({ imported: z.number().int() }) },
+  /** `skipInvalid`: import the good lines and leave the invalid ones out (all or nothing otherwise). */
+  commitImport: {
+    input: z.object({ token: z.string(), skipInvalid: z.boolean().default(false) }),
+    output: z.object({ imported: z.number().int(), skipped: z.number().int().default(0) }),
+  },
   exportRules: {
     input: z.object({ list: RuleList, format: z.enum(['csv', 'text', 'vcard', 'ncid']).default('csv') }),
     output: z.object({ fileName: z.string(), content: z.string() }),

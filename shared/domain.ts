@@ -6,14 +6,34 @@ import { z } from 'zod';
 export const Presentation = z.enum(['allowed', 'withheld', 'unavailable', 'none']);
 export type Presentation = z.infer<typeof Presentation>;
 
-/** A caller as the modem reported it: the number exactly as delivered (digits, leading + when international). */
+/**
+ * The number and name are chosen by the caller, so they are data, never patterns or markup (see
+ * main/modem/presented.ts, the one door every parser's caller ID goes through):
+ *  - `number`: what matching uses — only what a dialable number holds, digits with an optional leading +.
+ *    Null when no number was delivered, and also when the line presented text that is not a usable number
+ *    (then `presentedNumber` holds it: "number unusable").
+ *  - `presentedNumber`: the number field's text as the line presented it, control characters replaced,
+ *    for display and evidence. Present only when it is not exactly `number` (an unusable number, display
+ *    separators, a + implied by the number type); absent for absence words such as PRIVATE.
+ *  - `name`: the delivered name with control characters replaced; bidi controls are kept as data and
+ *    isolated wherever the name is shown.
+ *  - `controlsReplaced`: how many control characters were replaced in the two; absent when none.
+ *  - `raw`: the modem's lines exactly as received.
+ */
 export const CallerId = z.object({
   number: z.string().nullable(),
   presentation: Presentation,
   name: z.string().nullable(),
   raw: z.array(z.string()),
+  presentedNumber: z.string().optional(),
+  controlsReplaced: z.number().int().min(1).optional(),
 });
 export type CallerId = z.infer<typeof CallerId>;
+
+/** A caller that presented a number field, but nothing a phone number can be matched on: "number unusable". */
+export function numberUnusable(c: { number: string | null; presentation: Presentation; presentedNumber?: string | null | undefined }): boolean {
+  return c.presentation === 'allowed' && c.number === null && c.presentedNumber != null;
+}
 
 /**
  * What to do with a call. `reject`: hang up at once. `answer-hangup`: pick up then hang up (landlines
@@ -155,6 +175,10 @@ export const CallRecord = z.object({
   outcome: CallOutcome,
   hangupLatencyMs: z.number().nullable(),
   raw: z.array(z.string()),
+  /** As in CallerId: the presented number field when it is not exactly `number`; absent otherwise. */
+  presentedNumber: z.string().optional(),
+  /** As in CallerId: control characters replaced in the presented number and name; absent when none. */
+  controlsReplaced: z.number().int().min(1).optional(),
   hash: z.string(),
 });
 export type CallRecord = z.infer<typeof CallRecord>;

@@ -4,6 +4,7 @@
 // a call-bombing flood of hundreds of calls an hour never becomes hundreds of notifications.
 import type { CallerId, Decision, Text } from '../../shared/domain.ts';
 import { notificationTexts as t } from './texts.ts';
+import { isolateBidi } from '../../shared/line-text.ts';
 
 export type Note = { kind: 'ring-through' | 'blocked'; title: Text; body: Text };
 
@@ -26,8 +27,9 @@ export const DEFAULT_SUMMARY_INTERVAL_MS = 60_000;
 
 /** Who is calling, in the words the user would use: their own label for a trusted number first. */
 export function callerName(callerId: CallerId, decision: Decision): Text {
-  if (decision.reason === 'trusted' && decision.ruleLabel) return { en: decision.ruleLabel, zh: decision.ruleLabel };
-  if (callerId.name) return { en: callerId.name, zh: callerId.name };
+  if (decision.reason === 'trusted' && decision.ruleLabel) return { en: isolateBidi(decision.ruleLabel), zh: isolateBidi(decision.ruleLabel) };
+  // The caller's own text in a plain-text notification: its direction controls end where it ends.
+  if (callerId.name) return { en: isolateBidi(callerId.name), zh: isolateBidi(callerId.name) };
   if (callerId.number) return { en: callerId.number, zh: callerId.number };
   if (callerId.presentation === 'withheld') return t.withheld();
   return t.unknown();

@@ -30,6 +30,6 @@ export async function prepareSandboxRules(api: ApiHost): Promise<void> {
   for (const { list, number, name } of want) {
     const { rules } = await api.call('listRules', { list, search: number.slice(-8) });
     if (rules.some((r) => r.value.endsWith(number.replace(/^0/, '')))) continue;
-    await api.call('addRule', { list, value: number, label: name });
+    await api.call('addRule', { list, value: number, kind: 'number', label: name });
   }
 }

@@ -4,6 +4,7 @@ import { Command, CommanderError } from 'commander';
 import { registerCommands } from './commands/index.ts';
 import { CliError } from './errors.ts';
 import { version } from '../version.ts';
+import { err } from './terminal.ts';
 
 
 export function buildProgram(): Command {
@@ -34,10 +35,10 @@ export async function main(argv: string[]): Promise<number> {
       return 2;
     }
     if (error instanceof CliError) {
-      process.stderr.write(`ringfence: ${error.message}\n`);
+      err(`ringfence: ${error.message}\n`);
       return error.exitCode;
     }
-    process.stderr.write(`ringfence: ${error instanceof Error ? error.message : String(error)}\n`);
+    err(`ringfence: ${error instanceof Error ? error.message : String(error)}\n`);
     return 1;
   }
 }

@@ -14,6 +14,7 @@
 //                    t_hangup_sent, t_hangup_confirmed, t_end, number, normalized, presentation, name, rings,
 //                    one_ring, action, reason, rule_id, rule_label, text_en, text_zh, outcome,
 //                    hangup_latency_ms, raw]
+//                    For V = 3 (schema 5, issue 13): V = 2's fields, then presented_number, controls_replaced
 //   content(event) = ["ringfence-event/1", id, chain_version, kind, at, recorded_at, body]  (body: JSON text)
 //   serialised by JSON.stringify (no spaces; numbers in JavaScript's shortest round-trip form)
 //   digest_n       = hex(SHA-256(content_n))
@@ -32,7 +33,7 @@ import type { SQLInputValue, SQLOutputValue } from 'node:sqlite';
 import { callFields, eventFields } from './fields.ts';
 
 /** The canonical version new call records are written with. */
-export const canonicalVersion = 2;
+export const canonicalVersion = 3;
 /** The canonical version new events are written with. */
 export const eventVersion = 1;
 export const callTag = (version: number) => `ringfence-call/${version}`;

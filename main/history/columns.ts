@@ -57,7 +57,7 @@ export class UnreadableRecord extends Error {}
 export function rowToCall(r: Row, decisions: Decisions): StoredCall {
   const words = decisions(Number(r[col.decisionId]));
   if (!words) throw new UnreadableRecord(`the decision of record ${String(r[col.id])} is missing`);
-  return {
+  const call: StoredCall = {
     id: Number(r[col.id]),
     callKey: String(r[col.callKey]),
     chainVersion: Number(r[col.chainVersion]),
@@ -87,6 +87,12 @@ export function rowToCall(r: Row, decisions: Decisions): StoredCall {
     raw: JSON.parse(String(r[col.raw])) as string[],
     hash: Buffer.from(r[col.hash] as Uint8Array).toString('hex'),
   };
+  // Only when the line presented more than a clean number (CallRecord keeps both optional).
+  const presented = str(r[col.presentedNumber]);
+  if (presented !== null) call.presentedNumber = presented;
+  const replaced = Number(r[col.controlsReplaced] ?? 0);
+  if (replaced > 0) call.controlsReplaced = replaced;
+  return call;
 }
 
 /** The public shape: the idempotency key stays inside the history (exports carry it for re-hashing). */

@@ -50,6 +50,10 @@ export const callFields = [
   { key: 'outcome', column: 'outcome', since: 2 },
   { key: 'hangupLatencyMs', column: 'hangup_latency_ms', since: 2 },
   { key: 'raw', column: 'raw', since: 2 },
+  // Issue 13: the number field's text when it held no usable number, and the control characters replaced in it
+  // and the name (hostile's migration 5).
+  { key: 'presentedNumber', column: 'presented_number', since: 3, absent: null },
+  { key: 'controlsReplaced', column: 'controls_replaced', since: 3, absent: 0 },
 ] as const satisfies readonly CallField[];
 
 export type CallFieldKey = (typeof callFields)[number]['key'];

@@ -82,6 +82,8 @@ const valueOf: { [K in CallFieldKey]: (c: CallToRecord, a: Assigned) => SQLInput
   outcome: (c) => c.outcome,
   hangupLatencyMs: (c) => c.hangupLatencyMs,
   raw: (c) => JSON.stringify(c.raw),
+  presentedNumber: (c) => c.presentedNumber ?? null,
+  controlsReplaced: (c) => c.controlsReplaced ?? 0,
 };
 
 /** The row as it is stored, in callFields order: what is inserted and what is hashed are the same values. */

@@ -199,6 +199,23 @@ const everyFact: Migration = {
   },
 };
 
-export const migrations: readonly Migration[] = [calls, notes, aggregates, everyFact];
+/**
+ * v5: what the line presented, beside what is matched. `number` holds only a dialable number; when the line
+ * presented anything else in the number field (`+8*`, `<img…>`, control bytes) `presented_number` keeps it,
+ * control characters replaced, and `controls_replaced` counts the characters replaced there and in `name`.
+ * Older records hold NULL and 0 (fields.ts `absent`); records from canonical version 3 on hash both.
+ */
+const presented: Migration = {
+  version: 5,
+  description: 'presented number text and replaced control characters (canonical version 3)',
+  up: (db) => {
+    db.exec(`
+      ALTER TABLE history_calls ADD COLUMN presented_number TEXT;
+      ALTER TABLE history_calls ADD COLUMN controls_replaced INTEGER NOT NULL DEFAULT 0;
+    `);
+  },
+};
+
+export const migrations: readonly Migration[] = [calls, notes, aggregates, everyFact, presented];
 
 export const latestVersion = migrations.length;

@@ -197,7 +197,7 @@ function distinctCallers(db: DatabaseSync, fromMs: number, toMs: number, callsIn
   return all - before - after - silentStraddlers;
 }
 
-function distinctPerDay(db: DatabaseSync, zone: string, fromMs: number, toMs: number): { day: string; count: number }[] {
+function distinctPerDay(db: DatabaseSync, zone: string, fromMs: number, toMs: number, days: { start: number; end: number }[]): { day: string; count: number }[] {
   // history_days counts each call on its own clock's date. That is this zone's date for every call near these
   // days (any call within 14 hours, the widest offset gap) when all of them were recorded in this zone.
   const margin = 14 * 3_600_000;
@@ -205,7 +205,6 @@ function distinctPerDay(db: DatabaseSync, zone: string, fromMs: number, toMs: nu
   const sameZone = zones.every((r) => r.z === zone);
   const perDay = db.prepare('SELECT local_day AS day, distinct_callers AS n FROM history_days WHERE local_day >= ? AND local_day <= ?');
   const exact = db.prepare(`SELECT COUNT(DISTINCT ${caller}) AS n FROM history_calls WHERE started_ms >= ? AND started_ms < ?`);
-  const days = buckets(zone, fromMs, toMs, 'day');
   const firstDay = localDayOf(zone, days[0]?.start ?? fromMs);
   const known = new Map<number, number>();
   if (sameZone && days.length > 0) {
@@ -231,8 +230,11 @@ export function statistics(db: DatabaseSync, input: StatsQuery, incidents: reado
   const toMs = Date.parse(q.to);
   if (fromMs >= toMs) throw invalid('invalid-query', `The statistics range ends (${q.to}) before it starts (${q.from}).`, `统计时间范围的结束（${q.to}）早于开始（${q.from}）。`);
   let list;
+  let days;
   try {
     list = buckets(zone, fromMs, toMs, q.bucket);
+    // Distinct callers are counted per day whatever the bucket: a long range of weeks may still be too many days.
+    days = buckets(zone, fromMs, toMs, 'day');
   } catch (error) {
     throw invalid('invalid-query', `${(error as Error).message}.`, `时间段过多：请缩短时间范围或选择更大的统计单位。`);
   }
@@ -263,7 +265,7 @@ export function statistics(db: DatabaseSync, input: StatsQuery, incidents: reado
       lastSeen: isoInZone(zone, t.lastMs, true),
     })),
     topRanges: topRanges(db, fromMs, toMs, q.top, calls),
-    distinctPerDay: distinctPerDay(db, zone, fromMs, toMs),
+    distinctPerDay: distinctPerDay(db, zone, fromMs, toMs, days),
     incidents: incidents
       .filter((i) => Date.parse(i.startedAt) < toMs && (i.endedAt === null || Date.parse(i.endedAt) >= fromMs))
       .sort((a, b) => Date.parse(a.startedAt) - Date.parse(b.startedAt)),

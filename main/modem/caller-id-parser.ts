@@ -12,6 +12,7 @@ import type { Charset } from './charset.ts';
 import { parseClip } from './clip.ts';
 import { parseHexCid } from './hex-cid.ts';
 import { blockCallerId, parseCidField, type CidField } from './landline-cid.ts';
+import { callerIdFrom } from './presented.ts';
 import { parseTciRecord } from './tci.ts';
 
 export type CallSignal =
@@ -115,7 +116,7 @@ export function createCallerIdParser(options: CallerIdParserOptions = {}): Calle
     if (urc?.kind === 'ring') return [{ kind: 'ring', line, variant: urc.variant }];
     if (urc?.kind === 'answered') return [{ kind: 'answered', line }];
     if (urc?.kind === 'end') {
-      const callerId: CallerId | null = urc.number ? { number: urc.number, presentation: 'allowed', name: null, raw: [line] } : null;
+      const callerId: CallerId | null = urc.number ? callerIdFrom({ presentation: 'allowed', numberText: urc.number, raw: [line] }) : null;
       return [{ kind: 'call-end', line, cause: urc.cause, callerId }];
     }
     const waiting = parseCcwa(line, charset());

@@ -1,5 +1,6 @@
 // Building CallerId values the same way whatever format they came from (the fixtures README, §2).
 import type { CallerId, Presentation } from '../../shared/domain.ts';
+import { callerIdFrom, presentedName } from './presented.ts';
 
 export type CallerIdSource = 'clip' | 'clcc' | 'ccwa' | 'block' | 'hex' | 'tci' | 'missed-call' | 'none';
 
@@ -16,30 +17,28 @@ export function absenceWord(value: string): 'withheld' | 'unavailable' | null {
 }
 
 /**
- * A delivered name, trimmed of the padding telcos add. Null when nothing arrived, the field is blank, or it
- * holds only the one-letter absence code O or P (the formatted form of MDMF parameter 08).
+ * A delivered name, made safe (control characters replaced) and trimmed of the padding telcos add. Null when
+ * nothing arrived, the field is blank, or it holds only the one-letter absence code O or P (the formatted
+ * form of MDMF parameter 08). Parsers building a whole caller ID use callerIdFrom, which also counts.
  */
 export function cleanName(value: string | null | undefined): string | null {
-  if (value == null) return null;
-  const name = value.trim();
-  if (name === '' || name === 'O' || name === 'P') return null;
-  return name;
+  return presentedName(value);
 }
 
-/** An identity from a number field as delivered: digits, a known absence word, or empty. */
-export function fromNumberField(value: string, name: string | null, raw: string[], whenEmpty: Presentation = 'unavailable'): CallerId {
+/** An identity from a number field and a name field, both as delivered: a number, a known absence word, or empty. */
+export function fromNumberField(value: string, name: string | null | undefined, raw: string[], whenEmpty: Presentation = 'unavailable'): CallerId {
   const number = value.trim();
   const absent = absenceWord(number);
-  if (absent) return { number: null, presentation: absent, name, raw };
-  if (number === '') return { number: null, presentation: whenEmpty, name, raw };
-  return { number, presentation: 'allowed', name, raw };
+  if (absent) return callerIdFrom({ presentation: absent, nameText: name, raw });
+  if (number === '') return callerIdFrom({ presentation: whenEmpty, nameText: name, raw });
+  return callerIdFrom({ presentation: 'allowed', numberText: value, nameText: name, raw });
 }
 
 export function noCallerId(raw: string[]): CallerId {
   return { number: null, presentation: 'none', name: null, raw };
 }
 
-/** Same caller as far as a call's boundaries go: number, presentation and name all equal. */
+/** Same caller as far as a call's boundaries go: number, presentation, name and presented text all equal. */
 export function sameIdentity(a: CallerId, b: CallerId): boolean {
-  return a.number === b.number && a.presentation === b.presentation && a.name === b.name;
+  return a.number === b.number && a.presentation === b.presentation && a.name === b.name && a.presentedNumber === b.presentedNumber;
 }

@@ -16,14 +16,20 @@ export type Charset = 'UCS2' | 'IRA' | null;
 
 const hexUnits = /^(?:[0-9A-Fa-f]{4})+$/;
 
-/** UTF-16BE hex → text, or null when it is not whole, printable UTF-16 (lone surrogates, controls). */
-export function decodeUcs2Hex(field: string): string | null {
+/**
+ * UTF-16BE hex → text, or null when it is not whole UTF-16 (lone surrogates) or, unless `controls` is set,
+ * holds control characters. Where the set is known to be UCS2 a control is what the caller sent (a hostile
+ * name full of escape sequences): it is decoded, and the sanitiser shows it as a visible picture — better
+ * evidence than hex digits.
+ */
+export function decodeUcs2Hex(field: string, controls = false): string | null {
   const hex = field.trim();
   if (hex.length < 4 || !hexUnits.test(hex)) return null;
   const units: number[] = [];
   for (let i = 0; i < hex.length; i += 4) units.push(parseInt(hex.slice(i, i + 4), 16));
   const text = String.fromCharCode(...units);
   if (!text.isWellFormed()) return null;
+  if (controls) return text;
   for (const ch of text) {
     const c = ch.codePointAt(0) ?? 0;
     if (c < 0x20 || (c >= 0x7f && c < 0xa0)) return null;
@@ -36,9 +42,9 @@ const chinese = /[\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uff00-\uffef]/u;
 
 /** A name or other text field. */
 export function decodeText(field: string, charset: Charset): string {
+  if (charset === 'UCS2') return decodeUcs2Hex(field, true) ?? field;
   const decoded = decodeUcs2Hex(field);
   if (decoded === null) return field;
-  if (charset === 'UCS2') return decoded;
   // Unknown set: only what cannot be plain text.
   const hex = field.trim();
   if (hex.length >= 8 && latinInUcs2.test(hex)) return decoded;

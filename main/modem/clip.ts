@@ -2,16 +2,13 @@
 // shapes real modems send: 2 to 6 fields, number quoted or not, with or without a space after the colon.
 import type { CallerId } from '../../shared/domain.ts';
 import { intField, payloadAfter, splitFields } from './at-fields.ts';
-import { absenceWord, cleanName } from './caller-id.ts';
+import { absenceWord } from './caller-id.ts';
 import { decodeNumber, decodeText, type Charset } from './charset.ts';
+import { callerIdFrom } from './presented.ts';
 
 /** A type-of-address octet always has bit 8 set (128–255); anything else means this is not a caller ID. */
 export const isAddressType = (type: number | null) => type === null || (type >= 128 && type <= 255);
 
-/** The number as delivered, with the `+` a type-145 (international) number implies when the modem left it out. */
-export function withPlus(number: string, type: number | null): string {
-  return type === 145 && !number.startsWith('+') && /^\d/.test(number) ? `+${number}` : number;
-}
 
 /** CLI validity → presentation (0 valid, 1 withheld by the caller, 2–4 not available from the network). */
 export function presentationFromValidity(validity: number | null): 'withheld' | 'unavailable' | null {
@@ -20,24 +17,31 @@ export function presentationFromValidity(validity: number | null): 'withheld' | 
   return null;
 }
 
-/** What a delivered GSM number may hold: digits, a leading +, and the * and # of service codes. */
+/**
+ * Whether an unquoted first field looks like a number at all (digits, a leading +, the * and # of service
+ * codes): it tells a `+CLIP: 07700900123,129` caller ID from the `+CLIP: <n>,<m>` status reply. Only a
+ * structural test — what is stored and matched is decided by callerIdFrom.
+ */
 export const plausibleNumber = (text: string) => /^\+?[\d*#]+$/.test(text.trim());
 
-/** Identity from the parts a +CLIP / +CLCC / +CCWA line shares, its text in the modem's character set. */
-export function gsmCallerId(numberText: string, type: number | null, alpha: string | null, validity: number | null, raw: string[], charset: Charset = null): CallerId {
-  const name = cleanName(alpha === null ? null : decodeText(alpha, charset));
+/**
+ * Identity from the parts a +CLIP / +CLCC / +CCWA line shares, its text in the modem's character set:
+ * decoded from UCS2 hex here (charset.ts only decodes), then made safe by callerIdFrom like any delivered text.
+ */
+export function gsmCallerId(numberText: string, type: number | null, rawAlpha: string | null, validity: number | null, raw: string[], charset: Charset = null): CallerId {
+  const alpha = rawAlpha === null ? null : decodeText(rawAlpha, charset);
   numberText = decodeNumber(numberText, charset);
   const byValidity = presentationFromValidity(validity);
-  if (byValidity) return { number: null, presentation: byValidity, name, raw };
+  if (byValidity) return callerIdFrom({ presentation: byValidity, nameText: alpha, raw });
   const number = numberText.trim();
   const word = absenceWord(number);
-  if (word) return { number: null, presentation: word, name, raw };
+  if (word) return callerIdFrom({ presentation: word, nameText: alpha, raw });
   // An empty number: with no validity field the usual cause is the caller's CLIR; with validity 0 it is
   // contradictory, and "not available" is the honest reading.
-  if (number === '') return { number: null, presentation: validity === 0 ? 'unavailable' : 'withheld', name, raw };
-  // Line noise inside the quotes: the network delivered something, but not a number we can trust.
-  if (!plausibleNumber(number)) return { number: null, presentation: 'unavailable', name, raw };
-  return { number: withPlus(number, type), presentation: 'allowed', name, raw };
+  if (number === '') return callerIdFrom({ presentation: validity === 0 ? 'unavailable' : 'withheld', nameText: alpha, raw });
+  // Anything else was presented as a number; callerIdFrom keeps it as text when it is not one (line noise,
+  // or a caller presenting `+8*`): "number unusable", never a pattern.
+  return callerIdFrom({ presentation: 'allowed', numberText: number, nameText: alpha, raw, international: type === 145 });
 }
 
 /** Parses one +CLIP line; null when the line is not a caller-ID notification (e.g. `+CLIP: 1,1`, the reply to AT+CLIP?). */

@@ -4,7 +4,7 @@
 // absence), then the checksum. The checksum makes the byte sum 0 mod 256; a packet that fails it is
 // line noise, and a number read from noise is worse than no number.
 import type { CallerId } from '../../shared/domain.ts';
-import { cleanName } from './caller-id.ts';
+import { callerIdFrom } from './presented.ts';
 
 const SDMF = 0x04;
 const MDMF = 0x80;
@@ -34,12 +34,14 @@ export function hexPacket(line: string): Uint8Array | null {
   return sum === 0 ? bytes : null;
 }
 
+// Decoded field text goes to callerIdFrom, which replaces the control bytes (ESC, BEL, NUL, CR…) a packet
+// can carry and keeps only a dialable number for matching: nothing decoded here is stored as is.
 function sdmf(payload: Uint8Array, raw: string[]): CallerId | null {
   if (payload.length < 8) return null;
   const number = text(payload.subarray(8)).trim();
-  if (number === 'P' || number === 'A') return { number: null, presentation: 'withheld', name: null, raw };
-  if (number === 'O' || number === '') return { number: null, presentation: 'unavailable', name: null, raw };
-  return { number, presentation: 'allowed', name: null, raw };
+  if (number === 'P' || number === 'A') return callerIdFrom({ presentation: 'withheld', raw });
+  if (number === 'O' || number === '') return callerIdFrom({ presentation: 'unavailable', raw });
+  return callerIdFrom({ presentation: 'allowed', numberText: number, raw });
 }
 
 function mdmf(payload: Uint8Array, raw: string[]): CallerId | null {
@@ -55,13 +57,13 @@ function mdmf(payload: Uint8Array, raw: string[]): CallerId | null {
     if (type === 0x02) number = text(value).trim();
     else if (type === 0x03) dialable = text(value).trim();
     else if (type === 0x04) absence = text(value).trim();
-    else if (type === 0x07) name = cleanName(text(value));
+    else if (type === 0x07) name = text(value);
     i += 2 + len;
   }
   const delivered = number || dialable;
-  if (delivered) return { number: delivered, presentation: 'allowed', name, raw };
-  if (absence === 'P') return { number: null, presentation: 'withheld', name, raw };
-  if (absence === 'O') return { number: null, presentation: 'unavailable', name, raw };
+  if (delivered) return callerIdFrom({ presentation: 'allowed', numberText: delivered, nameText: name, raw });
+  if (absence === 'P') return callerIdFrom({ presentation: 'withheld', nameText: name, raw });
+  if (absence === 'O') return callerIdFrom({ presentation: 'unavailable', nameText: name, raw });
   return null;
 }
 

@@ -2,7 +2,7 @@
 // call: DATE, TIME, NMBR, NAME, MESG and their variants (DDN_NMBR, DDN, NBR, the combined `DATE TIME=`),
 // with or without spaces around `=`, in any order. The number field is whichever label carries it.
 import type { CallerId } from '../../shared/domain.ts';
-import { cleanName, fromNumberField } from './caller-id.ts';
+import { fromNumberField } from './caller-id.ts';
 
 export type CidFieldKind = 'number' | 'name' | 'date' | 'time' | 'message';
 export type CidField = { kind: CidFieldKind; label: string; value: string; line: string };
@@ -43,6 +43,6 @@ export function parseCidField(line: string): CidField | null {
 export function blockCallerId(fields: readonly CidField[]): CallerId | null {
   const number = fields.find((f) => f.kind === 'number');
   if (!number) return null;
-  const name = cleanName(fields.find((f) => f.kind === 'name')?.value);
+  const name = fields.find((f) => f.kind === 'name')?.value;
   return fromNumberField(number.value, name, fields.map((f) => f.line));
 }

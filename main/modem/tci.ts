@@ -3,7 +3,8 @@
 // columns 29–43 and the name in columns 55–69. The number may be PRIVATE or OUT-OF-AREA, and carries the
 // unit's display dashes, which are not part of what the network delivered.
 import type { CallerId } from '../../shared/domain.ts';
-import { absenceWord, cleanName } from './caller-id.ts';
+import { absenceWord } from './caller-id.ts';
+import { callerIdFrom } from './presented.ts';
 
 const record = /^(\d{2}) +(\d{1,2}\/\d{1,2}) +(\d{1,2}:\d{2} ?[AP]M)(.*)$/i;
 const NUMBER_FROM = 29;
@@ -25,12 +26,11 @@ export function parseTciRecord(line: string): CallerId | null {
     numberText = n;
     nameText = rest.join('  ');
   }
-  const name = cleanName(nameText);
   const raw = [line];
   const number = numberText.trim();
   const word = absenceWord(number);
-  if (word) return { number: null, presentation: word, name, raw };
-  const digits = number.replace(/[-. ()]/g, '');
-  if (digits === '') return { number: null, presentation: 'unavailable', name, raw };
-  return { number: /^\+?[\d*#]+$/.test(digits) ? digits : number, presentation: 'allowed', name, raw };
+  if (word) return callerIdFrom({ presentation: word, nameText, raw });
+  // The unit's display dashes are dropped by callerIdFrom along with other separators.
+  if (number.replace(/[-. ()]/g, '') === '') return callerIdFrom({ presentation: 'unavailable', nameText, raw });
+  return callerIdFrom({ presentation: 'allowed', numberText: number, nameText, raw });
 }

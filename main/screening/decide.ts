@@ -97,7 +97,7 @@ export function decideMatched(caller: CallerId, m: CallerMatch, ctx: DecideConte
   }
   if (blocked) return blocked;
   if (gates(ctx, 'always')) return decision('answer-hangup', 'gate', null, texts.gateUnknown());
-  return decision('allow', 'default', null, texts.default());
+  return decision('allow', 'default', null, unusable(caller, m) ? texts.defaultUnusable() : texts.default());
 }
 
 /** Whether the gate answers this call: the line can, and the setting asks for it in this situation. */
@@ -125,6 +125,12 @@ export function containedBy(caller: CallerId, m: CallerMatch, ctx: DecideContext
   if (m.trusted) return null;
   return blockedDecision(caller, m, ctx);
 }
+
+/**
+ * The line presented a number field, but nothing a number rule can match: text that is not a number (kept as
+ * `presentedNumber`), or digits no numbering plan can hold (too short or too long to normalise).
+ */
+const unusable = (caller: CallerId, m: CallerMatch) => caller.presentation === 'allowed' && m.number === null;
 
 /** Levels 7–8: the shield and the schedules, which hold back everyone untrusted (a breakthrough may pass). */
 function heldDecision(m: CallerMatch, ctx: DecideContext): Decision | null {
@@ -155,8 +161,12 @@ function blockedDecision(caller: CallerId, m: CallerMatch, ctx: DecideContext): 
   const s = settings.screening;
   const rule = ctx.rules.blocked.matchPattern(m.keys, caller.name, caller.presentation, now);
   if (rule) return patternDecision(rule);
+  if (s.blockInvalidNumbers && unusable(caller, m)) return decision('reject', 'invalid-number', null, texts.unusableNumber());
   if (m.number !== null && s.blockInvalidNumbers && !isValidNumber(m.number)) {
-    return decision('reject', 'invalid-number', null, texts.invalidNumber(countryName(regionOf(m.number) ?? settings.homeCountry)));
+    // The sentence names the number's own country, not the home country: "+1 999… cannot exist in China"
+    // would be false. A number invalid under a shared or unused code is valid in no country at all.
+    const region = regionOf(m.number);
+    return decision('reject', 'invalid-number', null, region ? texts.invalidNumber(countryName(region)) : texts.invalidNumberAnywhere());
   }
   if (m.number !== null && s.rateLimit.enabled) {
     const h = ctx.recent.of(m.number);

@@ -153,9 +153,18 @@ export function isValidNumber(normalized: string): boolean {
   return parsePhoneNumberFromString(normalized)?.isValid() ?? false;
 }
 
-/** The country an E.164 number belongs to (CN), when libphonenumber can tell. */
+/**
+ * The country an E.164 number belongs to (CN), when libphonenumber can tell — for an invalid number, the one
+ * country that uses its calling code; null when the code is shared (+1, +7, +44) or used by no country.
+ */
 export function regionOf(e164: string): string | null {
-  return parsePhoneNumberFromString(e164)?.country ?? null;
+  const country = parsePhoneNumberFromString(e164)?.country;
+  if (country) return country;
+  const split = splitCallingCode(e164);
+  if (!split) return null;
+  const code = split.code.slice(1);
+  const users = getCountries().filter((c) => getCountryCallingCode(c) === code);
+  return users.length === 1 ? (users[0] as string) : null;
 }
 
 /** "+86" for CN; null for an unknown country. */

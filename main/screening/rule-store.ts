@@ -1,14 +1,15 @@
 // The rules in SQLite: add, change, remove, list, import and export. Every write also appends to the change
 // journal (screening_changes), which is how a running service learns about rules the CLI wrote.
-import { randomUUID } from 'node:crypto';
 import type { DatabaseSync, StatementSync } from 'node:sqlite';
 import type { ImportPreview, RuleInput } from '../../shared/api.ts';
 import type { Rule, RuleKind, RuleList } from '../../shared/domain.ts';
 import { RuleError } from './errors.ts';
+import { appendJournal } from './journal.ts';
 import { exportCsv } from './import/csv.ts';
 import { exportNcid } from './import/ncid.ts';
-import { buildPreview } from './import/preview.ts';
-import type { PendingImport } from './import/preview.ts';
+import { ImportJobs } from './import/jobs.ts';
+import type { ImportLimits } from './import/preview.ts';
+import type { FileFormat, InvalidLine } from './import/types.ts';
 import { exportText } from './import/text.ts';
 import { exportVcard } from './import/vcard.ts';
 import { checkList, checkRule, toRule } from './rule-input.ts';
@@ -19,20 +20,28 @@ import { parseRuleValue } from './patterns.ts';
 export interface RuleStore {
   list(q: { list: RuleList; search?: string; offset?: number; limit?: number }): { rules: Rule[]; total: number };
   add(input: RuleInput): Rule;
+  /** What a typed value would be stored as: its kind and canonical value (the same checks as add). */
+  interpret(input: Pick<RuleInput, 'list' | 'value' | 'kind'>): { kind: RuleKind; value: string };
   update(id: string, patch: Partial<RuleInput>): Rule;
   remove(id: string): void;
   removeByValue(list: RuleList, value: string): boolean;
-  previewImport(q: { list: RuleList; content: string; fileName?: string; format?: 'auto' | 'csv' | 'text' | 'vcard' | 'ncid' }): ImportPreview;
-  commitImport(token: string): { imported: number };
+  /** Parses and checks a list in a worker; `client` names who asked (one pending preview each). */
+  previewImport(q: { list: RuleList; content: string; fileName?: string; format?: 'auto' | FileFormat; client?: string }): Promise<ImportPreview>;
+  /** The same for a list file on disk (the CLI), read in a stream. */
+  previewImportFile(q: { list: RuleList; path: string; fileName?: string; format?: 'auto' | FileFormat; client?: string }): Promise<ImportPreview>;
+  /** The same for an HTTP request body `{list, content, fileName, format}` saved to a file, parsed in the worker. */
+  previewImportRequest(path: string, client: string): Promise<ImportPreview>;
+  /** Writes a preview: all of it, or with `skipInvalid` its good lines only (the others are counted as skipped). */
+  commitImport(token: string, options?: { skipInvalid?: boolean }): Promise<{ imported: number; skipped: number }>;
+  /** The invalid lines of a pending preview, in file order. */
+  invalidLines(token: string): Iterable<InvalidLine>;
+  /** The folder where import uploads wait for their worker. */
+  readonly importFolder: string;
   export(q: { list: RuleList; format: 'csv' | 'text' | 'vcard' | 'ncid' }): { fileName: string; content: string };
   onChange(listener: (list: RuleList) => void): () => void;
 }
 
-export type RuleStoreOptions = { homeCountry: () => string; now?: () => Date };
-
-/** Imports at least this large are journalled as one 'reload' instead of one entry per rule. */
-const BULK = 1000;
-const PREVIEW_TTL_MS = 30 * 60_000;
+export type RuleStoreOptions = { homeCountry: () => string; now?: () => Date; importLimits?: Partial<ImportLimits> };
 
 const notFound = (id: string): never => {
   throw new RuleError('rule-not-found', { en: `There is no rule with id ${id}; it may have been removed already.`, zh: `没有编号为 ${id} 的规则，可能已被删除。` });
@@ -45,12 +54,13 @@ export class SqliteRuleStore implements RuleStore {
   readonly #listeners = new Set<(list: RuleList) => void>();
   /** Called after every write, inside nothing: the engine applies the journal to its index. */
   readonly #written = new Set<(list: RuleList) => void>();
-  readonly #pending = new Map<string, PendingImport>();
+  readonly #imports: ImportJobs;
 
   constructor(db: DatabaseSync, options: RuleStoreOptions) {
     this.#db = db;
     this.#homeCountry = options.homeCountry;
     this.#now = options.now ?? (() => new Date());
+    this.#imports = new ImportJobs({ db, homeCountry: this.#homeCountry, now: this.#now, ...(options.importLimits ? { limits: options.importLimits } : {}) });
   }
 
   // --- reading -------------------------------------------------------------------------------------
@@ -96,6 +106,11 @@ export class SqliteRuleStore implements RuleStore {
     });
     this.#afterWrite(fields.list);
     return this.get(String(id)) as Rule;
+  }
+
+  interpret(input: Pick<RuleInput, 'list' | 'value' | 'kind'>): { kind: RuleKind; value: string } {
+    const fields = checkRule({ list: input.list, value: input.value, ...(input.kind ? { kind: input.kind } : {}) }, this.#homeCountry(), this.#now());
+    return { kind: fields.kind, value: fields.value };
   }
 
   update(id: string, patch: Partial<RuleInput>): Rule {
@@ -178,49 +193,36 @@ export class SqliteRuleStore implements RuleStore {
 
   // --- import and export ---------------------------------------------------------------------------
 
-  previewImport(q: { list: RuleList; content: string; fileName?: string; format?: 'auto' | 'csv' | 'text' | 'vcard' | 'ncid' }): ImportPreview {
-    const list = checkList(q.list);
-    const now = this.#now();
-    const exists = this.#existsIn(list, q.content.length > 200_000);
-    const { pending, preview } = buildPreview({ ...q, list }, { homeCountry: this.#homeCountry(), now, exists });
-    for (const [token, p] of this.#pending) if (now.getTime() - p.createdAt > PREVIEW_TTL_MS) this.#pending.delete(token);
-    const token = randomUUID();
-    this.#pending.set(token, pending);
-    return { token, ...preview };
+  async previewImport(q: { list: RuleList; content: string; fileName?: string; format?: 'auto' | FileFormat; client?: string }): Promise<ImportPreview> {
+    return (await this.#imports.previewText({ ...q, list: checkList(q.list) })).preview;
   }
 
-  commitImport(token: string): { imported: number } {
-    const pending = this.#pending.get(token);
-    if (!pending) {
-      throw new RuleError('import-expired', { en: 'This import preview is unknown or has expired: preview the file again.', zh: '此导入预览不存在或已过期：请重新预览文件。' });
-    }
-    if (pending.invalid.length > 0) {
-      const first = pending.invalid[0]!;
-      throw new RuleError(
-        'import-invalid',
-        {
-          en: `Nothing was imported: ${pending.invalid.length} line(s) are invalid (first: line ${first.line}, ${first.reason.en}). Fix them and import again.`,
-          zh: `未导入任何内容：${pending.invalid.length} 行无效（第一处：第 ${first.line} 行，${first.reason.zh}）。请修正后重新导入。`,
-        },
-        first.line,
-      );
-    }
-    this.#pending.delete(token);
-    let imported = 0;
-    this.#transaction(() => {
-      const bulk = pending.rules.length >= BULK;
-      const now = this.#now().toISOString();
-      for (const fields of pending.rules) {
-        const id = this.#insert(fields, true, now);
-        if (id > 0) {
-          imported++;
-          if (!bulk) this.#journal(pending.list, id, 'put', fields);
-        }
-      }
-      if (bulk) this.#journal(pending.list, null, 'reload');
-    });
-    this.#afterWrite(pending.list);
-    return { imported };
+  async previewImportFile(q: { list: RuleList; path: string; fileName?: string; format?: 'auto' | FileFormat; client?: string }): Promise<ImportPreview> {
+    const { path, ...rest } = q;
+    return (await this.#imports.preview({ ...rest, list: checkList(q.list), source: { path, shape: 'list' } })).preview;
+  }
+
+  async previewImportRequest(path: string, client: string): Promise<ImportPreview> {
+    return (await this.#imports.preview({ source: { path, shape: 'request' }, client })).preview;
+  }
+
+  async commitImport(token: string, options: { skipInvalid?: boolean } = {}): Promise<{ imported: number; skipped: number }> {
+    const { list, imported, skipped } = await this.#imports.commit(token, options.skipInvalid ?? false);
+    this.#afterWrite(list);
+    return { imported, skipped };
+  }
+
+  invalidLines(token: string): Iterable<InvalidLine> {
+    return this.#imports.invalidLines(token);
+  }
+
+  get importFolder(): string {
+    return this.#imports.folder;
+  }
+
+  /** Drops pending previews and stops running ones (the store's database is about to close). */
+  closeImports(): void {
+    this.#imports.close();
   }
 
   export(q: { list: RuleList; format: 'csv' | 'text' | 'vcard' | 'ncid' }): { fileName: string; content: string } {
@@ -287,22 +289,7 @@ export class SqliteRuleStore implements RuleStore {
   }
 
   #journal(list: RuleList, ruleId: number | null, op: 'put' | 'delete' | 'reload', rule?: { kind: RuleKind; value: string }): void {
-    const seq = Number(
-      this.#sql('INSERT INTO screening_changes (list, rule_id, kind, value, op) VALUES (?, ?, ?, ?, ?)').run(list, ruleId, rule?.kind ?? null, rule?.value ?? null, op).lastInsertRowid,
-    );
-    // Readers that fall further behind than this reload the whole list, so the journal stays short.
-    if (seq % 500 === 0) this.#db.prepare('DELETE FROM screening_changes WHERE seq <= ?').run(seq - 5000);
-  }
-
-  /** Duplicate check for a preview: one query per line for small files, one set of the whole list for big ones. */
-  #existsIn(list: RuleList, big: boolean): (kind: string, value: string) => boolean {
-    if (!big) {
-      const q = this.#db.prepare('SELECT 1 AS x FROM screening_rules WHERE list = ? AND kind = ? AND value = ?');
-      return (kind, value) => q.get(list, kind, value) !== undefined;
-    }
-    const row = this.#db.prepare("SELECT group_concat(kind || char(9) || value, char(10)) AS all_rules FROM screening_rules WHERE list = ?").get(list) as { all_rules: string | null };
-    const set = new Set(row.all_rules ? row.all_rules.split('\n') : []);
-    return (kind, value) => set.has(`${kind}\t${value}`);
+    appendJournal(this.#db, list, ruleId, op, rule);
   }
 
   #transaction<T>(work: () => T): T {

@@ -215,7 +215,7 @@ class Engine implements Screening {
         lineId: `warm-up:${r.lineId}`,
         startedAt,
         endedAt,
-        callerId: { number: r.number, presentation: r.presentation, name: r.name, raw: [] },
+        callerId: { number: r.number, presentation: r.presentation, name: r.name, raw: [], ...(r.presentedNumber !== undefined ? { presentedNumber: r.presentedNumber } : {}) },
         decision: r.decision,
         outcome: r.outcome,
         rings: r.rings,
@@ -367,5 +367,6 @@ class Engine implements Screening {
   close(): void {
     this.#flushShield();
     this.#unsubscribe();
+    this.rules.closeImports();
   }
 }

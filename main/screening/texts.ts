@@ -1,6 +1,7 @@
 // The one sentence, in English and Chinese, that explains each decision. The UI shows it as is, so every
 // sentence says what happened and why in words a person under a call flood can take in at a glance.
 import type { Action, Presentation, ShieldTrigger, Text } from '../../shared/domain.ts';
+import { isolateBidi } from '../../shared/line-text.ts';
 
 const VERB: Record<Action, Text> = {
   reject: { en: 'Blocked', zh: '已拦截' },
@@ -20,11 +21,13 @@ const hhmm = (d: Date) => `${String(d.getHours()).padStart(2, '0')}:${String(d.g
 
 /** " ('Mum')" — omitted when the rule has no label. */
 function named(label: string): Text {
+  label = isolateBidi(label); // a label may come from an imported list: its direction controls end with it
   return label ? { en: ` ('${label}')`, zh: `（“${label}”）` } : { en: '', zh: '' };
 }
 
 /** "(list 'virtual operators')" — omitted when the rule has no label. */
 function list(label: string): Text {
+  label = isolateBidi(label);
   return label ? { en: ` (list '${label}')`, zh: `（名单“${label}”）` } : { en: '', zh: '' };
 }
 
@@ -135,16 +138,29 @@ export const texts = {
   regex: (action: Action, source: string, label: string) =>
     sentence(action, `matched expert pattern /${source}/${list(label).en}`, `匹配高级规则 /${source}/${list(label).zh}`),
   name: (action: Action, name: string, label: string) =>
-    sentence(action, `caller name contains "${name}"${list(label).en}`, `来电名称包含“${name}”${list(label).zh}`),
+    sentence(action, `caller name contains "${isolateBidi(name)}"${list(label).en}`, `来电名称包含“${isolateBidi(name)}”${list(label).zh}`),
   presentation: (action: Action, presentation: Presentation, label: string) =>
     sentence(action, `${PRESENTATION[presentation].en}${list(label).en}`, `${PRESENTATION[presentation].zh}${list(label).zh}`),
   invalidNumber: (country: Text) =>
     sentence('reject', `this number cannot exist in ${country.en}, a sign of a spoofed caller ID`, `此号码在${country.zh}不可能存在，可能是伪造的来电号码`),
+  /** An international number whose country code no country has: "cannot exist in China" would not be true. */
+  invalidNumberAnywhere: () =>
+    sentence('reject', 'this number cannot exist in any country, a sign of a spoofed caller ID', '此号码在任何国家或地区都不可能存在，可能是伪造的来电号码'),
+  /** The line presented text that is not a phone number (`+8*`, letters, symbols): nothing to match. */
+  unusableNumber: () =>
+    sentence('reject', 'the caller ID is not a usable phone number, a sign of a spoofed caller ID', '来电号码不是可用的电话号码，可能是伪造的来电号码'),
   rateLimit: (calls: number, limit: number, until: Date) =>
     sentence('reject', `this number called ${count(calls, 'time', 'times')} in a day (limit ${limit}); blocked until ${hhmm(until)}`, `此号码一天内来电 ${calls} 次（上限 ${limit} 次），拦截至 ${hhmm(until)}`),
   oneRing: () =>
     sentence('reject', 'this number hung up after one ring before, a call-back scam sign', '此号码曾响一声就挂断，疑似诱导回拨诈骗'),
   default: () => sentence('allow', 'no rule matched', '未匹配任何规则'),
+  /** The default for a caller whose number field held no usable number: no number rule could have matched. */
+  defaultUnusable: () =>
+    sentence(
+      'allow',
+      'no rule matched; the caller ID is not a usable phone number, so no number rule could apply',
+      '未匹配任何规则；来电号码不是可用的电话号码，号码规则无法匹配',
+    ),
 };
 
 /** "China" / "中国" for the invalid-number sentence, from the runtime's own country names. */

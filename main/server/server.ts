@@ -2,11 +2,13 @@
 // (/api/events). Loopback by default; a token is required for any other address. No CORS: requests from
 // other origins are refused, and Host is checked on loopback so DNS rebinding cannot reach the API.
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import { createReadStream } from 'node:fs';
-import { stat } from 'node:fs/promises';
+import { randomUUID } from 'node:crypto';
+import { createReadStream, createWriteStream } from 'node:fs';
+import { rm, stat } from 'node:fs/promises';
+import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { WebSocketServer, type WebSocket } from 'ws';
-import { ApiFailure, isMethodName, toApiError, type ApiHost } from '../service/index.ts';
+import { ApiFailure, isMethodName, toApiError, type ApiHost, type ImportUploads } from '../service/index.ts';
 import { tokenChecker } from './auth.ts';
 import { isLoopback, type ListenAddress } from './listen.ts';
 import { serveStatic } from './static.ts';
@@ -37,25 +39,92 @@ const fail = (res: ServerResponse, status: number, code: string, message: string
 /** A failure of the API itself, said exactly as IPC says it (main/service/errors.ts). */
 const failWith = (res: ServerResponse, error: unknown) => {
   const reply = toApiError(error);
+  // A body still arriving after its 413 (past the drain limit) is not read on: the connection ends with the answer.
+  if (reply.status === 413) res.once('finish', () => (res.req.complete ? undefined : res.req.destroy()));
   json(res, reply.status, { error: reply });
 };
+
+/**
+ * A body over the limit is answered 413 with a sentence, not a reset connection. The answer waits until the
+ * client has sent the rest (read and dropped, up to four times the limit; beyond that the connection is cut
+ * once the answer is out): a client still writing when we answer sees a broken pipe, not our sentence.
+ */
+function tooLarge(req: IncomingMessage, limit: number): Promise<ApiFailure> {
+  const failure = new ApiFailure('too-large', texts.tooLarge(limit), { status: 413 });
+  req.removeAllListeners('data');
+  return new Promise((resolve) => {
+    let dropped = 0;
+    const done = () => resolve(failure);
+    req.on('data', (c: Buffer) => {
+      dropped += c.length;
+      if (dropped > 4 * limit) {
+        // A client that would never stop: answer now (failWith cuts the connection once the answer is out).
+        req.removeAllListeners('data');
+        req.pause();
+        done();
+      }
+    });
+    req.once('end', done);
+    req.once('error', done);
+    req.resume();
+  });
+}
 
 function readBody(req: IncomingMessage, limit: number): Promise<string> {
   return new Promise((resolve, reject) => {
     const declared = Number(req.headers['content-length'] ?? 0);
-    if (declared > limit) return reject(new ApiFailure('too-large', texts.tooLarge(limit), { status: 413 }));
+    if (declared > limit) return void tooLarge(req, limit).then(reject);
     const chunks: Buffer[] = [];
     let size = 0;
+    let over = false;
     req.on('data', (c: Buffer) => {
       size += c.length;
-      if (size > limit) {
-        reject(new ApiFailure('too-large', texts.tooLarge(limit), { status: 413 }));
-        req.destroy();
-      } else chunks.push(c);
+      if (size > limit && !over) {
+        over = true;
+        chunks.length = 0;
+        void tooLarge(req, limit).then(reject);
+      } else if (!over) chunks.push(c);
     });
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('end', () => (over ? undefined : resolve(Buffer.concat(chunks).toString('utf8'))));
     req.on('error', reject);
   });
+}
+
+/** Streams a body into a file without parsing it on this thread (an import list may be 60 MB of JSON). */
+function saveBody(req: IncomingMessage, limit: number, path: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const declared = Number(req.headers['content-length'] ?? 0);
+    if (declared > limit) return void tooLarge(req, limit).then(reject);
+    const out = createWriteStream(path);
+    let size = 0;
+    let failed = false;
+    const fail = (error: unknown) => {
+      if (failed) return;
+      failed = true;
+      req.unpipe(out);
+      out.destroy();
+      reject(error);
+    };
+    req.on('data', (c: Buffer) => {
+      size += c.length;
+      if (size > limit && !failed) {
+        req.unpipe(out);
+        out.destroy();
+        failed = true;
+        void tooLarge(req, limit).then(reject);
+      }
+    });
+    req.on('error', fail);
+    out.on('error', fail);
+    out.on('finish', () => (failed ? undefined : resolve()));
+    req.pipe(out);
+  });
+}
+
+/** Who is asking, for "one pending import preview per client": the page's own id, else its address. */
+function clientOf(req: IncomingMessage): string {
+  const named = req.headers['x-ringfence-client'];
+  return typeof named === 'string' && /^[\w-]{1,64}$/.test(named) ? `page:${named}` : `addr:${req.socket.remoteAddress ?? '?'}`;
 }
 
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
@@ -85,6 +154,21 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       else res.destroy();
     });
   });
+
+  /** An import list goes to its worker as the file it arrived as: this thread never parses it. */
+  async function previewUpload(req: IncomingMessage, res: ServerResponse, uploads: ImportUploads) {
+    const path = join(uploads.folder(), `${randomUUID()}.request.json`);
+    let result: Awaited<ReturnType<ImportUploads['previewImport']>>;
+    try {
+      await saveBody(req, maxBody, path);
+      result = await uploads.previewImport(path, clientOf(req));
+    } catch (error) {
+      await rm(path, { force: true });
+      return failWith(res, error);
+    }
+    await rm(path, { force: true });
+    json(res, 200, result);
+  }
 
   async function handle(req: IncomingMessage, res: ServerResponse) {
     const url = new URL(req.url ?? '/', 'http://localhost');
@@ -118,6 +202,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     const method = url.pathname.slice('/api/'.length);
     if (!isMethodName(method)) return fail(res, 404, 'unknown-method', `There is no API method "${method}".`);
     if (req.method !== 'POST') return fail(res, 405, 'method-not-allowed', `Call ${method} with POST.`);
+    if (method === 'previewImport' && api.uploads) return previewUpload(req, res, api.uploads);
     let input: unknown = {};
     try {
       const body = await readBody(req, maxBody);

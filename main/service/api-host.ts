@@ -18,10 +18,14 @@ export function invalidInput(method: string, issues: string[]): ApiFailure {
 
 export type Handlers = { [M in MethodName]: (input: import('zod').infer<(typeof methods)[M]['input']>) => Promise<MethodOutput<M>> | MethodOutput<M> };
 
+/** previewImport for a request body already saved to a file: the HTTP server hands it over unparsed. */
+export type ImportUploads = { folder(): string; previewImport(path: string, client: string): Promise<MethodOutput<'previewImport'>> };
+
 export interface ApiHost {
   /** Validates `input` against the contract, runs the method, validates nothing more (outputs are typed). */
   call<M extends MethodName>(method: M, input: unknown): Promise<MethodOutput<M>>;
   onEvent(listener: (event: ApiEvent) => void): () => void;
+  uploads?: ImportUploads;
 }
 
 export function isMethodName(name: string): name is MethodName {

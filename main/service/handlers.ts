@@ -110,13 +110,14 @@ export function buildHandlers(ctx: HandlerContext): Handlers {
     },
     listRules: (q) => screening.rules.list(q),
     addRule: (input) => screening.rules.add(input),
+    interpretRule: (input) => screening.rules.interpret(input),
     updateRule: ({ id, patch }) => screening.rules.update(id, patch),
     removeRule: ({ id }) => {
       screening.rules.remove(id);
       return {};
     },
     previewImport: (q) => screening.rules.previewImport(q),
-    commitImport: ({ token }) => screening.rules.commitImport(token),
+    commitImport: ({ token, skipInvalid }) => screening.rules.commitImport(token, { skipInvalid }),
     exportRules: (q) => screening.rules.export(q),
     setShield: ({ on, until }) => screening.setShield(on, until ?? null),
     pauseScreening: ({ minutes }) => {
@@ -130,7 +131,9 @@ export function buildHandlers(ctx: HandlerContext): Handlers {
       const { format, numbers, language, exclude } = q;
       const { from, to } = resolveRange({ from: q.from, to: q.to }, systemTimeZone());
       const jobId = ctx.newId().replace(/-/g, '').slice(0, 16);
-      const stamp = ctx.now().toISOString().slice(0, 19).replace(/[:T]/g, '-');
+      // The job's own id in the name: two exports in the same second never share a file, so each download
+      // link serves exactly the file its request produced (and a one-number export never hands out another).
+      const stamp = `${ctx.now().toISOString().slice(0, 19).replace(/[:T]/g, '-')}-${jobId.slice(0, 8)}`;
       const fileName =
         format === 'pack' ? `ringfence-evidence-pack-${stamp}` : `ringfence-${format === 'html' ? 'evidence-report' : 'calls'}-${stamp}.${format}`;
       const path = join(ctx.paths.exports, fileName);
@@ -151,6 +154,7 @@ export function buildHandlers(ctx: HandlerContext): Handlers {
           windowMinutes: s.screening.shield.windowMinutes,
           ...(format === 'pack' ? { checkpoints: findCheckpoints([ctx.paths.exports, ...(chosen ? [chosen] : [])]) } : {}),
           ...(ctx.printPdf ? { printPdf: ctx.printPdf } : {}),
+          dataDirs: [ctx.paths.dir],
         },
         (done, total) => ctx.emit({ type: 'export-progress', jobId, done, total }),
       );

@@ -1,3 +1,3 @@
 export { startService, type Service, type ServiceOptions } from './service.ts';
-export { ApiFailure, createApiHost, invalidInput, parseInput, isMethodName, type ApiHost, type Handlers } from './api-host.ts';
+export { ApiFailure, createApiHost, invalidInput, parseInput, isMethodName, type ApiHost, type Handlers, type ImportUploads } from './api-host.ts';
 export { toApiError, type ApiErrorReply } from './errors.ts';

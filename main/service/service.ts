@@ -83,7 +83,11 @@ export async function startService(options: ServiceOptions): Promise<Service> {
     lock.release();
     throw error;
   }
-  for (const n of store.notices) notices.push(n);
+  // A database set aside is said in the UI banner (notices) and the serve log, not only kept in a file name.
+  for (const n of store.notices) {
+    notices.push(n);
+    log(n.level === 'error' ? 'error' : 'warn', n.text.en);
+  }
   const db: DatabaseSync = store.db;
   const history: History = openHistory(db, { now, normalize: (raw) => normalizeNumber(raw, settings.get().homeCountry) });
   const writer = startRecordWriter({ path: store.path, history, setQueryOnly: (on) => db.exec(`PRAGMA query_only = ${on ? 1 : 0}`) });
@@ -189,6 +193,8 @@ export async function startService(options: ServiceOptions): Promise<Service> {
       outcome,
       hangupLatencyMs: e.hangupLatencyMs,
       raw: e.raw,
+      ...(e.callerId.presentedNumber !== undefined ? { presentedNumber: e.callerId.presentedNumber } : {}),
+      ...(e.callerId.controlsReplaced !== undefined ? { controlsReplaced: e.callerId.controlsReplaced } : {}),
     });
   }
 
@@ -290,6 +296,7 @@ export async function startService(options: ServiceOptions): Promise<Service> {
   let closed = false;
   return {
     ...api,
+    uploads: { folder: () => screening.rules.importFolder, previewImport: (path, client) => screening.rules.previewImportRequest(path, client) },
     paths,
     exportFile: (jobId) => exports.get(jobId) ?? null,
     async close() {

@@ -7,6 +7,7 @@ import type { Text } from '../../shared/domain.ts';
 import { DomainError } from '../../shared/errors.ts';
 import { explainInvalid, explainUnknownSetting, settingPaths } from './explain.ts';
 import { notASettingName } from './texts.ts';
+import { recoveryTexts, salvage } from './recovery.ts';
 
 export type Notice = { code: string; level: 'info' | 'warning' | 'error'; text: Text };
 
@@ -131,28 +132,30 @@ export class SettingsStore {
         problem = `not valid JSON (${(e as Error).message})`;
       }
     }
+    const defaults = Settings.safeParse({ ...defaultSettings(), ...firstRun }).data ?? defaultSettings();
     if (problem === null && raw !== undefined) {
       const parsed = Settings.safeParse(raw);
       if (parsed.success) {
         this.#mtimeMs = this.#statMtime();
         return parsed.data;
       }
-      const issue = parsed.error.issues[0];
-      problem = `${issue?.path.join('.') || 'settings'}: ${issue?.message}`;
     }
-    if (problem !== null) {
+    if (problem !== null || raw !== undefined) {
+      // Never silent: the old file is kept beside itself, and the notice (CLI stderr, serve log, UI banner)
+      // says what was reset and where the old file is. What was valid in it is kept.
       const backup = `${path}.corrupt-${now().toISOString().replace(/[:.]/g, '-')}`;
       renameSync(path, backup);
+      const kept = problem === null ? salvage(raw, defaults) : { settings: defaults, reset: ['(all)'] };
+      const all = kept.reset.includes('(all)');
       this.notices.push({
         code: 'settings-reset',
         level: 'warning',
-        text: {
-          en: `Your settings file was damaged (${problem}). It was saved as ${backup} and the default settings are in use; please check your settings.`,
-          zh: `设置文件已损坏（${problem}）。原文件已另存为 ${backup}，现使用默认设置，请检查您的设置。`,
-        },
+        text: all ? recoveryTexts.unreadable(path, problem ?? 'not a settings object', backup, defaults.homeCountry) : recoveryTexts.partlyReset(path, kept.reset, backup),
       });
+      this.#backend.write(kept.settings);
+      this.#mtimeMs = this.#statMtime();
+      return kept.settings;
     }
-    const defaults = Settings.safeParse({ ...defaultSettings(), ...firstRun }).data ?? defaultSettings();
     this.#backend.write(defaults);
     this.#mtimeMs = this.#statMtime();
     return defaults;

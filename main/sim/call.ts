@@ -45,7 +45,7 @@ export function hangupLatency(cid: WriteStamp | null, firstByteAt: number | null
 export async function runCall(spec: CallSpec, options: CallOptions): Promise<CallResult> {
   const { line, clock, log } = options;
   const { profile } = line;
-  const caller: CallerIdentity = { number: spec.number, presentation: spec.presentation, name: spec.name };
+  const caller: CallerIdentity = { number: spec.presented?.number ?? spec.number, presentation: spec.presentation, name: spec.presented?.name ?? spec.name };
   const maxRings = spec.rings ?? defaultRings;
   const who = spec.presentation === 'allowed' ? spec.number : spec.presentation;
   log.add('event', `call from ${who}${spec.name ? ` (${spec.name})` : ''}, caller gives up after ${maxRings} rings`);

@@ -44,6 +44,12 @@ export const CallSpec = z
      */
     caller: z.enum(['person', 'bot']).optional(),
     press: z.union([z.enum(['as-asked', 'wrong', 'none']), z.string().regex(/^[0-9*#A-D]$/)]).optional(),
+    /**
+     * A hostile caller (issue 13): the number and name fields sent exactly as given, whatever they hold —
+     * `+8*`, `<img src=x>`, escape sequences, U+202E — in place of `number` and `name`, to test the host's
+     * defences. The checks on `number` and `name` do not apply to these.
+     */
+    presented: z.object({ number: z.string().max(64).optional(), name: z.string().max(128).optional() }).strict().optional(),
   })
   .strict()
   .superRefine((call, ctx) => {

@@ -16,7 +16,7 @@ export const canWait = (options: Pick<CallOptions, 'line'>) => options.line.call
 
 export async function runWaitingCall(spec: CallSpec, options: CallOptions): Promise<CallResult> {
   const { line, clock, log } = options;
-  const caller: CallerIdentity = { number: spec.number, presentation: spec.presentation, name: spec.name };
+  const caller: CallerIdentity = { number: spec.presented?.number ?? spec.number, presentation: spec.presentation, name: spec.presented?.name ?? spec.name };
   const max = spec.rings ?? defaultAnnouncements;
   log.add('event', `waiting call from ${spec.presentation === 'allowed' ? spec.number : spec.presentation} during the call in progress`);
   const view: CallView = { caller, status: 'incoming', startedAt: clock.date() };

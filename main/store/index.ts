@@ -5,3 +5,4 @@ export { dataPaths, defaultDataDir, type DataPaths } from './data-dir.ts';
 export { applyMigrations, openDatabase, schemaVersion, type Migration, type OpenOptions } from './database.ts';
 export { openDataStore, openExistingStore, StoreError, type DataStore, type StoreNotice } from './open.ts';
 export { acquireDataLock, DataLockError, lockFileName, processAlive, type DataLock, type LockOwner } from './lock.ts';
+export { checkTarget, placeFile, tempBeside, writeFileSafely, writeFileSafelySync, type SafeWriteOptions } from './safe-write.ts';

@@ -4,6 +4,14 @@ import type { Text } from '../../shared/domain.ts';
 import type { LockOwner } from './lock.ts';
 
 export const texts = {
+  targetExists: (path: string): Text => ({
+    en: `${path} already exists and was left as it is: choose another name, or add --force to replace it.`,
+    zh: `${path} 已存在，未做改动：请换一个文件名，或加上 --force 覆盖它。`,
+  }),
+  databaseTarget: (path: string): Text => ({
+    en: `${path} is one of Ringfence's own database files; writing there would destroy the history and rules. Choose a file outside the data folder's database (for example in your Documents folder).`,
+    zh: `${path} 是 Ringfence 自身的数据库文件，写入会毁掉通话记录和规则。请选择数据库以外的文件（例如“文档”文件夹中）。`,
+  }),
   cannotOpen: (path: string, detail: string): Text => ({
     en: `Cannot open the database ${path}: ${detail}. Check that the data folder is readable and writable.`,
     zh: `无法打开数据库 ${path}：${detail}。请检查数据文件夹是否可读写。`,

@@ -11,13 +11,15 @@ export function createHttpTransport(options: { origin: string; token: string | n
   const { origin, token } = options;
   const listeners = new Set<(event: ApiEvent) => void>();
   const connection = connectionStore('connecting');
+  // Names this page to the server: one pending import preview per client, so a new one replaces this page's last.
+  const client = typeof crypto !== 'undefined' && 'randomUUID' in crypto ? crypto.randomUUID() : String(Math.random()).slice(2);
 
   async function call(method: string, input: unknown): Promise<unknown> {
     let response: Response;
     try {
       response = await fetch(`${origin}/api/${method}`, {
         method: 'POST',
-        headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+        headers: { 'content-type': 'application/json', 'x-ringfence-client': client, ...(token ? { authorization: `Bearer ${token}` } : {}) },
         body: JSON.stringify(input ?? {}),
       });
     } catch (e) {

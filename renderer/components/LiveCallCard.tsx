@@ -24,7 +24,7 @@ export function LiveCallCard({ call }: { call: LiveCall }) {
         <time dateTime={call.startedAt}>{formatTime(call.startedAt, language)}</time>
       </header>
       <p className="live-caller">
-        <Caller number={caller.number} presentation={caller.presentation} name={caller.name} />
+        <Caller number={caller.number} presentation={caller.presentation} name={caller.name} presentedNumber={caller.presentedNumber} />
       </p>
       <p className="live-line">
         {t('live.onLine')} <span data-verbatim={line?.label ? true : undefined}>{line ? lineName(line, t) : call.simulated ? t('line.demoName') : call.lineId}</span> {call.simulated ? <SimulatedBadge /> : null}

@@ -3,7 +3,7 @@
 // offers Undo for 10 seconds (the Announcer's toast): a mis-click on Block costs nothing.
 import { useCallback, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { RuleInput } from '../../shared/api.ts';
+import type { NewRule } from '../../shared/api.ts';
 import type { Presentation, Rule } from '../../shared/domain.ts';
 import { useApp } from '../app/context.tsx';
 import { useNumberFormat } from './useNumberFormat.ts';
@@ -21,7 +21,7 @@ export type RuleActions = {
 };
 
 /** The input that adds `rule` again, for undoing its removal. */
-export function ruleInputOf(rule: Rule): RuleInput {
+export function ruleInputOf(rule: Rule): NewRule {
   return {
     list: rule.list,
     value: rule.kind === 'prefix' ? `${rule.value}*` : rule.value,
@@ -43,7 +43,7 @@ export function useRuleActions(): RuleActions {
   const formatNumber = useNumberFormat();
 
   const run = useCallback(
-    async (input: RuleInput, done: string): Promise<Rule | null> => {
+    async (input: NewRule, done: string): Promise<Rule | null> => {
       try {
         const rule = await api.addRule(input);
         announce(done, {
@@ -83,9 +83,10 @@ export function useRuleActions(): RuleActions {
 
   return useMemo(
     () => ({
-      block: (number) => run({ list: 'blocked', value: number }, t('actions.blocked', { number: formatNumber(number) })),
-      trust: (number) => run({ list: 'trusted', value: number }, t('actions.trusted', { number: formatNumber(number) })),
-      blockPrefix: (prefix) => run({ list: 'blocked', value: prefix }, t('actions.prefixBlocked', { prefix })),
+      // A call's number is an exact number, always: the kind is said, never guessed from the value.
+      block: (number) => run({ list: 'blocked', value: number, kind: 'number' }, t('actions.blocked', { number: formatNumber(number) })),
+      trust: (number) => run({ list: 'trusted', value: number, kind: 'number' }, t('actions.trusted', { number: formatNumber(number) })),
+      blockPrefix: (prefix) => run({ list: 'blocked', value: prefix, kind: 'prefix' }, t('actions.prefixBlocked', { prefix })),
       blockPresentation: (presentation) =>
         run({ list: 'blocked', value: presentation, kind: 'presentation' }, t('actions.presentationBlocked', { what: t(`presentation.${presentation}`) })),
       unlist,

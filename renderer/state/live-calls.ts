@@ -71,8 +71,13 @@ function upsert(calls: readonly LiveCall[], key: string, lineId: string, change:
 }
 
 /** The caller as shown: the record's number once ended, else the caller ID so far. */
-export function liveNumber(call: LiveCall): { number: string | null; presentation: CallerId['presentation'] | null; name: string | null } {
-  if (call.record) return { number: call.record.number, presentation: call.record.presentation, name: call.record.name };
-  if (call.callerId) return { number: call.callerId.number, presentation: call.callerId.presentation, name: call.callerId.name };
-  return { number: null, presentation: null, name: null };
+export function liveNumber(call: LiveCall): {
+  number: string | null;
+  presentation: CallerId['presentation'] | null;
+  name: string | null;
+  presentedNumber: string | null;
+} {
+  const c = call.record ?? call.callerId;
+  if (c) return { number: c.number, presentation: c.presentation, name: c.name, presentedNumber: c.presentedNumber ?? null };
+  return { number: null, presentation: null, name: null, presentedNumber: null };
 }

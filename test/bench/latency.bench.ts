@@ -42,8 +42,8 @@ async function populate() {
   const rules = openRuleStore(db, { homeCountry: () => 'CN' });
   const rows = ['number,label,category'];
   for (let i = 0; i < RULES; i++) rows.push(`${blocked(i)},bench,harassment`);
-  const preview = rules.previewImport({ list: 'blocked', content: rows.join('\n'), format: 'csv' });
-  rules.commitImport(preview.token);
+  const preview = await rules.previewImport({ list: 'blocked', content: rows.join('\n'), format: 'csv' });
+  await rules.commitImport(preview.token);
   const history = openHistory(db);
   const start = Date.parse('2025-01-01T00:00:00Z');
   for (let done = 0; done < HISTORY; ) {

@@ -75,28 +75,28 @@ const heap = () => {
  * Imports the numbers and the patterns into a fresh database through the running engine, as the UI does:
  * preview (parse + check every line), then commit (one transaction, then the index picks the list up).
  */
-function importRules(path: string, size: number): { previewMs: number; commitMs: number } {
+async function importRules(path: string, size: number): Promise<{ previewMs: number; commitMs: number }> {
   const db = openDatabase(path, { synchronous: 'NORMAL' });
   const screening = openScreening(db, { settings });
   const csv = exactCsv(size);
   const t0 = performance.now();
-  const preview = screening.rules.previewImport({ list: 'blocked', content: csv, fileName: 'numbers.csv' });
+  const preview = await screening.rules.previewImport({ list: 'blocked', content: csv, fileName: 'numbers.csv' });
   if (preview.invalid.length) throw new Error(`bench data invalid: ${JSON.stringify(preview.invalid[0])}`);
   const t1 = performance.now();
-  screening.rules.commitImport(preview.token);
+  await screening.rules.commitImport(preview.token);
   const t2 = performance.now();
-  const p = screening.rules.previewImport({ list: 'blocked', content: patternsCsv(), fileName: 'patterns.csv' });
+  const p = await screening.rules.previewImport({ list: 'blocked', content: patternsCsv(), fileName: 'patterns.csv' });
   if (p.invalid.length) throw new Error(`bench patterns invalid: ${JSON.stringify(p.invalid[0])}`);
-  screening.rules.commitImport(p.token);
+  await screening.rules.commitImport(p.token);
   screening.close();
   db.close();
   return { previewMs: t1 - t0, commitMs: t2 - t1 };
 }
 
-function run(size: number) {
+async function run(size: number) {
   const dir = mkdtempSync(join(tmpdir(), 'rf-bench-'));
   const path = join(dir, 'ringfence.db');
-  const imported = importRules(path, size);
+  const imported = await importRules(path, size);
 
   // Start-up: open the database and load every rule into memory.
   const before = heap();
@@ -151,7 +151,7 @@ process.stdout.write('| exact numbers | import CSV (preview + commit) | load at 
 const floor = noiseFloor();
 process.stdout.write(`Noise floor (a fixed computation timed the same way): p50 ${floor.p50} µs, p99 ${floor.p99} µs\n`);
 for (const size of SIZES) {
-  const r = run(size);
+  const r = await run(size);
   process.stdout.write(
     `| ${r.size.toLocaleString('en')} | ${((r.previewMs + r.commitMs) / 1000).toFixed(2)} s (${(r.previewMs / 1000).toFixed(1)} + ${(r.commitMs / 1000).toFixed(1)}) | ${(r.loadMs / 1000).toFixed(2)} s | ${mb(r.memory)} MB | ${r.p50} µs | ${r.p99} µs | ${r.p999} µs | ${r.max} µs |\n`,
   );

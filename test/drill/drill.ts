@@ -73,7 +73,7 @@ export async function runDrill(o: RunOptions): Promise<RunResult> {
     await lineReady(rig);
     const host = rig.host!;
     await host.call('updateSettings', { patch: { homeCountry: 'CN' } });
-    for (const t of o.week.trusted) await host.call('addRule', { list: 'trusted', value: t.number, label: t.label });
+    for (const t of o.week.trusted) await host.call('addRule', { list: 'trusted', value: t.number, kind: 'number', label: t.label });
     const shield = (await host.call('getSettings')).screening.shield;
 
     const driver = o.fault ? createFault(o.fault, rig, calls, o.timing, o.seed) : null;

@@ -69,7 +69,7 @@ describe('live calls', () => {
     const blockedCard = page.locator('[data-testid="live-call"][data-phase="ended"]').filter({ hasText: '136 0000 1234' }).first();
     await blockedCard.getByRole('button', { name: 'Trust' }).click();
     await expect.poll(() => ui.rules('trusted').some((r) => r.value === '+8613600001234')).toBe(true);
-    expect(ui.calls('addRule').at(-1)?.input).toEqual({ list: 'trusted', value: '+8613600001234' });
+    expect(ui.calls('addRule').at(-1)?.input).toEqual({ list: 'trusted', value: '+8613600001234', kind: 'number' });
 
     const second = await ui.ring({ number: '+8613600001234' });
     expect(second.decision.action).toBe('allow');
@@ -88,7 +88,7 @@ describe('history', () => {
     await findCalls(page, '+8613912345678');
     await target.getByRole('button', { name: 'Block' }).click();
     await page.getByRole('status').getByText('Blocked 139 1234 5678').waitFor();
-    expect(ui.calls('addRule').at(-1)?.input).toEqual({ list: 'blocked', value: '+8613912345678' });
+    expect(ui.calls('addRule').at(-1)?.input).toEqual({ list: 'blocked', value: '+8613912345678', kind: 'number' });
 
     const next = await ui.ring({ number: '+8613912345678' });
     expect(next.decision.action).toBe('reject');
@@ -120,7 +120,7 @@ describe('history', () => {
 
     await panel.getByLabel('Numbers starting with').fill('+86170*');
     await panel.getByRole('button', { name: 'Block these numbers' }).click();
-    await expect.poll(() => ui.calls('addRule').at(-1)?.input).toEqual({ list: 'blocked', value: '+86170*' });
+    await expect.poll(() => ui.calls('addRule').at(-1)?.input).toEqual({ list: 'blocked', value: '+86170*', kind: 'prefix' });
 
     await page.keyboard.press('Escape');
     await panel.waitFor({ state: 'detached' });

@@ -62,6 +62,18 @@ describe('import', () => {
     await page.locator('[data-rule-value="+8617033335555"]').waitFor();
     await context.close();
   });
+
+  it('offers to import only the good lines, says which entries are patterns, and imports exactly those', async () => {
+    const { context, page } = await openTab('Blocked numbers');
+    const before = ui.rules('blocked').length;
+    await preview(page, ['+8617055556666', 'not a number', '+86172*'].join('\n'));
+    expect(await page.getByTestId('import-patterns').textContent()).toContain('1 of the new entries is a pattern');
+    await page.getByRole('button', { name: 'Import the 2 good entries, leave out 1 bad lines' }).click();
+    await page.getByRole('status').getByText('Imported 2 entries.').waitFor();
+    expect(ui.calls('commitImport').at(-1)?.input).toMatchObject({ skipInvalid: true });
+    expect(ui.rules('blocked').length).toBe(before + 2);
+    await context.close();
+  });
 });
 
 describe('rule lists', () => {
@@ -93,7 +105,19 @@ describe('rule lists', () => {
     await form.getByLabel('Label').fill('Loan shark');
     await form.getByRole('button', { name: 'Block a number' }).click();
     await page.locator('[data-rule-value="+8615000001111"]').waitFor();
-    expect(ui.calls('addRule').at(-1)?.input).toMatchObject({ list: 'blocked', value: '+8615000001111', label: 'Loan shark' });
+    expect(ui.calls('addRule').at(-1)?.input).toMatchObject({ list: 'blocked', value: '+8615000001111', label: 'Loan shark', kind: 'number' });
+    await context.close();
+  });
+
+  it('shows what typed text will be saved as before saving, and saves that kind explicitly', async () => {
+    const { context, page } = await openTab('Blocked numbers');
+    await page.getByRole('button', { name: 'Block a number' }).first().click();
+    const form = page.getByRole('form', { name: 'New rule' });
+    await form.getByLabel('Number or pattern').fill('+86171*');
+    await form.getByTestId('rule-understood').getByText('Will be saved as: Starts with +86171*').waitFor();
+    await form.getByRole('button', { name: 'Block a number' }).click();
+    await page.locator('[data-rule-value="+86171*"]').waitFor();
+    expect(ui.calls('addRule').at(-1)?.input).toMatchObject({ list: 'blocked', value: '+86171*', kind: 'prefix' });
     await context.close();
   });
 

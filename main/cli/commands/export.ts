@@ -41,6 +41,7 @@ type ExportOptions = {
   language?: Language;
   lineLabel?: string;
   lineNumber?: string;
+  force?: boolean;
 };
 
 export function registerExport(program: Command): void {
@@ -53,7 +54,8 @@ export function registerExport(program: Command): void {
     .option('--to <iso>', 'moment to stop before: a date (2025-03-31, up to the end of that day, local time) or a time (2025-04-01T00:00:00+08:00)')
     .option('--number <number>', 'only calls from this number (repeat for several)', collect, [])
     .option('--exclude <number>', 'leave this number out of the incidents and complaints (repeat for several)', collect, [])
-    .requiredOption('--out <file>', 'file to write (for --format pack: a new folder)')
+    .requiredOption('--out <file>', 'file to write (for --format pack: a new folder); an existing file only with --force')
+    .option('--force', 'replace --out if it exists (never a database file; a pack never replaces a folder that holds anything)')
     .addOption(new Option('--language <lang>', 'language of the evidence report (default: the app\'s language)').choices(['en', 'zh']))
     .option('--line-label <label>', 'the line the report is about, e.g. "Mum\'s landline"')
     .option('--line-number <number>', 'the number of that line, printed in the report and the complaint texts (default: the numbers in settings evidence.lineNumbers)')
@@ -91,6 +93,8 @@ export function registerExport(program: Command): void {
             windowMinutes: settings.screening.shield.windowMinutes,
             checkpoints: findCheckpoints(folders),
             ...(printPdf ? { printPdf } : {}),
+            force: opts.force ?? false,
+            dataDirs: [paths.dir],
           },
           tty ? (done, total) => process.stderr.write(`\rexporting… ${total ? Math.floor((done / total) * 100) : 100}%`) : undefined,
         );

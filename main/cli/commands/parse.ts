@@ -7,6 +7,7 @@ import { readFile } from 'node:fs/promises';
 import type { Command } from 'commander';
 import { countModemLines, parseTranscript } from '../../modem/index.ts';
 import { CliError } from '../errors.ts';
+import { terminalJson } from '../terminal.ts';
 
 async function readStdin(): Promise<Uint8Array> {
   const chunks: Buffer[] = [];
@@ -38,6 +39,7 @@ export function registerParseCommand(program: Command): void {
     .argument('[files...]', 'files of raw modem output (bytes exactly as the modem sent them); standard input when omitted or "-"')
     .description(
       'Print the incoming calls in raw modem output, one JSON object per line: {"number","presentation","name"}. ' +
+        'A number field that held no usable number adds "presentedNumber" (number is then null). ' +
         'With several files, each line also names its "file".',
     )
     .action(async (files: string[]) => {
@@ -49,8 +51,10 @@ export function registerParseCommand(program: Command): void {
       contents.forEach((bytes, i) => {
         const name = inputs[i] ?? 'standard input';
         const calls = parseTranscript(bytes);
-        for (const { number, presentation, name } of calls) {
-          out += JSON.stringify(inputs.length > 1 ? { number, presentation, name, file: inputs[i] } : { number, presentation, name }) + '\n';
+        for (const { number, presentation, name, presentedNumber } of calls) {
+          // JSON escapes any control character left; presentedNumber only when the number was unusable.
+          const call = { number, presentation, name, ...(number === null && presentedNumber !== undefined ? { presentedNumber } : {}) };
+          out += terminalJson(inputs.length > 1 ? { ...call, file: inputs[i] } : call) + '\n';
         }
         if (calls.length > 0) return;
         const { lines, modemLines } = countModemLines(bytes);

@@ -11,6 +11,7 @@ import { dataDirHelp, rendererRoot } from '../data-dir-option.ts';
 import { demoSandboxDir, prepareSandboxRules, prepareSandboxSettings } from '../demo-sandbox.ts';
 import { CliError } from '../errors.ts';
 import { openBrowser } from '../open-browser.ts';
+import { err } from '../terminal.ts';
 
 const collect = (value: string, previous: string[]) => [...previous, value];
 
@@ -38,7 +39,7 @@ export function registerServe(program: Command): void {
       // The demo alone plays in its sandbox; --data-dir (or a real --modem) means the user chose the folder.
       const sandbox = opts.demo && opts.dataDir === undefined && opts.modem.length === 0;
       const dataDir = opts.dataDir ?? (sandbox ? demoSandboxDir() : defaultDataDir());
-      const log = (level: string, message: string) => process.stderr.write(`[${new Date().toISOString()}] ${level}: ${message}\n`);
+      const log = (level: string, message: string) => err(`[${new Date().toISOString()}] ${level}: ${message}\n`);
       const settings = openSettings(dataDir);
       for (const n of settings.notices) log('warn', n.text.en);
       if (sandbox) prepareSandboxSettings(settings);

@@ -1,6 +1,7 @@
 // ringfence settings set KEY VALUE --data-dir DIR   (and get/list): validated by the settings schema.
 import type { Command } from 'commander';
-import { openSettings, SettingsError } from '../../settings/index.ts';
+import { SettingsError } from '../../settings/index.ts';
+import { cliSettings } from '../settings-file.ts';
 import { defaultDataDir } from '../../store/index.ts';
 import { dataDirHelp } from '../data-dir-option.ts';
 import { CliError } from '../errors.ts';
@@ -16,7 +17,7 @@ export function registerSettings(program: Command): void {
     .description('set KEY (a dot path such as homeCountry or screening.shield.calls) to VALUE (JSON or text)')
     .option('--data-dir <dir>', dataDirHelp)
     .action((key: string, value: string, opts: { dataDir?: string }) => {
-      const store = openSettings(opts.dataDir ?? defaultDataDir());
+      const store = cliSettings(opts.dataDir ?? defaultDataDir());
       try {
         const next = store.set(key, value);
         process.stdout.write(`${key} = ${JSON.stringify(lookup(next, key))}\n`);
@@ -31,7 +32,7 @@ export function registerSettings(program: Command): void {
     .description('print one setting, or all of them as JSON')
     .option('--data-dir <dir>', dataDirHelp)
     .action((key: string | undefined, opts: { dataDir?: string }) => {
-      const store = openSettings(opts.dataDir ?? defaultDataDir());
+      const store = cliSettings(opts.dataDir ?? defaultDataDir());
       const all = store.get();
       if (key === undefined) return void process.stdout.write(`${JSON.stringify(all, null, 2)}\n`);
       const value = lookup(all, key);

@@ -5,12 +5,13 @@ import type { Statistics } from '../../../shared/api.ts';
 import { periodNames, periods, periodStart, type Period } from '../../../shared/periods.ts';
 import { openHistory } from '../../history/index.ts';
 import { openScreening } from '../../screening/index.ts';
-import { openSettings } from '../../settings/index.ts';
+import { cliSettings } from '../settings-file.ts';
 import { defaultDataDir } from '../../store/index.ts';
 import { dataDirHelp } from '../data-dir-option.ts';
 import { CliError } from '../errors.ts';
 import { withExistingStore } from '../store.ts';
 import { isoOption } from './export.ts';
+import { out, terminalJson } from '../terminal.ts';
 
 type StatsOptions = { dataDir?: string; period?: Period; from?: string; to?: string; bucket: 'hour' | 'day' | 'week'; top: string; timeZone?: string; json: boolean };
 
@@ -72,10 +73,11 @@ export function registerStats(program: Command): void {
         const from = opts.period ? periodStart(opts.period, now).toISOString() : (opts.from ?? new Date(now.getTime() - 30 * 86_400_000).toISOString());
         // A period brings its own bucket (hours for a day, weeks for a quarter) unless --bucket says otherwise.
         const bucket = opts.period && command.getOptionValueSource('bucket') === 'default' ? periods[opts.period].bucket : opts.bucket;
-        const settings = openSettings(dataDir).get();
+        const settings = cliSettings(dataDir).get();
         const incidents = openScreening(store.db, { settings: () => settings }).incidents({ from, to });
         const stats = openHistory(store.db).statistics({ from, to, bucket, top, ...(opts.timeZone ? { timeZone: opts.timeZone } : {}) }, incidents);
-        process.stdout.write(opts.json ? `${JSON.stringify(stats, null, 2)}\n` : describe(stats));
+        if (opts.json) process.stdout.write(`${terminalJson(stats, 2)}\n`);
+        else out(describe(stats));
       });
     });
 }

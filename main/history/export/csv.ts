@@ -24,6 +24,10 @@
 //   raw                the modem's lines for this call, as a JSON array
 //   call_key           the call's key (part of the hashed content)
 //   hash               this record's SHA-256 chain hash
+//   presented_number   what the line presented in the number field when it was not exactly `number` (a
+//                      number unusable for matching, such as +8*, or one written with separators), control
+//                      characters shown as ␛ ␇ …; empty otherwise
+//   controls_replaced  how many control characters were replaced in presented_number and name (0 when none)
 // The last line starts with "#" and carries the chain head ("# ringfence chain head <hash> record <id> …"),
 // so a copy can be checked against the database later; papaparse skips it with `comments: '#'`.
 // Empty cells are nulls; booleans are true/false; numbers are plain (timings may have decimals).
@@ -31,6 +35,7 @@ import type { SQLOutputValue } from 'node:sqlite';
 import { col, type DecisionWords, type Row } from '../columns.ts';
 import type { Snapshot } from './snapshot.ts';
 import { progress, type ExportSink } from './sink.ts';
+import { csvCell } from '../../../shared/line-text.ts';
 
 export const csvColumns = [
   'id',
@@ -61,25 +66,26 @@ export const csvColumns = [
   'raw',
   'call_key',
   'hash',
+  'presented_number',
+  'controls_replaced',
 ] as const;
 
-// Caller names and modem lines come from the network, i.e. from whoever is calling: a cell that starts with
-// = @ or a tab would run as a formula in Excel. Those get a leading apostrophe; a plain signed number
-// (+8613800138000) is not a formula and stays as it is.
-const formula = /^[=@\t\r]|^[+-](?![\d.]+$)/;
-const special = /^[=@\t\r+-]|[",\r\n]/;
+// Caller names and modem lines come from the network, i.e. from whoever is calling. Every cell goes through the
+// one CSV policy (shared/line-text.ts csvCell): a cell starting like a formula gets a leading apostrophe (a plain
+// signed number such as +8613800138000 is not one), and a cell holding a separator of any common locale — `,`,
+// `;` (Excel in most of Europe), tab — a quote or a line break is quoted, so `x;=cmd|' /C calc'!A0` can never
+// become a second, live cell.
+const special = /^[=@\t\r+-]|[",;\t\r\n]/;
 
 /**
  * One CSV field. Written by hand rather than with papaparse's unparse, which took about 40% of a
- * million-row export (over 4 of the 10 seconds allowed): writing needs only RFC 4180 quoting and the formula
- * guard above, and the tests read every export back with papaparse.
+ * million-row export (over 4 of the 10 seconds allowed): most cells need nothing, and the rest go to csvCell;
+ * the tests read every export back with papaparse.
  */
 function field(v: SQLOutputValue | undefined): string {
   if (v === null || v === undefined) return '';
   if (typeof v !== 'string') return String(v);
-  if (!special.test(v)) return v;
-  if (formula.test(v)) return `"'${v.replace(/"/g, '""')}"`;
-  return /[",\r\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v;
+  return special.test(v) ? csvCell(v) : v;
 }
 
 const bool = (v: SQLOutputValue | undefined) => (v === 1 ? 'true' : 'false');
@@ -93,7 +99,7 @@ function csvLine(r: Row, w: DecisionWords): string {
     `${bool(r[col.oneRing])},${field(r[col.action])},${field(w.reason)},${field(w.ruleId)},${field(w.ruleLabel)},${field(w.text.en)},` +
     `${field(w.text.zh)},${field(r[col.outcome])},${field(r[col.hangupLatencyMs])},${field(r[col.firstRing])},${field(r[col.callerId])},` +
     `${field(r[col.decision])},${field(r[col.hangupSent])},${field(r[col.hangupConfirmed])},${field(r[col.end])},${field(r[col.raw])},` +
-    `${field(r[col.callKey])},${String(r[col.hashHex])}`
+    `${field(r[col.callKey])},${String(r[col.hashHex])},${field(r[col.presentedNumber])},${field(r[col.controlsReplaced])}`
   );
 }
 

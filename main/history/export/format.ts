@@ -1,5 +1,6 @@
 // Small formatting rules shared by the report and the complaint texts.
 import type { Language } from '../../../shared/domain.ts';
+import { isolateBidi } from '../../../shared/line-text.ts';
 
 /** "2025-03-04T14:02:11.123+08:00" → "2025-03-04 14:02:11" (+ " UTC+08:00" when asked): the time the person saw. */
 export function localTime(iso: string, withOffset = false): string {
@@ -26,8 +27,13 @@ export function offsetOf(iso: string): string {
 const entities: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 
 /** Everything that reaches the report from a call (names, modem lines) came from the caller: always escape. */
+/**
+ * Every dynamic string of the report goes through here. Caller names and presented numbers are the caller's
+ * text: one holding bidi controls (U+202E…) is wrapped in an isolate first, so it cannot reverse the text
+ * around it in the report or its PDF. Our own sentences hold none and come out unchanged.
+ */
 export function escapeHtml(value: unknown): string {
-  return String(value ?? '').replace(/[&<>"']/g, (ch) => entities[ch]!);
+  return isolateBidi(String(value ?? '')).replace(/[&<>"']/g, (ch) => entities[ch]!);
 }
 
 export function percent(share: number, language: Language): string {

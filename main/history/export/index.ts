@@ -11,6 +11,7 @@ import { writeReport } from './report-html.ts';
 import { ExportSink } from './sink.ts';
 import { openSnapshot } from './snapshot.ts';
 import type { Language } from '../../../shared/domain.ts';
+import { DomainError } from '../../../shared/errors.ts';
 
 export type ExportRequest = {
   /** `pack`: `out` is a folder (evidence pack: report, CSV, JSON, chain segment, checkpoints, verify.mjs). */
@@ -32,6 +33,10 @@ export type ExportRequest = {
   checkpoints?: readonly Checkpoint[];
   /** Prints a pack's report.html to A4 PDF. */
   printPdf?: (htmlPath: string, pdfPath: string) => Promise<void>;
+  /** Replace an existing file (never a database file; a pack never replaces a folder that holds anything). */
+  force?: boolean;
+  /** Data folders whose database files an export may never write. */
+  dataDirs?: string[];
 };
 
 export async function exportHistory(
@@ -64,12 +69,12 @@ export async function exportHistory(
       const r = await writePack(
         snapshot,
         out,
-        { ...reportOptions, exportedAt: context.now.toISOString(), checkpoints: q.checkpoints ?? [], ...(q.printPdf ? { printPdf: q.printPdf } : {}) },
+        { ...reportOptions, exportedAt: context.now.toISOString(), checkpoints: q.checkpoints ?? [], dataDirs: q.dataDirs ?? [], ...(q.printPdf ? { printPdf: q.printPdf } : {}) },
         onProgress,
       );
       return { rows: r.rows, head: snapshot.head, lastId: snapshot.lastId, files: r.files };
     } catch (error) {
-      if (error instanceof HistoryError) throw error;
+      if (error instanceof DomainError) throw error;
       const detail = (error as Error).message;
       throw new HistoryError(
         'export-failed',
@@ -82,7 +87,7 @@ export async function exportHistory(
   }
   let sink: ExportSink | null = null;
   try {
-    sink = new ExportSink(out);
+    sink = new ExportSink(out, { force: q.force ?? false, dataDirs: q.dataDirs ?? [] });
     let rows: number;
     if (q.format === 'csv') rows = await writeCsv(snapshot, sink, onProgress);
     else if (q.format === 'json') rows = await writeJson(snapshot, sink, { exportedAt: context.now.toISOString(), ...filter }, onProgress);
@@ -91,7 +96,7 @@ export async function exportHistory(
     return { rows, head: snapshot.head, lastId: snapshot.lastId };
   } catch (error) {
     sink?.abort();
-    if (error instanceof HistoryError) throw error;
+    if (error instanceof DomainError) throw error;
     const detail = (error as Error).message;
     throw new HistoryError(
       'export-failed',

@@ -3,7 +3,7 @@
 // checkpoints, a plain-text "how to verify" and verify.mjs, which checks it all with Node alone. Written into
 // "<out>.part" and renamed when complete; an existing folder is never overwritten.
 import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
+import { dirname, join } from 'node:path';
 import type { DatabaseSync } from 'node:sqlite';
 import { callContent, eventContent, digestOf, genesisHash } from '../canonical.ts';
 import { callColumns, col, decisionsOf, type Row } from '../columns.ts';
@@ -16,12 +16,15 @@ import { verifyScript } from './pack-verify-script.ts';
 import { writeReport, type ReportOptions } from './report-html.ts';
 import { ExportSink } from './sink.ts';
 import type { Snapshot } from './snapshot.ts';
+import { checkTarget, tempBeside } from '../../store/index.ts';
 
 export type PackOptions = ReportOptions & {
   exportedAt: string;
   checkpoints: readonly Checkpoint[];
   /** Prints report.html to an A4 PDF (the desktop app: Electron's printToPDF); without it the pack has no PDF. */
   printPdf?: (htmlPath: string, pdfPath: string) => Promise<void>;
+  /** Data folders whose database files the pack's folder may never be (store/safe-write.ts). */
+  dataDirs?: readonly string[];
 };
 
 export type PackResult = { rows: number; files: string[]; pdf: boolean };
@@ -99,7 +102,9 @@ How the chain is built (any SHA-256 tool can redo it):
              call_key, line_id, simulated, started_at, started_ms, local_day, time_zone, t_first_ring,
              t_caller_id, t_decision, t_hangup_sent, t_hangup_confirmed, t_end, number, normalized,
              presentation, name, rings, one_ring, action, reason, rule_id, rule_label, text_en, text_zh,
-             outcome, hangup_latency_ms, raw; for an event: "ringfence-event/1", id, chain_version, kind, at,
+             outcome, hangup_latency_ms, raw — and for "ringfence-call/3" then presented_number,
+             controls_replaced: what the line presented when it was no usable number, and how many control
+             characters were replaced; for an event: "ringfence-event/1", id, chain_version, kind, at,
              recorded_at, body), serialised with JSON.stringify (no spaces)
   digest_n = hex(SHA-256(content_n))   (given directly for calls this pack does not cover)
   hash_n   = hex(SHA-256(hash_{n-1} + "\\n" + digest_n)), starting from the startHash in chain.jsonl's first line
@@ -133,8 +138,10 @@ export async function writePack(snapshot: Snapshot, out: string, opts: PackOptio
   if (!existsSync(dirname(out))) {
     throw invalid('invalid-query', `Cannot write the evidence pack to ${out}: the folder ${dirname(out)} does not exist.`, `无法写入证据包 ${out}：文件夹 ${dirname(out)} 不存在。`);
   }
-  const part = join(dirname(out), `.${basename(out)}.part`);
-  rmSync(part, { recursive: true, force: true });
+  // The same rules as every file we write: never a database file's name; a unique temporary folder beside
+  // it (two packs started at once never share one), renamed into place when complete.
+  const target = checkTarget(out, { force: true, dataDirs: [...(opts.dataDirs ?? [])] });
+  const part = tempBeside(target);
   mkdirSync(part);
   const files: string[] = [];
   const write = async (name: string, work: (sink: ExportSink) => Promise<unknown>) => {
@@ -175,8 +182,8 @@ export async function writePack(snapshot: Snapshot, out: string, opts: PackOptio
     }
     writeFileSync(join(part, 'HOW-TO-VERIFY.txt'), howToVerify({ head: snapshot.head, lastId: snapshot.lastId, fromId, rows, pdf }));
     files.push('HOW-TO-VERIFY.txt');
-    if (existsSync(out)) rmSync(out, { recursive: true }); // empty, checked above
-    renameSync(part, out);
+    if (existsSync(target)) rmSync(target, { recursive: true }); // empty, checked above
+    renameSync(part, target);
     return { rows, files, pdf };
   } catch (error) {
     rmSync(part, { recursive: true, force: true });

@@ -1,7 +1,10 @@
 // Where an export's text goes: a write stream with backpressure (memory stays flat however long the export),
-// into "<out>.part" renamed to "<out>" only when complete, so a half-written file never looks finished.
-import { createWriteStream, existsSync, renameSync, rmSync, statSync, type WriteStream } from 'node:fs';
+// into a temporary ".<name>.<random>.part" beside it, moved into place only when complete, so a half-written
+// file never looks finished. The target is checked first (store/safe-write.ts): an existing file is replaced
+// only with `force`, a database file of the data folder never.
+import { createWriteStream, existsSync, rmSync, statSync, type WriteStream } from 'node:fs';
 import { dirname } from 'node:path';
+import { checkTarget, placeFile, tempBeside, type SafeWriteOptions } from '../../store/index.ts';
 import { invalid } from '../errors.ts';
 
 // Large chunks: each write costs a UTF-8 conversion and a system call, so fewer, bigger ones are cheaper.
@@ -9,19 +12,23 @@ const flushAt = 1024 * 1024;
 
 export class ExportSink {
   readonly path: string;
+  #target: string;
+  #force: boolean;
   #part: string;
   #stream: WriteStream;
   #buffer: string[] = [];
   #buffered = 0;
   #failed: Error | null = null;
 
-  constructor(path: string) {
+  constructor(path: string, options: SafeWriteOptions = {}) {
     const dir = dirname(path);
     if (!existsSync(dir) || !statSync(dir).isDirectory()) {
       throw invalid('invalid-query', `Cannot write the export to ${path}: the folder ${dir} does not exist. Create it or choose another --out.`, `无法写入导出文件 ${path}：文件夹 ${dir} 不存在。请创建该文件夹或选择其他 --out。`);
     }
     this.path = path;
-    this.#part = `${path}.part`;
+    this.#target = checkTarget(path, options);
+    this.#force = options.force ?? false;
+    this.#part = tempBeside(this.#target);
     this.#stream = createWriteStream(this.#part, { encoding: 'utf8' });
     this.#stream.on('error', (error) => {
       this.#failed = error;
@@ -62,7 +69,7 @@ export class ExportSink {
       this.#stream.end((error?: Error | null) => (error ? reject(error) : resolve()));
     });
     if (this.#failed) throw this.#failed;
-    renameSync(this.#part, this.path);
+    await placeFile(this.#part, this.#target, this.path, this.#force);
   }
 
   abort(): void {

@@ -2,21 +2,31 @@
 // "quoted string", optionally followed by # and a comment. NCID matches an entry anywhere in the number or
 // the name; we map that to our kinds: digits are a number, ^digits a prefix, anything else a caller name.
 import type { Rule } from '../../../shared/domain.ts';
-import type { ImportEntry, ParsedFile } from './types.ts';
+import type { ImportEntry, ListParser, ParsedFile } from './types.ts';
 
-export function parseNcid(content: string, emit: (entry: ImportEntry) => void): ParsedFile {
-  const lines = content.split(/\r\n|\n|\r/);
+function ncidSegment(content: string, firstLine: number, emit: (entry: ImportEntry) => void): void {
+  const lines = content.split('\n');
   for (let i = 0; i < lines.length; i++) {
     const line = (lines[i] as string).trim();
     if (line === '' || line.startsWith('#')) continue;
+    const at = firstLine + i;
     const m = /^(?:"([^"]*)"|(\S+))\s*(?:#\s*(.*))?$/.exec(line);
     const word = m ? (m[1] ?? m[2] ?? '') : line;
     const label = m?.[3]?.trim() ?? '';
-    if (/^\^\+?[\d\s-]+$/.test(word)) emit({ line: i + 1, value: `${word.slice(1)}*`, label });
-    else if (/^\+?[\d\s-]+$/.test(word)) emit({ line: i + 1, value: word, label });
-    else if (/^[?*\d+]+$/.test(word)) emit({ line: i + 1, value: word, label });
-    else emit({ line: i + 1, value: word, kind: 'name', label });
+    if (/^\^\+?[\d\s-]+$/.test(word)) emit({ line: at, value: `${word.slice(1)}*`, label });
+    else if (/^\+?[\d\s-]+$/.test(word)) emit({ line: at, value: word, label });
+    else if (/^[?*\d+]+$/.test(word)) emit({ line: at, value: word, label });
+    else emit({ line: at, value: word, kind: 'name', label });
   }
+}
+
+export const ncidParser = (emit: (entry: ImportEntry) => void): ListParser => ({
+  feed: (text, firstLine) => ncidSegment(text, firstLine, emit),
+  end: () => ({ invalid: [] }),
+});
+
+export function parseNcid(content: string, emit: (entry: ImportEntry) => void): ParsedFile {
+  ncidSegment(content.replace(/\r\n?/g, '\n'), 1, emit);
   return { invalid: [] };
 }
 

@@ -6,6 +6,8 @@ export type ImportEntry = {
   line: number;
   value: string;
   kind?: RuleKind;
+  /** A phone field (vCard TEL, a CSV number column without a kind): an exact number, never a pattern. */
+  phoneField?: true;
   label?: string;
   category?: string;
   action?: string;
@@ -16,6 +18,12 @@ export type InvalidLine = { line: number; value: string; reason: Text };
 
 /** Parsers hand each entry to a callback as they read it, so a million-line file is never held twice. */
 export type ParsedFile = { invalid: InvalidLine[] };
+
+/**
+ * A parser fed one segment at a time (whole entries, \n line breaks, see segments.ts), keeping what it must
+ * between segments (a CSV's header, an open vCard); `end` gives the lines that never became entries.
+ */
+export type ListParser = { feed(text: string, firstLine: number): void; end(): ParsedFile };
 
 export type FileFormat = 'csv' | 'text' | 'vcard' | 'ncid';
 

@@ -1,19 +1,21 @@
 // vCard contacts (.vcf) into the trusted list: every TEL of a card, labelled with the card's name.
 // Hand-written rather than ical.js because phone exports — Android's above all — still write vCard 2.1 with
 // QUOTED-PRINTABLE names in UTF-8 or GBK (Chinese contacts), which RFC 6350 parsers do not decode; we only
-// need FN, N and TEL, so the parser stays small.
+// need FN, N and TEL, so the parser stays small. A TEL is a phone field: an exact number, never a pattern
+// (`TEL:*611` must not become a wildcard that trusts every number ending in 611).
 import type { Rule } from '../../../shared/domain.ts';
-import type { ImportEntry, ParsedFile } from './types.ts';
+import { importTexts } from './texts.ts';
+import type { ImportEntry, ListParser, ParsedFile } from './types.ts';
 
 type Property = { line: number; name: string; params: string[]; value: string };
 
 /** Unfolds RFC continuation lines and 2.1 quoted-printable soft breaks, keeping each property's first line. */
-function properties(content: string): Property[] {
-  const lines = content.split(/\r\n|\n|\r/);
+function properties(content: string, firstLine: number): Property[] {
+  const lines = content.split('\n');
   const out: Property[] = [];
   for (let i = 0; i < lines.length; i++) {
     let text = lines[i] as string;
-    const line = i + 1;
+    const line = firstLine + i;
     while (i + 1 < lines.length && /^[ \t]/.test(lines[i + 1] as string)) text += (lines[++i] as string).slice(1);
     while (/ENCODING=QUOTED-PRINTABLE/i.test(text) && text.endsWith('=') && i + 1 < lines.length) text = text.slice(0, -1) + (lines[++i] as string);
     const colon = text.indexOf(':');
@@ -50,22 +52,36 @@ function nameFromN(value: string): string {
   return `${given} ${family}`.trim();
 }
 
+type Card = { line: number; fn: string; n: string; tels: { line: number; value: string }[] };
+
+/** Fed segments that end after END:VCARD (segments.ts), so a card is never split between two feeds. */
+export function vcardParser(emit: (entry: ImportEntry) => void): ListParser {
+  let card: Card | null = null;
+  return {
+    feed(text, firstLine) {
+      for (const p of properties(text, firstLine)) {
+        if (p.name === 'BEGIN' && /^vcard$/i.test(p.value.trim())) card = { line: p.line, fn: '', n: '', tels: [] };
+        else if (card && p.name === 'FN') card.fn = decode(p).trim();
+        else if (card && p.name === 'N') card.n = nameFromN(decode(p));
+        else if (card && p.name === 'TEL') card.tels.push({ line: p.line, value: decode(p).replace(/^tel:/i, '').trim() });
+        else if (card && p.name === 'END' && /^vcard$/i.test(p.value.trim())) {
+          const label = card.fn || card.n;
+          for (const tel of card.tels) emit({ line: tel.line, value: tel.value, label, kind: 'number', phoneField: true });
+          card = null;
+        }
+      }
+    },
+    end() {
+      const open = card as Card | null;
+      return { invalid: open ? [{ line: open.line, value: 'BEGIN:VCARD', reason: importTexts.cardNoEnd() }] : [] };
+    },
+  };
+}
+
 export function parseVcard(content: string, emit: (entry: ImportEntry) => void): ParsedFile {
-  const invalid: ParsedFile['invalid'] = [];
-  let card: { line: number; fn: string; n: string; tels: { line: number; value: string }[] } | null = null;
-  for (const p of properties(content)) {
-    if (p.name === 'BEGIN' && /^vcard$/i.test(p.value.trim())) card = { line: p.line, fn: '', n: '', tels: [] };
-    else if (card && p.name === 'FN') card.fn = decode(p).trim();
-    else if (card && p.name === 'N') card.n = nameFromN(decode(p));
-    else if (card && p.name === 'TEL') card.tels.push({ line: p.line, value: decode(p).replace(/^tel:/i, '').trim() });
-    else if (card && p.name === 'END' && /^vcard$/i.test(p.value.trim())) {
-      const label = card.fn || card.n;
-      for (const tel of card.tels) emit({ line: tel.line, value: tel.value, label });
-      card = null;
-    }
-  }
-  if (card) invalid.push({ line: card.line, value: 'BEGIN:VCARD', reason: { en: 'this card has no END:VCARD; the file may be cut short', zh: '此名片缺少 END:VCARD，文件可能不完整' } });
-  return { invalid };
+  const parser = vcardParser(emit);
+  parser.feed(content.replace(/\r\n?/g, '\n'), 1);
+  return parser.end();
 }
 
 const escape = (s: string) => s.replace(/([\\,;])/g, '\\$1').replace(/\n/g, '\\n');

@@ -103,7 +103,7 @@ export function CallDetail({ call: initial, onClose }: { call: CallRecord; onClo
     <Panel title={t('history.detailTitle')} onClose={onClose}>
       <ErrorText error={loadError} />
       <p className="detail-caller">
-        <Caller number={call.number} presentation={call.presentation} name={call.name} />
+        <Caller number={call.number} presentation={call.presentation} name={call.name} presentedNumber={call.presentedNumber ?? null} />
       </p>
       <dl className="facts">
         <dt>{t('history.col.when')}</dt>

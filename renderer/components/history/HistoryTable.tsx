@@ -69,7 +69,7 @@ export function HistoryTable({ rows, hasMore, loading, onLoadMore, onOpen, selec
             const call = info.row.original;
             return (
               <button type="button" className="link-button" data-col="caller" onClick={() => onOpen(call)} aria-label={t('history.openDetails', { caller: call.number ? formatNumber(call.number) : t(`presentation.${call.presentation}`) })}>
-                <Caller number={call.number} presentation={call.presentation} name={call.name} />
+                <Caller number={call.number} presentation={call.presentation} name={call.name} presentedNumber={call.presentedNumber ?? null} />
               </button>
             );
           },

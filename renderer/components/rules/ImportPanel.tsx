@@ -1,9 +1,12 @@
 // Import a list in two steps: the service reads it and says what it would add, what is already there and
-// which lines it could not read (with their line numbers); nothing changes until the user confirms.
+// which lines it could not read (with their line numbers); nothing changes until the user confirms. All or
+// nothing by default; with bad lines the choice is to import the good ones and save the bad ones to a file.
+// Patterns (prefixes, wildcards) are named as patterns, so a list meant as numbers cannot hide one.
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ImportFormat, type ImportPreview } from '../../../shared/api.ts';
 import type { RuleList } from '../../../shared/domain.ts';
+import { csvCell } from '../../../shared/line-text.ts';
 import { useApp } from '../../app/context.tsx';
 import { useAnnounce } from '../Announcer.tsx';
 import { ErrorText } from '../ErrorText.tsx';
@@ -45,14 +48,25 @@ export function ImportPanel({ list, onImported, onClose }: { list: RuleList; onI
       setPreview(await api.previewImport({ list, content, format, ...(fileName ? { fileName } : {}) }));
     });
 
-  const commit = (token: string) =>
+  const commit = (token: string, skipInvalid: boolean) =>
     run(async () => {
-      const { imported } = await api.commitImport({ token });
+      const { imported } = await api.commitImport({ token, skipInvalid });
       announce(t('import.done', { count: imported }));
       setPreview(null);
       setContent('');
       onImported();
     });
+
+  /** The bad lines as a CSV the person can fix and import again (the ones the preview lists). */
+  const saveInvalid = (p: ImportPreview) => {
+    const rows = ['line,value,reason', ...p.invalid.map((bad) => [bad.line, bad.value, bad.reason[language]].map(csvCell).join(','))];
+    const url = URL.createObjectURL(new Blob([`${rows.join('\n')}\n`], { type: 'text/csv' }));
+    const a = document.createElement('a');
+    a.href = url;
+    a.download = `${(fileName ?? 'list').replace(/^.*[\\/]/, '')}.invalid.csv`;
+    a.click();
+    setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  };
 
   return (
     <section
@@ -105,14 +119,20 @@ export function ImportPanel({ list, onImported, onClose }: { list: RuleList; onI
         </form>
       ) : (
         <div className="import-preview" data-testid="import-preview">
-          <p>{t('import.summary', { added: preview.added, duplicates: preview.duplicates, invalid: preview.invalid.length })}</p>
-          {preview.invalid.length > 0 ? (
+          <p>{t('import.summary', { added: preview.added, duplicates: preview.duplicates, invalid: preview.invalidCount })}</p>
+          {preview.patterns > 0 ? <p data-testid="import-patterns">{t('import.patterns', { count: preview.patterns })}</p> : null}
+          {preview.invalidCount > 0 ? (
             <>
               <h4>{t('import.invalidTitle')}</h4>
+              {preview.invalidCount > preview.invalid.length ? <p className="hint">{t('import.invalidFirst', { shown: preview.invalid.length, count: preview.invalidCount })}</p> : null}
               <ul className="invalid-lines" data-testid="invalid-lines">
                 {preview.invalid.map((bad) => (
                   <li key={bad.line}>
-                    <span className="line-no">{t('import.line', { line: bad.line })}</span> <code data-verbatim>{bad.value}</code> — {bad.reason[language]}
+                    <span className="line-no">{t('import.line', { line: bad.line })}</span>{' '}
+                    <code data-verbatim>
+                      <bdi>{bad.value}</bdi>
+                    </code>{' '}
+                    — {bad.reason[language]}
                   </li>
                 ))}
               </ul>
@@ -124,8 +144,14 @@ export function ImportPanel({ list, onImported, onClose }: { list: RuleList; onI
               <ul className="sample" data-verbatim>
                 {preview.sample.map((s, i) => (
                   <li key={i}>
-                    {s.value}
-                    {s.label ? ` — ${s.label}` : ''}
+                    <bdi>{s.value}</bdi>
+                    {s.kind && s.kind !== 'number' ? ` (${t(`ruleKind.${s.kind}`)})` : ''}
+                    {s.label ? (
+                      <>
+                        {' — '}
+                        <bdi>{s.label}</bdi>
+                      </>
+                    ) : null}
                   </li>
                 ))}
               </ul>
@@ -133,9 +159,20 @@ export function ImportPanel({ list, onImported, onClose }: { list: RuleList; onI
           ) : null}
           <p className="hint">{t('import.nothingYet')}</p>
           <div className="button-row">
-            <button type="button" className="button-strong" disabled={busy || preview.added === 0} onClick={() => commit(preview.token)}>
-              {t('import.commit', { count: preview.added })}
-            </button>
+            {preview.invalidCount === 0 ? (
+              <button type="button" className="button-strong" disabled={busy || preview.added === 0} onClick={() => commit(preview.token, false)}>
+                {t('import.commit', { count: preview.added })}
+              </button>
+            ) : (
+              <>
+                <button type="button" className="button-strong" disabled={busy || preview.added === 0} onClick={() => commit(preview.token, true)}>
+                  {t('import.commitGood', { count: preview.added, invalid: preview.invalidCount })}
+                </button>
+                <button type="button" onClick={() => saveInvalid(preview)}>
+                  {t('import.saveInvalid', { count: preview.invalid.length })}
+                </button>
+              </>
+            )}
             <button type="button" onClick={() => setPreview(null)}>
               {t('import.back')}
             </button>

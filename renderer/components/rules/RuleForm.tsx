@@ -1,6 +1,6 @@
 // Add or edit one rule. Obvious mistakes are caught here in the user's language; anything the service
 // refuses (an unparsable number, a bad pattern) comes back as its 400 sentence next to the field it names.
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { RuleInput } from '../../../shared/api.ts';
 import { Action, Category, RuleKind, type Rule, type RuleList, type Schedule } from '../../../shared/domain.ts';
@@ -48,6 +48,24 @@ export function RuleForm({ list, rule, onDone, onCancel }: { list: RuleList; rul
   const [errors, setErrors] = useState<Partial<Record<keyof Draft | 'form', string>>>({});
   const [busy, setBusy] = useState(false);
   const set = <K extends keyof Draft>(key: K, v: Draft[K]) => setDraft((d) => ({ ...d, [key]: v }));
+  // With the kind left to "recognise automatically", the form shows what the typed text will be saved as
+  // (a number, a prefix, a wildcard…) before anything is saved; the save then sends that kind explicitly.
+  const [understood, setUnderstood] = useState<{ kind: RuleKind; value: string } | null>(null);
+  useEffect(() => {
+    const value = draft.value.trim();
+    if (draft.kind !== '' || !value) return setUnderstood(null);
+    let current = true;
+    const timer = setTimeout(() => {
+      api.interpretRule({ list, value }).then(
+        (u) => current && setUnderstood(u),
+        () => current && setUnderstood(null),
+      );
+    }, 250);
+    return () => {
+      current = false;
+      clearTimeout(timer);
+    };
+  }, [api, list, draft.value, draft.kind]);
 
   const submit = async () => {
     const local: typeof errors = {};
@@ -67,7 +85,8 @@ export function RuleForm({ list, rule, onDone, onCancel }: { list: RuleList; rul
     } satisfies Omit<RuleInput, 'list'>;
     setBusy(true);
     try {
-      const saved = rule ? await api.updateRule({ id: rule.id, patch: fields }) : await api.addRule({ list, ...fields });
+      const kind = draft.kind || (await api.interpretRule({ list, value: fields.value })).kind;
+      const saved = rule ? await api.updateRule({ id: rule.id, patch: fields }) : await api.addRule({ list, ...fields, kind });
       onDone(saved);
     } catch (e) {
       const field = fieldOfError(toApiCallError(e))?.replace(/^patch\./, '').split('.')[0];
@@ -95,6 +114,11 @@ export function RuleForm({ list, rule, onDone, onCancel }: { list: RuleList; rul
         <Field label={t('rules.value')} hint={t('rules.valueHint')} error={errors.value}>
           <input value={draft.value} onChange={(e) => set('value', e.target.value)} autoFocus maxLength={256} />
         </Field>
+        {understood ? (
+          <p className="hint understood" data-testid="rule-understood" aria-live="polite">
+            {t('rules.understood', { kind: t(`ruleKind.${understood.kind}`), value: understood.value })}
+          </p>
+        ) : null}
         <Field label={t('rules.kind')}>
           <select value={draft.kind} onChange={(e) => set('kind', e.target.value as Draft['kind'])}>
             <option value="">{t('rules.kindAuto')}</option>

@@ -61,7 +61,7 @@ describe('the electron-store settings backend', () => {
     expect(backups).toHaveLength(1);
     expect(readFileSync(join(dir, backups[0]!), 'utf8')).toBe('{"language": "zh", "startAtLo');
     expect(store.notices).toEqual([expect.objectContaining({ code: 'settings-reset', level: 'warning' })]);
-    expect(store.notices[0]!.text.zh).toContain('设置文件已损坏');
+    expect(store.notices[0]!.text.zh).toContain('无法读取设置文件');
   });
 
   it('backs up a file with an invalid value the same way', () => {

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cliEntry } from '../../support/paths.ts';
 import { join } from 'node:path';
 import Papa from 'papaparse';
@@ -93,5 +93,31 @@ describe('ringfence export', () => {
     expect(ringfence('export', '--data-dir', dir, '--format', 'csv').status).toBe(2);
     expect(ringfence('export', '--data-dir', dir, '--format', 'pdf', '--out', out).status).toBe(2);
     expect(existsSync(out)).toBe(false);
+  });
+
+  it('never overwrites the live database, and replaces an earlier export only with --force', () => {
+    const { dir, close } = dataDirWithCalls(5);
+    close();
+    const db = join(dir, 'ringfence.db');
+    for (const target of [db, `${db}-wal`, join(dir, 'settings.json')]) {
+      const r = ringfence('export', '--data-dir', dir, '--format', 'csv', '--out', target, '--force');
+      expect(r.status).toBe(1);
+      expect(r.stderr).toMatch(/one of Ringfence's own database files/);
+    }
+    // The history is intact: every record there, the chain holding.
+    const verified = ringfence('verify', '--data-dir', dir);
+    expect(verified.status).toBe(0);
+    expect(verified.stdout).toMatch(/chain holds: 5 records/);
+
+    const out = join(dir, 'report.html');
+    writeFileSync(out, 'my earlier report');
+    const refused = ringfence('export', '--data-dir', dir, '--format', 'html', '--out', out);
+    expect(refused.status).toBe(1);
+    expect(refused.stderr).toMatch(/already exists and was left as it is: choose another name, or add --force/);
+    expect(readFileSync(out, 'utf8')).toBe('my earlier report');
+    expect(ringfence('export', '--data-dir', dir, '--format', 'html', '--out', out, '--force').status).toBe(0);
+    expect(readFileSync(out, 'utf8')).toMatch(/^<!doctype html>/i);
+    // No temporary file is left beside it.
+    expect(readdirSync(dir).filter((f) => f.endsWith('.part'))).toEqual([]);
   });
 });

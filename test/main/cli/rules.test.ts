@@ -74,4 +74,50 @@ describe('ringfence rules', () => {
     expect(csv).toMatch(/^number,label,category,action,expires,kind$/m);
     expect(csv).toMatch(/^\+8613800138000,妈妈,,allow,,number$/m);
   });
+
+  it('imports the good lines with --skip-invalid and saves the bad ones beside the list', () => {
+    const dir = dataDir();
+    const file = join(dir, 'list.txt');
+    writeFileSync(file, '13900001111\nnot a number\n13900002222\n');
+    const r = ringfence('rules', 'import', file, '--list', 'blocked', '--data-dir', dir, '--skip-invalid');
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(/Imported 2 into the block list/);
+    expect(r.stdout).toContain(`saved to ${file}.invalid.csv`);
+    expect(readFileSync(`${file}.invalid.csv`, 'utf8')).toMatch(/^2,not a number,/m);
+    expect(JSON.parse(ringfence('rules', 'list', '--list', 'blocked', '--data-dir', dir, '--json').stdout).total).toBe(2);
+  });
+
+  it('echoes no terminal control from a binary file, shows the first bad lines and counts the rest', () => {
+    const dir = dataDir();
+    const file = join(dir, 'list.bin');
+    const binary = Array.from({ length: 200 }, (_, i) => `\u001b[2J\u001b]0;owned\u0007${i}\u202e\u0000`).join('\n');
+    writeFileSync(file, binary);
+    const r = ringfence('rules', 'import', file, '--list', 'blocked', '--data-dir', dir);
+    expect(r.status).toBe(1);
+    // eslint-disable-next-line no-control-regex -- no raw control character may reach the terminal
+    expect(r.stderr).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f\u202e]/);
+    expect(r.stderr).toContain('␛[2J');
+    expect(r.stderr.split('\n').filter((l) => l.startsWith('line ')).length).toBe(20);
+    expect(r.stderr).toMatch(/… and 180 more invalid line\(s\)/);
+    expect(JSON.parse(ringfence('rules', 'list', '--list', 'blocked', '--data-dir', dir, '--json').stdout).total).toBe(0);
+  });
+
+  it('never overwrites a file without --force, and never the database', () => {
+    const dir = dataDir();
+    expect(ringfence('rules', 'add', '13900001111', '--list', 'blocked', '--data-dir', dir).status).toBe(0);
+    const db = join(dir, 'ringfence.db');
+    const before = readFileSync(db);
+    const intoDb = ringfence('rules', 'export', '--list', 'blocked', '--data-dir', dir, '--out', db, '--force');
+    expect(intoDb.status).toBe(1);
+    expect(intoDb.stderr).toMatch(/one of Ringfence's own database files/);
+    expect(readFileSync(db).equals(before)).toBe(true);
+    const out = join(dir, 'mine.csv');
+    writeFileSync(out, 'my own notes\n');
+    const refused = ringfence('rules', 'export', '--list', 'blocked', '--data-dir', dir, '--out', out);
+    expect(refused.status).toBe(1);
+    expect(refused.stderr).toMatch(/already exists .* add --force to replace it/);
+    expect(readFileSync(out, 'utf8')).toBe('my own notes\n');
+    expect(ringfence('rules', 'export', '--list', 'blocked', '--data-dir', dir, '--out', out, '--force').status).toBe(0);
+    expect(readFileSync(out, 'utf8')).toMatch(/^\+8613900001111,/m);
+  });
 });

@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, readFileSync, readdirSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import Papa from 'papaparse';
 import { beforeEach, describe, expect, it } from 'vitest';
@@ -52,6 +52,31 @@ describe('CSV export', () => {
     const row = parsed.data.find((r) => r[0] === '41')!;
     expect(row[csvColumns.indexOf('name')]).toBe(`'=HYPERLINK("http://evil.example","x")`);
     expect(row[csvColumns.indexOf('normalized')]).toBe('+8617100000000');
+  });
+
+  it('quotes every cell holding a separator of any locale (, ; tab), so a semicolon cannot open a live second cell', async () => {
+    const { history: own } = openTestHistory();
+    own.record(makeCall(t0, { name: "x;=cmd|' /C calc'!A0;y", number: '17100000001' }));
+    own.record(makeCall(t0 + hour, { name: 'a\tb', number: '17100000002' }));
+    const file = join(out, 'separators.csv');
+    await own.exportTo(file, { format: 'csv', language: 'en', incidents: [] });
+    const { text, parsed } = parseCsv(file);
+    expect(text).toContain(`,"x;'=cmd|' /C calc'!A0;y",`);
+    expect(text).toContain(`,"a\tb",`);
+    // Read with ; as the separator (Excel in most European locales), the name is still one cell.
+    const semicolon = Papa.parse<string[]>(text.slice(1), { delimiter: ';', comments: '#', skipEmptyLines: true }).data;
+    expect(semicolon.every((row) => !row.some((cell) => cell.startsWith('=cmd')))).toBe(true);
+    expect(parsed.data.map((r) => r[csvColumns.indexOf('name')])).toContain("x;'=cmd|' /C calc'!A0;y");
+  });
+
+  it('isolates a caller name holding bidi controls in the evidence report, so it cannot reverse the text around it', async () => {
+    const { history: own } = openTestHistory();
+    own.record(makeCall(t0, { name: 'Zhang\u202eevil', number: '17100000003' }));
+    const file = join(out, 'report.html');
+    await own.exportTo(file, { format: 'html', language: 'en', incidents: [] });
+    const html = readFileSync(file, 'utf8');
+    expect(html).toContain('\u2068Zhang\u202eevil\u2069');
+    expect(html.replace('\u2068Zhang\u202eevil\u2069', '')).not.toContain('\u202e');
   });
 
   it('exports only the period and the numbers asked for', async () => {
@@ -139,8 +164,11 @@ describe('every export', () => {
 
   it('leaves no half-written file behind when writing fails', async () => {
     const file = join(out, 'fails.csv');
-    mkdirSync(`${file}.part`); // the temporary file cannot be created
-    await expect(history.exportTo(file, { format: 'csv', language: 'en', incidents: [] })).rejects.toThrow(expect.objectContaining({ code: 'export-failed' }));
+    const failing = () => {
+      throw new Error('disk full');
+    };
+    await expect(history.exportTo(file, { format: 'csv', language: 'en', incidents: [] }, failing)).rejects.toThrow(expect.objectContaining({ code: 'export-failed' }));
     expect(existsSync(file)).toBe(false);
+    expect(readdirSync(out).filter((f) => f.includes('fails.csv'))).toEqual([]);
   });
 });

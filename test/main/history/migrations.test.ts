@@ -2,6 +2,7 @@ import type { DatabaseSync } from 'node:sqlite';
 import { describe, expect, it } from 'vitest';
 import { createHash } from 'node:crypto';
 import { genesisHash, openHistory, type CallToRecord } from '../../../main/history/index.ts';
+import { rechainToV2 } from '../../../main/history/rechain.ts';
 import { component, migrations } from '../../../main/history/schema.ts';
 import { rebuildAggregates } from '../../../main/history/aggregates.ts';
 import { applyMigrations, openDatabase, schemaVersion } from '../../../main/store/database.ts';
@@ -92,6 +93,8 @@ describe('history migrations', () => {
       const db = openDatabase(path);
       applyMigrations(db, component, migrations.slice(0, from));
       if (from >= 1) writeAsOlderRelease(db, batch);
+      // A release at schema 4 had re-chained its records with version 2 (migration 4 does it once).
+      if (from >= 4) rechainToV2(db, new Date());
       // Schema 3 kept the running totals with every call.
       if (from >= 3) rebuildAggregates(db);
       if (from >= 2) db.prepare("INSERT INTO history_notes (call_id, created_at, text) VALUES (3, '2025-03-05T10:00:00.000Z', 'called again')").run();
@@ -99,8 +102,12 @@ describe('history migrations', () => {
       const history = openHistory(db, { timeZone: 'Asia/Shanghai' });
       expect(schemaVersion(db, component)).toBe(migrations.length);
       if (from === 0) history.recordBatch(batch);
-      // Re-chained with version 2: every record hashes as a fresh one would; the re-chain is the next entry.
-      expect(history.query({ limit: 1000 })).toEqual(reference.query({ limit: 1000 }));
+      // Re-chained with version 2 (older records keep their version; fresh ones are written with the newest,
+      // which from version 3 also hashes what the line presented): every stored fact is as a fresh record's,
+      // the hashes are those of the records' own version; the re-chain is the next entry.
+      const facts = (q: ReturnType<typeof history.query>) => q.calls.map(({ hash: _hash, ...c }) => c);
+      expect(facts(history.query({ limit: 1000 }))).toEqual(facts(reference.query({ limit: 1000 })));
+      if (from === 0) expect(history.query({ limit: 1000 })).toEqual(reference.query({ limit: 1000 }));
       const rechained = from >= 1 ? 1 : 0;
       expect(history.verify()).toMatchObject({ ok: true, records: 60, events: rechained, firstBad: null, problems: [] });
       if (from >= 1) {

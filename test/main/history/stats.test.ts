@@ -181,6 +181,10 @@ describe('statistics', () => {
   it('explains a bad request', () => {
     expect(() => history.statistics({ from: '2025-03-02T00:00:00Z', to: '2025-03-01T00:00:00Z', bucket: 'day' }, [])).toThrow(/ends .* before it starts/);
     expect(() => history.statistics({ from: '2020-01-01T00:00:00Z', to: '2025-01-01T00:00:00Z', bucket: 'hour' }, [])).toThrow(/more than 20000 hour buckets/);
+    // Weeks over a century are few buckets but too many days to count callers per day: a 400, not a 500.
+    expect(() => history.statistics({ from: '1990-01-01T00:00:00Z', to: '2099-12-31T00:00:00Z', bucket: 'week' }, [])).toThrow(
+      expect.objectContaining({ code: 'invalid-query', status: 400, message: expect.stringMatching(/more than 20000 day buckets/) }),
+    );
     expect(() => history.statistics({ from: '2025-03-01T00:00:00Z', to: '2025-03-02T00:00:00Z', bucket: 'day', timeZone: 'Nowhere/City' }, [])).toThrow(/IANA/);
   });
 });

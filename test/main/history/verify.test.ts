@@ -33,6 +33,25 @@ describe('verifying the hash chain', () => {
     expect(history.verify()).toMatchObject({ ok: false, records: 3, firstBad: { id: 4, reason: expect.stringMatching(/record 4: its content was changed after it was written/) } });
   });
 
+  it('covers what the line presented: the presented number and the count of replaced control characters', () => {
+    const { db, history } = openTestHistory();
+    history.recordBatch([
+      { ...makeCall(t0), number: null, normalized: null, presentedNumber: '+8*', controlsReplaced: 2, name: '\u241b[2JBob' },
+      makeCall(t0 + hour),
+      makeCall(t0 + 2 * hour, { presentedNumber: '170-1234-5678' }),
+    ]);
+    const [first] = history.query({ order: 'oldest', limit: 1 }).calls;
+    expect(first).toMatchObject({ number: null, presentedNumber: '+8*', controlsReplaced: 2 });
+    expect(history.verify()).toMatchObject({ ok: true, records: 3 });
+    tamper(db, "UPDATE history_calls SET presented_number = '+86170*' WHERE id = 1");
+    expect(history.verify()).toMatchObject({ ok: false, firstBad: { id: 1 } });
+    tamper(db, "UPDATE history_calls SET presented_number = '+8*', controls_replaced = 0 WHERE id = 1");
+    expect(history.verify()).toMatchObject({ ok: false, firstBad: { id: 1 } });
+    tamper(db, "UPDATE history_calls SET controls_replaced = 2 WHERE id = 1");
+    tamper(db, "UPDATE history_calls SET presented_number = NULL WHERE id = 3");
+    expect(history.verify()).toMatchObject({ ok: false, firstBad: { id: 3 } });
+  });
+
   it('names a record whose decision was rewritten from "blocked" to "allowed"', () => {
     const { db, history } = tenCalls();
     tamper(db, "UPDATE history_calls SET action = 'allow' WHERE id = 7");

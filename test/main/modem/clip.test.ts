@@ -53,7 +53,8 @@ describe('+CLIP', () => {
 
   it('never trusts a number cut off by the end of the line or mixed with noise', () => {
     expect(parseClip('+CLIP: "+86138001')).toBeNull();
-    expect(id('+CLIP: "+8613x00138000",145,,,,0')).toEqual({ number: null, presentation: 'unavailable', name: null });
+    // Presented, but not a number: kept as text for display, never matched ("number unusable").
+    expect(parseClip('+CLIP: "+8613x00138000",145,,,,0')).toMatchObject({ number: null, presentation: 'allowed', presentedNumber: '+8613x00138000' });
   });
 
   it('keeps the line it came from as raw', () => {

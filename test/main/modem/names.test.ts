@@ -23,9 +23,11 @@ describe('UCS2 text', () => {
     // A name that happens to be hex stays a name when the set is not known to be UCS2…
     expect(decodeText('CAFE', null)).toBe('CAFE');
     expect(decodeText('CAFEBABE', null)).toBe('CAFEBABE');
-    // …and text that is not whole UTF-16 (a lone surrogate, a control) is never decoded.
+    // …and text that is not whole UTF-16 (a lone surrogate) is never decoded; a control only where the set is
+    // known to be UCS2 (the sanitiser then shows it as a picture), never on a guess.
     expect(decodeText('D800', 'UCS2')).toBe('D800');
-    expect(decodeText('0007', 'UCS2')).toBe('0007');
+    expect(decodeText('0007', 'UCS2')).toBe('\u0007');
+    expect(decodeText('001B005B0032004A', null)).toBe('001B005B0032004A');
   });
 
   it('decodes a number sent in UCS2 and keeps ordinary digits', () => {

@@ -74,9 +74,13 @@ describe('properties', () => {
           else if (c === 0x0a || c === 0x0d) delivered += text[i];
         }
         for (const c of parseTranscript(text)) {
-          // A reported number was delivered in the input (give or take the + a type-145 number implies);
-          // every other presentation carries no number at all.
-          if (c.presentation === 'allowed') expect(c.number && delivered.includes(c.number.replace(/^\+/, ''))).toBeTruthy();
+          // A reported number was delivered in the input (give or take the + a type-145 number implies and
+          // the display separators), and holds only digits and a leading +; an allowed caller without one
+          // is "number unusable" and carries the text it presented. Other presentations carry no number.
+          if (c.presentation === 'allowed' && c.number !== null) {
+            expect(c.number).toMatch(/^\+?\d+$/);
+            expect(delivered.replace(/[ \-.()]/g, '').includes(c.number.replace(/^\+/, ''))).toBe(true);
+          } else if (c.presentation === 'allowed') expect(c.presentedNumber).toBeTruthy();
           else expect(c.number).toBeNull();
         }
       }),

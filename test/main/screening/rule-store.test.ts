@@ -19,7 +19,7 @@ function open(path = tempDbPath(), now = () => new Date(2025, 0, 6, 14, 0)) {
 }
 
 describe('rule store', () => {
-  it('adds, finds, updates and removes rules in any written form', () => {
+  it('adds, finds, updates and removes rules in any written form', async () => {
     const { rules, db } = open();
     const added = rules.add({ list: 'blocked', value: '0086 139-0000-1111', label: 'sales', category: 'sales' });
     expect(added).toMatchObject({ kind: 'number', value: '+8613900001111', label: 'sales', action: 'reject', hitCount: 0 });
@@ -32,7 +32,7 @@ describe('rule store', () => {
     db.close();
   });
 
-  it('refuses bad input with a specific error and changes nothing', () => {
+  it('refuses bad input with a specific error and changes nothing', async () => {
     const { rules, db } = open();
     const attempts: [Parameters<typeof rules.add>[0], RegExp][] = [
       [{ list: 'blocked', value: 'not a number' }, /not a phone number/],
@@ -51,29 +51,32 @@ describe('rule store', () => {
     db.close();
   });
 
-  it('previews an import with new, duplicate and invalid lines, and imports nothing while any line is invalid', () => {
+  it('previews an import with new, duplicate and invalid lines, and imports nothing while any line is invalid', async () => {
     const { rules, db } = open();
     rules.add({ list: 'blocked', value: '13900001111' });
     const csv = 'number,label,category,action,expires\n13900001111,dup,,,\n+86170*,virtual,harassment,,\nfoo,bad,,,\n17100000000,x,nonsense,,\n95555,bank,,,7d\n';
-    const preview = rules.previewImport({ list: 'blocked', content: csv, fileName: 'list.csv' });
-    expect(preview).toMatchObject({ format: 'csv', added: 2, duplicates: 1 });
+    const preview = await rules.previewImport({ list: 'blocked', content: csv, fileName: 'list.csv' });
+    expect(preview).toMatchObject({ format: 'csv', added: 1, duplicates: 1, invalidCount: 3, patterns: 0 });
     expect(preview.invalid.map((i) => [i.line, i.value])).toEqual([
+      [3, '+86170*'],
       [4, 'foo'],
       [5, '17100000000'],
     ]);
-    expect(preview.invalid[1]?.reason.en).toMatch(/Unknown category "nonsense"/);
-    expect(() => rules.commitImport(preview.token)).toThrow(/Nothing was imported: 2 line\(s\) are invalid \(first: line 4/);
+    // A CSV phone column holds exact numbers: a pattern needs a kind column saying so.
+    expect(preview.invalid[0]?.reason.en).toMatch(/imported as an exact number only/);
+    expect(preview.invalid[2]?.reason.en).toMatch(/Unknown category "nonsense"/);
+    await expect(rules.commitImport(preview.token)).rejects.toThrow(/Nothing was imported: 3 line\(s\) are invalid \(first: line 3/);
     expect(rules.list({ list: 'blocked' }).total).toBe(1);
 
-    const good = rules.previewImport({ list: 'blocked', content: '+86170*\n# comment\n\n95555 # bank\n13900001111\n' });
+    const good = await rules.previewImport({ list: 'blocked', content: '+86170*\n# comment\n\n95555 # bank\n13900001111\n' });
     expect(good).toMatchObject({ format: 'text', added: 2, duplicates: 1, invalid: [] });
-    expect(rules.commitImport(good.token)).toEqual({ imported: 2 });
-    expect(() => rules.commitImport(good.token)).toThrow(/unknown or has expired/);
+    expect(await rules.commitImport(good.token)).toEqual({ imported: 2, skipped: 0 });
+    await expect(rules.commitImport(good.token)).rejects.toThrow(/unknown or has expired/);
     expect(rules.list({ list: 'blocked' }).total).toBe(3);
     db.close();
   });
 
-  it('imports vCard contacts, including Android quoted-printable Chinese names, into the trusted list', () => {
+  it('imports vCard contacts, including Android quoted-printable Chinese names, into the trusted list', async () => {
     const { rules, screening, db } = open();
     const vcf = [
       'BEGIN:VCARD',
@@ -89,21 +92,21 @@ describe('rule store', () => {
       'TEL;TYPE=work:+86 21 1234 5678',
       'END:VCARD',
     ].join('\r\n');
-    const preview = rules.previewImport({ list: 'trusted', content: vcf, fileName: 'contacts.vcf' });
+    const preview = await rules.previewImport({ list: 'trusted', content: vcf, fileName: 'contacts.vcf' });
     expect(preview).toMatchObject({ format: 'vcard', added: 3, invalid: [] });
-    expect(preview.sample).toContainEqual({ value: '+8613800138000', label: '张三' });
-    rules.commitImport(preview.token);
+    expect(preview.sample).toContainEqual({ value: '+8613800138000', label: '张三', kind: 'number' });
+    await rules.commitImport(preview.token);
     expect(screening.decide(caller('13800138000'), { lineId: 'l' })).toMatchObject({ reason: 'trusted', ruleLabel: '张三' });
     expect(rules.export({ list: 'trusted', format: 'vcard' }).content).toContain('FN:张三\r\nTEL;TYPE=VOICE:+8613800138000');
     db.close();
   });
 
-  it('reads and writes NCID blacklists', () => {
+  it('reads and writes NCID blacklists', async () => {
     const { rules, db } = open();
     const ncid = '# ncidd.blacklist\n"4075551212" # telemarketer\n^400 # 400 numbers\n"SPAM LIKELY"\n';
-    const preview = rules.previewImport({ list: 'blocked', content: ncid, fileName: 'ncidd.blacklist' });
+    const preview = await rules.previewImport({ list: 'blocked', content: ncid, fileName: 'ncidd.blacklist' });
     expect(preview).toMatchObject({ format: 'ncid', added: 3, invalid: [] });
-    rules.commitImport(preview.token);
+    await rules.commitImport(preview.token);
     const out = rules.export({ list: 'blocked', format: 'ncid' });
     expect(out.fileName).toBe('ncidd.blacklist');
     expect(out.content).toContain('^400 # 400 numbers');
@@ -111,7 +114,7 @@ describe('rule store', () => {
     db.close();
   });
 
-  it('exports CSV that imports back as the same rules', () => {
+  it('exports CSV that imports back as the same rules', async () => {
     const first = open();
     first.rules.add({ list: 'blocked', value: '+86170*', label: 'virtual, operators', category: 'harassment' });
     first.rules.add({ list: 'blocked', value: '^95\\d{3}$', kind: 'regex' });
@@ -119,9 +122,9 @@ describe('rule store', () => {
     first.rules.add({ list: 'blocked', value: '13900001111', expiresAt: '2025-01-13T14:00:00.000Z' });
     const csv = first.rules.export({ list: 'blocked', format: 'csv' }).content;
     const second = open();
-    const preview = second.rules.previewImport({ list: 'blocked', content: csv, fileName: 'x.csv' });
+    const preview = await second.rules.previewImport({ list: 'blocked', content: csv, fileName: 'x.csv' });
     expect(preview.invalid).toEqual([]);
-    second.rules.commitImport(preview.token);
+    await second.rules.commitImport(preview.token);
     const strip = (r: { kind: string; value: string; label: string; action: string; category: string | null; expiresAt: string | null }) => ({ kind: r.kind, value: r.value, label: r.label, action: r.action, category: r.category, expiresAt: r.expiresAt });
     const sorted = (l: ReturnType<typeof strip>[]) => l.sort((a, b) => a.value.localeCompare(b.value));
     expect(sorted(second.rules.list({ list: 'blocked' }).rules.map(strip))).toEqual(sorted(first.rules.list({ list: 'blocked' }).rules.map(strip)));
@@ -129,7 +132,7 @@ describe('rule store', () => {
     second.db.close();
   });
 
-  it('lets a rule added by another process take effect for the next call', () => {
+  it('lets a rule added by another process take effect for the next call', async () => {
     const path = tempDbPath();
     const service = open(path);
     expect(service.screening.decide(caller('13900001111'), { lineId: 'l' }).reason).toBe('default');
@@ -150,20 +153,20 @@ describe('rule store', () => {
     service.db.close();
   });
 
-  it('reloads the whole list after another process imports in bulk', () => {
+  it('reloads the whole list after another process imports in bulk', async () => {
     const path = tempDbPath();
     const service = open(path);
     const cliDb = openDatabase(path);
     const cli = openRuleStore(cliDb, { homeCountry: () => 'CN' });
     const lines = Array.from({ length: 1500 }, (_, i) => `+86139${String(i).padStart(8, '0')}`).join('\n');
-    cli.commitImport(cli.previewImport({ list: 'blocked', content: lines }).token);
+    await cli.commitImport((await cli.previewImport({ list: 'blocked', content: lines })).token);
     service.screening.refresh();
     expect(service.screening.decide(caller('13900001499'), { lineId: 'l' }).reason).toBe('explicit-block');
     cliDb.close();
     service.db.close();
   });
 
-  it('lets expiring entries disappear by themselves and counts hits', () => {
+  it('lets expiring entries disappear by themselves and counts hits', async () => {
     let t = new Date(2025, 0, 6, 14, 0).getTime();
     const { rules, screening, db } = open(tempDbPath(), () => new Date(t));
     const r = rules.add({ list: 'blocked', value: '13900001111', expiresAt: '24h' });

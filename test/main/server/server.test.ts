@@ -1,6 +1,6 @@
 // The HTTP/WebSocket transport in front of a small in-process API host (the real service is covered by
 // the integration tests): token, validation, origins, limits and static files.
-import { mkdtempSync, writeFileSync, mkdirSync } from 'node:fs';
+import { mkdtempSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -75,6 +75,46 @@ describe('headless server', () => {
   it('rejects an oversized body with 413', async () => {
     server = await startServer({ api, listen: { host: '127.0.0.1', port: 0 }, staticRoot: root, maxBodyBytes: 1000 });
     expect((await post(server.url, 'pauseScreening', { minutes: 1, pad: 'x'.repeat(2000) })).status).toBe(413);
+  });
+
+  it('answers a chunked body that grows past the limit with 413 and a sentence, not a reset connection', async () => {
+    server = await startServer({ api, listen: { host: '127.0.0.1', port: 0 }, staticRoot: root, maxBodyBytes: 64 * 1024 });
+    const url = new URL(`${server.url}/api/pauseScreening`);
+    const reply = await new Promise<{ status: number; body: string }>((resolve, reject) => {
+      const req = request({ host: url.hostname, port: url.port, path: url.pathname, method: 'POST', headers: { 'content-type': 'application/json', 'transfer-encoding': 'chunked' } }, (res) => {
+        let body = '';
+        res.on('data', (c: Buffer) => (body += c.toString()));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
+      });
+      req.on('error', reject);
+      const chunk = 'x'.repeat(16 * 1024);
+      for (let i = 0; i < 12; i++) req.write(chunk); // 192 KB, three times the limit, no Content-Length
+      req.end();
+    });
+    expect(reply.status).toBe(413);
+    expect(JSON.parse(reply.body).error).toMatchObject({ code: 'too-large', message: expect.stringMatching(/larger than 64 KB \(65536 bytes\), the most this server accepts/) });
+  });
+
+  it('hands a previewImport body to the import worker as a file, unparsed, naming the client', async () => {
+    const folder = mkdtempSync(join(tmpdir(), 'rf-uploads-'));
+    const seen: { text: string; client: string }[] = [];
+    const withUploads = {
+      ...api,
+      uploads: {
+        folder: () => folder,
+        previewImport: async (path: string, client: string) => {
+          seen.push({ text: readFileSync(path, 'utf8'), client });
+          return { token: 't', format: 'text' as const, added: 0, duplicates: 0, invalid: [], invalidCount: 0, patterns: 0, sample: [] };
+        },
+      },
+    };
+    server = await startServer({ api: withUploads, listen: { host: '127.0.0.1', port: 0 }, staticRoot: root });
+    const body = '{"list":"blocked","content":"13900001111\\n"';
+    const r = await post(server.url, 'previewImport', body, { 'x-ringfence-client': 'page-1' });
+    expect(r.status).toBe(200);
+    // Not even valid JSON: the server did not parse it, the worker will (and say so).
+    expect(seen).toEqual([{ text: body, client: 'page:page-1' }]);
+    expect(readdirSync(folder)).toEqual([]);
   });
 
   it('pushes events over the WebSocket, and only with the token', async () => {

@@ -2,7 +2,10 @@ import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { spawnSync } from 'node:child_process';
+import { defaultSettings } from '../../../shared/settings.ts';
 import { countryFromLocale, openSettings } from '../../../main/settings/index.ts';
+import { cliEntry } from '../../support/paths.ts';
 
 const tempDir = () => mkdtempSync(join(tmpdir(), 'rf-settings-'));
 
@@ -48,6 +51,33 @@ describe('settings store', () => {
     const s = openSettings(dir);
     expect(s.get().theme).toBe('system');
     expect(s.notices[0]!.text.en).toMatch(/theme/);
+  });
+
+  it('keeps every valid setting of a file with one bad value, and names what it reset', () => {
+    const dir = tempDir();
+    const good = openSettings(dir);
+    good.set('homeCountry', 'GB');
+    good.set('screening.shield.quietMinutes', '30');
+    const file = JSON.parse(readFileSync(join(dir, 'settings.json'), 'utf8'));
+    file.screening.shield.calls = -5;
+    writeFileSync(join(dir, 'settings.json'), JSON.stringify(file));
+    const s = openSettings(dir);
+    expect(s.get().homeCountry).toBe('GB');
+    expect(s.get().screening.shield.quietMinutes).toBe(30);
+    expect(s.get().screening.shield.calls).toBe(defaultSettings().screening.shield.calls);
+    expect(s.notices).toHaveLength(1);
+    expect(s.notices[0]!.text.en).toMatch(/back to their defaults: screening\.shield\.calls\. Every other setting was kept\. The old file was kept as .*settings\.json\.corrupt-/);
+    expect(s.notices[0]!.text.zh).toMatch(/已恢复为默认值：screening\.shield\.calls/);
+  });
+
+  it('says so on stderr when a CLI command finds the settings file damaged', () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'settings.json'), '{"homeCountry": "GB", ');
+    const r = spawnSync(process.execPath, [cliEntry, 'settings', 'get', 'homeCountry', '--data-dir', dir], { encoding: 'utf8' });
+    expect(r.stderr).toMatch(/^ringfence: The settings file .* could not be read .* every setting is back to its default .*The old file was kept as .*settings\.json\.corrupt-/m);
+    expect(readdirSync(dir).filter((f) => f.startsWith('settings.json.corrupt-'))).toHaveLength(1);
+    // Told once: the next command finds a good file and says nothing.
+    expect(spawnSync(process.execPath, [cliEntry, 'settings', 'get', 'homeCountry', '--data-dir', dir], { encoding: 'utf8' }).stderr).toBe('');
   });
 
   it('sees a change made by another process on refresh', () => {

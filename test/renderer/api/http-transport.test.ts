@@ -39,7 +39,7 @@ describe('HTTP transport', () => {
     transport = createHttpTransport({ origin: server.origin, token: 's3cret' });
     const status = await transport.api.getStatus({});
     expect(status.lines[0]?.label).toBe('Home SIM');
-    const rule = await transport.api.addRule({ list: 'blocked', value: '+8617099998888' });
+    const rule = await transport.api.addRule({ list: 'blocked', value: '+8617099998888', kind: 'number' });
     expect(rule).toMatchObject({ list: 'blocked', value: '+8617099998888' });
   });
 
@@ -55,7 +55,7 @@ describe('HTTP transport', () => {
   it('turns a refused input into invalid-input naming the field', async () => {
     server = await start(null);
     transport = createHttpTransport({ origin: server.origin, token: null });
-    const failure = (await transport.api.addRule({ list: 'blocked', value: '' }).catch((e: unknown) => e)) as ApiCallError;
+    const failure = (await transport.api.addRule({ list: 'blocked', value: '', kind: 'number' }).catch((e: unknown) => e)) as ApiCallError;
     expect(failure.code).toBe('invalid-input');
     expect(failure.issues.join()).toMatch(/^value:/);
   });

@@ -167,6 +167,11 @@ export function createFakeService(options: FakeOptions = {}) {
       const all = rules.filter((r) => r.list === list && (!search || `${r.value} ${r.label}`.toLowerCase().includes(search.toLowerCase())));
       return { rules: all.slice(offset, offset + limit), total: all.length };
     },
+    interpretRule: ({ list, value, kind }) => {
+      const rule = ruleInputToRule({ list, value, ...(kind ? { kind } : {}) } as Parameters<Handlers['addRule']>[0]);
+      ruleSeq--;
+      return { kind: rule.kind, value: rule.value };
+    },
     addRule: (input) => {
       const rule = ruleInputToRule(input);
       const existing = rules.find((r) => r.list === rule.list && r.value === rule.value);
