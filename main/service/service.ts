@@ -4,7 +4,7 @@ import { randomUUID } from 'node:crypto';
 import type { DatabaseSync } from 'node:sqlite';
 import type { ApiEvent } from '../../shared/api.ts';
 import type { Decision, Text } from '../../shared/domain.ts';
-import { openHistory, type History, type NewCall } from '../history/index.ts';
+import { checkpointSmsText, openHistory, type History, type NewCall } from '../history/index.ts';
 import { listPorts, probePort, type EndedCall, type LatencyStages, type LineTiming } from '../modem/index.ts';
 import { normalizeNumber, openScreening, type Screening } from '../screening/index.ts';
 import type { Notice, SettingsStore } from '../settings/index.ts';
@@ -18,6 +18,8 @@ import { RecordQueue } from './record-queue.ts';
 import { startRecordWriter } from './record-writer.ts';
 import { isoWithOffset, localTimeZone } from './time.ts';
 import { checkpointDirs } from './checkpoint-dirs.ts';
+import { messageDesk } from './messages.ts';
+import { texts } from './texts.ts';
 
 export type ServiceOptions = {
   dataDir: string;
@@ -122,6 +124,8 @@ export async function startService(options: ServiceOptions): Promise<Service> {
       }),
   });
 
+  const desk = messageDesk({ writer, history, screening, settings, emit: (e) => bus.emit(e), notify, log, now });
+
   const lines = new LineSet({
     decide: (callerId, call) => {
       if (paused()) {
@@ -155,6 +159,7 @@ export async function startService(options: ServiceOptions): Promise<Service> {
     decided: (e) => bus.emit({ type: 'call-decided', ...e }),
     callEnded: (e, simulated) => endCall(e, simulated),
     warn: (message) => log('warn', message),
+    sms: desk.hooks,
   }, { ...(options.lineTiming ? { timing: options.lineTiming } : {}), ...(options.latency ? { latency: options.latency } : {}) });
 
   function endCall(e: EndedCall, simulated: boolean) {
@@ -223,6 +228,7 @@ export async function startService(options: ServiceOptions): Promise<Service> {
       pausedUntil = until;
     },
     chainIncidents,
+    desk,
     ...(options.printPdf ? { printPdf: options.printPdf } : {}),
   });
 
@@ -256,6 +262,33 @@ export async function startService(options: ServiceOptions): Promise<Service> {
       } catch (error) {
         log('warn', `could not write the daily checkpoint to ${dir}: ${(error as Error).message}`);
       }
+    }
+    void checkpointSms({ lastId: head.lastId, head: head.head });
+  };
+
+  // The opt-in checkpoint SMS (Settings → Evidence): the head texted to the number the user confirmed, so the
+  // operator's own records timestamp it. Never to a number not confirmed; the sent text is itself recorded.
+  const checkpointSms = async (head: { lastId: number; head: string }) => {
+    const { enabled, to, confirmedAt } = settings.get().evidence.smsCheckpoint;
+    if (!enabled || !confirmedAt || !/^\+?\d{3,20}$/.test(to)) return;
+    // Once a day, however often Ringfence is restarted: not when one went to this number in the last 23 hours.
+    const since = now().getTime() - 23 * 3600_000;
+    if (history.listSms({ party: to, fromMs: since, limit: 20 }).some((s) => s.direction === 'sent' && s.party === to)) return;
+    const line = lines.smsReady()[0];
+    if (!line) {
+      notify('checkpoint-sms-no-line', 'warning', texts.checkpointSmsNoLine(to));
+      return;
+    }
+    try {
+      const result = await lines.sendSms(line.id, to, checkpointSmsText(head, now()));
+      const recorded = await desk.recordSent(line.id, line.simulated, result, null);
+      if (recorded.ok) {
+        notify('checkpoint-sms-sent', 'info', texts.checkpointSmsSent(to, head.lastId));
+      } else {
+        notify('checkpoint-sms-failed', 'warning', texts.checkpointSmsFailed(to, recorded.error ?? ''));
+      }
+    } catch (error) {
+      log('warn', `checkpoint SMS: ${(error as Error).message}`);
     }
   };
 
@@ -296,6 +329,9 @@ export async function startService(options: ServiceOptions): Promise<Service> {
       await lines.closeAll();
       const left = await records.flush();
       records.close();
+      const smsLeft = await desk.flush();
+      desk.close();
+      if (smsLeft > 0) log('error', `${smsLeft} SMS could not be saved before shutdown.`);
       await writer.close();
       if (left > 0) log('error', `${left} call record(s) could not be saved before shutdown.`);
       screening.close();
