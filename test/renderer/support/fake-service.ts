@@ -10,6 +10,7 @@ import { numberRange } from '../../../shared/phone.ts';
 import { callRecord, decision, demoLine, gsmLine, hashOf, localIso, seedCalls, seedRules, syntheticCall } from './fake-data.ts';
 import { exportHandlers } from './fake-export.ts';
 import { importHandlers } from './fake-import.ts';
+import { messageHandlers } from './fake-messages.ts';
 
 export type FakeOptions = {
   /** Calls held as a synthetic history (generated on demand) instead of the seed calls. */
@@ -109,6 +110,7 @@ export function createFakeService(options: FakeOptions = {}) {
     };
   };
 
+  const sms = messageHandlers({ now, settings: () => settings, lineOperator: () => lines[0]?.operator ?? null });
   const exporter = exportHandlers({ calls: () => [...records.values()], emit, stepMs: options.exportStepMs ?? 40 });
   const handlers: Handlers = {
     getStatus: () => status(),
@@ -216,6 +218,7 @@ export function createFakeService(options: FakeOptions = {}) {
       return settings;
     },
     exportHistory: (input) => exporter.exportHistory(input),
+    ...sms.handlers,
     verifyHistory: () => {
       const all = [...records.values()];
       return { ok: true, records: all.length || synthetic, head: all.at(-1)?.hash ?? null, firstBad: null };
@@ -336,6 +339,7 @@ export function createFakeService(options: FakeOptions = {}) {
     exportFile: (jobId: string) => exporter.files.get(jobId),
     rules: () => rules.slice(),
     records: () => [...records.values()],
+    smsSent: () => sms.sent.slice(),
     settings: () => settings,
     hashOf,
   };
