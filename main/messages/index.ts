@@ -3,3 +3,4 @@
 export { smsFromReceived, smsFromSent, incidentAt, messagesFrom, type RecordContext } from './assemble.ts';
 export { complaintSms, type ComplaintFacts } from './complaint-sms.ts';
 export { reportNumbers, reportNumberFor, operatorOf, type ReportNumber, type OperatorId } from './report-numbers.ts';
+export { messagesCsv, messagesJson, messageLine, messageCsvColumns, terminalSafe } from './export.ts';
