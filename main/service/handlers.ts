@@ -152,6 +152,7 @@ export function buildHandlers(ctx: HandlerContext): Handlers {
           ownNumbers: [...new Set(Object.values(s.evidence.lineNumbers).flat())],
           exclude,
           windowMinutes: s.screening.shield.windowMinutes,
+          messages: (parts) => ctx.desk.messages(parts),
           ...(format === 'pack' ? { checkpoints: findCheckpoints([ctx.paths.exports, ...(chosen ? [chosen] : [])]) } : {}),
           ...(ctx.printPdf ? { printPdf: ctx.printPdf } : {}),
         },

@@ -10,6 +10,7 @@ import { entrySql } from '../chain-state.ts';
 import { callColumns, col, decisionsOf, type Row } from '../columns.ts';
 import { HistoryError, invalid } from '../errors.ts';
 import { eventFields, smsFields } from '../fields.ts';
+import { listSms } from '../sms.ts';
 import type { Checkpoint } from '../checkpoints.ts';
 import { writeCsv } from './csv.ts';
 import { writeJson } from './json.ts';
@@ -115,6 +116,7 @@ What is here
   report.html         the evidence report (open in any browser; prints to A4)
 ${o.pdf ? '  report.pdf          the same report, printed to A4\n' : ''}  calls.csv           every call the report covers (${o.rows}), one row each (Excel-ready, UTF-8)
   calls.json          the same calls with every stored field
+  messages.json       the text messages (SMS) of the period, joined and flagged (when the pack has them)
   chain.jsonl         the hash chain from record ${o.fromId} to the head: covered calls, events and SMS in full,
                       other callers' calls (and SMS outside the period) only as the SHA-256 digest of
                       their content (their privacy)
@@ -195,6 +197,15 @@ export async function writePack(snapshot: Snapshot, out: string, opts: PackOptio
     });
     await write('calls.csv', (sink) => writeCsv(snapshot, sink));
     await write('calls.json', (sink) => writeJson(snapshot, sink, { exportedAt: opts.exportedAt, ...filter }));
+    if (opts.messages) {
+      // The period's messages, joined and flagged as the report reads them; chain.jsonl proves each part.
+      const fromMs = opts.from ? Date.parse(opts.from) : undefined;
+      const toMs = opts.to ? Date.parse(opts.to) : undefined;
+      const parts = listSms(snapshot.db, { ...(fromMs !== undefined ? { fromMs } : {}), ...(toMs !== undefined ? { toMs } : {}), order: 'oldest' }).filter((s) => s.id <= snapshot.lastId);
+      const messages = opts.numbers?.length ? [] : opts.messages(parts);
+      writeFileSync(join(part, 'messages.json'), `${JSON.stringify({ format: 'ringfence-messages', version: 1, exportedAt: opts.exportedAt, head: snapshot.head, count: messages.length, messages }, null, 2)}\n`);
+      files.push('messages.json');
+    }
     const coveredIds = new Set<number>();
     for (const r of snapshot.rows()) coveredIds.add(Number(r[col.id]));
     let fromId = snapshot.lastId + 1;
