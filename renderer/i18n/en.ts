@@ -505,6 +505,15 @@ export const en = {
     'same-number': 'repeated calls from one number',
     manual: 'you',
   },
+  messageSettings: {
+    title: 'Text message keywords',
+    intro: 'Messages containing these words are flagged on the Messages page and quoted in full in the evidence report. One keyword per line; matched as plain text, whatever the case or full/half width.',
+    alert: 'Extortion and fraud',
+    alertHint: 'e.g. 微信, QQ, 转账, 红包, 后果自负',
+    code: 'Verification codes',
+    codeHint: 'Marks code-bombing messages so they do not hide the one that matters.',
+    defaults: 'Restore the default lists',
+  },
   evidenceSettings: {
     title: 'Evidence',
     intro: 'Your own number on each line is named in the evidence report and the complaint texts as the number being harassed. It is never reported.',

@@ -503,6 +503,15 @@ export const zh: Messages = {
     'same-number': '同一号码反复来电',
     manual: '您手动开启',
   },
+  messageSettings: {
+    title: '短信关键词',
+    intro: '含有这些词的短信会在“短信”页面标出，并在证据报告中全文引用。每行一个关键词；按普通文字匹配，不区分大小写和全角半角。',
+    alert: '勒索和诈骗',
+    alertHint: '例如：微信、QQ、转账、红包、后果自负',
+    code: '验证码',
+    codeHint: '标出验证码轰炸短信，避免真正重要的短信被淹没。',
+    defaults: '恢复默认列表',
+  },
   evidenceSettings: {
     title: '证据',
     intro: '每条线路的本人号码会在证据报告和投诉文本中作为被骚扰号码列出，不会被举报。',

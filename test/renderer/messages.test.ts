@@ -74,6 +74,22 @@ describe('Messages', () => {
     await context.close();
   });
 
+  it('lets the user edit the keyword lists in Settings, one per line, and saves exactly those', async () => {
+    const { context, page, errors } = await openApp(browser, ui, { language: 'zh' });
+    await showPage(page, 'settings');
+    const section = page.locator('section', { has: page.getByRole('heading', { name: '短信关键词' }) });
+    const alert = section.getByTestId('keywords-alert');
+    await expect.poll(() => alert.inputValue(), { timeout: 15_000 }).toContain('微信');
+    await alert.fill('加微信\n\n  刷单  \n');
+    await section.getByRole('button', { name: '保存' }).click();
+    await expect.poll(() => ui.calls('updateSettings').length, { timeout: 15_000 }).toBeGreaterThan(0);
+    const patch = ui.calls('updateSettings').at(-1)!.input as { patch: { messages: { keywords: { alert: string[]; code: string[] } } } };
+    expect(patch.patch.messages.keywords.alert).toEqual(['加微信', '刷单']);
+    expect(patch.patch.messages.keywords.code.length).toBeGreaterThan(0);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
   it('reads the same in Chinese', async () => {
     const { context, page } = await openApp(browser, ui, { language: 'zh' });
     await showPage(page, 'messages');
