@@ -136,6 +136,18 @@ export const Statistics = z.object({
     .default([]),
   distinctPerDay: z.array(z.object({ day: z.string(), count: z.number().int() })),
   incidents: z.array(Incident),
+  /**
+   * SMS received in the period (whole messages, simulated ones left out): how many, how many flagged as
+   * extortion or fraud, how many verification codes, and per shield incident the messages that arrived in it.
+   */
+  messages: z
+    .object({
+      received: z.number().int(),
+      flagged: z.number().int(),
+      codes: z.number().int(),
+      perIncident: z.array(z.object({ incidentId: z.number().int(), received: z.number().int(), flagged: z.number().int() })),
+    })
+    .default({ received: 0, flagged: 0, codes: 0, perIncident: [] }),
 });
 export type Statistics = z.infer<typeof Statistics>;
 

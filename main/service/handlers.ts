@@ -13,7 +13,7 @@ import { version } from '../version.ts';
 import { ApiFailure, type Handlers } from './api-host.ts';
 import { texts } from './texts.ts';
 import type { LineSet } from './lines.ts';
-import { buildMessageHandlers } from './message-handlers.ts';
+import { buildMessageHandlers, messageFigures } from './message-handlers.ts';
 import type { MessageDesk } from './messages.ts';
 
 export type ExportJob = { path: string; fileName: string; contentType: string };
@@ -109,7 +109,8 @@ export function buildHandlers(ctx: HandlerContext): Handlers {
     },
     getStatistics: (q) => {
       const { from, to } = resolveRange(q, systemTimeZone());
-      return history.statistics({ from, to, bucket: q.bucket, top: q.top }, screening.incidents({ from, to }));
+      const stats = history.statistics({ from, to, bucket: q.bucket, top: q.top }, screening.incidents({ from, to }));
+      return { ...stats, messages: messageFigures(ctx.desk.messages(history.listSms({ ...(from ? { fromMs: Date.parse(from) } : {}), ...(to ? { toMs: Date.parse(to) } : {}), order: 'oldest' }))) };
     },
     listRules: (q) => screening.rules.list(q),
     addRule: (input) => screening.rules.add(input),

@@ -1,6 +1,6 @@
 // The Messages API: search the recorded SMS as whole messages, and the complaint SMS — prepared from an
 // incident or a number, shown exactly, sent only with the user's explicit confirmation of that very draft.
-import type { ComplaintDraft, MessageQuery } from '../../shared/api.ts';
+import type { ComplaintDraft, MessageQuery, Statistics } from '../../shared/api.ts';
 import { foldForSearch } from '../../shared/message-flags.ts';
 import { formatNumber } from '../../shared/phone.ts';
 import type { Message, SmsRecord } from '../../shared/domain.ts';
@@ -32,6 +32,26 @@ const callPages = 50;
 const pad = (n: number) => String(n).padStart(2, '0');
 /** "2025-03-04 14:02" in the time the record was written in (its own offset). */
 const localMinute = (iso: string) => iso.slice(0, 16).replace('T', ' ');
+
+/** The Statistics page's SMS figures: received messages (simulated left out), flagged, codes, per incident. */
+export function messageFigures(messages: readonly Message[]): Statistics['messages'] {
+  const received = messages.filter((m) => m.direction === 'received' && !m.simulated);
+  const flagged = (m: Message) => m.flags.alert.length > 0;
+  const perIncident = new Map<number, { incidentId: number; received: number; flagged: number }>();
+  for (const m of received) {
+    if (m.incidentId === null) continue;
+    const row = perIncident.get(m.incidentId) ?? { incidentId: m.incidentId, received: 0, flagged: 0 };
+    row.received++;
+    if (flagged(m)) row.flagged++;
+    perIncident.set(m.incidentId, row);
+  }
+  return {
+    received: received.length,
+    flagged: received.filter(flagged).length,
+    codes: received.filter((m) => !flagged(m) && m.flags.code.length > 0).length,
+    perIncident: [...perIncident.values()],
+  };
+}
 
 export function buildMessageHandlers(ctx: MessageHandlerContext): MessageHandlers {
   const { history, settings, lines, desk } = ctx;

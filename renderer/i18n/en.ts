@@ -498,6 +498,11 @@ export const en = {
       'From {{start}}, still going on: {{calls}} calls blocked from {{numbers}} numbers, {{withheld}}% withheld (started by {{trigger}}).',
     incidentLine:
       '{{start}} to {{end}}: {{calls}} calls blocked from {{numbers}} numbers, {{withheld}}% withheld (started by {{trigger}}).',
+    messages: 'Text messages received',
+    messagesFlagged_one: '{{count}} flagged',
+    messagesFlagged_other: '{{count}} flagged',
+    incidentSms_one: 'Also {{count}} text message ({{flagged}} flagged).',
+    incidentSms_other: 'Also {{count}} text messages ({{flagged}} flagged).',
   },
   trigger: {
     calls: 'many calls',

@@ -496,6 +496,11 @@ export const zh: Messages = {
     callsRejected: '拦截的来电',
     incidentLineOngoing: '{{start}} 起，仍在持续：拦截来自 {{numbers}} 个号码的 {{calls}} 通来电，隐藏号码占 {{withheld}}%（触发原因：{{trigger}}）。',
     incidentLine: '{{start}} 至 {{end}}：拦截来自 {{numbers}} 个号码的 {{calls}} 通来电，隐藏号码占 {{withheld}}%（触发原因：{{trigger}}）。',
+    messages: '收到的短信',
+    messagesFlagged_one: '{{count}} 条已标记',
+    messagesFlagged_other: '{{count}} 条已标记',
+    incidentSms_one: '同期收到短信 {{count}} 条（{{flagged}} 条已标记）。',
+    incidentSms_other: '同期收到短信 {{count}} 条（{{flagged}} 条已标记）。',
   },
   trigger: {
     calls: '大量来电',

@@ -139,6 +139,20 @@ export function Statistics() {
               <span className="stat-figure">{Math.round(stats.totals.withheldShare * 100)}%</span>
               <span className="stat-label">{t('stats.withheldShare')}</span>
             </p>
+            {stats.messages.received > 0 ? (
+              <p className="stat" data-testid="stat-messages">
+                <span className="stat-figure">{formatCount(stats.messages.received, language)}</span>
+                <span className="stat-label">
+                  {t('stats.messages')}
+                  {stats.messages.flagged > 0 ? (
+                    <>
+                      {' · '}
+                      <a href="#/messages">{t('stats.messagesFlagged', { count: stats.messages.flagged })}</a>
+                    </>
+                  ) : null}
+                </span>
+              </p>
+            ) : null}
           </div>
 
           <figure className="card chart">
@@ -301,6 +315,10 @@ export function Statistics() {
                         withheld: Math.round(i.withheldShare * 100),
                         trigger: t(`trigger.${i.trigger}`),
                       })}
+                      {(() => {
+                        const sms = stats.messages.perIncident.find((p) => p.incidentId === i.id);
+                        return sms ? ` ${t('stats.incidentSms', { count: sms.received, flagged: sms.flagged })}` : null;
+                      })()}
                     </li>
                   ))}
                 </ol>

@@ -287,6 +287,7 @@ export function createFakeService(options: FakeOptions = {}) {
       topCallers,
       topRanges: [...byRange.values()].sort((a, b) => b.count - a.count).slice(0, top),
       distinctPerDay: [...days.entries()].map(([day, set]) => ({ day, count: set.size })),
+      messages: { received: 2002, flagged: 1, codes: 2000, perIncident: flood.length ? [{ incidentId: 1, received: 45, flagged: 1 }] : [] },
       incidents: flood.length
         ? [{ id: 1, startedAt: flood[0]!.startedAt, endedAt: shield.active ? null : flood.at(-1)!.startedAt, trigger: 'calls', callsRejected: flood.length, distinctNumbers: new Set(flood.map((c) => c.number)).size, withheldShare: 0 }]
         : [],
