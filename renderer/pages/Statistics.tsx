@@ -1,4 +1,5 @@
 // Statistics: how many calls, when, from whom, and the floods (incidents) the shield handled.
+import { ComplaintDialog, type ComplaintSubject } from '../components/messages/ComplaintDialog.tsx';
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Bar, BarChart, CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Scatter, ScatterChart, Tooltip, XAxis, YAxis, ZAxis } from 'recharts';
@@ -61,6 +62,8 @@ export function Statistics() {
   const [stats, setStats] = useState<Stats | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [generation, setGeneration] = useState(0);
+  // The complaint SMS for a whole flood: prepared, shown, sent only when the user presses Send.
+  const [complaint, setComplaint] = useState<ComplaintSubject | null>(null);
 
   useEffect(() => {
     let live = true;
@@ -318,7 +321,10 @@ export function Statistics() {
                       {(() => {
                         const sms = stats.messages.perIncident.find((p) => p.incidentId === i.id);
                         return sms ? ` ${t('stats.incidentSms', { count: sms.received, flagged: sms.flagged })}` : null;
-                      })()}
+                      })()}{' '}
+                      <button type="button" className="button-quiet" onClick={() => setComplaint({ incidentId: i.id })} data-testid="incident-report-sms">
+                        {t('messages.report')}
+                      </button>
                     </li>
                   ))}
                 </ol>
@@ -329,6 +335,7 @@ export function Statistics() {
       ) : error ? null : (
         <p>{t('common.loading')}</p>
       )}
+      {complaint ? <ComplaintDialog subject={complaint} onClose={() => setComplaint(null)} /> : null}
     </>
   );
 }
