@@ -43,9 +43,9 @@ describe('ringfence messages', () => {
     expect(lines).toHaveLength(23);
     expect(lines.find((l) => l.includes('95555'))).toContain('第一部分，第二部分。');
     const alert = ringfence('messages', 'list', '--data-dir', dir, '--flag', 'alert');
-    expect(alert.stdout.trim().split('\n')).toEqual([expect.stringMatching(/13800138000 \[!微信,转账,后果自负\]  加微信 hk8899/)]);
+    expect(alert.stdout.trim().split('\n')).toEqual([expect.stringMatching(/13800138000 \[!微信,转账,后果自负\] {2}加微信 hk8899/)]);
     // The sender's text cannot clear the screen or reverse the line.
-    expect(all.stdout).not.toMatch(/[\u001b\u202e]/);
+    expect(all.stdout.includes('\u001b') || all.stdout.includes('\u202e')).toBe(false);
     expect(all.stdout).toContain('␛[2J');
   });
 
