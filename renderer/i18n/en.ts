@@ -514,7 +514,7 @@ export const en = {
     title: 'Text message keywords',
     intro: 'Messages containing these words are flagged on the Messages page and quoted in full in the evidence report. One keyword per line; matched as plain text, whatever the case or full/half width.',
     alert: 'Extortion and fraud',
-    alertHint: 'e.g. 微信, QQ, 转账, 红包, 后果自负',
+    alertHint: 'e.g. WeChat, VX, QQ; Chinese keywords work the same way.',
     code: 'Verification codes',
     codeHint: 'Marks code-bombing messages so they do not hide the one that matters.',
     defaults: 'Restore the default lists',
@@ -610,7 +610,7 @@ export const en = {
   messages: {
     filters: 'Filter messages',
     search: 'Text contains',
-    searchPlaceholder: 'Words in the message, e.g. 微信',
+    searchPlaceholder: 'Words in the message, e.g. WeChat',
     sender: 'Sender',
     senderPlaceholder: 'Part of the number or name',
     flag: 'Keywords',

@@ -203,8 +203,11 @@ export async function writePack(snapshot: Snapshot, out: string, opts: PackOptio
       const toMs = opts.to ? Date.parse(opts.to) : undefined;
       const parts = listSms(snapshot.db, { ...(fromMs !== undefined ? { fromMs } : {}), ...(toMs !== undefined ? { toMs } : {}), order: 'oldest' }).filter((s) => s.id <= snapshot.lastId);
       const messages = opts.numbers?.length ? [] : opts.messages(parts);
-      writeFileSync(join(part, 'messages.json'), `${JSON.stringify({ format: 'ringfence-messages', version: 1, exportedAt: opts.exportedAt, head: snapshot.head, count: messages.length, messages }, null, 2)}\n`);
-      files.push('messages.json');
+      // Only a pack whose period has messages carries the file.
+      if (messages.length > 0) {
+        writeFileSync(join(part, 'messages.json'), `${JSON.stringify({ format: 'ringfence-messages', version: 1, exportedAt: opts.exportedAt, head: snapshot.head, count: messages.length, messages }, null, 2)}\n`);
+        files.push('messages.json');
+      }
     }
     const coveredIds = new Set<number>();
     for (const r of snapshot.rows()) coveredIds.add(Number(r[col.id]));

@@ -1,3 +1,4 @@
+// The keywords are the user's data (data-verbatim: shown as written, in whatever language).
 // The keyword lists that flag SMS (settings.messages.keywords): one keyword per line, literal text (never a
 // pattern), matched regardless of case and full/half width. `alert` marks extortion and fraud, `code`
 // verification-code bombing; the Messages page and the evidence report use them as saved here.
@@ -40,10 +41,10 @@ export function MessageSettings() {
         }}
       >
         <Field label={t('messageSettings.alert')} hint={t('messageSettings.alertHint')} error={form.fieldError('alert')}>
-          <textarea rows={6} value={text.alert} onChange={(e) => edit('alert', e.target.value)} data-testid="keywords-alert" />
+          <textarea rows={6} value={text.alert} onChange={(e) => edit('alert', e.target.value)} data-testid="keywords-alert" data-verbatim />
         </Field>
         <Field label={t('messageSettings.code')} hint={t('messageSettings.codeHint')} error={form.fieldError('code')}>
-          <textarea rows={3} value={text.code} onChange={(e) => edit('code', e.target.value)} data-testid="keywords-code" />
+          <textarea rows={3} value={text.code} onChange={(e) => edit('code', e.target.value)} data-testid="keywords-code" data-verbatim />
         </Field>
         <button
           type="button"
