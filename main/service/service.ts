@@ -263,32 +263,46 @@ export async function startService(options: ServiceOptions): Promise<Service> {
         log('warn', `could not write the daily checkpoint to ${dir}: ${(error as Error).message}`);
       }
     }
-    void checkpointSms({ lastId: head.lastId, head: head.head });
   };
 
   // The opt-in checkpoint SMS (Settings → Evidence): the head texted to the number the user confirmed, so the
   // operator's own records timestamp it. Never to a number not confirmed; the sent text is itself recorded.
-  const checkpointSms = async (head: { lastId: number; head: string }) => {
+  // Checked on every housekeeping tick, not only with the daily checkpoint: a line that becomes ready later
+  // (the modem plugged in after start) still sends that day's SMS. At most one a day per number, however
+  // often Ringfence restarts (the sent SMS in the chain say when the last one went); a failure waits 10 minutes.
+  let smsCheckpointBusy = false;
+  let smsCheckpointRetryAt = 0;
+  let smsCheckpointNoLineSaid = 0;
+  const checkpointSmsDue = async () => {
     const { enabled, to, confirmedAt } = settings.get().evidence.smsCheckpoint;
-    if (!enabled || !confirmedAt || !/^\+?\d{3,20}$/.test(to)) return;
-    // Once a day, however often Ringfence is restarted: not when one went to this number in the last 23 hours.
+    if (smsCheckpointBusy || !enabled || !confirmedAt || !/^\+?\d{3,20}$/.test(to) || Date.now() < smsCheckpointRetryAt) return;
     const since = now().getTime() - 23 * 3600_000;
     if (history.listSms({ party: to, fromMs: since, limit: 20 }).some((s) => s.direction === 'sent' && s.party === to)) return;
+    const head = history.headInfo();
+    if (head.head === null) return;
     const line = lines.smsReady()[0];
     if (!line) {
-      notify('checkpoint-sms-no-line', 'warning', texts.checkpointSmsNoLine(to));
+      // Said once a day, not on every tick.
+      if (Date.now() - smsCheckpointNoLineSaid > 24 * 3600_000 && lines.statuses().length > 0) {
+        smsCheckpointNoLineSaid = Date.now();
+        notify('checkpoint-sms-no-line', 'warning', texts.checkpointSmsNoLine(to));
+      }
       return;
     }
+    smsCheckpointBusy = true;
     try {
-      const result = await lines.sendSms(line.id, to, checkpointSmsText(head, now()));
+      const result = await lines.sendSms(line.id, to, checkpointSmsText({ lastId: head.lastId, head: head.head }, now()));
       const recorded = await desk.recordSent(line.id, line.simulated, result, null);
-      if (recorded.ok) {
-        notify('checkpoint-sms-sent', 'info', texts.checkpointSmsSent(to, head.lastId));
-      } else {
+      if (recorded.ok) notify('checkpoint-sms-sent', 'info', texts.checkpointSmsSent(to, head.lastId));
+      else {
+        smsCheckpointRetryAt = Date.now() + 10 * 60_000;
         notify('checkpoint-sms-failed', 'warning', texts.checkpointSmsFailed(to, recorded.error ?? ''));
       }
     } catch (error) {
+      smsCheckpointRetryAt = Date.now() + 10 * 60_000;
       log('warn', `checkpoint SMS: ${(error as Error).message}`);
+    } finally {
+      smsCheckpointBusy = false;
     }
   };
 
@@ -304,6 +318,7 @@ export async function startService(options: ServiceOptions): Promise<Service> {
       screening.refresh();
       screening.tick();
       checkpointDaily();
+      void checkpointSmsDue();
       const days = settings.get().retentionDays;
       if (days !== null && Date.now() - lastRetention > 3600_000) {
         lastRetention = Date.now();

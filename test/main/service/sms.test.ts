@@ -3,7 +3,7 @@
 // every PDU written through the record writer into a real SQLite file, then `verify` over the whole chain.
 // Nothing lost through a full SIM, long messages joined, the extortion text flagged, nothing sent without
 // the user's confirmation of the exact draft.
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
@@ -36,6 +36,9 @@ async function serviceOn(profile: SimProfileName, sms: { capacity?: number; prel
   await vi.waitFor(async () => expect((await service.call('getStatus', {})).lines[0]?.sms?.ready).toBe(true), { timeout: 60_000, interval: 100 });
   return { service, sim, dataDir, settings };
 }
+
+/** The last hour to the next one: the statistics period the test's messages fall in. */
+const range = () => ({ from: new Date(Date.now() - 3600_000).toISOString(), to: new Date(Date.now() + 3600_000).toISOString(), bucket: 'hour' as const });
 
 const allMessages = async (service: Service) => (await service.call('queryMessages', { limit: 1000, order: 'oldest' })).messages;
 
@@ -102,5 +105,47 @@ describe('SMS recorded by the service', () => {
     expect(sent.messages.map((m) => m.text)).toEqual([draft.text]);
     // The same draft cannot be sent twice.
     await expect(service.call('sendComplaintSms', { draftId: draft.draftId, text: draft.text, confirmed: true })).rejects.toMatchObject({ code: 'draft-expired' });
+  });
+
+  it('counts an SMS flood toward the shield incident it arrives in, and files the operator\u2019s reply with the complaint\u2019s incident', async () => {
+    const { service, sim } = await serviceOn('quectel-ec25', {});
+    const shield = await service.call('setShield', { on: true });
+    expect(shield.active).toBe(true);
+    await sim.runScenario({ steps: [{ every: 500, for: 5_000, sms: { senders: 'rotating', texts: ['您的验证码是{code}'] } }, { at: 2_000, sms: { from: '+8613800138000', text: extortion } }] });
+    await vi.waitFor(async () => expect(await allMessages(service)).toHaveLength(11), { timeout: 60_000, interval: 100 });
+    const incidentId = (await service.call('getStatistics', range())).incidents.at(-1)?.id;
+    expect(incidentId).toBeTypeOf('number');
+    const inIncident = await service.call('queryMessages', { incidentId: incidentId!, limit: 100 });
+    expect(inIncident.messages).toHaveLength(11);
+    expect(inIncident.counts).toMatchObject({ total: 11, alert: 1 });
+    const stats = await service.call('getStatistics', range());
+    expect(stats.messages).toMatchObject({ received: 11, flagged: 1, perIncident: [{ incidentId, received: 11, flagged: 1 }] });
+    await service.call('setShield', { on: false });
+
+    const draft = await service.call('prepareComplaintSms', { incidentId: incidentId! });
+    expect(draft).toMatchObject({ incidentId, to: '10086999' });
+    expect(draft.text).toContain('短信11条');
+    await service.call('sendComplaintSms', { draftId: draft.draftId, text: draft.text, confirmed: true });
+    // The simulated desk acknowledges: the reply arrives after the shield ended, and still goes with the incident.
+    await vi.waitFor(async () => expect((await service.call('queryMessages', { party: '10086999', direction: 'received', limit: 5 })).messages).toHaveLength(1), { timeout: 60_000, interval: 100 });
+    const reply = (await service.call('queryMessages', { party: '10086999', direction: 'received', limit: 5 })).messages[0]!;
+    expect(reply).toMatchObject({ incidentId, text: expect.stringContaining('不良信息已收到') });
+  });
+
+  it('sends the daily checkpoint SMS only to a confirmed number, and records it', async () => {
+    const first = await serviceOn('quectel-ec25', {});
+    await first.sim.sendSms({ from: '10690000', text: '您的验证码是 123456' });
+    await vi.waitFor(async () => expect(await allMessages(first.service)).toHaveLength(1), { timeout: 30_000, interval: 100 });
+    // Enabled but not confirmed: the first daily checkpoint is written, no SMS leaves.
+    first.settings.update({ evidence: { smsCheckpoint: { enabled: true, to: '13900001111', confirmedAt: null } } });
+    await vi.waitFor(() => expect(readdirSync(join(first.dataDir, 'exports', 'checkpoints')).length).toBeGreaterThan(0), { timeout: 30_000, interval: 200 });
+    expect(first.sim.smsSent()).toEqual([]);
+    // Confirmed: the next housekeeping tick texts the head, once, and the sent SMS is in the chain.
+    const head = (await first.service.call('verifyHistory', {})).head;
+    first.settings.update({ evidence: { smsCheckpoint: { enabled: true, to: '13900001111', confirmedAt: new Date().toISOString() } } });
+    await vi.waitFor(() => expect(first.sim.smsSent()).toHaveLength(1), { timeout: 30_000, interval: 100 });
+    expect(first.sim.smsSent()[0]).toMatchObject({ to: '13900001111', text: expect.stringMatching(new RegExp(`^Ringfence checkpoint .* record \\d+ head ${head}$`)) });
+    await vi.waitFor(async () => expect((await first.service.call('queryMessages', { direction: 'sent', limit: 5 })).messages).toHaveLength(1), { timeout: 30_000, interval: 100 });
+    expect((await first.service.call('getStatus', {})).notices.map((n) => n.code)).toContain('checkpoint-sms-sent');
   });
 });
