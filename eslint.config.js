@@ -69,9 +69,11 @@ const uses = {
   screening: ['store'],
   history: ['store'],
   sim: ['modem'],
-  service: ['modem', 'screening', 'history', 'settings', 'store', 'sim'],
+  // Messages (SMS): pure assembly and complaint texts over the modem's PDU codec.
+  messages: ['modem'],
+  service: ['modem', 'screening', 'history', 'settings', 'store', 'sim', 'messages'],
   server: ['service'],
-  cli: ['modem', 'screening', 'history', 'settings', 'store', 'sim', 'service', 'server'],
+  cli: ['modem', 'screening', 'history', 'settings', 'store', 'sim', 'service', 'server', 'messages'],
   app: ['service', 'settings', 'store'],
 };
 const folders = Object.keys(uses);

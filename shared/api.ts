@@ -14,7 +14,11 @@ import {
   Incident,
   Language,
   LineStatus,
+  Message,
   Presentation,
+  SenderLabel,
+  SmsDirection,
+  SmsRecord,
   Rule,
   RuleKind,
   RuleList,
@@ -71,6 +75,40 @@ export const CallQuery = z.object({
 });
 export type CallQuery = z.input<typeof CallQuery>;
 
+export const MessageQuery = z.object({
+  from: TimeOrDate.optional(),
+  to: TimeOrDate.optional(),
+  /** Digits or a name the sender (or recipient) contains, or an exact number in any common form. */
+  party: z.string().max(64).optional(),
+  /** Words the text contains (literal, any case or width). */
+  text: z.string().max(200).optional(),
+  lineId: z.string().optional(),
+  label: SenderLabel.optional(),
+  /** `alert`: extortion/fraud keywords; `code`: verification codes only; `none`: no keyword. */
+  flag: z.enum(['alert', 'code', 'none']).optional(),
+  direction: SmsDirection.optional(),
+  incidentId: z.number().int().optional(),
+  cursor: z.string().nullable().optional(),
+  limit: z.number().int().min(1).max(1000).default(100),
+  order: z.enum(['newest', 'oldest']).default('newest'),
+});
+export type MessageQuery = z.input<typeof MessageQuery>;
+
+/** The complaint SMS as it will be sent: the user sees exactly this and confirms (or edits) it. */
+export const ComplaintDraft = z.object({
+  /** Binds the confirmation to this draft; sending needs it back (a draft is good for 30 minutes). */
+  draftId: z.string(),
+  lineId: z.string(),
+  to: z.string(),
+  reportName: Text,
+  text: z.string(),
+  encoding: z.enum(['gsm7', 'ucs2']),
+  parts: z.number().int(),
+  reported: z.string().nullable(),
+  incidentId: z.number().int().nullable(),
+});
+export type ComplaintDraft = z.infer<typeof ComplaintDraft>;
+
 export const CallNote = z.object({ id: z.number().int(), callId: z.number().int(), createdAt: z.string(), text: z.string() });
 export type CallNote = z.infer<typeof CallNote>;
 
@@ -107,6 +145,18 @@ export const Statistics = z.object({
     .default([]),
   distinctPerDay: z.array(z.object({ day: z.string(), count: z.number().int() })),
   incidents: z.array(Incident),
+  /**
+   * SMS received in the period (whole messages, simulated ones left out): how many, how many flagged as
+   * extortion or fraud, how many verification codes, and per shield incident the messages that arrived in it.
+   */
+  messages: z
+    .object({
+      received: z.number().int(),
+      flagged: z.number().int(),
+      codes: z.number().int(),
+      perIncident: z.array(z.object({ incidentId: z.number().int(), received: z.number().int(), flagged: z.number().int() })),
+    })
+    .default({ received: 0, flagged: 0, codes: 0, perIncident: [] }),
 });
 export type Statistics = z.infer<typeof Statistics>;
 
@@ -171,6 +221,8 @@ export const VerifyResult = z.object({
   records: z.number().int(),
   /** Chained events checked (shield engaged/ended, retention cuts, re-chains). */
   events: z.number().int().optional(),
+  /** Chained SMS entries checked (each PDU received or sent). */
+  messages: z.number().int().optional(),
   head: z.string().nullable(),
   /** The chain's last entry. */
   lastId: z.number().int().optional(),
@@ -273,6 +325,20 @@ export const methods = {
     }),
   },
   verifyHistory: { input: Empty, output: VerifyResult },
+  queryMessages: {
+    input: MessageQuery,
+    output: z.object({ messages: z.array(Message), nextCursor: z.string().nullable(), counts: z.object({ total: z.number().int(), alert: z.number().int(), code: z.number().int() }) }),
+  },
+  getMessage: { input: z.object({ id: z.number().int() }), output: z.object({ message: Message, parts: z.array(SmsRecord) }) },
+  prepareComplaintSms: {
+    input: z.object({ incidentId: z.number().int().optional(), number: z.string().max(64).optional(), lineId: z.string().optional() }),
+    output: ComplaintDraft,
+  },
+  /** Sends only with `confirmed: true` and the draft's id: nothing leaves the modem without the user's yes. */
+  sendComplaintSms: {
+    input: z.object({ draftId: z.string(), text: z.string().min(1).max(1000), confirmed: z.literal(true) }),
+    output: z.object({ ok: z.boolean(), sent: z.array(SmsRecord), error: Text.nullable() }),
+  },
   setDemo: { input: z.object({ on: z.boolean() }), output: z.object({ demo: z.boolean(), line: LineStatus.nullable() }) },
   /** Places made-up calls on the demo line: an ordinary caller, a blocked one, or a flood. 409 without a demo line. */
   ringDemo: { input: z.object({ kind: z.enum(['normal', 'blocked', 'flood']) }), output: z.object({ calls: z.number().int() }) },
@@ -300,6 +366,7 @@ export const ApiEvent = z.discriminatedUnion('type', [
   z.object({ type: z.literal('call-decided'), key: z.string(), lineId: z.string(), callerId: CallerId, decision: Decision }),
   z.object({ type: z.literal('call-ended'), key: z.string(), record: CallRecord }),
   z.object({ type: z.literal('line-status'), line: LineStatus }),
+  z.object({ type: z.literal('message-received'), message: Message }),
   z.object({ type: z.literal('line-removed'), lineId: z.string() }),
   z.object({ type: z.literal('shield-changed'), shield: ShieldState }),
   z.object({ type: z.literal('export-progress'), jobId: z.string(), done: z.number().int(), total: z.number().int() }),

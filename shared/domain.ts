@@ -273,9 +273,84 @@ export const LineStatus = z.object({
   problem: z.object({ code: z.string(), text: Text }).nullable(),
   /** Whether the line can run the pass gate and why (not), from the probe at set-up; null before it. */
   gate: GateSupport.nullable().optional(),
+  /** GSM: whether SMS are being recorded, how they arrive, and how full the SIM's message store is. */
+  sms: z
+    .object({ ready: z.boolean(), mode: z.enum(['direct', 'stored']).nullable(), used: z.number().int().nullable(), total: z.number().int().nullable() })
+    .nullable()
+    .optional(),
 });
 export type LineStatus = z.infer<typeof LineStatus>;
 
 /** How the user's rules saw an SMS sender when the message arrived (messages are recorded, never blocked). */
 export const SenderLabel = z.enum(['trusted', 'blocked', 'unknown']);
 export type SenderLabel = z.infer<typeof SenderLabel>;
+
+export const SmsConcat = z.object({ reference: z.number().int(), referenceBits: z.union([z.literal(8), z.literal(16)]), total: z.number().int(), sequence: z.number().int() });
+export type SmsConcat = z.infer<typeof SmsConcat>;
+
+/** `received`: a message to the line; `sent`: one Ringfence sent (the complaint SMS); `status-report`: the network's word on a sent one. */
+export const SmsDirection = z.enum(['received', 'sent', 'status-report']);
+export type SmsDirection = z.infer<typeof SmsDirection>;
+
+/**
+ * One SMS PDU in the record, chained like a call: a message, one part of a long one, a sent part or a status
+ * report. `party` is the sender of a received message and the recipient otherwise, exactly as the network gave it.
+ */
+export const SmsRecord = z.object({
+  id: z.number().int(),
+  lineId: z.string(),
+  simulated: z.boolean(),
+  direction: SmsDirection,
+  /** When Ringfence read (or sent) it, ISO 8601 with the offset of `timeZone`. */
+  receivedAt: z.string(),
+  timeZone: z.string(),
+  /** The time the network stamped it (SCTS), with that network's offset; null when it carried none. */
+  networkTime: z.string().nullable(),
+  party: z.string().nullable(),
+  partyKind: z.enum(['number', 'alphanumeric']).nullable(),
+  normalized: z.string().nullable(),
+  text: z.string().nullable(),
+  encoding: z.enum(['gsm7', '8bit', 'ucs2']).nullable(),
+  concat: SmsConcat.nullable(),
+  /** The PDU exactly as the modem printed it (hex). */
+  pdu: z.string(),
+  source: z.enum(['cmt', 'cds', 'stored', 'sent']),
+  label: SenderLabel,
+  ruleId: z.string().nullable(),
+  ruleLabel: z.string().nullable(),
+  /** What was wrong with the PDU (cut short, undecodable…), in English, as the codec said it. */
+  problems: z.array(z.string()),
+  /** Sent: the incident the complaint was about. */
+  incidentId: z.number().int().nullable(),
+  /** Sent: the network's message reference (+CMGS); status report: the reference it reports on. */
+  reference: z.number().int().nullable(),
+  /** Status report: TP-ST (0–31 delivered, 32–63 still trying, 64+ failed). */
+  status: z.number().int().nullable(),
+  hash: z.string(),
+});
+export type SmsRecord = z.infer<typeof SmsRecord>;
+
+/** A whole message as people read it: its parts joined (a missing part shows as […]), with its keyword flags. */
+export const Message = z.object({
+  /** The id of its first part in the record. */
+  id: z.number().int(),
+  lineId: z.string(),
+  simulated: z.boolean(),
+  direction: SmsDirection,
+  receivedAt: z.string(),
+  networkTime: z.string().nullable(),
+  party: z.string().nullable(),
+  partyKind: z.enum(['number', 'alphanumeric']).nullable(),
+  normalized: z.string().nullable(),
+  label: SenderLabel,
+  ruleLabel: z.string().nullable(),
+  text: z.string(),
+  complete: z.boolean(),
+  total: z.number().int(),
+  missing: z.array(z.number().int()),
+  partIds: z.array(z.number().int()),
+  flags: z.object({ alert: z.array(z.string()), code: z.array(z.string()) }),
+  /** The shield incident it arrived during, if any. */
+  incidentId: z.number().int().nullable(),
+});
+export type Message = z.infer<typeof Message>;

@@ -44,6 +44,9 @@ function fold(text: string): { folded: string; from: number[] } {
 
 const foldKeyword = (k: string) => k.trim().normalize('NFKC').toLowerCase();
 
+/** Text folded the way keywords are matched: searches find "微信" in "加微信" and "vx" in "ＶＸ". */
+export const foldForSearch = (text: string) => text.normalize('NFKC').toLowerCase();
+
 /** A keyword found in the text: `start`/`end` are positions in the original text (UTF-16 units). */
 export type KeywordHit = { keyword: string; kind: FlagKind; start: number; end: number };
 

@@ -2,7 +2,8 @@
 // the chain with any SHA-256 tool (the pack's verify.mjs does it with Node's built-ins alone).
 //
 // The chain is one sequence of entries, numbered 1, 2, 3 … with no gaps: call records (history_calls) and
-// events (history_events: the shield engaging and ending, retention cuts, re-chains) share the numbering.
+// events (history_events: the shield engaging and ending, retention cuts, re-chains) and SMS (history_sms: each
+// PDU received or sent) share the numbering.
 //
 //   content(call)  = JSON array: ["ringfence-call/V", then every column of history_calls in the order of
 //                    callFields (fields.ts) whose `since` ≤ V, each exactly as stored (integers and reals as
@@ -16,6 +17,11 @@
 //                    hangup_latency_ms, raw]
 //                    For V = 3 (schema 5, issue 13): V = 2's fields, then presented_number, controls_replaced
 //   content(event) = ["ringfence-event/1", id, chain_version, kind, at, recorded_at, body]  (body: JSON text)
+//   content(sms)   = ["ringfence-sms/1", then every column of history_sms in the order of smsFields: id,
+//                    chain_version, line_id, simulated, direction, received_at, received_ms, time_zone,
+//                    network_time, party, party_kind, normalized, text, encoding, concat_reference,
+//                    concat_bits, concat_total, concat_sequence, pdu, source, label, rule_id, rule_label,
+//                    problems (JSON text), incident_id, reference, status]
 //   serialised by JSON.stringify (no spaces; numbers in JavaScript's shortest round-trip form)
 //   digest_n       = hex(SHA-256(content_n))
 //   hash_n         = hex(SHA-256(hash_{n-1} + "\n" + digest_n)), hash_0 = 64 zeros (or, after a retention
@@ -30,14 +36,17 @@
 // re-chained such databases once and recorded it as a `rechain` event.
 import { hash } from 'node:crypto';
 import type { SQLInputValue, SQLOutputValue } from 'node:sqlite';
-import { callFields, eventFields } from './fields.ts';
+import { callFields, eventFields, smsFields } from './fields.ts';
 
 /** The canonical version new call records are written with. */
 export const canonicalVersion = 3;
 /** The canonical version new events are written with. */
 export const eventVersion = 1;
+/** The canonical version new SMS entries are written with. */
+export const smsVersion = 1;
 export const callTag = (version: number) => `ringfence-call/${version}`;
 export const eventTag = (version: number) => `ringfence-event/${version}`;
+export const smsTag = (version: number) => `ringfence-sms/${version}`;
 export const genesisHash = '0'.repeat(64);
 
 /** The words a decision_id stands for in the content. */
@@ -72,6 +81,13 @@ export function callContent(version: number, row: ArrayLike<Value>, words: Words
 export function eventContent(version: number, row: ArrayLike<Value>): string {
   const out: unknown[] = [eventTag(version)];
   for (let i = 0; i < eventFields.length; i++) out.push(row[i] ?? null);
+  return JSON.stringify(out);
+}
+
+/** An SMS entry's content from its stored values, in smsFields order. */
+export function smsContent(version: number, row: ArrayLike<Value>): string {
+  const out: unknown[] = [smsTag(version)];
+  for (let i = 0; i < smsFields.length; i++) out.push(row[i] ?? null);
   return JSON.stringify(out);
 }
 

@@ -18,16 +18,29 @@ export type ChainState = {
 
 const hex = (b: Uint8Array | null | undefined): string | null => (b ? Buffer.from(b).toString('hex') : null);
 
-/** The last entry actually stored (calls and events share the numbering). */
+/** The last entry actually stored (calls, events and SMS share the numbering). */
 export function lastStoredEntry(db: DatabaseSync): Head {
+  // Only the chained tables this database already has: a migration (v4's re-chain) runs before history_sms exists.
+  const tables = chainedTables(db);
   const row = db
-    .prepare(
-      `SELECT id, hash FROM (SELECT id, hash FROM history_calls ORDER BY id DESC LIMIT 1)
-       UNION ALL SELECT id, hash FROM (SELECT id, hash FROM history_events ORDER BY id DESC LIMIT 1) ORDER BY id DESC LIMIT 1`,
-    )
+    .prepare(`${tables.map((t) => `SELECT id, hash FROM (SELECT id, hash FROM ${t} ORDER BY id DESC LIMIT 1)`).join(' UNION ALL ')} ORDER BY id DESC LIMIT 1`)
     .get() as { id: number; hash: Uint8Array } | undefined;
   return row ? { lastId: row.id, head: hex(row.hash) } : { lastId: 0, head: null };
 }
+
+/** The tables whose rows are chain entries, of those this database has (calls, events, SMS). */
+export function chainedTables(db: DatabaseSync): string[] {
+  const present = new Set(
+    (db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name IN ('history_calls', 'history_events', 'history_sms')").all() as { name: string }[]).map(
+      (r) => r.name,
+    ),
+  );
+  return ['history_calls', 'history_events', 'history_sms'].filter((t) => present.has(t));
+}
+
+/** SQL selecting `columns` of the entry with id ?1, whichever chained table holds it. */
+export const entrySql = (columns: string) =>
+  ['history_calls', 'history_events', 'history_sms'].map((t) => `SELECT ${columns} FROM ${t} WHERE id = ?1`).join(' UNION ALL ');
 
 export function chainState(db: DatabaseSync): ChainState {
   const get = db.prepare('SELECT last_id AS lastId, head FROM history_chain WHERE singleton = 1');

@@ -8,6 +8,7 @@ import { basename, join } from 'node:path';
 import type { DatabaseSync } from 'node:sqlite';
 import type { CheckpointCheck } from '../../shared/api.ts';
 import { callTag, canonicalVersion } from './canonical.ts';
+import { entrySql } from './chain-state.ts';
 
 /** A chain head as seen outside the database. */
 export type Checkpoint = { source: string; at: string | null; lastId: number; head: string };
@@ -136,7 +137,7 @@ type ChainNow = { lastId: number; head: string | null; start: number; bad: numbe
  * to it were changed and the chain recomputed (narrowed by the checkpoints that still match).
  */
 export function checkCheckpoints(db: DatabaseSync, checkpoints: readonly Checkpoint[], chain: ChainNow): CheckpointCheck[] {
-  const hashOf = db.prepare('SELECT lower(hex(hash)) AS h FROM history_calls WHERE id = ?1 UNION ALL SELECT lower(hex(hash)) AS h FROM history_events WHERE id = ?1');
+  const hashOf = db.prepare(entrySql('lower(hex(hash)) AS h'));
   const rechains = (db.prepare("SELECT id, at, body FROM history_events WHERE kind = 'rechain' ORDER BY id").all() as { id: number; at: string; body: string }[]).map(
     (r) => ({ ...r, body: safeJson(r.body) }),
   );

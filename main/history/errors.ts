@@ -5,6 +5,8 @@ import { DomainError, type ErrorStatus } from '../../shared/errors.ts';
 
 export type HistoryErrorCode =
   | 'invalid-call'
+  | 'invalid-sms'
+  | 'no-such-message'
   | 'invalid-query'
   | 'invalid-cursor'
   | 'no-such-call'
@@ -17,7 +19,7 @@ export type HistoryErrorCode =
 
 /** Bad arguments are the caller's to fix (400); a storage failure is the disk's or another program's (503). */
 const statusOf = (code: HistoryErrorCode): ErrorStatus =>
-  code === 'no-such-call' ? 404 : code === 'invalid-call' || code === 'invalid-query' || code === 'invalid-cursor' ? 400 : 503;
+  code === 'no-such-call' || code === 'no-such-message' ? 404 : code === 'invalid-call' || code === 'invalid-sms' || code === 'invalid-query' || code === 'invalid-cursor' ? 400 : 503;
 
 export class HistoryError extends DomainError {
   declare readonly code: HistoryErrorCode;
@@ -97,6 +99,6 @@ export function writeFailure(error: unknown): HistoryError {
 }
 
 /** A bad argument: what is wrong, where, and what to send instead. Nothing was changed. */
-export function invalid(code: 'invalid-call' | 'invalid-query' | 'invalid-cursor', en: string, zh: string): HistoryError {
+export function invalid(code: 'invalid-call' | 'invalid-sms' | 'invalid-query' | 'invalid-cursor', en: string, zh: string): HistoryError {
   return new HistoryError(code, { en, zh });
 }

@@ -72,3 +72,42 @@ export const eventFields = [
 ] as const satisfies readonly CallField[];
 
 export const unhashedEventColumns = ['hash'] as const;
+
+/**
+ * SMS entries (history_sms): one per PDU the modem handed over — a message, one part of a long one, a status
+ * report — and one per part Ringfence sent. Declared the same way; `ringfence-sms/1` hashes them all, the raw
+ * PDU included, so the decoded text, the times and the PDU each prove the others were not edited.
+ */
+export const smsFields = [
+  { key: 'id', column: 'id', since: 1 },
+  { key: 'chainVersion', column: 'chain_version', since: 1 },
+  { key: 'lineId', column: 'line_id', since: 1 },
+  { key: 'simulated', column: 'simulated', since: 1 },
+  { key: 'direction', column: 'direction', since: 1 },
+  { key: 'receivedAt', column: 'received_at', since: 1 },
+  { key: 'receivedMs', column: 'received_ms', since: 1 },
+  { key: 'timeZone', column: 'time_zone', since: 1 },
+  { key: 'networkTime', column: 'network_time', since: 1 },
+  { key: 'party', column: 'party', since: 1 },
+  { key: 'partyKind', column: 'party_kind', since: 1 },
+  { key: 'normalized', column: 'normalized', since: 1 },
+  { key: 'text', column: 'text', since: 1 },
+  { key: 'encoding', column: 'encoding', since: 1 },
+  { key: 'concatReference', column: 'concat_reference', since: 1 },
+  { key: 'concatBits', column: 'concat_bits', since: 1 },
+  { key: 'concatTotal', column: 'concat_total', since: 1 },
+  { key: 'concatSequence', column: 'concat_sequence', since: 1 },
+  { key: 'pdu', column: 'pdu', since: 1 },
+  { key: 'source', column: 'source', since: 1 },
+  { key: 'label', column: 'label', since: 1 },
+  { key: 'ruleId', column: 'rule_id', since: 1 },
+  { key: 'ruleLabel', column: 'rule_label', since: 1 },
+  { key: 'problems', column: 'problems', since: 1 },
+  { key: 'incidentId', column: 'incident_id', since: 1 },
+  { key: 'reference', column: 'reference', since: 1 },
+  { key: 'status', column: 'status', since: 1 },
+] as const satisfies readonly CallField[];
+
+export type SmsFieldKey = (typeof smsFields)[number]['key'];
+
+export const unhashedSmsColumns = ['hash'] as const;

@@ -10,6 +10,7 @@
 //   (glnlw.com: "运营商自身举报渠道（如10086999、10000999、10010999）"), in the same form — as the messages
 //   capability (issue 17) sends them. Unicom's older "LJDXJB#号码#内容" to 10010 (zs.xiangyang.net/zs/20220613/
 //   62244.html) is for spam SMS, not calls.
+import { reportNumbers } from '../../shared/report-numbers.ts';
 import { localTime } from './export/format.ts';
 import type { IncidentFigures } from './export/incidents.ts';
 import type { Language } from './export/report-text.ts';
@@ -97,11 +98,10 @@ export function operatorSms(f: IncidentFigures, ctx: FilingContext, limit = 3): 
     const national = number.replace(/^\+86/, '');
     // The count never follows the own number directly ("本机13512345678 1次" would read as one long number).
     const reason = `呼死你骚扰：${shortSpan(f)}呼叫${own}共${calls}次，同期${f.distinctNumbers}个号码共轰炸${f.calls}次`;
-    return [
-      { operator: '中国移动 China Mobile', to: '10086999', number, text: `${national}*${reason}` },
-      { operator: '中国联通 China Unicom', to: '10010999', number, text: `${national}*${reason}` },
-      { operator: '中国电信 China Telecom', to: '10000999', number, text: `${national}*${reason}` },
-    ];
+    // The operators' own desks, in the form each takes (the one table: shared/report-numbers.ts).
+    return reportNumbers.flatMap((r) =>
+      r.operator ? [{ operator: `${r.operator.zh} ${r.operator.en}`, to: r.number, number, text: r.format.replace('{number}', () => national).replace('{content}', () => reason) }] : [],
+    );
   });
 }
 

@@ -2,7 +2,7 @@
 // retention and exports. The service and the CLI use only what this file exports.
 import type { DatabaseSync } from 'node:sqlite';
 import type { CallNote, CallQuery, Statistics, VerifyResult } from '../../shared/api.ts';
-import type { CallRecord, Incident } from '../../shared/domain.ts';
+import type { CallRecord, Incident, SmsRecord } from '../../shared/domain.ts';
 import { applyMigrations } from '../store/index.ts';
 import { callColumns, decisionsOf, publicCall, rowToCall, type Row } from './columns.ts';
 import { invalid } from './errors.ts';
@@ -17,6 +17,7 @@ import { resolveRange, systemTimeZone } from './time-zone.ts';
 import { findByHash, findByHashPrefix, verifyChain, type VerifyOptions } from './verify.ts';
 import { chainState } from './chain-state.ts';
 import { checkpointFile, writeCheckpoint } from './checkpoints.ts';
+import { listSms, smsById, smsWriter, type NewSms, type SimSlot, type SmsQuery } from './sms.ts';
 import { chainedIncidents, missingIncidentEvents, type ChainedIncident } from './incidents.ts';
 
 export type { NewCall, CallToRecord } from './record.ts';
@@ -29,6 +30,9 @@ export { callContent, eventContent, chainHash, digestOf, linkHash, canonicalVers
 export { callFields, eventFields, unhashedCallColumns, unhashedEventColumns } from './fields.ts';
 export { checkpointSmsText, findCheckpoints, readCheckpoint, type Checkpoint, type CheckpointFile } from './checkpoints.ts';
 export type { ChainedIncident } from './incidents.ts';
+export type { NewSms, SimSlot, SmsQuery } from './sms.ts';
+export { smsContent, smsTag, smsVersion } from './canonical.ts';
+export { smsFields } from './fields.ts';
 export type { VerifyOptions } from './verify.ts';
 export { csvColumns } from './export/csv.ts';
 export { complaintText, complaintKind, type NumberSummary } from './complaint.ts';
@@ -78,6 +82,15 @@ export interface History {
   exportTo(out: string, q: ExportRequest, onProgress?: (done: number, total: number) => void): Promise<{ rows: number; head: string | null; lastId: number; files?: string[] }>;
   /** Many calls in one transaction (imports, benchmarks): all or none. */
   recordBatch(calls: readonly CallToRecord[]): CallRecord[];
+  /**
+   * One SMS PDU (received, sent or a delivery report) as the chain's next entry, durable on return. With
+   * `onSim`, the same PDU read again from that slot (a crash before AT+CMGD) returns the stored entry.
+   */
+  recordSms(sms: NewSms, onSim?: SimSlot | null): SmsRecord;
+  /** The slot's copy was deleted from the modem. */
+  smsDeletedFromSim(lineId: string, onSim: SimSlot, pdu: string): void;
+  listSms(q?: SmsQuery): SmsRecord[];
+  getSms(id: number): SmsRecord | null;
 }
 
 export function openHistory(db: DatabaseSync, options: HistoryOptions = {}): History {
@@ -86,6 +99,7 @@ export function openHistory(db: DatabaseSync, options: HistoryOptions = {}): His
   applyMigrations(db, component, migrations, now);
   const decisions = decisionsOf(db);
   const writer = callWriter(db, decisions, now);
+  const smsLog = smsWriter(db, now);
   const byId = db.prepare(`SELECT ${callColumns} FROM history_calls c WHERE c.id = ?`);
   byId.setReturnArrays(true);
   const since = db.prepare(`SELECT ${callColumns} FROM history_calls c WHERE c.started_ms >= ? ORDER BY c.started_ms, c.id`);
@@ -94,6 +108,10 @@ export function openHistory(db: DatabaseSync, options: HistoryOptions = {}): His
 
   return {
     record: (call) => publicCall(writer.record(call)),
+    recordSms: (sms, onSim) => smsLog.record(sms, onSim),
+    smsDeletedFromSim: (lineId, onSim, pdu) => smsLog.deletedFromSim(lineId, onSim, pdu),
+    listSms: (q) => listSms(db, q),
+    getSms: (id) => smsById(db, id),
     recordBatch: (calls) => writer.recordBatch(calls).map(publicCall),
     query: (q) => queryCalls(db, decisions, resolveRange(q, zone()), options.normalize),
     get(id) {

@@ -3,7 +3,7 @@
 // `verify` still checks everything that remains.
 import type { DatabaseSync } from 'node:sqlite';
 import { dayMs, forgetCalls } from './aggregates.ts';
-import { chainState } from './chain-state.ts';
+import { chainState, entrySql } from './chain-state.ts';
 import { invalid, writeFailure } from './errors.ts';
 import { appendEvent } from './events.ts';
 
@@ -25,8 +25,8 @@ export function applyRetention(db: DatabaseSync, days: number, now: Date): { del
       db.exec('COMMIT');
       return { deleted: 0 };
     }
-    // The last removed entry may be a call or an event: the first kept one chains from its hash.
-    const last = db.prepare('SELECT hash FROM history_calls WHERE id = ?1 UNION ALL SELECT hash FROM history_events WHERE id = ?1').get(lastId) as
+    // The last removed entry may be a call, an event or an SMS: the first kept one chains from its hash.
+    const last = db.prepare(entrySql('hash')).get(lastId) as
       | { hash: Uint8Array }
       | undefined;
     if (!last) {
@@ -36,6 +36,7 @@ export function applyRetention(db: DatabaseSync, days: number, now: Date): { del
     db.prepare('DELETE FROM history_notes WHERE call_id <= ?').run(lastId);
     const deleted = Number(db.prepare('DELETE FROM history_calls WHERE id <= ?').run(lastId).changes);
     db.prepare('DELETE FROM history_events WHERE id <= ?').run(lastId);
+    db.prepare('DELETE FROM history_sms WHERE id <= ?').run(lastId);
     recount();
     // The cut is itself the chain's next entry: a cut row forged with the sqlite3 shell has no such entry.
     const lastHash = Buffer.from(last.hash).toString('hex');

@@ -216,6 +216,67 @@ const presented: Migration = {
   },
 };
 
-export const migrations: readonly Migration[] = [calls, notes, aggregates, everyFact, presented];
+/**
+ * v6: SMS in the chain. Each PDU received (a message, one part of a long one, a status report) or sent takes
+ * the next number in the same chain as calls and events. history_sms_on_sim remembers which SIM slot a
+ * recorded message was read from until the modem confirms its deletion, so a message read again after a
+ * crash between the commit and AT+CMGD is recognised instead of recorded twice.
+ */
+const sms: Migration = {
+  version: 6,
+  description: 'SMS received and sent, chained with calls and events',
+  up: (db) => {
+    db.exec(`
+      CREATE TABLE history_sms (
+        -- The same numbering as history_calls and history_events.
+        id INTEGER PRIMARY KEY,
+        chain_version INTEGER NOT NULL,
+        line_id TEXT NOT NULL,
+        simulated INTEGER NOT NULL,
+        direction TEXT NOT NULL,
+        received_at TEXT NOT NULL,
+        received_ms INTEGER NOT NULL,
+        time_zone TEXT NOT NULL,
+        network_time TEXT,
+        party TEXT,
+        party_kind TEXT,
+        normalized TEXT,
+        text TEXT,
+        encoding TEXT,
+        concat_reference INTEGER,
+        concat_bits INTEGER,
+        concat_total INTEGER,
+        concat_sequence INTEGER,
+        pdu TEXT NOT NULL,
+        source TEXT NOT NULL,
+        label TEXT NOT NULL,
+        rule_id TEXT,
+        rule_label TEXT,
+        problems TEXT NOT NULL,
+        incident_id INTEGER,
+        reference INTEGER,
+        status INTEGER,
+        hash BLOB NOT NULL
+      );
+      CREATE INDEX history_sms_time ON history_sms (received_ms);
+      CREATE INDEX history_sms_party ON history_sms (coalesce(normalized, party), received_ms);
+      CREATE INDEX history_sms_incident ON history_sms (incident_id) WHERE incident_id IS NOT NULL;
+      CREATE TRIGGER history_sms_append_only BEFORE UPDATE ON history_sms
+      BEGIN SELECT RAISE(ABORT, 'SMS records are append-only'); END;
+
+      -- Not evidence, bookkeeping: removed once AT+CMGD succeeded.
+      CREATE TABLE history_sms_on_sim (
+        line_id TEXT NOT NULL,
+        memory TEXT NOT NULL,
+        slot INTEGER NOT NULL,
+        pdu_digest TEXT NOT NULL,
+        sms_id INTEGER NOT NULL,
+        PRIMARY KEY (line_id, memory, slot, pdu_digest)
+      ) WITHOUT ROWID;
+    `);
+  },
+};
+
+export const migrations: readonly Migration[] = [calls, notes, aggregates, everyFact, presented, sms];
 
 export const latestVersion = migrations.length;

@@ -242,7 +242,21 @@ export function statistics(db: DatabaseSync, input: StatsQuery, incidents: reado
   const total = zero();
   for (const c of counts) add(total, c);
   const calls = total.allow + total.reject + total.silent + total.answerHangup;
+  // SMS received in the range, counted per chained part (the service replaces this with whole messages
+  // and their keyword flags; the history has no keyword lists).
+  const sms = db
+    .prepare(
+      "SELECT incident_id AS incidentId, COUNT(*) AS n FROM history_sms WHERE direction = 'received' AND simulated = 0 AND received_ms >= ? AND received_ms < ? GROUP BY incident_id",
+    )
+    .all(fromMs, toMs) as { incidentId: number | null; n: number }[];
+  const messages = {
+    received: sms.reduce((a, r) => a + r.n, 0),
+    flagged: 0,
+    codes: 0,
+    perIncident: sms.flatMap((r) => (r.incidentId === null ? [] : [{ incidentId: r.incidentId, received: r.n, flagged: 0 }])),
+  };
   return {
+    messages,
     from: q.from,
     to: q.to,
     bucket: q.bucket,

@@ -3,13 +3,13 @@
 // (verify-worker.ts) on its own connection. A record that does not match is examined further so the
 // sentence can say what changed where it can tell ("record 14: started_ms changed").
 import type { DatabaseSync } from 'node:sqlite';
-import { callContent, callTag, canonicalVersion, eventContent, eventVersion, linkHash, type Words } from './canonical.ts';
+import { callContent, callTag, canonicalVersion, eventContent, eventVersion, linkHash, smsContent, smsVersion, type Words } from './canonical.ts';
 import { callColumns, col, decisionsOf, hashHexColumn, type DecisionWords, type Row } from './columns.ts';
-import { callFields, eventFields } from './fields.ts';
+import { callFields, eventFields, smsFields } from './fields.ts';
 import { localDayOfIso } from './time-zone.ts';
 
 export type Bad = { id: number; reason: string };
-export type RangeVerdict = { records: number; events: number; bad: Bad | null; lastHash: string | null };
+export type RangeVerdict = { records: number; events: number; messages?: number; bad: Bad | null; lastHash: string | null };
 
 // Read in pages by id: much faster than one long iterate() in node:sqlite, and the memory stays flat.
 const pageSize = 5_000;
@@ -23,6 +23,50 @@ const eventName: Record<string, string> = {
 };
 
 type EventRow = unknown[];
+
+const smsAt = (key: string) => smsFields.findIndex((f) => f.key === key);
+const sms = { id: smsAt('id'), version: smsAt('chainVersion'), direction: smsAt('direction'), at: smsAt('receivedAt'), ms: smsAt('receivedMs'), party: smsAt('party'), problems: smsAt('problems'), pdu: smsAt('pdu') };
+
+/**
+ * The stretch's SMS entries, read a page at a time as the walk reaches them: an SMS flood puts thousands in
+ * the chain, so unlike events they are not all loaded at once.
+ */
+function smsReader(db: DatabaseSync, fromId: number, toId: number) {
+  const statement = db.prepare(
+    `SELECT ${smsFields.map((f) => `s.${f.column}`).join(', ')}, CASE WHEN typeof(s.hash) = 'blob' AND length(s.hash) = 32 THEN lower(hex(s.hash)) END
+     FROM history_sms s WHERE s.id >= ? AND s.id <= ? ORDER BY s.id LIMIT ${pageSize}`,
+  );
+  statement.setReturnArrays(true);
+  let page: EventRow[] = [];
+  let at = 0;
+  let after = fromId;
+  let done = false;
+  return {
+    /** The SMS entry with this id, if it is the next one stored (ids are asked for in increasing order). */
+    take(id: number): EventRow | null {
+      for (;;) {
+        while (at < page.length && Number(page[at]![0]) < id) at++;
+        if (at < page.length) return Number(page[at]![0]) === id ? page[at++]! : null;
+        if (done) return null;
+        page = statement.all(after, toId) as unknown as EventRow[];
+        at = 0;
+        if (page.length < pageSize) done = true;
+        if (page.length > 0) after = Number(page.at(-1)![0]) + 1;
+      }
+    },
+  };
+}
+
+/** "the SMS from 10690000 received 2026-12-02T10:00:00.000+08:00": how a sentence names an SMS entry. */
+function smsName(e: EventRow): string {
+  // A sender is the network's (or a bomber's) text: quoted unless it is a plain number.
+  const raw = e[sms.party];
+  const party = typeof raw !== 'string' ? 'an unknown number' : /^\+?\d{1,32}$/.test(raw) ? raw : JSON.stringify(raw);
+  const at = String(e[sms.at]);
+  if (e[sms.direction] === 'sent') return `the SMS sent to ${party} at ${at}`;
+  if (e[sms.direction] === 'status-report') return `the delivery report from ${party} received ${at}`;
+  return `the SMS from ${party} received ${at}`;
+}
 
 /**
  * `previous`: the hash the first entry chains from, or null when it is unknown (the entry before was itself
@@ -43,8 +87,10 @@ export function verifyRange(db: DatabaseSync, fromId: number, toId: number, prev
   let expected = fromId;
   let records = 0;
   let eventCount = 0;
+  let smsCount = 0;
   let last = previous;
-  const bad = (id: number, reason: string): RangeVerdict => ({ records, events: eventCount, bad: { id, reason }, lastHash: last });
+  const smsRows = smsReader(db, fromId, toId);
+  const bad = (id: number, reason: string): RangeVerdict => ({ records, events: eventCount, messages: smsCount, bad: { id, reason }, lastHash: last });
 
   const checkEvent = (e: EventRow): RangeVerdict | null => {
     const id = Number(e[0]);
@@ -62,11 +108,27 @@ export function verifyRange(db: DatabaseSync, fromId: number, toId: number, prev
     return null;
   };
 
+  const checkSms = (e: EventRow): RangeVerdict | null => {
+    const id = Number(e[0]);
+    const stored = e[smsFields.length] as string | null;
+    const version = Number(e[sms.version]);
+    const name = smsName(e);
+    if (stored === null || version !== smsVersion || typeof e[sms.pdu] !== 'string' || typeof e[sms.problems] !== 'string') {
+      return bad(id, `record ${id} (${name}) is unreadable: a stored field is not in the form Ringfence writes, so it was changed after it was written`);
+    }
+    if (last !== null && linkHash(last, smsContent(version, e as never)) !== stored) return bad(id, `record ${id} (${name}): ${diagnoseSms(e, last, stored)}`);
+    last = stored;
+    smsCount++;
+    return null;
+  };
+
+  // Entries between calls: events and SMS, in id order.
   const drainEventsBefore = (stop: number): RangeVerdict | null => {
     while (expected < stop) {
       const e = events.get(expected);
-      if (!e) return null;
-      const v = checkEvent(e);
+      const m = e ? null : smsRows.take(expected);
+      if (!e && !m) return null;
+      const v = e ? checkEvent(e) : checkSms(m!);
       if (v) return v;
       expected++;
     }
@@ -108,7 +170,32 @@ export function verifyRange(db: DatabaseSync, fromId: number, toId: number, prev
         : `record ${expected} is missing: the records jump from ${expected - 1} past it`,
     );
   }
-  return { records, events: eventCount, bad: null, lastHash: last };
+  return { records, events: eventCount, messages: smsCount, bad: null, lastHash: last };
+}
+
+/**
+ * Why an SMS entry does not match its hash: its two times disagree (received_ms is what searches and the
+ * report count by, received_at what the screen shows), or else its text, sender or PDU was edited.
+ */
+function diagnoseSms(e: EventRow, previous: string, stored: string): string {
+  const at = String(e[sms.at]);
+  const parsed = Date.parse(at);
+  const ms = Number(e[sms.ms]);
+  const tryWith = (index: number, value: unknown) => {
+    const copy = [...e];
+    copy[index] = value;
+    return linkHash(previous, smsContent(smsVersion, copy as never)) === stored;
+  };
+  if (!Number.isNaN(parsed) && parsed !== ms) {
+    if (tryWith(sms.ms, parsed)) return `received_ms changed (it says ${new Date(ms).toISOString()}; the message was recorded at ${at})`;
+    const offset = /([+-]\d{2}:\d{2}|Z)$/.exec(at)?.[1];
+    if (offset && Number.isFinite(ms)) {
+      const original = isoIn(ms, offset);
+      if (tryWith(sms.at, original)) return `received_at changed (it says ${at}; the message was recorded at ${original})`;
+    }
+    return `its time was changed after it was written (received_at says ${at}, received_ms ${new Date(ms).toISOString()})`;
+  }
+  return 'its text, sender, time or PDU was changed after it was written (it no longer matches its hash), or the entry before it was replaced';
 }
 
 const asWords = (w: DecisionWords): Words => ({ reason: w.reason, ruleId: w.ruleId, ruleLabel: w.ruleLabel, text: w.text });

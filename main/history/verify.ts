@@ -16,9 +16,9 @@ import type { VerifyResult } from '../../shared/api.ts';
 import type { Incident } from '../../shared/domain.ts';
 import { checkAggregates } from './aggregates.ts';
 import { genesisHash } from './canonical.ts';
-import { lastStoredEntry } from './chain-state.ts';
+import { entrySql, lastStoredEntry } from './chain-state.ts';
 import { checkCheckpoints, type Checkpoint } from './checkpoints.ts';
-import { callFields, eventFields, unhashedCallColumns, unhashedEventColumns } from './fields.ts';
+import { callFields, eventFields, smsFields, unhashedCallColumns, unhashedEventColumns, unhashedSmsColumns } from './fields.ts';
 import { checkIncidents } from './incidents.ts';
 import { verifyRange, type RangeVerdict } from './verify-range.ts';
 
@@ -116,6 +116,7 @@ export function verifyChain(db: DatabaseSync, options: VerifyOptions = {}): Veri
   const head = chain.head;
   for (const c of uncovered(db, 'history_calls', callFields, unhashedCallColumns)) problems.push(`history_calls has a column the chain does not cover: ${c}`);
   for (const c of uncovered(db, 'history_events', eventFields, unhashedEventColumns)) problems.push(`history_events has a column the chain does not cover: ${c}`);
+  for (const c of uncovered(db, 'history_sms', smsFields, unhashedSmsColumns)) problems.push(`history_sms has a column the chain does not cover: ${c}`);
 
   const cuts = db.prepare('SELECT id, last_id AS lastId, last_hash AS lastHash, deleted, event_id AS eventId FROM history_cuts ORDER BY last_id DESC').all() as Cut[];
   const cut = cuts[0];
@@ -132,7 +133,7 @@ export function verifyChain(db: DatabaseSync, options: VerifyOptions = {}): Veri
     const forged = cutProblem(db, cut);
     if (forged) return result({ ok: false, records: 0, events: 0, firstBad: { id: start, reason: `record ${start} cannot be checked: ${forged}` } });
   }
-  const bounds = db.prepare('SELECT MIN(id) AS lo, MAX(id) AS hi FROM (SELECT id FROM history_calls UNION ALL SELECT id FROM history_events)').get() as {
+  const bounds = db.prepare('SELECT MIN(id) AS lo, MAX(id) AS hi FROM (SELECT id FROM history_calls UNION ALL SELECT id FROM history_events UNION ALL SELECT id FROM history_sms)').get() as {
     lo: number | null;
     hi: number | null;
   };
@@ -152,7 +153,7 @@ export function verifyChain(db: DatabaseSync, options: VerifyOptions = {}): Veri
   if (parts > 1 && path) {
     // Stretch i covers [bounds[i], bounds[i + 1]); each chains from the stored hash of the entry before it.
     const edges = Array.from({ length: parts + 1 }, (_, i) => start + Math.floor((count * i) / parts));
-    const hashOf = db.prepare('SELECT hash FROM history_calls WHERE id = ?1 UNION ALL SELECT hash FROM history_events WHERE id = ?1');
+    const hashOf = db.prepare(entrySql('hash'));
     const helpers = edges.slice(1, -1).map((from, i) => {
       const before = hashOf.get(from - 1) as { hash: Uint8Array } | undefined;
       return { from, to: edges[i + 2]! - 1, helper: startHelper(path, from, edges[i + 2]! - 1, hex(before?.hash), i === parts - 2) };
@@ -162,14 +163,20 @@ export function verifyChain(db: DatabaseSync, options: VerifyOptions = {}): Veri
       const found = helper?.collect() ?? null;
       if (verdict.bad) continue; // the earliest bad record wins; later stretches only need stopping
       const rest = found ?? verifyRange(db, from, to, verdict.lastHash, to === chain.lastId);
-      verdict = { records: verdict.records + rest.records, events: verdict.events + rest.events, bad: rest.bad, lastHash: rest.lastHash };
+      verdict = {
+        records: verdict.records + rest.records,
+        events: verdict.events + rest.events,
+        messages: (verdict.messages ?? 0) + (rest.messages ?? 0),
+        bad: rest.bad,
+        lastHash: rest.lastHash,
+      };
     }
     for (const { helper } of helpers) helper?.stop();
   } else {
     verdict = verifyRange(db, start, chain.lastId, startHash, true);
   }
 
-  const base = { records: verdict.records, events: verdict.events };
+  const base = { records: verdict.records, events: verdict.events, messages: verdict.messages ?? 0 };
   if (verdict.bad) return result({ ok: false, ...base, firstBad: verdict.bad });
   if (bounds.hi !== null && bounds.hi > chain.lastId) {
     const id = chain.lastId + 1;
@@ -187,7 +194,7 @@ export function verifyChain(db: DatabaseSync, options: VerifyOptions = {}): Veri
 /** The record with this hash, if the chain holds one: lets an export's head be matched against the database later. */
 export function findByHash(db: DatabaseSync, hash: string): number | null {
   if (!/^[0-9a-f]{64}$/i.test(hash)) return null;
-  const row = db.prepare('SELECT id FROM history_calls WHERE hash = ?1 UNION ALL SELECT id FROM history_events WHERE hash = ?1').get(Buffer.from(hash, 'hex')) as
+  const row = db.prepare('SELECT id FROM history_calls WHERE hash = ?1 UNION ALL SELECT id FROM history_events WHERE hash = ?1 UNION ALL SELECT id FROM history_sms WHERE hash = ?1').get(Buffer.from(hash, 'hex')) as
     | { id: number }
     | undefined;
   return row?.id ?? null;
@@ -206,7 +213,7 @@ export function findByHashPrefix(db: DatabaseSync, prefix: string, limit = 2): {
   return (
     db
       .prepare(
-        `SELECT id, lower(hex(hash)) AS hash FROM (SELECT id, hash FROM history_calls UNION ALL SELECT id, hash FROM history_events)
+        `SELECT id, lower(hex(hash)) AS hash FROM (SELECT id, hash FROM history_calls UNION ALL SELECT id, hash FROM history_events UNION ALL SELECT id, hash FROM history_sms)
          WHERE substr(hash, 1, ?1) = ?2 AND lower(hex(hash)) LIKE ?3 ORDER BY id LIMIT ?4`,
       )
       .all(lo.length, lo, `${p}%`, limit) as { id: number; hash: string }[]

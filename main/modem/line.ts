@@ -264,7 +264,10 @@ class ModemLine extends EventEmitter<LineEvents> implements Line {
       wallClock: () => new Date(),
       later: (fn, ms) => this.#later(fn, ms),
       log: (dir, text) => this.#log(dir, text),
-      state: (state) => this.#emit('sms-state', state),
+      state: (state) => {
+        this.#emit('sms-state', state);
+        this.#setStatus({ sms: { ready: state.ready, mode: state.mode, used: state.used, total: state.total } });
+      },
     });
   }
 

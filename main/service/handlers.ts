@@ -13,6 +13,8 @@ import { version } from '../version.ts';
 import { ApiFailure, type Handlers } from './api-host.ts';
 import { texts } from './texts.ts';
 import type { LineSet } from './lines.ts';
+import { buildMessageHandlers, messageFigures } from './message-handlers.ts';
+import type { MessageDesk } from './messages.ts';
 
 export type ExportJob = { path: string; fileName: string; contentType: string };
 export type ExportJobs = Map<string, ExportJob>;
@@ -35,6 +37,8 @@ export type HandlerContext = {
   printPdf?: (htmlPath: string, pdfPath: string) => Promise<void>;
   /** Chains the shield's incidents that are not yet in the chain. */
   chainIncidents: () => void;
+  /** SMS: recording what lines send and joining recorded parts into messages. */
+  desk: MessageDesk;
 };
 
 const contentTypes = { csv: 'text/csv; charset=utf-8', json: 'application/json; charset=utf-8', html: 'text/html; charset=utf-8', pack: 'text/html; charset=utf-8' } as const;
@@ -51,6 +55,7 @@ export function buildHandlers(ctx: HandlerContext): Handlers {
   const saveLines = (update: (l: Settings['lines']) => Settings['lines']) => settings.update({ lines: update(settings.get().lines) });
 
   const handlers: Handlers = {
+    ...buildMessageHandlers({ history, settings, lines, desk: ctx.desk, newId: ctx.newId, now: ctx.now }),
     getStatus: () => ({
       version,
       host: ctx.host,
@@ -106,7 +111,8 @@ export function buildHandlers(ctx: HandlerContext): Handlers {
     },
     getStatistics: (q) => {
       const { from, to } = resolveRange(q, systemTimeZone());
-      return history.statistics({ from, to, bucket: q.bucket, top: q.top }, screening.incidents({ from, to }));
+      const stats = history.statistics({ from, to, bucket: q.bucket, top: q.top }, screening.incidents({ from, to }));
+      return { ...stats, messages: messageFigures(ctx.desk.messages(history.listSms({ ...(from ? { fromMs: Date.parse(from) } : {}), ...(to ? { toMs: Date.parse(to) } : {}), order: 'oldest' }))) };
     },
     listRules: (q) => screening.rules.list(q),
     addRule: (input) => screening.rules.add(input),
@@ -152,6 +158,7 @@ export function buildHandlers(ctx: HandlerContext): Handlers {
           ownNumbers: [...new Set(Object.values(s.evidence.lineNumbers).flat())],
           exclude,
           windowMinutes: s.screening.shield.windowMinutes,
+          messages: (parts) => ctx.desk.messages(parts),
           ...(format === 'pack' ? { checkpoints: findCheckpoints([ctx.paths.exports, ...(chosen ? [chosen] : [])]) } : {}),
           ...(ctx.printPdf ? { printPdf: ctx.printPdf } : {}),
           dataDirs: [ctx.paths.dir],

@@ -4,7 +4,7 @@
 // simulated=true.
 import { basename } from 'node:path';
 import type { CallerId, Decision, HangupMethod, LineStatus } from '../../shared/domain.ts';
-import { openLine, type EndedCall, type LatencyStages, type Line, type LineGateOptions, type LineTiming } from '../modem/index.ts';
+import { openLine, type EndedCall, type LatencyStages, type Line, type LineGateOptions, type LineTiming, type ReceivedPdu, type SendResult } from '../modem/index.ts';
 import { demoRing, startDemoModem, type DemoRing, type Simulator } from '../sim/index.ts';
 
 export type LineHooks = {
@@ -18,6 +18,8 @@ export type LineHooks = {
   decided: (e: { key: string; lineId: string; callerId: CallerId; decision: Decision }) => void;
   callEnded: (e: EndedCall, simulated: boolean) => void;
   warn: (message: string) => void;
+  /** SMS reception: resolve true once the message is durably recorded (then it is deleted from the SIM). */
+  sms?: { store: (sms: ReceivedPdu, simulated: boolean) => Promise<boolean> | boolean; deleted?: (sms: ReceivedPdu) => void };
 };
 
 type Managed = { id: string; path: string; label: string; simulated: boolean; hangupMethod: HangupMethod; audioPath: string | null; line: Line; sim?: Simulator };
@@ -78,6 +80,7 @@ export class LineSet {
       reconnect: { maxDelayMs: 500 },
       ...(this.#timing ? { timing: this.#timing } : {}),
       ...(this.#latency ? { latency: (stages: LatencyStages) => this.#latency?.({ ...stages, lineId: id }) } : {}),
+      ...(hooks.sms ? { sms: { store: (sms: ReceivedPdu) => hooks.sms!.store(sms, simulated), ...(hooks.sms.deleted ? { deleted: hooks.sms.deleted } : {}) } } : {}),
     });
     const managed: Managed = { id, path, label, simulated, hangupMethod: options.hangupMethod ?? 'auto', audioPath: options.audioPath ?? null, line, ...(options.sim ? { sim: options.sim } : {}) };
     this.#lines.set(id, managed);
@@ -151,6 +154,21 @@ export class LineSet {
 
   statuses(): LineStatus[] {
     return [...this.#lines.keys()].map((id) => this.status(id)!);
+  }
+
+  /** Sends an SMS through a line (only for text the user confirmed). */
+  async sendSms(id: string, to: string, text: string): Promise<SendResult> {
+    const m = this.#lines.get(id);
+    if (!m) return { ok: false, sentParts: 0, references: [], pdus: [], error: `there is no line ${id}` };
+    return m.line.sendSms(to, text);
+  }
+
+  /** Lines that can send SMS now (GSM, initialised, SMS set up), real ones first. */
+  smsReady(): LineStatus[] {
+    return [...this.#lines.values()]
+      .filter((m) => m.line.status().kind === 'gsm' && m.line.status().state === 'ready' && m.line.smsState().ready)
+      .sort((a, b) => Number(a.simulated) - Number(b.simulated))
+      .map((m) => this.status(m.id)!);
   }
 
   get demo(): boolean {

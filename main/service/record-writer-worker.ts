@@ -1,5 +1,5 @@
 // The record writer's thread: its own SQLite connection (synchronous=FULL, so a record is durable when this
-// thread answers), writing each call through the history capability's own record() — the chain, the
+// thread answers), writing each call and SMS through the history capability's own record() — the chain, the
 // aggregates and the validation are the history's, not copied here. The WAL's checkpoints happen on this
 // thread too, never on the one that answers the next caller ID.
 import { parentPort, workerData } from 'node:worker_threads';
@@ -21,6 +21,11 @@ port.on('message', (m: WriterRequest) => {
     switch (m.type) {
       case 'record':
         return reply({ id: m.id, ok: true, record: history.record(m.call as CallToRecord) });
+      case 'sms':
+        return reply({ id: m.id, ok: true, record: history.recordSms(m.sms, m.onSim) });
+      case 'sms-deleted':
+        history.smsDeletedFromSim(m.lineId, m.onSim, m.pdu);
+        return reply({ id: m.id, ok: true, record: null });
       case 'query-only':
         db.exec(`PRAGMA query_only = ${m.on ? 1 : 0}`);
         return reply({ id: m.id, ok: true, record: null });

@@ -7,20 +7,26 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import type { CallRecord } from '../../shared/domain.ts';
-import type { CallToRecord, History } from '../history/index.ts';
+import type { CallRecord, SmsRecord } from '../../shared/domain.ts';
+import type { CallToRecord, History, NewSms, SimSlot } from '../history/index.ts';
 
 export type WriterRequest =
   | { type: 'record'; id: number; call: CallToRecord }
+  | { type: 'sms'; id: number; sms: NewSms; onSim: SimSlot | null }
+  | { type: 'sms-deleted'; id: number; lineId: string; onSim: SimSlot; pdu: string }
   | { type: 'query-only'; id: number; on: boolean }
   | { type: 'checkpoint'; id: number }
   | { type: 'close'; id: number };
 type WithoutId<T> = T extends unknown ? Omit<T, 'id'> : never;
-export type WriterReply = { id: number; ok: true; record: CallRecord | null } | { id: number; ok: false; error: { name: string; message: string; code?: string } };
+export type WriterReply = { id: number; ok: true; record: CallRecord | SmsRecord | null } | { id: number; ok: false; error: { name: string; message: string; code?: string } };
 
 export type RecordWriter = {
   /** Resolves once the record is durable and chained; rejects with the store's error (the caller retries). */
   record(call: CallToRecord): Promise<CallRecord>;
+  /** One SMS PDU, durable and chained on return (the SIM's copy may then be deleted). */
+  recordSms(sms: NewSms, onSim: SimSlot | null): Promise<SmsRecord>;
+  /** The modem deleted the slot's copy. */
+  smsDeleted(lineId: string, onSim: SimSlot, pdu: string): Promise<void>;
   /** The call-bomb drill's failing disk: the writer's connection refuses writes (PRAGMA query_only). */
   setQueryOnly(on: boolean): Promise<void>;
   /** Copies the WAL into the database (PASSIVE), on the writer's thread. */
@@ -54,6 +60,8 @@ function inlineWriter(history: History, setQueryOnly: (on: boolean) => void): Re
   return {
     threaded: false,
     record: async (call) => history.record(call),
+    recordSms: async (sms, onSim) => history.recordSms(sms, onSim),
+    smsDeleted: async (lineId, onSim, pdu) => history.smsDeletedFromSim(lineId, onSim, pdu),
     setQueryOnly: async (on) => setQueryOnly(on),
     checkpoint: async () => {},
     close: async () => {},
@@ -63,7 +71,7 @@ function inlineWriter(history: History, setQueryOnly: (on: boolean) => void): Re
 export function startRecordWriter(options: { path: string | null; history: History; setQueryOnly: (on: boolean) => void }): RecordWriter {
   if (!workerUrl || !options.path || options.path === ':memory:') return inlineWriter(options.history, options.setQueryOnly);
   const path = options.path;
-  const pending = new Map<number, { resolve: (r: CallRecord | null) => void; reject: (e: Error) => void }>();
+  const pending = new Map<number, { resolve: (r: CallRecord | SmsRecord | null) => void; reject: (e: Error) => void }>();
   let nextId = 1;
   let worker: Worker | null = null;
   let closed = false;
@@ -92,7 +100,7 @@ export function startRecordWriter(options: { path: string | null; history: Histo
     return w;
   };
 
-  const ask = (request: WithoutId<WriterRequest>): Promise<CallRecord | null> => {
+  const ask = (request: WithoutId<WriterRequest>): Promise<CallRecord | SmsRecord | null> => {
     if (closed) return Promise.reject(new Error('the record writer is closed'));
     // A writer that died is started again on the next request; the record that failed is retried by its queue.
     worker ??= start();
@@ -108,6 +116,8 @@ export function startRecordWriter(options: { path: string | null; history: Histo
   return {
     threaded: true,
     record: (call) => ask({ type: 'record', call }).then((r) => r as CallRecord),
+    recordSms: (sms, onSim) => ask({ type: 'sms', sms, onSim }).then((r) => r as SmsRecord),
+    smsDeleted: async (lineId, onSim, pdu) => void (await ask({ type: 'sms-deleted', lineId, onSim, pdu })),
     async setQueryOnly(on) {
       options.setQueryOnly(on);
       await ask({ type: 'query-only', on });

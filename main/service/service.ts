@@ -4,7 +4,7 @@ import { randomUUID } from 'node:crypto';
 import type { DatabaseSync } from 'node:sqlite';
 import type { ApiEvent } from '../../shared/api.ts';
 import type { Decision, Text } from '../../shared/domain.ts';
-import { openHistory, type History, type NewCall } from '../history/index.ts';
+import { checkpointSmsText, openHistory, type History, type NewCall } from '../history/index.ts';
 import { listPorts, probePort, type EndedCall, type LatencyStages, type LineTiming } from '../modem/index.ts';
 import { afterGate, normalizeNumber, openScreening, type Screening } from '../screening/index.ts';
 import type { Notice, SettingsStore } from '../settings/index.ts';
@@ -18,6 +18,8 @@ import { RecordQueue } from './record-queue.ts';
 import { startRecordWriter } from './record-writer.ts';
 import { isoWithOffset, localTimeZone } from './time.ts';
 import { checkpointDirs } from './checkpoint-dirs.ts';
+import { messageDesk } from './messages.ts';
+import { texts } from './texts.ts';
 
 export type ServiceOptions = {
   dataDir: string;
@@ -126,6 +128,8 @@ export async function startService(options: ServiceOptions): Promise<Service> {
       }),
   });
 
+  const desk = messageDesk({ writer, history, screening, settings, emit: (e) => bus.emit(e), notify, log, now });
+
   const lines = new LineSet({
     decide: (callerId, call) => {
       if (paused()) {
@@ -160,6 +164,7 @@ export async function startService(options: ServiceOptions): Promise<Service> {
     decided: (e) => bus.emit({ type: 'call-decided', ...e }),
     callEnded: (e, simulated) => endCall(e, simulated),
     warn: (message) => log('warn', message),
+    sms: desk.hooks,
   }, { ...(options.lineTiming ? { timing: options.lineTiming } : {}), ...(options.latency ? { latency: options.latency } : {}) });
 
   function endCall(e: EndedCall, simulated: boolean) {
@@ -233,6 +238,7 @@ export async function startService(options: ServiceOptions): Promise<Service> {
       pausedUntil = until;
     },
     chainIncidents,
+    desk,
     ...(options.printPdf ? { printPdf: options.printPdf } : {}),
   });
 
@@ -269,6 +275,47 @@ export async function startService(options: ServiceOptions): Promise<Service> {
     }
   };
 
+  // The opt-in checkpoint SMS (Settings → Evidence): the head texted to the number the user confirmed, so the
+  // operator's own records timestamp it. Never to a number not confirmed; the sent text is itself recorded.
+  // Checked on every housekeeping tick, not only with the daily checkpoint: a line that becomes ready later
+  // (the modem plugged in after start) still sends that day's SMS. At most one a day per number, however
+  // often Ringfence restarts (the sent SMS in the chain say when the last one went); a failure waits 10 minutes.
+  let smsCheckpointBusy = false;
+  let smsCheckpointRetryAt = 0;
+  let smsCheckpointNoLineSaid = 0;
+  const checkpointSmsDue = async () => {
+    const { enabled, to, confirmedAt } = settings.get().evidence.smsCheckpoint;
+    if (smsCheckpointBusy || !enabled || !confirmedAt || !/^\+?\d{3,20}$/.test(to) || Date.now() < smsCheckpointRetryAt) return;
+    const since = now().getTime() - 23 * 3600_000;
+    if (history.listSms({ party: to, fromMs: since, limit: 20 }).some((s) => s.direction === 'sent' && s.party === to)) return;
+    const head = history.headInfo();
+    if (head.head === null) return;
+    const line = lines.smsReady()[0];
+    if (!line) {
+      // Said once a day, not on every tick.
+      if (Date.now() - smsCheckpointNoLineSaid > 24 * 3600_000 && lines.statuses().length > 0) {
+        smsCheckpointNoLineSaid = Date.now();
+        notify('checkpoint-sms-no-line', 'warning', texts.checkpointSmsNoLine(to));
+      }
+      return;
+    }
+    smsCheckpointBusy = true;
+    try {
+      const result = await lines.sendSms(line.id, to, checkpointSmsText({ lastId: head.lastId, head: head.head }, now()));
+      const recorded = await desk.recordSent(line.id, line.simulated, result, null);
+      if (recorded.ok) notify('checkpoint-sms-sent', 'info', texts.checkpointSmsSent(to, head.lastId));
+      else {
+        smsCheckpointRetryAt = Date.now() + 10 * 60_000;
+        notify('checkpoint-sms-failed', 'warning', texts.checkpointSmsFailed(to, recorded.error ?? ''));
+      }
+    } catch (error) {
+      smsCheckpointRetryAt = Date.now() + 10 * 60_000;
+      log('warn', `checkpoint SMS: ${(error as Error).message}`);
+    } finally {
+      smsCheckpointBusy = false;
+    }
+  };
+
   // Housekeeping: end the shield after its quiet period, see CLI changes, apply retention, write the daily
   // checkpoint, and have the record writer copy the WAL into the database now and then (this connection
   // never checkpoints).
@@ -281,6 +328,7 @@ export async function startService(options: ServiceOptions): Promise<Service> {
       screening.refresh();
       screening.tick();
       checkpointDaily();
+      void checkpointSmsDue();
       const days = settings.get().retentionDays;
       if (days !== null && Date.now() - lastRetention > 3600_000) {
         lastRetention = Date.now();
@@ -307,6 +355,9 @@ export async function startService(options: ServiceOptions): Promise<Service> {
       await lines.closeAll();
       const left = await records.flush();
       records.close();
+      const smsLeft = await desk.flush();
+      desk.close();
+      if (smsLeft > 0) log('error', `${smsLeft} SMS could not be saved before shutdown.`);
       await writer.close();
       if (left > 0) log('error', `${left} call record(s) could not be saved before shutdown.`);
       screening.close();

@@ -10,6 +10,32 @@ export const texts = {
   portInUse: (path: string): Text => ({ en: `${path} is already screened by Ringfence as a line.`, zh: `${path} 已作为一条线路由 Ringfence 筛选。` }),
   noSuchCall: (id: number): Text => ({ en: `There is no call with id ${id}.`, zh: `没有编号为 ${id} 的通话。` }),
   noDemoLine: (): Text => ({ en: 'There is no demo line to ring: turn on the demo line first.', zh: '没有可以拨打的演示线路：请先打开演示线路。' }),
+  noSuchMessage: (id: number): Text => ({ en: `There is no message with id ${id}.`, zh: `没有编号为 ${id} 的短信。` }),
+  noSmsLine: (): Text => ({
+    en: 'No line can send SMS now: connect a GSM dongle with a SIM and wait until its line is ready.',
+    zh: '目前没有可以发送短信的线路：请连接插有 SIM 卡的 GSM 上网卡，并等待线路就绪。',
+  }),
+  nothingToReport: (): Text => ({
+    en: 'Say what to report: an incident or a number.',
+    zh: '请指明要举报的内容：一次骚扰事件或一个号码。',
+  }),
+  noSuchIncident: (id: number): Text => ({ en: `There is no incident ${id}.`, zh: `没有编号为 ${id} 的骚扰事件。` }),
+  draftExpired: (): Text => ({
+    en: 'This complaint SMS was prepared too long ago or already sent: prepare it again, check the text, and confirm.',
+    zh: '这条举报短信准备得太久或已发送：请重新准备，核对内容后再确认发送。',
+  }),
+  sendFailed: (detail: string): Text => ({ en: `The SMS was not sent: ${detail}.`, zh: `短信未发送：${detail}。` }),
+  smsWriteFailing: (detail: string, pending: number): Text => ({
+    en: `Text messages cannot be saved (${detail}). ${pending} message(s) are kept and retried; messages on the SIM stay there until they are saved.`,
+    zh: `无法保存短信（${detail}）。${pending} 条短信已保留并将重试；SIM 卡上的短信在保存之前不会删除。`,
+  }),
+  smsWriteRecovered: (flushed: number): Text => ({ en: `Text messages are being saved again; ${flushed} waiting message(s) were written.`, zh: `短信已恢复保存；${flushed} 条等待中的短信已写入。` }),
+  checkpointSmsNoLine: (to: string): Text => ({
+    en: `The daily checkpoint SMS to ${to} was not sent: no GSM line is ready to send SMS. It is sent with the next checkpoint.`,
+    zh: `每日校验点短信未发送到 ${to}：没有可发送短信的 GSM 线路。将随下一个校验点发送。`,
+  }),
+  checkpointSmsSent: (to: string, lastId: number): Text => ({ en: `Daily checkpoint SMS sent to ${to} (record ${lastId}).`, zh: `每日校验点短信已发送到 ${to}（第 ${lastId} 条记录）。` }),
+  checkpointSmsFailed: (to: string, detail: string): Text => ({ en: `The daily checkpoint SMS to ${to} failed: ${detail}.`, zh: `每日校验点短信发送到 ${to} 失败：${detail}。` }),
   internal: (detail: string): Text => ({
     en: `Ringfence hit an unexpected problem (${detail}). Screening goes on; details are in the log file.`,
     zh: `Ringfence 遇到意外问题（${detail}）。来电筛选仍在继续；详情见日志文件。`,

@@ -7,6 +7,7 @@ import { ProtectionBadge } from '../components/ProtectionBadge.tsx';
 import { useErrorSentence } from '../components/ErrorText.tsx';
 import { Evidence } from '../pages/Evidence.tsx';
 import { History } from '../pages/History.tsx';
+import { Messages } from '../pages/Messages.tsx';
 import { Overview } from '../pages/Overview.tsx';
 import { Rules } from '../pages/Rules.tsx';
 import { Settings } from '../pages/Settings.tsx';
@@ -20,6 +21,7 @@ const Statistics = lazy(() => import('../pages/Statistics.tsx').then((m) => ({ d
 const views: Record<Page, React.ComponentType> = {
   overview: Overview,
   history: History,
+  messages: Messages,
   rules: Rules,
   statistics: Statistics,
   evidence: Evidence,

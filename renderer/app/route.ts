@@ -2,7 +2,7 @@
 // needs no routes of its own.
 import { useEffect, useState } from 'react';
 
-export const pages = ['overview', 'history', 'rules', 'statistics', 'evidence', 'settings'] as const;
+export const pages = ['overview', 'history', 'messages', 'rules', 'statistics', 'evidence', 'settings'] as const;
 export type Page = (typeof pages)[number];
 
 export function pageFromHash(hash: string): Page {

@@ -41,6 +41,15 @@ export function LineHealth({ line }: { line: LineStatus }) {
             </dd>
           </>
         ) : null}
+        {line.kind === 'gsm' && line.sms ? (
+          <>
+            <dt>{t('line.sms')}</dt>
+            <dd>
+              {line.sms.ready ? t(line.sms.mode === 'direct' ? 'line.smsDirect' : 'line.smsStored') : t('line.smsOff')}
+              {line.sms.ready && line.sms.total !== null ? ` · ${t('line.smsStore', { used: line.sms.used ?? 0, total: line.sms.total })}` : ''}
+            </dd>
+          </>
+        ) : null}
         <dt>{t('line.callerId')}</dt>
         <dd>{line.callerIdConfirmed ? t('line.callerIdConfirmed') : t('line.callerIdUnconfirmed')}</dd>
         {line.model || line.manufacturer ? (

@@ -9,6 +9,7 @@ import { copyText } from '../components/history/copy.ts';
 import { PageTitle } from '../components/PageTitle.tsx';
 import { EvidenceSettings } from '../components/settings/EvidenceSettings.tsx';
 import { GeneralSettings } from '../components/settings/GeneralSettings.tsx';
+import { MessageSettings } from '../components/settings/MessageSettings.tsx';
 import { ModemSettings } from '../components/settings/ModemSettings.tsx';
 
 export function Settings() {
@@ -52,6 +53,7 @@ export function Settings() {
       </section>
       <GeneralSettings />
       <EvidenceSettings />
+      <MessageSettings />
       <section className="card" aria-labelledby="data-title">
         <h2 id="data-title">{t('settings.dataTitle')}</h2>
         <p>

@@ -1,4 +1,5 @@
 // Statistics: how many calls, when, from whom, and the floods (incidents) the shield handled.
+import { ComplaintDialog, type ComplaintSubject } from '../components/messages/ComplaintDialog.tsx';
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Bar, BarChart, CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Scatter, ScatterChart, Tooltip, XAxis, YAxis, ZAxis } from 'recharts';
@@ -61,6 +62,8 @@ export function Statistics() {
   const [stats, setStats] = useState<Stats | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [generation, setGeneration] = useState(0);
+  // The complaint SMS for a whole flood: prepared, shown, sent only when the user presses Send.
+  const [complaint, setComplaint] = useState<ComplaintSubject | null>(null);
 
   useEffect(() => {
     let live = true;
@@ -139,6 +142,20 @@ export function Statistics() {
               <span className="stat-figure">{Math.round(stats.totals.withheldShare * 100)}%</span>
               <span className="stat-label">{t('stats.withheldShare')}</span>
             </p>
+            {stats.messages.received > 0 ? (
+              <p className="stat" data-testid="stat-messages">
+                <span className="stat-figure">{formatCount(stats.messages.received, language)}</span>
+                <span className="stat-label">
+                  {t('stats.messages')}
+                  {stats.messages.flagged > 0 ? (
+                    <>
+                      {' · '}
+                      <a href="#/messages">{t('stats.messagesFlagged', { count: stats.messages.flagged })}</a>
+                    </>
+                  ) : null}
+                </span>
+              </p>
+            ) : null}
           </div>
 
           <figure className="card chart">
@@ -300,6 +317,13 @@ export function Statistics() {
                         withheld: Math.round(i.withheldShare * 100),
                         cause: i.cause[language],
                       })}
+                      {(() => {
+                        const sms = stats.messages.perIncident.find((p) => p.incidentId === i.id);
+                        return sms ? ` ${t('stats.incidentSms', { count: sms.received, flagged: sms.flagged })}` : null;
+                      })()}{' '}
+                      <button type="button" className="button-quiet" onClick={() => setComplaint({ incidentId: i.id })} data-testid="incident-report-sms">
+                        {t('messages.report')}
+                      </button>
                     </li>
                   ))}
                 </ol>
@@ -310,6 +334,7 @@ export function Statistics() {
       ) : error ? null : (
         <p>{t('common.loading')}</p>
       )}
+      {complaint ? <ComplaintDialog subject={complaint} onClose={() => setComplaint(null)} /> : null}
     </>
   );
 }

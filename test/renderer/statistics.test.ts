@@ -24,8 +24,8 @@ const markerOverflowScript = `() => [...document.querySelectorAll('.recharts-sca
 })`;
 
 const text = {
-  en: { day: 'Last 24 hours', ranges: 'Busiest number ranges', block: 'Block +86171*', ongoing: /^From .+, still going on: \d+ calls blocked/, turnOn: 'Turn the shield on now', end: 'End the shield' },
-  zh: { day: '最近 24 小时', ranges: '来电最多的号段', block: '拦截 +86171*', ongoing: /^.+ 起，仍在持续：拦截来自/, turnOn: '立即开启护盾', end: '结束护盾' },
+  en: { cancel: 'Cancel', sms: '2,002Text messages received · 1 flagged', incidentSms: 'Also 45 text messages (1 flagged).', day: 'Last 24 hours', ranges: 'Busiest number ranges', block: 'Block +86171*', ongoing: /^From .+, still going on: \d+ calls blocked/, turnOn: 'Turn the shield on now', end: 'End the shield' },
+  zh: { cancel: '取消', sms: '2,002收到的短信 · 1 条已标记', incidentSms: '同期收到短信 45 条（1 条已标记）。', day: '最近 24 小时', ranges: '来电最多的号段', block: '拦截 +86171*', ongoing: /^.+ 起，仍在持续：拦截来自/, turnOn: '立即开启护盾', end: '结束护盾' },
 } as const;
 
 describe('Statistics', () => {
@@ -57,6 +57,15 @@ describe('Statistics', () => {
       const incident = page.locator('.incident-list li').first();
       await expect.poll(async () => (await incident.textContent()) ?? '', { timeout: 15_000 }).toMatch(l.ongoing);
       expect(await page.locator('.incident-list').textContent()).not.toMatch(/to still going on|至 仍在持续/);
+      // The SMS beside the calls: how many, how many flagged (a link to them), and per flood.
+      expect(await page.getByTestId('stat-messages').textContent()).toBe(l.sms);
+      expect(await page.getByTestId('stat-messages').getByRole('link').getAttribute('href')).toBe('#/messages');
+      expect(await incident.textContent()).toContain(l.incidentSms);
+      // A flood can be reported as a whole: the dialog shows the prepared text; nothing is sent by opening it.
+      await incident.getByTestId('incident-report-sms').click();
+      await expect.poll(() => page.getByTestId('complaint-text').inputValue(), { timeout: 15_000 }).toMatch(/\*/);
+      expect(ui.calls('sendComplaintSms')).toEqual([]);
+      await page.getByRole('dialog').getByRole('button', { name: l.cancel }).click();
       await showPage(page, 'overview');
       await page.getByRole('button', { name: l.end }).click();
       expect(errors).toEqual([]);

@@ -7,6 +7,7 @@ import { Option, type Command } from 'commander';
 import { resolve } from 'node:path';
 import { join } from 'node:path';
 import { findCheckpoints, openHistory, resolveTime, systemTimeZone } from '../../history/index.ts';
+import { messagesFrom } from '../../messages/index.ts';
 import { normalizeNumber, openScreening } from '../../screening/index.ts';
 import { openSettings } from '../../settings/index.ts';
 import { dataPaths, defaultDataDir } from '../../store/index.ts';
@@ -69,7 +70,8 @@ export function registerExport(program: Command): void {
         const history = openHistory(store.db, { normalize: (raw) => normalizeNumber(raw, homeCountry) });
         const range = { ...(opts.from ? { from: opts.from } : {}), ...(opts.to ? { to: opts.to } : {}) };
         // The report's incidents are the chain's: chain any the service has not yet (idempotent).
-        history.recordIncidents(openScreening(store.db, { settings: () => settings }).incidents());
+        const screeningIncidents = openScreening(store.db, { settings: () => settings }).incidents();
+        history.recordIncidents(screeningIncidents);
         const incidents = history.incidents();
         const ownNumbers = [...new Set(Object.values(settings.evidence.lineNumbers).flat())];
         const paths = dataPaths(dataDir, { create: false });
@@ -91,6 +93,7 @@ export function registerExport(program: Command): void {
             ownNumbers,
             exclude: opts.exclude,
             windowMinutes: settings.screening.shield.windowMinutes,
+            messages: (parts) => messagesFrom(parts, settings.messages.keywords, screeningIncidents),
             checkpoints: findCheckpoints(folders),
             ...(printPdf ? { printPdf } : {}),
             force: opts.force ?? false,

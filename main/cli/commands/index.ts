@@ -1,6 +1,7 @@
 // Every CLI command, registered in the order `--help` lists them.
 import type { Command } from 'commander';
 import { registerExport } from './export.ts';
+import { registerMessages } from './messages.ts';
 import { registerParseCommand } from './parse.ts';
 import { registerPortsCommand } from './ports.ts';
 import { registerRules } from './rules.ts';
@@ -12,6 +13,7 @@ import { registerVerify } from './verify.ts';
 
 export function registerCommands(program: Command): void {
   registerExport(program);
+  registerMessages(program);
   registerParseCommand(program);
   registerPortsCommand(program);
   registerRules(program);

@@ -1,5 +1,6 @@
 // One entry for every export format: take a snapshot, stream it into "<out>.part", rename when complete.
 import type { DatabaseSync } from 'node:sqlite';
+import type { Message, SmsRecord } from '../../../shared/domain.ts';
 import type { Checkpoint } from '../checkpoints.ts';
 import { HistoryError } from '../errors.ts';
 import type { Normalize } from '../query.ts';
@@ -31,6 +32,8 @@ export type ExportRequest = {
   windowMinutes?: number;
   /** Checkpoints to put in a pack. */
   checkpoints?: readonly Checkpoint[];
+  /** Joins recorded SMS parts into whole messages with their keyword flags (the report counts and quotes them). */
+  messages?: (parts: readonly SmsRecord[]) => Message[];
   /** Prints a pack's report.html to A4 PDF. */
   printPdf?: (htmlPath: string, pdfPath: string) => Promise<void>;
   /** Replace an existing file (never a database file; a pack never replaces a folder that holds anything). */
@@ -62,6 +65,7 @@ export async function exportHistory(
     ...(q.ownNumbers ? { ownNumbers: q.ownNumbers } : {}),
     ...(q.exclude ? { exclude: q.exclude } : {}),
     ...(q.windowMinutes ? { windowMinutes: q.windowMinutes } : {}),
+    ...(q.messages ? { messages: q.messages } : {}),
     generatedAt: isoLocal(context.now),
   };
   if (q.format === 'pack') {

@@ -5,10 +5,12 @@
 import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { DatabaseSync } from 'node:sqlite';
-import { callContent, eventContent, digestOf, genesisHash } from '../canonical.ts';
+import { callContent, eventContent, digestOf, genesisHash, smsContent } from '../canonical.ts';
+import { entrySql } from '../chain-state.ts';
 import { callColumns, col, decisionsOf, type Row } from '../columns.ts';
 import { HistoryError, invalid } from '../errors.ts';
-import { eventFields } from '../fields.ts';
+import { eventFields, smsFields } from '../fields.ts';
+import { listSms } from '../sms.ts';
 import type { Checkpoint } from '../checkpoints.ts';
 import { writeCsv } from './csv.ts';
 import { writeJson } from './json.ts';
@@ -29,8 +31,18 @@ export type PackOptions = ReportOptions & {
 
 export type PackResult = { rows: number; files: string[]; pdf: boolean };
 
-/** The chain from the first covered call to the head: covered calls and events in full, other calls as digests. */
-async function writeChainSegment(snapshot: Snapshot, sink: ExportSink, covered: (id: number) => boolean): Promise<{ fromId: number }> {
+const smsMsAt = smsFields.findIndex((f) => f.key === 'receivedMs');
+
+/**
+ * The chain from the first covered call to the head: covered calls, events and the SMS received in the
+ * export's time range in full; other callers' calls and other SMS as digests.
+ */
+async function writeChainSegment(
+  snapshot: Snapshot,
+  sink: ExportSink,
+  covered: (id: number) => boolean,
+  smsCovered: (receivedMs: number) => boolean,
+): Promise<{ fromId: number }> {
   const db: DatabaseSync = snapshot.db;
   const lo = db.prepare(`SELECT MIN(c.id) AS id FROM history_calls c ${snapshot.where.sql}`).get(...snapshot.where.params) as { id: number | null };
   const cut = db.prepare('SELECT last_id AS lastId, lower(hex(last_hash)) AS lastHash FROM history_cuts ORDER BY last_id DESC LIMIT 1').get() as
@@ -38,7 +50,7 @@ async function writeChainSegment(snapshot: Snapshot, sink: ExportSink, covered: 
     | undefined;
   const start = (cut?.lastId ?? 0) + 1;
   const fromId = Math.max(start, lo.id ?? snapshot.lastId + 1);
-  const before = db.prepare('SELECT lower(hex(hash)) AS h FROM history_calls WHERE id = ?1 UNION ALL SELECT lower(hex(hash)) AS h FROM history_events WHERE id = ?1').get(fromId - 1) as
+  const before = db.prepare(entrySql('lower(hex(hash)) AS h')).get(fromId - 1) as
     | { h: string }
     | undefined;
   const startHash = fromId === start ? (cut?.lastHash ?? genesisHash) : (before?.h ?? genesisHash);
@@ -49,11 +61,34 @@ async function writeChainSegment(snapshot: Snapshot, sink: ExportSink, covered: 
   const eventsStatement = db.prepare(`SELECT ${eventFields.map((f) => f.column).join(', ')} FROM history_events WHERE id >= ? AND id <= ? ORDER BY id`);
   eventsStatement.setReturnArrays(true);
   const events = new Map((eventsStatement.all(fromId, snapshot.lastId) as unknown as unknown[][]).map((e) => [Number(e[0]), e]));
+  const smsStatement = db.prepare(`SELECT ${smsFields.map((f) => f.column).join(', ')} FROM history_sms WHERE id >= ? AND id <= ? ORDER BY id LIMIT 5000`);
+  smsStatement.setReturnArrays(true);
+  let smsPage: unknown[][] = [];
+  let smsAt = 0;
+  let smsDone = false;
+  // The SMS entry with this id, if it is the next one stored (ids are asked for in increasing order).
+  const smsEntry = (id: number): unknown[] | null => {
+    while (smsAt < smsPage.length && Number(smsPage[smsAt]![0]) < id) smsAt++;
+    if (smsAt >= smsPage.length && !smsDone) {
+      smsPage = smsStatement.all(id, snapshot.lastId) as unknown as unknown[][];
+      smsAt = 0;
+      smsDone = smsPage.length < 5000;
+    }
+    return smsPage[smsAt] && Number(smsPage[smsAt]![0]) === id ? smsPage[smsAt++]! : null;
+  };
   let next = fromId;
   const flushEvents = async (until: number) => {
-    for (; next < until && events.has(next); next++) {
-      const e = events.get(next)!;
-      const pending = sink.write(`${JSON.stringify({ id: next, content: JSON.parse(eventContent(Number(e[1]), e as never)) })}\n`);
+    for (; next < until; next++) {
+      const e = events.get(next);
+      const m = e ? null : smsEntry(next);
+      if (!e && !m) return;
+      let line: unknown;
+      if (e) line = { id: next, content: JSON.parse(eventContent(Number(e[1]), e as never)) };
+      else {
+        const content = smsContent(Number(m![1]), m as never);
+        line = smsCovered(Number(m![smsMsAt])) ? { id: next, content: JSON.parse(content) as unknown[] } : { id: next, digest: digestOf(content) };
+      }
+      const pending = sink.write(`${JSON.stringify(line)}\n`);
       if (pending) await pending;
     }
   };
@@ -84,8 +119,10 @@ What is here
   report.html         the evidence report (open in any browser; prints to A4)
 ${o.pdf ? '  report.pdf          the same report, printed to A4\n' : ''}  calls.csv           every call the report covers (${o.rows}), one row each (Excel-ready, UTF-8)
   calls.json          the same calls with every stored field
-  chain.jsonl         the hash chain from record ${o.fromId} to the head: covered calls and events in full,
-                      other callers' calls only as the SHA-256 digest of their content (their privacy)
+  messages.json       the text messages (SMS) of the period, joined and flagged (when the pack has them)
+  chain.jsonl         the hash chain from record ${o.fromId} to the head: covered calls, events and SMS in full,
+                      other callers' calls (and SMS outside the period) only as the SHA-256 digest of
+                      their content (their privacy)
   checkpoints.json    the chain head as written down outside the database at other times
   verify.mjs          checks all of the above with Node.js alone
   HOW-TO-VERIFY.txt   this file
@@ -105,7 +142,11 @@ How the chain is built (any SHA-256 tool can redo it):
              outcome, hangup_latency_ms, raw — and for "ringfence-call/3" then presented_number,
              controls_replaced: what the line presented when it was no usable number, and how many control
              characters were replaced; for an event: "ringfence-event/1", id, chain_version, kind, at,
-             recorded_at, body), serialised with JSON.stringify (no spaces)
+             recorded_at, body; for an SMS: "ringfence-sms/1", id, chain_version, line_id, simulated,
+             direction, received_at, received_ms, time_zone, network_time, party, party_kind, normalized,
+             text, encoding, concat_reference, concat_bits, concat_total, concat_sequence, pdu, source,
+             label, rule_id, rule_label, problems, incident_id, reference, status), serialised with
+             JSON.stringify (no spaces)
   digest_n = hex(SHA-256(content_n))   (given directly for calls this pack does not cover)
   hash_n   = hex(SHA-256(hash_{n-1} + "\\n" + digest_n)), starting from the startHash in chain.jsonl's first line
 
@@ -163,11 +204,27 @@ export async function writePack(snapshot: Snapshot, out: string, opts: PackOptio
     });
     await write('calls.csv', (sink) => writeCsv(snapshot, sink));
     await write('calls.json', (sink) => writeJson(snapshot, sink, { exportedAt: opts.exportedAt, ...filter }));
+    if (opts.messages) {
+      // The period's messages, joined and flagged as the report reads them; chain.jsonl proves each part.
+      const fromMs = opts.from ? Date.parse(opts.from) : undefined;
+      const toMs = opts.to ? Date.parse(opts.to) : undefined;
+      const parts = listSms(snapshot.db, { ...(fromMs !== undefined ? { fromMs } : {}), ...(toMs !== undefined ? { toMs } : {}), order: 'oldest' }).filter((s) => s.id <= snapshot.lastId);
+      const messages = opts.numbers?.length ? [] : opts.messages(parts);
+      // Only a pack whose period has messages carries the file.
+      if (messages.length > 0) {
+        writeFileSync(join(part, 'messages.json'), `${JSON.stringify({ format: 'ringfence-messages', version: 1, exportedAt: opts.exportedAt, head: snapshot.head, count: messages.length, messages }, null, 2)}\n`);
+        files.push('messages.json');
+      }
+    }
     const coveredIds = new Set<number>();
     for (const r of snapshot.rows()) coveredIds.add(Number(r[col.id]));
     let fromId = snapshot.lastId + 1;
     await write('chain.jsonl', async (sink) => {
-      ({ fromId } = await writeChainSegment(snapshot, sink, (id) => coveredIds.has(id)));
+      const fromMs = opts.from ? Date.parse(opts.from) : -Infinity;
+      const toMs = opts.to ? Date.parse(opts.to) : Infinity;
+      // A pack about some numbers carries no one else's messages in full.
+      const smsCovered = (ms: number) => !opts.numbers?.length && ms >= fromMs && ms <= toMs;
+      ({ fromId } = await writeChainSegment(snapshot, sink, (id) => coveredIds.has(id), smsCovered));
     });
     const own = snapshot.head === null ? [] : [{ source: 'this pack', at: opts.exportedAt, lastId: snapshot.lastId, head: snapshot.head }];
     writeFileSync(join(part, 'checkpoints.json'), `${JSON.stringify({ format: 'ringfence-checkpoints', version: 1, checkpoints: [...opts.checkpoints, ...own] }, null, 2)}\n`);

@@ -12,6 +12,8 @@ import { escapeHtml as h, localTime, percent } from './format.ts';
 import { incidentFigures, type IncidentFigures, type IncidentSpan } from './incidents.ts';
 import { collectReportData, type ReportData } from './report-data.ts';
 import { reportText, type Language } from './report-text.ts';
+import type { Message, SmsRecord } from '../../../shared/domain.ts';
+import { listSms } from '../sms.ts';
 import type { Snapshot } from './snapshot.ts';
 import { progress, type ExportSink } from './sink.ts';
 
@@ -29,7 +31,37 @@ export type ReportOptions = {
   /** The shield's window: an incident's figures start this long before it engaged. */
   windowMinutes?: number;
   generatedAt: string;
+  /**
+   * Joins recorded SMS parts into whole messages with their keyword flags (main/messages, given by the
+   * service or the CLI with the user's keyword lists). Without it, SMS are counted per part and none is quoted.
+   */
+  messages?: (parts: readonly SmsRecord[]) => Message[];
 };
+
+type SmsFigures = { received: number; flagged: Message[]; codes: number };
+
+/** The SMS received between two moments (simulated ones left out), as the report counts and quotes them. */
+function smsFigures(snapshot: Snapshot, fromMs: number | undefined, toMs: number | undefined, join: ReportOptions['messages']): SmsFigures {
+  const parts = listSms(snapshot.db, { ...(fromMs !== undefined ? { fromMs } : {}), ...(toMs !== undefined ? { toMs } : {}), order: 'oldest' }).filter(
+    (s) => s.direction === 'received' && !s.simulated && s.id <= snapshot.lastId,
+  );
+  if (!join) return { received: parts.length, flagged: [], codes: 0 };
+  const messages = join(parts);
+  return { received: messages.length, flagged: messages.filter((m) => m.flags.alert.length > 0), codes: messages.filter((m) => m.flags.code.length > 0 && m.flags.alert.length === 0).length };
+}
+
+function flaggedList(flagged: readonly Message[], language: Language, attribute: string): string {
+  const t = reportText[language];
+  if (flagged.length === 0) return '';
+  const items = flagged
+    .map(
+      (m) =>
+        `<li><span class="time">${h(localTime(m.receivedAt, true))}</span> ${h(t.smsFrom)} <span class="num">${h(m.party ?? '—')}</span> (${h(t.smsKeywords)}: ${h(m.flags.alert.join(language === 'zh' ? '、' : ', '))})` +
+        `<blockquote class="sms-text" ${attribute}="${m.id}">${h(m.text)}</blockquote></li>`,
+    )
+    .join('');
+  return `<h4>${h(t.flaggedSms)}</h4><ul class="flagged">${items}</ul>`;
+}
 
 const style = `
   :root { color-scheme: light; }
@@ -48,6 +80,8 @@ const style = `
   .num, .time { white-space: nowrap; font-variant-numeric: tabular-nums; }
   /* An SMS is text to copy: it may wrap anywhere rather than run off the page. */
   code.sms { white-space: normal; overflow-wrap: anywhere; } pre.hash { white-space: pre-wrap; }
+  /* A received SMS is the sender's text, quoted whole: kept as written, isolated so it cannot reorder the page. */
+  blockquote.sms-text { margin: 2px 0 8px; padding: 4px 8px; border-left: 3px solid #8a1c15; background: #fdf3f2; white-space: pre-wrap; overflow-wrap: anywhere; unicode-bidi: isolate; break-inside: avoid; }
   .mono { font-family: ui-monospace, "Cascadia Mono", Menlo, Consolas, monospace; } .hash { word-break: break-all; }
   pre.complaint, pre.police { white-space: pre-wrap; border: 1px solid #999; background: #fafafa; padding: 8px; font-family: inherit; break-inside: avoid; }
   .incident { border: 2px solid #8a1c15; border-radius: 6px; padding: 8px 12px; margin: 12px 0; break-inside: avoid-page; }
@@ -93,7 +127,7 @@ ${opts.exclude?.length ? `<dt>${h(t.excluded)}</dt><dd data-figure="excluded">${
 </dl></section>`;
 }
 
-function incidentBlock(f: IncidentFigures, opts: ReportOptions, ctx: FilingContext, index: number): string {
+function incidentBlock(f: IncidentFigures, opts: ReportOptions, ctx: FilingContext, index: number, received: SmsFigures): string {
   const t = reportText[opts.language];
   const L = opts.language;
   const prefixes = f.topPrefixes
@@ -121,8 +155,10 @@ function incidentBlock(f: IncidentFigures, opts: ReportOptions, ctx: FilingConte
 <dt>${h(t.incidentBefore)}</dt><dd data-figure="incident-before" data-calls="${f.beforeShield.calls}" data-rang="${f.beforeShield.rang}">${h(t.incidentBeforeValue(f.beforeShield.calls, f.beforeShield.rang))}</dd>
 <dt>${h(t.incidentRejectedAll)}</dt><dd data-figure="incident-rejected">${f.rejected}</dd>
 <dt>${h(t.incidentRang)}</dt><dd data-figure="incident-rang">${f.rang}</dd>
+<dt>${h(t.incidentSms)}</dt><dd data-figure="incident-sms" data-messages="${received.received}" data-flagged="${received.flagged.length}">${h(t.incidentSmsValue(received.received, received.flagged.length))}</dd>
 <dt>${h(t.leftOut)}</dt><dd>${h(t.leftOutValue(f.leftOut.trusted, f.leftOut.simulated, f.leftOut.excluded))}</dd>
 </dl>
+${flaggedList(received.flagged, opts.language, 'data-incident-sms')}
 ${prefixes ? `<h4>${h(t.topPrefixes)}</h4><table><tbody>${prefixes}</tbody></table>` : ''}
 ${places ? `<h4>${h(t.places)}</h4><table><tbody>${places}</tbody></table>` : ''}
 <h4>${h(t.incidentComplaint)}</h4><pre class="complaint" data-incident-complaint="${f.id}">${h(incidentComplaint(f, L, ctx))}</pre>
@@ -134,10 +170,18 @@ ${sms ? `<h4>${h(t.operatorSms)}</h4>${sms}` : ''}
 </article>`;
 }
 
-function incidentsSection(figures: IncidentFigures[], opts: ReportOptions, ctx: FilingContext): string {
+function incidentsSection(figures: IncidentFigures[], opts: ReportOptions, ctx: FilingContext, sms: SmsFigures[]): string {
   const t = reportText[opts.language];
   if (figures.length === 0) return `<section><h2>${h(t.incidents)}</h2><p>${h(t.noIncidentsLead)}</p></section>`;
-  return `<section><h2>${h(t.incidents)}</h2><p>${h(t.incidentsIntro)}</p>${figures.map((f, i) => incidentBlock(f, opts, ctx, i)).join('\n')}</section>`;
+  return `<section><h2>${h(t.incidents)}</h2><p>${h(t.incidentsIntro)}</p>${figures.map((f, i) => incidentBlock(f, opts, ctx, i, sms[i]!)).join('\n')}</section>`;
+}
+
+function messagesSection(sms: SmsFigures, language: Language): string {
+  const t = reportText[language];
+  if (sms.received === 0) return '';
+  return `<section class="messages"><h2>${h(t.messagesSection)}</h2><p data-figure="sms-received" data-messages="${sms.received}" data-flagged="${sms.flagged.length}">${h(
+    t.messagesTotals(sms.received, sms.flagged.length, sms.codes),
+  )}</p>${flaggedList(sms.flagged, language, 'data-sms')}</section>`;
 }
 
 function summarySection(opts: ReportOptions, data: ReportData, incidents: number): string {
@@ -218,6 +262,13 @@ export async function writeReport(snapshot: Snapshot, sink: ExportSink, opts: Re
     incidentNumbers: new Set(figures.flatMap((f) => f.numbers.map((n) => n.number))),
     leaveOut: (n) => leaveOut(n),
   });
+  // SMS: per incident over the same window as its calls, and over the whole period.
+  const window = (opts.windowMinutes ?? 10) * 60_000;
+  const incidentSms = figures.map((f) => {
+    const off = f.endedAt ? Date.parse(f.endedAt) : opts.to ? Date.parse(opts.to) : undefined;
+    return smsFigures(snapshot, Date.parse(f.startedAt) - window, off, opts.messages);
+  });
+  const periodSms = smsFigures(snapshot, opts.from ? Date.parse(opts.from) : undefined, opts.to ? Date.parse(opts.to) : undefined, opts.messages);
   const ownNumbers = [...new Set([...(opts.ownNumbers ?? []), ...(opts.line?.number ? [opts.line.number] : [])])];
   const ctx: FilingContext = { ownNumbers, head: snapshot.head, lastId: snapshot.lastId, generatedAt: opts.generatedAt };
   const police =
@@ -226,7 +277,7 @@ export async function writeReport(snapshot: Snapshot, sink: ExportSink, opts: Re
           policeSummary(figures, { calls: data.calls, from: opts.from ?? data.firstCall ?? opts.generatedAt, to: opts.to ?? data.lastCall ?? opts.generatedAt }, opts.language, ctx),
         )}</pre></section>`
       : '';
-  let pending = sink.write(`${head(opts, data, snapshot)}\n${incidentsSection(figures, opts, ctx)}\n${summarySection(opts, data, figures.length)}\n${numbersSection(opts, data)}\n${police}`);
+  let pending = sink.write(`${head(opts, data, snapshot)}\n${incidentsSection(figures, opts, ctx, incidentSms)}\n${summarySection(opts, data, figures.length)}\n${messagesSection(periodSms, opts.language)}\n${numbersSection(opts, data)}\n${police}`);
   if (pending) await pending;
   pending = sink.write(`<section class="calls"><h2>${h(t.callList)}</h2><table class="calls" data-figure="call-list"><thead><tr><th>#</th><th>${h(t.time)}</th><th>${h(t.line)}</th>
 <th>${h(t.caller)}</th><th>${h(t.name)}</th><th>${h(t.rings)}</th><th>${h(t.decision)}</th><th>${h(t.outcome)}</th><th>${h(t.latency)}</th><th>${h(t.hash)}</th></tr></thead><tbody>\n`);

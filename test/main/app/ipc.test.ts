@@ -53,6 +53,8 @@ describe('IPC handlers', () => {
       exportHistory: { format: 'csv' },
       setDemo: { on: true },
       ringDemo: { kind: 'normal' },
+      getMessage: { id: 1 },
+      sendComplaintSms: { draftId: 'd1', text: '13800138000*骚扰', confirmed: true },
     };
     const reply = await invoke(method, validInput[method] ?? {});
     expect(reply).toEqual({ ok: true, value: { answeredBy: method } });

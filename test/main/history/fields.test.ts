@@ -1,7 +1,7 @@
 // The chain covers every column: the declared fields and the tables must agree, so a column added by a later
 // migration without a chained field fails here (and `verify` refuses such a table at run time too).
 import { describe, expect, it } from 'vitest';
-import { callFields, canonicalVersion, eventFields, unhashedCallColumns, unhashedEventColumns } from '../../../main/history/index.ts';
+import { callFields, canonicalVersion, eventFields, smsFields, unhashedCallColumns, unhashedEventColumns } from '../../../main/history/index.ts';
 import { openTestHistory } from './support.ts';
 
 const columnsOf = (table: string) => {
@@ -16,6 +16,10 @@ describe('the chained fields', () => {
 
   it('are every column of a chained event, except the hash itself', () => {
     expect([...eventFields.map((f) => f.column), ...unhashedEventColumns].sort()).toEqual(columnsOf('history_events'));
+  });
+
+  it('are every column of a chained SMS entry, except the hash itself', () => {
+    expect([...smsFields.map((f) => f.column), 'hash'].sort()).toEqual(columnsOf('history_sms'));
   });
 
   it('grow only at the end, each version a prefix of the next, none newer than the version written', () => {

@@ -3,6 +3,10 @@
 // one-off caller or a simulated call; "repeated" only when repeated; decisions as one sentence.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import type { NewSms } from '../../../main/history/index.ts';
+import { messagesFrom } from '../../../main/messages/index.ts';
+import type { SmsRecord } from '../../../shared/domain.ts';
+import { defaultKeywords } from '../../../shared/message-flags.ts';
 import { describe, expect, it } from 'vitest';
 import { hour, makeCall, openTestHistory, t0, tempDir } from './support.ts';
 
@@ -93,5 +97,34 @@ describe('the incident-led evidence report', () => {
     expect(html).not.toMatch(/已拒接: 已拦截/);
     expect(html).toMatch(/\.num, \.time \{ white-space: nowrap/);
     expect(html).toContain('投诉：呼死你式电话轰炸');
+  });
+
+  it('counts the SMS of each incident and quotes the flagged ones in full, in both languages, as text', async () => {
+    const history = flood();
+    const on = t0 + 10 * hour;
+    const extortion = '你欠的钱今天必须还清，加微信 hk8899 私聊，<script>alert(1)</script>否则把你的照片发给你所有联系人。';
+    const sms = (at: number, party: string, text: string, o: Partial<NewSms> = {}) =>
+      history.recordSms({
+        lineId: 'line-1', simulated: false, direction: 'received', receivedAt: new Date(at).toISOString(), timeZone: 'Asia/Shanghai', networkTime: null,
+        party, partyKind: 'number', normalized: `+86${party}`, text, encoding: 'ucs2', concat: null, pdu: '00', source: 'cmt',
+        label: 'unknown', ruleId: null, ruleLabel: null, problems: [], incidentId: 5, reference: null, status: null, ...o,
+      });
+    for (let i = 0; i < 30; i++) sms(on + i * minute, '10690000', `【某宝】您的验证码是${100000 + i}，5分钟内有效。`);
+    sms(on + 45 * minute, '13800138000', extortion);
+    sms(t0 + 2 * hour, '13900001111', '晚上回家吃饭吗', { incidentId: null }); // before the flood: not part of it
+    sms(on + 46 * minute, '17000000199', '加微信', { simulated: true }); // the demo line: never counted
+    const joinParts = (parts: readonly SmsRecord[]) => messagesFrom(parts, defaultKeywords, []);
+    for (const language of ['en', 'zh'] as const) {
+      const file = join(tempDir('rf-incident-'), 'report.html');
+      await history.exportTo(file, { format: 'html', language, incidents: history.incidents(), messages: joinParts });
+      const html = readFileSync(file, 'utf8');
+      const incident = html.slice(html.indexOf('data-incident="5"'), html.indexOf('</article>'));
+      expect(incident).toMatch(/data-figure="incident-sms" data-messages="31" data-flagged="1"/);
+      const quoted = /<blockquote class="sms-text" data-incident-sms="\d+">([^<]*)<\/blockquote>/.exec(incident)?.[1];
+      expect(quoted).toBe(extortion.replace(/</g, '&lt;').replace(/>/g, '&gt;'));
+      expect(html).not.toContain('<script>');
+      expect(html).toMatch(/data-figure="sms-received" data-messages="32" data-flagged="1"/);
+      expect(incident).toContain(language === 'zh' ? '31 条，其中 1 条含勒索或诈骗内容' : '31 messages, 1 flagged as extortion or fraud');
+    }
   });
 });

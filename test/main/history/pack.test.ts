@@ -44,6 +44,28 @@ describe('the evidence pack', () => {
     expect(readFileSync(join(out, 'HOW-TO-VERIFY.txt'), 'utf8')).toContain(`Chain head: ${history.head()}`);
   });
 
+  it('carries the SMS of its period in full among the calls and still verifies; earlier SMS only as digests', async () => {
+    const { history } = packed();
+    const sms = (at: number, text: string) =>
+      history.recordSms({
+        lineId: 'line-1', simulated: false, direction: 'received', receivedAt: new Date(at).toISOString(), timeZone: 'Asia/Shanghai', networkTime: null,
+        party: '13800138000', partyKind: 'number', normalized: '+8613800138000', text, encoding: 'ucs2', concat: null, pdu: '00', source: 'cmt',
+        label: 'unknown', ruleId: null, ruleLabel: null, problems: [], incidentId: null, reference: null, status: null,
+      });
+    sms(t0 + 1 * hour, '早先的私人短信');
+    history.recordBatch([makeCall(t0 + 21 * hour, { number: '18600001111' })]);
+    sms(t0 + 21 * hour + 1, '加微信 abc123，转账了事');
+    history.recordBatch([makeCall(t0 + 22 * hour, { number: '18600001111' })]);
+    const out = join(tempDir('rf-pack-'), 'pack');
+    await history.exportTo(out, { format: 'pack', from: new Date(t0 + 3 * hour - 1).toISOString(), language: 'en', incidents: history.incidents(), checkpoints: [] });
+    const chain = readFileSync(join(out, 'chain.jsonl'), 'utf8');
+    expect(chain).toContain('加微信 abc123，转账了事');
+    expect(chain).not.toContain('早先的私人短信');
+    const v = runVerify(out);
+    expect(v.stdout).toContain('the pack holds');
+    expect(v.status).toBe(0);
+  });
+
   it("fails the pack's own check when a call in it was edited, naming the call", async () => {
     const { history } = packed();
     const out = join(tempDir('rf-pack-'), 'pack');

@@ -19,12 +19,12 @@ function tenCalls(): { db: DatabaseSync; history: History } {
 describe('verifying the hash chain', () => {
   it('holds for an untouched history and reports the head', () => {
     const { history } = tenCalls();
-    expect(history.verify()).toEqual({ ok: true, records: 10, events: 0, lastId: 10, head: history.head(), firstBad: null, problems: [], checkpoints: [] });
+    expect(history.verify()).toEqual({ ok: true, records: 10, events: 0, messages: 0, lastId: 10, head: history.head(), firstBad: null, problems: [], checkpoints: [] });
   });
 
   it('holds for an empty history', () => {
     const { history } = openTestHistory();
-    expect(history.verify()).toEqual({ ok: true, records: 0, events: 0, lastId: 0, head: null, firstBad: null, problems: [], checkpoints: [] });
+    expect(history.verify()).toEqual({ ok: true, records: 0, events: 0, messages: 0, lastId: 0, head: null, firstBad: null, problems: [], checkpoints: [] });
   });
 
   it('names a record whose content was changed', () => {

@@ -10,6 +10,7 @@ import { numberRange } from '../../../shared/phone.ts';
 import { callRecord, decision, demoLine, gsmLine, hashOf, localIso, seedCalls, seedRules, syntheticCall } from './fake-data.ts';
 import { exportHandlers } from './fake-export.ts';
 import { importHandlers } from './fake-import.ts';
+import { messageHandlers } from './fake-messages.ts';
 
 export type FakeOptions = {
   /** Calls held as a synthetic history (generated on demand) instead of the seed calls. */
@@ -109,6 +110,7 @@ export function createFakeService(options: FakeOptions = {}) {
     };
   };
 
+  const sms = messageHandlers({ now, settings: () => settings, lineOperator: () => lines[0]?.operator ?? null });
   const exporter = exportHandlers({ calls: () => [...records.values()], emit, stepMs: options.exportStepMs ?? 40 });
   const handlers: Handlers = {
     getStatus: () => status(),
@@ -221,6 +223,7 @@ export function createFakeService(options: FakeOptions = {}) {
       return settings;
     },
     exportHistory: (input) => exporter.exportHistory(input),
+    ...sms.handlers,
     verifyHistory: () => {
       const all = [...records.values()];
       return { ok: true, records: all.length || synthetic, head: all.at(-1)?.hash ?? null, firstBad: null };
@@ -291,6 +294,7 @@ export function createFakeService(options: FakeOptions = {}) {
       topCallers,
       topRanges: [...byRange.values()].sort((a, b) => b.count - a.count).slice(0, top),
       distinctPerDay: [...days.entries()].map(([day, set]) => ({ day, count: set.size })),
+      messages: { received: 2002, flagged: 1, codes: 2000, perIncident: flood.length ? [{ incidentId: 1, received: 45, flagged: 1 }] : [] },
       incidents: flood.length
         ? [{ id: 1, startedAt: flood[0]!.startedAt, endedAt: shield.active ? null : flood.at(-1)!.startedAt, trigger: 'calls', cause: { en: `${flood.length} calls from ${new Set(flood.map((c) => c.number)).size} unknown numbers within 10 minutes`, zh: `10 分钟内 ${new Set(flood.map((c) => c.number)).size} 个陌生号码来电 ${flood.length} 次` }, callsRejected: flood.length, distinctNumbers: new Set(flood.map((c) => c.number)).size, withheldShare: 0 }]
         : [],
@@ -343,6 +347,7 @@ export function createFakeService(options: FakeOptions = {}) {
     exportFile: (jobId: string) => exporter.files.get(jobId),
     rules: () => rules.slice(),
     records: () => [...records.values()],
+    smsSent: () => sms.sent.slice(),
     settings: () => settings,
     hashOf,
   };

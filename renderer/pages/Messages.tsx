@@ -1,0 +1,184 @@
+// Messages: every SMS the line received, searchable, with the extortion and fraud texts flagged so the one
+// that matters stands out among thousands of verification codes; one click blocks or trusts the sender
+// (as an exact number) or prepares the complaint SMS for the operator.
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Message } from '../../shared/domain.ts';
+import { defaultKeywords, type MessageKeywords } from '../../shared/message-flags.ts';
+import { useApiEvent, useApp } from '../app/context.tsx';
+import { ErrorText } from '../components/ErrorText.tsx';
+import { DateField } from '../components/DateField.tsx';
+import { Field } from '../components/Field.tsx';
+import { PageTitle } from '../components/PageTitle.tsx';
+import { SimulatedBadge } from '../components/Badges.tsx';
+import { ComplaintDialog, type ComplaintSubject } from '../components/messages/ComplaintDialog.tsx';
+import { MessageText } from '../components/messages/MessageText.tsx';
+import { useMessagePages } from '../components/messages/useMessagePages.ts';
+import { useNumberFormat } from '../components/useNumberFormat.ts';
+import { useRuleActions } from '../components/useRuleActions.ts';
+import { formatCallTime, formatCount, formatDateTime } from '../format/time.ts';
+import { isUnfilteredMessages, noMessageFilters, toMessageQuery, type MessageFilters } from '../state/message-query.ts';
+
+function Filters({ value, onChange }: { value: MessageFilters; onChange: (f: MessageFilters) => void }) {
+  const { t } = useTranslation();
+  const { status } = useApp();
+  // Typing waits for a pause, so each keystroke is not a query.
+  const [text, setText] = useState(value.text);
+  const [party, setParty] = useState(value.party);
+  useEffect(() => setText(value.text), [value.text]);
+  useEffect(() => setParty(value.party), [value.party]);
+  useEffect(() => {
+    if (text === value.text && party === value.party) return;
+    const timer = setTimeout(() => onChange({ ...value, text, party }), 300);
+    return () => clearTimeout(timer);
+  }, [text, party, value, onChange]);
+  const set = <K extends keyof MessageFilters>(key: K, v: MessageFilters[K]) => onChange({ ...value, [key]: v });
+  return (
+    <form className="filters" role="search" aria-label={t('messages.filters')} onSubmit={(e) => e.preventDefault()}>
+      <Field label={t('messages.search')}>
+        <input type="search" value={text} onChange={(e) => setText(e.target.value)} placeholder={t('messages.searchPlaceholder')} />
+      </Field>
+      <Field label={t('messages.sender')}>
+        <input type="search" value={party} onChange={(e) => setParty(e.target.value)} placeholder={t('messages.senderPlaceholder')} />
+      </Field>
+      <Field label={t('messages.flag')}>
+        <select value={value.flag} onChange={(e) => set('flag', e.target.value as MessageFilters['flag'])} data-testid="flag-filter">
+          <option value="">{t('messages.flagAny')}</option>
+          <option value="alert">{t('messages.flagAlert')}</option>
+          <option value="code">{t('messages.flagCode')}</option>
+          <option value="none">{t('messages.flagNone')}</option>
+        </select>
+      </Field>
+      <Field label={t('messages.label')}>
+        <select value={value.label} onChange={(e) => set('label', e.target.value as MessageFilters['label'])}>
+          <option value="">{t('history.any')}</option>
+          {(['trusted', 'blocked', 'unknown'] as const).map((l) => (
+            <option key={l} value={l}>
+              {t(`messages.labels.${l}`)}
+            </option>
+          ))}
+        </select>
+      </Field>
+      <Field label={t('history.line')}>
+        <select value={value.lineId} onChange={(e) => set('lineId', e.target.value)}>
+          <option value="">{t('history.anyLine')}</option>
+          {status?.lines.map((l) => (
+            <option key={l.id} value={l.id}>
+              {l.label || l.path}
+            </option>
+          ))}
+        </select>
+      </Field>
+      <Field label={t('messages.direction')}>
+        <select value={value.direction} onChange={(e) => set('direction', e.target.value as MessageFilters['direction'])} data-testid="direction-filter">
+          <option value="">{t('history.any')}</option>
+          <option value="received">{t('messages.directions.received')}</option>
+          <option value="sent">{t('messages.directions.sent')}</option>
+        </select>
+      </Field>
+      <DateField label={t('history.from')} value={value.fromDay} onChange={(d) => set('fromDay', d)} hint={false} />
+      <DateField label={t('history.to')} value={value.toDay} onChange={(d) => set('toDay', d)} hint={false} />
+      <button type="button" className="button-quiet" onClick={() => onChange(noMessageFilters)}>
+        {t('history.clearFilters')}
+      </button>
+    </form>
+  );
+}
+
+function MessageRow({ message, keywords, onComplain }: { message: Message; keywords: MessageKeywords; onComplain: (s: ComplaintSubject) => void }) {
+  const { t } = useTranslation();
+  const { language } = useApp();
+  const actions = useRuleActions();
+  const formatNumber = useNumberFormat();
+  const number = message.partyKind === 'number' ? message.party : null;
+  const flagged = message.flags.alert.length > 0;
+  return (
+    <li className={flagged ? 'message message-alert' : 'message'} data-testid="message">
+      <div className="message-head">
+        <time dateTime={message.receivedAt} title={formatDateTime(message.receivedAt, language)}>
+          {formatCallTime(message.receivedAt, language)}
+        </time>
+        <span className="message-party" data-verbatim>
+          {message.direction === 'sent' ? `→ ${message.party ?? ''}` : number ? formatNumber(number) : (message.party ?? t('messages.noSender'))}
+        </span>
+        <span className={`badge badge-label badge-${message.label}`}>{t(`messages.labels.${message.label}`)}</span>
+        {flagged ? <span className="badge badge-alert">{t('messages.flaggedBadge', { words: message.flags.alert.join('、') })}</span> : null}
+        {message.flags.code.length > 0 && !flagged ? <span className="badge badge-code">{t('messages.codeBadge')}</span> : null}
+        {message.simulated ? <SimulatedBadge /> : null}
+      </div>
+      <p className="message-body">
+        <MessageText text={message.text} keywords={keywords} />
+      </p>
+      {!message.complete ? <p className="hint">{t('messages.incomplete', { missing: message.missing.join(', '), total: message.total })}</p> : null}
+      {message.direction === 'received' && number ? (
+        <span className="button-row compact">
+          <button type="button" onClick={() => void actions.block(number)}>
+            {t('actions.block')}
+          </button>
+          <button type="button" onClick={() => void actions.trust(number)}>
+            {t('actions.trust')}
+          </button>
+          <button type="button" onClick={() => onComplain({ number })}>
+            {t('messages.report')}
+          </button>
+        </span>
+      ) : null}
+    </li>
+  );
+}
+
+export function Messages() {
+  const { t } = useTranslation();
+  const { api, language } = useApp();
+  const [filters, setFilters] = useState<MessageFilters>(noMessageFilters);
+  const query = useMemo(() => toMessageQuery(filters), [filters]);
+  const pages = useMessagePages(query);
+  const [keywords, setKeywords] = useState<MessageKeywords>(defaultKeywords);
+  const [complaint, setComplaint] = useState<ComplaintSubject | null>(null);
+  const [fresh, setFresh] = useState(0);
+  const unfiltered = isUnfilteredMessages(filters);
+  const onFilters = useCallback((f: MessageFilters) => setFilters(f), []);
+
+  useEffect(() => {
+    void api.getSettings({}).then((s) => setKeywords(s.messages.keywords), () => {});
+  }, [api]);
+  useApiEvent((event) => {
+    if (event.type === 'settings-changed') setKeywords(event.settings.messages.keywords);
+    if (event.type !== 'message-received') return;
+    if (unfiltered) pages.prepend(event.message);
+    else setFresh((n) => n + 1);
+  });
+
+  return (
+    <div className="messages-page">
+      <PageTitle>{t('nav.messages')}</PageTitle>
+      <Filters value={filters} onChange={onFilters} />
+      {fresh > 0 ? (
+        <button type="button" className="new-calls" onClick={() => (setFresh(0), pages.reload())}>
+          {t('messages.newMessages', { count: fresh })}
+        </button>
+      ) : null}
+      <ErrorText error={pages.error} />
+      <p className="table-status" aria-live="polite" data-testid="message-counts">
+        {pages.loading && pages.rows.length === 0
+          ? t('messages.loading')
+          : pages.counts && pages.counts.total > 0
+            ? t('messages.counts', { count: pages.counts.total, total: formatCount(pages.counts.total, language), alert: formatCount(pages.counts.alert, language), code: formatCount(pages.counts.code, language) })
+            : unfiltered
+              ? t('messages.empty')
+              : t('messages.noMatch')}
+      </p>
+      <ol className="message-list">
+        {pages.rows.map((m) => (
+          <MessageRow key={m.id} message={m} keywords={keywords} onComplain={setComplaint} />
+        ))}
+      </ol>
+      {pages.hasMore ? (
+        <button type="button" onClick={pages.loadMore} disabled={pages.loading}>
+          {t('messages.more')}
+        </button>
+      ) : null}
+      {complaint ? <ComplaintDialog subject={complaint} onClose={() => setComplaint(null)} /> : null}
+    </div>
+  );
+}
