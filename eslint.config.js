@@ -39,7 +39,7 @@ export const pureModules = [
   'main/screening/recent.ts',
   'main/screening/rule-input.ts',
   'main/screening/indexed-rule.ts',
-  'main/screening/import/*.ts',
+  'main/screening/import/{csv,detect,ncid,segments,text,types,vcard}.ts',
   'main/modem/call-state.ts',
   'main/modem/call-steps.ts',
   'main/modem/caller-id-parser.ts',

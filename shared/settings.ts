@@ -114,8 +114,8 @@ export type MessageSettings = z.infer<typeof MessageSettings>;
 
 export const Settings = z.object({
   /** ISO 3166 alpha-2 code used to normalise national numbers (default from the OS locale). */
-import { Action, HangupMethod, languages, Schedule } from './domain.ts';
-import { defaultKeywords, keywordLimits } from './message-flags.ts';
+  homeCountry: z.string().trim().toUpperCase().regex(/^[A-Z]{2}$/, 'use a two-letter country code such as CN or GB').default('CN'),
+  language: z.enum(['system', ...languages]).default('system'),
   theme: z.enum(['system', 'light', 'dark']).default('system'),
   notifications: z
     .object({ ringThrough: z.boolean().default(true), blockedSummary: z.boolean().default(true) })

@@ -70,7 +70,7 @@ export async function runGated(o: GatedOptions): Promise<GatedResult> {
     }
     await host.call('updateSettings', { patch: { homeCountry: 'CN', screening: { gate: { mode: 'during-shield', digitWaitSeconds: o.digitWaitSeconds } } } });
     const trusted = Array.from({ length: o.trusted }, (_, i) => `1380013${String(8000 + i).padStart(4, '0')}`);
-    for (const [i, number] of trusted.entries()) await host.call('addRule', { list: 'trusted', value: number, label: `family ${i + 1}` });
+    for (const [i, number] of trusted.entries()) await host.call('addRule', { list: 'trusted', value: number, kind: 'number', label: `family ${i + 1}` });
     await host.call('setShield', { on: true });
 
     const plan: { kind: Kind; number: string | null }[] = shuffled(

@@ -54,7 +54,7 @@ describe('SMS in the chain', () => {
     const { history } = setUp();
     history.record(makeCall(t0));
     const a = history.recordSms(makeSms(t0 + minute));
-    history.recordIncidents([{ id: 1, startedAt: new Date(t0 + 2 * minute).toISOString(), endedAt: null, trigger: 'calls', callsRejected: 0, distinctNumbers: 0, withheldShare: 0 }]);
+    history.recordIncidents([{ id: 1, startedAt: new Date(t0 + 2 * minute).toISOString(), endedAt: null, trigger: 'calls', cause: { en: '5 calls from 5 unknown numbers within 3 minutes', zh: '3 分钟内 5 个陌生号码来电 5 次' }, callsRejected: 0, distinctNumbers: 0, withheldShare: 0 }]);
     const b = history.recordSms(makeSms(t0 + 3 * minute, { text: '加微信 abc123 私聊，否则后果自负' }));
     const c = history.record(makeCall(t0 + 4 * minute));
     expect([a.id, b.id, c.id]).toEqual([2, 4, 5]);

@@ -45,7 +45,7 @@ describe('recorded SMS', () => {
     const long = encodeDeliver('+8617012345678', '你欠的钱今天不还，就把照片发给你通讯录所有人，加微信私聊。'.repeat(3), { sentAt, offsetMinutes: 480, reference: 9 });
     const code = encodeDeliver('10690000', '您的验证码是 123456', { sentAt, offsetMinutes: 480, reference: 0 });
     const parts = [stored(long[1]!, '2025-03-04T14:01:00.000+08:00'), stored(code[0]!, '2025-03-04T14:01:01.000+08:00'), stored(long[0]!, '2025-03-04T14:01:02.000+08:00')];
-    const incident = { id: 7, startedAt: '2025-03-04T13:55:00.000+08:00', endedAt: '2025-03-04T15:00:00.000+08:00', trigger: 'calls' as const, callsRejected: 30, distinctNumbers: 20, withheldShare: 0.1 };
+    const incident = { id: 7, startedAt: '2025-03-04T13:55:00.000+08:00', endedAt: '2025-03-04T15:00:00.000+08:00', trigger: 'calls' as const, cause: { en: '5 calls from 5 unknown numbers within 3 minutes', zh: '3 分钟内 5 个陌生号码来电 5 次' }, callsRejected: 30, distinctNumbers: 20, withheldShare: 0.1 };
     const messages = messagesFrom(parts, defaultKeywords, [incident]);
     expect(messages).toHaveLength(2);
     const [extortion, codeMessage] = messages;
