@@ -246,7 +246,7 @@ describe('the UI on the real service', () => {
   });
 
   it('records a call from a blocked prefix as that rule, with its hit counted, while the shield is on', async () => {
-    await app.api('addRule', { list: 'blocked', value: '400*' });
+    await app.api('addRule', { list: 'blocked', value: '400*', kind: 'prefix' });
     await app.api('setShield', { on: true });
     const call = await app.placeCall('4006001234', 3);
     expect(call.result.outcome).toBe('rejected');
