@@ -179,7 +179,7 @@ function LineSettings({ line, onError }: { line: LineStatus; onError: (e: unknow
             }}
           >
             <Field label={t('modems.audioPath')} hint={t('modems.audioPathHint')}>
-              <input value={audioPath} onChange={(e) => setAudioPath(e.target.value)} maxLength={300} placeholder="/dev/ttyUSB1" spellCheck={false} />
+              <input value={audioPath} onChange={(e) => setAudioPath(e.target.value)} maxLength={300} placeholder="/dev/ttyUSB1" spellCheck={false} data-verbatim />
             </Field>
             <button type="submit" disabled={audioPath.trim() === savedAudio}>
               {t('modems.saveAudioPath')}
