@@ -2,6 +2,7 @@
 // a call-bombing campaign read a few thousand rows instead of a million calls. They are derived data: the
 // hash chain does not cover them, and rebuildAggregates() recomputes them from the calls at any time.
 import type { DatabaseSync } from 'node:sqlite';
+import { query } from '../store/index.ts';
 
 export const slotMs = 15 * 60_000;
 export const dayMs = 86_400_000;
@@ -30,10 +31,13 @@ export function aggregateWriter(db: DatabaseSync): AggregateWriter {
   const slot = db.prepare(`INSERT INTO history_slots (slot, allow, reject, silent, answer_hangup, withheld) VALUES (?, ?, ?, ?, ?, ?)
     ON CONFLICT (slot) DO UPDATE SET allow = allow + excluded.allow, reject = reject + excluded.reject, silent = silent + excluded.silent,
       answer_hangup = answer_hangup + excluded.answer_hangup, withheld = withheld + excluded.withheld`);
-  const caller = db.prepare(`INSERT INTO history_callers (caller, calls, blocked, first_ms, last_ms) VALUES (?, 1, ?, ?, ?)
+  const caller = query<{ id: number; calls: number }>(
+    db,
+    `INSERT INTO history_callers (caller, calls, blocked, first_ms, last_ms) VALUES (?, 1, ?, ?, ?)
     ON CONFLICT (caller) DO UPDATE SET calls = calls + 1, blocked = blocked + excluded.blocked,
       first_ms = min(first_ms, excluded.first_ms), last_ms = max(last_ms, excluded.last_ms)
-    RETURNING id, calls`);
+    RETURNING id, calls`,
+  );
   const searchable = db.prepare('INSERT INTO history_caller_search (rowid, caller) VALUES (?, ?)');
   const callerDay = db.prepare('INSERT OR IGNORE INTO history_caller_days (local_day, caller) VALUES (?, ?)');
   const day = db.prepare(`INSERT INTO history_days (local_day, distinct_callers) VALUES (?, 1)
@@ -49,7 +53,7 @@ export function aggregateWriter(db: DatabaseSync): AggregateWriter {
       const a = f.action;
       slot.run(Math.floor(f.startedMs / slotMs), is(a, 'allow'), is(a, 'reject'), is(a, 'silent'), is(a, 'answer-hangup'), is(f.presentation, 'withheld'));
       if (f.caller !== null) {
-        const row = caller.get(f.caller, a === 'reject' || a === 'answer-hangup' ? 1 : 0, f.startedMs, f.startedMs) as { id: number; calls: number };
+        const row = caller.one(f.caller, a === 'reject' || a === 'answer-hangup' ? 1 : 0, f.startedMs, f.startedMs);
         if (row.calls === 1) searchable.run(row.id, f.caller);
         if (Number(callerDay.run(f.localDay, f.caller).changes) > 0) day.run(f.localDay);
       }
@@ -118,7 +122,7 @@ export function forgetCalls(db: DatabaseSync, lastId: number): () => void {
       DELETE FROM history_caller_days WHERE local_day IN (SELECT local_day FROM temp.history_gone_days);
       DELETE FROM history_days WHERE local_day IN (SELECT local_day FROM temp.history_gone_days);
     `);
-    const maxDay = db.prepare('SELECT MAX(local_day) AS d FROM temp.history_gone_days').get() as { d: number | null };
+    const maxDay = query<{ d: number | null }>(db, 'SELECT MAX(local_day) AS d FROM temp.history_gone_days').one();
     if (maxDay.d !== null) {
       // A call on local day D started before D ended in the last zone to reach midnight (UTC-12): bounding
       // by time lets the time index find the few surviving calls of those days instead of reading them all.
@@ -141,45 +145,41 @@ export function forgetCalls(db: DatabaseSync, lastId: number): () => void {
  * checked to cover every call (they may stay wider after a retention cut).
  */
 export function checkAggregates(db: DatabaseSync): string | null {
-  const slot = db
-    .prepare(
-      `WITH want AS (${slotSelect} GROUP BY 1)
-       SELECT slot FROM (SELECT * FROM want EXCEPT SELECT slot, allow, reject, silent, answer_hangup, withheld FROM history_slots
-         UNION ALL SELECT * FROM (SELECT slot, allow, reject, silent, answer_hangup, withheld FROM history_slots WHERE allow + reject + silent + answer_hangup > 0 EXCEPT SELECT * FROM want))
-       ORDER BY slot LIMIT 1`,
-    )
-    .get() as { slot: number } | undefined;
+  const slot = query<{ slot: number }>(
+    db,
+    `WITH want AS (${slotSelect} GROUP BY 1)
+     SELECT slot FROM (SELECT * FROM want EXCEPT SELECT slot, allow, reject, silent, answer_hangup, withheld FROM history_slots
+       UNION ALL SELECT * FROM (SELECT slot, allow, reject, silent, answer_hangup, withheld FROM history_slots WHERE allow + reject + silent + answer_hangup > 0 EXCEPT SELECT * FROM want))
+     ORDER BY slot LIMIT 1`,
+  ).get();
   if (slot) {
     const from = new Date(slot.slot * slotMs).toISOString().slice(0, 16).replace('T', ' ');
     return `statistics changed: the calls counted for the quarter hour from ${from} UTC are not what the chained records add up to`;
   }
-  const caller = db
-    .prepare(
-      `WITH want AS (SELECT ${callerSql} AS caller, COUNT(*) AS calls, SUM(${blocked}) AS blocked, MIN(started_ms) AS first_ms, MAX(started_ms) AS last_ms
-         FROM history_calls WHERE ${callerSql} IS NOT NULL GROUP BY 1)
-       SELECT caller FROM (SELECT * FROM want EXCEPT SELECT caller, calls, blocked, first_ms, last_ms FROM history_callers
-         UNION ALL SELECT * FROM (SELECT caller, calls, blocked, first_ms, last_ms FROM history_callers EXCEPT SELECT * FROM want))
-       ORDER BY caller LIMIT 1`,
-    )
-    .get() as { caller: string } | undefined;
+  const caller = query<{ caller: string }>(
+    db,
+    `WITH want AS (SELECT ${callerSql} AS caller, COUNT(*) AS calls, SUM(${blocked}) AS blocked, MIN(started_ms) AS first_ms, MAX(started_ms) AS last_ms
+       FROM history_calls WHERE ${callerSql} IS NOT NULL GROUP BY 1)
+     SELECT caller FROM (SELECT * FROM want EXCEPT SELECT caller, calls, blocked, first_ms, last_ms FROM history_callers
+       UNION ALL SELECT * FROM (SELECT caller, calls, blocked, first_ms, last_ms FROM history_callers EXCEPT SELECT * FROM want))
+     ORDER BY caller LIMIT 1`,
+  ).get();
   if (caller) return `statistics changed: the totals for the number ${caller.caller} are not what the chained records add up to`;
-  const day = db
-    .prepare(
-      `WITH want AS (SELECT local_day, COUNT(DISTINCT ${callerSql}) AS n FROM history_calls WHERE ${callerSql} IS NOT NULL GROUP BY 1)
-       SELECT local_day AS d FROM (SELECT * FROM want EXCEPT SELECT local_day, distinct_callers FROM history_days
-         UNION ALL SELECT * FROM (SELECT local_day, distinct_callers FROM history_days EXCEPT SELECT * FROM want))
-       ORDER BY 1 LIMIT 1`,
-    )
-    .get() as { d: number } | undefined;
+  const day = query<{ d: number }>(
+    db,
+    `WITH want AS (SELECT local_day, COUNT(DISTINCT ${callerSql}) AS n FROM history_calls WHERE ${callerSql} IS NOT NULL GROUP BY 1)
+     SELECT local_day AS d FROM (SELECT * FROM want EXCEPT SELECT local_day, distinct_callers FROM history_days
+       UNION ALL SELECT * FROM (SELECT local_day, distinct_callers FROM history_days EXCEPT SELECT * FROM want))
+     ORDER BY 1 LIMIT 1`,
+  ).get();
   if (day) {
     return `statistics changed: the number of different callers on ${new Date(day.d * dayMs).toISOString().slice(0, 10)} is not what the chained records add up to`;
   }
-  const zone = db
-    .prepare(
-      `SELECT c.time_zone AS zone FROM (SELECT time_zone, MIN(started_ms) AS lo, MAX(started_ms) AS hi FROM history_calls GROUP BY 1) c
-       LEFT JOIN history_zones z ON z.time_zone = c.time_zone WHERE z.time_zone IS NULL OR z.first_ms > c.lo OR z.last_ms < c.hi LIMIT 1`,
-    )
-    .get() as { zone: string } | undefined;
+  const zone = query<{ zone: string }>(
+    db,
+    `SELECT c.time_zone AS zone FROM (SELECT time_zone, MIN(started_ms) AS lo, MAX(started_ms) AS hi FROM history_calls GROUP BY 1) c
+     LEFT JOIN history_zones z ON z.time_zone = c.time_zone WHERE z.time_zone IS NULL OR z.first_ms > c.lo OR z.last_ms < c.hi LIMIT 1`,
+  ).get();
   if (zone) return `statistics changed: the time zones recorded do not cover the calls made in ${zone.zone}`;
   return null;
 }

@@ -1,6 +1,7 @@
 // The chain's head: the last entry's number and hash, in the one-row table history_chain, read and moved
 // inside the writing transaction (so two connections — the service and a writer thread — never fork it).
 import type { DatabaseSync } from 'node:sqlite';
+import { query } from '../store/index.ts';
 
 export type Head = { lastId: number; head: string | null };
 
@@ -22,18 +23,19 @@ const hex = (b: Uint8Array | null | undefined): string | null => (b ? Buffer.fro
 export function lastStoredEntry(db: DatabaseSync): Head {
   // Only the chained tables this database already has: a migration (v4's re-chain) runs before history_sms exists.
   const tables = chainedTables(db);
-  const row = db
-    .prepare(`${tables.map((t) => `SELECT id, hash FROM (SELECT id, hash FROM ${t} ORDER BY id DESC LIMIT 1)`).join(' UNION ALL ')} ORDER BY id DESC LIMIT 1`)
-    .get() as { id: number; hash: Uint8Array } | undefined;
+  const row = query<{ id: number; hash: Uint8Array }>(
+    db,
+    `${tables.map((t) => `SELECT id, hash FROM (SELECT id, hash FROM ${t} ORDER BY id DESC LIMIT 1)`).join(' UNION ALL ')} ORDER BY id DESC LIMIT 1`,
+  ).get();
   return row ? { lastId: row.id, head: hex(row.hash) } : { lastId: 0, head: null };
 }
 
 /** The tables whose rows are chain entries, of those this database has (calls, events, SMS). */
 export function chainedTables(db: DatabaseSync): string[] {
   const present = new Set(
-    (db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name IN ('history_calls', 'history_events', 'history_sms')").all() as { name: string }[]).map(
-      (r) => r.name,
-    ),
+    query<{ name: string }>(db, "SELECT name FROM sqlite_master WHERE type = 'table' AND name IN ('history_calls', 'history_events', 'history_sms')")
+      .all()
+      .map((r) => r.name),
   );
   return ['history_calls', 'history_events', 'history_sms'].filter((t) => present.has(t));
 }
@@ -43,11 +45,11 @@ export const entrySql = (columns: string) =>
   ['history_calls', 'history_events', 'history_sms'].map((t) => `SELECT ${columns} FROM ${t} WHERE id = ?1`).join(' UNION ALL ');
 
 export function chainState(db: DatabaseSync): ChainState {
-  const get = db.prepare('SELECT last_id AS lastId, head FROM history_chain WHERE singleton = 1');
+  const get = query<{ lastId: number; head: Uint8Array | null }>(db, 'SELECT last_id AS lastId, head FROM history_chain WHERE singleton = 1');
   const set = db.prepare('UPDATE history_chain SET last_id = ?, head = ? WHERE singleton = 1');
   return {
     read() {
-      const row = get.get() as { lastId: number; head: Uint8Array | null } | undefined;
+      const row = get.get();
       if (row) return { lastId: row.lastId, head: hex(row.head), restored: false };
       const last = lastStoredEntry(db);
       db.prepare('INSERT INTO history_chain (singleton, last_id, head) VALUES (1, ?, ?)').run(last.lastId, last.head ? Buffer.from(last.head, 'hex') : null);
@@ -57,7 +59,7 @@ export function chainState(db: DatabaseSync): ChainState {
       set.run(id, hash);
     },
     peek() {
-      const row = get.get() as { lastId: number; head: Uint8Array | null } | undefined;
+      const row = get.get();
       return row ? { lastId: row.lastId, head: hex(row.head) } : lastStoredEntry(db);
     },
   };

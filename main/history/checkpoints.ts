@@ -9,6 +9,7 @@ import type { DatabaseSync } from 'node:sqlite';
 import type { CheckpointCheck } from '../../shared/api.ts';
 import { callTag, canonicalVersion } from './canonical.ts';
 import { entrySql } from './chain-state.ts';
+import { query } from '../store/index.ts';
 
 /** A chain head as seen outside the database. */
 export type Checkpoint = { source: string; at: string | null; lastId: number; head: string };
@@ -137,10 +138,10 @@ type ChainNow = { lastId: number; head: string | null; start: number; bad: numbe
  * to it were changed and the chain recomputed (narrowed by the checkpoints that still match).
  */
 export function checkCheckpoints(db: DatabaseSync, checkpoints: readonly Checkpoint[], chain: ChainNow): CheckpointCheck[] {
-  const hashOf = db.prepare(entrySql('lower(hex(hash)) AS h'));
-  const rechains = (db.prepare("SELECT id, at, body FROM history_events WHERE kind = 'rechain' ORDER BY id").all() as { id: number; at: string; body: string }[]).map(
-    (r) => ({ ...r, body: safeJson(r.body) }),
-  );
+  const hashOf = query<{ h: string }>(db, entrySql('lower(hex(hash)) AS h'));
+  const rechains = query<{ id: number; at: string; body: string }>(db, "SELECT id, at, body FROM history_events WHERE kind = 'rechain' ORDER BY id")
+    .all()
+    .map((r) => ({ ...r, body: safeJson(r.body) }));
   const checks: CheckpointCheck[] = checkpoints.map((c) => {
     const base = { source: c.source, at: c.at, lastId: c.lastId, head: c.head };
     const when = `the checkpoint of ${c.at ?? 'unknown date'} (${c.source})`;
@@ -150,7 +151,7 @@ export function checkCheckpoints(db: DatabaseSync, checkpoints: readonly Checkpo
     if (c.lastId < chain.start) {
       return { ...base, matches: null, problem: null, note: `record ${n(c.lastId)} was removed by a retention cut: this checkpoint can no longer be checked` };
     }
-    const stored = (hashOf.get(c.lastId) as { h: string } | undefined)?.h ?? null;
+    const stored = hashOf.get(c.lastId)?.h ?? null;
     if (stored === c.head) return { ...base, matches: true, problem: null };
     const rechain = rechains.find((r) => r.body.previousHead === c.head && r.body.previousLastId === c.lastId);
     if (rechain) {

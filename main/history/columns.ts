@@ -5,6 +5,7 @@
 import type { DatabaseSync, SQLOutputValue } from 'node:sqlite';
 import type { Action, CallOutcome, CallRecord, Presentation, Reason } from '../../shared/domain.ts';
 import { callFields, type CallFieldKey } from './fields.ts';
+import { query } from '../store/index.ts';
 
 /** A record as stored: the public CallRecord plus the caller's idempotency key, which the hash covers too. */
 export type StoredCall = CallRecord & { callKey: string; chainVersion: number; startedMs: number; localDay: number };
@@ -34,12 +35,15 @@ export type DecisionWords = { reason: Reason; ruleId: string | null; ruleLabel: 
 export type Decisions = (id: number) => DecisionWords | null;
 
 export function decisionsOf(db: DatabaseSync): Decisions {
-  const byId = db.prepare('SELECT reason, rule_id AS ruleId, rule_label AS ruleLabel, text_en AS en, text_zh AS zh FROM history_decisions WHERE id = ?');
+  const byId = query<{ reason: Reason; ruleId: string | null; ruleLabel: string | null; en: string; zh: string }>(
+    db,
+    'SELECT reason, rule_id AS ruleId, rule_label AS ruleLabel, text_en AS en, text_zh AS zh FROM history_decisions WHERE id = ?',
+  );
   const cache = new Map<number, DecisionWords>();
   return (id) => {
     const hit = cache.get(id);
     if (hit) return hit;
-    const r = byId.get(id) as { reason: Reason; ruleId: string | null; ruleLabel: string | null; en: string; zh: string } | undefined;
+    const r = byId.get(id);
     if (!r) return null;
     const words = { reason: r.reason, ruleId: r.ruleId, ruleLabel: r.ruleLabel, text: { en: r.en, zh: r.zh } };
     if (cache.size >= 10_000) cache.clear();

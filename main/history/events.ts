@@ -5,6 +5,7 @@ import type { DatabaseSync } from 'node:sqlite';
 import { eventContent, eventVersion, genesisHash, linkHash } from './canonical.ts';
 import type { ChainState } from './chain-state.ts';
 import { eventFields } from './fields.ts';
+import { query } from '../store/index.ts';
 
 export type ChainEvent =
   | { kind: 'shield-engaged'; at: string; body: { incident: number; trigger: string } }
@@ -40,11 +41,9 @@ export function appendEvent(db: DatabaseSync, chain: ChainState, event: ChainEve
 
 /** Events in the chain, oldest first; `kind` narrows them. */
 export function listEvents(db: DatabaseSync, kind?: EventKind): StoredEvent[] {
-  const rows = db
-    .prepare(
-      `SELECT id, chain_version AS chainVersion, kind, at, recorded_at AS recordedAt, body, lower(hex(hash)) AS hash FROM history_events
-       ${kind ? 'WHERE kind = ?' : ''} ORDER BY id`,
-    )
-    .all(...(kind ? [kind] : [])) as StoredEvent[];
-  return rows;
+  return query<StoredEvent>(
+    db,
+    `SELECT id, chain_version AS chainVersion, kind, at, recorded_at AS recordedAt, body, lower(hex(hash)) AS hash FROM history_events
+     ${kind ? 'WHERE kind = ?' : ''} ORDER BY id`,
+  ).all(...(kind ? [kind] : []));
 }

@@ -5,6 +5,7 @@
 import type { DatabaseSync } from 'node:sqlite';
 import type { Incident } from '../../shared/domain.ts';
 import { listEvents, type ChainEvent } from './events.ts';
+import { query } from '../store/index.ts';
 
 /** An incident as the chain knows it. */
 export type ChainedIncident = { id: number; startedAt: string; endedAt: string | null; trigger: string; engagedEntry: number; endedEntry: number | null };
@@ -50,7 +51,7 @@ const same = (a: string | null, b: string | null) => a === b || (a !== null && b
  */
 export function checkIncidents(db: DatabaseSync, incidents: readonly Incident[], start: number): string[] {
   const chained = new Map(chainedIncidents(db).map((c) => [c.id, c]));
-  const firstKept = db.prepare('SELECT MIN(started_ms) AS ms FROM history_calls WHERE id >= ?').get(start) as { ms: number | null };
+  const firstKept = query<{ ms: number | null }>(db, 'SELECT MIN(started_ms) AS ms FROM history_calls WHERE id >= ?').one(start);
   const cutAway = (i: Incident) => start > 1 && firstKept.ms !== null && Date.parse(i.startedAt) < firstKept.ms;
   const problems: string[] = [];
   for (const i of incidents) {

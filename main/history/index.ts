@@ -3,7 +3,7 @@
 import type { DatabaseSync } from 'node:sqlite';
 import type { CallNote, CallQuery, Statistics, VerifyResult } from '../../shared/api.ts';
 import type { CallRecord, Incident, SmsRecord } from '../../shared/domain.ts';
-import { applyMigrations } from '../store/index.ts';
+import { applyMigrations, query, tupleQuery } from '../store/index.ts';
 import { callColumns, decisionsOf, publicCall, rowToCall, type Row } from './columns.ts';
 import { invalid } from './errors.ts';
 import { exportHistory, type ExportRequest } from './export/index.ts';
@@ -100,11 +100,9 @@ export function openHistory(db: DatabaseSync, options: HistoryOptions = {}): His
   const decisions = decisionsOf(db);
   const writer = callWriter(db, decisions, now);
   const smsLog = smsWriter(db, now);
-  const byId = db.prepare(`SELECT ${callColumns} FROM history_calls c WHERE c.id = ?`);
-  byId.setReturnArrays(true);
-  const since = db.prepare(`SELECT ${callColumns} FROM history_calls c WHERE c.started_ms >= ? ORDER BY c.started_ms, c.id`);
-  since.setReturnArrays(true);
-  const chainHead = db.prepare('SELECT head FROM history_chain WHERE singleton = 1');
+  const byId = tupleQuery<Row>(db, `SELECT ${callColumns} FROM history_calls c WHERE c.id = ?`);
+  const since = tupleQuery<Row>(db, `SELECT ${callColumns} FROM history_calls c WHERE c.started_ms >= ? ORDER BY c.started_ms, c.id`);
+  const chainHead = query<{ head: Uint8Array | null }>(db, 'SELECT head FROM history_chain WHERE singleton = 1');
 
   return {
     record: (call) => publicCall(writer.record(call)),
@@ -115,7 +113,7 @@ export function openHistory(db: DatabaseSync, options: HistoryOptions = {}): His
     recordBatch: (calls) => writer.recordBatch(calls).map(publicCall),
     query: (q) => queryCalls(db, decisions, resolveRange(q, zone()), options.normalize),
     get(id) {
-      const row = byId.get(id) as unknown as Row | undefined;
+      const row = byId.get(id);
       return row ? publicCall(rowToCall(row, decisions)) : null;
     },
     addNote: (callId, text) => addNote(db, callId, text, now()),
@@ -125,11 +123,11 @@ export function openHistory(db: DatabaseSync, options: HistoryOptions = {}): His
     recent(sinceIso) {
       const ms = Date.parse(sinceIso);
       if (Number.isNaN(ms)) throw invalid('invalid-query', `"${sinceIso}" is not an ISO 8601 time.`, `“${sinceIso}”不是 ISO 8601 时间。`);
-      return (since.all(ms) as unknown as Row[]).map((r) => publicCall(rowToCall(r, decisions)));
+      return since.all(ms).map((r) => publicCall(rowToCall(r, decisions)));
     },
     verify: (verifyOptions) => verifyChain(db, verifyOptions),
     head() {
-      const row = chainHead.get() as { head: Uint8Array | null } | undefined;
+      const row = chainHead.get();
       return row?.head ? Buffer.from(row.head).toString('hex') : null;
     },
     headInfo() {

@@ -2,11 +2,12 @@
 // with it before re-chaining, and says in the re-chain event whether it held. Never used for new records.
 import { hash } from 'node:crypto';
 import type { DatabaseSync } from 'node:sqlite';
+import { query, type Columns } from '../store/index.ts';
 
 type Words = { reason: string; ruleId: string | null; ruleLabel: string | null; en: string; zh: string };
 
 /** v1 content, from a row of the v1 columns (see the select below): started_ms and local_day were left out. */
-function contentV1(r: Record<string, unknown>, w: Words): string {
+function contentV1(r: Columns, w: Words): string {
   return (
     `${JSON.stringify([
       'ringfence-call/1', r.id, r.call_key, r.line_id, r.simulated === 1, r.started_at, r.time_zone,
@@ -21,13 +22,13 @@ export const chainHashV1 = (previous: string, content: string) => hash('sha256',
 
 /** Checks the v1 chain from `start` (after a cut: its id and hash); null when it holds, else what is wrong. */
 export function checkV1(db: DatabaseSync, start: { id: number; hash: string }, lastId: number, head: string | null): string | null {
-  const words = db.prepare('SELECT reason, rule_id AS ruleId, rule_label AS ruleLabel, text_en AS en, text_zh AS zh FROM history_decisions WHERE id = ?');
-  const rows = db.prepare(`SELECT *, lower(hex(hash)) AS hex FROM history_calls WHERE id > ? ORDER BY id`).iterate(start.id) as Iterable<Record<string, unknown>>;
+  const words = query<Words>(db, 'SELECT reason, rule_id AS ruleId, rule_label AS ruleLabel, text_en AS en, text_zh AS zh FROM history_decisions WHERE id = ?');
+  const rows = query(db, `SELECT *, lower(hex(hash)) AS hex FROM history_calls WHERE id > ? ORDER BY id`).iterate(start.id);
   let previous = start.hash;
   let expected = start.id + 1;
   for (const r of rows) {
     if (r.id !== expected) return `record ${expected} was missing`;
-    const w = words.get(r.decision_id as number) as Words | undefined;
+    const w = words.get(r.decision_id as number);
     if (!w || typeof r.raw !== 'string' || chainHashV1(previous, contentV1(r, w)) !== r.hex) return `record ${expected} did not match its hash`;
     previous = r.hex as string;
     expected++;

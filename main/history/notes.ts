@@ -3,6 +3,7 @@
 import type { DatabaseSync } from 'node:sqlite';
 import type { CallNote } from '../../shared/api.ts';
 import { HistoryError, invalid, writeFailure } from './errors.ts';
+import { query } from '../store/index.ts';
 
 const maxNote = 5_000;
 
@@ -12,7 +13,7 @@ export function addNote(db: DatabaseSync, callId: number, text: string, now: Dat
   if (trimmed === '' || trimmed.length > maxNote) {
     throw invalid('invalid-query', `A note needs 1 to ${maxNote} characters of text.`, `备注需要 1 到 ${maxNote} 个字符。`);
   }
-  if (!db.prepare('SELECT 1 FROM history_calls WHERE id = ?').get(callId)) {
+  if (!query(db, 'SELECT 1 FROM history_calls WHERE id = ?').get(callId)) {
     throw new HistoryError('no-such-call', { en: `There is no call with id ${callId}.`, zh: `没有编号为 ${callId} 的通话。` });
   }
   const createdAt = now.toISOString();
@@ -25,5 +26,5 @@ export function addNote(db: DatabaseSync, callId: number, text: string, now: Dat
 }
 
 export function notesOf(db: DatabaseSync, callId: number): CallNote[] {
-  return db.prepare('SELECT id, call_id AS callId, created_at AS createdAt, text FROM history_notes WHERE call_id = ? ORDER BY id').all(callId) as CallNote[];
+  return query<CallNote>(db, 'SELECT id, call_id AS callId, created_at AS createdAt, text FROM history_notes WHERE call_id = ? ORDER BY id').all(callId);
 }

@@ -1,10 +1,11 @@
 // Finding calls: every CallQuery filter, newest or oldest first, one page at a time with a keyset cursor
 // (the last row's time and id), so page 500 costs what page 1 costs.
-import type { DatabaseSync, SQLInputValue } from 'node:sqlite';
+import type { DatabaseSync } from 'node:sqlite';
 import { CallQuery } from '../../shared/api.ts';
 import type { CallRecord } from '../../shared/domain.ts';
 import { callColumns, publicCall, rowToCall, type Decisions, type Row } from './columns.ts';
 import { invalid } from './errors.ts';
+import { cond, query, tupleQuery, whereClause, type SqlPart } from '../store/index.ts';
 
 /** Turns a number typed in any common form into the stored normalised (E.164) form, or null. */
 export type Normalize = (raw: string) => string | null;
@@ -66,57 +67,46 @@ export function numberMatch(typed: string, normalize?: Normalize): NumberMatch {
 // above it matches are dense enough that walking the time index finds a page sooner.
 const indexedNumberCalls = 20_000;
 
-type Where = { clauses: string[]; params: SQLInputValue[]; indexed?: string };
+/** The conditions of a call search, and the index that serves them best when SQLite would pick another. */
+type Where = { parts: SqlPart[]; indexed?: string };
 
 // The expression the caller index is built on, for the aliased calls table.
 const caller = 'coalesce(c.normalized, c.number)';
 
 function numberClause(db: DatabaseSync, m: NumberMatch): Where {
   const like = `%${m.needle}%`;
-  const scan: Where = {
-    clauses: [`(instr(${caller}, ?) > 0${m.exact ? ` OR ${caller} = ?` : ''})`],
-    params: m.exact ? [m.needle, m.exact] : [m.needle],
-  };
+  const scan: Where = { parts: [m.exact ? cond(`instr(${caller}, ?) > 0 OR ${caller} = ?`, m.needle, m.exact) : cond(`instr(${caller}, ?) > 0`, m.needle)] };
   // The trigram index needs three characters; shorter needles match so much that the time scan is quicker.
   if (m.needle.length < 3) return scan;
-  const matched = db
-    .prepare(
-      `SELECT caller, calls FROM history_callers WHERE id IN (SELECT rowid FROM history_caller_search WHERE caller LIKE ?)
-       UNION SELECT caller, calls FROM history_callers WHERE caller = ? LIMIT 2001`,
-    )
-    .all(like, m.exact) as { caller: string; calls: number }[];
+  const matched = query<{ caller: string; calls: number }>(
+    db,
+    `SELECT caller, calls FROM history_callers WHERE id IN (SELECT rowid FROM history_caller_search WHERE caller LIKE ?)
+     UNION SELECT caller, calls FROM history_callers WHERE caller = ? LIMIT 2001`,
+  ).all(like, m.exact);
   const total = matched.reduce((n, r) => n + r.calls, 0);
   if (matched.length > 2000 || total > indexedNumberCalls) return scan;
-  return {
-    clauses: [`${caller} IN (SELECT value FROM json_each(?))`],
-    params: [JSON.stringify(matched.map((r) => r.caller))],
-    indexed: 'history_calls_caller',
-  };
+  return { parts: [cond(`${caller} IN (SELECT value FROM json_each(?))`, JSON.stringify(matched.map((r) => r.caller)))], indexed: 'history_calls_caller' };
 }
 
 export function buildWhere(db: DatabaseSync, q: ReturnType<typeof parseQuery>, normalize?: Normalize): Where {
-  const w: Where = { clauses: [], params: [] };
-  const add = (clause: string, ...params: SQLInputValue[]) => {
-    w.clauses.push(clause);
-    w.params.push(...params);
-  };
-  if (q.from) add('c.started_ms >= ?', Date.parse(q.from));
-  if (q.to) add('c.started_ms < ?', Date.parse(q.to));
-  if (q.action) add('c.action = ?', q.action);
-  if (q.outcome) add('c.outcome = ?', q.outcome);
-  if (q.lineId) add('c.line_id = ?', q.lineId);
-  if (q.presentation) add('c.presentation = ?', q.presentation);
-  if (q.oneRing !== undefined) add('c.one_ring = ?', q.oneRing ? 1 : 0);
+  const w: Where = { parts: [] };
+  const add = (part: SqlPart) => w.parts.push(part);
+  if (q.from) add(cond('c.started_ms >= ?', Date.parse(q.from)));
+  if (q.to) add(cond('c.started_ms < ?', Date.parse(q.to)));
+  if (q.action) add(cond('c.action = ?', q.action));
+  if (q.outcome) add(cond('c.outcome = ?', q.outcome));
+  if (q.lineId) add(cond('c.line_id = ?', q.lineId));
+  if (q.presentation) add(cond('c.presentation = ?', q.presentation));
+  if (q.oneRing !== undefined) add(cond('c.one_ring = ?', q.oneRing ? 1 : 0));
   if (q.name) {
-    add(`c.name IS NOT NULL AND c.name LIKE ? ESCAPE '\\'`, `%${q.name.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`);
+    add(cond(`c.name IS NOT NULL AND c.name LIKE ? ESCAPE '\\'`, `%${q.name.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`));
     // Left to itself SQLite walks the time index to avoid sorting, through every call; the few named calls
     // sort in no time.
     w.indexed = 'history_calls_named';
   }
   if (q.number) {
     const n = numberClause(db, numberMatch(q.number, normalize));
-    w.clauses.push(...n.clauses);
-    w.params.push(...n.params);
+    w.parts.push(...n.parts);
     if (n.indexed) w.indexed = n.indexed;
   }
   return w;
@@ -133,16 +123,13 @@ export function queryCalls(
   const newest = q.order === 'newest';
   if (q.cursor) {
     const c = decodeCursor(q.cursor, q.order);
-    w.clauses.push(`(c.started_ms, c.id) ${newest ? '<' : '>'} (?, ?)`);
-    w.params.push(c.startedMs, c.id);
+    w.parts.push(cond(`(c.started_ms, c.id) ${newest ? '<' : '>'} (?, ?)`, c.startedMs, c.id));
   }
   const dir = newest ? 'DESC' : 'ASC';
   const from = w.indexed ? `history_calls c INDEXED BY ${w.indexed}` : 'history_calls c';
-  const sql = `SELECT ${callColumns} FROM ${from} ${w.clauses.length ? `WHERE ${w.clauses.join(' AND ')}` : ''}
-    ORDER BY c.started_ms ${dir}, c.id ${dir} LIMIT ?`;
-  const statement = db.prepare(sql);
-  statement.setReturnArrays(true);
-  const rows = statement.all(...w.params, q.limit + 1) as unknown as Row[];
+  const where = whereClause(w.parts);
+  const statement = tupleQuery<Row>(db, `SELECT ${callColumns} FROM ${from} ${where.sql} ORDER BY c.started_ms ${dir}, c.id ${dir} LIMIT ?`);
+  const rows = statement.all(...where.params, q.limit + 1);
   const page = rows.slice(0, q.limit).map((r) => rowToCall(r, decisions));
   const last = page.at(-1);
   const nextCursor = rows.length > q.limit && last ? encodeCursor({ order: q.order, startedMs: Date.parse(last.startedAt), id: last.id }) : null;

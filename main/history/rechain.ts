@@ -8,21 +8,21 @@ import { chainState } from './chain-state.ts';
 import { appendEvent } from './events.ts';
 import { callFields } from './fields.ts';
 import { checkV1 } from './legacy-v1.ts';
+import { query, tupleQuery } from '../store/index.ts';
 
 const version = 2;
 // Only the fields version 2 knows: columns added by later migrations do not exist yet when this runs.
 const fields = callFields.filter((f) => f.since <= version);
 
 export function rechainToV2(db: DatabaseSync, now: Date): void {
-  const chain = db.prepare('SELECT last_id AS lastId, lower(hex(head)) AS head FROM history_chain WHERE singleton = 1').get() as
-    | { lastId: number; head: string | null }
-    | undefined;
-  const cut = db.prepare('SELECT id, last_id AS lastId, lower(hex(last_hash)) AS lastHash FROM history_cuts ORDER BY last_id DESC LIMIT 1').get() as
-    | { id: number; lastId: number; lastHash: string }
-    | undefined;
+  const chain = query<{ lastId: number; head: string | null }>(db, 'SELECT last_id AS lastId, lower(hex(head)) AS head FROM history_chain WHERE singleton = 1').get();
+  const cut = query<{ id: number; lastId: number; lastHash: string }>(
+    db,
+    'SELECT id, last_id AS lastId, lower(hex(last_hash)) AS lastHash FROM history_cuts ORDER BY last_id DESC LIMIT 1',
+  ).get();
   const lastId = chain?.lastId ?? 0;
   const start = cut ? { id: cut.lastId, hash: cut.lastHash } : { id: 0, hash: genesisHash };
-  const count = (db.prepare('SELECT COUNT(*) AS n FROM history_calls').get() as { n: number }).n;
+  const count = query<{ n: number }>(db, 'SELECT COUNT(*) AS n FROM history_calls').one().n;
   if (count === 0 && lastId === 0) {
     db.exec('UPDATE history_calls SET chain_version = 2');
     return; // nothing was ever chained: nothing to re-chain or to record
@@ -31,21 +31,23 @@ export function rechainToV2(db: DatabaseSync, now: Date): void {
 
   db.exec('DROP TRIGGER IF EXISTS history_calls_append_only');
   db.exec('UPDATE history_calls SET chain_version = 2');
-  const words = db.prepare('SELECT reason, rule_id AS ruleId, rule_label AS ruleLabel, text_en AS en, text_zh AS zh FROM history_decisions WHERE id = ?');
-  const page = db.prepare(`SELECT ${fields.map((f) => f.column).join(', ')} FROM history_calls WHERE id > ? ORDER BY id LIMIT 5000`);
-  page.setReturnArrays(true);
+  const words = query<{ reason: string; ruleId: string | null; ruleLabel: string | null; en: string; zh: string }>(
+    db,
+    'SELECT reason, rule_id AS ruleId, rule_label AS ruleLabel, text_en AS en, text_zh AS zh FROM history_decisions WHERE id = ?',
+  );
+  const page = tupleQuery(db, `SELECT ${fields.map((f) => f.column).join(', ')} FROM history_calls WHERE id > ? ORDER BY id LIMIT 5000`);
   const update = db.prepare('UPDATE history_calls SET hash = ? WHERE id = ?');
   const decisionAt = fields.findIndex((f) => f.key === 'decisionId');
   let previous = start.hash;
   let after = start.id;
   let last = start.id;
   for (;;) {
-    const rows = page.all(after) as unknown as unknown[][];
+    const rows = page.all(after);
     if (rows.length === 0) break;
     for (const r of rows) {
-      const w = words.get(r[decisionAt] as number) as { reason: string; ruleId: string | null; ruleLabel: string | null; en: string; zh: string } | undefined;
+      const w = words.get(r[decisionAt] as number);
       const decision: Words = w ? { reason: w.reason, ruleId: w.ruleId, ruleLabel: w.ruleLabel, text: { en: w.en, zh: w.zh } } : { reason: '', ruleId: null, ruleLabel: null, text: { en: '', zh: '' } };
-      previous = linkHash(previous, callContent(version, r as never, decision));
+      previous = linkHash(previous, callContent(version, r, decision));
       update.run(Buffer.from(previous, 'hex'), r[0] as number);
       last = r[0] as number;
     }

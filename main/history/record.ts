@@ -12,6 +12,7 @@ import { callFields, type CallFieldKey } from './fields.ts';
 import { chainState } from './chain-state.ts';
 import { invalid, writeFailure } from './errors.ts';
 import { isTimeZone, localDayOfIso } from './time-zone.ts';
+import { query, tupleQuery } from '../store/index.ts';
 
 export type NewCall = Omit<CallRecord, 'id' | 'hash'>;
 /** `callKey` identifies the call for its line (the live call's key): retrying a write never makes a duplicate. */
@@ -102,10 +103,12 @@ export type CallWriter = {
 
 export function callWriter(db: DatabaseSync, decisions: Decisions, now: () => Date = () => new Date()): CallWriter {
   const aggregates = aggregateWriter(db);
-  const existing = db.prepare(`SELECT ${callColumns} FROM history_calls c WHERE c.started_ms = ? AND c.line_id = ? AND c.call_key = ?`);
-  existing.setReturnArrays(true);
+  const existing = tupleQuery<Row>(db, `SELECT ${callColumns} FROM history_calls c WHERE c.started_ms = ? AND c.line_id = ? AND c.call_key = ?`);
   const chain = chainState(db);
-  const findDecision = db.prepare('SELECT id, reason, rule_id, rule_label, text_zh FROM history_decisions WHERE text_en = ?');
+  const findDecision = query<{ id: number; reason: string; rule_id: string | null; rule_label: string | null; text_zh: string }>(
+    db,
+    'SELECT id, reason, rule_id, rule_label, text_zh FROM history_decisions WHERE text_en = ?',
+  );
   const addDecision = db.prepare('INSERT INTO history_decisions (reason, rule_id, rule_label, text_en, text_zh) VALUES (?, ?, ?, ?, ?)');
   // Built from the declared fields: a column cannot be written without being hashed.
   const insert = db.prepare(
@@ -121,7 +124,7 @@ export function callWriter(db: DatabaseSync, decisions: Decisions, now: () => Da
     const key = JSON.stringify([d.reason, d.ruleId, d.ruleLabel, d.text.en, d.text.zh]);
     const cached = decisionIds.get(key) ?? pendingDecisions.find(([k]) => k === key)?.[1];
     if (cached !== undefined) return cached;
-    const rows = findDecision.all(d.text.en) as { id: number; reason: string; rule_id: string | null; rule_label: string | null; text_zh: string }[];
+    const rows = findDecision.all(d.text.en);
     const found = rows.find((r) => r.reason === d.reason && r.rule_id === d.ruleId && r.rule_label === d.ruleLabel && r.text_zh === d.text.zh);
     const id = found ? found.id : Number(addDecision.run(d.reason, d.ruleId, d.ruleLabel, d.text.en, d.text.zh).lastInsertRowid);
     pendingDecisions.push([key, id]);
@@ -130,7 +133,7 @@ export function callWriter(db: DatabaseSync, decisions: Decisions, now: () => Da
 
   function append(call: CallToRecord): StoredCall {
     const startedMs = Date.parse(call.startedAt);
-    const again = existing.get(startedMs, call.lineId, call.callKey) as unknown as Row | undefined;
+    const again = existing.get(startedMs, call.lineId, call.callKey);
     if (again) return rowToCall(again, decisions);
 
     let head = chain.read();

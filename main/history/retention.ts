@@ -6,6 +6,7 @@ import { dayMs, forgetCalls } from './aggregates.ts';
 import { chainState, entrySql } from './chain-state.ts';
 import { invalid, writeFailure } from './errors.ts';
 import { appendEvent } from './events.ts';
+import { query } from '../store/index.ts';
 
 export function applyRetention(db: DatabaseSync, days: number, now: Date): { deleted: number } {
   if (!Number.isInteger(days) || days < 1) {
@@ -16,19 +17,17 @@ export function applyRetention(db: DatabaseSync, days: number, now: Date): { del
     db.exec('BEGIN IMMEDIATE');
     // The prefix ends just before the first call that must be kept. A call older than the cut but recorded
     // after a newer one (two lines, clocks) stays until a later cut reaches past it.
-    const keep = db.prepare('SELECT MIN(id) AS id FROM history_calls WHERE started_ms >= ?').get(olderThan) as { id: number | null };
+    const keep = query<{ id: number | null }>(db, 'SELECT MIN(id) AS id FROM history_calls WHERE started_ms >= ?').one(olderThan);
     const state = chainState(db);
     const chain = state.read();
     const lastId = (keep.id ?? chain.lastId + 1) - 1;
-    const first = db.prepare('SELECT MIN(id) AS id FROM history_calls').get() as { id: number | null };
+    const first = query<{ id: number | null }>(db, 'SELECT MIN(id) AS id FROM history_calls').one();
     if (first.id === null || first.id > lastId) {
       db.exec('COMMIT');
       return { deleted: 0 };
     }
     // The last removed entry may be a call, an event or an SMS: the first kept one chains from its hash.
-    const last = db.prepare(entrySql('hash')).get(lastId) as
-      | { hash: Uint8Array }
-      | undefined;
+    const last = query<{ hash: Uint8Array }>(db, entrySql('hash')).get(lastId);
     if (!last) {
       throw new Error(`record ${lastId} is missing, so the cut cannot be recorded: run "ringfence verify" to see what happened`);
     }

@@ -3,7 +3,7 @@
 // are joined from these entries when they are read (main/messages), never stored joined: the chain holds what
 // the modem handed over, and the joining can always be redone from it.
 import { hash as sha256 } from 'node:crypto';
-import type { DatabaseSync, SQLInputValue } from 'node:sqlite';
+import type { DatabaseSync } from 'node:sqlite';
 import { z } from 'zod';
 import { SmsRecord } from '../../shared/domain.ts';
 import { genesisHash, linkHash, smsContent, smsVersion } from './canonical.ts';
@@ -12,6 +12,7 @@ import { invalid, writeFailure } from './errors.ts';
 import { appendEvent } from './events.ts';
 import { smsFields, type SmsFieldKey } from './fields.ts';
 import { isTimeZone } from './time-zone.ts';
+import { cond, query, tupleQuery, whereClause, type SqlValue } from '../store/index.ts';
 
 export type NewSms = Omit<SmsRecord, 'id' | 'hash'>;
 /** Where a message read from storage sits, so reading it again before AT+CMGD succeeded is not a second record. */
@@ -37,7 +38,7 @@ export function validateSms(input: unknown): NewSms {
   return { ...s, lineId: wf(s.lineId), party: wf(s.party), normalized: wf(s.normalized), text: wf(s.text), ruleLabel: wf(s.ruleLabel), problems: s.problems.map(wf) };
 }
 
-const valueOf: { [K in SmsFieldKey]: (s: NewSms, id: number) => SQLInputValue } = {
+const valueOf: { [K in SmsFieldKey]: (s: NewSms, id: number) => SqlValue } = {
   id: (_, id) => id,
   chainVersion: () => smsVersion,
   lineId: (s) => s.lineId,
@@ -125,9 +126,8 @@ const pduDigest = (pdu: string) => sha256('sha256', pdu.toUpperCase(), 'hex');
 export function smsWriter(db: DatabaseSync, now: () => Date = () => new Date()): SmsWriter {
   const chain = chainState(db);
   const insert = db.prepare(`INSERT INTO history_sms (${smsFields.map((f) => f.column).join(', ')}, hash) VALUES (${smsFields.map(() => '?').join(', ')}, ?)`);
-  const byId = db.prepare(`SELECT ${smsColumns} FROM history_sms s WHERE s.id = ?`);
-  byId.setReturnArrays(true);
-  const onSimFind = db.prepare('SELECT sms_id AS id FROM history_sms_on_sim WHERE line_id = ? AND memory = ? AND slot = ? AND pdu_digest = ?');
+  const byId = tupleQuery(db, `SELECT ${smsColumns} FROM history_sms s WHERE s.id = ?`);
+  const onSimFind = query<{ id: number }>(db, 'SELECT sms_id AS id FROM history_sms_on_sim WHERE line_id = ? AND memory = ? AND slot = ? AND pdu_digest = ?');
   const onSimAdd = db.prepare('INSERT OR REPLACE INTO history_sms_on_sim (line_id, memory, slot, pdu_digest, sms_id) VALUES (?, ?, ?, ?, ?)');
   const onSimDelete = db.prepare('DELETE FROM history_sms_on_sim WHERE line_id = ? AND memory = ? AND slot = ? AND pdu_digest = ?');
 
@@ -137,8 +137,8 @@ export function smsWriter(db: DatabaseSync, now: () => Date = () => new Date()):
       try {
         db.exec('BEGIN IMMEDIATE');
         const digest = onSim ? pduDigest(sms.pdu) : null;
-        const again = onSim ? (onSimFind.get(sms.lineId, onSim.memory, onSim.slot, digest) as { id: number } | undefined) : undefined;
-        const stored = again ? (byId.get(again.id) as unknown as unknown[] | undefined) : undefined;
+        const again = onSim ? onSimFind.get(sms.lineId, onSim.memory, onSim.slot, digest) : undefined;
+        const stored = again ? byId.get(again.id) : undefined;
         if (stored) {
           db.exec('COMMIT');
           return rowToSms(stored);
@@ -188,32 +188,25 @@ export type SmsQuery = {
 
 /** SMS entries in chain order (the order they were recorded), newest first or oldest first: the Messages page, exports, the report. */
 export function listSms(db: DatabaseSync, q: SmsQuery = {}): SmsRecord[] {
-  const where: string[] = [];
-  const params: SQLInputValue[] = [];
-  const add = (sql: string, ...values: SQLInputValue[]) => {
-    where.push(sql);
-    params.push(...values);
-  };
-  if (q.fromMs !== undefined) add('s.received_ms >= ?', q.fromMs);
-  if (q.toMs !== undefined) add('s.received_ms <= ?', q.toMs);
-  if (q.lineId) add('s.line_id = ?', q.lineId);
-  if (q.incidentId !== undefined) add('s.incident_id = ?', q.incidentId);
-  if (q.party) {
-    const digits = q.party.replace(/\D/g, '');
-    add("(s.normalized = ? OR s.party = ? OR (? <> '' AND coalesce(s.normalized, s.party) LIKE ?) OR instr(lower(s.party), lower(?)) > 0)", q.party, q.party, digits, `%${digits}%`, q.party);
-  }
   const oldest = q.order === 'oldest';
-  if (q.afterId !== undefined) add(oldest ? 's.id > ?' : 's.id < ?', q.afterId);
-  const statement = db.prepare(
-    `SELECT ${smsColumns} FROM history_sms s ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY s.id ${oldest ? 'ASC' : 'DESC'} ${q.limit ? `LIMIT ${Math.max(1, Math.floor(q.limit))}` : ''}`,
+  const digits = q.party?.replace(/\D/g, '') ?? '';
+  const where = whereClause([
+    q.fromMs !== undefined && cond('s.received_ms >= ?', q.fromMs),
+    q.toMs !== undefined && cond('s.received_ms <= ?', q.toMs),
+    !!q.lineId && cond('s.line_id = ?', q.lineId),
+    q.incidentId !== undefined && cond('s.incident_id = ?', q.incidentId),
+    !!q.party &&
+      cond("s.normalized = ? OR s.party = ? OR (? <> '' AND coalesce(s.normalized, s.party) LIKE ?) OR instr(lower(s.party), lower(?)) > 0", q.party, q.party, digits, `%${digits}%`, q.party),
+    q.afterId !== undefined && cond(oldest ? 's.id > ?' : 's.id < ?', q.afterId),
+  ]);
+  const statement = tupleQuery(
+    db,
+    `SELECT ${smsColumns} FROM history_sms s ${where.sql} ORDER BY s.id ${oldest ? 'ASC' : 'DESC'} ${q.limit ? `LIMIT ${Math.max(1, Math.floor(q.limit))}` : ''}`,
   );
-  statement.setReturnArrays(true);
-  return (statement.all(...params) as unknown as unknown[][]).map(rowToSms);
+  return statement.all(...where.params).map(rowToSms);
 }
 
 export function smsById(db: DatabaseSync, id: number): SmsRecord | null {
-  const statement = db.prepare(`SELECT ${smsColumns} FROM history_sms s WHERE s.id = ?`);
-  statement.setReturnArrays(true);
-  const row = statement.get(id) as unknown as unknown[] | undefined;
+  const row = tupleQuery(db, `SELECT ${smsColumns} FROM history_sms s WHERE s.id = ?`).get(id);
   return row ? rowToSms(row) : null;
 }

@@ -7,6 +7,7 @@ import type { Statistics } from '../../shared/api.ts';
 import type { Incident } from '../../shared/domain.ts';
 import { numberRange } from '../../shared/phone.ts';
 import { slotMs } from './aggregates.ts';
+import { query } from '../store/index.ts';
 import { invalid } from './errors.ts';
 import { buckets, dayString, isTimeZone, isoInZone, localDayOf, startOfLocalDay, type BucketSize } from './time-zone.ts';
 
@@ -44,21 +45,21 @@ function bucketCounts(db: DatabaseSync, ranges: { start: number; end: number }[]
     if (r.start < lo * slotMs) raw.push({ lo: r.start, hi: lo * slotMs, i });
     if (hi * slotMs < r.end) raw.push({ lo: hi * slotMs, hi: r.end, i });
   });
-  const rows = db
-    .prepare(
-      `WITH b (i, lo, hi) AS (SELECT key, value ->> 0, value ->> 1 FROM json_each(?))
-       SELECT b.i AS i, SUM(s.allow) AS allow, SUM(s.reject) AS reject, SUM(s.silent) AS silent,
-         SUM(s.answer_hangup) AS answerHangup, SUM(s.withheld) AS withheld
-       FROM b JOIN history_slots s ON s.slot >= b.lo AND s.slot < b.hi GROUP BY b.i`,
-    )
-    .all(JSON.stringify(slotRanges)) as (Counts & { i: number })[];
+  const rows = query<Counts & { i: number }>(
+    db,
+    `WITH b (i, lo, hi) AS (SELECT key, value ->> 0, value ->> 1 FROM json_each(?))
+     SELECT b.i AS i, SUM(s.allow) AS allow, SUM(s.reject) AS reject, SUM(s.silent) AS silent,
+       SUM(s.answer_hangup) AS answerHangup, SUM(s.withheld) AS withheld
+     FROM b JOIN history_slots s ON s.slot >= b.lo AND s.slot < b.hi GROUP BY b.i`,
+  ).all(JSON.stringify(slotRanges));
   for (const r of rows) add(out[slotRangeBucket[r.i]!]!, r);
-  const edge = db.prepare(
+  const edge = query<Counts>(
+    db,
     `SELECT SUM(action = 'allow') AS allow, SUM(action = 'reject') AS reject, SUM(action = 'silent') AS silent,
        SUM(action = 'answer-hangup') AS answerHangup, SUM(presentation = 'withheld') AS withheld
      FROM history_calls WHERE started_ms >= ? AND started_ms < ?`,
   );
-  for (const piece of raw) add(out[piece.i]!, edge.get(piece.lo, piece.hi) as Counts);
+  for (const piece of raw) add(out[piece.i]!, edge.one(piece.lo, piece.hi));
   return out;
 }
 
@@ -74,26 +75,27 @@ type CallerStats = { id: number; caller: string; calls: number; blocked: number;
 
 /** One number's calls in [from, to): counted directly, or as its all-time totals minus the calls outside. */
 function callerInRange(db: DatabaseSync, fromMs: number, toMs: number) {
-  const count = db.prepare(
+  type Counted = { calls: number; blocked: number; firstMs: number | null; lastMs: number | null };
+  const count = query<Counted>(
+    db,
     `SELECT COUNT(*) AS calls, coalesce(SUM(${blocked}), 0) AS blocked, MIN(started_ms) AS firstMs, MAX(started_ms) AS lastMs
      FROM history_calls INDEXED BY history_calls_caller WHERE ${caller} = ? AND started_ms >= ? AND started_ms < ?`,
   );
-  const firstFrom = db.prepare(`SELECT MIN(started_ms) AS ms FROM history_calls INDEXED BY history_calls_caller WHERE ${caller} = ? AND started_ms >= ?`);
-  const lastBefore = db.prepare(`SELECT MAX(started_ms) AS ms FROM history_calls INDEXED BY history_calls_caller WHERE ${caller} = ? AND started_ms < ?`);
-  type Counted = { calls: number; blocked: number; firstMs: number | null; lastMs: number | null };
+  const firstFrom = query<{ ms: number | null }>(db, `SELECT MIN(started_ms) AS ms FROM history_calls INDEXED BY history_calls_caller WHERE ${caller} = ? AND started_ms >= ?`);
+  const lastBefore = query<{ ms: number | null }>(db, `SELECT MAX(started_ms) AS ms FROM history_calls INDEXED BY history_calls_caller WHERE ${caller} = ? AND started_ms < ?`);
   return (k: CallerStats): CallerStats => {
     if (k.firstMs >= fromMs && k.lastMs < toMs) return k;
     const overlap = Math.min(k.lastMs + 1, toMs) - Math.max(k.firstMs, fromMs);
     // Mostly inside the range (a year's top caller): count the few calls outside it instead.
     if (overlap > (k.lastMs + 1 - k.firstMs) / 2) {
-      const before = k.firstMs < fromMs ? (count.get(k.caller, k.firstMs, fromMs) as Counted) : null;
-      const after = k.lastMs >= toMs ? (count.get(k.caller, toMs, k.lastMs + 1) as Counted) : null;
+      const before = k.firstMs < fromMs ? count.one(k.caller, k.firstMs, fromMs) : null;
+      const after = k.lastMs >= toMs ? count.one(k.caller, toMs, k.lastMs + 1) : null;
       const calls = k.calls - (before?.calls ?? 0) - (after?.calls ?? 0);
-      const firstMs = before?.calls ? (firstFrom.get(k.caller, fromMs) as { ms: number | null }).ms : k.firstMs;
-      const lastMs = after?.calls ? (lastBefore.get(k.caller, toMs) as { ms: number | null }).ms : k.lastMs;
+      const firstMs = before?.calls ? firstFrom.one(k.caller, fromMs).ms : k.firstMs;
+      const lastMs = after?.calls ? lastBefore.one(k.caller, toMs).ms : k.lastMs;
       return { ...k, calls, blocked: k.blocked - (before?.blocked ?? 0) - (after?.blocked ?? 0), firstMs: firstMs ?? 0, lastMs: lastMs ?? 0 };
     }
-    const inside = count.get(k.caller, fromMs, toMs) as Counted;
+    const inside = count.one(k.caller, fromMs, toMs);
     return { ...k, calls: inside.calls, blocked: inside.blocked, firstMs: inside.firstMs ?? 0, lastMs: inside.lastMs ?? 0 };
   };
 }
@@ -106,22 +108,22 @@ function callerInRange(db: DatabaseSync, fromMs: number, toMs: number) {
  */
 function topCallers(db: DatabaseSync, fromMs: number, toMs: number, top: number, callsInRange: number): CallerStats[] {
   const direct = (): CallerStats[] =>
-    db
-      .prepare(
-        `SELECT k.id AS id, g.caller AS caller, g.calls AS calls, g.blocked AS blocked, g.firstMs AS firstMs, g.lastMs AS lastMs FROM (
-           SELECT ${caller} AS caller, COUNT(*) AS calls, SUM(${blocked}) AS blocked, MIN(started_ms) AS firstMs, MAX(started_ms) AS lastMs
-           FROM history_calls WHERE started_ms >= ? AND started_ms < ? AND ${caller} IS NOT NULL GROUP BY 1) g
-         JOIN history_callers k ON k.caller = g.caller ORDER BY g.calls DESC, k.id DESC LIMIT ?`,
-      )
-      .all(fromMs, toMs, top) as CallerStats[];
+    query<CallerStats>(
+      db,
+      `SELECT k.id AS id, g.caller AS caller, g.calls AS calls, g.blocked AS blocked, g.firstMs AS firstMs, g.lastMs AS lastMs FROM (
+         SELECT ${caller} AS caller, COUNT(*) AS calls, SUM(${blocked}) AS blocked, MIN(started_ms) AS firstMs, MAX(started_ms) AS lastMs
+         FROM history_calls WHERE started_ms >= ? AND started_ms < ? AND ${caller} IS NOT NULL GROUP BY 1) g
+       JOIN history_callers k ON k.caller = g.caller ORDER BY g.calls DESC, k.id DESC LIMIT ?`,
+    ).all(fromMs, toMs, top);
   if (callsInRange <= 20_000) return direct();
   const inRange = callerInRange(db, fromMs, toMs);
   const best: CallerStats[] = [];
   let visited = 0;
-  const candidates = db.prepare(
+  const candidates = query<CallerStats>(
+    db,
     'SELECT id, caller, calls, blocked, first_ms AS firstMs, last_ms AS lastMs FROM history_callers ORDER BY calls DESC, id DESC',
   );
-  for (const row of candidates.iterate() as Iterable<CallerStats>) {
+  for (const row of candidates.iterate()) {
     if (best.length === top && row.calls < best[top - 1]!.calls) break;
     if (++visited > 5_000) return direct();
     const s = inRange(row);
@@ -145,17 +147,14 @@ const rangeScanLimit = 200_000;
  * do), so a year of history costs what its distinct numbers cost, not its calls.
  */
 function topRanges(db: DatabaseSync, fromMs: number, toMs: number, top: number, callsInRange: number): RangeStats[] {
-  const heads = (
+  const heads = query<{ head: string; count: number; numbers: number; blocked: number }>(
+    db,
     callsInRange <= rangeScanLimit
-      ? db.prepare(
-          `SELECT substr(${caller}, 1, 8) AS head, COUNT(*) AS count, COUNT(DISTINCT ${caller}) AS numbers, SUM(${blocked}) AS blocked
-           FROM history_calls WHERE started_ms >= ? AND started_ms < ? AND ${caller} IS NOT NULL GROUP BY 1`,
-        )
-      : db.prepare(
-          `SELECT substr(caller, 1, 8) AS head, SUM(calls) AS count, COUNT(*) AS numbers, SUM(blocked) AS blocked
-           FROM history_callers WHERE first_ms >= ? AND last_ms < ? GROUP BY 1`,
-        )
-  ).all(fromMs, toMs) as { head: string; count: number; numbers: number; blocked: number }[];
+      ? `SELECT substr(${caller}, 1, 8) AS head, COUNT(*) AS count, COUNT(DISTINCT ${caller}) AS numbers, SUM(${blocked}) AS blocked
+         FROM history_calls WHERE started_ms >= ? AND started_ms < ? AND ${caller} IS NOT NULL GROUP BY 1`
+      : `SELECT substr(caller, 1, 8) AS head, SUM(calls) AS count, COUNT(*) AS numbers, SUM(blocked) AS blocked
+         FROM history_callers WHERE first_ms >= ? AND last_ms < ? GROUP BY 1`,
+  ).all(fromMs, toMs);
   const ranges = new Map<string, RangeStats>();
   for (const h of heads) {
     const { prefix, region } = numberRange(h.head);
@@ -175,8 +174,8 @@ function topRanges(db: DatabaseSync, fromMs: number, toMs: number, top: number, 
  */
 function distinctCallers(db: DatabaseSync, fromMs: number, toMs: number, callsInRange: number): number {
   const n = (sql: string, params: number | Record<string, number>) => {
-    const statement = db.prepare(sql);
-    return Number(((typeof params === 'number' ? statement.get(params) : statement.get(params)) as { n: number }).n);
+    const statement = query<{ n: number }>(db, sql);
+    return Number((typeof params === 'number' ? statement.one(params) : statement.one(params)).n);
   };
   const startedBefore = n('SELECT COUNT(*) AS n FROM history_callers WHERE first_ms < ?', fromMs);
   const activeAfter = n('SELECT COUNT(*) AS n FROM history_callers WHERE last_ms >= ?', toMs);
@@ -201,19 +200,19 @@ function distinctPerDay(db: DatabaseSync, zone: string, fromMs: number, toMs: nu
   // history_days counts each call on its own clock's date. That is this zone's date for every call near these
   // days (any call within 14 hours, the widest offset gap) when all of them were recorded in this zone.
   const margin = 14 * 3_600_000;
-  const zones = db.prepare('SELECT time_zone AS z FROM history_zones WHERE first_ms < ? AND last_ms >= ?').all(toMs + margin, fromMs - margin) as { z: string }[];
+  const zones = query<{ z: string }>(db, 'SELECT time_zone AS z FROM history_zones WHERE first_ms < ? AND last_ms >= ?').all(toMs + margin, fromMs - margin);
   const sameZone = zones.every((r) => r.z === zone);
-  const perDay = db.prepare('SELECT local_day AS day, distinct_callers AS n FROM history_days WHERE local_day >= ? AND local_day <= ?');
-  const exact = db.prepare(`SELECT COUNT(DISTINCT ${caller}) AS n FROM history_calls WHERE started_ms >= ? AND started_ms < ?`);
+  const perDay = query<{ day: number; n: number }>(db, 'SELECT local_day AS day, distinct_callers AS n FROM history_days WHERE local_day >= ? AND local_day <= ?');
+  const exact = query<{ n: number }>(db, `SELECT COUNT(DISTINCT ${caller}) AS n FROM history_calls WHERE started_ms >= ? AND started_ms < ?`);
   const firstDay = localDayOf(zone, days[0]?.start ?? fromMs);
   const known = new Map<number, number>();
   if (sameZone && days.length > 0) {
-    for (const r of perDay.all(firstDay, firstDay + days.length) as { day: number; n: number }[]) known.set(r.day, r.n);
+    for (const r of perDay.all(firstDay, firstDay + days.length)) known.set(r.day, r.n);
   }
   return days.map((d, i) => {
     const day = firstDay + i;
     const whole = d.start >= fromMs && d.end <= toMs;
-    const count = sameZone && whole ? (known.get(day) ?? 0) : Number((exact.get(Math.max(d.start, fromMs), Math.min(d.end, toMs)) as { n: number }).n);
+    const count = sameZone && whole ? (known.get(day) ?? 0) : Number(exact.one(Math.max(d.start, fromMs), Math.min(d.end, toMs)).n);
     return { day: dayString(day), count };
   });
 }
@@ -244,11 +243,10 @@ export function statistics(db: DatabaseSync, input: StatsQuery, incidents: reado
   const calls = total.allow + total.reject + total.silent + total.answerHangup;
   // SMS received in the range, counted per chained part (the service replaces this with whole messages
   // and their keyword flags; the history has no keyword lists).
-  const sms = db
-    .prepare(
-      "SELECT incident_id AS incidentId, COUNT(*) AS n FROM history_sms WHERE direction = 'received' AND simulated = 0 AND received_ms >= ? AND received_ms < ? GROUP BY incident_id",
-    )
-    .all(fromMs, toMs) as { incidentId: number | null; n: number }[];
+  const sms = query<{ incidentId: number | null; n: number }>(
+    db,
+    "SELECT incident_id AS incidentId, COUNT(*) AS n FROM history_sms WHERE direction = 'received' AND simulated = 0 AND received_ms >= ? AND received_ms < ? GROUP BY incident_id",
+  ).all(fromMs, toMs);
   const messages = {
     received: sms.reduce((a, r) => a + r.n, 0),
     flagged: 0,
@@ -288,19 +286,18 @@ export function statistics(db: DatabaseSync, input: StatsQuery, incidents: reado
 
 /** The pass gate's verdicts in [from, to), from the (outcome, started_ms) index: a range scan per outcome. */
 function gateCounts(db: DatabaseSync, fromMs: number, toMs: number): { stoppedByGate: number; passedGate: number } {
-  const count = db.prepare('SELECT count(*) AS n FROM history_calls WHERE outcome = ? AND started_ms >= ? AND started_ms < ?');
-  const n = (outcome: string) => Number((count.get(outcome, fromMs, toMs) as { n: number }).n);
+  const count = query<{ n: number }>(db, 'SELECT count(*) AS n FROM history_calls WHERE outcome = ? AND started_ms >= ? AND started_ms < ?');
+  const n = (outcome: string) => Number(count.one(outcome, fromMs, toMs).n);
   return { stoppedByGate: n('gate-failed') + n('gate-withheld'), passedGate: n('gate-passed') };
 }
 
 /** Today's calls and blocked calls in `zone`, for the status line: a day is whole quarter hours, so slots suffice. */
 export function todayCounts(db: DatabaseSync, now: Date, zone: string): { calls: number; blocked: number } {
   const day = localDayOf(zone, now.getTime());
-  const row = db
-    .prepare(
-      `SELECT coalesce(SUM(allow + reject + silent + answer_hangup), 0) AS calls, coalesce(SUM(reject + answer_hangup), 0) AS blocked
-       FROM history_slots WHERE slot >= ? AND slot < ?`,
-    )
-    .get(Math.floor(startOfLocalDay(zone, day) / slotMs), Math.floor(startOfLocalDay(zone, day + 1) / slotMs)) as { calls: number; blocked: number };
+  const row = query<{ calls: number; blocked: number }>(
+    db,
+    `SELECT coalesce(SUM(allow + reject + silent + answer_hangup), 0) AS calls, coalesce(SUM(reject + answer_hangup), 0) AS blocked
+     FROM history_slots WHERE slot >= ? AND slot < ?`,
+  ).one(Math.floor(startOfLocalDay(zone, day) / slotMs), Math.floor(startOfLocalDay(zone, day + 1) / slotMs));
   return { calls: Number(row.calls), blocked: Number(row.blocked) };
 }

@@ -7,6 +7,7 @@ import { callContent, callTag, canonicalVersion, eventContent, eventVersion, lin
 import { callColumns, col, decisionsOf, hashHexColumn, type DecisionWords, type Row } from './columns.ts';
 import { callFields, eventFields, smsFields } from './fields.ts';
 import { localDayOfIso } from './time-zone.ts';
+import { tupleQuery, type Tuple } from '../store/index.ts';
 
 export type Bad = { id: number; reason: string };
 export type RangeVerdict = { records: number; events: number; messages?: number; bad: Bad | null; lastHash: string | null };
@@ -22,7 +23,7 @@ const eventName: Record<string, string> = {
   'head-restored': 'a restored chain head',
 };
 
-type EventRow = unknown[];
+type EventRow = Tuple;
 
 const smsAt = (key: string) => smsFields.findIndex((f) => f.key === key);
 const sms = { id: smsAt('id'), version: smsAt('chainVersion'), direction: smsAt('direction'), at: smsAt('receivedAt'), ms: smsAt('receivedMs'), party: smsAt('party'), problems: smsAt('problems'), pdu: smsAt('pdu') };
@@ -32,11 +33,11 @@ const sms = { id: smsAt('id'), version: smsAt('chainVersion'), direction: smsAt(
  * the chain, so unlike events they are not all loaded at once.
  */
 function smsReader(db: DatabaseSync, fromId: number, toId: number) {
-  const statement = db.prepare(
+  const statement = tupleQuery<EventRow>(
+    db,
     `SELECT ${smsFields.map((f) => `s.${f.column}`).join(', ')}, CASE WHEN typeof(s.hash) = 'blob' AND length(s.hash) = 32 THEN lower(hex(s.hash)) END
      FROM history_sms s WHERE s.id >= ? AND s.id <= ? ORDER BY s.id LIMIT ${pageSize}`,
   );
-  statement.setReturnArrays(true);
   let page: EventRow[] = [];
   let at = 0;
   let after = fromId;
@@ -48,7 +49,7 @@ function smsReader(db: DatabaseSync, fromId: number, toId: number) {
         while (at < page.length && Number(page[at]![0]) < id) at++;
         if (at < page.length) return Number(page[at]![0]) === id ? page[at++]! : null;
         if (done) return null;
-        page = statement.all(after, toId) as unknown as EventRow[];
+        page = statement.all(after, toId);
         at = 0;
         if (page.length < pageSize) done = true;
         if (page.length > 0) after = Number(page.at(-1)![0]) + 1;
@@ -75,15 +76,14 @@ function smsName(e: EventRow): string {
  */
 export function verifyRange(db: DatabaseSync, fromId: number, toId: number, previous: string | null, endsChain: boolean): RangeVerdict {
   const decisions = decisionsOf(db);
-  const page = db.prepare(`SELECT ${callColumns}, ${hashHexColumn} FROM history_calls c WHERE c.id >= ? AND c.id <= ? ORDER BY c.id LIMIT ${pageSize}`);
-  page.setReturnArrays(true);
+  const page = tupleQuery<Row>(db, `SELECT ${callColumns}, ${hashHexColumn} FROM history_calls c WHERE c.id >= ? AND c.id <= ? ORDER BY c.id LIMIT ${pageSize}`);
   // Events are few (a handful per incident): all of the stretch's at once.
-  const eventsStatement = db.prepare(
+  const eventsStatement = tupleQuery<EventRow>(
+    db,
     `SELECT ${eventFields.map((f) => `e.${f.column}`).join(', ')}, CASE WHEN typeof(e.hash) = 'blob' AND length(e.hash) = 32 THEN lower(hex(e.hash)) END
      FROM history_events e WHERE e.id >= ? AND e.id <= ? ORDER BY e.id`,
   );
-  eventsStatement.setReturnArrays(true);
-  const events = new Map<number, EventRow>((eventsStatement.all(fromId, toId) as unknown as EventRow[]).map((e) => [Number(e[0]), e]));
+  const events = new Map<number, EventRow>(eventsStatement.all(fromId, toId).map((e) => [Number(e[0]), e]));
   let expected = fromId;
   let records = 0;
   let eventCount = 0;
@@ -100,7 +100,7 @@ export function verifyRange(db: DatabaseSync, fromId: number, toId: number, prev
     if (stored === null || version !== eventVersion || typeof e[5] !== 'string') {
       return bad(id, `record ${id} (${name}) is unreadable: a stored field is not in the form Ringfence writes, so it was changed after it was written`);
     }
-    if (last !== null && linkHash(last, eventContent(version, e as never)) !== stored) {
+    if (last !== null && linkHash(last, eventContent(version, e)) !== stored) {
       return bad(id, `record ${id} (${name}) was changed after it was written: it no longer matches its hash`);
     }
     last = stored;
@@ -116,7 +116,7 @@ export function verifyRange(db: DatabaseSync, fromId: number, toId: number, prev
     if (stored === null || version !== smsVersion || typeof e[sms.pdu] !== 'string' || typeof e[sms.problems] !== 'string') {
       return bad(id, `record ${id} (${name}) is unreadable: a stored field is not in the form Ringfence writes, so it was changed after it was written`);
     }
-    if (last !== null && linkHash(last, smsContent(version, e as never)) !== stored) return bad(id, `record ${id} (${name}): ${diagnoseSms(e, last, stored)}`);
+    if (last !== null && linkHash(last, smsContent(version, e)) !== stored) return bad(id, `record ${id} (${name}): ${diagnoseSms(e, last, stored)}`);
     last = stored;
     smsCount++;
     return null;
@@ -136,7 +136,7 @@ export function verifyRange(db: DatabaseSync, fromId: number, toId: number, prev
   };
 
   for (;;) {
-    const rows = page.all(expected, toId) as unknown as Row[];
+    const rows = page.all(expected, toId);
     if (rows.length === 0) break;
     for (const r of rows) {
       const id = Number(r[col.id]);
@@ -182,7 +182,7 @@ function diagnoseSms(e: EventRow, previous: string, stored: string): string {
   const parsed = Date.parse(at);
   const ms = Number(e[sms.ms]);
   const tryWith = (index: number, value: unknown) => {
-    const copy = [...e];
+    const copy: unknown[] = [...e];
     copy[index] = value;
     return linkHash(previous, smsContent(smsVersion, copy as never)) === stored;
   };

@@ -21,6 +21,7 @@ import { checkCheckpoints, type Checkpoint } from './checkpoints.ts';
 import { callFields, eventFields, smsFields, unhashedCallColumns, unhashedEventColumns, unhashedSmsColumns } from './fields.ts';
 import { checkIncidents } from './incidents.ts';
 import { verifyRange, type RangeVerdict } from './verify-range.ts';
+import { query } from '../store/index.ts';
 
 const hex = (b: Uint8Array | null | undefined): string | null => (b ? Buffer.from(b).toString('hex') : null);
 
@@ -81,7 +82,9 @@ export type VerifyOptions = {
 /** Columns of a table that the chain does not cover: a column added without being declared in fields.ts. */
 function uncovered(db: DatabaseSync, table: string, fields: readonly { column: string }[], unhashed: readonly string[]): string[] {
   const known = new Set([...fields.map((f) => f.column), ...unhashed]);
-  return (db.prepare(`SELECT name FROM pragma_table_info('${table}')`).all() as { name: string }[]).map((c) => c.name).filter((c) => !known.has(c));
+  return query<{ name: string }>(db, `SELECT name FROM pragma_table_info('${table}')`)
+    .all()
+    .map((c) => c.name).filter((c) => !known.has(c));
 }
 
 type Cut = { id: number; lastId: number; lastHash: Uint8Array; deleted: number; eventId: number | null };
@@ -89,7 +92,7 @@ type Cut = { id: number; lastId: number; lastHash: Uint8Array; deleted: number; 
 /** Whether a retention cut is vouched for by a chained entry: its own `retention-cut` event, or the re-chain that took it over. */
 function cutProblem(db: DatabaseSync, cut: Cut): string | null {
   const lastHash = hex(cut.lastHash);
-  const event = cut.eventId === null ? undefined : (db.prepare('SELECT kind, body FROM history_events WHERE id = ?').get(cut.eventId) as { kind: string; body: string } | undefined);
+  const event = cut.eventId === null ? undefined : query<{ kind: string; body: string }>(db, 'SELECT kind, body FROM history_events WHERE id = ?').get(cut.eventId);
   let body: Record<string, unknown> = {};
   try {
     body = event ? (JSON.parse(event.body) as Record<string, unknown>) : {};
@@ -106,7 +109,7 @@ function cutProblem(db: DatabaseSync, cut: Cut): string | null {
 export function verifyChain(db: DatabaseSync, options: VerifyOptions = {}): VerifyResult {
   const parallelFrom = options.parallelFrom ?? defaultParallelFrom;
   const problems: string[] = [];
-  const row = db.prepare('SELECT last_id AS lastId, head FROM history_chain WHERE singleton = 1').get() as { lastId: number; head: Uint8Array | null } | undefined;
+  const row = query<{ lastId: number; head: Uint8Array | null }>(db, 'SELECT last_id AS lastId, head FROM history_chain WHERE singleton = 1').get();
   const chain = row ? { lastId: row.lastId, head: hex(row.head) } : lastStoredEntry(db);
   if (!row) {
     problems.push(
@@ -118,7 +121,7 @@ export function verifyChain(db: DatabaseSync, options: VerifyOptions = {}): Veri
   for (const c of uncovered(db, 'history_events', eventFields, unhashedEventColumns)) problems.push(`history_events has a column the chain does not cover: ${c}`);
   for (const c of uncovered(db, 'history_sms', smsFields, unhashedSmsColumns)) problems.push(`history_sms has a column the chain does not cover: ${c}`);
 
-  const cuts = db.prepare('SELECT id, last_id AS lastId, last_hash AS lastHash, deleted, event_id AS eventId FROM history_cuts ORDER BY last_id DESC').all() as Cut[];
+  const cuts = query<Cut>(db, 'SELECT id, last_id AS lastId, last_hash AS lastHash, deleted, event_id AS eventId FROM history_cuts ORDER BY last_id DESC').all();
   const cut = cuts[0];
   const start = cut ? cut.lastId + 1 : 1;
   const startHash = cut ? hex(cut.lastHash)! : genesisHash;
@@ -133,10 +136,10 @@ export function verifyChain(db: DatabaseSync, options: VerifyOptions = {}): Veri
     const forged = cutProblem(db, cut);
     if (forged) return result({ ok: false, records: 0, events: 0, firstBad: { id: start, reason: `record ${start} cannot be checked: ${forged}` } });
   }
-  const bounds = db.prepare('SELECT MIN(id) AS lo, MAX(id) AS hi FROM (SELECT id FROM history_calls UNION ALL SELECT id FROM history_events UNION ALL SELECT id FROM history_sms)').get() as {
-    lo: number | null;
-    hi: number | null;
-  };
+  const bounds = query<{ lo: number | null; hi: number | null }>(
+    db,
+    'SELECT MIN(id) AS lo, MAX(id) AS hi FROM (SELECT id FROM history_calls UNION ALL SELECT id FROM history_events UNION ALL SELECT id FROM history_sms)',
+  ).one();
   if (bounds.lo !== null && bounds.lo < start) {
     return result({
       ok: false,
@@ -153,9 +156,9 @@ export function verifyChain(db: DatabaseSync, options: VerifyOptions = {}): Veri
   if (parts > 1 && path) {
     // Stretch i covers [bounds[i], bounds[i + 1]); each chains from the stored hash of the entry before it.
     const edges = Array.from({ length: parts + 1 }, (_, i) => start + Math.floor((count * i) / parts));
-    const hashOf = db.prepare(entrySql('hash'));
+    const hashOf = query<{ hash: Uint8Array }>(db, entrySql('hash'));
     const helpers = edges.slice(1, -1).map((from, i) => {
-      const before = hashOf.get(from - 1) as { hash: Uint8Array } | undefined;
+      const before = hashOf.get(from - 1);
       return { from, to: edges[i + 2]! - 1, helper: startHelper(path, from, edges[i + 2]! - 1, hex(before?.hash), i === parts - 2) };
     });
     verdict = verifyRange(db, start, edges[1]! - 1, startHash, parts === 1);
@@ -194,9 +197,10 @@ export function verifyChain(db: DatabaseSync, options: VerifyOptions = {}): Veri
 /** The record with this hash, if the chain holds one: lets an export's head be matched against the database later. */
 export function findByHash(db: DatabaseSync, hash: string): number | null {
   if (!/^[0-9a-f]{64}$/i.test(hash)) return null;
-  const row = db.prepare('SELECT id FROM history_calls WHERE hash = ?1 UNION ALL SELECT id FROM history_events WHERE hash = ?1 UNION ALL SELECT id FROM history_sms WHERE hash = ?1').get(Buffer.from(hash, 'hex')) as
-    | { id: number }
-    | undefined;
+  const row = query<{ id: number }>(
+    db,
+    'SELECT id FROM history_calls WHERE hash = ?1 UNION ALL SELECT id FROM history_events WHERE hash = ?1 UNION ALL SELECT id FROM history_sms WHERE hash = ?1',
+  ).get(Buffer.from(hash, 'hex'));
   return row?.id ?? null;
 }
 
@@ -210,12 +214,9 @@ export function findByHashPrefix(db: DatabaseSync, prefix: string, limit = 2): {
   // A blob range on the primary-key-less hash needs a scan; it is a one-off question over a few million rows.
   const even = p.length % 2 === 0 ? p : p.slice(0, -1);
   const lo = Buffer.from(even, 'hex');
-  return (
-    db
-      .prepare(
-        `SELECT id, lower(hex(hash)) AS hash FROM (SELECT id, hash FROM history_calls UNION ALL SELECT id, hash FROM history_events UNION ALL SELECT id, hash FROM history_sms)
-         WHERE substr(hash, 1, ?1) = ?2 AND lower(hex(hash)) LIKE ?3 ORDER BY id LIMIT ?4`,
-      )
-      .all(lo.length, lo, `${p}%`, limit) as { id: number; hash: string }[]
-  );
+  return query<{ id: number; hash: string }>(
+    db,
+    `SELECT id, lower(hex(hash)) AS hash FROM (SELECT id, hash FROM history_calls UNION ALL SELECT id, hash FROM history_events UNION ALL SELECT id, hash FROM history_sms)
+     WHERE substr(hash, 1, ?1) = ?2 AND lower(hex(hash)) LIKE ?3 ORDER BY id LIMIT ?4`,
+  ).all(lo.length, lo, `${p}%`, limit);
 }

@@ -9,6 +9,7 @@ import type { IndexedRule } from './indexed-rule.ts';
 import { RuleIndex } from './rule-index.ts';
 import { toIndexed } from './rule-input.ts';
 import type { RuleRow } from './rule-input.ts';
+import { query } from '../store/index.ts';
 
 /** Separates labels in the concatenated column; labels never contain control characters (cleanLabel). */
 const RS = '\u001e';
@@ -19,10 +20,11 @@ const CATEGORY_CODE = new Map<string, number>(CATEGORIES.map((c, i) => [c, i + 1
 function loadExact(db: DatabaseSync, list: RuleList): ExactColumns {
   // Two passes, each the cheap way round: numbers in order straight from the (list, num) index, which also
   // holds the rowid; the few other fields in table order, kept by rowid until the slots pick them up.
-  const ordered = db
-    .prepare(`SELECT count(*) AS n, group_concat(num, ',') AS nums, group_concat(id, ',') AS ids
-                FROM (SELECT num, id FROM screening_rules WHERE list = ? AND num IS NOT NULL ORDER BY num)`)
-    .get(list) as { n: number; nums: string | null; ids: string | null };
+  const ordered = query<{ n: number; nums: string | null; ids: string | null }>(
+    db,
+    `SELECT count(*) AS n, group_concat(num, ',') AS nums, group_concat(id, ',') AS ids
+       FROM (SELECT num, id FROM screening_rules WHERE list = ? AND num IS NOT NULL ORDER BY num)`,
+  ).one(list);
   const n = ordered.n;
   const keys = new Float64Array(n);
   const ids = new Int32Array(n);
@@ -44,13 +46,12 @@ function loadExact(db: DatabaseSync, list: RuleList): ExactColumns {
     }
     // The inner ORDER BY gives sorted input in practice; SQL does not promise it for aggregates, so check.
     if (!sorted) throw new Error('screening: exact numbers did not load in order; the index would be wrong');
-    const meta = db
-      .prepare(
-        `SELECT group_concat(id, ',') AS ids, group_concat(action, ',') AS actions, group_concat(coalesce(category, ''), ',') AS categories,
-                group_concat(label, char(30)) AS labels
-           FROM screening_rules NOT INDEXED WHERE list = ? AND num IS NOT NULL`,
-      )
-      .get(list) as { ids: string; actions: string; categories: string; labels: string | null };
+    const meta = query<{ ids: string; actions: string; categories: string; labels: string | null }>(
+      db,
+      `SELECT group_concat(id, ',') AS ids, group_concat(action, ',') AS actions, group_concat(coalesce(category, ''), ',') AS categories,
+              group_concat(label, char(30)) AS labels
+         FROM screening_rules NOT INDEXED WHERE list = ? AND num IS NOT NULL`,
+    ).one(list);
     const metaIds = meta.ids.split(',');
     const actionParts = meta.actions.split(',');
     const categoryParts = meta.categories.split(',');
@@ -80,12 +81,11 @@ function loadExact(db: DatabaseSync, list: RuleList): ExactColumns {
     }
   }
   const extras = new Map<number, { schedule: Schedule | null; expiresAtMs: number | null }>();
-  const timed = db
-    // The planner prefers the (list, num) index, which would visit every number; the partial index holds only these.
-    .prepare(
-      'SELECT id, schedule, expires_ms FROM screening_rules INDEXED BY screening_rules_timed_numbers WHERE list = ? AND num IS NOT NULL AND (schedule IS NOT NULL OR expires_ms IS NOT NULL)',
-    )
-    .all(list) as { id: number; schedule: string | null; expires_ms: number | null }[];
+  // The planner prefers the (list, num) index, which would visit every number; the partial index holds only these.
+  const timed = query<{ id: number; schedule: string | null; expires_ms: number | null }>(
+    db,
+    'SELECT id, schedule, expires_ms FROM screening_rules INDEXED BY screening_rules_timed_numbers WHERE list = ? AND num IS NOT NULL AND (schedule IS NOT NULL OR expires_ms IS NOT NULL)',
+  ).all(list);
   for (const t of timed) extras.set(t.id, { schedule: t.schedule ? (JSON.parse(t.schedule) as Schedule) : null, expiresAtMs: t.expires_ms });
   return { keys, ids, actions, categories, labels, labelTexts, extras };
 }
@@ -94,7 +94,7 @@ const INDEXED_COLUMNS = 'id, list, kind, value, label, category, action, schedul
 
 /** Every rule that is not an E.164 number: patterns, names, presentations and short codes. */
 function loadOthers(db: DatabaseSync, list: RuleList): { patterns: IndexedRule[]; shortNumbers: IndexedRule[] } {
-  const rows = db.prepare(`SELECT ${INDEXED_COLUMNS} FROM screening_rules WHERE list = ? AND num IS NULL`).all(list) as RuleRow[];
+  const rows = query<RuleRow>(db, `SELECT ${INDEXED_COLUMNS} FROM screening_rules WHERE list = ? AND num IS NULL`).all(list);
   const patterns: IndexedRule[] = [];
   const shortNumbers: IndexedRule[] = [];
   for (const row of rows) (row.kind === 'number' ? shortNumbers : patterns).push(toIndexed(row));
@@ -114,7 +114,7 @@ export function loadIndex(db: DatabaseSync, homeCountry: string): RuleIndex {
 }
 
 export function lastChange(db: DatabaseSync): number {
-  return (db.prepare('SELECT coalesce(max(seq), 0) AS seq FROM screening_changes').get() as { seq: number }).seq;
+  return query<{ seq: number }>(db, 'SELECT coalesce(max(seq), 0) AS seq FROM screening_changes').one().seq;
 }
 
 /**
@@ -122,21 +122,17 @@ export function lastChange(db: DatabaseSync): number {
  * be reloaded whole instead (a bulk import, or a journal pruned past what we saw).
  */
 export function applyChanges(db: DatabaseSync, index: RuleIndex, since: number): { seq: number; lists: Set<RuleList>; reload: boolean } {
-  const changes = db.prepare('SELECT seq, list, rule_id, kind, value, op FROM screening_changes WHERE seq > ? ORDER BY seq').all(since) as {
-    seq: number;
-    list: RuleList;
-    rule_id: number | null;
-    kind: RuleKind | null;
-    value: string | null;
-    op: 'put' | 'delete' | 'reload';
-  }[];
+  const changes = query<{ seq: number; list: RuleList; rule_id: number | null; kind: RuleKind | null; value: string | null; op: 'put' | 'delete' | 'reload' }>(
+    db,
+    'SELECT seq, list, rule_id, kind, value, op FROM screening_changes WHERE seq > ? ORDER BY seq',
+  ).all(since);
   const lists = new Set<RuleList>();
   if (changes.length === 0) return { seq: since, lists, reload: false };
-  const seq = (changes[changes.length - 1] as { seq: number }).seq;
-  const oldest = (db.prepare('SELECT coalesce(min(seq), 0) AS seq FROM screening_changes').get() as { seq: number }).seq;
+  const seq = changes.at(-1)!.seq;
+  const oldest = query<{ seq: number }>(db, 'SELECT coalesce(min(seq), 0) AS seq FROM screening_changes').one().seq;
   for (const c of changes) lists.add(c.list);
   if (oldest > since + 1 || changes.some((c) => c.op === 'reload')) return { seq, lists, reload: true };
-  const byId = db.prepare(`SELECT ${INDEXED_COLUMNS} FROM screening_rules WHERE id = ?`);
+  const byId = query<RuleRow>(db, `SELECT ${INDEXED_COLUMNS} FROM screening_rules WHERE id = ?`);
   for (const c of changes) {
     if (c.rule_id === null || c.kind === null || c.value === null) continue;
     if (c.op === 'delete') {
@@ -144,7 +140,7 @@ export function applyChanges(db: DatabaseSync, index: RuleIndex, since: number):
       continue;
     }
     // A later change may have removed or altered it again: put what the row is now, if it still exists.
-    const row = byId.get(c.rule_id) as RuleRow | undefined;
+    const row = byId.get(c.rule_id);
     if (row && row.list === c.list) index.list(row.list).put(toIndexed(row));
   }
   const overlay = index.blocked.exact.overlaySize + index.trusted.exact.overlaySize;

@@ -1,6 +1,6 @@
 // The rules in SQLite: add, change, remove, list, import and export. Every write also appends to the change
 // journal (screening_changes), which is how a running service learns about rules the CLI wrote.
-import type { DatabaseSync, StatementSync } from 'node:sqlite';
+import type { DatabaseSync } from 'node:sqlite';
 import type { ImportPreview, RuleInput } from '../../shared/api.ts';
 import type { Rule, RuleKind, RuleList } from '../../shared/domain.ts';
 import { RuleError } from './errors.ts';
@@ -16,6 +16,7 @@ import { checkList, checkRule, toRule } from './rule-input.ts';
 import type { RuleFields, RuleRow } from './rule-input.ts';
 import { normalizeNumber } from './numbers.ts';
 import { parseRuleValue } from './patterns.ts';
+import { allOf, anyOf, cond, query, type Query } from '../store/index.ts';
 
 export interface RuleStore {
   list(q: { list: RuleList; search?: string; offset?: number; limit?: number }): { rules: Rule[]; total: number };
@@ -56,10 +57,24 @@ export class SqliteRuleStore implements RuleStore {
   readonly #written = new Set<(list: RuleList) => void>();
   readonly #imports: ImportJobs;
 
+  // The statements every call decision or edit runs, prepared once: preparing costs more than running.
+  readonly #byId: Query<RuleRow>;
+  readonly #byValue: Query<{ id: number }>;
+  readonly #hit: Query<never>;
+  readonly #insertRule: Query<never>;
+
   constructor(db: DatabaseSync, options: RuleStoreOptions) {
     this.#db = db;
     this.#homeCountry = options.homeCountry;
     this.#now = options.now ?? (() => new Date());
+    this.#byId = query<RuleRow>(db, 'SELECT * FROM screening_rules WHERE id = ?');
+    this.#byValue = query<{ id: number }>(db, 'SELECT id FROM screening_rules WHERE list = ? AND kind = ? AND value = ?');
+    this.#hit = query<never>(db, 'UPDATE screening_rules SET hit_count = hit_count + 1, last_hit_at = ? WHERE id = ?');
+    this.#insertRule = query<never>(
+      db,
+      `INSERT INTO screening_rules (list, kind, value, num, label, category, action, note, schedule, expires_at, expires_ms, created_at, updated_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    );
     this.#imports = new ImportJobs({ db, homeCountry: this.#homeCountry, now: this.#now, ...(options.importLimits ? { limits: options.importLimits } : {}) });
   }
 
@@ -69,22 +84,26 @@ export class SqliteRuleStore implements RuleStore {
     const list = checkList(q.list);
     const offset = Math.max(0, q.offset ?? 0);
     const limit = Math.max(1, q.limit ?? 200);
-    let where = 'list = ?';
-    const args: (string | number)[] = [list];
     const search = q.search?.trim();
-    if (search) {
-      const number = normalizeNumber(search, this.#homeCountry());
-      where += " AND (value LIKE ? ESCAPE '\\' OR label LIKE ? ESCAPE '\\' OR note LIKE ? ESCAPE '\\'" + (number ? ' OR value = ?' : '') + ')';
-      const like = `%${search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-      args.push(like, like, like, ...(number ? [number] : []));
-    }
-    const total = (this.#db.prepare(`SELECT COUNT(*) AS n FROM screening_rules WHERE ${where}`).get(...args) as { n: number }).n;
-    const rows = this.#db.prepare(`SELECT * FROM screening_rules WHERE ${where} ORDER BY id DESC LIMIT ? OFFSET ?`).all(...args, limit, offset) as RuleRow[];
+    const number = search ? normalizeNumber(search, this.#homeCountry()) : null;
+    const like = `%${(search ?? '').replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    const where = allOf([
+      cond('list = ?', list),
+      !!search &&
+        anyOf([
+          cond("value LIKE ? ESCAPE '\\'", like),
+          cond("label LIKE ? ESCAPE '\\'", like),
+          cond("note LIKE ? ESCAPE '\\'", like),
+          !!number && cond('value = ?', number),
+        ]),
+    ]);
+    const total = query<{ n: number }>(this.#db, `SELECT COUNT(*) AS n FROM screening_rules WHERE ${where.sql}`).one(...where.params).n;
+    const rows = query<RuleRow>(this.#db, `SELECT * FROM screening_rules WHERE ${where.sql} ORDER BY id DESC LIMIT ? OFFSET ?`).all(...where.params, limit, offset);
     return { rules: rows.map(toRule), total };
   }
 
   get(id: string): Rule | null {
-    const row = /^\d+$/.test(id) ? (this.#sql('SELECT * FROM screening_rules WHERE id = ?').get(Number(id)) as RuleRow | undefined) : undefined;
+    const row = /^\d+$/.test(id) ? this.#byId.get(Number(id)) : undefined;
     return row ? toRule(row) : null;
   }
 
@@ -92,7 +111,7 @@ export class SqliteRuleStore implements RuleStore {
 
   add(input: RuleInput): Rule {
     const fields = checkRule(input, this.#homeCountry(), this.#now());
-    const existing = this.#db.prepare('SELECT id FROM screening_rules WHERE list = ? AND kind = ? AND value = ?').get(fields.list, fields.kind, fields.value) as { id: number } | undefined;
+    const existing = this.#byValue.get(fields.list, fields.kind, fields.value);
     if (existing) {
       throw new RuleError('duplicate-rule', {
         en: `${fields.value} is already on the ${fields.list} list (rule ${existing.id}); edit that rule instead.`,
@@ -128,9 +147,12 @@ export class SqliteRuleStore implements RuleStore {
     };
     // A prefix is stored without its *, so re-reading an unchanged value must keep its kind.
     const fields = checkRule(merged, this.#homeCountry(), this.#now());
-    const clash = this.#db.prepare('SELECT id FROM screening_rules WHERE list = ? AND kind = ? AND value = ? AND id <> ?').get(fields.list, fields.kind, fields.value, Number(id)) as
-      | { id: number }
-      | undefined;
+    const clash = query<{ id: number }>(this.#db, 'SELECT id FROM screening_rules WHERE list = ? AND kind = ? AND value = ? AND id <> ?').get(
+      fields.list,
+      fields.kind,
+      fields.value,
+      Number(id),
+    );
     if (clash) throw new RuleError('duplicate-rule', { en: `${fields.value} is already rule ${clash.id} on that list.`, zh: `${fields.value} 已是该名单中的规则 ${clash.id}。` });
     this.#transaction(() => {
       this.#db
@@ -158,7 +180,7 @@ export class SqliteRuleStore implements RuleStore {
 
   removeByValue(list: RuleList, value: string): boolean {
     const parsed = parseRuleValue(value, undefined, this.#homeCountry());
-    const row = this.#db.prepare('SELECT id FROM screening_rules WHERE list = ? AND kind = ? AND value = ?').get(checkList(list), parsed.kind, parsed.value) as { id: number } | undefined;
+    const row = this.#byValue.get(checkList(list), parsed.kind, parsed.value);
     if (!row) return false;
     this.remove(String(row.id));
     return true;
@@ -167,12 +189,10 @@ export class SqliteRuleStore implements RuleStore {
   /** Deletes rules whose expiry has passed ("block for 24 h" disappears by itself). Returns how many. */
   purgeExpired(): number {
     const now = this.#now().getTime();
-    const expired = this.#db.prepare('SELECT id, list, kind, value FROM screening_rules WHERE expires_ms IS NOT NULL AND expires_ms <= ?').all(now) as {
-      id: number;
-      list: RuleList;
-      kind: RuleKind;
-      value: string;
-    }[];
+    const expired = query<{ id: number; list: RuleList; kind: RuleKind; value: string }>(
+      this.#db,
+      'SELECT id, list, kind, value FROM screening_rules WHERE expires_ms IS NOT NULL AND expires_ms <= ?',
+    ).all(now);
     if (expired.length === 0) return 0;
     this.#transaction(() => {
       const del = this.#db.prepare('DELETE FROM screening_rules WHERE id = ?');
@@ -188,7 +208,7 @@ export class SqliteRuleStore implements RuleStore {
   /** A call was decided by this rule: count it. Not journalled: the index does not hold hit counts. */
   recordHit(id: string, at: Date): void {
     if (!/^\d+$/.test(id)) return;
-    this.#sql('UPDATE screening_rules SET hit_count = hit_count + 1, last_hit_at = ? WHERE id = ?').run(at.toISOString(), Number(id));
+    this.#hit.run(at.toISOString(), Number(id));
   }
 
   // --- import and export ---------------------------------------------------------------------------
@@ -227,7 +247,7 @@ export class SqliteRuleStore implements RuleStore {
 
   export(q: { list: RuleList; format: 'csv' | 'text' | 'vcard' | 'ncid' }): { fileName: string; content: string } {
     const list = checkList(q.list);
-    const rules = (this.#db.prepare('SELECT * FROM screening_rules WHERE list = ? ORDER BY id').all(list) as RuleRow[]).map(toRule);
+    const rules = query<RuleRow>(this.#db, 'SELECT * FROM screening_rules WHERE list = ? ORDER BY id').all(list).map(toRule);
     const date = this.#now().toISOString().slice(0, 10);
     switch (q.format) {
       case 'csv':
@@ -268,23 +288,8 @@ export class SqliteRuleStore implements RuleStore {
 
   // --- helpers -------------------------------------------------------------------------------------
 
-  #statements = new Map<string, StatementSync>();
-
-  /** Prepared once: preparing costs more than running, which matters for a million-line import. */
-  #sql(sql: string): StatementSync {
-    let st = this.#statements.get(sql);
-    if (!st) {
-      st = this.#db.prepare(sql);
-      this.#statements.set(sql, st);
-    }
-    return st;
-  }
-
-  #insert(f: RuleFields, ignoreDuplicate = false, now = this.#now().toISOString()): number {
-    const result = this.#sql(
-      `INSERT ${ignoreDuplicate ? 'OR IGNORE ' : ''}INTO screening_rules (list, kind, value, num, label, category, action, note, schedule, expires_at, expires_ms, created_at, updated_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    ).run(f.list, f.kind, f.value, f.num, f.label, f.category, f.action, f.note, f.schedule ? JSON.stringify(f.schedule) : null, f.expiresAt, f.expiresMs, now, now);
+  #insert(f: RuleFields, now = this.#now().toISOString()): number {
+    const result = this.#insertRule.run(f.list, f.kind, f.value, f.num, f.label, f.category, f.action, f.note, f.schedule ? JSON.stringify(f.schedule) : null, f.expiresAt, f.expiresMs, now, now);
     return result.changes > 0 ? Number(result.lastInsertRowid) : 0;
   }
 

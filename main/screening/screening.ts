@@ -1,10 +1,10 @@
 // The screening engine's shell: holds the index, the recent-call windows and the shield in memory, feeds
 // them to the pure decide(), and does the I/O around it — SQLite, the change journal, listeners. decide()
 // itself never touches the disk except to open an incident when the shield engages.
-import type { DatabaseSync, StatementSync } from 'node:sqlite';
+import type { DatabaseSync } from 'node:sqlite';
 import type { CallerId, CallOutcome, CallRecord, Decision, Incident, SenderLabel, ShieldState } from '../../shared/domain.ts';
 import type { Settings } from '../../shared/settings.ts';
-import { applyMigrations } from '../store/index.ts';
+import { applyMigrations, query, type Query } from '../store/index.ts';
 import { containedBy, decideMatched, matchCaller } from './decide.ts';
 import { RuleError } from './errors.ts';
 import { decisionWhateverName } from './final.ts';
@@ -99,7 +99,7 @@ class Engine implements Screening {
   readonly #oneRing = new Set<string>();
   /** The undecided-yet-unobserved call on each line, so observe() does not count a decided call twice. */
   readonly #pending = new Map<string, { number: string | null }>();
-  readonly #dataVersion: StatementSync;
+  readonly #dataVersion: Query<{ data_version: number }>;
   #index: RuleIndex;
   #seq: number;
   #version: number;
@@ -114,7 +114,7 @@ class Engine implements Screening {
     this.#settings = options.settings;
     this.#now = options.now ?? (() => new Date());
     this.rules = new SqliteRuleStore(db, { homeCountry: () => this.#settings().homeCountry, now: this.#now });
-    this.#dataVersion = db.prepare('PRAGMA data_version');
+    this.#dataVersion = query<{ data_version: number }>(db, 'PRAGMA data_version');
     const home = this.#settings().homeCountry;
     // Journal position first, then the load: a change in between is applied twice, which is harmless.
     this.#seq = lastChange(db);
@@ -123,7 +123,7 @@ class Engine implements Screening {
     this.#version = this.#readVersion();
     this.#shieldStore = new ShieldStore(db);
     this.#shield = this.#shieldStore.load();
-    for (const r of db.prepare('SELECT number FROM screening_one_ring').all() as { number: string }[]) this.#oneRing.add(r.number);
+    for (const r of query<{ number: string }>(db, 'SELECT number FROM screening_one_ring').all()) this.#oneRing.add(r.number);
     this.#unsubscribe = this.rules.onWritten(() => this.#sync());
   }
 
@@ -361,7 +361,7 @@ class Engine implements Screening {
   }
 
   #readVersion(): number {
-    return (this.#dataVersion.get() as { data_version: number }).data_version;
+    return this.#dataVersion.one().data_version;
   }
 
   close(): void {

@@ -5,6 +5,7 @@ import type { Incident, ShieldTrigger } from '../../shared/domain.ts';
 import { idleShield, withheldShare } from './shield.ts';
 import type { Shield, ShieldCause } from './shield.ts';
 import { texts } from './texts.ts';
+import { query } from '../store/index.ts';
 
 type ShieldRow = {
   active: number;
@@ -49,14 +50,18 @@ export class ShieldStore {
   }
 
   load(): Shield {
-    const row = this.#db.prepare('SELECT * FROM screening_shield WHERE id = 1').get() as ShieldRow | undefined;
+    const row = query<ShieldRow>(this.#db, 'SELECT * FROM screening_shield WHERE id = 1').get();
     if (!row) return idleShield();
     this.revision = row.revision;
     if (!row.active) return idleShield(row.count_from_ms);
     const numbers = row.incident_id === null
       ? new Set<string>()
-      : new Set((this.#db.prepare('SELECT number FROM screening_incident_numbers WHERE incident_id = ?').all(row.incident_id) as { number: string }[]).map((r) => r.number));
-    const incident = row.incident_id === null ? undefined : (this.#db.prepare('SELECT * FROM screening_incidents WHERE id = ?').get(row.incident_id) as CauseColumns | undefined);
+      : new Set(
+          query<{ number: string }>(this.#db, 'SELECT number FROM screening_incident_numbers WHERE incident_id = ?')
+            .all(row.incident_id)
+            .map((r) => r.number),
+        );
+    const incident = row.incident_id === null ? undefined : query<CauseColumns>(this.#db, 'SELECT * FROM screening_incidents WHERE id = ?').get(row.incident_id);
     return {
       active: true,
       since: row.since_ms,
@@ -74,7 +79,7 @@ export class ShieldStore {
 
   /** The revision another process may have moved on (a shield set through another engine). */
   storedRevision(): number {
-    const row = this.#db.prepare('SELECT revision FROM screening_shield WHERE id = 1').get() as { revision: number } | undefined;
+    const row = query<{ revision: number }>(this.#db, 'SELECT revision FROM screening_shield WHERE id = 1').get();
     return row?.revision ?? 0;
   }
 
@@ -144,13 +149,7 @@ export class ShieldStore {
   }
 
   incidents(range: { from?: string; to?: string } = {}): Incident[] {
-    const rows = this.#db
-      .prepare(
-        `SELECT * FROM screening_incidents
-          WHERE (? IS NULL OR coalesce(ended_at, '9999') >= ?) AND (? IS NULL OR started_at <= ?)
-          ORDER BY started_at`,
-      )
-      .all(range.from ?? null, range.from ? new Date(range.from).toISOString() : null, range.to ?? null, range.to ? new Date(range.to).toISOString() : null) as ({
+    type IncidentRow = {
       id: number;
       started_at: string;
       ended_at: string | null;
@@ -158,7 +157,13 @@ export class ShieldStore {
       calls_rejected: number;
       withheld_rejected: number;
       distinct_numbers: number;
-    } & CauseColumns)[];
+    } & CauseColumns;
+    const rows = query<IncidentRow>(
+      this.#db,
+      `SELECT * FROM screening_incidents
+        WHERE (? IS NULL OR coalesce(ended_at, '9999') >= ?) AND (? IS NULL OR started_at <= ?)
+        ORDER BY started_at`,
+    ).all(range.from ?? null, range.from ? new Date(range.from).toISOString() : null, range.to ?? null, range.to ? new Date(range.to).toISOString() : null);
     return rows.map((r) => ({
       id: r.id,
       startedAt: r.started_at,

@@ -1,6 +1,7 @@
 // One SQLite file for the whole product (node:sqlite). Each component owns its numbered migrations and
 // applies them at start-up in one transaction, so the history and the rules can evolve independently.
 import { DatabaseSync } from 'node:sqlite';
+import { query } from './sql.ts';
 
 export type Migration = {
   /** 1, 2, 3 … in order; never renumber or edit a migration that has shipped. */
@@ -30,9 +31,7 @@ export function openDatabase(path: string, options: OpenOptions = {}): DatabaseS
 }
 
 export function schemaVersion(db: DatabaseSync, component: string): number {
-  const row = db.prepare('SELECT MAX(version) AS v FROM schema_migrations WHERE component = ?').get(component) as
-    | { v: number | null }
-    | undefined;
+  const row = query<{ v: number | null }>(db, 'SELECT MAX(version) AS v FROM schema_migrations WHERE component = ?').get(component);
   return row?.v ?? 0;
 }
 

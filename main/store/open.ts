@@ -8,6 +8,7 @@ import type { Text } from '../../shared/domain.ts';
 import { DomainError } from '../../shared/errors.ts';
 import { openDatabase } from './database.ts';
 import { dataPaths } from './data-dir.ts';
+import { query } from './sql.ts';
 import { texts } from './texts.ts';
 
 export type StoreNotice = { code: string; level: 'info' | 'warning' | 'error'; text: Text };
@@ -46,7 +47,7 @@ const workingCacheKiB = -65_536;
 function quickCheck(db: DatabaseSync): string | null {
   db.exec('PRAGMA cache_size = -262144');
   try {
-    const rows = db.prepare('PRAGMA quick_check(5)').all() as { quick_check: string }[];
+    const rows = query<{ quick_check: string }>(db, 'PRAGMA quick_check(5)').all();
     const problems = rows.map((r) => r.quick_check).filter((r) => r !== 'ok');
     return problems.length ? problems.join('; ') : null;
   } finally {

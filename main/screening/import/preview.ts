@@ -21,6 +21,7 @@ import { textParser } from './text.ts';
 import { importTexts } from './texts.ts';
 import type { FileFormat, ImportEntry, InvalidLine, ListParser } from './types.ts';
 import { vcardParser } from './vcard.ts';
+import { query } from '../../store/index.ts';
 
 export type ImportLimits = {
   /** Entries (good, duplicate or invalid) one import may hold; more is refused, naming the number. */
@@ -196,7 +197,7 @@ export function runCommit(job: CommitJob, live: DatabaseSync): { imported: numbe
   try {
     live.exec('BEGIN IMMEDIATE');
     try {
-      const total = (live.prepare('SELECT count(*) AS n FROM staging.rules').get() as { n: number }).n;
+      const total = query<{ n: number }>(live, 'SELECT count(*) AS n FROM staging.rules').one().n;
       const columns = 'list, kind, value, num, label, category, action, note, schedule, expires_at, expires_ms, created_at, updated_at';
       let imported = 0;
       if (total >= BULK) {
@@ -208,7 +209,7 @@ export function runCommit(job: CommitJob, live: DatabaseSync): { imported: numbe
         appendJournal(live, job.list, null, 'reload');
       } else {
         const insert = live.prepare(`INSERT OR IGNORE INTO screening_rules (${columns}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
-        const rows = live.prepare('SELECT * FROM staging.rules ORDER BY seq').all() as StagedRow[];
+        const rows = query<StagedRow>(live, 'SELECT * FROM staging.rules ORDER BY seq').all();
         for (const r of rows) {
           const result = insert.run(job.list, r.kind, r.value, r.num, r.label, r.category, r.action, r.note, r.schedule, r.expires_at, r.expires_ms, job.nowIso, job.nowIso);
           if (result.changes > 0) {

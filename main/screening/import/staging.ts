@@ -7,6 +7,7 @@ import { DatabaseSync } from 'node:sqlite';
 import type { RuleList } from '../../../shared/domain.ts';
 import type { RuleFields } from '../rule-input.ts';
 import type { InvalidLine } from './types.ts';
+import { query } from '../../store/index.ts';
 
 export type Staging = {
   /** False when the same kind and value is staged already (a duplicate line). */
@@ -48,14 +49,14 @@ export function openStaging(path: string): Staging {
   };
 }
 
+type InvalidRow = { line: number; value: string; reason_en: string; reason_zh: string };
+
 /** How many lines were invalid, and the first of them (for the sentence that refuses the import). */
 export function stagedInvalid(path: string): { count: number; first: InvalidLine | null } {
   const db = new DatabaseSync(path, { readOnly: true });
   try {
-    const count = (db.prepare('SELECT count(*) AS n FROM invalid').get() as { n: number }).n;
-    const row = db.prepare('SELECT line, value, reason_en, reason_zh FROM invalid ORDER BY line LIMIT 1').get() as
-      | { line: number; value: string; reason_en: string; reason_zh: string }
-      | undefined;
+    const count = query<{ n: number }>(db, 'SELECT count(*) AS n FROM invalid').one().n;
+    const row = query<InvalidRow>(db, 'SELECT line, value, reason_en, reason_zh FROM invalid ORDER BY line LIMIT 1').get();
     return { count, first: row ? { line: row.line, value: row.value, reason: { en: row.reason_en, zh: row.reason_zh } } : null };
   } finally {
     db.close();
@@ -66,7 +67,7 @@ export function stagedInvalid(path: string): { count: number; first: InvalidLine
 export function* eachInvalid(path: string): Generator<InvalidLine> {
   const db = new DatabaseSync(path, { readOnly: true });
   try {
-    for (const row of db.prepare('SELECT line, value, reason_en, reason_zh FROM invalid ORDER BY line').iterate() as Iterable<{ line: number; value: string; reason_en: string; reason_zh: string }>) {
+    for (const row of query<InvalidRow>(db, 'SELECT line, value, reason_en, reason_zh FROM invalid ORDER BY line').iterate()) {
       yield { line: row.line, value: row.value, reason: { en: row.reason_en, zh: row.reason_zh } };
     }
   } finally {
