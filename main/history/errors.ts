@@ -2,6 +2,7 @@
 // can act on. SQLite's own failures are translated here, once.
 import type { Text } from '../../shared/domain.ts';
 import { DomainError, type ErrorStatus } from '../../shared/errors.ts';
+import { texts } from './texts.ts';
 
 export type HistoryErrorCode =
   | 'invalid-call'
@@ -47,58 +48,28 @@ export function writeFailure(error: unknown): HistoryError {
   const detail = error instanceof Error ? error.message : String(error);
   switch (code) {
     case SQLITE_FULL:
-      return new HistoryError(
-        'disk-full',
-        {
-          en: `The call record could not be saved: the disk is full (${detail}). Free some space; the record is kept and saved again automatically.`,
-          zh: `无法保存通话记录：磁盘已满（${detail}）。请释放磁盘空间；记录已保留，将自动重新保存。`,
-        },
-        { cause: error },
-      );
+      return new HistoryError('disk-full', texts.diskFull(detail), { cause: error });
     case SQLITE_READONLY:
     case SQLITE_CANTOPEN:
-      return new HistoryError(
-        'read-only',
-        {
-          en: `The call record could not be saved: the database cannot be written (${detail}). Check the data folder's permissions and that the disk is not mounted read-only; the record is kept and saved again automatically.`,
-          zh: `无法保存通话记录：数据库不可写（${detail}）。请检查数据文件夹的权限以及磁盘是否为只读；记录已保留，将自动重新保存。`,
-        },
-        { cause: error },
-      );
+      return new HistoryError('read-only', texts.readOnly(detail), { cause: error });
     case SQLITE_BUSY:
     case SQLITE_LOCKED:
-      return new HistoryError(
-        'busy',
-        {
-          en: `The call record could not be saved: another program holds the database (${detail}). Close other tools using it; the record is kept and saved again automatically.`,
-          zh: `无法保存通话记录：数据库正被其他程序占用（${detail}）。请关闭正在使用它的其他工具；记录已保留，将自动重新保存。`,
-        },
-        { cause: error },
-      );
+      return new HistoryError('busy', texts.busy(detail), { cause: error });
     case SQLITE_CORRUPT:
     case SQLITE_NOTADB:
-      return new HistoryError(
-        'corrupt',
-        {
-          en: `The call record could not be saved: the database is damaged (${detail}). Restart Ringfence: it sets the damaged file aside and starts a new one.`,
-          zh: `无法保存通话记录：数据库已损坏（${detail}）。请重新启动 Ringfence：它会保留损坏的文件并新建数据库。`,
-        },
-        { cause: error },
-      );
+      return new HistoryError('corrupt', texts.corrupt(detail), { cause: error });
     case SQLITE_IOERR:
     default:
-      return new HistoryError(
-        'write-failed',
-        {
-          en: `The call record could not be saved (${detail}). Check the disk; the record is kept and saved again automatically.`,
-          zh: `无法保存通话记录（${detail}）。请检查磁盘；记录已保留，将自动重新保存。`,
-        },
-        { cause: error },
-      );
+      return new HistoryError('write-failed', texts.writeFailed(detail), { cause: error });
   }
 }
 
-/** A bad argument: what is wrong, where, and what to send instead. Nothing was changed. */
-export function invalid(code: 'invalid-call' | 'invalid-sms' | 'invalid-query' | 'invalid-cursor', en: string, zh: string): HistoryError {
-  return new HistoryError(code, { en, zh });
+type InvalidCode = 'invalid-call' | 'invalid-sms' | 'invalid-query' | 'invalid-cursor';
+
+/** A bad argument: what is wrong, where, and what to send instead (a sentence from texts.ts). Nothing was changed. */
+export function invalid(code: InvalidCode, text: Text): HistoryError;
+/** The same with the sentence written at the call site (the exports still write theirs so). */
+export function invalid(code: InvalidCode, en: string, zh: string): HistoryError;
+export function invalid(code: InvalidCode, text: Text | string, zh?: string): HistoryError {
+  return new HistoryError(code, typeof text === 'string' ? { en: text, zh: zh ?? '' } : text);
 }

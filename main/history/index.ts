@@ -6,6 +6,7 @@ import type { CallRecord, Incident, SmsRecord } from '../../shared/domain.ts';
 import { applyMigrations, query, tupleQuery } from '../store/index.ts';
 import { callColumns, decisionsOf, publicCall, rowToCall, type Row } from './columns.ts';
 import { invalid } from './errors.ts';
+import { texts } from './texts.ts';
 import { exportHistory, type ExportRequest } from './export/index.ts';
 import { addNote, notesOf } from './notes.ts';
 import { queryCalls, type Normalize } from './query.ts';
@@ -122,7 +123,7 @@ export function openHistory(db: DatabaseSync, options: HistoryOptions = {}): His
     todayCounts: (at) => todayCounts(db, at ?? now(), zone()),
     recent(sinceIso) {
       const ms = Date.parse(sinceIso);
-      if (Number.isNaN(ms)) throw invalid('invalid-query', `"${sinceIso}" is not an ISO 8601 time.`, `“${sinceIso}”不是 ISO 8601 时间。`);
+      if (Number.isNaN(ms)) throw invalid('invalid-query', texts.notIsoTime(sinceIso));
       return since.all(ms).map((r) => publicCall(rowToCall(r, decisions)));
     },
     verify: (verifyOptions) => verifyChain(db, verifyOptions),

@@ -3,18 +3,19 @@
 import type { DatabaseSync } from 'node:sqlite';
 import type { CallNote } from '../../shared/api.ts';
 import { HistoryError, invalid, writeFailure } from './errors.ts';
+import { texts } from './texts.ts';
 import { query } from '../store/index.ts';
 
 const maxNote = 5_000;
 
 export function addNote(db: DatabaseSync, callId: number, text: string, now: Date): CallNote {
-  if (!Number.isSafeInteger(callId)) throw invalid('invalid-query', `A call id is a whole number (got ${callId}).`, `通话编号必须是整数（收到 ${callId}）。`);
+  if (!Number.isSafeInteger(callId)) throw invalid('invalid-query', texts.callIdNotWhole(callId));
   const trimmed = typeof text === 'string' ? text.trim() : '';
   if (trimmed === '' || trimmed.length > maxNote) {
-    throw invalid('invalid-query', `A note needs 1 to ${maxNote} characters of text.`, `备注需要 1 到 ${maxNote} 个字符。`);
+    throw invalid('invalid-query', texts.noteLength(maxNote));
   }
   if (!query(db, 'SELECT 1 FROM history_calls WHERE id = ?').get(callId)) {
-    throw new HistoryError('no-such-call', { en: `There is no call with id ${callId}.`, zh: `没有编号为 ${callId} 的通话。` });
+    throw new HistoryError('no-such-call', texts.noSuchCall(callId));
   }
   const createdAt = now.toISOString();
   try {

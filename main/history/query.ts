@@ -5,6 +5,7 @@ import { CallQuery } from '../../shared/api.ts';
 import type { CallRecord } from '../../shared/domain.ts';
 import { callColumns, publicCall, rowToCall, type Decisions, type Row } from './columns.ts';
 import { invalid } from './errors.ts';
+import { texts } from './texts.ts';
 import { cond, query, tupleQuery, whereClause, type SqlPart } from '../store/index.ts';
 
 /** Turns a number typed in any common form into the stored normalised (E.164) form, or null. */
@@ -24,14 +25,10 @@ function decodeCursor(text: string, order: Cursor['order']): Cursor {
     parsed = null;
   }
   if (!Array.isArray(parsed) || parsed.length !== 3 || !Number.isSafeInteger(parsed[1]) || !Number.isSafeInteger(parsed[2])) {
-    throw invalid('invalid-cursor', 'The page cursor is not one this history issued: start again from the first page.', '分页游标无效：请从第一页重新开始。');
+    throw invalid('invalid-cursor', texts.foreignCursor());
   }
   if ((parsed[0] === 'n' ? 'newest' : 'oldest') !== order) {
-    throw invalid(
-      'invalid-cursor',
-      'The page cursor belongs to the other sort order: start again from the first page after changing the order.',
-      '分页游标属于另一种排序：更改排序后请从第一页重新开始。',
-    );
+    throw invalid('invalid-cursor', texts.cursorOtherOrder());
   }
   return { order, startedMs: parsed[1] as number, id: parsed[2] as number };
 }
@@ -40,11 +37,11 @@ export function parseQuery(input: unknown): CallQuery & { limit: number; order: 
   const parsed = CallQuery.safeParse(input ?? {});
   if (!parsed.success) {
     const where = parsed.error.issues.map((i) => `${i.path.join('.') || '(query)'}: ${i.message}`).join('; ');
-    throw invalid('invalid-query', `The call search is not valid: ${where}.`, `通话查询无效：${where}。`);
+    throw invalid('invalid-query', texts.invalidSearch(where));
   }
   const q = parsed.data;
   if (q.from && q.to && Date.parse(q.from) >= Date.parse(q.to)) {
-    throw invalid('invalid-query', `The search range ends (${q.to}) before it starts (${q.from}): swap from and to.`, `查询时间范围的结束（${q.to}）早于开始（${q.from}）：请交换起止时间。`);
+    throw invalid('invalid-query', texts.searchReversed(q.from, q.to));
   }
   return q;
 }
@@ -55,7 +52,7 @@ export type NumberMatch = { needle: string; exact: string | null };
 export function numberMatch(typed: string, normalize?: Normalize): NumberMatch {
   const digits = typed.replace(/\D/g, '');
   if (digits === '') {
-    throw invalid('invalid-query', `"${typed}" has no digits: search for a number with at least one digit.`, `“${typed}”不含数字：请输入至少一位数字进行搜索。`);
+    throw invalid('invalid-query', texts.noDigits(typed));
   }
   // Leading zeros are a trunk or international prefix ("0755…", "0086…") that the stored normalised form
   // (+86755…) does not have.

@@ -11,6 +11,7 @@ import { appendEvent, type ChainEvent } from './events.ts';
 import { callFields, type CallFieldKey } from './fields.ts';
 import { chainState } from './chain-state.ts';
 import { invalid, writeFailure } from './errors.ts';
+import { texts } from './texts.ts';
 import { isTimeZone, localDayOfIso } from './time-zone.ts';
 import { query, tupleQuery } from '../store/index.ts';
 
@@ -50,7 +51,7 @@ export function validateCall(input: unknown): CallToRecord {
   const parsed = CallInput.safeParse(input);
   if (parsed.success) return wellFormed(parsed.data);
   const where = parsed.error.issues.map((i) => `${i.path.join('.') || '(call)'}: ${i.message}`).join('; ');
-  throw invalid('invalid-call', `This call record is not valid and was not saved: ${where}.`, `通话记录无效，未保存：${where}。`);
+  throw invalid('invalid-call', texts.invalidCall(where));
 }
 
 type Assigned = { id: number; startedMs: number; localDay: number; decisionId: number };

@@ -5,12 +5,13 @@ import type { DatabaseSync } from 'node:sqlite';
 import { dayMs, forgetCalls } from './aggregates.ts';
 import { chainState, entrySql } from './chain-state.ts';
 import { invalid, writeFailure } from './errors.ts';
+import { texts } from './texts.ts';
 import { appendEvent } from './events.ts';
 import { query } from '../store/index.ts';
 
 export function applyRetention(db: DatabaseSync, days: number, now: Date): { deleted: number } {
   if (!Number.isInteger(days) || days < 1) {
-    throw invalid('invalid-query', `Retention must be a whole number of days, at least 1 (got ${days}).`, `保留天数必须是至少为 1 的整数（收到 ${days}）。`);
+    throw invalid('invalid-query', texts.retentionDays(days));
   }
   const olderThan = now.getTime() - days * dayMs;
   try {

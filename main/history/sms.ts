@@ -9,6 +9,7 @@ import { SmsRecord } from '../../shared/domain.ts';
 import { genesisHash, linkHash, smsContent, smsVersion } from './canonical.ts';
 import { chainState } from './chain-state.ts';
 import { invalid, writeFailure } from './errors.ts';
+import { texts } from './texts.ts';
 import { appendEvent } from './events.ts';
 import { smsFields, type SmsFieldKey } from './fields.ts';
 import { isTimeZone } from './time-zone.ts';
@@ -32,7 +33,7 @@ export function validateSms(input: unknown): NewSms {
   const parsed = SmsInput.safeParse(input);
   if (!parsed.success) {
     const where = parsed.error.issues.map((i) => `${i.path.join('.') || '(sms)'}: ${i.message}`).join('; ');
-    throw invalid('invalid-sms', `This SMS record is not valid and was not saved: ${where}.`, `短信记录无效，未保存：${where}。`);
+    throw invalid('invalid-sms', texts.invalidSms(where));
   }
   const s = parsed.data;
   return { ...s, lineId: wf(s.lineId), party: wf(s.party), normalized: wf(s.normalized), text: wf(s.text), ruleLabel: wf(s.ruleLabel), problems: s.problems.map(wf) };

@@ -9,6 +9,7 @@ import { numberRange } from '../../shared/phone.ts';
 import { slotMs } from './aggregates.ts';
 import { query } from '../store/index.ts';
 import { invalid } from './errors.ts';
+import { texts } from './texts.ts';
 import { buckets, dayString, isTimeZone, isoInZone, localDayOf, startOfLocalDay, type BucketSize } from './time-zone.ts';
 
 export type StatsQuery = { from: string; to: string; bucket: BucketSize; top?: number; timeZone?: string };
@@ -221,13 +222,13 @@ export function statistics(db: DatabaseSync, input: StatsQuery, incidents: reado
   const parsed = StatsInput.safeParse(input);
   if (!parsed.success) {
     const where = parsed.error.issues.map((i) => `${i.path.join('.') || '(statistics)'}: ${i.message}`).join('; ');
-    throw invalid('invalid-query', `The statistics request is not valid: ${where}.`, `统计请求无效：${where}。`);
+    throw invalid('invalid-query', texts.invalidStatistics(where));
   }
   const q = parsed.data;
   const zone = q.timeZone ?? defaultZone;
   const fromMs = Date.parse(q.from);
   const toMs = Date.parse(q.to);
-  if (fromMs >= toMs) throw invalid('invalid-query', `The statistics range ends (${q.to}) before it starts (${q.from}).`, `统计时间范围的结束（${q.to}）早于开始（${q.from}）。`);
+  if (fromMs >= toMs) throw invalid('invalid-query', texts.statisticsReversed(q.from, q.to));
   let list;
   let days;
   try {
@@ -235,7 +236,7 @@ export function statistics(db: DatabaseSync, input: StatsQuery, incidents: reado
     // Distinct callers are counted per day whatever the bucket: a long range of weeks may still be too many days.
     days = buckets(zone, fromMs, toMs, 'day');
   } catch (error) {
-    throw invalid('invalid-query', `${(error as Error).message}.`, `时间段过多：请缩短时间范围或选择更大的统计单位。`);
+    throw invalid('invalid-query', texts.tooManyBuckets((error as Error).message));
   }
   const counts = bucketCounts(db, list.map((b) => ({ start: Math.max(b.start, fromMs), end: Math.min(b.end, toMs) })));
   const total = zero();

@@ -1,9 +1,10 @@
 // What a rule VALUE means, and how a pattern is matched. A value is classified once, when the rule is
 // written (`+86170*` is a prefix, `138????0000` a wildcard, `withheld` a presentation, anything else a
 // number), and stored in a canonical form so that the same rule typed two ways is one rule.
-import type { Presentation, RuleKind } from '../../shared/domain.ts';
+import type { Presentation, RuleKind, Text } from '../../shared/domain.ts';
 import { RuleError } from './errors.ts';
 import { normalizeNumber } from './numbers.ts';
+import { regexTexts, ruleTexts } from './texts.ts';
 
 export type RuleValue = { kind: RuleKind; value: string };
 
@@ -21,8 +22,8 @@ function cleanPattern(raw: string): string {
   return cleaned.startsWith('00') ? `+${cleaned.slice(2)}` : cleaned;
 }
 
-const fail = (code: string, en: string, zh: string): never => {
-  throw new RuleError(code, { en, zh });
+const fail = (code: string, text: Text): never => {
+  throw new RuleError(code, text);
 };
 
 /**
@@ -32,12 +33,12 @@ const fail = (code: string, en: string, zh: string): never => {
  */
 export function parseRuleValue(raw: string, kind: RuleKind | undefined, homeCountry: string): RuleValue {
   const text = raw.trim();
-  if (text === '') fail('empty-value', 'The value is empty: give a number, a prefix such as +86170*, or withheld.', '值为空：请填写号码、号段（如 +86170*）或 withheld。');
+  if (text === '') fail('empty-value', ruleTexts.valueEmpty());
   if (kind === 'regex') return { kind, value: validateRegex(text) };
   if (kind === 'name') return { kind, value: parseName(text) };
   const presentation = PRESENTATIONS[text.toLowerCase()];
   if (kind === 'presentation' || (kind === undefined && presentation)) {
-    if (!presentation) fail('invalid-presentation', `"${text}" is not a presentation: use withheld, unavailable or none.`, `“${text}”不是来电显示类型：请使用 withheld、unavailable 或 none。`);
+    if (!presentation) fail('invalid-presentation', ruleTexts.notPresentation(text));
     return { kind: 'presentation', value: presentation as string };
   }
   const pattern = cleanPattern(text);
@@ -46,11 +47,7 @@ export function parseRuleValue(raw: string, kind: RuleKind | undefined, homeCoun
   if (kind === 'wildcard' || (kind === undefined && wild)) return { kind: 'wildcard', value: parseWildcard(pattern, text) };
   const number = normalizeNumber(text, homeCountry);
   if (number === null) {
-    fail(
-      'invalid-number',
-      `"${text}" is not a phone number: use digits with an optional leading + (e.g. +8613800138000 or 13800138000), a prefix ending in *, or withheld.`,
-      `“${text}”不是电话号码：请使用数字，可带前导 +（如 +8613800138000 或 13800138000），或以 * 结尾的号段，或 withheld。`,
-    );
+    fail('invalid-number', ruleTexts.notNumber(text));
   }
   return { kind: 'number', value: number as string };
 }
@@ -59,29 +56,21 @@ function parsePrefix(pattern: string, text: string): string {
   const digits = pattern.endsWith('*') ? pattern.slice(0, -1) : pattern;
   const ok = /^\+\d{1,14}$/.test(digits) || /^\d{2,15}$/.test(digits);
   if (!ok) {
-    fail(
-      'invalid-prefix',
-      `"${text}" is not a prefix: use at least two digits ending in *, e.g. +86170* or 400*.`,
-      `“${text}”不是号段：请至少使用两位数字并以 * 结尾，如 +86170* 或 400*。`,
-    );
+    fail('invalid-prefix', ruleTexts.notPrefix(text));
   }
   return digits;
 }
 
 function parseWildcard(pattern: string, text: string): string {
   if (!/^\+?[\d?*]{1,24}$/.test(pattern) || !/\d/.test(pattern)) {
-    fail(
-      'invalid-wildcard',
-      `"${text}" is not a wildcard pattern: use digits, ? for one digit and * for any digits, e.g. +86138****0000.`,
-      `“${text}”不是通配号码：请使用数字、? 代表一位数字、* 代表任意位数字，如 +86138****0000。`,
-    );
+    fail('invalid-wildcard', ruleTexts.notWildcard(text));
   }
   return pattern;
 }
 
 function parseName(text: string): string {
   const name = text.normalize('NFKC').replace(/\s+/g, ' ');
-  if (name.length > 100) fail('invalid-name', 'A caller name to match is at most 100 characters.', '要匹配的来电名称最多 100 个字符。');
+  if (name.length > 100) fail('invalid-name', ruleTexts.nameTooLong());
   return name;
 }
 
@@ -103,9 +92,8 @@ export function safeRegexSource(source: string): string {
 }
 
 function checkRegex(source: string): string {
-  const refuse = (why: string, zh: string): never =>
-    fail('invalid-regex', `The regex /${source}/ is refused: ${why}`, `正则表达式 /${source}/ 不被接受：${zh}`);
-  if (source.length > 200) refuse('it is longer than 200 characters.', '超过 200 个字符。');
+  const refuse = (why: Text): never => fail('invalid-regex', ruleTexts.regexRefused(source, why));
+  if (source.length > 200) refuse(regexTexts.tooLong());
   let out = '';
   let unbounded = 0;
   let depth = 0;
@@ -116,9 +104,9 @@ function checkRegex(source: string): string {
     const c = source[i] as string;
     if (c === '\\') {
       const next = source[i + 1];
-      if (next === undefined) refuse('it ends with a lone backslash.', '以单独的反斜杠结尾。');
-      if (/[1-9k]/.test(next as string)) refuse('backreferences (\\1, \\k<…>) are not allowed.', '不允许反向引用（\\1、\\k<…>）。');
-      if (!/[d+.\-*?()[\]{}|^$\\]/.test(next as string)) refuse(`the escape \\${next} is not supported; use \\d, \\+ or a digit.`, `不支持转义 \\${next}；请使用 \\d、\\+ 或数字。`);
+      if (next === undefined) refuse(regexTexts.loneBackslash());
+      if (/[1-9k]/.test(next as string)) refuse(regexTexts.backreference());
+      if (!/[d+.\-*?()[\]{}|^$\\]/.test(next as string)) refuse(regexTexts.escape(next as string));
       out += c + next;
       i += 2;
       previous = 'atom';
@@ -126,9 +114,9 @@ function checkRegex(source: string): string {
     }
     if (c === '[') {
       const end = source.indexOf(']', i + 1);
-      if (end < 0) refuse('a [ has no matching ].', '[ 没有对应的 ]。');
+      if (end < 0) refuse(regexTexts.unclosedClass());
       const body = source.slice(i + 1, end);
-      if (!/^\^?(?:\d-\d|\d|\\d|\\\+|\+)+$/.test(body)) refuse(`the class [${body}] may hold only digits, ranges such as 0-9, \\d and +.`, `字符类 [${body}] 只能包含数字、如 0-9 的范围、\\d 和 +。`);
+      if (!/^\^?(?:\d-\d|\d|\\d|\\\+|\+)+$/.test(body)) refuse(regexTexts.classBody(body));
       out += source.slice(i, end + 1);
       i = end + 1;
       previous = 'atom';
@@ -136,7 +124,7 @@ function checkRegex(source: string): string {
     }
     if (c === '(') {
       if (source[i + 1] === '?') {
-        if (source[i + 2] !== ':') refuse('lookahead, lookbehind and named groups are not allowed; use (…) or (?:…).', '不允许先行断言、后行断言和命名分组；请使用 (…) 或 (?:…)。');
+        if (source[i + 2] !== ':') refuse(regexTexts.lookaround());
         i += 3;
       } else {
         i += 1;
@@ -147,7 +135,7 @@ function checkRegex(source: string): string {
       continue;
     }
     if (c === ')') {
-      if (depth === 0) refuse('a ) has no matching (.', ') 没有对应的 (。');
+      if (depth === 0) refuse(regexTexts.unopenedGroup());
       depth--;
       out += c;
       i++;
@@ -157,26 +145,26 @@ function checkRegex(source: string): string {
     const quantifier = /^(?:[*+?]|\{\d{1,2}(?:,\d{0,2})?\})\??/.exec(source.slice(i))?.[0];
     if (quantifier) {
       const base = quantifier.replace(/\?$/, '') || '?';
-      if (previous === 'group' && base !== '?') refuse('a group may not be repeated (only made optional with ?): nested repetition can backtrack without end.', '分组不能重复（只能用 ? 设为可选）：嵌套重复可能导致无休止的回溯。');
-      if (previous !== 'atom' && previous !== 'group') refuse(`the quantifier ${quantifier} has nothing to repeat.`, `量词 ${quantifier} 前面没有可重复的内容。`);
+      if (previous === 'group' && base !== '?') refuse(regexTexts.repeatedGroup());
+      if (previous !== 'atom' && previous !== 'group') refuse(regexTexts.nothingToRepeat(quantifier));
       if (base === '*' || base === '+' || /,\}$/.test(base)) unbounded++;
       out += quantifier;
       i += quantifier.length;
       previous = 'quantifier';
       continue;
     }
-    if (c === '{' || c === '}') refuse('use {n}, {n,} or {n,m} with numbers up to 99.', '请使用 {n}、{n,} 或 {n,m}，数字不超过 99。');
-    if (!/[\d.+|^$]/.test(c)) refuse(`the character "${c}" cannot appear in a phone number; numbers hold only digits and +.`, `字符“${c}”不会出现在电话号码中；号码只含数字和 +。`);
+    if (c === '{' || c === '}') refuse(regexTexts.braces());
+    if (!/[\d.+|^$]/.test(c)) refuse(regexTexts.notPhoneCharacter(c));
     out += c;
     i++;
     previous = c === '|' || c === '^' ? 'none' : c === '$' ? 'none' : 'atom';
   }
-  if (depth !== 0) refuse('a ( has no matching ).', '( 没有对应的 )。');
-  if (unbounded > 4) refuse('it has more than four unbounded repeats (*, +, {n,}); simplify it.', '无上限的重复（*、+、{n,}）超过四个；请简化。');
+  if (depth !== 0) refuse(regexTexts.unclosedGroup());
+  if (unbounded > 4) refuse(regexTexts.tooManyRepeats());
   try {
     new RegExp(out);
   } catch (error) {
-    refuse(`${(error as Error).message}.`, `${(error as Error).message}。`);
+    refuse(regexTexts.engine((error as Error).message));
   }
   return out;
 }

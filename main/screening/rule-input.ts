@@ -1,12 +1,13 @@
 // A rule as the user gives it (API, CLI, an import line) checked and turned into the fields we store.
 // Every refusal says what was wrong and what to do, in both languages, and nothing is written.
-import type { Action, Category, Rule, RuleKind, RuleList, Schedule as ScheduleT } from '../../shared/domain.ts';
+import type { Action, Category, Rule, RuleKind, RuleList, Schedule as ScheduleT, Text } from '../../shared/domain.ts';
 import { Action as ActionSchema, Category as CategorySchema, Schedule } from '../../shared/domain.ts';
 import type { RuleInput } from '../../shared/api.ts';
 import { RuleError } from './errors.ts';
 import type { IndexedRule } from './indexed-rule.ts';
 import { numericKey, splitCallingCode } from './numbers.ts';
 import { parseRuleValue } from './patterns.ts';
+import { ruleTexts } from './texts.ts';
 
 export type RuleFields = {
   list: RuleList;
@@ -30,12 +31,12 @@ export const cleanLabel = (label: string): string =>
     .trim()
     .slice(0, 200);
 
-const bad = (code: string, en: string, zh: string): never => {
-  throw new RuleError(code, { en, zh });
+const bad = (code: string, text: Text): never => {
+  throw new RuleError(code, text);
 };
 
 export function checkList(list: unknown): RuleList {
-  if (list !== 'blocked' && list !== 'trusted') bad('invalid-list', `Unknown list "${String(list)}": use blocked or trusted.`, `未知名单“${String(list)}”：请使用 blocked 或 trusted。`);
+  if (list !== 'blocked' && list !== 'trusted') bad('invalid-list', ruleTexts.unknownList(String(list)));
   return list as RuleList;
 }
 
@@ -53,37 +54,37 @@ export function parseExpiry(text: string, now: Date): number | null {
 
 export function checkRule(input: RuleInput, homeCountry: string, now: Date): RuleFields {
   const list = checkList(input.list);
-  if (typeof input.value !== 'string') bad('invalid-value', 'The value is missing: give a number, a prefix such as +86170* or withheld.', '缺少值：请填写号码、号段（如 +86170*）或 withheld。');
-  if (input.value.length > 256) bad('invalid-value', 'The value is longer than 256 characters.', '值超过 256 个字符。');
+  if (typeof input.value !== 'string') bad('invalid-value', ruleTexts.valueMissing());
+  if (input.value.length > 256) bad('invalid-value', ruleTexts.valueTooLong());
   const parsed = parseRuleValue(input.value, input.kind, homeCountry);
   if (list === 'trusted' && parsed.kind === 'presentation') {
-    bad('invalid-rule', 'A presentation (withheld, unavailable, none) cannot be trusted: it says nothing about who calls.', '来电显示类型（隐藏、不可用、无）不能加入信任名单：它无法说明来电者是谁。');
+    bad('invalid-rule', ruleTexts.presentationTrusted());
   }
   let action: Action = list === 'trusted' ? 'allow' : 'reject';
   if (input.action !== undefined) {
-    if (!ActionSchema.safeParse(input.action).success) bad('invalid-action', `Unknown action "${String(input.action)}": use reject, answer-hangup, silent or allow.`, `未知操作“${String(input.action)}”：请使用 reject、answer-hangup、silent 或 allow。`);
+    if (!ActionSchema.safeParse(input.action).success) bad('invalid-action', ruleTexts.unknownAction(String(input.action)));
     action = input.action;
   }
-  if (list === 'trusted' && action !== 'allow') bad('invalid-action', 'Trusted callers always ring through: their action is allow.', '信任的来电总是接通：操作只能是 allow。');
-  if (list === 'blocked' && action === 'allow') bad('invalid-action', 'A blocked entry cannot allow calls: add the number to the trusted list instead.', '拦截条目不能放行来电：请改为加入信任名单。');
+  if (list === 'trusted' && action !== 'allow') bad('invalid-action', ruleTexts.trustedAllows());
+  if (list === 'blocked' && action === 'allow') bad('invalid-action', ruleTexts.blockedCannotAllow());
   const category = input.category ?? null;
   if (category !== null && !CategorySchema.safeParse(category).success) {
-    bad('invalid-category', `Unknown category "${String(category)}": use ${CategorySchema.options.join(', ')}.`, `未知类别“${String(category)}”：请使用 ${CategorySchema.options.join('、')}。`);
+    bad('invalid-category', ruleTexts.unknownCategory(String(category), CategorySchema.options));
   }
   let schedule: ScheduleT | null = null;
   if (input.schedule != null) {
     const s = Schedule.safeParse(input.schedule);
-    if (!s.success) bad('invalid-schedule', `The schedule is invalid: ${s.error.issues[0]?.message ?? 'check days and times'}.`, `时间表无效：${s.error.issues[0]?.message ?? '请检查日期和时间'}。`);
+    if (!s.success) bad('invalid-schedule', ruleTexts.invalidSchedule(s.error.issues[0]?.message ?? null));
     schedule = s.data ?? null;
   }
   let expiresMs: number | null = null;
   if (input.expiresAt != null) {
     expiresMs = parseExpiry(input.expiresAt, now);
-    if (expiresMs === null) bad('invalid-expiry', `"${input.expiresAt}" is not an expiry: use a date such as 2025-03-01, a time with its offset, or 24h / 7d.`, `“${input.expiresAt}”不是有效的到期时间：请使用如 2025-03-01 的日期、带时区的时间，或 24h / 7d。`);
-    if ((expiresMs as number) <= now.getTime()) bad('invalid-expiry', `The expiry ${input.expiresAt} is already past: choose a later time.`, `到期时间 ${input.expiresAt} 已经过去：请选择更晚的时间。`);
+    if (expiresMs === null) bad('invalid-expiry', ruleTexts.notExpiry(input.expiresAt));
+    if ((expiresMs as number) <= now.getTime()) bad('invalid-expiry', ruleTexts.expiryPast(input.expiresAt));
   }
   const note = input.note ?? '';
-  if (note.length > 2000) bad('invalid-note', 'The note is longer than 2000 characters.', '备注超过 2000 个字符。');
+  if (note.length > 2000) bad('invalid-note', ruleTexts.noteTooLong());
   return {
     list,
     kind: parsed.kind,

@@ -16,6 +16,7 @@ import { checkList, checkRule, toRule } from './rule-input.ts';
 import type { RuleFields, RuleRow } from './rule-input.ts';
 import { normalizeNumber } from './numbers.ts';
 import { parseRuleValue } from './patterns.ts';
+import { ruleTexts } from './texts.ts';
 import { allOf, anyOf, cond, query, type Query } from '../store/index.ts';
 
 export interface RuleStore {
@@ -45,7 +46,7 @@ export interface RuleStore {
 export type RuleStoreOptions = { homeCountry: () => string; now?: () => Date; importLimits?: Partial<ImportLimits> };
 
 const notFound = (id: string): never => {
-  throw new RuleError('rule-not-found', { en: `There is no rule with id ${id}; it may have been removed already.`, zh: `没有编号为 ${id} 的规则，可能已被删除。` });
+  throw new RuleError('rule-not-found', ruleTexts.notFound(id));
 };
 
 export class SqliteRuleStore implements RuleStore {
@@ -65,8 +66,6 @@ export class SqliteRuleStore implements RuleStore {
 
   constructor(db: DatabaseSync, options: RuleStoreOptions) {
     this.#db = db;
-    this.#homeCountry = options.homeCountry;
-    this.#now = options.now ?? (() => new Date());
     this.#byId = query<RuleRow>(db, 'SELECT * FROM screening_rules WHERE id = ?');
     this.#byValue = query<{ id: number }>(db, 'SELECT id FROM screening_rules WHERE list = ? AND kind = ? AND value = ?');
     this.#hit = query<never>(db, 'UPDATE screening_rules SET hit_count = hit_count + 1, last_hit_at = ? WHERE id = ?');
@@ -75,6 +74,8 @@ export class SqliteRuleStore implements RuleStore {
       `INSERT INTO screening_rules (list, kind, value, num, label, category, action, note, schedule, expires_at, expires_ms, created_at, updated_at)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     );
+    this.#homeCountry = options.homeCountry;
+    this.#now = options.now ?? (() => new Date());
     this.#imports = new ImportJobs({ db, homeCountry: this.#homeCountry, now: this.#now, ...(options.importLimits ? { limits: options.importLimits } : {}) });
   }
 
@@ -113,10 +114,7 @@ export class SqliteRuleStore implements RuleStore {
     const fields = checkRule(input, this.#homeCountry(), this.#now());
     const existing = this.#byValue.get(fields.list, fields.kind, fields.value);
     if (existing) {
-      throw new RuleError('duplicate-rule', {
-        en: `${fields.value} is already on the ${fields.list} list (rule ${existing.id}); edit that rule instead.`,
-        zh: `${fields.value} 已在${fields.list === 'blocked' ? '拦截' : '信任'}名单中（规则 ${existing.id}），请编辑该规则。`,
-      });
+      throw new RuleError('duplicate-rule', ruleTexts.alreadyListed(fields.value, fields.list, existing.id));
     }
     const id = this.#transaction(() => {
       const rowId = this.#insert(fields);
@@ -153,7 +151,7 @@ export class SqliteRuleStore implements RuleStore {
       fields.value,
       Number(id),
     );
-    if (clash) throw new RuleError('duplicate-rule', { en: `${fields.value} is already rule ${clash.id} on that list.`, zh: `${fields.value} 已是该名单中的规则 ${clash.id}。` });
+    if (clash) throw new RuleError('duplicate-rule', ruleTexts.alreadyRule(fields.value, clash.id));
     this.#transaction(() => {
       this.#db
         .prepare(
@@ -259,7 +257,7 @@ export class SqliteRuleStore implements RuleStore {
       case 'ncid':
         return { fileName: `ncidd.${list === 'blocked' ? 'blacklist' : 'whitelist'}`, content: exportNcid(rules) };
       default:
-        throw new RuleError('invalid-format', { en: `Unknown export format "${String(q.format)}": use csv, text, vcard or ncid.`, zh: `未知导出格式“${String(q.format)}”：请使用 csv、text、vcard 或 ncid。` });
+        throw new RuleError('invalid-format', ruleTexts.unknownExportFormat(String(q.format)));
     }
   }
 

@@ -1,6 +1,7 @@
 // When a time-limited rule applies. Schedules are in the user's local time (the clock is passed in; the
 // local fields come from the process time zone, which is the user's on a desktop).
 import type { Schedule } from '../../shared/domain.ts';
+import { scheduleText } from './texts.ts';
 
 const minutesOf = (hhmm: string): number => Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3, 5));
 
@@ -24,8 +25,5 @@ export function scheduleActive(schedule: Schedule, at: Date): boolean {
 export function describeSchedule(schedule: Schedule): { en: string; zh: string } {
   const span = `${schedule.start}–${schedule.end}`;
   if (schedule.days.length === 7) return { en: span, zh: span };
-  const en = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
-  const zh = ['周日', '周一', '周二', '周三', '周四', '周五', '周六'];
-  const days = [...schedule.days].sort((a, b) => a - b);
-  return { en: `${days.map((d) => en[d]).join(', ')} ${span}`, zh: `${days.map((d) => zh[d]).join('、')} ${span}` };
+  return scheduleText([...schedule.days].sort((a, b) => a - b), span);
 }

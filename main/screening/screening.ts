@@ -19,6 +19,7 @@ import { migrations } from './schema.ts';
 import { crossedThreshold, ended, endsAt, engage, manualCause, rejected, shieldState, shouldEnd } from './shield.ts';
 import type { Shield, ShieldCause } from './shield.ts';
 import { ShieldStore } from './shield-store.ts';
+import { ruleTexts } from './texts.ts';
 
 export type ObservedCall = {
   lineId: string;
@@ -283,10 +284,7 @@ class Engine implements Screening {
     const at = this.#now().getTime();
     const untilMs = until ? Date.parse(until) : null;
     if (untilMs !== null && (Number.isNaN(untilMs) || untilMs <= at)) {
-      throw new RuleError('invalid-shield-until', {
-        en: `The shield end time ${until} is not a future time: give an ISO time such as 2025-03-01T07:00:00+08:00.`,
-        zh: `防护结束时间 ${until} 不是将来的时间：请填写如 2025-03-01T07:00:00+08:00 的 ISO 时间。`,
-      });
+      throw new RuleError('invalid-shield-until', ruleTexts.shieldUntilPast(String(until)));
     }
     if (on && !this.#shield.active) this.#engage(manualCause(), at, untilMs, true);
     else if (on) {

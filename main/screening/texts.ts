@@ -1,6 +1,7 @@
 // The one sentence, in English and Chinese, that explains each decision. The UI shows it as is, so every
 // sentence says what happened and why in words a person under a call flood can take in at a glance.
-import type { Action, Presentation, ShieldTrigger, Text } from '../../shared/domain.ts';
+// Below them, why a rule is refused (ruleTexts, regexTexts): what was wrong and what to type instead.
+import type { Action, Presentation, RuleList, ShieldTrigger, Text } from '../../shared/domain.ts';
 import { isolateBidi } from '../../shared/line-text.ts';
 
 const VERB: Record<Action, Text> = {
@@ -174,3 +175,156 @@ export function countryName(code: string): Text {
   };
   return { en: name('en'), zh: name('zh-Hans') };
 }
+
+const weekdays: Record<'en' | 'zh', readonly string[]> = {
+  en: ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'],
+  zh: ['周日', '周一', '周二', '周三', '周四', '周五', '周六'],
+};
+
+/** "Mon, Fri 22:00–07:00": a schedule's days (0 = Sunday) before its span. */
+export const scheduleText = (days: readonly number[], span: string): Text => ({
+  en: `${days.map((d) => weekdays.en[d]).join(', ')} ${span}`,
+  zh: `${days.map((d) => weekdays.zh[d]).join('、')} ${span}`,
+});
+
+/** Why a rule, or the value it matches, is refused (rule-input.ts, patterns.ts), and what to do instead. */
+export const ruleTexts = {
+  notFound: (id: string): Text => ({
+    en: `There is no rule with id ${id}; it may have been removed already.`,
+    zh: `没有编号为 ${id} 的规则，可能已被删除。`,
+  }),
+  alreadyListed: (value: string, list: RuleList, id: number): Text => ({
+    en: `${value} is already on the ${list} list (rule ${id}); edit that rule instead.`,
+    zh: `${value} 已在${list === 'blocked' ? '拦截' : '信任'}名单中（规则 ${id}），请编辑该规则。`,
+  }),
+  alreadyRule: (value: string, id: number): Text => ({
+    en: `${value} is already rule ${id} on that list.`,
+    zh: `${value} 已是该名单中的规则 ${id}。`,
+  }),
+  unknownExportFormat: (format: string): Text => ({
+    en: `Unknown export format "${format}": use csv, text, vcard or ncid.`,
+    zh: `未知导出格式“${format}”：请使用 csv、text、vcard 或 ncid。`,
+  }),
+  shieldUntilPast: (until: string): Text => ({
+    en: `The shield end time ${until} is not a future time: give an ISO time such as 2025-03-01T07:00:00+08:00.`,
+    zh: `防护结束时间 ${until} 不是将来的时间：请填写如 2025-03-01T07:00:00+08:00 的 ISO 时间。`,
+  }),
+  requestNotJson: (detail: string): Text => ({
+    en: `The request body is not valid JSON: ${detail}`,
+    zh: `请求正文不是有效的 JSON：${detail}`,
+  }),
+  requestInvalid: (detail: string): Text => ({
+    en: `The request is not valid: ${detail}.`,
+    zh: `请求无效：${detail}。`,
+  }),
+
+  // --- the fields of a rule (rule-input.ts) ---
+  unknownList: (list: string): Text => ({
+    en: `Unknown list "${list}": use blocked or trusted.`,
+    zh: `未知名单“${list}”：请使用 blocked 或 trusted。`,
+  }),
+  valueMissing: (): Text => ({
+    en: 'The value is missing: give a number, a prefix such as +86170* or withheld.',
+    zh: '缺少值：请填写号码、号段（如 +86170*）或 withheld。',
+  }),
+  valueTooLong: (): Text => ({ en: 'The value is longer than 256 characters.', zh: '值超过 256 个字符。' }),
+  presentationTrusted: (): Text => ({
+    en: 'A presentation (withheld, unavailable, none) cannot be trusted: it says nothing about who calls.',
+    zh: '来电显示类型（隐藏、不可用、无）不能加入信任名单：它无法说明来电者是谁。',
+  }),
+  unknownAction: (action: string): Text => ({
+    en: `Unknown action "${action}": use reject, answer-hangup, silent or allow.`,
+    zh: `未知操作“${action}”：请使用 reject、answer-hangup、silent 或 allow。`,
+  }),
+  trustedAllows: (): Text => ({ en: 'Trusted callers always ring through: their action is allow.', zh: '信任的来电总是接通：操作只能是 allow。' }),
+  blockedCannotAllow: (): Text => ({
+    en: 'A blocked entry cannot allow calls: add the number to the trusted list instead.',
+    zh: '拦截条目不能放行来电：请改为加入信任名单。',
+  }),
+  unknownCategory: (category: string, options: readonly string[]): Text => ({
+    en: `Unknown category "${category}": use ${options.join(', ')}.`,
+    zh: `未知类别“${category}”：请使用 ${options.join('、')}。`,
+  }),
+  /** `problem`: the schema's own words (English), or null when it gave none. */
+  invalidSchedule: (problem: string | null): Text => ({
+    en: `The schedule is invalid: ${problem ?? 'check days and times'}.`,
+    zh: `时间表无效：${problem ?? '请检查日期和时间'}。`,
+  }),
+  notExpiry: (text: string): Text => ({
+    en: `"${text}" is not an expiry: use a date such as 2025-03-01, a time with its offset, or 24h / 7d.`,
+    zh: `“${text}”不是有效的到期时间：请使用如 2025-03-01 的日期、带时区的时间，或 24h / 7d。`,
+  }),
+  expiryPast: (text: string): Text => ({
+    en: `The expiry ${text} is already past: choose a later time.`,
+    zh: `到期时间 ${text} 已经过去：请选择更晚的时间。`,
+  }),
+  noteTooLong: (): Text => ({ en: 'The note is longer than 2000 characters.', zh: '备注超过 2000 个字符。' }),
+
+  // --- the value a rule matches (patterns.ts) ---
+  valueEmpty: (): Text => ({
+    en: 'The value is empty: give a number, a prefix such as +86170*, or withheld.',
+    zh: '值为空：请填写号码、号段（如 +86170*）或 withheld。',
+  }),
+  notPresentation: (text: string): Text => ({
+    en: `"${text}" is not a presentation: use withheld, unavailable or none.`,
+    zh: `“${text}”不是来电显示类型：请使用 withheld、unavailable 或 none。`,
+  }),
+  notNumber: (text: string): Text => ({
+    en: `"${text}" is not a phone number: use digits with an optional leading + (e.g. +8613800138000 or 13800138000), a prefix ending in *, or withheld.`,
+    zh: `“${text}”不是电话号码：请使用数字，可带前导 +（如 +8613800138000 或 13800138000），或以 * 结尾的号段，或 withheld。`,
+  }),
+  notPrefix: (text: string): Text => ({
+    en: `"${text}" is not a prefix: use at least two digits ending in *, e.g. +86170* or 400*.`,
+    zh: `“${text}”不是号段：请至少使用两位数字并以 * 结尾，如 +86170* 或 400*。`,
+  }),
+  notWildcard: (text: string): Text => ({
+    en: `"${text}" is not a wildcard pattern: use digits, ? for one digit and * for any digits, e.g. +86138****0000.`,
+    zh: `“${text}”不是通配号码：请使用数字、? 代表一位数字、* 代表任意位数字，如 +86138****0000。`,
+  }),
+  nameTooLong: (): Text => ({ en: 'A caller name to match is at most 100 characters.', zh: '要匹配的来电名称最多 100 个字符。' }),
+  regexRefused: (source: string, why: Text): Text => ({
+    en: `The regex /${source}/ is refused: ${why.en}`,
+    zh: `正则表达式 /${source}/ 不被接受：${why.zh}`,
+  }),
+};
+
+/** Why a regex rule is refused: the second half of ruleTexts.regexRefused. */
+export const regexTexts = {
+  tooLong: (): Text => ({ en: 'it is longer than 200 characters.', zh: '超过 200 个字符。' }),
+  loneBackslash: (): Text => ({ en: 'it ends with a lone backslash.', zh: '以单独的反斜杠结尾。' }),
+  backreference: (): Text => ({ en: 'backreferences (\\1, \\k<…>) are not allowed.', zh: '不允许反向引用（\\1、\\k<…>）。' }),
+  escape: (next: string): Text => ({
+    en: `the escape \\${next} is not supported; use \\d, \\+ or a digit.`,
+    zh: `不支持转义 \\${next}；请使用 \\d、\\+ 或数字。`,
+  }),
+  unclosedClass: (): Text => ({ en: 'a [ has no matching ].', zh: '[ 没有对应的 ]。' }),
+  classBody: (body: string): Text => ({
+    en: `the class [${body}] may hold only digits, ranges such as 0-9, \\d and +.`,
+    zh: `字符类 [${body}] 只能包含数字、如 0-9 的范围、\\d 和 +。`,
+  }),
+  lookaround: (): Text => ({
+    en: 'lookahead, lookbehind and named groups are not allowed; use (…) or (?:…).',
+    zh: '不允许先行断言、后行断言和命名分组；请使用 (…) 或 (?:…)。',
+  }),
+  unopenedGroup: (): Text => ({ en: 'a ) has no matching (.', zh: ') 没有对应的 (。' }),
+  repeatedGroup: (): Text => ({
+    en: 'a group may not be repeated (only made optional with ?): nested repetition can backtrack without end.',
+    zh: '分组不能重复（只能用 ? 设为可选）：嵌套重复可能导致无休止的回溯。',
+  }),
+  nothingToRepeat: (quantifier: string): Text => ({
+    en: `the quantifier ${quantifier} has nothing to repeat.`,
+    zh: `量词 ${quantifier} 前面没有可重复的内容。`,
+  }),
+  braces: (): Text => ({ en: 'use {n}, {n,} or {n,m} with numbers up to 99.', zh: '请使用 {n}、{n,} 或 {n,m}，数字不超过 99。' }),
+  notPhoneCharacter: (c: string): Text => ({
+    en: `the character "${c}" cannot appear in a phone number; numbers hold only digits and +.`,
+    zh: `字符“${c}”不会出现在电话号码中；号码只含数字和 +。`,
+  }),
+  unclosedGroup: (): Text => ({ en: 'a ( has no matching ).', zh: '( 没有对应的 )。' }),
+  tooManyRepeats: (): Text => ({
+    en: 'it has more than four unbounded repeats (*, +, {n,}); simplify it.',
+    zh: '无上限的重复（*、+、{n,}）超过四个；请简化。',
+  }),
+  /** The regex engine's own message (English in both: it comes from the JavaScript engine). */
+  engine: (message: string): Text => ({ en: `${message}.`, zh: `${message}。` }),
+};

@@ -157,7 +157,7 @@ export function buildMessageHandlers(ctx: MessageHandlerContext): MessageHandler
       if (!line || !line.sms?.ready) throw new ApiFailure('no-sms-line', texts.noSmsLine(), { status: 409 });
       const custom = settings.get().messages.reportNumber;
       const report: ReportNumber = custom
-        ? { id: '12321', number: custom.number, name: { en: `Report number ${custom.number}`, zh: `举报号码 ${custom.number}` }, operator: null, format: custom.format }
+        ? { id: '12321', number: custom.number, name: texts.customReportNumber(custom.number), operator: null, format: custom.format }
         : reportNumberFor(line.operator);
       const f = facts(input, line.id);
       // The desks take the number as dialled at home: 13800138000, not +8613800138000.

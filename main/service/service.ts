@@ -58,7 +58,7 @@ const notScreened: Decision = {
   reason: 'default',
   ruleId: null,
   ruleLabel: null,
-  text: { en: 'Not screened: the call ended before its caller was known.', zh: '未筛选：来电在识别号码之前已结束。' },
+  text: texts.notScreened(),
 };
 
 export async function startService(options: ServiceOptions): Promise<Service> {
@@ -117,15 +117,9 @@ export async function startService(options: ServiceOptions): Promise<Service> {
     write: (call) => writer.record(call),
     written: (record, call) => bus.emit({ type: 'call-ended', key: call.callKey, record }),
     failing: (error, pending) =>
-      notify('history-write-failing', 'error', {
-        en: `Call records cannot be saved (${error.message}). Screening continues; ${pending} record(s) are kept and retried. Free disk space or check the data folder ${paths.dir}.`,
-        zh: `无法保存通话记录（${error.message}）。拦截仍在运行；${pending} 条记录已保留并将重试。请释放磁盘空间或检查数据文件夹 ${paths.dir}。`,
-      }),
+      notify('history-write-failing', 'error', texts.historyWriteFailing(error.message, pending, paths.dir)),
     recovered: (flushed) =>
-      notify('history-write-recovered', 'info', {
-        en: `Call records are being saved again; ${flushed} waiting record(s) were written.`,
-        zh: `通话记录已恢复保存；${flushed} 条等待中的记录已写入。`,
-      }),
+      notify('history-write-recovered', 'info', texts.historyWriteRecovered(flushed)),
   });
 
   const desk = messageDesk({ writer, history, screening, settings, emit: (e) => bus.emit(e), notify, log, now });
@@ -138,7 +132,7 @@ export async function startService(options: ServiceOptions): Promise<Service> {
           reason: 'paused',
           ruleId: null,
           ruleLabel: null,
-          text: { en: 'Screening is paused: every call rings through.', zh: '拦截已暂停：所有来电均可接通。' },
+          text: texts.paused(),
         };
       }
       return screening.decide(callerId, { lineId: call.lineId, canGate: call.canGate ?? false });

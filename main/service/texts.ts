@@ -40,4 +40,18 @@ export const texts = {
     en: `Ringfence hit an unexpected problem (${detail}). Screening goes on; details are in the log file.`,
     zh: `Ringfence 遇到意外问题（${detail}）。来电筛选仍在继续；详情见日志文件。`,
   }),
+  /** The decision recorded for a call that ended before its caller ID arrived (stored with the record). */
+  notScreened: (): Text => ({ en: 'Not screened: the call ended before its caller was known.', zh: '未筛选：来电在识别号码之前已结束。' }),
+  /** The decision while screening is paused (stored with each record). */
+  paused: (): Text => ({ en: 'Screening is paused: every call rings through.', zh: '拦截已暂停：所有来电均可接通。' }),
+  historyWriteFailing: (detail: string, pending: number, dir: string): Text => ({
+    en: `Call records cannot be saved (${detail}). Screening continues; ${pending} record(s) are kept and retried. Free disk space or check the data folder ${dir}.`,
+    zh: `无法保存通话记录（${detail}）。拦截仍在运行；${pending} 条记录已保留并将重试。请释放磁盘空间或检查数据文件夹 ${dir}。`,
+  }),
+  historyWriteRecovered: (flushed: number): Text => ({
+    en: `Call records are being saved again; ${flushed} waiting record(s) were written.`,
+    zh: `通话记录已恢复保存；${flushed} 条等待中的记录已写入。`,
+  }),
+  /** The name of a report number the user typed in the settings. */
+  customReportNumber: (number: string): Text => ({ en: `Report number ${number}`, zh: `举报号码 ${number}` }),
 };

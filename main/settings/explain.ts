@@ -4,7 +4,7 @@ import leven from 'leven';
 import type { z } from 'zod';
 import { Settings, defaultSettings } from '../../shared/settings.ts';
 import type { Text } from '../../shared/domain.ts';
-import { invalidValue, unknownSetting, type ValueRule } from './texts.ts';
+import { invalidValue, settingsInvalid, unknownSetting, type ValueRule } from './texts.ts';
 
 type AnySchema = z.ZodType & { def: { type: string; [k: string]: unknown } };
 
@@ -96,7 +96,7 @@ function valueAt(obj: unknown, path: readonly PropertyKey[]): unknown {
 /** The first problem zod found in `candidate`, as a sentence naming the setting, what it accepts and what it got. */
 export function explainInvalid(error: z.ZodError, candidate: unknown): { key: string; text: Text } {
   const issue = error.issues[0];
-  if (!issue) return { key: '(settings)', text: { en: 'The settings are not valid.', zh: '设置无效。' } };
+  if (!issue) return { key: '(settings)', text: settingsInvalid() };
   const key = issue.path.map(String).join('.') || '(settings)';
   return { key, text: invalidValue(key, ruleFor(issue.path, issue), valueAt(candidate, issue.path)) };
 }

@@ -2,7 +2,6 @@
 // reset and where the old file is. A file that parses but holds an invalid value keeps every valid setting
 // (only the bad ones go back to their defaults); a file that does not parse at all resets everything.
 import { Settings } from '../../shared/settings.ts';
-import type { Text } from '../../shared/domain.ts';
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
@@ -48,14 +47,3 @@ export function salvage(raw: unknown, base: Settings): { settings: Settings; res
   }
   return { settings: base, reset: ['(all)'] };
 }
-
-export const recoveryTexts = {
-  unreadable: (path: string, problem: string, backup: string, homeCountry: string): Text => ({
-    en: `The settings file ${path} could not be read (${problem}), so every setting is back to its default (home country: ${homeCountry}). The old file was kept as ${backup}; open Settings to set again what you had.`,
-    zh: `无法读取设置文件 ${path}（${problem}），所有设置已恢复为默认值（所在国家/地区：${homeCountry}）。旧文件已保留为 ${backup}；请打开“设置”重新设置原来的选项。`,
-  }),
-  partlyReset: (path: string, reset: string[], backup: string): Text => ({
-    en: `Some settings in ${path} were invalid and are back to their defaults: ${reset.join(', ')}. Every other setting was kept. The old file was kept as ${backup}.`,
-    zh: `${path} 中有些设置无效，已恢复为默认值：${reset.join('、')}。其他设置均已保留。旧文件已保留为 ${backup}。`,
-  }),
-};

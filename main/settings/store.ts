@@ -6,8 +6,8 @@ import { Settings, defaultSettings } from '../../shared/settings.ts';
 import type { Text } from '../../shared/domain.ts';
 import { DomainError } from '../../shared/errors.ts';
 import { explainInvalid, explainUnknownSetting, settingPaths } from './explain.ts';
-import { notASettingName } from './texts.ts';
-import { recoveryTexts, salvage } from './recovery.ts';
+import { notASettingName, recoveryTexts } from './texts.ts';
+import { salvage } from './recovery.ts';
 
 export type Notice = { code: string; level: 'info' | 'warning' | 'error'; text: Text };
 

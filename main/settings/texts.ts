@@ -1,6 +1,6 @@
 // What the settings say to a person, in English and Chinese: an unknown setting name (with the names it was
 // probably meant to be) and a value the schema refuses, in words rather than the validator's jargon
-// ("Too small: expected number to be >=2").
+// ("Too small: expected number to be >=2"), and what was reset when the settings file could not be used.
 import type { Text } from '../../shared/domain.ts';
 
 export type ValueRule =
@@ -73,3 +73,19 @@ export function notASettingName(key: string): Text {
     zh: `“${key}”不是设置名：请使用以点分隔的路径，如 homeCountry 或 screening.shield.calls。`,
   };
 }
+
+export function settingsInvalid(): Text {
+  return { en: 'The settings are not valid.', zh: '设置无效。' };
+}
+
+/** The notice when the settings file could not be used as it was (recovery.ts). */
+export const recoveryTexts = {
+  unreadable: (path: string, problem: string, backup: string, homeCountry: string): Text => ({
+    en: `The settings file ${path} could not be read (${problem}), so every setting is back to its default (home country: ${homeCountry}). The old file was kept as ${backup}; open Settings to set again what you had.`,
+    zh: `无法读取设置文件 ${path}（${problem}），所有设置已恢复为默认值（所在国家/地区：${homeCountry}）。旧文件已保留为 ${backup}；请打开“设置”重新设置原来的选项。`,
+  }),
+  partlyReset: (path: string, reset: string[], backup: string): Text => ({
+    en: `Some settings in ${path} were invalid and are back to their defaults: ${reset.join(', ')}. Every other setting was kept. The old file was kept as ${backup}.`,
+    zh: `${path} 中有些设置无效，已恢复为默认值：${reset.join('、')}。其他设置均已保留。旧文件已保留为 ${backup}。`,
+  }),
+};

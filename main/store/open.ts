@@ -93,10 +93,7 @@ export function openDataStore(dataDir: string, options: { now?: () => Date } = {
       {
         code: 'database-corrupt',
         level: 'error',
-        text: {
-          en: `The call history database was damaged (${problem}), so Ringfence started a new, empty one. The old file was kept, not deleted: ${aside}. It may be partly recoverable with "sqlite3 ${aside} .recover".`,
-          zh: `通话记录数据库已损坏（${problem}），Ringfence 已新建一个空数据库。旧文件已保留、未删除：${aside}。可尝试用“sqlite3 ${aside} .recover”恢复部分数据。`,
-        },
+        text: texts.setAside(String(problem), aside),
       },
     ],
   };

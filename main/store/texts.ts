@@ -24,6 +24,10 @@ export const texts = {
     en: `Cannot open ${path}: it is damaged (${detail}). Start Ringfence once: it sets the damaged file aside and begins a new one.`,
     zh: `无法打开 ${path}：文件已损坏（${detail}）。请启动一次 Ringfence：它会把损坏的文件放到一边并新建一个。`,
   }),
+  setAside: (problem: string, aside: string): Text => ({
+    en: `The call history database was damaged (${problem}), so Ringfence started a new, empty one. The old file was kept, not deleted: ${aside}. It may be partly recoverable with "sqlite3 ${aside} .recover".`,
+    zh: `通话记录数据库已损坏（${problem}），Ringfence 已新建一个空数据库。旧文件已保留、未删除：${aside}。可尝试用“sqlite3 ${aside} .recover”恢复部分数据。`,
+  }),
   unreadable: (path: string, detail: string): Text => ({
     en: `Cannot open ${path}: ${detail}. Check that the file is readable and writable.`,
     zh: `无法打开 ${path}：${detail}。请检查该文件是否可读写。`,

@@ -19,6 +19,7 @@ import { Segmenter } from './segments.ts';
 import { openStaging, stagedInvalid } from './staging.ts';
 import { textParser } from './text.ts';
 import { importTexts } from './texts.ts';
+import { ruleTexts } from '../texts.ts';
 import type { FileFormat, ImportEntry, InvalidLine, ListParser } from './types.ts';
 import { vcardParser } from './vcard.ts';
 import { query } from '../../store/index.ts';
@@ -60,13 +61,13 @@ function openSource(job: PreviewJob): { head: string; list: RuleList; fileName?:
     try {
       body = JSON.parse(readFileSync(job.source.path, 'utf8'));
     } catch (error) {
-      throw new RuleError('invalid-json', { en: `The request body is not valid JSON: ${(error as Error).message}`, zh: `请求正文不是有效的 JSON：${(error as Error).message}` });
+      throw new RuleError('invalid-json', ruleTexts.requestNotJson((error as Error).message));
     }
     const parsed = methods.previewImport.input.safeParse(body ?? {});
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
       const detail = `${issue?.path.join('.') || '(input)'}: ${issue?.message ?? 'invalid'}`;
-      throw new RuleError('invalid-input', { en: `The request is not valid: ${detail}.`, zh: `请求无效：${detail}。` });
+      throw new RuleError('invalid-input', ruleTexts.requestInvalid(detail));
     }
     const { list, content, fileName, format } = parsed.data;
     return {
