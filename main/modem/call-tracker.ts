@@ -61,9 +61,6 @@ const screeningFailed: Decision = {
 
 export function createCallTracker(env: TrackerEnv) {
   let state: TrackerState = initialState(env.lineId);
-  const timers = new Map<TimerName, () => void>();
-  const hangups = new Map<string, HangupHandle>();
-  const gates = new Map<string, { cancel(): void }>();
   // Inputs wait here while a step's effects run: an effect that produces an input (the hang-up writing its
   // first command, the parser flushing a block) never re-enters a step half done.
   const queue: TrackerInput[] = [];
@@ -71,143 +68,211 @@ export function createCallTracker(env: TrackerEnv) {
 
   const moment = () => ({ at: env.clock(), wall: env.wallClock(), kind: env.kind(), timing: env.timing });
 
-  const dispatch = (input: TrackerInput) => {
-    queue.push(input);
-    if (running) return;
-    running = true;
-    try {
-      for (let next = queue.shift(); next; next = queue.shift()) run(next);
-    } finally {
-      running = false;
-    }
+  const loop: StepLoop = {
+    dispatch(input) {
+      queue.push(input);
+      if (running) return;
+      running = true;
+      try {
+        for (let next = queue.shift(); next; next = queue.shift()) run(next);
+      } finally {
+        running = false;
+      }
+    },
+    answerFirst: (input) => void queue.unshift(input),
+    answerLast: (input) => void queue.push(input),
+    state: () => state,
   };
 
+  const perform = effectRunner(env, loop);
   const run = (input: TrackerInput) => {
     const r = step(state, input, moment());
     state = r.state;
     for (const effect of r.effects) perform(effect);
   };
 
-  const perform = (e: TrackerEffect) => {
-    switch (e.type) {
-      case 'emit':
-        return env.emit(e.event, e.payload as never);
-      case 'set-timer': {
-        timers.get(e.timer)?.();
-        const { timer, key } = e;
-        timers.set(
-          timer,
-          env.setTimer(() => {
-            timers.delete(timer);
-            dispatch({ type: 'timer', timer, key });
-          }, e.ms),
-        );
-        return;
-      }
-      case 'clear-timer':
-        timers.get(e.timer)?.();
-        timers.delete(e.timer);
-        return;
-      case 'decide': {
-        let decision: Decision;
-        try {
-          decision = env.decide(e.callerId, { key: e.key, lineId: env.lineId });
-        } catch (error) {
-          decision = screeningFailed;
-          env.emit('warning', { code: 'decide-failed', message: `Screening failed: ${(error as Error).message}` });
-        }
-        // Answered at once, ahead of anything queued: the hang-up must not wait behind other inputs.
-        queue.unshift({ type: 'decided', key: e.key, decision });
-        return;
-      }
-      case 'ask-final': {
-        let hangsUp = false;
-        try {
-          hangsUp = env.hangsUpWhateverName?.(e.callerId, { key: e.key, lineId: env.lineId }) ?? false;
-        } catch (error) {
-          // Not knowing is not failing: the name wait decides as it always did.
-          env.emit('warning', { code: 'decide-failed', message: `Screening could not say whether the name matters: ${(error as Error).message}` });
-        }
-        queue.unshift({ type: 'final', key: e.key, hangsUp });
-        return;
-      }
-      case 'hang-up': {
-        const key = e.key;
-        const handle = env.hangup(e.action, e.callerId, {
-          onWritten: (command, at) => dispatch({ type: 'hangup-written', key, command, at }),
-          onAcknowledged: () => dispatch({ type: 'hangup-acknowledged', key }),
-          onStillRinging: () => dispatch({ type: 'hangup-still-ringing', key }),
-          stillOurs: () => stillReleasing(state, key),
-        }, key);
-        hangups.set(key, handle);
-        handle.done.then(
-          (result) => {
-            hangups.delete(key);
-            dispatch({ type: 'hangup-done', key, result });
-          },
-          () => hangups.delete(key),
-        );
-        return;
-      }
-      case 'release-waiting': {
-        const key = e.key;
-        const handle = env.releaseWaiting?.({ onWritten: (command, at) => dispatch({ type: 'hangup-written', key, command, at }) }) ?? {
-          done: Promise.resolve({ ok: false as const, tried: [] }),
-          cancel() {},
-        };
-        handle.done.then(
-          (result) => dispatch({ type: 'hangup-done', key, result }),
-          () => {},
-        );
-        return;
-      }
-      case 'cancel-hang-up':
-        hangups.get(e.key)?.cancel();
-        return;
-      case 'query-clcc': {
-        const key = e.key;
-        void env.queryClcc().then((entries) => dispatch({ type: 'clcc', key, entries }));
-        return;
-      }
-      case 'flush-block':
-        return env.flushBlock();
-      case 'caller-id-missing':
-        return env.callerIdMissing();
-      case 'gate': {
-        const key = e.key;
-        if (!env.gate) {
-          queue.push({ type: 'gate-done', key, report: gateUnavailable('this line cannot gate') });
-          return;
-        }
-        let finished = false;
-        const handle = env.gate(e.callerId, key, (report) => {
-          if (finished) return;
-          finished = true;
-          gates.delete(key);
-          dispatch({ type: 'gate-done', key, report });
-        });
-        if (!finished) gates.set(key, handle);
-        return;
-      }
-      case 'cancel-gate':
-        gates.get(e.key)?.cancel();
-        return;
-    }
-  };
-
   return {
     signal(s: CallSignal) {
-      dispatch({ type: 'signal', signal: s });
+      loop.dispatch({ type: 'signal', signal: s });
     },
     /** The port went away: a call in progress ends as 'line-lost'. */
     lineLost() {
-      dispatch({ type: 'line-lost' });
+      loop.dispatch({ type: 'line-lost' });
     },
     active: () => currentCall(state) !== null,
     /** Nothing is pending on the modem for a call (the Line may poll the modem). */
     idle: () => currentCall(state) === null && state.waiting === null,
     /** The state, for tests and diagnostics. */
     state: () => state,
+  };
+}
+
+/** How an effect hands its result back to the step function. */
+type StepLoop = {
+  /** From outside a step (a timer, the modem's answer): runs now, or after the step in progress. */
+  dispatch(input: TrackerInput): void;
+  /** The answer to the effect being performed, taken before anything already queued. */
+  answerFirst(input: TrackerInput): void;
+  /** The answer to the effect being performed, taken after what is already queued. */
+  answerLast(input: TrackerInput): void;
+  state(): TrackerState;
+};
+
+type Effect<T extends TrackerEffect['type']> = Extract<TrackerEffect, { type: T }>;
+
+/** Carries out each effect a step returns, through the piece that owns that kind of effect. */
+function effectRunner(env: TrackerEnv, loop: StepLoop): (e: TrackerEffect) => void {
+  const timers = timerEffects(env, loop);
+  const screening = screeningQuestions(env, loop);
+  const release = releaseEffects(env, loop);
+  const gates = gateEffects(env, loop);
+  return (e) => {
+    switch (e.type) {
+      case 'emit':
+        return env.emit(e.event, e.payload as never);
+      case 'set-timer':
+        return timers.set(e);
+      case 'clear-timer':
+        return timers.clear(e);
+      case 'decide':
+        return screening.decide(e);
+      case 'ask-final':
+        return screening.askFinal(e);
+      case 'hang-up':
+        return release.hangUp(e);
+      case 'release-waiting':
+        return release.releaseWaiting(e);
+      case 'cancel-hang-up':
+        return release.cancel(e);
+      case 'query-clcc': {
+        const key = e.key;
+        void env.queryClcc().then((entries) => loop.dispatch({ type: 'clcc', key, entries }));
+        return;
+      }
+      case 'flush-block':
+        return env.flushBlock();
+      case 'caller-id-missing':
+        return env.callerIdMissing();
+      case 'gate':
+        return gates.start(e);
+      case 'cancel-gate':
+        return gates.cancel(e);
+    }
+  };
+}
+
+/** The step's timers (ring silence, the caller-ID and name waits): one of each at a time, firing back as inputs. */
+function timerEffects(env: TrackerEnv, loop: StepLoop) {
+  const timers = new Map<TimerName, () => void>();
+  return {
+    set(e: Effect<'set-timer'>) {
+      timers.get(e.timer)?.();
+      const { timer, key } = e;
+      timers.set(
+        timer,
+        env.setTimer(() => {
+          timers.delete(timer);
+          loop.dispatch({ type: 'timer', timer, key });
+        }, e.ms),
+      );
+    },
+    clear(e: Effect<'clear-timer'>) {
+      timers.get(e.timer)?.();
+      timers.delete(e.timer);
+    },
+  };
+}
+
+/**
+ * The screening engine's answers: the decision for a caller, and whether a landline number alone already
+ * decides a hang-up. A failure never stops the call: the decision becomes "allow" with a warning.
+ */
+function screeningQuestions(env: TrackerEnv, loop: StepLoop) {
+  return {
+    decide(e: Effect<'decide'>) {
+      let decision: Decision;
+      try {
+        decision = env.decide(e.callerId, { key: e.key, lineId: env.lineId });
+      } catch (error) {
+        decision = screeningFailed;
+        env.emit('warning', { code: 'decide-failed', message: `Screening failed: ${(error as Error).message}` });
+      }
+      // Answered at once, ahead of anything queued: the hang-up must not wait behind other inputs.
+      loop.answerFirst({ type: 'decided', key: e.key, decision });
+    },
+    askFinal(e: Effect<'ask-final'>) {
+      let hangsUp = false;
+      try {
+        hangsUp = env.hangsUpWhateverName?.(e.callerId, { key: e.key, lineId: env.lineId }) ?? false;
+      } catch (error) {
+        // Not knowing is not failing: the name wait decides as it always did.
+        env.emit('warning', { code: 'decide-failed', message: `Screening could not say whether the name matters: ${(error as Error).message}` });
+      }
+      loop.answerFirst({ type: 'final', key: e.key, hangsUp });
+    },
+  };
+}
+
+/** Releasing calls: the hang-up of the call (its progress reported back as inputs) and of a waiting call. */
+function releaseEffects(env: TrackerEnv, loop: StepLoop) {
+  const hangups = new Map<string, HangupHandle>();
+  return {
+    hangUp(e: Effect<'hang-up'>) {
+      const key = e.key;
+      const handle = env.hangup(e.action, e.callerId, {
+        onWritten: (command, at) => loop.dispatch({ type: 'hangup-written', key, command, at }),
+        onAcknowledged: () => loop.dispatch({ type: 'hangup-acknowledged', key }),
+        onStillRinging: () => loop.dispatch({ type: 'hangup-still-ringing', key }),
+        stillOurs: () => stillReleasing(loop.state(), key),
+      }, key);
+      hangups.set(key, handle);
+      handle.done.then(
+        (result) => {
+          hangups.delete(key);
+          loop.dispatch({ type: 'hangup-done', key, result });
+        },
+        () => hangups.delete(key),
+      );
+    },
+    releaseWaiting(e: Effect<'release-waiting'>) {
+      const key = e.key;
+      const handle = env.releaseWaiting?.({ onWritten: (command, at) => loop.dispatch({ type: 'hangup-written', key, command, at }) }) ?? {
+        done: Promise.resolve({ ok: false as const, tried: [] }),
+        cancel() {},
+      };
+      handle.done.then(
+        (result) => loop.dispatch({ type: 'hangup-done', key, result }),
+        () => {},
+      );
+    },
+    cancel(e: Effect<'cancel-hang-up'>) {
+      hangups.get(e.key)?.cancel();
+    },
+  };
+}
+
+/** The pass gate on a call the decision sent there: its report comes back once, as an input. */
+function gateEffects(env: TrackerEnv, loop: StepLoop) {
+  const gates = new Map<string, { cancel(): void }>();
+  return {
+    start(e: Effect<'gate'>) {
+      const key = e.key;
+      if (!env.gate) {
+        loop.answerLast({ type: 'gate-done', key, report: gateUnavailable('this line cannot gate') });
+        return;
+      }
+      let finished = false;
+      const handle = env.gate(e.callerId, key, (report) => {
+        if (finished) return;
+        finished = true;
+        gates.delete(key);
+        loop.dispatch({ type: 'gate-done', key, report });
+      });
+      if (!finished) gates.set(key, handle);
+    },
+    cancel(e: Effect<'cancel-gate'>) {
+      gates.get(e.key)?.cancel();
+    },
   };
 }
 

@@ -3,22 +3,22 @@
 import { randomUUID } from 'node:crypto';
 import type { DatabaseSync } from 'node:sqlite';
 import type { ApiEvent } from '../../shared/api.ts';
-import type { Decision, Text } from '../../shared/domain.ts';
-import { checkpointSmsText, openHistory, type History, type NewCall } from '../history/index.ts';
+import type { CallRecord, Decision, Text } from '../../shared/domain.ts';
+import { openHistory, type History, type NewCall } from '../history/index.ts';
 import { listPorts, probePort, type EndedCall, type LatencyStages, type LineTiming } from '../modem/index.ts';
 import { afterGate, normalizeNumber, openScreening, type Screening } from '../screening/index.ts';
 import type { Notice, SettingsStore } from '../settings/index.ts';
 import { acquireDataLock, dataPaths, openDataStore, type DataPaths } from '../store/index.ts';
-import { createApiHost, type ApiHost } from './api-host.ts';
+import { createApiHost, type ApiHost, type Handlers } from './api-host.ts';
 import { EventBus } from './events.ts';
 import { buildHandlers, type ExportJob, type ExportJobs } from './handlers.ts';
+import { startHousekeeping } from './housekeeping.ts';
 import { watchForModems } from './hotplug.ts';
 import { LineSet } from './lines.ts';
 import { RecordQueue } from './record-queue.ts';
-import { startRecordWriter } from './record-writer.ts';
+import { startRecordWriter, type RecordWriter } from './record-writer.ts';
 import { isoWithOffset, localTimeZone } from './time.ts';
-import { checkpointDirs } from './checkpoint-dirs.ts';
-import { messageDesk } from './messages.ts';
+import { messageDesk, type MessageDesk, type MessageDeskOptions } from './messages.ts';
 import { texts } from './texts.ts';
 
 export type ServiceOptions = {
@@ -61,21 +61,99 @@ const notScreened: Decision = {
   text: texts.notScreened(),
 };
 
+type Notify = MessageDeskOptions['notify'];
+type Log = MessageDeskOptions['log'];
+
+/**
+ * Opens the data folder and starts screening its lines. Each piece below sets up one thing, in the order
+ * they start: the notices, the data (lock, database, history, writer, screening), the record queue, the
+ * SMS desk, the lines and their calls, the relayed changes, the API handlers, the lines themselves and
+ * hot-plug, and the housekeeping tick (housekeeping.ts). `close` stops them in the reverse order.
+ */
 export async function startService(options: ServiceOptions): Promise<Service> {
   const now = options.now ?? (() => new Date());
   const log = options.log ?? (() => {});
   const paths = dataPaths(options.dataDir);
   const settings = options.settings;
   const bus = new EventBus();
-  const notices: Notice[] = [...settings.notices];
-  const notify = (code: string, level: Notice['level'], text: Text) => {
+  const { notices, notify } = noticeBoard(settings.notices, bus, log);
+  const { lock, db, history, writer, screening } = openData(options, paths, notices, now, log);
+  const pause = pauseSwitch(now);
+
+  const records = recordQueue(writer, bus, notify, paths);
+  const desk = messageDesk({ writer, history, screening, settings, emit: (e) => bus.emit(e), notify, log, now });
+  const lines = callLines({ options, settings, screening, records, desk, bus, paused: pause.active, now, log });
+  const chainIncidents = relayChanges(history, screening, settings, bus, log);
+
+  const exports: ExportJobs = new Map();
+  const handlers = buildHandlers({
+    host: options.host,
+    paths,
+    settings,
+    history,
+    screening,
+    lines,
+    exports,
+    notices,
+    emit: (e: ApiEvent) => bus.emit(e),
+    newId: () => randomUUID(),
+    now,
+    paused: () => (pause.active() ? pause.until() : null),
+    setPaused: (until) => pause.set(until),
+    chainIncidents,
+    desk,
+    ...(options.printPdf ? { printPdf: options.printPdf } : {}),
+  });
+
+  const stopHotplug = await openLines(lines, settings, options, handlers, log);
+  const stopHousekeeping = startHousekeeping({ paths, settings, history, screening, writer, lines, desk, notify, log, now });
+
+  const api = createApiHost(handlers, bus.subscribe);
+  let closed = false;
+  return {
+    ...api,
+    uploads: { folder: () => screening.rules.importFolder, previewImport: (path, client) => screening.rules.previewImportRequest(path, client) },
+    paths,
+    exportFile: (jobId) => exports.get(jobId) ?? null,
+    async close() {
+      if (closed) return;
+      closed = true;
+      stopHousekeeping();
+      stopHotplug();
+      await lines.closeAll();
+      const left = await records.flush();
+      records.close();
+      const smsLeft = await desk.flush();
+      desk.close();
+      if (smsLeft > 0) log('error', `${smsLeft} SMS could not be saved before shutdown.`);
+      await writer.close();
+      if (left > 0) log('error', `${left} call record(s) could not be saved before shutdown.`);
+      screening.close();
+      db.close();
+      lock.release();
+    },
+  };
+}
+
+/** The notices the UI's banner and the serve log show: the settings' own, then what happens while running (the last 50). */
+function noticeBoard(initial: readonly Notice[], bus: EventBus, log: Log): { notices: Notice[]; notify: Notify } {
+  const notices: Notice[] = [...initial];
+  const notify: Notify = (code, level, text: Text) => {
     const notice = { code, level, text };
     notices.push(notice);
     if (notices.length > 50) notices.shift();
     bus.emit({ type: 'notice', ...notice });
     log(level === 'info' ? 'info' : level === 'warning' ? 'warn' : 'error', text.en);
   };
+  return { notices, notify };
+}
 
+/**
+ * The data folder, taken for this service: its lock, the database (a damaged file set aside and said so),
+ * the history with its record writer thread, and the screening engine, warmed from the last day of calls.
+ */
+function openData(options: ServiceOptions, paths: DataPaths, notices: Notice[], now: () => Date, log: Log) {
+  const settings = options.settings;
   // One writer per data folder: a second service on it is refused here, before it touches the history.
   const lock = acquireDataLock(paths.dir, options.holder ?? (options.host === 'desktop' ? 'the Ringfence app' : 'ringfence serve'));
   let store;
@@ -107,59 +185,49 @@ export async function startService(options: ServiceOptions): Promise<Service> {
 
   // Warm the screening engine's recent-call windows (rate limits, breakthrough, shield) from the history.
   screening.warmUp(history.recent(new Date(now().getTime() - 24 * 3600_000).toISOString()));
+  return { lock, db, history, writer, screening };
+}
 
+/** "Pause screening until …": every call rings through until then. */
+function pauseSwitch(now: () => Date) {
   let pausedUntil: Date | null = null;
-  // Wall-clock starts come from the service's clock (injectable for the drill), keyed by call.
-  const startedAt = new Map<string, Date>();
-  const paused = () => pausedUntil !== null && pausedUntil > now();
+  return {
+    active: () => pausedUntil !== null && pausedUntil > now(),
+    until: () => pausedUntil,
+    set: (until: Date | null) => {
+      pausedUntil = until;
+    },
+  };
+}
 
-  const records = new RecordQueue<PendingRecord, import('../../shared/domain.ts').CallRecord>({
+/** Ended calls on their way to the history: written in order by the writer thread, announced once durable. */
+function recordQueue(writer: RecordWriter, bus: EventBus, notify: Notify, paths: DataPaths): RecordQueue<PendingRecord, CallRecord> {
+  return new RecordQueue<PendingRecord, CallRecord>({
     write: (call) => writer.record(call),
     written: (record, call) => bus.emit({ type: 'call-ended', key: call.callKey, record }),
-    failing: (error, pending) =>
-      notify('history-write-failing', 'error', texts.historyWriteFailing(error.message, pending, paths.dir)),
-    recovered: (flushed) =>
-      notify('history-write-recovered', 'info', texts.historyWriteRecovered(flushed)),
+    failing: (error, pending) => notify('history-write-failing', 'error', texts.historyWriteFailing(error.message, pending, paths.dir)),
+    recovered: (flushed) => notify('history-write-recovered', 'info', texts.historyWriteRecovered(flushed)),
   });
+}
 
-  const desk = messageDesk({ writer, history, screening, settings, emit: (e) => bus.emit(e), notify, log, now });
-
-  const lines = new LineSet({
-    decide: (callerId, call) => {
-      if (paused()) {
-        return {
-          action: 'allow',
-          reason: 'paused',
-          ruleId: null,
-          ruleLabel: null,
-          text: texts.paused(),
-        };
-      }
-      return screening.decide(callerId, { lineId: call.lineId, canGate: call.canGate ?? false });
-    },
-    gate: { settings: () => settings.get().screening.gate },
-    // A landline's number alone decides when no name could change the outcome and it is a hang-up; calls
-    // that ring through keep the name wait, so the person sees who is calling.
-    hangsUpWhateverName: (callerId) => {
-      if (paused()) return false;
-      const d = screening.decisionWhateverName(callerId);
-      return d !== null && (d.action === 'reject' || d.action === 'answer-hangup');
-    },
-    status: (line) => bus.emit({ type: 'line-status', line }),
-    callStarted: (e) => {
-      // Pick up rules and settings the CLI changed, before this call's caller ID arrives.
-      settings.refresh();
-      screening.refresh();
-      const at = now();
-      startedAt.set(e.key, at);
-      bus.emit({ type: 'call-started', call: { key: e.key, lineId: e.lineId, simulated: e.simulated, startedAt: isoWithOffset(at) } });
-    },
-    callerIdentified: (e) => bus.emit({ type: 'caller-identified', ...e }),
-    decided: (e) => bus.emit({ type: 'call-decided', ...e }),
-    callEnded: (e, simulated) => endCall(e, simulated),
-    warn: (message) => log('warn', message),
-    sms: desk.hooks,
-  }, { ...(options.lineTiming ? { timing: options.lineTiming } : {}), ...(options.latency ? { latency: options.latency } : {}) });
+/**
+ * The lines and what happens around each call on them: the decision (allow everything while paused), the
+ * events the UI follows, and, once the call ends, what screening learns from it and the record it leaves.
+ */
+function callLines(o: {
+  options: ServiceOptions;
+  settings: SettingsStore;
+  screening: Screening;
+  records: RecordQueue<PendingRecord, CallRecord>;
+  desk: MessageDesk;
+  bus: EventBus;
+  paused: () => boolean;
+  now: () => Date;
+  log: Log;
+}): LineSet {
+  const { options, settings, screening, records, bus, paused, now, log } = o;
+  // Wall-clock starts come from the service's clock (injectable for the drill), keyed by call.
+  const startedAt = new Map<string, Date>();
 
   function endCall(e: EndedCall, simulated: boolean) {
     const started = startedAt.get(e.key) ?? now();
@@ -197,8 +265,50 @@ export async function startService(options: ServiceOptions): Promise<Service> {
     });
   }
 
-  // The shield's engagements and ends go into the chain as they happen (and any the last run missed, now):
-  // the incidents of the evidence report are chained facts, not rows anyone could edit.
+  return new LineSet({
+    decide: (callerId, call) => {
+      if (paused()) {
+        return {
+          action: 'allow',
+          reason: 'paused',
+          ruleId: null,
+          ruleLabel: null,
+          text: texts.paused(),
+        };
+      }
+      return screening.decide(callerId, { lineId: call.lineId, canGate: call.canGate ?? false });
+    },
+    gate: { settings: () => settings.get().screening.gate },
+    // A landline's number alone decides when no name could change the outcome and it is a hang-up; calls
+    // that ring through keep the name wait, so the person sees who is calling.
+    hangsUpWhateverName: (callerId) => {
+      if (paused()) return false;
+      const d = screening.decisionWhateverName(callerId);
+      return d !== null && (d.action === 'reject' || d.action === 'answer-hangup');
+    },
+    status: (line) => bus.emit({ type: 'line-status', line }),
+    callStarted: (e) => {
+      // Pick up rules and settings the CLI changed, before this call's caller ID arrives.
+      settings.refresh();
+      screening.refresh();
+      const at = now();
+      startedAt.set(e.key, at);
+      bus.emit({ type: 'call-started', call: { key: e.key, lineId: e.lineId, simulated: e.simulated, startedAt: isoWithOffset(at) } });
+    },
+    callerIdentified: (e) => bus.emit({ type: 'caller-identified', ...e }),
+    decided: (e) => bus.emit({ type: 'call-decided', ...e }),
+    callEnded: (e, simulated) => endCall(e, simulated),
+    warn: (message) => log('warn', message),
+    sms: o.desk.hooks,
+  }, { ...(options.lineTiming ? { timing: options.lineTiming } : {}), ...(options.latency ? { latency: options.latency } : {}) });
+}
+
+/**
+ * Changes the UI follows (the shield, the rules, the settings), and the shield's engagements and ends into
+ * the chain as they happen (and any the last run missed, now): the incidents of the evidence report are
+ * chained facts, not rows anyone could edit. Returns the step that chains them, for the handlers too.
+ */
+function relayChanges(history: History, screening: Screening, settings: SettingsStore, bus: EventBus, log: Log): () => void {
   const chainIncidents = () => {
     try {
       history.recordIncidents(screening.incidents());
@@ -213,35 +323,18 @@ export async function startService(options: ServiceOptions): Promise<Service> {
   });
   screening.rules.onChange((list) => bus.emit({ type: 'rules-changed', list }));
   settings.onChange((s) => bus.emit({ type: 'settings-changed', settings: s }));
+  return chainIncidents;
+}
 
-  const exports: ExportJobs = new Map();
-  const handlers = buildHandlers({
-    host: options.host,
-    paths,
-    settings,
-    history,
-    screening,
-    lines,
-    exports,
-    notices,
-    emit: (e: ApiEvent) => bus.emit(e),
-    newId: () => randomUUID(),
-    now,
-    paused: () => (paused() ? pausedUntil : null),
-    setPaused: (until) => {
-      pausedUntil = until;
-    },
-    chainIncidents,
-    desk,
-    ...(options.printPdf ? { printPdf: options.printPdf } : {}),
-  });
-
-  // Lines: configured ones, those given for this run, and the demo line when asked.
+/**
+ * Lines: the configured ones, those given for this run, and the demo line when asked; then hot-plug, unless
+ * this run was told exactly which modems to screen (serve --modem). Returns what stops the hot-plug watch.
+ */
+async function openLines(lines: LineSet, settings: SettingsStore, options: ServiceOptions, handlers: Handlers, log: Log): Promise<() => void> {
   for (const cfg of settings.get().lines) if (cfg.enabled) lines.add(cfg.path, { label: cfg.label, hangupMethod: cfg.hangupMethod, audioPath: cfg.audioPath });
   for (const path of options.modems ?? []) lines.add(path, {});
   if (options.demo) await lines.addDemo();
-  // Hot-plug, unless this run was told exactly which modems to screen (serve --modem).
-  const stopHotplug = options.modems?.length
+  return options.modems?.length
     ? () => {}
     : watchForModems({
         enabled: () => settings.get().autoDetectModems,
@@ -251,112 +344,4 @@ export async function startService(options: ServiceOptions): Promise<Service> {
         add: (path) => void Promise.resolve(handlers.addLine({ path })).catch((e: Error) => log('warn', `could not add ${path}: ${e.message}`)),
         log: (message) => log('info', message),
       });
-
-  // A checkpoint a day (when the chain moved): the head written outside the database, where whoever edits the
-  // database cannot follow. The first one soon after start, then every 24 hours.
-  let lastCheckpoint = { at: 0, lastId: -1 };
-  const checkpointDaily = () => {
-    if (Date.now() - lastCheckpoint.at < 24 * 3600_000) return;
-    const head = history.headInfo();
-    lastCheckpoint = { at: Date.now(), lastId: head.lastId };
-    if (head.head === null) return;
-    for (const dir of checkpointDirs(paths, settings.get().evidence.checkpointDir)) {
-      try {
-        history.checkpoint(dir, 'daily');
-      } catch (error) {
-        log('warn', `could not write the daily checkpoint to ${dir}: ${(error as Error).message}`);
-      }
-    }
-  };
-
-  // The opt-in checkpoint SMS (Settings → Evidence): the head texted to the number the user confirmed, so the
-  // operator's own records timestamp it. Never to a number not confirmed; the sent text is itself recorded.
-  // Checked on every housekeeping tick, not only with the daily checkpoint: a line that becomes ready later
-  // (the modem plugged in after start) still sends that day's SMS. At most one a day per number, however
-  // often Ringfence restarts (the sent SMS in the chain say when the last one went); a failure waits 10 minutes.
-  let smsCheckpointBusy = false;
-  let smsCheckpointRetryAt = 0;
-  let smsCheckpointNoLineSaid = 0;
-  const checkpointSmsDue = async () => {
-    const { enabled, to, confirmedAt } = settings.get().evidence.smsCheckpoint;
-    if (smsCheckpointBusy || !enabled || !confirmedAt || !/^\+?\d{3,20}$/.test(to) || Date.now() < smsCheckpointRetryAt) return;
-    const since = now().getTime() - 23 * 3600_000;
-    if (history.listSms({ party: to, fromMs: since, limit: 20 }).some((s) => s.direction === 'sent' && s.party === to)) return;
-    const head = history.headInfo();
-    if (head.head === null) return;
-    const line = lines.smsReady()[0];
-    if (!line) {
-      // Said once a day, not on every tick.
-      if (Date.now() - smsCheckpointNoLineSaid > 24 * 3600_000 && lines.statuses().length > 0) {
-        smsCheckpointNoLineSaid = Date.now();
-        notify('checkpoint-sms-no-line', 'warning', texts.checkpointSmsNoLine(to));
-      }
-      return;
-    }
-    smsCheckpointBusy = true;
-    try {
-      const result = await lines.sendSms(line.id, to, checkpointSmsText({ lastId: head.lastId, head: head.head }, now()));
-      const recorded = await desk.recordSent(line.id, line.simulated, result, null);
-      if (recorded.ok) notify('checkpoint-sms-sent', 'info', texts.checkpointSmsSent(to, head.lastId));
-      else {
-        smsCheckpointRetryAt = Date.now() + 10 * 60_000;
-        notify('checkpoint-sms-failed', 'warning', texts.checkpointSmsFailed(to, recorded.error ?? ''));
-      }
-    } catch (error) {
-      smsCheckpointRetryAt = Date.now() + 10 * 60_000;
-      log('warn', `checkpoint SMS: ${(error as Error).message}`);
-    } finally {
-      smsCheckpointBusy = false;
-    }
-  };
-
-  // Housekeeping: end the shield after its quiet period, see CLI changes, apply retention, write the daily
-  // checkpoint, and have the record writer copy the WAL into the database now and then (this connection
-  // never checkpoints).
-  let lastRetention = 0;
-  let ticks = 0;
-  const tick = setInterval(() => {
-    if (writer.threaded && ++ticks % 15 === 0) writer.checkpoint().catch((error: Error) => log('warn', `WAL checkpoint failed: ${error.message}`));
-    try {
-      settings.refresh();
-      screening.refresh();
-      screening.tick();
-      checkpointDaily();
-      void checkpointSmsDue();
-      const days = settings.get().retentionDays;
-      if (days !== null && Date.now() - lastRetention > 3600_000) {
-        lastRetention = Date.now();
-        history.applyRetention(days);
-      }
-    } catch (error) {
-      log('error', `housekeeping failed: ${(error as Error).message}`);
-    }
-  }, 2000);
-  tick.unref();
-
-  const api = createApiHost(handlers, bus.subscribe);
-  let closed = false;
-  return {
-    ...api,
-    uploads: { folder: () => screening.rules.importFolder, previewImport: (path, client) => screening.rules.previewImportRequest(path, client) },
-    paths,
-    exportFile: (jobId) => exports.get(jobId) ?? null,
-    async close() {
-      if (closed) return;
-      closed = true;
-      clearInterval(tick);
-      stopHotplug();
-      await lines.closeAll();
-      const left = await records.flush();
-      records.close();
-      const smsLeft = await desk.flush();
-      desk.close();
-      if (smsLeft > 0) log('error', `${smsLeft} SMS could not be saved before shutdown.`);
-      await writer.close();
-      if (left > 0) log('error', `${left} call record(s) could not be saved before shutdown.`);
-      screening.close();
-      db.close();
-      lock.release();
-    },
-  };
 }
