@@ -12,7 +12,13 @@ export type SimLogEntry = {
   text: string;
 };
 
-export type SimLog = { add(direction: SimLogEntry['direction'], text: string): void; entries(): SimLogEntry[]; readonly dropped: number };
+export type SimLog = {
+  add(direction: SimLogEntry['direction'], text: string): void;
+  entries(): SimLogEntry[];
+  /** Calls `listener` with each entry as it is added; returns what stops it. */
+  onEntry(listener: (entry: SimLogEntry) => void): () => void;
+  readonly dropped: number;
+};
 
 export function simLog(limit = 20_000): SimLog {
   const start = performance.now();
@@ -20,10 +26,13 @@ export function simLog(limit = 20_000): SimLog {
   let items: SimLogEntry[] = [];
   let seq = 0;
   let dropped = 0;
+  const listeners = new Set<(entry: SimLogEntry) => void>();
   return {
     add(direction, text) {
       const t = performance.now() - start;
-      items.push({ seq: ++seq, t: Math.round(t * 1000) / 1000, at: new Date(startWall + t).toISOString(), direction, text });
+      const entry: SimLogEntry = { seq: ++seq, t: Math.round(t * 1000) / 1000, at: new Date(startWall + t).toISOString(), direction, text };
+      items.push(entry);
+      for (const l of listeners) l(entry);
       // Trim in batches so a busy line does not copy the array on every entry.
       if (items.length > limit * 1.1) {
         dropped += items.length - limit;
@@ -31,6 +40,10 @@ export function simLog(limit = 20_000): SimLog {
       }
     },
     entries: () => items.slice(),
+    onEntry(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
     get dropped() {
       return dropped;
     },

@@ -65,6 +65,8 @@ export interface Simulator {
   fault(kind: Fault): Promise<void>;
   /** Both directions and every event, timestamped (monotonic ms and ISO). */
   log(): SimLogEntry[];
+  /** Calls `listener` with each log entry as it is written (wait for an event instead of polling log()); returns what stops it. */
+  onLog(listener: (entry: SimLogEntry) => void): () => void;
   close(): Promise<void>;
 }
 
@@ -164,6 +166,7 @@ export async function startSimulator(options: SimulatorOptions, overrides: { pro
     smsSent: () => sms.sent(),
     smsStore: () => ({ messages: sms.messages(), counts: sms.counts() }),
     log: () => log.entries(),
+    onLog: (listener) => log.onEntry(listener),
     async close() {
       if (closed) return;
       closed = true;

@@ -1,7 +1,7 @@
 // Plays a generated week through the rig, one call at a time, as the network would deliver it: the host's
 // clock jumps to each call's scheduled time, and the real pause between two calls is their scheduled gap
 // compressed by the modem's time scale (capped: beyond a few rings every gap looks alike to the line).
-import type { CallResult } from '../../main/sim/index.ts';
+import type { CallResult, SimLogEntry } from '../../main/sim/index.ts';
 import type { DrillCall, DrillWeek } from './scenario.ts';
 import type { Rig } from './rig.ts';
 
@@ -112,13 +112,26 @@ export async function playCalls(rig: Rig, week: DrillWeek, calls: readonly Drill
   return placed;
 }
 
-/** Until the simulator's log says the person picked up the call placed after log entry `mark` (not a guess at timing). */
-async function answered(rig: Rig, mark: number): Promise<void> {
-  const deadline = performance.now() + 10_000;
-  while (performance.now() < deadline) {
-    if (rig.sim.log().some((e) => e.seq > mark && e.direction === 'event' && e.text.startsWith('answered at the phone'))) return;
-    await sleep(10);
-  }
+/**
+ * Until the simulator's log says the person picked up the call placed after log entry `mark` (not a guess at
+ * timing), or 10 s have passed: woken by the entry itself as the simulator writes it, so the waiting call
+ * rings at the moment the first one was answered, without copying the log every few milliseconds.
+ */
+function answered(rig: Rig, mark: number): Promise<void> {
+  const isAnswer = (e: SimLogEntry) => e.seq > mark && e.direction === 'event' && e.text.startsWith('answered at the phone');
+  return new Promise((resolve) => {
+    const done = () => {
+      stop();
+      clearTimeout(deadline);
+      resolve();
+    };
+    // Listen first, then look at what is already logged: an answer in between is seen by one or the other.
+    const stop = rig.sim.onLog((e) => {
+      if (isAnswer(e)) done();
+    });
+    const deadline = setTimeout(done, 10_000);
+    if (rig.sim.log().some(isAnswer)) done();
+  });
 }
 
 /**

@@ -2,7 +2,7 @@
 // platform, with no pty and no socat. The same modem, calls and faults as on a pty.
 import { afterEach, describe, expect, it } from 'vitest';
 import type { LineStatus } from '../../../shared/domain.ts';
-import { demoTrustedCallers, startDemoModem, startSimulator, type Simulator } from '../../../main/sim/index.ts';
+import { demoTrustedCallers, startDemoModem, startSimulator, type SimLogEntry, type Simulator } from '../../../main/sim/index.ts';
 import { lineRig } from '../modem/support/line-rig.ts';
 
 const cleanups: (() => Promise<void>)[] = [];
@@ -33,6 +33,19 @@ describe('the simulator on the in-memory pair', () => {
     expect(allowed).toMatchObject({ outcome: 'caller-hung-up', rings: 2 });
     await rig.waitFor('call-ended', (c: { callerId: { number: string | null } }) => c.callerId.number === '13800138000');
     expect(rig.ended().map((c) => c.outcome)).toEqual(['rejected', 'caller-hung-up']);
+  });
+
+  it('tells a listener each log entry as it is written, until the listener stops', async () => {
+    const { sim } = await setup();
+    const seen: SimLogEntry[] = [];
+    const stop = sim.onLog((e) => seen.push(e));
+    await sim.placeCall({ number: '13800138000', presentation: 'allowed', rings: 1 });
+    stop();
+    expect(seen.some((e) => e.direction === 'event' && e.text.startsWith('call from'))).toBe(true);
+    expect(seen).toEqual(sim.log().filter((e) => e.seq >= seen[0]!.seq && e.seq <= seen.at(-1)!.seq));
+    const heard = seen.length;
+    await sim.placeCall({ number: '13800138001', presentation: 'allowed', rings: 1 });
+    expect(seen).toHaveLength(heard);
   });
 
   it('is unplugged and replugged: the line sees its port go, reconnects and initialises again', async () => {
