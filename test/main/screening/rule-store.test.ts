@@ -32,6 +32,24 @@ describe('rule store', () => {
     db.close();
   });
 
+  it('searches one list by value, label or note, the wildcard characters taken literally', () => {
+    const { rules, db } = open();
+    rules.add({ list: 'blocked', value: '+8617012345678', label: 'loan 100% sales', note: 'calls at night' });
+    rules.add({ list: 'blocked', value: '+8617012340000', label: 'loan 1000 sales' });
+    rules.add({ list: 'trusted', value: '+8613800138000', label: 'loan officer (real)', note: 'calls at night' });
+    const found = (list: RuleList, search: string) => rules.list({ list, search }).rules.map((r) => r.value);
+    // Each condition stays inside its list: the trusted rule's matching note never shows on the blocked list.
+    expect(found('blocked', 'at night')).toEqual(['+8617012345678']);
+    expect(found('trusted', 'at night')).toEqual(['+8613800138000']);
+    expect(found('blocked', 'loan')).toEqual(['+8617012340000', '+8617012345678']);
+    // "%" is a character to find, not SQL's any-run: "100%" matches the first label only.
+    expect(found('blocked', '100%')).toEqual(['+8617012345678']);
+    // A number typed in another form finds the stored one.
+    expect(found('blocked', '170 1234 0000')).toEqual(['+8617012340000']);
+    expect(rules.list({ list: 'blocked', search: 'loan', limit: 1 })).toMatchObject({ total: 2, rules: [{ value: '+8617012340000' }] });
+    db.close();
+  });
+
   it('refuses bad input with a specific error and changes nothing', async () => {
     const { rules, db } = open();
     const attempts: [Parameters<typeof rules.add>[0], RegExp][] = [
