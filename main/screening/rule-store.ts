@@ -17,7 +17,7 @@ import type { RuleFields, RuleRow } from './rule-input.ts';
 import { normalizeNumber } from './numbers.ts';
 import { parseRuleValue } from './patterns.ts';
 import { ruleTexts } from './texts.ts';
-import { allOf, anyOf, cond, query, type Query } from '../store/index.ts';
+import { allOf, anyOf, cond, query, type Query, type Write } from '../store/index.ts';
 
 export interface RuleStore {
   list(q: { list: RuleList; search?: string; offset?: number; limit?: number }): { rules: Rule[]; total: number };
@@ -61,8 +61,8 @@ export class SqliteRuleStore implements RuleStore {
   // The statements every call decision or edit runs, prepared once: preparing costs more than running.
   readonly #byId: Query<RuleRow>;
   readonly #byValue: Query<{ id: number }>;
-  readonly #hit: Query<never>;
-  readonly #insertRule: Query<never>;
+  readonly #hit: Write;
+  readonly #insertRule: Write;
 
   constructor(db: DatabaseSync, options: RuleStoreOptions) {
     this.#db = db;

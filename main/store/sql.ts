@@ -36,6 +36,9 @@ export interface Query<R> {
 // node:sqlite declares the positional and the named form as two overloads; both take the same spread.
 const spread = (params: Params) => params as SqlValue[];
 
+/** A statement that returns no rows (a write): `query<never>(db, 'UPDATE …')`. */
+export type Write = Query<never>;
+
 function wrap<R>(statement: StatementSync, sql: string): Query<R> {
   return {
     sql,
