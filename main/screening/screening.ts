@@ -203,7 +203,11 @@ class Engine implements Screening {
     if (number !== null && call.outcome === 'gate-passed') this.#recent.passed(number, call.endedAt.getTime() + this.#settings().screening.gate.passMinutes * 60_000);
     if (call.oneRing && number !== null) this.#flagOneRing(number, call.endedAt);
     if (live && call.decision.ruleId) this.rules.recordHit(call.decision.ruleId, call.startedAt);
-    this.#flushShield();
+    // An engagement is written (and told) at once, after the call that caused it. During a flood every call
+    // also moves the incident's counters; those wait for the next tick (every 2 s) or a read of the
+    // incidents, so a flood of ten calls a second is not ten commits and ten UI updates a second on the
+    // thread that must answer the next caller.
+    if (this.#shield.active && this.#shield.incidentId === null) this.#flushShield();
   }
 
   warmUp(records: CallRecord[]): void {

@@ -2,6 +2,7 @@
 // engagement is on record for the evidence report.
 import type { DatabaseSync } from 'node:sqlite';
 import type { Incident, ShieldTrigger } from '../../shared/domain.ts';
+import { GrowingSet } from './growing-set.ts';
 import { idleShield, withheldShare } from './shield.ts';
 import type { Shield, ShieldCause } from './shield.ts';
 import { texts } from './texts.ts';
@@ -54,8 +55,8 @@ export class ShieldStore {
     this.revision = row.revision;
     if (!row.active) return idleShield(row.count_from_ms);
     const numbers = row.incident_id === null
-      ? new Set<string>()
-      : new Set((this.#db.prepare('SELECT number FROM screening_incident_numbers WHERE incident_id = ?').all(row.incident_id) as { number: string }[]).map((r) => r.number));
+      ? GrowingSet.of()
+      : GrowingSet.of((this.#db.prepare('SELECT number FROM screening_incident_numbers WHERE incident_id = ?').all(row.incident_id) as { number: string }[]).map((r) => r.number));
     const incident = row.incident_id === null ? undefined : (this.#db.prepare('SELECT * FROM screening_incidents WHERE id = ?').get(row.incident_id) as CauseColumns | undefined);
     return {
       active: true,
