@@ -47,7 +47,7 @@ export interface Screening {
   observe(call: ObservedCall): void;
   /** Replays the history's recent calls at start-up: observe() for each, oldest first. */
   warmUp(records: CallRecord[]): void;
-  /** Picks up rules/shield changed by another process (the CLI): checks PRAGMA data_version, then applies
+  /** Picks up rules/shield changed by another process (the CLI): checks the journal's last entry and the shield's revision, then applies
    *  the change journal; cheap when nothing changed. Also reloads after a home-country change. */
   refresh(): void;
   /** Ends the shield after the quiet period / at `until`, drops expired rules; call every few seconds. */
@@ -100,10 +100,11 @@ class Engine implements Screening {
   readonly #oneRing = new Set<string>();
   /** The undecided-yet-unobserved call on each line, so observe() does not count a decided call twice. */
   readonly #pending = new Map<string, { number: string | null }>();
-  readonly #dataVersion: Query<{ data_version: number }>;
+  /** What another process changes: the rule journal's last entry and the shield's revision (see refresh). */
+  readonly #marks: Query<{ seq: number; revision: number }>;
   #index: RuleIndex;
   #seq: number;
-  #version: number;
+  #version: string;
   #normalize: (raw: string) => string | null;
   #shield: Shield;
   #shieldDirty = false;
@@ -115,7 +116,7 @@ class Engine implements Screening {
     this.#settings = options.settings;
     this.#now = options.now ?? (() => new Date());
     this.rules = new SqliteRuleStore(db, { homeCountry: () => this.#settings().homeCountry, now: this.#now });
-    this.#dataVersion = query<{ data_version: number }>(db, 'PRAGMA data_version');
+    this.#marks = query<{ seq: number; revision: number }>(db, 'SELECT (SELECT coalesce(max(seq), 0) FROM screening_changes) AS seq, coalesce((SELECT revision FROM screening_shield WHERE id = 1), 0) AS revision');
     const home = this.#settings().homeCountry;
     // Journal position first, then the load: a change in between is applied twice, which is harmless.
     this.#seq = lastChange(db);
@@ -204,7 +205,11 @@ class Engine implements Screening {
     if (number !== null && call.outcome === 'gate-passed') this.#recent.passed(number, call.endedAt.getTime() + this.#settings().screening.gate.passMinutes * 60_000);
     if (call.oneRing && number !== null) this.#flagOneRing(number, call.endedAt);
     if (live && call.decision.ruleId) this.rules.recordHit(call.decision.ruleId, call.startedAt);
-    this.#flushShield();
+    // An engagement is written (and told) at once, after the call that caused it. During a flood every call
+    // also moves the incident's counters; those wait for the next tick (every 2 s) or a read of the
+    // incidents, so a flood of ten calls a second is not ten commits and ten UI updates a second on the
+    // thread that must answer the next caller.
+    if (this.#shield.active && this.#shield.incidentId === null) this.#flushShield();
   }
 
   warmUp(records: CallRecord[]): void {
@@ -358,8 +363,14 @@ class Engine implements Screening {
     this.#normalize = numberNormalizer(home);
   }
 
-  #readVersion(): number {
-    return this.#dataVersion.one().data_version;
+  /**
+   * One indexed read. `PRAGMA data_version` would also say "another connection wrote", but the history's
+   * writer thread commits after every call, so it said so at every call start, and the journal and shield
+   * were queried again each time, on the way to the next caller's decision.
+   */
+  #readVersion(): string {
+    const row = this.#marks.one();
+    return `${row.seq}:${row.revision}`;
   }
 
   close(): void {

@@ -2,6 +2,7 @@
 // engagement is on record for the evidence report.
 import type { DatabaseSync } from 'node:sqlite';
 import type { Incident, ShieldTrigger } from '../../shared/domain.ts';
+import { GrowingSet } from './growing-set.ts';
 import { idleShield, withheldShare } from './shield.ts';
 import type { Shield, ShieldCause } from './shield.ts';
 import { texts } from './texts.ts';
@@ -55,8 +56,8 @@ export class ShieldStore {
     this.revision = row.revision;
     if (!row.active) return idleShield(row.count_from_ms);
     const numbers = row.incident_id === null
-      ? new Set<string>()
-      : new Set(
+      ? GrowingSet.of()
+      : GrowingSet.of(
           query<{ number: string }>(this.#db, 'SELECT number FROM screening_incident_numbers WHERE incident_id = ?')
             .all(row.incident_id)
             .map((r) => r.number),

@@ -9,6 +9,7 @@
 import type { ShieldState, ShieldTrigger } from '../../shared/domain.ts';
 import type { ScreeningSettings } from '../../shared/settings.ts';
 import type { RecentCalls } from './recent.ts';
+import { GrowingSet } from './growing-set.ts';
 import { texts } from './texts.ts';
 
 /** What engaged the shield, counted at that moment: the calls inside the window that crossed the threshold. */
@@ -36,7 +37,7 @@ export type Shield = {
   incidentId: number | null;
   callsBlocked: number;
   /** Distinct numbers rejected in this incident (withheld calls have none). */
-  numbers: ReadonlySet<string>;
+  numbers: GrowingSet;
   withheldBlocked: number;
   lastRejectAt: number | null;
   /** Calls before this time (the last time the shield ended) never count toward engaging it again. */
@@ -51,7 +52,7 @@ export const idleShield = (countFrom: number | null = null): Shield => ({
   until: null,
   incidentId: null,
   callsBlocked: 0,
-  numbers: new Set(),
+  numbers: GrowingSet.of(),
   withheldBlocked: 0,
   lastRejectAt: null,
   countFrom,
@@ -98,7 +99,7 @@ export const ended = (at: number): Shield => idleShield(at);
 /** A call was rejected (for any reason) while the shield was on: it belongs to the incident. */
 export function rejected(shield: Shield, at: number, number: string | null, withheld: boolean): Shield {
   if (!shield.active) return shield;
-  const numbers = number !== null && !shield.numbers.has(number) ? new Set(shield.numbers).add(number) : shield.numbers;
+  const numbers = number !== null ? shield.numbers.with(number) : shield.numbers;
   return {
     ...shield,
     callsBlocked: shield.callsBlocked + 1,

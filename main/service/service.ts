@@ -317,8 +317,12 @@ function relayChanges(history: History, screening: Screening, settings: Settings
     }
   };
   chainIncidents();
+  // Chained when the shield engages or ends, not at each counter update during a flood.
+  let chainedShield = { active: screening.shield().active, since: screening.shield().since };
   screening.onShieldChange((shield) => {
     bus.emit({ type: 'shield-changed', shield });
+    if (shield.active === chainedShield.active && shield.since === chainedShield.since) return;
+    chainedShield = { active: shield.active, since: shield.since };
     chainIncidents();
   });
   screening.rules.onChange((list) => bus.emit({ type: 'rules-changed', list }));
