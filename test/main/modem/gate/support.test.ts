@@ -39,6 +39,21 @@ describe('probeGate', () => {
     expect(r.support.text.zh).toMatch(/语音播报/);
   });
 
+  it('SIMCom without text-to-speech but with AT+CREC and a file system plays recorded clips', async () => {
+    const r = await probe('simcom', { 'AT+DDET=?': ['+DDET: (0,1)'], 'AT+CREC=?': ['+CREC: (1-9)'], 'AT+FSWRITE=?': [] });
+    expect(r.support).toMatchObject({ supported: true, method: 'simcom-file' });
+    expect(r.support.text.en).toMatch(/recorded prompt/);
+    expect(r.support.text.zh).toMatch(/录音提示语/);
+    expect(r.sent).toEqual(['AT+DDET=?', 'AT+CTTS=?', 'AT+CREC=?', 'AT+FSWRITE=?']);
+  });
+
+  it('Quectel without QWTTS but with AT+QPSND and AT+QFUPL plays recorded clips', async () => {
+    const r = await probe('quectel', { 'AT+QTONEDET=?': ['+QTONEDET: (0,1)'], 'AT+QPSND=?': [], 'AT+QFUPL=?': [] });
+    expect(r.support).toMatchObject({ supported: true, method: 'quectel-file' });
+    expect(r.sent).toEqual(['AT+QTONEDET=?', 'AT+QWTTS=?', 'AT+QPSND=?', 'AT+QFUPL=?']);
+    expect((await probe('quectel', { 'AT+QTONEDET=?': [], 'AT+QPSND=?': [] })).support).toMatchObject({ supported: false, method: null });
+  });
+
   it('Quectel needs QTONEDET and QWTTS', async () => {
     expect((await probe('quectel', { 'AT+QTONEDET=?': ['+QTONEDET: (0,1)'], 'AT+QWTTS=?': [] })).support.method).toBe('quectel-tts');
     expect((await probe('quectel', {})).support.text.en).toMatch(/key presses/);
