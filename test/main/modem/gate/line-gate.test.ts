@@ -151,6 +151,26 @@ describe('pass gate on a SIMCom SIM800 without text-to-speech (DDET + files play
   });
 });
 
+describe('the recorded prompt follows the prompt setting', () => {
+  it('a withheld caller hears "show your number" in both languages; with English only, only English clips play', async () => {
+    let order: 'zh-en' | 'en' = 'zh-en';
+    const { sim, line } = await rig('sim800-no-tts', { gate: () => ({ ...gate(), settings: () => ({ mode: 'during-shield', passMinutes: 5, digitWaitSeconds: 3, prompt: order }) }) });
+    let from = sim.log().length;
+    const withheld = await sim.placeCall({ number: null, presentation: 'withheld', rings: 6, caller: 'person' });
+    expect(await line.waitFor<EndedCall>('call-ended', undefined, 15_000)).toMatchObject({ outcome: 'gate-withheld', gate: { result: 'withheld' } });
+    expect(await hostBytesBy(sim, from, 'AT+CLCC\r')).toBe(`AT+DDET=1,0,0\rATA\r${crec({ kind: 'withheld' })}AT+CHUP\rAT+CLCC\r`);
+    expect(withheld.gate?.heard).toEqual(['withheld']);
+
+    order = 'en';
+    from = sim.log().length;
+    const person = await sim.placeCall({ number: '13912345678', presentation: 'allowed', rings: 6, caller: 'person' });
+    expect(await line.waitFor<EndedCall>('call-ended', (e) => e.callerId.number === '13912345678', 15_000)).toMatchObject({ outcome: 'gate-passed' });
+    const english = (ids: string[]) => ids.map((id) => `AT+CREC=4,"${simcomFile(id)}",0,100\r`).join('');
+    expect(await hostBytesBy(sim, from, 'AT+CLCC\r')).toBe(`AT+DDET=1,0,0\rATA\r${english(['en-press', 'en-7', 'en-connect'])}${english(['en-again', 'en-5', 'en-minutes'])}AT+CHUP\rAT+CLCC\r`);
+    expect(person.gate).toMatchObject({ heard: ['ask:7', 'passed:5'], pressed: '7' });
+  });
+});
+
 describe('pass gate on a Quectel EC25 without text-to-speech (QTONEDET + files played with QPSND)', () => {
   it('uploads every clip to RAM: with QFUPL, byte for byte, at set-up', async () => {
     const { sim, line } = await rig('quectel-ec25-no-tts');

@@ -1,7 +1,7 @@
 // The set-up probe: which lines can gate, and the sentence that says why not.
 import { describe, expect, it } from 'vitest';
 import { createAtChannel } from '../../../../main/modem/at-channel.ts';
-import { probeGate } from '../../../../main/modem/gate/support.ts';
+import { probeGate, uploadClips } from '../../../../main/modem/gate/support.ts';
 import { profileByName } from '../../../../main/modem/profiles/pick.ts';
 import type { ProfileName } from '../../../../main/modem/profiles/profile.ts';
 
@@ -52,6 +52,16 @@ describe('probeGate', () => {
     expect(r.support).toMatchObject({ supported: true, method: 'quectel-file' });
     expect(r.sent).toEqual(['AT+QTONEDET=?', 'AT+QWTTS=?', 'AT+QPSND=?', 'AT+QFUPL=?']);
     expect((await probe('quectel', { 'AT+QTONEDET=?': [], 'AT+QPSND=?': [] })).support).toMatchObject({ supported: false, method: null });
+  });
+
+  it('a module that refuses the upload cannot gate, and the sentence names the command', async () => {
+    // The table modem refuses every AT+FSWRITE: AT+FSCREATE's refusal (file already there) is fine, this is not.
+    const m = modem({ 'AT+FSCREATE=C:\\User\\rf-en-press.amr': [] });
+    const failed = await uploadClips(m.channel, 'simcom-file', 'SIMCom');
+    expect(failed?.support).toMatchObject({ supported: false, method: null });
+    expect(failed?.support.text.en).toMatch(/copying the recorded prompt to this SIMCom module failed \(AT\+FSWRITE: ERROR\)/);
+    expect(failed?.support.text.zh).toMatch(/复制录音提示语失败（AT\+FSWRITE: ERROR）/);
+    expect(m.sent).toEqual(['AT+FSCREATE=C:\\User\\rf-en-press.amr', expect.stringMatching(/^AT\+FSWRITE=C:\\User\\rf-en-press\.amr,0,\d+,10$/)]);
   });
 
   it('Quectel needs QTONEDET and QWTTS', async () => {
