@@ -14,7 +14,9 @@
 // played from files the line uploads to the module's flash at every set-up (SIM800 Series AT Command
 // Manual V1.09, "AT Commands for File System" and "AT+CREC Record Operation"; the module's user folder is
 // C:\User\, a few tens of KB, so the clips are AMR-NB, <form> 0):
-//   AT+FSCREATE=C:\User\rf-zh-7.amr          create the file (ERROR when it is there already: fine)
+//   AT+FSDEL=C:\User\rf-zh-7.amr             drop an older copy (ERROR when there is none: fine), so a
+//                     shorter new clip never keeps an old one's tail
+//   AT+FSCREATE=C:\User\rf-zh-7.amr          create the file
 //   AT+FSWRITE=C:\User\rf-zh-7.amr,0,<size>,10   mode 0 = from the start; the module answers ">", then
 //                     reads exactly <size> bytes (≤ 10240) within 10 s, then OK
 //   AT+DDET=1,0,0, ATA   as above
@@ -82,7 +84,8 @@ const quectelPath = (id: string) => `RAM:${clipFileName(id)}`;
 export function uploadPlan(method: GateMethod): UploadStep[] {
   if (method === 'simcom-file') {
     return clipIds().flatMap((id): UploadStep[] => [
-      { command: `AT+FSCREATE=${simcomPath(id)}`, optional: true },
+      { command: `AT+FSDEL=${simcomPath(id)}`, optional: true },
+      { command: `AT+FSCREATE=${simcomPath(id)}` },
       { command: `AT+FSWRITE=${simcomPath(id)},0,${clipFile(id).length},10`, data: { bytes: clipFile(id), after: 'prompt' } },
     ]);
   }

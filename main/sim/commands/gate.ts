@@ -99,8 +99,13 @@ function fields(arg: string): string[] {
 /** The largest file one AT+FSWRITE takes (SIM800 manual: <size> ≤ 10240). */
 const fsWriteMax = 10_240;
 
-/** SIMCom flash files (AT+FSCREATE, AT+FSWRITE) and playing one into the call (AT+CREC=4). */
+/** SIMCom flash files (AT+FSDEL, AT+FSCREATE, AT+FSWRITE) and playing one into the call (AT+CREC=4). */
 export const simcomFileCommands: Record<string, Handler> = {
+  '+FSDEL': (cmd, { files }) => {
+    if (cmd.op === 'test') return OK;
+    const name = fields(cmd.arg)[0] ?? '';
+    return cmd.op === 'set' && files.has(name) ? { files: { [name]: null } } : ERROR;
+  },
   '+FSCREATE': (cmd, { files }) => {
     if (cmd.op === 'test') return OK;
     const name = fields(cmd.arg)[0] ?? '';

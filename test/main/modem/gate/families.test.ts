@@ -53,11 +53,12 @@ describe('gate plans', () => {
     expect(plan.say({ kind: 'ask', digit: '3' })[0]).toMatchObject({ type: 'play-file', done: '+QPSND', clip: 'en-press' });
   });
 
-  it('uploads every clip: SIMCom FSCREATE + FSWRITE (bytes after ">"), Quectel QFDEL + QFUPL (bytes after CONNECT)', () => {
+  it('uploads every clip: SIMCom FSDEL + FSCREATE + FSWRITE (bytes after ">"), Quectel QFDEL + QFUPL (bytes after CONNECT)', () => {
     const simcom = uploadPlan('simcom-file');
-    expect(simcom).toHaveLength(clipIds().length * 2);
-    expect(simcom.slice(0, 2)).toEqual([
-      { command: 'AT+FSCREATE=C:\\User\\rf-en-press.amr', optional: true },
+    expect(simcom).toHaveLength(clipIds().length * 3);
+    expect(simcom.slice(0, 3)).toEqual([
+      { command: 'AT+FSDEL=C:\\User\\rf-en-press.amr', optional: true },
+      { command: 'AT+FSCREATE=C:\\User\\rf-en-press.amr' },
       { command: `AT+FSWRITE=C:\\User\\rf-en-press.amr,0,${clipFile('en-press').length},10`, data: { bytes: clipFile('en-press'), after: 'prompt' } },
     ]);
     const quectel = uploadPlan('quectel-file');

@@ -1,7 +1,7 @@
 // The pass gate end to end: a real Line against the simulated modem of each family (in-memory port pair),
 // what the host writes compared byte for byte, what the caller heard and pressed, and the call's outcome.
 import { afterEach, describe, expect, it } from 'vitest';
-import type { CallerId, Decision, GateReport } from '../../../../shared/domain.ts';
+import type { CallerId, Decision, GateReport, LineStatus } from '../../../../shared/domain.ts';
 import { encodeUlaw } from '../../../../main/modem/gate/audio.ts';
 import { shieldForTransmit } from '../../../../main/modem/gate/dle.ts';
 import { clipFile, clipFileName, clipIds, promptClips, promptSamples, spokenText, ucs2Hex, type PromptSay } from '../../../../main/modem/gate/prompt.ts';
@@ -122,7 +122,7 @@ describe('pass gate on a SIMCom SIM800 without text-to-speech (DDET + files play
     const setUp = hostBytes(sim, 0);
     expect(setUp).toContain('AT+DDET=?\rAT+CTTS=?\rAT+CREC=?\rAT+FSWRITE=?\r');
     const upload = clipIds()
-      .map((id) => `AT+FSCREATE=${simcomFile(id)}\rAT+FSWRITE=${simcomFile(id)},0,${clipFile(id).length},10\r${latin1(id)}`)
+      .map((id) => `AT+FSDEL=${simcomFile(id)}\rAT+FSCREATE=${simcomFile(id)}\rAT+FSWRITE=${simcomFile(id)},0,${clipFile(id).length},10\r${latin1(id)}`)
       .join('');
     expect(setUp).toContain(upload);
     // The module refused text-to-speech, as the real firmware does.
@@ -198,6 +198,25 @@ describe('pass gate on a Quectel EC25 without text-to-speech (QTONEDET + files p
     expect(await hostBytesBy(sim, from, 'AT+CLCC\r')).toBe(`AT+QTONEDET=1\rATA\r${qpsnd({ kind: 'ask', digit: '7' })}AT+CHUP\rAT+CLCC\r`);
     expect(bot.gate).toMatchObject({ heard: ['ask:7'], pressed: null });
     expect(failed).toMatchObject({ outcome: 'gate-failed', gate: { method: 'quectel-file', result: 'failed' } });
+  });
+});
+
+describe('the upload is redone at every set-up', () => {
+  it('a power-cycled Quectel (its RAM drive empty) gets every clip again, says it can gate only after, and gates', async () => {
+    const { sim, line } = await rig('quectel-ec25-no-tts');
+    const uploads = () => hostBytes(sim, 0).split('AT+QFUPL="RAM:rf-en-press.amr"').length - 1;
+    expect(uploads()).toBe(1);
+    const mark = line.events.length;
+    await sim.fault('unplug');
+    const gone = await line.waitFor<LineStatus>('status', (st) => st.state === 'disconnected', 10_000, mark);
+    expect(gone.gate).toMatchObject({ method: 'quectel-file' });
+    await sim.fault('replug');
+    const back = await line.waitFor<LineStatus>('status', (st) => st.state === 'ready', 20_000, line.events.length);
+    expect(back.gate).toMatchObject({ supported: true, method: 'quectel-file' });
+    expect(uploads()).toBe(2);
+    const person = await sim.placeCall({ number: '13912345678', presentation: 'allowed', rings: 6, caller: 'person' });
+    expect(person.gate).toMatchObject({ heard: ['ask:7', 'passed:3'], pressed: '7' });
+    expect(await line.waitFor<EndedCall>('call-ended', undefined, 15_000)).toMatchObject({ outcome: 'gate-passed' });
   });
 });
 

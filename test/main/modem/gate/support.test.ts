@@ -55,13 +55,13 @@ describe('probeGate', () => {
   });
 
   it('a module that refuses the upload cannot gate, and the sentence names the command', async () => {
-    // The table modem refuses every AT+FSWRITE: AT+FSCREATE's refusal (file already there) is fine, this is not.
+    // The table modem refuses every AT+FSWRITE: AT+FSDEL's refusal (no older copy) is fine, this is not.
     const m = modem({ 'AT+FSCREATE=C:\\User\\rf-en-press.amr': [] });
     const failed = await uploadClips(m.channel, 'simcom-file', 'SIMCom');
     expect(failed?.support).toMatchObject({ supported: false, method: null });
     expect(failed?.support.text.en).toMatch(/copying the recorded prompt to this SIMCom module failed \(AT\+FSWRITE: ERROR\)/);
     expect(failed?.support.text.zh).toMatch(/复制录音提示语失败（AT\+FSWRITE: ERROR）/);
-    expect(m.sent).toEqual(['AT+FSCREATE=C:\\User\\rf-en-press.amr', expect.stringMatching(/^AT\+FSWRITE=C:\\User\\rf-en-press\.amr,0,\d+,10$/)]);
+    expect(m.sent).toEqual(['AT+FSDEL=C:\\User\\rf-en-press.amr', 'AT+FSCREATE=C:\\User\\rf-en-press.amr', expect.stringMatching(/^AT\+FSWRITE=C:\\User\\rf-en-press\.amr,0,\d+,10$/)]);
   });
 
   it('Quectel needs QTONEDET and QWTTS', async () => {
