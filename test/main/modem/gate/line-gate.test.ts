@@ -1,5 +1,7 @@
-// The pass gate end to end: a real Line against the simulated modem of each family (in-memory port pair),
-// what the host writes compared byte for byte, what the caller heard and pressed, and the call's outcome.
+// The pass gate end to end: a real Line against the simulated modem of each family (in-memory port pair) —
+// text-to-speech, recorded clips uploaded and played by the module (firmware without text-to-speech), V.253
+// voice modems, and a Huawei dongle's audio port — what the host writes compared byte for byte, what the
+// caller heard and pressed, and the call's outcome.
 import { afterEach, describe, expect, it } from 'vitest';
 import type { CallerId, Decision, GateReport, LineStatus } from '../../../../shared/domain.ts';
 import { encodeUlaw } from '../../../../main/modem/gate/audio.ts';
