@@ -53,6 +53,9 @@ export function createLineGate(o: LineGateOptions, env: Env) {
 
   return {
     async probe(channel: AtChannel, profile: Profile): Promise<GateSupport> {
+      // Until this set-up's answer is in (and its upload done), calls are screened as on a line that cannot
+      // gate: a gate started now would queue its ATA behind the upload, or use a replugged module's old answer.
+      probed = null;
       let found = await probeGate(channel, profile, o.audioPath ?? null);
       const method = found.support.method;
       // A module that plays files gets the clips now; it can gate only once they are all there.

@@ -1,6 +1,7 @@
 // The set-up probe: which lines can gate, and the sentence that says why not.
 import { describe, expect, it } from 'vitest';
 import { createAtChannel } from '../../../../main/modem/at-channel.ts';
+import { createLineGate } from '../../../../main/modem/gate/line-gate.ts';
 import { probeGate, uploadClips } from '../../../../main/modem/gate/support.ts';
 import { profileByName } from '../../../../main/modem/profiles/pick.ts';
 import type { ProfileName } from '../../../../main/modem/profiles/profile.ts';
@@ -96,5 +97,21 @@ describe('probeGate', () => {
     const r = await probe('zte', {});
     expect(r.support.supported).toBe(false);
     expect(r.sent).toEqual([]);
+  });
+
+  it('a line cannot gate while a new set-up probes (and uploads), whatever the last set-up found', async () => {
+    const gate = createLineGate(
+      { settings: () => ({ mode: 'always', passMinutes: 3, digitWaitSeconds: 8, prompt: 'zh-en' }) },
+      { openPort: async () => ({ ok: false, problem: { code: 'not-found', text: { en: '', zh: '' } } }) as never, later: () => () => {}, clock: () => 0, log: () => {} },
+    );
+    const tts = modem({ 'AT+DDET=?': [], 'AT+CTTS=?': [] });
+    await gate.probe(tts.channel, profileByName('simcom'));
+    expect(gate.canGate()).toBe(true);
+    // A replugged module that has not answered yet: the old answer no longer counts.
+    const silent = createAtChannel({ write: () => {}, onUrc: () => {}, defaultTimeoutMs: 5 });
+    const again = gate.probe(silent, profileByName('simcom'));
+    expect(gate.canGate()).toBe(false);
+    expect(await again).toMatchObject({ supported: false });
+    expect(gate.canGate()).toBe(false);
   });
 });
