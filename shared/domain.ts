@@ -227,8 +227,13 @@ export type HangupMethod = z.infer<typeof HangupMethod>;
 export const Signal = z.object({ csq: z.number().int(), dbm: z.number().nullable(), bars: z.number().int().min(0).max(5) });
 export type Signal = z.infer<typeof Signal>;
 
-/** How a line runs the press-a-digit pass gate (issue 16; main/modem/gate/families.ts has the commands). */
-export const GateMethod = z.enum(['simcom-tts', 'quectel-tts', 'voice-modem', 'huawei-audio']);
+/**
+ * How a line runs the press-a-digit pass gate (issue 16; main/modem/gate/families.ts has the commands):
+ * `simcom-tts` / `quectel-tts` the module speaks the prompt; `simcom-file` / `quectel-file` the module plays
+ * the shipped prompt clips, uploaded to its file system at set-up (firmware without text-to-speech);
+ * `voice-modem` AT+VTX audio; `huawei-audio` the host plays and listens on the dongle's audio port.
+ */
+export const GateMethod = z.enum(['simcom-tts', 'quectel-tts', 'simcom-file', 'quectel-file', 'voice-modem', 'huawei-audio']);
 export type GateMethod = z.infer<typeof GateMethod>;
 
 /** Whether a line can gate, found by a probe at set-up, and one sentence saying how or why not. */

@@ -37,10 +37,16 @@ export type SendOptions = {
   /** The line after each `expect` line is part of the reply whatever it looks like (a PDU after +CMGR:). */
   dataAfterExpect?: boolean;
   /**
-   * Text to write once the modem prompts for it with "> " (AT+CMGS: the PDU and Ctrl-Z). The owner reports
-   * the prompt with `prompt()`, since a prompt has no line end for the line splitter to see.
+   * Text to write once the modem prompts for it with "> " (AT+CMGS: the PDU and Ctrl-Z), or bytes written
+   * raw (SIMCom AT+FSWRITE: a file's content). The owner reports the prompt with `prompt()`, since a prompt
+   * has no line end for the line splitter to see.
    */
-  prompt?: string;
+  prompt?: string | Uint8Array;
+  /**
+   * Bytes to write raw when the modem answers CONNECT, the command then waiting for its real final result
+   * (Quectel AT+QFUPL: CONNECT, the file's bytes, `+QFUPL: <size>,<checksum>`, OK).
+   */
+  afterConnect?: Uint8Array;
   /**
    * Write these bytes instead of `<command>\r` and take the modem's next final result as their reply: a voice
    * modem answers OK once the audio sent after AT+VTX's CONNECT (ended by <DLE><ETX>) is played. `command`
@@ -156,6 +162,17 @@ export function createAtChannel(opts: AtChannelOptions): AtChannel {
     }, p.options.timeoutMs ?? opts.defaultTimeoutMs ?? 2000);
   };
 
+  /** A file's bytes after the modem's "> " or CONNECT: raw, logged by size (they are not text). */
+  const writeData = (p: Pending, bytes: Uint8Array, after: string) => {
+    try {
+      if (!opts.writeRaw) throw new Error('this channel cannot write raw bytes');
+      opts.writeRaw(bytes);
+      log('out', `(after ${after}) <${bytes.length} bytes>`);
+    } catch (error) {
+      log('warn', `write after ${after} of ${p.command} failed: ${(error as Error).message}`);
+    }
+  };
+
   // The header of a two-line URC waiting for its second line.
   let urcHeader: string | null = null;
 
@@ -217,6 +234,11 @@ export function createAtChannel(opts: AtChannelOptions): AtChannel {
       }
       const final = finalResult(line);
       if (final) {
+        if (final.kind === 'call-progress' && final.code === 'CONNECT' && p.options.afterConnect && !p.prompted) {
+          p.prompted = true;
+          writeData(p, p.options.afterConnect, 'CONNECT');
+          return;
+        }
         if (final.kind === 'call-progress' && !p.options.dial) return urc(line);
         finish(p, final.kind === 'ok' || final.kind === 'call-progress' ? 'ok' : 'error', final);
         next();
@@ -233,9 +255,11 @@ export function createAtChannel(opts: AtChannelOptions): AtChannel {
       const p = current;
       if (!p || p.options.prompt === undefined || p.prompted || p.writtenAt === null) return;
       p.prompted = true;
+      const text = p.options.prompt;
+      if (typeof text !== 'string') return writeData(p, text, 'the prompt');
       try {
-        opts.write(p.options.prompt);
-        log('out', `(after the prompt) ${[...p.options.prompt].map((c) => (c < ' ' ? `<${c.charCodeAt(0).toString(16).padStart(2, '0')}>` : c)).join('')}`);
+        opts.write(text);
+        log('out', `(after the prompt) ${[...text].map((c) => (c < ' ' ? `<${c.charCodeAt(0).toString(16).padStart(2, '0')}>` : c)).join('')}`);
       } catch (error) {
         log('warn', `write after the prompt of ${p.command} failed: ${(error as Error).message}`);
       }

@@ -7,7 +7,9 @@ export { openLine } from './line.ts';
 export type { Line, LineEvents, LineOptions } from './line-api.ts';
 export type { LineGateOptions } from './gate/line-gate.ts';
 // For the simulator's gated callers: what a prompt said, and the keys they press.
-export { promptFromText, recognisePrompt, type PromptSay } from './gate/prompt.ts';
+export { clipIds, clipMs, clipOfFile, clipSamples, phraseOf, promptFromText, recognisePrompt, type PromptSay } from './gate/prompt.ts';
+export { dtmfTone, type DtmfKey } from './gate/goertzel.ts';
+export { concatSamples, fromPcm16le, silence, toPcm16le } from './gate/audio.ts';
 export { decodeUcs2Hex } from './charset.ts';
 export type { EndedCall, LineTiming } from './call.ts';
 export type { LatencyStages } from './latency-trace.ts';

@@ -94,6 +94,18 @@ export const gateTexts = {
     en: 'Can gate: this Quectel module detects key presses (AT+QTONEDET) and speaks the prompt to the caller (AT+QWTTS).',
     zh: '可以验证：此移远模块能识别按键（AT+QTONEDET），并能向来电方播报提示语（AT+QWTTS）。',
   }),
+  simcomFile: (): Text => ({
+    en: 'Can gate: this SIMCom module detects key presses (AT+DDET) and plays the recorded prompt, which Ringfence copies to it each time the line starts (AT+CREC).',
+    zh: '可以验证：此 SIMCom 模块能识别按键（AT+DDET），并播放 Ringfence 在每次线路启动时复制到模块中的录音提示语（AT+CREC）。',
+  }),
+  quectelFile: (): Text => ({
+    en: 'Can gate: this Quectel module detects key presses (AT+QTONEDET) and plays the recorded prompt to the caller, which Ringfence copies to it each time the line starts (AT+QPSND).',
+    zh: '可以验证：此移远模块能识别按键（AT+QTONEDET），并向来电方播放 Ringfence 在每次线路启动时复制到模块中的录音提示语（AT+QPSND）。',
+  }),
+  uploadFailed: (family: string, detail: string): Text => ({
+    en: `Cannot gate yet: copying the recorded prompt to this ${family} module failed (${detail}). Ringfence tries again the next time the line starts; until then the shield rejects unknown callers.`,
+    zh: `暂时无法验证：向此 ${family} 模块复制录音提示语失败（${detail}）。下次线路启动时会再次尝试；在此之前，护盾期间将直接拒接陌生来电。`,
+  }),
   voiceModem: (): Text => ({
     en: 'Can gate: this voice modem plays the recorded prompt (AT+VTX) and reports key presses.',
     zh: '可以验证：此语音调制解调器能播放录制好的提示语（AT+VTX），并能上报按键。',
@@ -107,8 +119,8 @@ export const gateTexts = {
     zh: `无法验证：此 ${family} 模块不能上报按键（不支持按键识别指令）。护盾期间将直接拒接陌生来电。`,
   }),
   noTts: (family: string): Text => ({
-    en: `Cannot gate: this ${family} firmware has no text-to-speech to ask for the key. The shield rejects unknown callers instead.`,
-    zh: `无法验证：此 ${family} 固件没有语音播报功能，无法提示来电方按键。护盾期间将直接拒接陌生来电。`,
+    en: `Cannot gate: this ${family} firmware has no text-to-speech and cannot play a recorded prompt to ask for the key. The shield rejects unknown callers instead.`,
+    zh: `无法验证：此 ${family} 固件没有语音播报功能，也不能播放录音提示语，无法提示来电方按键。护盾期间将直接拒接陌生来电。`,
   }),
   noVoiceMode: (): Text => ({
     en: 'Cannot gate: this landline modem has no voice mode (AT+FCLASS=8) or no 8 kHz μ-law / 8-bit format. The shield rejects unknown callers instead.',

@@ -18,6 +18,9 @@ const statusPrefixes = [
   '+CREG:', '+CGREG:', '+CEREG:', '+C5GREG:', '+CMTI:', '+CMT:', '+CDS:', '+CDSI:', '+CBM:', '+CUSD:', '+CIEV:', '+CTZV:', '+CTZE:',
   '+CTZU:', '+CCWA:', '+CSSI:', '+CSSU:', '+CGEV:', '+QIND:', '+QUSIM:', '+QSTK:', '+CFUN:', '+CPIN:', '+PACSP', '+CSQN:', '+ZUSIMR:',
   '+ZPBIC:', '+ZDONR:', '+ZEND', '+ZSTR:', '+STIN:', '+CLCC:', '*PSUTTZ:', 'DST:', '+SIMCARD:',
+  // Keys pressed at the pass gate (SIMCom AT+DDET, Quectel AT+QTONEDET): a caller may press while the gate's
+  // next command (a clip's AT+CREC / AT+QPSND) waits for its OK, and the key must not become its reply.
+  '+DTMF:', '+QTONEDET:',
 ];
 const statusWords = new Set(['RDY', 'CALL READY', 'SMS READY', 'PB DONE', 'NORMAL POWER DOWN', 'POWERED DOWN', 'START', '+CPIN: READY']);
 

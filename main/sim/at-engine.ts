@@ -3,12 +3,18 @@
 import { parseCommandLine, type AtCommand } from './at-parser.ts';
 import { sRegister } from './commands/basic.ts';
 import { info, result } from './framing.ts';
-import type { CallView, Effect, Handler, ModemState, Profile, Reply, SmsView } from './profiles/profile.ts';
+import type { CallView, DataEntry, Effect, FileView, Handler, ModemState, Profile, Reply, SmsView } from './profiles/profile.ts';
 
-/** `prompt`: the modem printed "> " and now reads text until Ctrl-Z; feed that text to `finishPrompt`. */
-export type LineOutcome = { output: string; state: ModemState; effects: Effect[]; prompt?: (text: string) => Reply };
+/**
+ * `prompt`: the modem printed "> " and now reads text until Ctrl-Z; feed that text to `finishPrompt`.
+ * `data`: it printed "> " or CONNECT and now reads exactly `data.bytes` raw bytes; feed them to
+ * `finishPrompt(state, data.done(bytes))`. `files`: files the line's storage must write or delete.
+ */
+export type LineOutcome = { output: string; state: ModemState; effects: Effect[]; prompt?: (text: string) => Reply; data?: DataEntry; files?: Record<string, Buffer | null> };
 
-export type Env = { call: CallView | null; waiting?: CallView | null; now: Date; sms?: SmsView };
+export type Env = { call: CallView | null; waiting?: CallView | null; now: Date; sms?: SmsView; files?: FileView };
+
+const noFiles: FileView = new Map();
 
 /** A modem without SMS storage (landline modems, engine tests). */
 const noSms: SmsView = { messages: [], capacity: 0, firstIndex: 1, registered: false };
@@ -18,7 +24,7 @@ export function finishPrompt(state: ModemState, reply: Reply): LineOutcome {
   const current = reply.set ? { ...state, ...reply.set } : state;
   let output = reply.info?.length ? info(reply.info, current) : '';
   output += result(reply.result ?? 'OK', current);
-  return { output, state: current, effects: reply.effect ? [reply.effect] : [] };
+  return { output, state: current, effects: reply.effect ? [reply.effect] : [], ...(reply.files ? { files: reply.files } : {}) };
 }
 
 function handlerFor(profile: Profile, cmd: AtCommand): Handler | null {
@@ -46,14 +52,22 @@ export function executeLine(profile: Profile, state: ModemState, line: string, e
   let waiting = env.waiting ?? null;
   const effects: Effect[] = [];
   let final: string | null = 'OK';
+  let files: Record<string, Buffer | null> | undefined;
   for (const cmd of parsed.commands) {
     const handler = handlerFor(profile, cmd);
-    const reply: Reply = handler ? handler(cmd, { profile, state: current, call, waiting, now: env.now, sms: env.sms ?? noSms }) : { result: 'ERROR' };
+    const reply: Reply = handler ? handler(cmd, { profile, state: current, call, waiting, now: env.now, sms: env.sms ?? noSms, files: env.files ?? noFiles }) : { result: 'ERROR' };
     if (reply.set) current = { ...current, ...reply.set };
     if (reply.info?.length) output += info(reply.info, current);
+    if (reply.files) files = { ...files, ...reply.files };
+    const withFiles = files ? { files } : {};
     if (reply.prompt) {
       // 27.005 §3.5.1: "> " after a line end, then the modem reads text; nothing after it on the line runs.
-      return { output: `${output}\r\n> `, state: current, effects, prompt: reply.prompt };
+      return { output: `${output}\r\n> `, state: current, effects, prompt: reply.prompt, ...withFiles };
+    }
+    if (reply.data) {
+      // A file's bytes follow: after "> " (SIMCom AT+FSWRITE) or CONNECT (Quectel AT+QFUPL).
+      const header = reply.data.after === 'prompt' ? '\r\n> ' : result('CONNECT', current);
+      return { output: `${output}${header}`, state: current, effects, data: reply.data, ...withFiles };
     }
     if (reply.effect) {
       effects.push(reply.effect);
@@ -73,5 +87,5 @@ export function executeLine(profile: Profile, state: ModemState, line: string, e
     }
   }
   if (final !== null) output += result(final, current);
-  return { output, state: current, effects };
+  return { output, state: current, effects, ...(files ? { files } : {}) };
 }

@@ -8,6 +8,7 @@ import { block } from './framing.ts';
 import type { EffectEvent, Line, WriteStamp } from './line.ts';
 import type { SimLog } from './log.ts';
 import type { CallView } from './profiles/profile.ts';
+import type { SimAudioPort } from './audio-port.ts';
 import { createGateCaller, type GateHeard } from './gate-caller.ts';
 import type { CallSpec } from './schemas.ts';
 
@@ -23,7 +24,14 @@ export type CallResult = {
   gate?: GateHeard;
 };
 
-export type CallOptions = { line: Line; clock: SimClock; log: SimLog; answeredHoldMs: number };
+export type CallOptions = {
+  line: Line;
+  clock: SimClock;
+  log: SimLog;
+  answeredHoldMs: number;
+  /** The Huawei audio port, where the simulated dongle has one. */
+  audio?: SimAudioPort | null;
+};
 
 const defaultRings = 4;
 /** US caller ID starts ~0.5 s after the 2 s first ring burst: a little under half the ring period. */
@@ -86,12 +94,12 @@ export async function runCall(spec: CallSpec, options: CallOptions): Promise<Cal
   };
 
   let answeredByPerson = false;
-  const gate = createGateCaller({ spec, line, clock, log, until: () => changed, active: () => status === 'active' });
+  const gate = createGateCaller({ spec, line, clock, log, until: () => changed, active: () => status === 'active', audio: options.audio ?? null });
   const offEffect = line.onEffect(({ effect, firstByteAt }: EffectEvent) => {
     // AT+CHLD=0 with a caller waiting releases that caller only (waiting.ts), never this call; SMS effects
     // are the SIM's, not the call's; what the host says to the caller goes to the gate's caller.
     if (status === 'ended') return;
-    if (effect.kind === 'prompt' || effect.kind === 'voice-data') return gate.onEffect(effect);
+    if (effect.kind === 'prompt' || effect.kind === 'voice-data' || effect.kind === 'play-file') return gate.onEffect(effect);
     if (effect.kind !== 'answer' && effect.kind !== 'hang-up') return;
     firstAction ??= { command: effect.command, at: firstByteAt };
     lastCommand = effect.command;
@@ -174,6 +182,7 @@ export async function runCall(spec: CallSpec, options: CallOptions): Promise<Cal
   } finally {
     offEffect();
     offUnplug();
+    gate.stop();
     line.call = null;
   }
 

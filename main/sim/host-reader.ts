@@ -2,7 +2,8 @@
 // command line per CR (backspace edits it, a stray LF or NUL before it is dropped, a runaway line is
 // garbage), and — while a landline ATA in data mode waits for a carrier — any byte aborts the answer, the
 // way the USR 5637 guide describes ("A"); after a "> " prompt (AT+CMGS) every byte is text for the command
-// until Ctrl-Z or ESC. Pure bookkeeping over callbacks: the line (line.ts) owns the port.
+// until Ctrl-Z or ESC; after AT+FSWRITE's "> " or AT+QFUPL's CONNECT exactly the announced count of bytes
+// is a file's content, whatever they are. Pure bookkeeping over callbacks: the line (line.ts) owns the port.
 import type { ModemState } from './profiles/profile.ts';
 
 const CR = 13;
@@ -25,6 +26,9 @@ export type HostReaderHooks = {
   /** Whether a command is reading text after its "> " prompt; then each byte goes to `textByte`. */
   inText?(): boolean;
   textByte?(byte: number): void;
+  /** Whether a command is reading a file's raw bytes (AT+FSWRITE, AT+QFUPL): no echo, no line editing. */
+  inData?(): boolean;
+  dataByte?(byte: number): void;
   /** After AT+VTX: the voice data up to <DLE><ETX>, unshielded (<DLE><DLE> is one 0x10). */
   voiceData(bytes: Buffer, firstByteAt: number): void;
 };
@@ -71,6 +75,10 @@ export function createHostReader(h: HostReaderHooks): HostReader {
           }
           if (byte === 0x10) afterDle = true;
           else voice.push(byte);
+          continue;
+        }
+        if (h.inData?.()) {
+          h.dataByte?.(byte);
           continue;
         }
         if (h.inText?.()) {

@@ -7,6 +7,9 @@
 //   const r = await sim.placeCall({ number: null, presentation: 'withheld' });
 //   // r = { outcome: 'rejected', rings: 1, hangupCommand: 'AT+CHUP', hangupLatencyMs: 3.2 }
 //   await sim.close();
+//
+// A Huawei dongle on the in-memory pair also has its audio port (`sim.audioLink`, opened through the same
+// `sim.openPort`): give it to the line as `audioPath` and the pass gate runs end to end.
 export type { SimProfileName } from './profiles/profile.ts';
 export { profileNames } from './profiles/profile.ts';
 export type { CallResult } from './call.ts';

@@ -3,7 +3,7 @@
 // each command line to the pure engine, writes the replies, and emits the background noise. Unplug
 // really removes the port; freeze really stops answering. Calls are driven by ./call.ts.
 import { EventEmitter } from 'node:events';
-import { executeLine, finishPrompt } from './at-engine.ts';
+import { executeLine, finishPrompt, type LineOutcome } from './at-engine.ts';
 import { initialState } from './commands/basic.ts';
 import type { SimClock } from './clock.ts';
 import { result, unsolicited } from './framing.ts';
@@ -11,7 +11,7 @@ import { createHostReader } from './host-reader.ts';
 import { createOutput, type WriteStamp } from './line-output.ts';
 import type { ModemEnd, SimLink } from './link.ts';
 import type { SimLog } from './log.ts';
-import type { CallView, Effect, ModemState, Profile, Reply, SmsView } from './profiles/profile.ts';
+import type { CallView, DataEntry, Effect, FileView, ModemState, Profile, Reply, SmsView } from './profiles/profile.ts';
 import { seededRandom, type Random } from './random.ts';
 
 export type { WriteStamp } from './line-output.ts';
@@ -32,6 +32,8 @@ export type Line = {
   replaying: boolean;
   /** The SIM's messages as the SMS commands see them (set by the simulator's SMS centre). */
   smsView: () => SmsView;
+  /** Files on the module's storage (uploaded with AT+FSWRITE / AT+QFUPL), by full name. */
+  readonly files: FileView;
   patchState(patch: Partial<ModemState>): void;
   unsolicited(lines: string[]): Promise<WriteStamp | null>;
   write(data: string | Buffer): Promise<WriteStamp | null>;
@@ -79,6 +81,28 @@ export function createLine(options: { link: SimLink; profile: Profile; clock: Si
   let bootTimer: NodeJS.Timeout | null = null;
   // After "> ": the text being typed and what the command makes of it (AT+CMGS, AT+CMGW).
   let textEntry: { prompt: (text: string) => Reply; text: string; firstByteAt: number } | null = null;
+  // After AT+FSWRITE's "> " or AT+QFUPL's CONNECT: a file's bytes, exactly as many as announced.
+  let dataEntry: { entry: DataEntry; bytes: number[]; firstByteAt: number } | null = null;
+  const files = new Map<string, Buffer>();
+  const applyFiles = (out: Pick<LineOutcome, 'files'>) => {
+    for (const [name, bytes] of Object.entries(out.files ?? {})) {
+      if (bytes) files.set(name, bytes);
+      else files.delete(name);
+    }
+  };
+
+  const dataByte = (byte: number) => {
+    const d = dataEntry!;
+    d.bytes.push(byte);
+    if (d.bytes.length < d.entry.bytes) return;
+    dataEntry = null;
+    log.add('event', `file data: ${d.bytes.length} bytes received`);
+    const out = finishPrompt(state, d.entry.done(Buffer.from(d.bytes)));
+    state = out.state;
+    applyFiles(out);
+    void write(out.output);
+    for (const effect of out.effects) events.emit('effect', { effect, firstByteAt: d.firstByteAt } satisfies EffectEvent);
+  };
   // Noise needs variety, not secrecy: a fixed seed keeps runs comparable.
   const noiseRandom = seededRandom(7);
   const write = createOutput({ port: () => port, plugged: () => plugged, frozen: () => frozen, log });
@@ -90,6 +114,7 @@ export function createLine(options: { link: SimLink; profile: Profile; clock: Si
       textEntry = null;
       const out = byte === ESC ? finishPrompt(state, {}) : finishPrompt(state, entry.prompt(entry.text));
       state = out.state;
+      applyFiles(out);
       void write(out.output);
       for (const effect of out.effects) events.emit('effect', { effect, firstByteAt: entry.firstByteAt } satisfies EffectEvent);
       return;
@@ -118,14 +143,18 @@ export function createLine(options: { link: SimLink; profile: Profile; clock: Si
     },
     line: (text, firstByteAt) => {
       if (text.replace(/[\s\0]/g, '') === '') return;
-      const out = executeLine(profile, state, text, { call: line.call, waiting: line.waiting, now: clock.date(), sms: line.smsView() });
+      const out = executeLine(profile, state, text, { call: line.call, waiting: line.waiting, now: clock.date(), sms: line.smsView(), files });
       state = out.state;
+      applyFiles(out);
       if (out.output) void write(out.output);
       for (const effect of out.effects) events.emit('effect', { effect, firstByteAt } satisfies EffectEvent);
       if (out.prompt) textEntry = { prompt: out.prompt, text: '', firstByteAt };
+      if (out.data) dataEntry = { entry: out.data, bytes: [], firstByteAt };
     },
     inText: () => textEntry !== null,
     textByte: promptByte,
+    inData: () => dataEntry !== null,
+    dataByte,
   });
 
   const onData = (chunk: Buffer) => {
@@ -174,6 +203,7 @@ export function createLine(options: { link: SimLink; profile: Profile; clock: Si
     waiting: null,
     replaying: false,
     smsView: () => ({ messages: [], capacity: 0, firstIndex: 1, registered: state.sim && state.network }),
+    files,
     patchState(patch) {
       state = { ...state, ...patch };
     },
@@ -201,6 +231,9 @@ export function createLine(options: { link: SimLink; profile: Profile; clock: Si
       state = initialState(profile);
       reader.reset();
       textEntry = null;
+      dataEntry = null;
+      // A power cycle empties a RAM drive (Quectel RAM:); flash keeps its files (SIMCom C:\User\).
+      if (profile.filesLostAtReset) files.clear();
       stopNoise = startNoise(profile, clock, noiseRandom, () => plugged && !frozen && !line.replaying, () => state, (data) => void write(data));
       if (plugOptions.boot && profile.boot.length) {
         bootTimer = setTimeout(() => {

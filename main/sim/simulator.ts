@@ -10,6 +10,7 @@ import { simClock } from './clock.ts';
 import { startControlServer, type ControlServer } from './control.ts';
 import { SimInputError, SimulatorClosedError } from './errors.ts';
 import { applyFault, defaultFreezeMs } from './faults.ts';
+import { createSimAudioPort } from './audio-port.ts';
 import { createLine } from './line.ts';
 import type { SimLink, SimTransport } from './link.ts';
 import { simLog, type SimLogEntry } from './log.ts';
@@ -49,8 +50,13 @@ export type SimulatorOptions = {
 
 export interface Simulator {
   readonly link: string;
-  /** How the app opens `link` (serialport for a pty; the pair's own factory in memory). */
+  /** How the app opens `link` (serialport for a pty; the pair's own factory in memory) and `audioLink`. */
   readonly openPort: PortFactory;
+  /**
+   * A Huawei dongle's audio port on the in-memory transport (`<link>-audio`; give it to the line as
+   * `audioPath`): 8 kHz 16-bit PCM both ways once AT^DDSETEX=2. Null for other models and on a pty.
+   */
+  readonly audioLink: string | null;
   readonly controlUrl: string | null;
   /** Resolves when the call is over. Calls take the line one at a time, in the order placed. */
   placeCall(spec: CallSpec): Promise<CallResult>;
@@ -106,6 +112,9 @@ export async function startSimulator(options: SimulatorOptions, overrides: { pro
   const random = seededRandom(opts.seed ?? 1);
   const link: SimLink = transport === 'memory' ? memoryLink(opts.link) : ptyLink(opts.link);
   const line = createLine({ link, profile, clock, log });
+  const audio = profile.audioPort && transport === 'memory' ? createSimAudioPort(`${opts.link}-audio`) : null;
+  // One factory for both of the dongle's ports, as the host's PortFactory opens either by path.
+  const openPort: PortFactory = audio ? (o) => (o.path === audio.path ? audio.port.open(o) : link.openPort(o)) : link.openPort;
   const sms = createSimSms({ line, clock, log, ...(opts.sms?.capacity ? { capacity: opts.sms.capacity } : {}) });
   for (const spec of opts.sms?.preload ?? []) sms.preload(spec);
   line.onEffect(({ effect }) => sms.effect(effect));
@@ -116,7 +125,7 @@ export async function startSimulator(options: SimulatorOptions, overrides: { pro
   const placeCall = async (spec: CallSpec): Promise<CallResult> => {
     if (closed) throw new SimulatorClosedError();
     const call = parse(CallSpec, spec, 'call');
-    const options = { line, clock, log, answeredHoldMs: opts.answeredHoldMs ?? 30_000 };
+    const options = { line, clock, log, answeredHoldMs: opts.answeredHoldMs ?? 30_000, audio };
     // Call waiting rings beside the call in progress, not after it.
     if (call.waiting && canWait(options)) return runWaitingCall(call, options);
     const next = queue.then(async () => {
@@ -155,7 +164,8 @@ export async function startSimulator(options: SimulatorOptions, overrides: { pro
   let control: ControlServer | null = null;
   const simulator: Simulator = {
     link: opts.link,
-    openPort: link.openPort,
+    openPort,
+    audioLink: audio?.path ?? null,
     get controlUrl() {
       return control?.url ?? null;
     },

@@ -62,6 +62,12 @@ export function LineHealth({ line }: { line: LineStatus }) {
           <>
             <dt>{t('line.gate')}</dt>
             <dd className={line.gate.supported ? 'gate-yes' : 'gate-no'}>{line.gate.text[language]}</dd>
+            {line.gate.method ? (
+              <>
+                <dt>{t('line.gateHow')}</dt>
+                <dd>{t(`line.gateMethod.${line.gate.method}`)}</dd>
+              </>
+            ) : null}
           </>
         ) : null}
         {/* The demo's port is a temporary pseudo-terminal: its path means nothing to anyone. */}

@@ -161,6 +161,15 @@ export const en = {
     device: 'Device',
     port: 'Port',
     gate: 'Pass gate',
+    gateHow: 'How it asks',
+    gateMethod: {
+      'simcom-tts': 'The SIMCom module speaks the prompt itself (text-to-speech)',
+      'quectel-tts': 'The Quectel module speaks the prompt to the caller (text-to-speech)',
+      'simcom-file': 'The SIMCom module plays the recorded prompt, copied to it each time the line starts',
+      'quectel-file': 'The Quectel module plays the recorded prompt to the caller, copied to it each time the line starts',
+      'voice-modem': 'The voice modem plays the recorded prompt',
+      'huawei-audio': "Ringfence plays the prompt and hears the key on the dongle's audio port",
+    },
   },
   demoRing: {
     title: 'Ring the demo line',

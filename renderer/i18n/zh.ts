@@ -161,6 +161,15 @@ export const zh: Messages = {
     device: '设备',
     port: '端口',
     gate: '按键验证',
+    gateHow: '提示方式',
+    gateMethod: {
+      'simcom-tts': '芯讯通模块自行播报提示语（语音合成）',
+      'quectel-tts': '移远模块向来电方播报提示语（语音合成）',
+      'simcom-file': '芯讯通模块播放录音提示语（每次线路启动时复制到模块中）',
+      'quectel-file': '移远模块向来电方播放录音提示语（每次线路启动时复制到模块中）',
+      'voice-modem': '语音调制解调器播放录制好的提示语',
+      'huawei-audio': 'Ringfence 通过上网卡的音频端口播放提示语并识别按键',
+    },
   },
   demoRing: {
     title: '拨打演示线路',

@@ -1,6 +1,6 @@
-// The pass gate as one line runs it: the set-up probe (can this line gate?), the io the runner needs (AT
-// commands, URC waits, raw voice data, the Huawei audio port, timers), and the routing of what the modem
-// sends while a gate runs — keys (+DTMF, +QTONEDET, <DLE>7, tones in the audio) to the gate, "prompt
+// The pass gate as one line runs it: the set-up probe (can this line gate?) and, for modules that play
+// files, the upload of the prompt clips; the io the runner needs (AT commands, URC waits, raw voice data,
+// the Huawei audio port, timers), and the routing of what the modem sends while a gate runs — keys (+DTMF, +QTONEDET, <DLE>7, tones in the audio) to the gate, "prompt
 // finished" reports to the wait for them — so none of it reaches the caller-ID parser. Owned by line.ts.
 import { randomInt } from 'node:crypto';
 import type { CallerId, GateReport, GateSupport } from '../../../shared/domain.ts';
@@ -12,10 +12,10 @@ import { pickDigit } from './digit.ts';
 import { createDleReader } from './dle.ts';
 import { gatePlan } from './families.ts';
 import { createDtmfDetector } from './goertzel.ts';
-import type { PromptOrder } from './prompt.ts';
+import { clipIds, type PromptOrder } from './prompt.ts';
 import { quectelKey, simcomKey } from './reports.ts';
 import { runGate, type GateIo, type GateRun } from './runner.ts';
-import { probeGate, type GateProbe } from './support.ts';
+import { probeGate, uploadClips, type GateProbe } from './support.ts';
 
 /** The gate's settings as the line reads them at each call (Settings.screening.gate). */
 export type LineGateSettings = { mode: 'off' | 'during-shield' | 'always'; passMinutes: number; digitWaitSeconds: number; prompt: PromptOrder };
@@ -53,7 +53,17 @@ export function createLineGate(o: LineGateOptions, env: Env) {
 
   return {
     async probe(channel: AtChannel, profile: Profile): Promise<GateSupport> {
-      probed = await probeGate(channel, profile, o.audioPath ?? null);
+      // Until this set-up's answer is in (and its upload done), calls are screened as on a line that cannot
+      // gate: a gate started now would queue its ATA behind the upload, or use a replugged module's old answer.
+      probed = null;
+      let found = await probeGate(channel, profile, o.audioPath ?? null);
+      const method = found.support.method;
+      // A module that plays files gets the clips now; it can gate only once they are all there.
+      if (method === 'simcom-file' || method === 'quectel-file') {
+        env.log('info', `pass gate: copying ${clipIds().length} prompt clips to the module`);
+        found = (await uploadClips(channel, method, method === 'simcom-file' ? 'SIMCom' : 'Quectel')) ?? found;
+      }
+      probed = found;
       return probed.support;
     },
     /** Whether a call on this line may be sent to the gate now. */

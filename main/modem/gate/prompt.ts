@@ -4,6 +4,7 @@ import type { Text } from '../../../shared/domain.ts';
 import { gatePrompts } from '../texts.ts';
 import { concatSamples, decodeUlaw, encodeUlaw, silence, toLinear8 } from './audio.ts';
 import { clips } from './prompts/clips.ts';
+import { amrClips } from './prompts/clips-amr.ts';
 
 /** The prompt's languages in the order spoken. */
 export type PromptOrder = 'zh-en' | 'en-zh' | 'zh' | 'en';
@@ -46,6 +47,50 @@ export function clipSamples(id: string): Int16Array {
     decoded.set(id, s);
   }
   return s;
+}
+
+/** How long a clip plays, in ms (8 samples a millisecond). */
+export const clipMs = (id: string): number => Math.ceil(clipSamples(id).length / 8);
+
+/** Every clip, in the order a line uploads them to a module that plays files. */
+export const clipIds = (): string[] => Object.keys(clips);
+
+/** A clip's file name on a module's file system (families.ts puts it under C:\User\ or RAM:). */
+export const clipFileName = (id: string): string => `rf-${id}.amr`;
+
+const amrFiles = new Map<string, Buffer>();
+
+/** A clip as the AMR-NB file a SIMCom or Quectel module plays (prompts/clips-amr.ts). */
+export function clipFile(id: string): Buffer {
+  let file = amrFiles.get(id);
+  if (!file) {
+    const clip = amrClips[id];
+    if (!clip) throw new Error(`no prompt file "${id}"`);
+    file = Buffer.from(clip.amr, 'base64');
+    amrFiles.set(id, file);
+  }
+  return file;
+}
+
+/** Which shipped clip these file bytes are, or null: the simulated module "plays" what was uploaded. */
+export function clipOfFile(bytes: Uint8Array): string | null {
+  const file = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  return clipIds().find((id) => clipFile(id).equals(file)) ?? null;
+}
+
+/**
+ * What a run of clips said, when its last clip ends a phrase (the listener's side of promptClips): the
+ * simulated caller hears a module play clip by clip, or picks clips out of a Huawei audio port's samples.
+ */
+export function phraseOf(heard: readonly string[]): PromptSay | null {
+  const [a, b, c] = [heard.at(-3), heard.at(-2), heard.at(-1)];
+  if (c?.endsWith('-withheld')) return { kind: 'withheld' };
+  const lang = c?.slice(0, 2);
+  const middle = b?.slice(3);
+  if (!lang || !middle || b?.slice(0, 2) !== lang) return null;
+  if (a === `${lang}-press` && c === `${lang}-connect` && /^[0-9]$/.test(middle)) return { kind: 'ask', digit: middle };
+  if (a === `${lang}-again` && c === `${lang}-minutes` && /^\d+$/.test(middle)) return { kind: 'passed', minutes: Number(middle) };
+  return null;
 }
 
 /** The prompt as 8 kHz samples: 60 ms between words, 400 ms between languages. */

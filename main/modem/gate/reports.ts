@@ -6,7 +6,8 @@
 // - Quectel `+QTONEDET: <code>` once AT+QTONEDET=1 is on, the key as its ASCII code: 48–57 for 0–9, 42 `*`,
 //   35 `#`, 65–68 A–D (EC25&EC21 AT Commands Manual §12.13 "AT+QTONEDET"); 69/70 are the 1400/2300 Hz tones.
 // - The end of a spoken prompt: SIMCom `+CTTS: 0` (SIM7500/SIM7600 AT Command Manual, AT+CTTS), Quectel
-//   `+QWTTS: 0` / `+QTTS: 0` (EC25&EC21 AT Commands Manual §12.19–12.21).
+//   `+QWTTS: 0` / `+QTTS: 0` (EC25&EC21 AT Commands Manual §12.19–12.21); of a played file: SIMCom
+//   `+CREC: 0` (SIM800 Series AT Command Manual V1.09, AT+CREC), Quectel `+QPSND: 0` (§12.18).
 import { intField, payloadAfter, splitFields } from '../at-fields.ts';
 import type { DtmfKey } from './goertzel.ts';
 
@@ -30,8 +31,11 @@ export function quectelKey(line: string): DtmfKey | null {
   return keys.has(key) ? (key as DtmfKey) : null;
 }
 
-/** `+CTTS: 0`, `+QWTTS: 0`, `+QTTS: 0`: the module finished speaking. */
-export function promptDone(line: string, prefix: '+CTTS' | '+QWTTS' | '+QTTS'): boolean {
+/**
+ * `+CTTS: 0`, `+QWTTS: 0`, `+QTTS: 0`: the module finished speaking; `+CREC: 0` (SIMCom AT+CREC=4) and
+ * `+QPSND: 0` (Quectel AT+QPSND) it finished playing a file.
+ */
+export function promptDone(line: string, prefix: '+CTTS' | '+QWTTS' | '+QTTS' | '+CREC' | '+QPSND'): boolean {
   const payload = payloadAfter(line, prefix);
   return payload !== null && intField(splitFields(payload)[0]) === 0;
 }

@@ -11,7 +11,7 @@ import { encodeUlaw, toLinear8 } from './audio.ts';
 import { shieldForTransmit } from './dle.ts';
 import type { GatePlan, GateStep } from './families.ts';
 import type { DtmfKey } from './goertzel.ts';
-import { promptSamples, spokenText, type PromptOrder, type PromptSay } from './prompt.ts';
+import { clipMs, promptSamples, spokenText, type PromptOrder, type PromptSay } from './prompt.ts';
 import { promptDone, type VoiceFormat } from './reports.ts';
 
 export type GateIo = {
@@ -82,6 +82,12 @@ export function runGate(o: GateOptions): GateRun {
       check(await o.io.send(step.command), step);
       // A module that never says it finished still gets to finish: the wait is bounded by the text's length.
       await o.io.waitForUrc((line) => promptDone(line, step.done), speakingMs(spokenText(step.say, o.order)));
+      return stopIfOver();
+    }
+    if (step.type === 'play-file') {
+      check(await o.io.send(step.command), step);
+      // A clip a module never reports finished still ends: the wait is bounded by the clip's own length.
+      await o.io.waitForUrc((line) => promptDone(line, step.done), clipMs(step.clip) + 3000);
       return stopIfOver();
     }
     const samples = promptSamples(step.say, o.order);

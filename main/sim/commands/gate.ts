@@ -1,9 +1,10 @@
 // What the simulated modems answer to the pass gate's commands (main/modem/gate/families.ts has the host's
-// side and the manuals): SIMCom DTMF detection and text-to-speech, Quectel's, and V.253 voice mode on the
-// landline modems. The caller's side — hearing the prompt, pressing a key — is ../gate-caller.ts.
+// side and the manuals): SIMCom DTMF detection and text-to-speech, Quectel's, file upload and playback on
+// both (for firmware without text-to-speech), Huawei's audio routing, and V.253 voice mode on the landline
+// modems. The caller's side — hearing the prompt, pressing a key — is ../gate-caller.ts.
 import { decodeUcs2Hex } from '../../modem/index.ts';
-import type { Handler } from '../profiles/profile.ts';
-import { ERROR, OK } from './basic.ts';
+import type { Handler, Reply } from '../profiles/profile.ts';
+import { ERROR, OK, cmeError } from './basic.ts';
 
 /** A 0/1 switch kept in the vendor settings; the first field of `set` decides. */
 const vendorSwitch = (name: string, key: string, test: string): Handler => (cmd, { state }) => {
@@ -78,3 +79,101 @@ export function voiceModemCommands(formats: string[]): Record<string, Handler> {
     },
   };
 }
+
+/** Comma-separated fields, commas inside quotes kept, quotes removed: `4,"C:\User\a.amr",0,100`. */
+function fields(arg: string): string[] {
+  const out: string[] = [];
+  let field = '';
+  let quoted = false;
+  for (const ch of arg) {
+    if (ch === '"') quoted = !quoted;
+    else if (ch === ',' && !quoted) {
+      out.push(field.trim());
+      field = '';
+    } else field += ch;
+  }
+  out.push(field.trim());
+  return out;
+}
+
+/** The largest file one AT+FSWRITE takes (SIM800 manual: <size> ≤ 10240). */
+const fsWriteMax = 10_240;
+
+/** SIMCom flash files (AT+FSDEL, AT+FSCREATE, AT+FSWRITE) and playing one into the call (AT+CREC=4). */
+export const simcomFileCommands: Record<string, Handler> = {
+  '+FSDEL': (cmd, { files }) => {
+    if (cmd.op === 'test') return OK;
+    const name = fields(cmd.arg)[0] ?? '';
+    return cmd.op === 'set' && files.has(name) ? { files: { [name]: null } } : ERROR;
+  },
+  '+FSCREATE': (cmd, { files }) => {
+    if (cmd.op === 'test') return OK;
+    const name = fields(cmd.arg)[0] ?? '';
+    if (cmd.op !== 'set' || !/^C:\\/i.test(name) || files.has(name)) return ERROR;
+    return { files: { [name]: Buffer.alloc(0) } };
+  },
+  '+FSWRITE': (cmd, { files }) => {
+    if (cmd.op === 'test') return OK;
+    const [name = '', mode, size, seconds] = fields(cmd.arg);
+    const bytes = Number(size);
+    if (cmd.op !== 'set' || !files.has(name) || !/^[01]$/.test(mode ?? '') || !/^\d+$/.test(seconds ?? '')) return ERROR;
+    if (!Number.isInteger(bytes) || bytes < 1 || bytes > fsWriteMax) return ERROR;
+    const before = files.get(name) ?? Buffer.alloc(0);
+    return { data: { bytes, after: 'prompt', done: (data): Reply => ({ files: { [name]: mode === '0' ? data : Buffer.concat([before, data]) } }) } };
+  },
+  // <mode> 4 play, 5 stop; <id> a file path in quotes; <channel> 0 main (the call); <level> 0–100.
+  '+CREC': (cmd, { files }) => {
+    if (cmd.op === 'test') return { info: ['+CREC: (1-9),(1-10),(0-2),(0-100),(0-1)'] };
+    if (cmd.op !== 'set') return ERROR;
+    const [mode, file = '', channel = '0', level = '100'] = fields(cmd.arg);
+    if (mode === '5') return OK;
+    const bytes = files.get(file);
+    if (mode !== '4' || !bytes?.length || !/^[01]$/.test(channel) || !/^\d{1,3}$/.test(level)) return ERROR;
+    return { effect: { kind: 'play-file', command: cmd.text, file, bytes, done: '+CREC' } };
+  },
+};
+
+/** The XOR of the file's 16-bit big-endian words, as AT+QFUPL reports it. */
+function quectelChecksum(data: Buffer): string {
+  let sum = 0;
+  for (let i = 0; i < data.length; i += 2) sum ^= ((data[i] ?? 0) << 8) | (data[i + 1] ?? 0);
+  return sum.toString(16).toUpperCase();
+}
+
+/** Quectel file storage (AT+QFDEL, AT+QFUPL; 405 no such file, 407 it exists) and AT+QPSND. */
+export const quectelFileCommands: Record<string, Handler> = {
+  '+QFDEL': (cmd, { state, files }) => {
+    if (cmd.op === 'test') return OK;
+    const name = fields(cmd.arg)[0] ?? '';
+    if (cmd.op !== 'set') return ERROR;
+    return files.has(name) ? { files: { [name]: null } } : cmeError(state, 405);
+  },
+  '+QFUPL': (cmd, { state, files }) => {
+    if (cmd.op === 'test') return OK;
+    const [name = '', size] = fields(cmd.arg);
+    const bytes = Number(size);
+    if (cmd.op !== 'set' || !/^(RAM|UFS):./i.test(name) || !Number.isInteger(bytes) || bytes < 1) return ERROR;
+    if (files.has(name)) return cmeError(state, 407);
+    return { data: { bytes, after: 'connect', done: (data): Reply => ({ info: [`+QFUPL: ${data.length},${quectelChecksum(data)}`], files: { [name]: data } }) } };
+  },
+  // <control> 1 play, 0 stop; <repeat> 0 once; <ulmute>,<dlmute> 1 = not muted (to the far end).
+  '+QPSND': (cmd, { state, files }) => {
+    if (cmd.op === 'test') return { info: ['+QPSND: (0,1),"filename",(0,1),(0,1),(0,1)'] };
+    if (cmd.op !== 'set') return ERROR;
+    const [control, file = '', repeat = '0'] = fields(cmd.arg);
+    if (control === '0') return OK;
+    if (control !== '1' || !/^[01]$/.test(repeat)) return ERROR;
+    const bytes = files.get(file);
+    if (!bytes) return cmeError(state, 405);
+    return { effect: { kind: 'play-file', command: cmd.text, file, bytes, done: '+QPSND' } };
+  },
+};
+
+/** Huawei: AT^DDSETEX=2 sends the call's audio to the audio port (chan_dongle sends it on ^CONN). */
+export const huaweiAudioCommands: Record<string, Handler> = {
+  '^DDSETEX': (cmd, { state }) => {
+    if (cmd.op === 'test') return { info: ['^DDSETEX: (2)'] };
+    if (cmd.op !== 'set' || cmd.arg !== '2') return ERROR;
+    return { set: { vendor: { ...state.vendor, ddsetex: '2' } } };
+  },
+};

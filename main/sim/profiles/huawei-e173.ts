@@ -2,6 +2,7 @@
 // (gammu issue 138) until AT^CURC=0; rings as RING or, after AT+CRC=1, +CRING: VOICE; six-field +CLIP
 // with the subaddress pair left empty; every call ends with ^CEND (chan_dongle issue 82).
 import { basicCommands, ERROR } from '../commands/basic.ts';
+import { huaweiAudioCommands } from '../commands/gate.ts';
 import { gsmCommands } from '../commands/gsm.ts';
 import { smsCommands } from '../commands/sms.ts';
 import type { CallView, Profile } from './profile.ts';
@@ -37,6 +38,8 @@ export const huaweiE173: Profile = {
   clipStyle: 'huawei',
   // E173: SIM storage counted from 0; ^SMMEMFULL when it fills (Huawei AT command interface spec).
   sms: { capacity: 30, firstIndex: 0, direct: true, memoryFull: ['^SMMEMFULL: "SM"'] },
+  // Its second serial port carries the call's audio (8 kHz 16-bit PCM) once AT^DDSETEX=2 routes it there.
+  audioPort: true,
   ends: {
     // ^CEND:<call id>,<duration s>,<end status>,<cc cause 16 = normal clearing>
     callerGaveUp: (call, now) => (call.status === 'active' ? [`^CEND:1,${seconds(call, now)},104,16`, 'NO CARRIER'] : ['^CEND:1,0,104,16']),
@@ -47,6 +50,7 @@ export const huaweiE173: Profile = {
     ...basicCommands,
     ...gsmCommands,
     ...smsCommands,
+    ...huaweiAudioCommands,
     '^CURC': (cmd, { state }) => {
       if (cmd.op === 'set') return /^[01]$/.test(cmd.arg) ? { set: { reports: cmd.arg === '1' } } : ERROR;
       if (cmd.op === 'read') return { info: [`^CURC: ${state.reports ? 1 : 0}`] };

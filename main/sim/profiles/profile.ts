@@ -5,8 +5,8 @@ import type { AtCommand } from '../at-parser.ts';
 import type { CallerIdentity } from '../caller-id.ts';
 import type { Random } from '../random.ts';
 
-export type SimProfileName = 'huawei-e173' | 'sim800' | 'quectel-ec25' | 'zte-mf' | 'usr5637' | 'conexant';
-export const profileNames: readonly SimProfileName[] = ['huawei-e173', 'sim800', 'quectel-ec25', 'zte-mf', 'usr5637', 'conexant'];
+export type SimProfileName = 'huawei-e173' | 'sim800' | 'sim800-no-tts' | 'quectel-ec25' | 'quectel-ec25-no-tts' | 'zte-mf' | 'usr5637' | 'conexant';
+export const profileNames: readonly SimProfileName[] = ['huawei-e173', 'sim800', 'sim800-no-tts', 'quectel-ec25', 'quectel-ec25-no-tts', 'zte-mf', 'usr5637', 'conexant'];
 
 export type CallView = { caller: CallerIdentity; status: 'incoming' | 'active'; startedAt: Date };
 
@@ -63,7 +63,9 @@ export type Effect =
   /** The module was told to speak this text to the caller (AT+CTTS, AT+QWTTS); `done` prefixes its end report. */
   | { kind: 'prompt'; command: string; text: string; done: string }
   /** Voice data the host played to the caller after AT+VTX (DLE shielding removed). */
-  | { kind: 'voice-data'; command: string; bytes: Buffer };
+  | { kind: 'voice-data'; command: string; bytes: Buffer }
+  /** The module was told to play a file into the call (AT+CREC=4, AT+QPSND=1); `done` prefixes its end report. */
+  | { kind: 'play-file'; command: string; file: string; bytes: Buffer; done: string };
 
 /** A message in the simulated SIM: stat 0 received unread, 1 received read, 2 stored unsent, 3 stored sent. */
 export type StoredSms = { index: number; stat: 0 | 1 | 2 | 3; pdu: string; tpduLength: number };
@@ -71,13 +73,28 @@ export type StoredSms = { index: number; stat: 0 | 1 | 2 | 3; pdu: string; tpduL
 /** The SIM's messages as commands see them (the SIM outlives resets and replugs, so it is not ModemState). */
 export type SmsView = { messages: readonly StoredSms[]; capacity: number; firstIndex: number; registered: boolean };
 
-export type Context = { profile: Profile; state: ModemState; call: CallView | null; waiting: CallView | null; now: Date; sms: SmsView };
+/** Files on the module's own storage (SIMCom flash C:\User\, Quectel RAM:), by full name. */
+export type FileView = ReadonlyMap<string, Buffer>;
+
+export type Context = { profile: Profile; state: ModemState; call: CallView | null; waiting: CallView | null; now: Date; sms: SmsView; files: FileView };
 
 /**
  * `result: null` means no final result code now (a landline ATA waiting for a carrier). `prompt`: the
  * modem answers "> " and reads text until Ctrl-Z (AT+CMGS, AT+CMGW); the text's reply comes from it.
  */
-export type Reply = { info?: string[]; result?: string | null; set?: Partial<ModemState>; effect?: Effect; prompt?: (text: string) => Reply };
+export type Reply = {
+  info?: string[];
+  result?: string | null;
+  set?: Partial<ModemState>;
+  effect?: Effect;
+  prompt?: (text: string) => Reply;
+  /** The module reads exactly `bytes` raw bytes after its "> " (SIMCom AT+FSWRITE) or CONNECT (Quectel
+   *  AT+QFUPL); the reply to them comes from `done`. */
+  data?: DataEntry;
+  /** Files written (a Buffer) or deleted (null). */
+  files?: Record<string, Buffer | null>;
+};
+export type DataEntry = { bytes: number; after: 'prompt' | 'connect'; done: (data: Buffer) => Reply };
 export type Handler = (cmd: AtCommand, ctx: Context) => Reply;
 
 export type Identity = {
@@ -123,4 +140,11 @@ export type Profile = {
    * direct delivery (mt=2), and the URC the model prints when the SIM fills up.
    */
   sms?: { capacity: number; firstIndex: number; direct: boolean; memoryFull?: string[] };
+  /**
+   * Huawei voice dongles: a second port carrying the call's audio as 8 kHz signed 16-bit little-endian
+   * PCM once AT^DDSETEX=2 routes it there (chan_dongle's model). The simulator opens it beside the AT port.
+   */
+  audioPort?: boolean;
+  /** Files on the module's storage are lost at a power cycle (Quectel RAM:), not kept (SIMCom flash). */
+  filesLostAtReset?: boolean;
 };

@@ -2,7 +2,7 @@
 // +QIND "done" lines (eg25-manager captures); numeric +CME errors by default; AT+QURCCFG picks the port
 // that carries unsolicited lines, which hosts set so RING reaches the AT port.
 import { basicCommands, ERROR } from '../commands/basic.ts';
-import { quectelGateCommands } from '../commands/gate.ts';
+import { quectelFileCommands, quectelGateCommands } from '../commands/gate.ts';
 import { cvhu, gsmCommands } from '../commands/gsm.ts';
 import { smsCommands } from '../commands/sms.ts';
 import type { Profile } from './profile.ts';
@@ -32,12 +32,15 @@ export const quectelEc25: Profile = {
   ring: (s) => (s.crc ? '+CRING: VOICE' : 'RING'),
   clipStyle: 'simcom',
   sms: { capacity: 50, firstIndex: 0, direct: true },
+  // Uploaded prompt clips live on its RAM drive, empty after a power cycle.
+  filesLostAtReset: true,
   ends: { callerGaveUp: () => ['NO CARRIER'], hostHungUp: () => [], answered: () => [] },
   commands: {
     ...basicCommands,
     ...gsmCommands,
     ...smsCommands,
     '+CVHU': cvhu,
+    ...quectelFileCommands,
     ...quectelGateCommands,
     '+QURCCFG': (cmd, { state }) => {
       const port = state.vendor.urcport ?? 'usbat';
@@ -49,4 +52,13 @@ export const quectelEc25: Profile = {
       return m[1] ? { set: { vendor: { ...state.vendor, urcport: m[1].toLowerCase() } } } : { info: [`+QURCCFG: "urcport","${port}"`] };
     },
   },
+};
+
+/** An EC25 firmware without text-to-speech: AT+QTTS/AT+QWTTS answer ERROR; AT+QPSND plays uploaded files. */
+export const quectelEc25NoTts: Profile = {
+  ...quectelEc25,
+  name: 'quectel-ec25-no-tts',
+  label: 'Quectel EC25 module without text-to-speech (LTE)',
+  identity: { ...quectelEc25.identity, revision: 'EC25AFAR05A07M4G', ati: { '': ['Quectel', 'EC25', 'Revision: EC25AFAR05A07M4G'] } },
+  commands: Object.fromEntries(Object.entries(quectelEc25.commands).filter(([name]) => name !== '+QWTTS' && name !== '+QTTS')),
 };

@@ -2,7 +2,7 @@
 // AT+CMEE=2 makes it verbose (LilyGo T-Call issue 33), SIMCom-shaped +CLIP (`"",128,"",0,"",1` for a
 // withheld caller, pygsmmodem issue 24), and NO CARRIER plus MISSED_CALL when the caller gives up.
 import { basicCommands } from '../commands/basic.ts';
-import { simcomGateCommands } from '../commands/gate.ts';
+import { simcomFileCommands, simcomGateCommands } from '../commands/gate.ts';
 import { cvhu, gsmCommands } from '../commands/gsm.ts';
 import { smsCommands } from '../commands/sms.ts';
 import type { Profile } from './profile.ts';
@@ -44,6 +44,19 @@ export const sim800: Profile = {
     hostHungUp: () => [],
     answered: () => [],
   },
-  // With the TTS firmware (SIM800 ..._TTS builds): DTMF detection and text-to-speech for the pass gate.
-  commands: { ...basicCommands, ...gsmCommands, ...smsCommands, '+CVHU': cvhu, ...simcomGateCommands },
+  // With the TTS firmware (SIM800 ..._TTS builds): DTMF detection and text-to-speech for the pass gate; every
+  // build also plays files from its flash (AT+CREC), which the host only uses when text-to-speech is missing.
+  commands: { ...basicCommands, ...gsmCommands, ...smsCommands, '+CVHU': cvhu, ...simcomFileCommands, ...simcomGateCommands },
+};
+
+/**
+ * A SIM800L on the common firmware without text-to-speech: AT+CTTS and AT+CDTAM answer ERROR, as on the
+ * real module; DTMF detection and file playback are there, so the host uploads the prompt clips and plays them.
+ */
+export const sim800NoTts: Profile = {
+  ...sim800,
+  name: 'sim800-no-tts',
+  label: 'SIMCom SIM800L module without text-to-speech (GSM)',
+  identity: { ...sim800.identity, model: 'SIMCOM_SIM800L', revision: 'Revision:1418B05SIM800L24', ati: { '': ['SIM800 R14.18'] } },
+  commands: Object.fromEntries(Object.entries(sim800.commands).filter(([name]) => name !== '+CTTS' && name !== '+CDTAM')),
 };

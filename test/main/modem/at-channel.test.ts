@@ -196,3 +196,39 @@ describe('raw data (a voice modem after AT+VTX)', () => {
     expect(await next).toMatchObject({ status: 'ok' });
   });
 });
+
+describe('file uploads (modules that play the gate prompt from files)', () => {
+  const file = Uint8Array.from([0x23, 0x21, 0x0d, 0x0a, 0x1a, 0x1b, 0x00, 0xff]);
+
+  it('SIMCom AT+FSWRITE: the bytes go raw after the ">" prompt, control bytes and all', async () => {
+    const raw: number[][] = [];
+    const written: string[] = [];
+    const channel = createAtChannel({ write: (t) => written.push(t), writeRaw: (b) => raw.push([...b]), onUrc: () => {} });
+    const sent = channel.send('AT+FSWRITE=C:\\User\\a.amr,0,8,10', { prompt: file });
+    expect(channel.awaitingPrompt()).toBe(true);
+    channel.prompt();
+    expect(written).toEqual(['AT+FSWRITE=C:\\User\\a.amr,0,8,10\r']);
+    expect(raw).toEqual([[...file]]);
+    channel.receive('OK');
+    expect((await sent).status).toBe('ok');
+  });
+
+  it('Quectel AT+QFUPL: the bytes go raw at CONNECT, which is not the final result; +QFUPL is the reply', async () => {
+    const raw: number[][] = [];
+    const urcs: string[] = [];
+    const channel = createAtChannel({ write: () => {}, writeRaw: (b) => raw.push([...b]), onUrc: (l) => urcs.push(l) });
+    const sent = channel.send('AT+QFUPL="RAM:a.amr",8,10', { afterConnect: file, expect: '+QFUPL' });
+    channel.receive('CONNECT');
+    expect(raw).toEqual([[...file]]);
+    channel.receive('+QFUPL: 8,3B1F');
+    channel.receive('OK');
+    expect(await sent).toMatchObject({ status: 'ok', lines: ['+QFUPL: 8,3B1F'] });
+    expect(urcs).toEqual([]);
+    // Without a file to send, CONNECT stays what it always was outside a dial: unsolicited.
+    const other = channel.send('AT');
+    channel.receive('CONNECT');
+    channel.receive('OK');
+    expect((await other).status).toBe('ok');
+    expect(urcs).toEqual(['CONNECT']);
+  });
+});

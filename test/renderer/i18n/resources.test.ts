@@ -2,7 +2,7 @@
 // words, and the Chinese has no English left in it (beyond names and formats that are written in Latin
 // letters in Chinese too).
 import { describe, expect, it } from 'vitest';
-import { Action, CallOutcome, Category, HangupMethod, LineState, Presentation, Reason, RuleKind, ShieldTrigger } from '../../../shared/domain.ts';
+import { Action, CallOutcome, Category, GateMethod, HangupMethod, LineState, Presentation, Reason, RuleKind, ShieldTrigger } from '../../../shared/domain.ts';
 import { en } from '../../../renderer/i18n/en.ts';
 import { zh } from '../../../renderer/i18n/zh.ts';
 import { englishWords } from '../support/text-scan.ts';
@@ -45,6 +45,7 @@ describe('translations', () => {
       ['hangupHint', HangupMethod.options],
       ['lineState', LineState.options],
       ['trigger', ShieldTrigger.options],
+      ['line.gateMethod', GateMethod.options],
     ];
     for (const [group, values] of sets) for (const v of values) expect(enLeaves.has(`${group}.${v}`), `${group}.${v}`).toBe(true);
   });

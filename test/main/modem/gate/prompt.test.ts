@@ -2,8 +2,9 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { pickDigit } from '../../../../main/modem/gate/digit.ts';
-import { promptClips, promptSamples } from '../../../../main/modem/gate/prompt.ts';
+import { clipFile, clipIds, clipOfFile, phraseOf, promptClips, promptSamples } from '../../../../main/modem/gate/prompt.ts';
 import { clips } from '../../../../main/modem/gate/prompts/clips.ts';
+import { amrClips } from '../../../../main/modem/gate/prompts/clips-amr.ts';
 import { clipTable, passMinutesChoices } from '../../../../main/modem/gate/prompts/clip-table.ts';
 
 describe('prompt audio', () => {
@@ -29,6 +30,35 @@ describe('prompt audio', () => {
       expect(ulaw.length, id).toBeLessThan(48000);
     }
     expect(bytes).toBeLessThan(400 * 1024);
+  });
+
+  it('ships every clip as an AMR-NB file too, unchanged since generated, small enough for a SIM800', () => {
+    expect(Object.keys(amrClips)).toEqual(Object.keys(clips));
+    let bytes = 0;
+    for (const [id, clip] of Object.entries(amrClips)) {
+      const file = Buffer.from(clip.amr, 'base64');
+      bytes += file.length;
+      expect(createHash('sha256').update(file).digest('hex').slice(0, 16), id).toBe(clip.sha256);
+      // RFC 4867 §5: the single-channel AMR storage format starts "#!AMR\n"; then 20 ms frames.
+      expect(file.subarray(0, 6).toString('latin1'), id).toBe('#!AMR\n');
+      expect(clipOfFile(file), id).toBe(id);
+    }
+    // All of them, both languages, fit the few tens of KB a SIM800 keeps for files.
+    expect(bytes).toBeLessThan(40 * 1024);
+    expect(clipOfFile(Buffer.from('#!AMR\nnot a clip'))).toBeNull();
+  });
+
+  it('names the phrase a run of clips says, once its last clip is heard', () => {
+    const heard: string[] = [];
+    const says = promptClips({ kind: 'ask', digit: '7' }, 'zh-en')
+      .flat()
+      .map((id) => (heard.push(id), phraseOf(heard)));
+    expect(says).toEqual([null, null, { kind: 'ask', digit: '7' }, null, null, { kind: 'ask', digit: '7' }]);
+    expect(phraseOf(promptClips({ kind: 'passed', minutes: 10 }, 'en').flat())).toEqual({ kind: 'passed', minutes: 10 });
+    expect(phraseOf(['zh-withheld'])).toEqual({ kind: 'withheld' });
+    expect(phraseOf(['en-press', 'zh-7', 'en-connect'])).toBeNull();
+    expect(clipIds()).toContain('zh-7');
+    expect(clipFile('zh-7').length).toBeGreaterThan(6);
   });
 
   it('asks in both languages within a few seconds', () => {

@@ -141,6 +141,22 @@ describe('the gate on the other families', () => {
     expect(r.log.slice(-2)).toEqual(['AT+VLS=0', 'AT+FCLASS=0']);
   });
 
+  it('SIMCom without text-to-speech: one AT+CREC a clip; a key during the first language stops nothing, the closing prompt follows', async () => {
+    const crec = (id: string) => `AT+CREC=4,"C:\\User\\rf-${id}.amr",0,100`;
+    const r = rig('simcom-file', { pressAfter: { command: crec('zh-connect'), key: '6' } });
+    expect(await r.start('6')).toMatchObject({ method: 'simcom-file', result: 'passed', asked: '6', pressed: '6' });
+    const ask = ['zh-press', 'zh-6', 'zh-connect', 'en-press', 'en-6', 'en-connect'];
+    const again = ['zh-again', 'zh-3', 'zh-minutes', 'en-again', 'en-3', 'en-minutes'];
+    expect(r.log).toEqual(['AT+DDET=1,0,0', 'ATA', ...ask.map(crec), ...again.map(crec)]);
+  });
+
+  it('Quectel without text-to-speech: a refused clip is an error naming its command', async () => {
+    const first = 'AT+QPSND=1,"RAM:rf-zh-press.amr",0,1,1';
+    const r = rig('quectel-file', { reply: { [first]: 'ERROR' } });
+    expect(await r.start('4')).toMatchObject({ method: 'quectel-file', result: 'error', detail: `${first}: ERROR` });
+    expect(r.log).toEqual(['AT+QTONEDET=1', 'ATA', first]);
+  });
+
   it('Huawei: answer, route audio to the port, play the prompt there', async () => {
     const r = rig('huawei-audio', { pressAfter: { command: '<play>', key: '1' } });
     expect(await r.start('1')).toMatchObject({ result: 'passed' });

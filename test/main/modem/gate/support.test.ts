@@ -1,7 +1,8 @@
 // The set-up probe: which lines can gate, and the sentence that says why not.
 import { describe, expect, it } from 'vitest';
 import { createAtChannel } from '../../../../main/modem/at-channel.ts';
-import { probeGate } from '../../../../main/modem/gate/support.ts';
+import { createLineGate } from '../../../../main/modem/gate/line-gate.ts';
+import { probeGate, uploadClips } from '../../../../main/modem/gate/support.ts';
 import { profileByName } from '../../../../main/modem/profiles/pick.ts';
 import type { ProfileName } from '../../../../main/modem/profiles/profile.ts';
 
@@ -39,6 +40,31 @@ describe('probeGate', () => {
     expect(r.support.text.zh).toMatch(/语音播报/);
   });
 
+  it('SIMCom without text-to-speech but with AT+CREC and a file system plays recorded clips', async () => {
+    const r = await probe('simcom', { 'AT+DDET=?': ['+DDET: (0,1)'], 'AT+CREC=?': ['+CREC: (1-9)'], 'AT+FSWRITE=?': [] });
+    expect(r.support).toMatchObject({ supported: true, method: 'simcom-file' });
+    expect(r.support.text.en).toMatch(/recorded prompt/);
+    expect(r.support.text.zh).toMatch(/录音提示语/);
+    expect(r.sent).toEqual(['AT+DDET=?', 'AT+CTTS=?', 'AT+CREC=?', 'AT+FSWRITE=?']);
+  });
+
+  it('Quectel without QWTTS but with AT+QPSND and AT+QFUPL plays recorded clips', async () => {
+    const r = await probe('quectel', { 'AT+QTONEDET=?': ['+QTONEDET: (0,1)'], 'AT+QPSND=?': [], 'AT+QFUPL=?': [] });
+    expect(r.support).toMatchObject({ supported: true, method: 'quectel-file' });
+    expect(r.sent).toEqual(['AT+QTONEDET=?', 'AT+QWTTS=?', 'AT+QPSND=?', 'AT+QFUPL=?']);
+    expect((await probe('quectel', { 'AT+QTONEDET=?': [], 'AT+QPSND=?': [] })).support).toMatchObject({ supported: false, method: null });
+  });
+
+  it('a module that refuses the upload cannot gate, and the sentence names the command', async () => {
+    // The table modem refuses every AT+FSWRITE: AT+FSDEL's refusal (no older copy) is fine, this is not.
+    const m = modem({ 'AT+FSCREATE=C:\\User\\rf-en-press.amr': [] });
+    const failed = await uploadClips(m.channel, 'simcom-file', 'SIMCom');
+    expect(failed?.support).toMatchObject({ supported: false, method: null });
+    expect(failed?.support.text.en).toMatch(/copying the recorded prompt to this SIMCom module failed \(AT\+FSWRITE: ERROR\)/);
+    expect(failed?.support.text.zh).toMatch(/复制录音提示语失败（AT\+FSWRITE: ERROR）/);
+    expect(m.sent).toEqual(['AT+FSDEL=C:\\User\\rf-en-press.amr', 'AT+FSCREATE=C:\\User\\rf-en-press.amr', expect.stringMatching(/^AT\+FSWRITE=C:\\User\\rf-en-press\.amr,0,\d+,10$/)]);
+  });
+
   it('Quectel needs QTONEDET and QWTTS', async () => {
     expect((await probe('quectel', { 'AT+QTONEDET=?': ['+QTONEDET: (0,1)'], 'AT+QWTTS=?': [] })).support.method).toBe('quectel-tts');
     expect((await probe('quectel', {})).support.text.en).toMatch(/key presses/);
@@ -71,5 +97,21 @@ describe('probeGate', () => {
     const r = await probe('zte', {});
     expect(r.support.supported).toBe(false);
     expect(r.sent).toEqual([]);
+  });
+
+  it('a line cannot gate while a new set-up probes (and uploads), whatever the last set-up found', async () => {
+    const gate = createLineGate(
+      { settings: () => ({ mode: 'always', passMinutes: 3, digitWaitSeconds: 8, prompt: 'zh-en' }) },
+      { openPort: async () => ({ ok: false, problem: { code: 'not-found', text: { en: '', zh: '' } } }) as never, later: () => () => {}, clock: () => 0, log: () => {} },
+    );
+    const tts = modem({ 'AT+DDET=?': [], 'AT+CTTS=?': [] });
+    await gate.probe(tts.channel, profileByName('simcom'));
+    expect(gate.canGate()).toBe(true);
+    // A replugged module that has not answered yet: the old answer no longer counts.
+    const silent = createAtChannel({ write: () => {}, onUrc: () => {}, defaultTimeoutMs: 5 });
+    const again = gate.probe(silent, profileByName('simcom'));
+    expect(gate.canGate()).toBe(false);
+    expect(await again).toMatchObject({ supported: false });
+    expect(gate.canGate()).toBe(false);
   });
 });
