@@ -243,6 +243,8 @@ export const Status = z.object({
   today: z.object({ calls: z.number().int(), blocked: z.number().int() }),
   pausedUntil: z.string().nullable(),
   demo: z.boolean(),
+  /** The service runs on the demo's sandbox folder (made-up calls only), not the user's real data. Absent = false. */
+  sandbox: z.boolean().optional(),
   notices: z.array(z.object({ code: z.string(), level: z.enum(['info', 'warning', 'error']), text: Text })),
 });
 export type Status = z.infer<typeof Status>;
@@ -373,6 +375,9 @@ export const ApiEvent = z.discriminatedUnion('type', [
   z.object({ type: z.literal('rules-changed'), list: RuleList }),
   z.object({ type: z.literal('settings-changed'), settings: Settings }),
   z.object({ type: z.literal('notice'), code: z.string(), level: z.enum(['info', 'warning', 'error']), text: Text }),
+  /** The desktop app put another service behind the window (into or out of the demo's sandbox folder):
+   *  everything shown — status, settings, history, live calls — is fetched afresh. */
+  z.object({ type: z.literal('service-changed'), dataDir: z.string(), sandbox: z.boolean() }),
 ]);
 export type ApiEvent = z.infer<typeof ApiEvent>;
 

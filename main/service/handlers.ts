@@ -21,6 +21,8 @@ export type ExportJobs = Map<string, ExportJob>;
 
 export type HandlerContext = {
   host: 'desktop' | 'headless';
+  /** The folder is the demo's sandbox, not the user's real data. */
+  sandbox: boolean;
   paths: DataPaths;
   settings: SettingsStore;
   history: History;
@@ -65,6 +67,7 @@ export function buildHandlers(ctx: HandlerContext): Handlers {
       today: history.todayCounts(ctx.now()),
       pausedUntil: ctx.paused()?.toISOString() ?? null,
       demo: lines.demo,
+      sandbox: ctx.sandbox,
       notices: ctx.notices.slice(-20),
     }),
     listPorts: () => listPorts(),
