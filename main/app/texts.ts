@@ -12,6 +12,10 @@ export const trayTexts = {
   pausedUntil: (until: string): Text => ({ en: `Screening paused until ${until}.`, zh: `来电筛选已暂停，至 ${until}。` }),
   shieldOn: (): Text => ({ en: 'Shield on: only trusted callers ring through.', zh: '防护已开启：仅信任的来电可以接通。' }),
   protected: (): Text => ({ en: 'Protected: every call is screened.', zh: '已保护：每个来电都会被筛选。' }),
+  demo: (): Text => ({
+    en: 'Demo: made-up calls in a separate folder; your history is untouched. No real line is screened.',
+    zh: '演示：虚构来电保存在单独的文件夹中，您的通话记录不受影响。目前没有筛选任何真实线路。',
+  }),
   menu: {
     open: { en: 'Open Ringfence', zh: '打开 Ringfence' },
     shield: { en: 'Shield (only trusted callers ring)', zh: '防护（仅信任的来电接通）' },
@@ -20,6 +24,7 @@ export const trayTexts = {
     'pause-15': { en: 'Pause screening for 15 minutes', zh: '暂停筛选 15 分钟' },
     'pause-60': { en: 'Pause screening for 1 hour', zh: '暂停筛选 1 小时' },
     resume: { en: 'Resume screening', zh: '恢复筛选' },
+    'leave-demo': { en: 'Leave the demo', zh: '退出演示' },
     quit: { en: 'Quit Ringfence (stops screening)', zh: '退出 Ringfence（停止筛选）' },
   } satisfies Record<string, Text>,
 };
@@ -61,6 +66,10 @@ export const firstRunTexts = {
 
 export const shellTexts = {
   starting: (): Text => ({ en: 'Ringfence is still starting; try again in a moment.', zh: 'Ringfence 仍在启动，请稍后再试。' }),
+  demoBesideRealLine: (): Text => ({
+    en: 'A modem is set up, so the demo does not start: its made-up calls would count toward the shield and the limits of your real line, and its floods would turn the shield on for real callers. To try the demo, first untick "Screen calls on this line" under Settings → Modems; your history stays as it is.',
+    zh: '已设置调制解调器，因此不启动演示：演示的虚构来电会计入真实线路的护盾和限制，其模拟轰炸还会为真实来电开启护盾。如要试用演示，请先在“设置 → 调制解调器”中取消勾选“筛查此线路的来电”；您的通话记录保持不变。',
+  }),
   couldNotStart: (why: string, logPath: string) => ({
     title: 'Ringfence could not start / Ringfence 无法启动',
     body: `${why}\n\nDetails / 详情: ${logPath}`,
