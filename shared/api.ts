@@ -170,7 +170,8 @@ export const RuleInput = z.object({
   action: Action.optional(),
   note: z.string().max(2000).default(''),
   schedule: Schedule.nullable().default(null),
-  expiresAt: Iso.nullable().default(null),
+  /** A time, or a date (YYYY-MM-DD): the rule holds through the end of that local day. */
+  expiresAt: TimeOrDate.nullable().default(null),
 });
 export type RuleInput = z.input<typeof RuleInput>;
 
@@ -299,7 +300,8 @@ export const methods = {
     input: z.object({ list: RuleList, format: z.enum(['csv', 'text', 'vcard', 'ncid']).default('csv') }),
     output: z.object({ fileName: z.string(), content: z.string() }),
   },
-  setShield: { input: z.object({ on: z.boolean(), until: Iso.nullable().optional() }), output: ShieldState },
+  /** `until`: a time, or a date (YYYY-MM-DD) for the end of that local day. */
+  setShield: { input: z.object({ on: z.boolean(), until: TimeOrDate.nullable().optional() }), output: ShieldState },
   pauseScreening: { input: z.object({ minutes: z.number().int().min(1).max(1440).nullable() }), output: z.object({ pausedUntil: z.string().nullable() }) },
   getSettings: { input: Empty, output: Settings },
   updateSettings: { input: z.object({ patch: z.record(z.string(), z.unknown()) }), output: Settings },

@@ -3,7 +3,7 @@
 import { join } from 'node:path';
 import type { ApiEvent } from '../../shared/api.ts';
 import type { Settings } from '../../shared/settings.ts';
-import { findCheckpoints, resolveRange, systemTimeZone, type History } from '../history/index.ts';
+import { findCheckpoints, resolveRange, resolveTime, systemTimeZone, type History } from '../history/index.ts';
 import { checkpointDirs } from './checkpoint-dirs.ts';
 import { listPorts, probePort } from '../modem/index.ts';
 import type { Screening } from '../screening/index.ts';
@@ -128,7 +128,8 @@ export function buildHandlers(ctx: HandlerContext): Handlers {
     previewImport: (q) => screening.rules.previewImport(q),
     commitImport: ({ token, skipInvalid }) => screening.rules.commitImport(token, { skipInvalid }),
     exportRules: (q) => screening.rules.export(q),
-    setShield: ({ on, until }) => screening.setShield(on, until ?? null),
+    // A date means "until the end of that day" (a rule's expiry reads a date the same way, in screening).
+    setShield: ({ on, until }) => screening.setShield(on, until ? resolveTime(until, 'to', systemTimeZone()) : null),
     pauseScreening: ({ minutes }) => {
       const until = minutes === null ? null : new Date(ctx.now().getTime() + minutes * 60_000);
       ctx.setPaused(until);
