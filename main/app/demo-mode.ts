@@ -6,13 +6,10 @@
 //   into the demo's sandbox — the real service closes, a service on `<data>/demo-sandbox` starts with its
 //   own settings file and the demo line on. The user's history, settings and lists are not opened, so
 //   nothing made up can enter them. Turning the demo off (or adding a modem) switches back.
-// - A real line is set up: the app must not stop screening it for a demo, and the demo line cannot join it
-//   either — the real service's screening counts every call it decides, so the demo's made-up floods (one
-//   every ten-minute cycle) would turn the shield on for the real line, block real strangers for its quiet
-//   hour and put made-up incidents into the evidence chain. So the demo is refused with a sentence saying
-//   why and what to do (turn the line off first). Simulated calls already in a real folder (`ringfence
-//   serve --modem … --demo`, older versions) stay marked "simulated" in every export and are left out of
-//   complaints and the report's figures (main/history/export; test/main/service/demo-in-real-folder.test.ts).
+// - A real line is set up (connected, or configured and enabled): the app does not stop screening it for a
+//   demo, and the running service refuses the demo line beside it, saying why (main/service/handlers.ts
+//   setDemo: the real screening counts every call, so the demo's made-up floods would turn the shield on
+//   for real callers and put made-up incidents into the evidence).
 import type { Status } from '../../shared/api.ts';
 import type { LineConfig } from '../../shared/settings.ts';
 
@@ -21,10 +18,8 @@ export type DemoRoute =
   | 'enter-sandbox'
   /** Close the sandbox and start the real service again. */
   | 'leave-sandbox'
-  /** The service behind the window handles it (the demo already on, or turned off where it is). */
-  | 'service'
-  /** A real line is set up: no demo beside it (see above). */
-  | 'refuse';
+  /** The service behind the window handles it: already on, turned off where it is, or refused beside a real line. */
+  | 'service';
 
 /** A line that screens real calls now, or will as soon as its modem answers. */
 export function hasRealLine(status: Pick<Status, 'lines'>, configured: readonly Pick<LineConfig, 'enabled'>[]): boolean {
@@ -34,7 +29,7 @@ export function hasRealLine(status: Pick<Status, 'lines'>, configured: readonly 
 export function demoRoute(on: boolean, state: { inSandbox: boolean; status: Pick<Status, 'lines' | 'demo'>; configured: readonly Pick<LineConfig, 'enabled'>[] }): DemoRoute {
   if (state.inSandbox) return on ? 'service' : 'leave-sandbox';
   if (!on || state.status.demo) return 'service';
-  return hasRealLine(state.status, state.configured) ? 'refuse' : 'enter-sandbox';
+  return hasRealLine(state.status, state.configured) ? 'service' : 'enter-sandbox';
 }
 
 /** What `setDemo {on: true}` answers once the sandbox runs: the demo line as the sandbox's service sees it. */

@@ -370,8 +370,8 @@ function superviseService(o: {
 
 /**
  * The demo as the desktop plays it (demo-mode.ts decides where): `setDemo` moves the app into the demo's
- * sandbox and back, and is refused beside a real line; adding a modem while in the sandbox first goes back
- * to the real folder, where the modem's calls belong.
+ * sandbox and back (beside a real line the running service refuses it); adding a modem while in the
+ * sandbox first goes back to the real folder, where the modem's calls belong.
  */
 function withDemoSandbox(supervisor: ReturnType<typeof superviseService>, configured: () => { enabled: boolean }[]): ApiHost {
   const { host } = supervisor;
@@ -386,8 +386,6 @@ function withDemoSandbox(supervisor: ReturnType<typeof superviseService>, config
         return { demo: false, line: null };
       case 'service':
         return host.call('setDemo', { on });
-      case 'refuse':
-        throw new DomainError('demo-beside-real-line', shellTexts.demoBesideRealLine(), { status: 409 });
     }
   };
   return {

@@ -66,10 +66,6 @@ export const firstRunTexts = {
 
 export const shellTexts = {
   starting: (): Text => ({ en: 'Ringfence is still starting; try again in a moment.', zh: 'Ringfence 仍在启动，请稍后再试。' }),
-  demoBesideRealLine: (): Text => ({
-    en: 'A modem is set up, so the demo does not start: its made-up calls would count toward the shield and the limits of your real line, and its floods would turn the shield on for real callers. To try the demo, first untick "Screen calls on this line" under Settings → Modems; your history stays as it is.',
-    zh: '已设置调制解调器，因此不启动演示：演示的虚构来电会计入真实线路的护盾和限制，其模拟轰炸还会为真实来电开启护盾。如要试用演示，请先在“设置 → 调制解调器”中取消勾选“筛查此线路的来电”；您的通话记录保持不变。',
-  }),
   couldNotStart: (why: string, logPath: string) => ({
     title: 'Ringfence could not start / Ringfence 无法启动',
     body: `${why}\n\nDetails / 详情: ${logPath}`,

@@ -193,6 +193,14 @@ export function buildHandlers(ctx: HandlerContext): Handlers {
       return { calls: lines.ringDemo(kind) };
     },
     setDemo: async ({ on }) => {
+      // Not beside a real line: screening counts every call it decides, so the demo's made-up floods (one
+      // every ten-minute cycle) would turn the shield on for the real line's callers and put made-up
+      // incidents into the evidence. The demo plays in its sandbox instead (demo-sandbox.ts; the desktop
+      // app switches there by itself when no real line is set up). `serve --modem … --demo` still asks for
+      // both explicitly; those calls are marked simulated and left out of the report's figures.
+      if (on && !lines.demo && !ctx.sandbox && lines.statuses().some((l) => !l.simulated)) {
+        throw new ApiFailure('demo-beside-real-line', texts.demoBesideRealLine(), { status: 409 });
+      }
       if (on) return { demo: true, line: await lines.addDemo() };
       await lines.remove('demo');
       ctx.emit({ type: 'line-removed', lineId: 'demo' });

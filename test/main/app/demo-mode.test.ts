@@ -1,5 +1,5 @@
-// Where the desktop app plays the demo: in its sandbox when no real line is set up; refused beside a real
-// line (never stopping it for a demo, never mixing made-up floods into its shield); back out when asked.
+// Where the desktop app plays the demo: in its sandbox when no real line is set up; beside a real line the
+// running service answers (and refuses: test/main/app/desktop-demo.test.ts); back out when asked.
 import { describe, expect, it } from 'vitest';
 import { demoRoute, hasRealLine, sandboxDemoReply } from '../../../main/app/demo-mode.ts';
 import { line, status } from './fixtures.ts';
@@ -15,10 +15,10 @@ describe('the demo route', () => {
     expect(demoRoute(true, { inSandbox: false, status: status({ lines: [] }), configured: [disabled] })).toBe('enter-sandbox');
   });
 
-  it('is refused when a real line is connected or configured (even one whose modem is unplugged)', () => {
-    expect(demoRoute(true, { inSandbox: false, status: status(), configured: [] })).toBe('refuse');
-    expect(demoRoute(true, { inSandbox: false, status: status({ lines: [line({ state: 'disconnected' })] }), configured: [] })).toBe('refuse');
-    expect(demoRoute(true, { inSandbox: false, status: status({ lines: [] }), configured: [enabled] })).toBe('refuse');
+  it('stays out of the sandbox when a real line is connected or configured (even one whose modem is unplugged): the service answers, and refuses', () => {
+    expect(demoRoute(true, { inSandbox: false, status: status(), configured: [] })).toBe('service');
+    expect(demoRoute(true, { inSandbox: false, status: status({ lines: [line({ state: 'disconnected' })] }), configured: [] })).toBe('service');
+    expect(demoRoute(true, { inSandbox: false, status: status({ lines: [] }), configured: [enabled] })).toBe('service');
   });
 
   it('leaves the sandbox when turned off there, and lets the service handle everything else', () => {
