@@ -249,6 +249,17 @@ export function createFakeService(options: FakeOptions = {}) {
         emit({ type: 'service-changed', dataDir: status().dataDir, sandbox });
         return { demo, line: on ? demoLine : null };
       }
+      // As the real service (main/service/handlers.ts): no demo line beside a real one.
+      if (on && !demo && !sandbox && lines.some((l) => !l.simulated)) {
+        throw new ApiFailure(
+          'demo-beside-real-line',
+          {
+            en: 'A modem is set up, so the demo does not start: its made-up calls would count toward the shield and the limits of your real line, and its floods would turn the shield on for real callers. To try the demo, first untick "Screen calls on this line" under Settings → Modems; your history stays as it is.',
+            zh: '已设置调制解调器，因此不启动演示：演示的虚构来电会计入真实线路的护盾和限制，其模拟轰炸还会为真实来电开启护盾。如要试用演示，请先在“设置 → 调制解调器”中取消勾选“筛查此线路的来电”；您的通话记录保持不变。',
+          },
+          { status: 409 },
+        );
+      }
       demo = on;
       lines = on ? [...lines.filter((l) => l.id !== demoLine.id), demoLine] : lines.filter((l) => l.id !== demoLine.id);
       if (on) emit({ type: 'line-status', line: demoLine });
