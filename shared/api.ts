@@ -170,7 +170,8 @@ export const RuleInput = z.object({
   action: Action.optional(),
   note: z.string().max(2000).default(''),
   schedule: Schedule.nullable().default(null),
-  expiresAt: Iso.nullable().default(null),
+  /** A time, or a date (YYYY-MM-DD): the rule holds through the end of that local day. */
+  expiresAt: TimeOrDate.nullable().default(null),
 });
 export type RuleInput = z.input<typeof RuleInput>;
 
@@ -243,6 +244,8 @@ export const Status = z.object({
   today: z.object({ calls: z.number().int(), blocked: z.number().int() }),
   pausedUntil: z.string().nullable(),
   demo: z.boolean(),
+  /** The service runs on the demo's sandbox folder (made-up calls only), not the user's real data. Absent = false. */
+  sandbox: z.boolean().optional(),
   notices: z.array(z.object({ code: z.string(), level: z.enum(['info', 'warning', 'error']), text: Text })),
 });
 export type Status = z.infer<typeof Status>;
@@ -297,7 +300,8 @@ export const methods = {
     input: z.object({ list: RuleList, format: z.enum(['csv', 'text', 'vcard', 'ncid']).default('csv') }),
     output: z.object({ fileName: z.string(), content: z.string() }),
   },
-  setShield: { input: z.object({ on: z.boolean(), until: Iso.nullable().optional() }), output: ShieldState },
+  /** `until`: a time, or a date (YYYY-MM-DD) for the end of that local day. */
+  setShield: { input: z.object({ on: z.boolean(), until: TimeOrDate.nullable().optional() }), output: ShieldState },
   pauseScreening: { input: z.object({ minutes: z.number().int().min(1).max(1440).nullable() }), output: z.object({ pausedUntil: z.string().nullable() }) },
   getSettings: { input: Empty, output: Settings },
   updateSettings: { input: z.object({ patch: z.record(z.string(), z.unknown()) }), output: Settings },
@@ -373,6 +377,9 @@ export const ApiEvent = z.discriminatedUnion('type', [
   z.object({ type: z.literal('rules-changed'), list: RuleList }),
   z.object({ type: z.literal('settings-changed'), settings: Settings }),
   z.object({ type: z.literal('notice'), code: z.string(), level: z.enum(['info', 'warning', 'error']), text: Text }),
+  /** The desktop app put another service behind the window (into or out of the demo's sandbox folder):
+   *  everything shown — status, settings, history, live calls — is fetched afresh. */
+  z.object({ type: z.literal('service-changed'), dataDir: z.string(), sandbox: z.boolean() }),
 ]);
 export type ApiEvent = z.infer<typeof ApiEvent>;
 

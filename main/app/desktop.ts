@@ -4,12 +4,13 @@
 import { app, BrowserWindow, dialog, ipcMain, powerMonitor, protocol, session, shell } from 'electron';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import type { ApiEvent, MethodName } from '../../shared/api.ts';
+import type { ApiEvent, MethodName, MethodOutput } from '../../shared/api.ts';
 import { DomainError } from '../../shared/errors.ts';
-import type { ApiHost } from '../service/index.ts';
+import { demoSandboxDir, parseInput, prepareSandboxRules, prepareSandboxSettings, type ApiHost } from '../service/index.ts';
 import { SettingsStore, countryFromLocale } from '../settings/index.ts';
 import { dataPaths, defaultDataDir } from '../store/index.ts';
 import { catchCrashes, mayRestart, openCrashLog, type CrashKind } from './crash-log.ts';
+import { demoRoute, sandboxDemoReply } from './demo-mode.ts';
 import { printToPdf } from './print-pdf.ts';
 import { showWindowAtStart, withDesktopNotices } from './first-run.ts';
 import { broadcastEvent, registerIpc } from './ipc.ts';
@@ -32,6 +33,10 @@ export type StartService = (options: {
   log: (level: 'info' | 'warn' | 'error', message: string) => void;
   /** Prints an evidence pack's report to A4 PDF (Electron's printToPDF). */
   printPdf?: (htmlPath: string, pdfPath: string) => Promise<void>;
+  /** Start with the demo line on. */
+  demo?: boolean;
+  /** `dataDir` is the demo's sandbox folder and `settings` its own settings file (demo-mode.ts). */
+  sandbox?: boolean;
 }) => Promise<DesktopService>;
 
 export type DesktopOptions = {
@@ -74,20 +79,43 @@ export function runDesktop(options: DesktopOptions): boolean {
   const guard = { trustedOrigin: location.origin, openExternal: (url: string) => shell.openExternal(url), log };
 
   let quitting = false;
+  const sandboxDir = demoSandboxDir(paths.dir);
+  // Settings changes the tray shows (the language); set once the tray exists.
+  let settingsChanged: () => void = () => {};
   const supervisor = superviseService({
-    start: () => {
+    start: async (sandbox) => {
       settings ??= new SettingsStore(electronStoreBackend(paths.dir, ipcMain), {
         firstRun: { homeCountry: countryFromLocale(env, app.getLocale()) },
       });
-      return options.startService({ dataDir: paths.dir, settings, host: 'desktop', log, printPdf: printToPdf });
+      if (!sandbox) {
+        active = settings;
+        return options.startService({ dataDir: paths.dir, settings, host: 'desktop', log, printPdf: printToPdf });
+      }
+      // The sandbox keeps its own settings file in its own folder (the same one `ringfence serve --demo`
+      // uses); the real settings are only read, for the language and theme.
+      const own = new SettingsStore(electronStoreBackend(sandboxDir, ipcMain), { firstRun: { homeCountry: 'CN' } });
+      prepareSandboxSettings(own, settings);
+      own.onChange(() => settingsChanged());
+      const service = await options.startService({ dataDir: sandboxDir, settings: own, host: 'desktop', log, printPdf: printToPdf, demo: true, sandbox: true });
+      active = own;
+      try {
+        await prepareSandboxRules(service);
+      } catch (e) {
+        log('warn', `The demo's lists could not be prepared: ${(e as Error).message}`);
+      }
+      return service;
     },
+    dataDir: (sandbox) => (sandbox ? sandboxDir : paths.dir),
     quitting: () => quitting,
     crashLog,
     gaveUp: (kind) => notifier.say(shellTexts.stoppedTitle(), shellTexts.stoppedBody(kind, crashLog.path)),
   });
+  /** The real settings (electron-store in the data folder); never written while the demo's sandbox runs. */
   let settings: SettingsStore | null = null;
-  const host: ApiHost = withDesktopNotices(supervisor.host, platform);
-  const language = () => shellLanguage(settings?.get().language ?? 'system', app.getLocale());
+  /** The settings of the service behind the window: the real ones, or the sandbox's. */
+  let active: SettingsStore | null = null;
+  const host: ApiHost = withDesktopNotices(withDemoSandbox(supervisor, () => settings?.get().lines ?? []), platform);
+  const language = () => shellLanguage(active?.get().language ?? settings?.get().language ?? 'system', app.getLocale());
 
   const window = mainWindow({
     options: windowOptions({ preload: options.preloadPath, isPackaged: app.isPackaged }),
@@ -109,7 +137,7 @@ export function runDesktop(options: DesktopOptions): boolean {
     else showWhenReady = true;
   };
   const notifier = startNotifier({
-    prefs: () => settings?.get().notifications ?? { ringThrough: true, blockedSummary: true },
+    prefs: () => active?.get().notifications ?? { ringThrough: true, blockedSummary: true },
     language,
     onClick: showWindow,
   });
@@ -174,9 +202,10 @@ export function runDesktop(options: DesktopOptions): boolean {
         notifier.onEvent(event);
       });
       const store = settings as SettingsStore;
+      settingsChanged = () => void tray.refresh(); // the language may have changed
       store.onChange((changed) => {
         applyLoginItem(changed.startAtLogin);
-        void tray.refresh(); // the language may have changed
+        settingsChanged();
       });
       applyLoginItem(store.get().startAtLogin);
       const hidden = launchedAtLogin(argv, platform === 'darwin' && app.getLoginItemSettings().wasOpenedAtLogin);
@@ -228,28 +257,68 @@ function loginItemSync(platform: NodeJS.Platform, env: NodeJS.ProcessEnv, log: (
  * user is told when the budget is spent.
  */
 function superviseService(o: {
-  start: () => Promise<DesktopService>;
+  /** Starts the service on the real data folder, or (`sandbox`) on the demo's sandbox. */
+  start: (sandbox: boolean) => Promise<DesktopService>;
+  dataDir: (sandbox: boolean) => string;
   quitting: () => boolean;
   crashLog: ReturnType<typeof openCrashLog>;
   gaveUp: (kind: CrashKind) => void;
 }) {
   let service: DesktopService | null = null;
+  let sandbox = false;
+  /** A switch between the real folder and the sandbox under way: calls wait for it instead of failing. */
+  let switching: Promise<void> | null = null;
   let unsubscribe: () => void = () => {};
   const listeners = new Set<(event: ApiEvent) => void>();
+  const emit = (event: ApiEvent) => {
+    for (const l of listeners) l(event);
+  };
   const current = (): DesktopService => {
     if (!service) throw new DomainError('starting', shellTexts.starting(), { status: 503 });
     return service;
   };
   const connect = async () => {
-    service = await o.start();
-    unsubscribe = service.onEvent((event) => {
-      for (const l of listeners) l(event);
-    });
+    service = await o.start(sandbox);
+    unsubscribe = service.onEvent(emit);
+  };
+  const release = async () => {
+    const closing = service;
+    service = null;
+    unsubscribe();
+    await closing?.close();
+  };
+  /**
+   * Puts the real service or the sandbox's behind `host`. One at a time: each holds its folder's lock, so
+   * the old one closes first. When the new one cannot start (another Ringfence holds that folder), the
+   * previous one comes back and the error goes to whoever asked, so the app is never left without a service.
+   */
+  const switchTo = async (wanted: boolean): Promise<void> => {
+    while (switching) await switching.catch(() => {});
+    if (wanted === sandbox && service) return;
+    const run = (async () => {
+      const previous = sandbox;
+      await release().catch((e: unknown) => o.crashLog.write('service-restart', e));
+      sandbox = wanted;
+      try {
+        await connect();
+      } catch (error) {
+        sandbox = previous;
+        await connect().catch((e: unknown) => o.crashLog.write('service-restart', e));
+        throw error;
+      }
+      emit({ type: 'service-changed', dataDir: o.dataDir(sandbox), sandbox });
+    })();
+    switching = run;
+    try {
+      await run;
+    } finally {
+      if (switching === run) switching = null;
+    }
   };
   const restartBudget: number[] = [];
   let recovering = false;
   const recover = async (kind: CrashKind) => {
-    if (recovering || o.quitting() || !service) return;
+    if (recovering || switching || o.quitting() || !service) return;
     recovering = true;
     try {
       const healthy = await Promise.race([
@@ -275,7 +344,10 @@ function superviseService(o: {
     }
   };
   const host: ApiHost = {
-    call: <M extends MethodName>(method: M, input: unknown) => current().call(method, input),
+    call: async <M extends MethodName>(method: M, input: unknown) => {
+      while (switching) await switching.catch(() => {});
+      return current().call(method, input);
+    },
     onEvent: (listener) => {
       listeners.add(listener);
       return () => listeners.delete(listener);
@@ -285,13 +357,43 @@ function superviseService(o: {
     host,
     connect,
     recover,
+    switchTo,
+    inSandbox: () => sandbox,
     running: () => service !== null,
     /** Closes the service for good (the app is quitting). */
     async stop() {
-      const closing = service;
-      service = null;
-      unsubscribe();
-      await closing?.close();
+      while (switching) await switching.catch(() => {});
+      await release();
     },
+  };
+}
+
+/**
+ * The demo as the desktop plays it (demo-mode.ts decides where): `setDemo` moves the app into the demo's
+ * sandbox and back (beside a real line the running service refuses it); adding a modem while in the
+ * sandbox first goes back to the real folder, where the modem's calls belong.
+ */
+function withDemoSandbox(supervisor: ReturnType<typeof superviseService>, configured: () => { enabled: boolean }[]): ApiHost {
+  const { host } = supervisor;
+  const setDemo = async ({ on }: { on: boolean }): Promise<MethodOutput<'setDemo'>> => {
+    const status = await host.call('getStatus', {});
+    switch (demoRoute(on, { inSandbox: supervisor.inSandbox(), status, configured: configured() })) {
+      case 'enter-sandbox':
+        await supervisor.switchTo(true);
+        return sandboxDemoReply(await host.call('getStatus', {}));
+      case 'leave-sandbox':
+        await supervisor.switchTo(false);
+        return { demo: false, line: null };
+      case 'service':
+        return host.call('setDemo', { on });
+    }
+  };
+  return {
+    async call<M extends MethodName>(method: M, input: unknown): Promise<MethodOutput<M>> {
+      if (method === 'setDemo') return (await setDemo(parseInput('setDemo', input))) as MethodOutput<M>;
+      if (method === 'addLine' && supervisor.inSandbox()) await supervisor.switchTo(false);
+      return host.call(method, input);
+    },
+    onEvent: host.onEvent,
   };
 }

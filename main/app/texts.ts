@@ -12,6 +12,10 @@ export const trayTexts = {
   pausedUntil: (until: string): Text => ({ en: `Screening paused until ${until}.`, zh: `来电筛选已暂停，至 ${until}。` }),
   shieldOn: (): Text => ({ en: 'Shield on: only trusted callers ring through.', zh: '防护已开启：仅信任的来电可以接通。' }),
   protected: (): Text => ({ en: 'Protected: every call is screened.', zh: '已保护：每个来电都会被筛选。' }),
+  demo: (): Text => ({
+    en: 'Demo: made-up calls in a separate folder; your history is untouched. No real line is screened.',
+    zh: '演示：虚构来电保存在单独的文件夹中，您的通话记录不受影响。目前没有筛选任何真实线路。',
+  }),
   menu: {
     open: { en: 'Open Ringfence', zh: '打开 Ringfence' },
     shield: { en: 'Shield (only trusted callers ring)', zh: '防护（仅信任的来电接通）' },
@@ -20,6 +24,7 @@ export const trayTexts = {
     'pause-15': { en: 'Pause screening for 15 minutes', zh: '暂停筛选 15 分钟' },
     'pause-60': { en: 'Pause screening for 1 hour', zh: '暂停筛选 1 小时' },
     resume: { en: 'Resume screening', zh: '恢复筛选' },
+    'leave-demo': { en: 'Leave the demo', zh: '退出演示' },
     quit: { en: 'Quit Ringfence (stops screening)', zh: '退出 Ringfence（停止筛选）' },
   } satisfies Record<string, Text>,
 };

@@ -73,6 +73,11 @@ export function startTray(deps: TrayDeps): TrayController {
 
   return {
     onEvent(event) {
+      // Another service is behind the window (into or out of the demo's sandbox): read it afresh.
+      if (event.type === 'service-changed') {
+        void refresh();
+        return;
+      }
       const next = applyTrayEvent(model, event);
       if (next === model) return;
       model = next;

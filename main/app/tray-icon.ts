@@ -15,6 +15,7 @@ const rgb: Record<ProtectionColour, Rgb> = {
   amber: [230, 150, 0],
   blue: [21, 101, 192],
   green: [46, 125, 50],
+  purple: [107, 63, 160], // --badge-simulated-bg: the demo's colour wherever it shows
 };
 
 export const stateColours = Object.fromEntries(Object.entries(protectionColour).map(([state, colour]) => [state, rgb[colour]])) as Record<TrayState, Rgb>;

@@ -14,12 +14,14 @@ export type TrayModel = {
   shield: ShieldState | null;
   pausedUntil: string | null;
   demo: boolean;
+  /** The app runs the demo in its sandbox folder (Status.sandbox). */
+  sandbox: boolean;
 };
 
-export const emptyTrayModel: TrayModel = { loaded: false, lines: [], shield: null, pausedUntil: null, demo: false };
+export const emptyTrayModel: TrayModel = { loaded: false, lines: [], shield: null, pausedUntil: null, demo: false, sandbox: false };
 
 export function trayModelFromStatus(status: Status): TrayModel {
-  return { loaded: true, lines: status.lines, shield: status.shield, pausedUntil: status.pausedUntil, demo: status.demo };
+  return { loaded: true, lines: status.lines, shield: status.shield, pausedUntil: status.pausedUntil, demo: status.demo, sandbox: status.sandbox ?? false };
 }
 
 /** Keeps the model current between status refreshes from the events that change what the tray shows. */
@@ -45,7 +47,7 @@ export type TrayState = Protection;
 
 /** The service runs in this process: the tray always hears it, once it has answered. */
 export function trayState(model: TrayModel, now: Date): TrayState {
-  return protectionOf(model.loaded ? { lines: model.lines, shield: model.shield, pausedUntil: model.pausedUntil } : null, { connected: true, now });
+  return protectionOf(model.loaded ? { lines: model.lines, shield: model.shield, pausedUntil: model.pausedUntil, sandbox: model.sandbox } : null, { connected: true, now });
 }
 
 function clock(iso: string, language: Language): string {
@@ -65,6 +67,8 @@ export function trayTooltip(model: TrayModel, language: Language, now: Date): st
         return trayTexts.connecting();
       case 'no-line':
         return trayTexts.noModem();
+      case 'demo':
+        return trayTexts.demo();
       case 'problem': {
         const line = model.lines.find(lineTrouble);
         if (!line) return trayTexts.noModem();
@@ -81,7 +85,7 @@ export function trayTooltip(model: TrayModel, language: Language, now: Date): st
   return `Ringfence — ${say(text, language)}`;
 }
 
-export type TrayAction = 'open' | 'shield-on' | 'shield-off' | 'pause-15' | 'pause-60' | 'resume' | 'quit';
+export type TrayAction = 'open' | 'shield-on' | 'shield-off' | 'pause-15' | 'pause-60' | 'resume' | 'leave-demo' | 'quit';
 
 export type TrayItem =
   | { type: 'label'; label: string }
@@ -108,6 +112,8 @@ export function trayMenu(model: TrayModel, language: Language, now: Date): TrayI
           { type: 'action' as const, action: 'pause-15' as const, label: l('pause-15'), enabled: ready },
           { type: 'action' as const, action: 'pause-60' as const, label: l('pause-60'), enabled: ready },
         ]),
+    // In the sandbox the way back to the real history is one click away, as in the window's banner.
+    ...(model.sandbox ? [{ type: 'action' as const, action: 'leave-demo' as const, label: l('leave-demo'), enabled: ready }] : []),
     { type: 'separator' },
     { type: 'action', action: 'quit', label: l('quit'), enabled: true },
   ];
@@ -132,6 +138,9 @@ export async function runTrayAction(action: TrayAction, effects: TrayEffects): P
       return;
     case 'resume':
       await effects.host.call('pauseScreening', { minutes: null });
+      return;
+    case 'leave-demo':
+      await effects.host.call('setDemo', { on: false });
       return;
   }
 }

@@ -3,7 +3,7 @@
 import { join } from 'node:path';
 import type { ApiEvent } from '../../shared/api.ts';
 import type { Settings } from '../../shared/settings.ts';
-import { findCheckpoints, resolveRange, systemTimeZone, type History } from '../history/index.ts';
+import { findCheckpoints, resolveRange, resolveTime, systemTimeZone, type History } from '../history/index.ts';
 import { checkpointDirs } from './checkpoint-dirs.ts';
 import { listPorts, probePort } from '../modem/index.ts';
 import type { Screening } from '../screening/index.ts';
@@ -21,6 +21,8 @@ export type ExportJobs = Map<string, ExportJob>;
 
 export type HandlerContext = {
   host: 'desktop' | 'headless';
+  /** The folder is the demo's sandbox, not the user's real data. */
+  sandbox: boolean;
   paths: DataPaths;
   settings: SettingsStore;
   history: History;
@@ -65,6 +67,7 @@ export function buildHandlers(ctx: HandlerContext): Handlers {
       today: history.todayCounts(ctx.now()),
       pausedUntil: ctx.paused()?.toISOString() ?? null,
       demo: lines.demo,
+      sandbox: ctx.sandbox,
       notices: ctx.notices.slice(-20),
     }),
     listPorts: () => listPorts(),
@@ -125,7 +128,8 @@ export function buildHandlers(ctx: HandlerContext): Handlers {
     previewImport: (q) => screening.rules.previewImport(q),
     commitImport: ({ token, skipInvalid }) => screening.rules.commitImport(token, { skipInvalid }),
     exportRules: (q) => screening.rules.export(q),
-    setShield: ({ on, until }) => screening.setShield(on, until ?? null),
+    // A date means "until the end of that day" (a rule's expiry reads a date the same way, in screening).
+    setShield: ({ on, until }) => screening.setShield(on, until ? resolveTime(until, 'to', systemTimeZone()) : null),
     pauseScreening: ({ minutes }) => {
       const until = minutes === null ? null : new Date(ctx.now().getTime() + minutes * 60_000);
       ctx.setPaused(until);
@@ -189,6 +193,14 @@ export function buildHandlers(ctx: HandlerContext): Handlers {
       return { calls: lines.ringDemo(kind) };
     },
     setDemo: async ({ on }) => {
+      // Not beside a real line: screening counts every call it decides, so the demo's made-up floods (one
+      // every ten-minute cycle) would turn the shield on for the real line's callers and put made-up
+      // incidents into the evidence. The demo plays in its sandbox instead (demo-sandbox.ts; the desktop
+      // app switches there by itself when no real line is set up). `serve --modem … --demo` still asks for
+      // both explicitly; those calls are marked simulated and left out of the report's figures.
+      if (on && !lines.demo && !ctx.sandbox && lines.statuses().some((l) => !l.simulated)) {
+        throw new ApiFailure('demo-beside-real-line', texts.demoBesideRealLine(), { status: 409 });
+      }
       if (on) return { demo: true, line: await lines.addDemo() };
       await lines.remove('demo');
       ctx.emit({ type: 'line-removed', lineId: 'demo' });

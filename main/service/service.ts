@@ -28,6 +28,8 @@ export type ServiceOptions = {
   /** Extra device paths for this run (ringfence serve --modem), on top of the configured lines. */
   modems?: string[];
   demo?: boolean;
+  /** This folder is the demo's sandbox (demo-sandbox.ts): the status says so, and the UI with it. */
+  sandbox?: boolean;
   log?: (level: 'info' | 'warn' | 'error', message: string) => void;
   now?: () => Date;
   /** Call-handling waits for every line. The call-bomb drill runs its simulated modem N times faster than
@@ -88,6 +90,7 @@ export async function startService(options: ServiceOptions): Promise<Service> {
   const exports: ExportJobs = new Map();
   const handlers = buildHandlers({
     host: options.host,
+    sandbox: options.sandbox ?? false,
     paths,
     settings,
     history,

@@ -10,6 +10,10 @@ export const texts = {
   portInUse: (path: string): Text => ({ en: `${path} is already screened by Ringfence as a line.`, zh: `${path} 已作为一条线路由 Ringfence 筛选。` }),
   noSuchCall: (id: number): Text => ({ en: `There is no call with id ${id}.`, zh: `没有编号为 ${id} 的通话。` }),
   noDemoLine: (): Text => ({ en: 'There is no demo line to ring: turn on the demo line first.', zh: '没有可以拨打的演示线路：请先打开演示线路。' }),
+  demoBesideRealLine: (): Text => ({
+    en: 'A modem is set up, so the demo does not start: its made-up calls would count toward the shield and the limits of your real line, and its floods would turn the shield on for real callers. To try the demo, first untick "Screen calls on this line" under Settings → Modems; your history stays as it is.',
+    zh: '已设置调制解调器，因此不启动演示：演示的虚构来电会计入真实线路的护盾和限制，其模拟轰炸还会为真实来电开启护盾。如要试用演示，请先在“设置 → 调制解调器”中取消勾选“筛查此线路的来电”；您的通话记录保持不变。',
+  }),
   noSuchMessage: (id: number): Text => ({ en: `There is no message with id ${id}.`, zh: `没有编号为 ${id} 的短信。` }),
   noSmsLine: (): Text => ({
     en: 'No line can send SMS now: connect a GSM dongle with a SIM and wait until its line is ready.',

@@ -2,6 +2,7 @@
 import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { AnnouncerProvider } from '../components/Announcer.tsx';
+import { DemoSandboxBanner } from '../components/DemoSandboxBanner.tsx';
 import { ErrorBoundary } from '../components/ErrorBoundary.tsx';
 import { ProtectionBadge } from '../components/ProtectionBadge.tsx';
 import { useErrorSentence } from '../components/ErrorText.tsx';
@@ -31,7 +32,7 @@ const views: Record<Page, React.ComponentType> = {
 export function App() {
   const { t } = useTranslation();
   const page = usePage();
-  const { status, loadError, reload, connection, language, dismissNotice } = useApp();
+  const { status, loadError, reload, connection, language, dismissNotice, folder } = useApp();
   const sentence = useErrorSentence();
   const View = views[page];
 
@@ -67,6 +68,7 @@ export function App() {
               {t('connection.reconnecting')}
             </p>
           ) : null}
+          <DemoSandboxBanner />
           {status?.notices.map((n) => (
             <div key={n.code} className={`notice notice-${n.level}`} role={n.level === 'error' ? 'alert' : 'status'}>
               <p>{n.text[language]}</p>
@@ -87,7 +89,8 @@ export function App() {
             // Pages start fetching their own data at once; the status fills in when it arrives.
             <ErrorBoundary resetKey={page}>
               <Suspense fallback={<p>{t('common.loading')}</p>}>
-                <View key={page} />
+                {/* A new service behind the window (the demo's sandbox and back) remounts the page: it refetches. */}
+                <View key={`${page}:${folder}`} />
               </Suspense>
             </ErrorBoundary>
           )}

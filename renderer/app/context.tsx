@@ -22,6 +22,8 @@ export type AppState = {
   saveSettings(patch: Record<string, unknown>): Promise<Settings>;
   reload(): void;
   dismissNotice(code: string): void;
+  /** Counts the services put behind the window (the desktop's demo sandbox and back): pages key on it to refetch. */
+  folder: number;
 };
 
 const AppContext = createContext<AppState | null>(null);
@@ -51,6 +53,7 @@ export function AppProvider({ transport, children }: { transport: Transport; chi
   const [loadError, setLoadError] = useState<ApiCallError | null>(null);
   const [dismissed, setDismissed] = useState<ReadonlySet<string>>(new Set());
   const [generation, setGeneration] = useState(0);
+  const [folder, setFolder] = useState(0);
 
   const reload = useCallback(() => setGeneration((g) => g + 1), []);
 
@@ -75,11 +78,18 @@ export function AppProvider({ transport, children }: { transport: Transport; chi
   useEffect(
     () =>
       api.onEvent((event) => {
+        if (event.type === 'service-changed') {
+          // Another service (the demo's sandbox, or back to the real folder): nothing shown so far is its.
+          setLive([]);
+          setFolder((f) => f + 1);
+          reload();
+          return;
+        }
         setLive((calls) => applyCallEvent(calls, event));
         setStatus((s) => (s ? applyStatusEvent(s, event, sameLocalDay(new Date())) : s));
         if (event.type === 'settings-changed') setSettings(event.settings);
       }),
-    [api],
+    [api, reload],
   );
 
   // Events sent while the socket was down are lost: fetch the status afresh when it comes back.
@@ -138,6 +148,7 @@ export function AppProvider({ transport, children }: { transport: Transport; chi
     saveSettings,
     reload,
     dismissNotice,
+    folder,
   };
   return <AppContext.Provider value={value}>{children}</AppContext.Provider>;
 }

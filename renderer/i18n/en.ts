@@ -180,6 +180,12 @@ export const en = {
     rang_one: 'The demo line is ringing.',
     rang_other: '{{count}} calls are on their way to the demo line.',
   },
+  demoSandbox: {
+    label: 'Demo',
+    text: 'Demo: made-up calls in a separate folder; your history is untouched.',
+    leave: 'Leave the demo',
+    headless: 'To leave it, stop this "ringfence serve" and start it again without {{flag}}.',
+  },
   lines: {
     title: 'Lines',
     none: 'No modem is connected, so calls are not being screened. Plug in a USB modem, or try Ringfence without one.',
@@ -717,6 +723,7 @@ export const en = {
     demoTitle: 'Try without a modem',
     demoIntro: 'A simulated line with made-up calls, to see how Ringfence works. Everything it shows is labelled "Simulated line".',
     demoOn: 'Use the simulated line',
+    demoWhere: 'The demo plays in a separate folder: your history, lists and settings stay as they are. While a modem is set up, turn its line off first: made-up calls beside a real line would turn its shield on.',
     demoTry: 'Try without a modem',
     generalTitle: 'General',
     language: 'Language',

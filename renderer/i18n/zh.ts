@@ -180,6 +180,12 @@ export const zh: Messages = {
     rang_one: '演示线路正在响铃。',
     rang_other: '{{count}} 通来电正在拨入演示线路。',
   },
+  demoSandbox: {
+    label: '演示',
+    text: '演示：虚构来电保存在单独的文件夹中，您的通话记录不受影响。',
+    leave: '退出演示',
+    headless: '如需退出，请停止这个“ringfence serve”，然后去掉 {{flag}} 重新启动。',
+  },
   lines: {
     title: '线路',
     none: '没有连接调制解调器，来电不会被拦截。请插入 USB 调制解调器，或先在没有设备的情况下试用 Ringfence。',
@@ -716,6 +722,7 @@ export const zh: Messages = {
     demoTitle: '无设备试用',
     demoIntro: '一条带有虚构来电的模拟线路，用来了解 Ringfence 如何工作。它显示的所有内容都标有“模拟线路”。',
     demoOn: '使用模拟线路',
+    demoWhere: '演示在单独的文件夹中进行：您的通话记录、名单和设置都保持原样。已设置调制解调器时，请先关闭该线路：与真实线路并行的虚构来电会开启它的护盾。',
     demoTry: '无设备试用',
     generalTitle: '常规',
     language: '语言',

@@ -31,6 +31,7 @@ export function Settings() {
       <section className="card" aria-labelledby="demo-title">
         <h2 id="demo-title">{t('settings.demoTitle')}</h2>
         <p className="hint">{t('settings.demoIntro')}</p>
+        <p className="hint">{t('settings.demoWhere')}</p>
         <Field label={t('settings.demoOn')} inline>
           <input
             type="checkbox"

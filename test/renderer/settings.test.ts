@@ -43,16 +43,33 @@ describe('settings', () => {
     await context.close();
   });
 
-  it('turns the demo line on, labelled simulated on the Overview', async () => {
+  it('says why the demo does not start beside a real modem, and leaves the switch off', async () => {
     const { context, page } = await openApp(browser, ui, { page: 'settings' });
-    await page.getByLabel('Use the simulated line').check();
+    const demo = page.getByLabel('Use the simulated line');
+    await demo.click(); // not check(): the switch goes back off once the refusal arrives
     await expect.poll(() => ui.calls('setDemo').at(-1)?.input).toEqual({ on: true });
+    await page.getByText('A modem is set up, so the demo does not start').waitFor();
+    await expect.poll(() => demo.isChecked()).toBe(false);
     await showPage(page, 'overview');
-    await page.locator('.line-health').filter({ hasText: 'Simulated line' }).waitFor();
-    await showPage(page, 'settings');
-    await page.getByLabel('Use the simulated line').uncheck();
-    await expect.poll(() => ui.calls('setDemo').at(-1)?.input).toEqual({ on: false });
+    expect(await page.locator('.line-health').filter({ hasText: 'Simulated line' }).count()).toBe(0);
     await context.close();
+  });
+
+  it('turns the demo line on with no modem, labelled simulated on the Overview, and off again', async () => {
+    const empty = await startUiUnderTest({ noLines: true });
+    try {
+      const { context, page } = await openApp(browser, empty, { page: 'settings' });
+      await page.getByLabel('Use the simulated line').check();
+      await expect.poll(() => empty.calls('setDemo').at(-1)?.input).toEqual({ on: true });
+      await showPage(page, 'overview');
+      await page.locator('.line-health').filter({ hasText: 'Simulated line' }).waitFor();
+      await showPage(page, 'settings');
+      await page.getByLabel('Use the simulated line').uncheck();
+      await expect.poll(() => empty.calls('setDemo').at(-1)?.input).toEqual({ on: false });
+      await context.close();
+    } finally {
+      await empty.close();
+    }
   });
 
   it('switches to the dark theme at once, and back to the system theme', async () => {

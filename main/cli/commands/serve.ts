@@ -4,11 +4,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Command } from 'commander';
 import { checkExposure, ListenError, parseListen, startServer } from '../../server/index.ts';
-import { startService } from '../../service/index.ts';
+import { demoSandboxDir, prepareSandboxRules, prepareSandboxSettings, startService } from '../../service/index.ts';
 import { openSettings } from '../../settings/index.ts';
 import { DataLockError, defaultDataDir } from '../../store/index.ts';
 import { dataDirHelp, rendererRoot } from '../data-dir-option.ts';
-import { demoSandboxDir, prepareSandboxRules, prepareSandboxSettings } from '../demo-sandbox.ts';
 import { CliError } from '../errors.ts';
 import { openBrowser } from '../open-browser.ts';
 import { err } from '../terminal.ts';
@@ -55,6 +54,7 @@ export function registerServe(program: Command): void {
           host: 'headless',
           modems: opts.modem,
           demo: opts.demo,
+          sandbox,
           log,
           ...(trace ? { latency: (stages: object) => void trace.write(`${JSON.stringify(stages)}\n`) } : {}),
         });

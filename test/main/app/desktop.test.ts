@@ -7,10 +7,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { methodNames, type ApiEvent } from '../../../shared/api.ts';
+import { DomainError } from '../../../shared/errors.ts';
 import { runDesktop, type DesktopService, type StartService } from '../../../main/app/desktop.ts';
 import type { SettingsStore } from '../../../main/settings/index.ts';
 import { FakeBrowserWindow, FakeNotification, FakeTray, FakeWebContents, app, defaultSession, ipcMain, powerMonitor, protocol, resetElectron } from './fake-electron.ts';
-import { caller, decision, status } from './fixtures.ts';
+import { caller, decision, line, status } from './fixtures.ts';
 
 vi.mock('electron', async () => {
   const fake = await import('./fake-electron.ts');
@@ -282,6 +283,112 @@ describe('first run and start at login', () => {
   });
 });
 
+describe('the demo line (demo-mode.ts)', () => {
+  const demoLine = line({ id: 'demo', path: 'demo-modem', label: '', simulated: true, profile: 'demo' });
+  /** Services that answer getStatus as a real folder with no line, or (sandbox) as the sandbox with its demo line. */
+  function noRealLine() {
+    startService.mockImplementation(async (o: { sandbox?: boolean; dataDir: string }) => {
+      const s = fakeService();
+      s.call.mockImplementation(async (method: string, input: unknown) =>
+        method === 'getStatus' ? status({ dataDir: o.dataDir, lines: o.sandbox ? [demoLine] : [], demo: o.sandbox === true, sandbox: o.sandbox === true }) : { method, input },
+      );
+      services.push(s);
+      return s;
+    });
+  }
+  const options = (i: number) => startService.mock.calls[i]![0] as { dataDir: string; sandbox?: boolean; demo?: boolean; settings: SettingsStore };
+
+  it('with no real line, moves the app into the sandbox folder with its own settings, and back', async () => {
+    noRealLine();
+    await start();
+    expect(await invoke('setDemo', { on: true })).toEqual({ ok: true, value: { demo: true, line: demoLine } });
+    expect(services[0]!.close).toHaveBeenCalledOnce();
+    expect(options(1)).toMatchObject({ dataDir: join(dir, 'demo-sandbox'), sandbox: true, demo: true });
+    expect(options(1).settings).not.toBe(options(0).settings);
+    expect(options(1).settings.get()).toMatchObject({ homeCountry: 'CN', autoDetectModems: false, firstRunDone: true });
+    // The sandbox service did not get the setDemo: it started with its demo line on.
+    expect(services[1]!.call).not.toHaveBeenCalledWith('setDemo', expect.anything());
+    expect(windows()[0]!.webContents.sent).toContainEqual({ channel: 'ringfence:event', payload: { type: 'service-changed', dataDir: join(dir, 'demo-sandbox'), sandbox: true } });
+    expect(await invoke('getStatus', {})).toMatchObject({ ok: true, value: { sandbox: true } });
+
+    expect(await invoke('setDemo', { on: false })).toEqual({ ok: true, value: { demo: false, line: null } });
+    expect(services[1]!.close).toHaveBeenCalledOnce();
+    expect(options(2)).toMatchObject({ dataDir: dir });
+    expect(options(2).settings).toBe(options(0).settings);
+    expect(windows()[0]!.webContents.sent).toContainEqual({ channel: 'ringfence:event', payload: { type: 'service-changed', dataDir: dir, sandbox: false } });
+  });
+
+  it('beside a real line, never switches: the running service answers (it refuses the demo there)', async () => {
+    await start(); // the fake status has a real, ready line
+    expect(await invoke('setDemo', { on: true })).toEqual({ ok: true, value: { method: 'setDemo', input: { on: true } } });
+    expect(startService).toHaveBeenCalledTimes(1);
+    expect(services[0]!.close).not.toHaveBeenCalled();
+  });
+
+  it('nor for a configured line whose modem is not connected (it screens once the modem answers)', async () => {
+    noRealLine();
+    await start();
+    settingsOf().update({ lines: [{ path: '/dev/ttyUSB0', label: '', hangupMethod: 'auto', enabled: true, audioPath: null }] });
+    expect(await invoke('setDemo', { on: true })).toEqual({ ok: true, value: { method: 'setDemo', input: { on: true } } });
+    expect(startService).toHaveBeenCalledTimes(1);
+  });
+
+  it('calls made while the app switches wait for the new service instead of failing', async () => {
+    noRealLine();
+    await start();
+    const sandboxStart = startService.getMockImplementation() as unknown as StartService;
+    let open: () => void = () => {};
+    const gate = new Promise<void>((resolve) => (open = resolve));
+    startService.mockImplementationOnce(async (o: never) => {
+      await gate;
+      return sandboxStart(o as Parameters<StartService>[0]);
+    });
+    const switching = invoke('setDemo', { on: true });
+    await vi.waitFor(() => expect(startService).toHaveBeenCalledTimes(2)); // the real service is closed now
+    expect(services[0]!.close).toHaveBeenCalledOnce();
+    const during = invoke('getStatus', {});
+    open();
+    expect(await switching).toMatchObject({ ok: true, value: { demo: true } });
+    expect(await during).toMatchObject({ ok: true, value: { sandbox: true } });
+  });
+
+  it('when the sandbox cannot start (another Ringfence holds it), says why and keeps the real service', async () => {
+    noRealLine();
+    await start();
+    startService.mockImplementationOnce(async () => {
+      throw new DomainError('data-folder-in-use', { en: 'The demo folder is in use by ringfence serve (process 42).', zh: '演示文件夹正被 ringfence serve（进程 42）使用。' }, { status: 409 });
+    });
+    const reply = (await invoke('setDemo', { on: true })) as { ok: false; error: { code: string; message: string } };
+    expect(reply.ok).toBe(false);
+    expect(reply.error).toMatchObject({ code: 'data-folder-in-use', message: 'The demo folder is in use by ringfence serve (process 42).' });
+    expect(options(2)).toMatchObject({ dataDir: dir });
+    expect(await invoke('getStatus', {})).toMatchObject({ ok: true, value: { dataDir: dir } });
+    expect(windows()[0]!.webContents.sent.some((s) => (s.payload as ApiEvent).type === 'service-changed')).toBe(false);
+  });
+
+  it('adding a modem while in the sandbox first goes back to the real folder', async () => {
+    noRealLine();
+    await start();
+    await invoke('setDemo', { on: true });
+    await invoke('addLine', { path: '/dev/ttyUSB0' });
+    expect(services[1]!.close).toHaveBeenCalledOnce();
+    expect(services[2]!.call).toHaveBeenCalledWith('addLine', { path: '/dev/ttyUSB0' });
+    expect(options(2)).toMatchObject({ dataDir: dir });
+  });
+
+  it('the tray leaves the demo from its menu', async () => {
+    noRealLine();
+    await start();
+    await invoke('setDemo', { on: true });
+    const leave = () => FakeTray.current!.menu!.template.find((i) => i.label === 'Leave the demo') as { click(): void } | undefined;
+    await vi.waitFor(() => expect(leave()).toBeTruthy());
+    leave()!.click();
+    await vi.waitFor(() => expect(startService).toHaveBeenCalledTimes(3));
+    expect(options(2)).toMatchObject({ dataDir: dir });
+    await vi.waitFor(() => expect(leave()).toBeUndefined());
+  });
+});
+
 describe('crash recovery', () => {
   it('logs an uncaught exception and keeps the service when it still answers', async () => {
     await start();
@@ -297,8 +404,8 @@ describe('crash recovery', () => {
     proc.emit('unhandledRejection', new Error('SQLITE_BUSY'));
     await vi.waitFor(() => expect(startService).toHaveBeenCalledTimes(2));
     expect(services[0]!.close).toHaveBeenCalledOnce();
-    expect(await invoke('setDemo', { on: true })).toEqual({ ok: true, value: { method: 'setDemo', input: { on: true } } });
-    expect(services[1]!.call).toHaveBeenCalledWith('setDemo', { on: true });
+    expect(await invoke('setShield', { on: true })).toEqual({ ok: true, value: { method: 'setShield', input: { on: true } } });
+    expect(services[1]!.call).toHaveBeenCalledWith('setShield', { on: true });
     const event: ApiEvent = { type: 'line-removed', lineId: 'x' };
     services[1]!.emit(event);
     expect(windows()[0]!.webContents.sent).toContainEqual({ channel: 'ringfence:event', payload: event });

@@ -43,6 +43,18 @@ describe('the tray state', () => {
     expect(trayMenu(emptyTrayModel, 'en', now).filter((i) => 'enabled' in i && i.enabled).map((i) => ('action' in i ? i.action : ''))).toEqual(['open', 'quit']);
   });
 
+  it('says "Demo", in the simulated purple, when only made-up calls are screened — never "protected"', () => {
+    const demoLine = line({ id: 'demo', label: '', simulated: true });
+    const sandbox = model(status({ lines: [demoLine], demo: true, sandbox: true, pausedUntil: '2026-03-01T10:15:00Z', shield: shield({ active: true }) }));
+    expect(trayState(sandbox, now)).toBe('demo');
+    expect(trayTooltip(sandbox, 'en', now)).toBe('Ringfence — Demo: made-up calls in a separate folder; your history is untouched. No real line is screened.');
+    expect(trayTooltip(sandbox, 'zh', now)).toBe('Ringfence — 演示：虚构来电保存在单独的文件夹中，您的通话记录不受影响。目前没有筛选任何真实线路。');
+    expect(stateColours.demo).toEqual([107, 63, 160]);
+    // The demo line alone in a real folder screens nothing real either; beside a real line the real line's state shows.
+    expect(trayState(model(status({ lines: [demoLine], demo: true })), now)).toBe('demo');
+    expect(trayState(model(status({ lines: [line(), demoLine], demo: true })), now)).toBe('protected');
+  });
+
   it('follows line and shield events between status reads', () => {
     let m = model();
     m = applyTrayEvent(m, { type: 'line-status', line: line({ state: 'error' }) });
@@ -72,6 +84,13 @@ describe('the tray menu', () => {
   it('offers to resume instead of pausing while paused', () => {
     const items = trayMenu(model(status({ pausedUntil: '2026-03-01T10:15:00Z' })), 'en', now);
     expect(actions(items)).toEqual(['open', 'shield-on', 'resume', 'quit']);
+  });
+
+  it('offers to leave the demo while the app plays it in its sandbox', () => {
+    const sandbox = model(status({ lines: [line({ id: 'demo', simulated: true })], demo: true, sandbox: true }));
+    expect(actions(trayMenu(sandbox, 'en', now))).toEqual(['open', 'shield-on', 'pause-15', 'pause-60', 'leave-demo', 'quit']);
+    expect(trayMenu(sandbox, 'zh', now)).toContainEqual({ type: 'action', action: 'leave-demo', label: '退出演示', enabled: true });
+    expect(actions(trayMenu(model(status({ demo: true })), 'en', now))).not.toContain('leave-demo');
   });
 
   it('speaks Chinese', () => {
@@ -108,6 +127,12 @@ describe('tray actions', () => {
     ]);
   });
 
+  it('leave the demo through the API', async () => {
+    const e = effects();
+    await runTrayAction('leave-demo', e);
+    expect(e.host.call.mock.calls).toEqual([['setDemo', { on: false }]]);
+  });
+
   it('open the window or quit without touching the service', async () => {
     const e = effects();
     await runTrayAction('open', e);
@@ -130,7 +155,7 @@ describe('the tray icon', () => {
   }
 
   it('is a valid PNG whose centre dot has the colour of the state', () => {
-    for (const state of ['protected', 'problem', 'paused', 'shield', 'starting'] as const) {
+    for (const state of ['protected', 'problem', 'paused', 'shield', 'starting', 'demo'] as const) {
       const { width, height, pixel } = decode(markPng(32, state));
       expect([width, height]).toEqual([32, 32]);
       expect(pixel(16, 16)).toEqual([...stateColours[state], 255]);

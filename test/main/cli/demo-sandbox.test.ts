@@ -54,10 +54,13 @@ describe('ringfence serve --demo', () => {
       const status = await call<Status>('getStatus');
       expect(status.demo).toBe(true);
       expect(status.dataDir).toBe(sandbox);
-      // The sandbox's flood shield ends after 2 quiet minutes, so the demo's own flood ends within its cycle.
-      const settings = await call<{ homeCountry: string; screening: { shield: { quietMinutes: number } } }>('getSettings');
+      expect(status.sandbox).toBe(true); // the UI says so on every page
+      // The sandbox's flood shield ends after 2 quiet minutes, so the demo's own flood ends within its cycle;
+      // a modem plugged in meanwhile is not picked up: its real calls belong in the real history.
+      const settings = await call<{ homeCountry: string; autoDetectModems: boolean; screening: { shield: { quietMinutes: number } } }>('getSettings');
       expect(settings.screening.shield.quietMinutes).toBe(2);
       expect(settings.homeCountry).toBe('CN');
+      expect(settings.autoDetectModems).toBe(false);
       const trusted = (await call<{ rules: Rule[] }>('listRules', { list: 'trusted' })).rules;
       expect(trusted.map((r) => [r.value, r.label])).toEqual(
         expect.arrayContaining([

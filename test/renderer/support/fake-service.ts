@@ -19,6 +19,9 @@ export type FakeOptions = {
   noLines?: boolean;
   /** Milliseconds between export progress events. */
   exportStepMs?: number;
+  /** Behave as the desktop app does with no real line: setDemo moves into the demo's sandbox folder and back
+   *  (status.sandbox, a `service-changed` event), as main/app/desktop.ts does with two real services. */
+  desktopSandbox?: boolean;
 };
 
 export type FakeService = ReturnType<typeof createFakeService>;
@@ -39,6 +42,8 @@ export function createFakeService(options: FakeOptions = {}) {
   let settings: Settings = defaultSettings();
   let lines: LineStatus[] = options.noLines ? [] : [gsmLine];
   let demo = false;
+  let sandbox = false;
+  const realDir = '/home/user/.local/share/ringfence';
   let pausedUntil: string | null = null;
   let shield: ShieldState = { active: false, since: null, trigger: null, cause: null, until: null, quietMinutes: 60, incidentId: null, callsBlocked: 0, distinctNumbers: 0, text: null };
   let ruleSeq = 0;
@@ -74,13 +79,14 @@ export function createFakeService(options: FakeOptions = {}) {
     const todays = [...records.values()].filter((c) => new Date(c.startedAt).toDateString() === today);
     return {
       version: '0.1.0-fake',
-      host: 'headless',
-      dataDir: '/home/user/.local/share/ringfence',
+      host: options.desktopSandbox ? 'desktop' : 'headless',
+      dataDir: sandbox ? `${realDir}/demo-sandbox` : realDir,
       lines,
       shield,
       today: { calls: todays.length, blocked: todays.filter((c) => c.decision.action === 'reject' || c.decision.action === 'answer-hangup').length },
       pausedUntil,
       demo,
+      sandbox,
       notices: [],
     };
   }
@@ -235,6 +241,25 @@ export function createFakeService(options: FakeOptions = {}) {
       return { calls: numbers.length };
     },
     setDemo: ({ on }) => {
+      const move = options.desktopSandbox && (on ? !lines.some((l) => !l.simulated) : sandbox);
+      if (move) {
+        sandbox = on;
+        demo = on;
+        lines = on ? [demoLine] : [];
+        emit({ type: 'service-changed', dataDir: status().dataDir, sandbox });
+        return { demo, line: on ? demoLine : null };
+      }
+      // As the real service (main/service/handlers.ts): no demo line beside a real one.
+      if (on && !demo && !sandbox && lines.some((l) => !l.simulated)) {
+        throw new ApiFailure(
+          'demo-beside-real-line',
+          {
+            en: 'A modem is set up, so the demo does not start: its made-up calls would count toward the shield and the limits of your real line, and its floods would turn the shield on for real callers. To try the demo, first untick "Screen calls on this line" under Settings → Modems; your history stays as it is.',
+            zh: '已设置调制解调器，因此不启动演示：演示的虚构来电会计入真实线路的护盾和限制，其模拟轰炸还会为真实来电开启护盾。如要试用演示，请先在“设置 → 调制解调器”中取消勾选“筛查此线路的来电”；您的通话记录保持不变。',
+          },
+          { status: 409 },
+        );
+      }
       demo = on;
       lines = on ? [...lines.filter((l) => l.id !== demoLine.id), demoLine] : lines.filter((l) => l.id !== demoLine.id);
       if (on) emit({ type: 'line-status', line: demoLine });

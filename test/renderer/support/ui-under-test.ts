@@ -22,7 +22,9 @@ export type UiUnderTest = {
   close(): Promise<void>;
 };
 
-export async function startUiUnderTest(options: { token?: string | null; syntheticCalls?: number; noLines?: boolean; renderer?: RendererSource; exportStepMs?: number } = {}): Promise<UiUnderTest> {
+export async function startUiUnderTest(
+  options: { token?: string | null; syntheticCalls?: number; noLines?: boolean; renderer?: RendererSource; exportStepMs?: number; desktopSandbox?: boolean } = {},
+): Promise<UiUnderTest> {
   const token = options.token === undefined ? 'test-token' : options.token;
   const renderer = options.renderer ?? { kind: 'static', dir: await builtRenderer() };
   const server = await startFakeApiServer({ ...options, token, renderer });
