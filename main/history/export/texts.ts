@@ -1,6 +1,8 @@
-// The evidence report's words, in English and Chinese. Kept apart from the layout so a translator can work on
-// this file alone.
-import type { Action, CallOutcome, Presentation, ShieldTrigger } from '../../../shared/domain.ts';
+// Every sentence the exports say to a person, in English and Chinese: the evidence report's words, the CSV's
+// display words, the pack's HOW-TO-VERIFY.txt and the errors an export can end with. Kept apart from the
+// layout so a translator can work on this file alone (test/lint/texts.test.ts checks every sentence has its
+// Chinese, and that no Chinese is written anywhere else in main/history/export).
+import type { Action, CallOutcome, Presentation, ShieldTrigger, Text } from '../../../shared/domain.ts';
 
 export type { Language } from '../../../shared/domain.ts';
 import type { Language } from '../../../shared/domain.ts';
@@ -109,6 +111,7 @@ const en = {
     'Every call record carries the SHA-256 hash of the previous record\'s hash and its own content, so changing, removing or reordering any record breaks every hash after it. ' +
     'To check the original data, run the command below on the computer that recorded the calls; it must report that the chain holds and that it contains the head printed above.',
   withheldRow: 'Withheld / no number',
+  inZone: (label: string, offset: string) => `${label} (UTC${offset})`,
   trigger: { calls: 'many calls', withheld: 'withheld calls', 'same-number': 'one number calling repeatedly', manual: 'switched on by hand' } satisfies Record<ShieldTrigger, string>,
   action: { reject: 'rejected', 'answer-hangup': 'answered and hung up', silent: 'rang silently', allow: 'rang through' } satisfies Record<Action, string>,
   outcomeName: {
@@ -230,6 +233,7 @@ const zh: typeof en = {
     '每条通话记录都带有“上一条记录的哈希 + 本条内容”的 SHA-256 哈希，任何记录被修改、删除或调换顺序，其后所有哈希都会失配。' +
     '如需校验原始数据，请在记录这些来电的电脑上运行下面的命令：它必须报告哈希链完整，并且包含上面的链头。',
   withheldRow: '隐藏号码 / 无号码',
+  inZone: (label: string, offset: string) => `${label}（UTC${offset}）`,
   trigger: { calls: '短时间大量来电', withheld: '隐藏号码来电', 'same-number': '同一号码反复来电', manual: '手动开启' },
   action: { reject: '已拒接', 'answer-hangup': '接听后挂断', silent: '静音振铃', allow: '已接通振铃' },
   outcomeName: {
@@ -248,3 +252,106 @@ const zh: typeof en = {
 };
 
 export const reportText: Record<Language, typeof en> = { en, zh };
+
+/** The sentences an export ends with when it cannot be written (HistoryError texts). */
+export const exportTexts = {
+  unknownFormat: (format: string): Text => ({
+    en: `Unknown export format "${format}": use csv, json, html or pack.`,
+    zh: `未知的导出格式“${format}”：请使用 csv、json、html 或 pack。`,
+  }),
+  packFailed: (out: string, detail: string): Text => ({
+    en: `The evidence pack could not be written to ${out}: ${detail}. Nothing was left behind; check the disk and try again.`,
+    zh: `无法将证据包写入 ${out}：${detail}。未留下不完整的文件；请检查磁盘后重试。`,
+  }),
+  exportFailed: (out: string, detail: string): Text => ({
+    en: `The export to ${out} failed: ${detail}. Nothing was left behind; check the disk and try again.`,
+    zh: `导出到 ${out} 失败：${detail}。未留下不完整的文件；请检查磁盘后重试。`,
+  }),
+  packNotEmpty: (out: string): Text => ({
+    en: `${out} already exists and is not empty: choose a new folder for the evidence pack.`,
+    zh: `${out} 已存在且不为空：请为证据包选择一个新文件夹。`,
+  }),
+  packFolderMissing: (out: string, dir: string): Text => ({
+    en: `Cannot write the evidence pack to ${out}: the folder ${dir} does not exist.`,
+    zh: `无法写入证据包 ${out}：文件夹 ${dir} 不存在。`,
+  }),
+  folderMissing: (path: string, dir: string): Text => ({
+    en: `Cannot write the export to ${path}: the folder ${dir} does not exist. Create it or choose another --out.`,
+    zh: `无法写入导出文件 ${path}：文件夹 ${dir} 不存在。请创建该文件夹或选择其他 --out。`,
+  }),
+  notIsoTime: (name: string, value: string): Text => ({
+    en: `--${name} "${value}" is not an ISO 8601 time: use e.g. 2025-03-01T00:00:00+08:00.`,
+    zh: `--${name} “${value}” 不是 ISO 8601 时间：请使用如 2025-03-01T00:00:00+08:00 的格式。`,
+  }),
+  numberTooShort: (asked: string): Text => ({
+    en: `"${asked}" is too short to name a number: give at least 3 digits.`,
+    zh: `“${asked}”太短，无法指定号码：请至少输入 3 位数字。`,
+  }),
+  rangeBackwards: (from: string | undefined, to: string | undefined): Text => ({
+    en: `The export range ends (${to}) before it starts (${from}).`,
+    zh: `导出时间范围的结束（${to}）早于开始（${from}）。`,
+  }),
+};
+
+/** What HOW-TO-VERIFY.txt needs to know about its pack. */
+export type PackFacts = { head: string | null; lastId: number; fromId: number; rows: number; pdf: boolean };
+
+/** The pack's HOW-TO-VERIFY.txt, one part per language (the file carries both, English first). */
+export const howToVerifyText: Record<Language, (o: PackFacts) => string> = {
+  en: (o) => `RINGFENCE EVIDENCE PACK — HOW TO VERIFY
+==========================================
+
+What is here
+  report.html         the evidence report (open in any browser; prints to A4)
+${o.pdf ? '  report.pdf          the same report, printed to A4\n' : ''}  calls.csv           every call the report covers (${o.rows}), one row each (Excel-ready, UTF-8)
+  calls.json          the same calls with every stored field
+  messages.json       the text messages (SMS) of the period, joined and flagged (when the pack has them)
+  chain.jsonl         the hash chain from record ${o.fromId} to the head: covered calls, events and SMS in full,
+                      other callers' calls (and SMS outside the period) only as the SHA-256 digest of
+                      their content (their privacy)
+  checkpoints.json    the chain head as written down outside the database at other times
+  verify.mjs          checks all of the above with Node.js alone
+  HOW-TO-VERIFY.txt   this file
+
+Chain head: ${o.head ?? 'none'} (record ${o.lastId})
+
+Check it (needs only Node.js, https://nodejs.org):
+  node verify.mjs
+It recomputes every hash, checks that the chain ends at the head above, that the checkpoints it reaches match,
+and that every call in calls.json is the call the chain holds. "the pack holds" and exit code 0 mean it does.
+
+How the chain is built (any SHA-256 tool can redo it):
+  content  = the JSON array on each line of chain.jsonl (for a call: "ringfence-call/2", id, chain_version,
+             call_key, line_id, simulated, started_at, started_ms, local_day, time_zone, t_first_ring,
+             t_caller_id, t_decision, t_hangup_sent, t_hangup_confirmed, t_end, number, normalized,
+             presentation, name, rings, one_ring, action, reason, rule_id, rule_label, text_en, text_zh,
+             outcome, hangup_latency_ms, raw — and for "ringfence-call/3" then presented_number,
+             controls_replaced: what the line presented when it was no usable number, and how many control
+             characters were replaced; for an event: "ringfence-event/1", id, chain_version, kind, at,
+             recorded_at, body; for an SMS: "ringfence-sms/1", id, chain_version, line_id, simulated,
+             direction, received_at, received_ms, time_zone, network_time, party, party_kind, normalized,
+             text, encoding, concat_reference, concat_bits, concat_total, concat_sequence, pdu, source,
+             label, rule_id, rule_label, problems, incident_id, reference, status), serialised with
+             JSON.stringify (no spaces)
+  digest_n = hex(SHA-256(content_n))   (given directly for calls this pack does not cover)
+  hash_n   = hex(SHA-256(hash_{n-1} + "\\n" + digest_n)), starting from the startHash in chain.jsonl's first line
+
+Against the original data (on the computer that recorded the calls):
+  ringfence verify --data-dir <data folder> --head ${o.head ?? ''}
+checks the whole database, its statistics and incidents, and every checkpoint it can find.
+`,
+  zh: (o) => `RINGFENCE 证据包 — 校验方法
+
+本文件夹包含：证据报告（report.html${o.pdf ? '、report.pdf' : ''}）、本报告涉及的全部来电（calls.csv、calls.json）、
+从第 ${o.fromId} 条记录到链头的哈希链（chain.jsonl；未涉及的来电只给出内容摘要，保护他人隐私）、
+数据库之外的校验点（checkpoints.json）以及校验脚本 verify.mjs。
+
+哈希链头：${o.head ?? '无'}（第 ${o.lastId} 条记录）
+
+校验：安装 Node.js 后在本文件夹运行
+  node verify.mjs
+输出 “the pack holds” 且退出码为 0，即表示哈希链完整、与链头一致、校验点相符，calls.json 中的每条来电都与哈希链一致。
+计算方法：digest = SHA-256(每行的 JSON 数组)，hash = SHA-256(上一条 hash + 换行 + digest)。
+在记录来电的电脑上还可运行：ringfence verify --data-dir <数据文件夹> --head ${o.head ?? ''}
+`,
+};
