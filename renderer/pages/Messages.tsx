@@ -99,7 +99,7 @@ function MessageRow({ message, keywords, onComplain }: { message: Message; keywo
           {formatCallTime(message.receivedAt, language)}
         </time>
         <span className="message-party" data-verbatim>
-          {message.direction === 'sent' ? `→ ${message.party ?? ''}` : number ? formatNumber(number) : (message.party ?? t('messages.noSender'))}
+          {message.direction === 'sent' ? `→ ${number ? formatNumber(number) : (message.party ?? '')}` : number ? formatNumber(number) : (message.party ?? t('messages.noSender'))}
         </span>
         <span className={`badge badge-label badge-${message.label}`}>{t(`messages.labels.${message.label}`)}</span>
         {flagged ? <span className="badge badge-alert">{t('messages.flaggedBadge', { words: message.flags.alert.join('、') })}</span> : null}
