@@ -84,4 +84,28 @@ describe('date fields in the UI language', () => {
       }
     });
   }
+
+  it('keeps the calendar inside a small zoomed window (1024×768 at 200 %), for the field at the right too', { timeout: 120_000 }, async () => {
+    const ui = await startUiUnderTest();
+    const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 512, height: 384 }, deviceScaleFactor: 2 });
+    try {
+      const page = await context.newPage();
+      await page.goto(ui.url);
+      await page.locator('h1').first().waitFor();
+      await showPage(page, 'evidence');
+      for (const field of ['开始日期', '结束日期']) {
+        await page.getByRole('button', { name: `${field}：从日历中选择` }).click();
+        const calendar = page.getByRole('dialog', { name: `${field}：从日历中选择` });
+        await calendar.waitFor();
+        const box = (await calendar.boundingBox())!;
+        expect(box.x).toBeGreaterThanOrEqual(0);
+        expect(box.x + box.width).toBeLessThanOrEqual(512);
+        await page.keyboard.press('Escape');
+        await calendar.waitFor({ state: 'detached' });
+      }
+    } finally {
+      await context.close();
+      await ui.close();
+    }
+  });
 });
