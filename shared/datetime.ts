@@ -50,11 +50,15 @@ export function formatHour(iso: string, lang: Language): string {
   return formatter(lang, { month: 'short', day: 'numeric', hour: '2-digit' }).format(new Date(iso));
 }
 
-/** A calendar day (YYYY-MM-DD) in full ("5 Mar 2025" / "2025年3月5日"): the same day in every zone. */
-export function formatCalendarDay(day: string, lang: Language): string {
+/**
+ * A calendar day (YYYY-MM-DD) in full ("5 Mar 2025" / "2025年3月5日"), or without its year where the year is
+ * plain (`short`: "5 Mar" / "3月5日", a chart's axis): the same day in every zone.
+ */
+export function formatCalendarDay(day: string, lang: Language, options: { short?: boolean } = {}): string {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(day);
   if (!m) return day;
-  return formatter(lang, { dateStyle: 'medium', timeZone: 'UTC' }).format(new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]), 12)));
+  const style: Intl.DateTimeFormatOptions = options.short ? { month: 'short', day: 'numeric', timeZone: 'UTC' } : { dateStyle: 'medium', timeZone: 'UTC' };
+  return formatter(lang, style).format(new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]), 12)));
 }
 
 /** A month and its year, as a calendar's title ("December 2026" / "2026年12月"), from any of its ISO days. */

@@ -51,6 +51,8 @@ describe('dates and times for people', () => {
   it('names days, months and weekdays in the language, the same day in every zone', () => {
     expect(formatCalendarDay('2026-12-01', 'en')).toBe('1 Dec 2026');
     expect(formatCalendarDay('2026-12-01', 'zh')).toBe('2026年12月1日');
+    expect(formatCalendarDay('2026-12-01', 'en', { short: true })).toBe('1 Dec');
+    expect(formatCalendarDay('2026-12-01', 'zh', { short: true })).toBe('12月1日');
     expect(formatMonth('2026-12-01', 'en')).toBe('December 2026');
     expect(formatMonth('2026-12-31', 'zh')).toBe('2026年12月');
     expect([0, 1, 6].map((d) => formatWeekday(d, 'en'))).toEqual(['Sun', 'Mon', 'Sat']);

@@ -240,7 +240,7 @@ ${figure('busiest-day', t.busiestDay, data.busiest ? `${formatCalendarDay(data.b
 ${figure('incidents', t.incidents, incidents)}
 ${data.simulated ? figure('simulated', t.simulated, data.simulated) : ''}
 </div></section>
-<section><h2>${h(t.perDay)}</h2>${data.calls ? dailyChart(data.days, { title: t.perDay, blocked: t.chartLegendBlocked, other: t.chartLegendOther }) : `<p>${h(t.noCalls)}</p>`}</section>`;
+<section><h2>${h(t.perDay)}</h2>${data.calls ? dailyChart(data.days, { title: t.perDay, blocked: t.chartLegendBlocked, other: t.chartLegendOther }, opts.language) : `<p>${h(t.noCalls)}</p>`}</section>`;
 }
 
 function numbersSection(opts: ReportOptions, data: ReportData): string {

@@ -65,6 +65,9 @@ describe('numbers and times in the exports', () => {
       expect(html).toContain(language === 'en' ? '<th>Time (UTC+08:00)</th>' : '<th>时间（UTC+08:00）</th>');
       expect(html).toContain(language === 'en' ? '<td class="time">3 Mar 2025, 14:00:00</td>' : '<td class="time">2025年3月3日 14:00:00</td>');
       expect(html).toContain(language === 'en' ? 'data-figure="busiest-day">3 Mar 2025 (6)' : 'data-figure="busiest-day">2025年3月3日 (6)');
+      // The chart names its days the same way (its data-day stays ISO for scripts).
+      expect(html).toContain(language === 'en' ? '<title>3 Mar 2025: 6 (blocked 5)</title>' : '<title>2025年3月3日: 6 (已拦截 5)</title>');
+      expect(html).toContain(language === 'en' ? 'class="axis">3 Mar</text>' : 'class="axis">3月3日</text>');
     }
   });
 
