@@ -10,6 +10,7 @@ import * as espree from 'espree';
 import tseslint from 'typescript-eslint';
 import globals from 'globals';
 import importX, { createNodeResolver } from 'eslint-plugin-import-x';
+import reactHooks from 'eslint-plugin-react-hooks';
 
 const nodeBuiltins = ['node:*', 'fs', 'fs/*', 'path', 'child_process', 'net', 'http', 'os', 'crypto', 'stream', 'url', 'util'];
 
@@ -107,6 +108,10 @@ export default tseslint.config(
   },
   { files: ['**/*.{ts,tsx,js}'], languageOptions: { globals: { ...globals.node } } },
   { files: ['renderer/**'], languageOptions: { globals: { ...globals.browser } } },
+  // The UI's components and hooks: the rules of hooks, complete effect dependencies, and the React Compiler's
+  // checks (no state set synchronously in an effect, no ref read or written while rendering, pure renders…).
+  // The recommended set as it is: a violation is fixed, not switched off.
+  { files: ['renderer/**/*.{ts,tsx}'], ...reactHooks.configs.flat.recommended },
   // main/cli/node24-guard.cjs runs first, on whatever Node the machine has (however old), before Ringfence's
   // own Node 24 exists: parsed as ES5 so a `const` or an arrow function fails the lint, not a newcomer's first
   // command.

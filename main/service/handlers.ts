@@ -158,6 +158,7 @@ export function buildHandlers(ctx: HandlerContext): Handlers {
           ...(to ? { to } : {}),
           numbers,
           language,
+          homeCountry: s.homeCountry,
           incidents: history.incidents(),
           ownNumbers: [...new Set(Object.values(s.evidence.lineNumbers).flat())],
           exclude,

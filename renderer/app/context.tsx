@@ -1,6 +1,6 @@
 // The app's shared state: the transport, the service status, the settings and the live calls, each kept
 // current by events. Pages read it with useApp(); they call the API directly for their own data.
-import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { createContext, useCallback, useContext, useEffect, useLayoutEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import type { ApiEvent, RingfenceApi, Status } from '../../shared/api.ts';
 import type { Settings } from '../../shared/settings.ts';
 import { toApiCallError, type ApiCallError, type ConnectionState, type Transport } from '../api/index.ts';
@@ -111,8 +111,12 @@ export function AppProvider({ transport, children }: { transport: Transport; chi
     document.documentElement.dataset.theme = theme;
   }, [theme]);
 
+  // What an optimistic save starts from: the settings as last rendered (kept in a ref after each commit, never
+  // written while rendering).
   const settingsRef = useRef(settings);
-  settingsRef.current = settings;
+  useLayoutEffect(() => {
+    settingsRef.current = settings;
+  }, [settings]);
   const saveSettings = useCallback(
     async (patch: Record<string, unknown>) => {
       const before = settingsRef.current;

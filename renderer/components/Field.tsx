@@ -4,7 +4,22 @@ import { cloneElement, useId, type ReactElement, type ReactNode } from 'react';
 
 type ControlProps = { id?: string; 'aria-describedby'?: string; 'aria-invalid'?: boolean };
 
-export function Field({ label, hint, error, children, inline = false }: { label: ReactNode; hint?: ReactNode; error?: string | null; children: ReactElement<ControlProps>; inline?: boolean }) {
+/** `after`: what sits right of the control, on its line (a date field's calendar button and its calendar). */
+export function Field({
+  label,
+  hint,
+  error,
+  children,
+  inline = false,
+  after,
+}: {
+  label: ReactNode;
+  hint?: ReactNode;
+  error?: string | null;
+  children: ReactElement<ControlProps>;
+  inline?: boolean;
+  after?: ReactNode;
+}) {
   const id = useId();
   const hintId = `${id}-hint`;
   const errorId = `${id}-error`;
@@ -14,7 +29,14 @@ export function Field({ label, hint, error, children, inline = false }: { label:
     <div className={inline ? 'field field-inline' : 'field'}>
       {inline ? control : null}
       <label htmlFor={id}>{label}</label>
-      {inline ? null : control}
+      {inline ? null : after ? (
+        <div className="control-row">
+          {control}
+          {after}
+        </div>
+      ) : (
+        control
+      )}
       {hint ? (
         <p className="hint" id={hintId}>
           {hint}

@@ -9,12 +9,12 @@ export function useProtection(): Protection {
   const { status, connection } = useApp();
   const [now, setNow] = useState(() => new Date());
   const until = status?.pausedUntil ? Date.parse(status.pausedUntil) : null;
+  // When the pause runs out, look at the clock again (a pause already over is seen at once: after 50 ms).
   useEffect(() => {
-    setNow(new Date());
     if (until === null) return;
     const timer = setTimeout(() => setNow(new Date()), Math.max(0, until - Date.now()) + 50);
     return () => clearTimeout(timer);
-  }, [until, status]);
+  }, [until]);
   // The desktop transport is always 'open'; the browser's is 'reconnecting' while the service is unreachable.
   return protectionOf(status, { connected: connection !== 'reconnecting', now });
 }

@@ -2,9 +2,8 @@
 // browser's own format (mm/dd/yyyy in a Chinese UI on an English browser) and cannot be told otherwise.
 // English (en-GB, as every other date in the UI) writes day/month/year, Chinese year/month/day. Pure: the
 // value everywhere else stays an ISO day (YYYY-MM-DD).
+import { isoDayOf } from '../../shared/datetime.ts';
 import type { Language } from '../i18n/language.ts';
-
-const pad = (n: number) => String(n).padStart(2, '0');
 
 /** The ISO day as the user's language writes it in a date field: 01/12/2026, 2026/12/01. */
 export function showDay(iso: string, lang: Language): string {
@@ -22,7 +21,7 @@ function valid(y: number, m: number, d: number): string | null {
   if (y < 1900 || y > 2200 || m < 1 || m > 12 || d < 1) return null;
   const date = new Date(Date.UTC(y, m - 1, d));
   if (date.getUTCMonth() !== m - 1) return null; // 31/02 and the like
-  return `${y}-${pad(m)}-${pad(d)}`;
+  return isoDayOf(y, m, d);
 }
 
 /**
@@ -41,4 +40,29 @@ export function parseDay(text: string, lang: Language): string | '' | null {
   if (parts[0]!.length === 4) return valid(a, b, c);
   if (lang === 'zh') return null;
   return parts[2]!.length === 4 ? valid(c, b, a) : null;
+}
+
+// Calendar arithmetic on ISO days, in UTC so no zone's daylight-saving change can skip or repeat a day.
+const partsOf = (iso: string) => iso.split('-').map(Number) as [number, number, number];
+const fromUtc = (t: Date) => isoDayOf(t.getUTCFullYear(), t.getUTCMonth() + 1, t.getUTCDate());
+
+/** The ISO day `n` days after `iso` (before, for a negative n). */
+export function addDays(iso: string, n: number): string {
+  const [y, m, d] = partsOf(iso);
+  return fromUtc(new Date(Date.UTC(y, m - 1, d + n)));
+}
+
+/** The same day `n` months on, kept inside that month (31 January + 1 month = the last day of February). */
+export function addMonths(iso: string, n: number): string {
+  const [y, m, d] = partsOf(iso);
+  const last = new Date(Date.UTC(y, m - 1 + n + 1, 0)).getUTCDate();
+  return fromUtc(new Date(Date.UTC(y, m - 1 + n, Math.min(d, last))));
+}
+
+/** The weeks of the month holding `iso`, Monday first (as in Britain and China): six rows of seven ISO days. */
+export function monthWeeks(iso: string): string[][] {
+  const [y, m] = partsOf(iso);
+  const first = new Date(Date.UTC(y, m - 1, 1));
+  const start = addDays(fromUtc(first), -((first.getUTCDay() + 6) % 7));
+  return Array.from({ length: 6 }, (_, w) => Array.from({ length: 7 }, (_, d) => addDays(start, w * 7 + d)));
 }

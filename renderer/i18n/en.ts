@@ -14,6 +14,9 @@ export const en = {
   dateField: {
     hint: 'dd/mm/yyyy — e.g. 01/12/2026',
     invalid: 'Not a date: write it as {{pattern}}, e.g. 01/12/2026.',
+    calendar: '{{field}}: choose on a calendar',
+    previousMonth: 'Previous month',
+    nextMonth: 'Next month',
   },
   nav: {
     label: 'Pages',

@@ -15,6 +15,9 @@ export const zh: Messages = {
   dateField: {
     hint: '年/月/日，如 2026/12/01',
     invalid: '不是有效日期：请按 {{pattern}} 填写，如 2026/12/01。',
+    calendar: '{{field}}：从日历中选择',
+    previousMonth: '上个月',
+    nextMonth: '下个月',
   },
   nav: {
     label: '页面',

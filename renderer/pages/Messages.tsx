@@ -25,8 +25,14 @@ function Filters({ value, onChange }: { value: MessageFilters; onChange: (f: Mes
   // Typing waits for a pause, so each keystroke is not a query.
   const [text, setText] = useState(value.text);
   const [party, setParty] = useState(value.party);
-  useEffect(() => setText(value.text), [value.text]);
-  useEffect(() => setParty(value.party), [value.party]);
+  // Filters set from outside ("clear filters") replace what is typed: adjusted while rendering, not in an
+  // effect, so the boxes never show the old text for a frame.
+  const [typedFor, setTypedFor] = useState({ text: value.text, party: value.party });
+  if (typedFor.text !== value.text || typedFor.party !== value.party) {
+    setTypedFor({ text: value.text, party: value.party });
+    if (typedFor.text !== value.text) setText(value.text);
+    if (typedFor.party !== value.party) setParty(value.party);
+  }
   useEffect(() => {
     if (text === value.text && party === value.party) return;
     const timer = setTimeout(() => onChange({ ...value, text, party }), 300);
@@ -99,7 +105,7 @@ function MessageRow({ message, keywords, onComplain }: { message: Message; keywo
           {formatCallTime(message.receivedAt, language)}
         </time>
         <span className="message-party" data-verbatim>
-          {message.direction === 'sent' ? `→ ${message.party ?? ''}` : number ? formatNumber(number) : (message.party ?? t('messages.noSender'))}
+          {message.direction === 'sent' ? `→ ${number ? formatNumber(number) : (message.party ?? '')}` : number ? formatNumber(number) : (message.party ?? t('messages.noSender'))}
         </span>
         <span className={`badge badge-label badge-${message.label}`}>{t(`messages.labels.${message.label}`)}</span>
         {flagged ? <span className="badge badge-alert">{t('messages.flaggedBadge', { words: message.flags.alert.join('、') })}</span> : null}

@@ -1,5 +1,5 @@
 // Settings: modems, the demo line, everyday preferences and where the data lives.
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useApp } from '../app/context.tsx';
 import { useAnnounce } from '../components/Announcer.tsx';
@@ -20,9 +20,8 @@ export function Settings() {
   // The switch moves at once and stays until the service's status agrees (or the call fails).
   const [demoWanted, setDemoWanted] = useState<boolean | null>(null);
   const demo = status?.demo ?? false;
-  useEffect(() => {
-    if (demoWanted === demo) setDemoWanted(null);
-  }, [demo, demoWanted]);
+  // Once the status agrees, the switch follows the status again (adjusted while rendering: no extra frame).
+  if (demoWanted !== null && demoWanted === demo) setDemoWanted(null);
 
   return (
     <>

@@ -60,6 +60,8 @@ const sizes = [
   { label: '1280×800', width: 1280, height: 800, zoom: 1 },
   { label: '1024×768', width: 1024, height: 768, zoom: 1 },
   { label: '1280×800 at 200 %', width: 640, height: 400, zoom: 2 },
+  // The smallest window the issue names, zoomed: 512 × 384 CSS pixels.
+  { label: '1024×768 at 200 %', width: 512, height: 384, zoom: 2 },
 ] as const;
 
 async function open(language: 'en' | 'zh', size: (typeof sizes)[number]): Promise<{ page: Page; close: () => Promise<void> }> {

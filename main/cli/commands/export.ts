@@ -88,6 +88,7 @@ export function registerExport(program: Command): void {
             ...range,
             numbers: opts.number,
             language,
+            homeCountry,
             incidents,
             ...(line ? { line } : {}),
             ownNumbers,

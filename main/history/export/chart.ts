@@ -2,6 +2,8 @@
 // it prints and archives exactly as it looks.
 import type { DayCount } from './report-data.ts';
 import { escapeHtml } from './format.ts';
+import type { Language } from '../../../shared/domain.ts';
+import { formatCalendarDay } from '../../../shared/datetime.ts';
 
 const width = 960;
 const height = 260;
@@ -18,7 +20,8 @@ function niceCeiling(n: number): number {
   return 10 * p;
 }
 
-export function dailyChart(days: DayCount[], labels: { title: string; blocked: string; other: string }): string {
+/** Days are named as the app names them (shared/datetime.ts), in the report's language; data-day keeps the ISO day. */
+export function dailyChart(days: DayCount[], labels: { title: string; blocked: string; other: string }, language: Language): string {
   const max = niceCeiling(Math.max(1, ...days.map((d) => d.calls)));
   const plotW = width - left - right;
   const plotH = height - top - bottom;
@@ -36,7 +39,7 @@ export function dailyChart(days: DayCount[], labels: { title: string; blocked: s
     const hBlocked = (d.blocked / max) * plotH;
     const hOther = (other / max) * plotH;
     parts.push(
-      `<g data-day="${d.day}" data-calls="${d.calls}" data-blocked="${d.blocked}"><title>${d.day}: ${d.calls} (${escapeHtml(labels.blocked)} ${d.blocked})</title>` +
+      `<g data-day="${d.day}" data-calls="${d.calls}" data-blocked="${d.blocked}"><title>${escapeHtml(formatCalendarDay(d.day, language))}: ${d.calls} (${escapeHtml(labels.blocked)} ${d.blocked})</title>` +
         (d.blocked ? `<rect x="${x}" y="${(y(0) - hBlocked).toFixed(2)}" width="${barW.toFixed(2)}" height="${hBlocked.toFixed(2)}" class="b"/>` : '') +
         (other ? `<rect x="${x}" y="${(y(0) - hBlocked - hOther).toFixed(2)}" width="${barW.toFixed(2)}" height="${hOther.toFixed(2)}" class="o"/>` : '') +
         '</g>',
@@ -47,7 +50,7 @@ export function dailyChart(days: DayCount[], labels: { title: string; blocked: s
   days.forEach((d, i) => {
     if (i % every === 0 || i === days.length - 1) {
       const x = left + i * step + step / 2;
-      parts.push(`<text x="${x.toFixed(1)}" y="${height - bottom + 16}" text-anchor="middle" class="axis">${d.day.slice(5)}</text>`);
+      parts.push(`<text x="${x.toFixed(1)}" y="${height - bottom + 16}" text-anchor="middle" class="axis">${escapeHtml(formatCalendarDay(d.day, language, { short: true }))}</text>`);
     }
   });
   const legendY = height - 6;

@@ -1,14 +1,14 @@
 // Small formatting rules shared by the report and the complaint texts.
 import type { Language } from '../../../shared/domain.ts';
 import { isolateBidi } from '../../../shared/line-text.ts';
+import { formatIsoWallClock, locale } from '../../../shared/datetime.ts';
 
-/** "2025-03-04T14:02:11.123+08:00" → "2025-03-04 14:02:11" (+ " UTC+08:00" when asked): the time the person saw. */
-export function localTime(iso: string, withOffset = false): string {
-  const base = iso.slice(0, 19).replace('T', ' ');
-  if (!withOffset) return base;
-  const m = /([+-]\d{2}:\d{2}|Z)$/.exec(iso);
-  return m ? `${base} UTC${m[1] === 'Z' ? '+00:00' : m[1]}` : base;
-}
+/**
+ * "2025-03-04T14:02:11.123+08:00" → "2025-03-04 14:02:11" (+ " UTC+08:00" when asked): the time the person saw,
+ * in ISO order, for the ready-to-file texts (complaint.ts, filing.ts). The one date/time formatter is
+ * shared/datetime.ts; the report's own times use its formatRecordedTime (the person's language).
+ */
+export const localTime = formatIsoWallClock;
 
 /** The instant `iso` as ISO 8601 in the UTC offset another time was written with: incidents shown in the calls' own offset. */
 export function inOffsetOf(iso: string, like: string): string {
@@ -37,5 +37,5 @@ export function escapeHtml(value: unknown): string {
 }
 
 export function percent(share: number, language: Language): string {
-  return `${(share * 100).toLocaleString(language === 'zh' ? 'zh-CN' : 'en-GB', { maximumFractionDigits: 1 })}%`;
+  return `${(share * 100).toLocaleString(locale(language), { maximumFractionDigits: 1 })}%`;
 }

@@ -11,8 +11,10 @@ import { writePack } from './pack.ts';
 import { writeReport } from './report-html.ts';
 import { ExportSink } from './sink.ts';
 import { openSnapshot } from './snapshot.ts';
+import { exportTexts } from './texts.ts';
 import type { Language } from '../../../shared/domain.ts';
 import { DomainError } from '../../../shared/errors.ts';
+import { toOffsetIso } from '../../../shared/datetime.ts';
 
 export type ExportRequest = {
   /** `pack`: `out` is a folder (evidence pack: report, CSV, JSON, chain segment, checkpoints, verify.mjs). */
@@ -21,6 +23,13 @@ export type ExportRequest = {
   to?: string;
   numbers?: string[];
   language: Language;
+  /**
+   * The user's home country (settings.homeCountry): the evidence report writes numbers as the app does
+   * (shared/phone.ts formatNumber: national at home, international otherwise); without it, every number that
+   * carries its country code is written in the international form. The CSV and JSON are the record as stored
+   * and hashed, and do not change with it.
+   */
+  homeCountry?: string;
   /** The flood incidents (the chain's: history.incidents()). */
   incidents: readonly IncidentSpan[];
   line?: { label: string; number?: string };
@@ -50,7 +59,7 @@ export async function exportHistory(
   onProgress?: (done: number, total: number) => void,
 ): Promise<{ rows: number; head: string | null; lastId: number; files?: string[] }> {
   if (!['csv', 'json', 'html', 'pack'].includes(q.format)) {
-    throw new HistoryError('invalid-query', { en: `Unknown export format "${q.format}": use csv, json, html or pack.`, zh: `未知的导出格式“${q.format}”：请使用 csv、json、html 或 pack。` });
+    throw new HistoryError('invalid-query', exportTexts.unknownFormat(q.format));
   }
   const filter = { ...(q.from ? { from: q.from } : {}), ...(q.to ? { to: q.to } : {}), ...(q.numbers?.length ? { numbers: q.numbers } : {}) };
   const snapshot = openSnapshot(db, filter, context.normalize);
@@ -59,6 +68,7 @@ export async function exportHistory(
   const incidents = q.incidents.filter((i) => Date.parse(i.startedAt) < toMs && (i.endedAt === null || Date.parse(i.endedAt) >= fromMs));
   const reportOptions = {
     language: q.language,
+    ...(q.homeCountry ? { homeCountry: q.homeCountry } : {}),
     ...filter,
     incidents,
     ...(q.line ? { line: q.line } : {}),
@@ -66,7 +76,7 @@ export async function exportHistory(
     ...(q.exclude ? { exclude: q.exclude } : {}),
     ...(q.windowMinutes ? { windowMinutes: q.windowMinutes } : {}),
     ...(q.messages ? { messages: q.messages } : {}),
-    generatedAt: isoLocal(context.now),
+    generatedAt: toOffsetIso(context.now),
   };
   if (q.format === 'pack') {
     try {
@@ -80,11 +90,7 @@ export async function exportHistory(
     } catch (error) {
       if (error instanceof DomainError) throw error;
       const detail = (error as Error).message;
-      throw new HistoryError(
-        'export-failed',
-        { en: `The evidence pack could not be written to ${out}: ${detail}. Nothing was left behind; check the disk and try again.`, zh: `无法将证据包写入 ${out}：${detail}。未留下不完整的文件；请检查磁盘后重试。` },
-        { cause: error },
-      );
+      throw new HistoryError('export-failed', exportTexts.packFailed(out, detail), { cause: error });
     } finally {
       snapshot.close();
     }
@@ -102,21 +108,8 @@ export async function exportHistory(
     sink?.abort();
     if (error instanceof DomainError) throw error;
     const detail = (error as Error).message;
-    throw new HistoryError(
-      'export-failed',
-      { en: `The export to ${out} failed: ${detail}. Nothing was left behind; check the disk and try again.`, zh: `导出到 ${out} 失败：${detail}。未留下不完整的文件；请检查磁盘后重试。` },
-      { cause: error },
-    );
+    throw new HistoryError('export-failed', exportTexts.exportFailed(out, detail), { cause: error });
   } finally {
     snapshot.close();
   }
-}
-
-/** The generation time as the local wall clock with its offset, like the call times beside it. */
-function isoLocal(date: Date): string {
-  const off = -date.getTimezoneOffset();
-  const local = new Date(date.getTime() + off * 60_000).toISOString().slice(0, 19);
-  const sign = off >= 0 ? '+' : '-';
-  const abs = Math.abs(off);
-  return `${local}${sign}${String(Math.floor(abs / 60)).padStart(2, '0')}:${String(abs % 60).padStart(2, '0')}`;
 }

@@ -8,7 +8,7 @@ import type { DatabaseSync } from 'node:sqlite';
 import { callContent, eventContent, digestOf, genesisHash, smsContent } from '../canonical.ts';
 import { entrySql } from '../chain-state.ts';
 import { callColumns, col, decisionsOf, type Row } from '../columns.ts';
-import { HistoryError, invalid } from '../errors.ts';
+import { HistoryError } from '../errors.ts';
 import { eventFields, smsFields } from '../fields.ts';
 import { listSms } from '../sms.ts';
 import type { Checkpoint } from '../checkpoints.ts';
@@ -18,6 +18,7 @@ import { verifyScript } from './pack-verify-script.ts';
 import { writeReport, type ReportOptions } from './report-html.ts';
 import { ExportSink } from './sink.ts';
 import type { Snapshot } from './snapshot.ts';
+import { exportTexts, howToVerifyText, type PackFacts } from './texts.ts';
 import { checkTarget, tempBeside } from '../../store/index.ts';
 
 export type PackOptions = ReportOptions & {
@@ -111,73 +112,20 @@ async function writeChainSegment(
   return { fromId };
 }
 
-function howToVerify(o: { head: string | null; lastId: number; fromId: number; rows: number; pdf: boolean }): string {
-  return `RINGFENCE EVIDENCE PACK — HOW TO VERIFY
-==========================================
-
-What is here
-  report.html         the evidence report (open in any browser; prints to A4)
-${o.pdf ? '  report.pdf          the same report, printed to A4\n' : ''}  calls.csv           every call the report covers (${o.rows}), one row each (Excel-ready, UTF-8)
-  calls.json          the same calls with every stored field
-  messages.json       the text messages (SMS) of the period, joined and flagged (when the pack has them)
-  chain.jsonl         the hash chain from record ${o.fromId} to the head: covered calls, events and SMS in full,
-                      other callers' calls (and SMS outside the period) only as the SHA-256 digest of
-                      their content (their privacy)
-  checkpoints.json    the chain head as written down outside the database at other times
-  verify.mjs          checks all of the above with Node.js alone
-  HOW-TO-VERIFY.txt   this file
-
-Chain head: ${o.head ?? 'none'} (record ${o.lastId})
-
-Check it (needs only Node.js, https://nodejs.org):
-  node verify.mjs
-It recomputes every hash, checks that the chain ends at the head above, that the checkpoints it reaches match,
-and that every call in calls.json is the call the chain holds. "the pack holds" and exit code 0 mean it does.
-
-How the chain is built (any SHA-256 tool can redo it):
-  content  = the JSON array on each line of chain.jsonl (for a call: "ringfence-call/2", id, chain_version,
-             call_key, line_id, simulated, started_at, started_ms, local_day, time_zone, t_first_ring,
-             t_caller_id, t_decision, t_hangup_sent, t_hangup_confirmed, t_end, number, normalized,
-             presentation, name, rings, one_ring, action, reason, rule_id, rule_label, text_en, text_zh,
-             outcome, hangup_latency_ms, raw — and for "ringfence-call/3" then presented_number,
-             controls_replaced: what the line presented when it was no usable number, and how many control
-             characters were replaced; for an event: "ringfence-event/1", id, chain_version, kind, at,
-             recorded_at, body; for an SMS: "ringfence-sms/1", id, chain_version, line_id, simulated,
-             direction, received_at, received_ms, time_zone, network_time, party, party_kind, normalized,
-             text, encoding, concat_reference, concat_bits, concat_total, concat_sequence, pdu, source,
-             label, rule_id, rule_label, problems, incident_id, reference, status), serialised with
-             JSON.stringify (no spaces)
-  digest_n = hex(SHA-256(content_n))   (given directly for calls this pack does not cover)
-  hash_n   = hex(SHA-256(hash_{n-1} + "\\n" + digest_n)), starting from the startHash in chain.jsonl's first line
-
-Against the original data (on the computer that recorded the calls):
-  ringfence verify --data-dir <data folder> --head ${o.head ?? ''}
-checks the whole database, its statistics and incidents, and every checkpoint it can find.
-
+/** HOW-TO-VERIFY.txt: English, then Chinese (texts.ts). */
+function howToVerify(o: PackFacts): string {
+  return `${howToVerifyText.en(o)}
 ————————————————————————————————————————————
-RINGFENCE 证据包 — 校验方法
-
-本文件夹包含：证据报告（report.html${o.pdf ? '、report.pdf' : ''}）、本报告涉及的全部来电（calls.csv、calls.json）、
-从第 ${o.fromId} 条记录到链头的哈希链（chain.jsonl；未涉及的来电只给出内容摘要，保护他人隐私）、
-数据库之外的校验点（checkpoints.json）以及校验脚本 verify.mjs。
-
-哈希链头：${o.head ?? '无'}（第 ${o.lastId} 条记录）
-
-校验：安装 Node.js 后在本文件夹运行
-  node verify.mjs
-输出 “the pack holds” 且退出码为 0，即表示哈希链完整、与链头一致、校验点相符，calls.json 中的每条来电都与哈希链一致。
-计算方法：digest = SHA-256(每行的 JSON 数组)，hash = SHA-256(上一条 hash + 换行 + digest)。
-在记录来电的电脑上还可运行：ringfence verify --data-dir <数据文件夹> --head ${o.head ?? ''}
-`;
+${howToVerifyText.zh(o)}`;
 }
 
 /** Writes the pack into `out` (a folder that must not exist yet). */
 export async function writePack(snapshot: Snapshot, out: string, opts: PackOptions, onProgress?: (done: number, total: number) => void): Promise<PackResult> {
   if (existsSync(out) && readdirSync(out).length > 0) {
-    throw invalid('invalid-query', `${out} already exists and is not empty: choose a new folder for the evidence pack.`, `${out} 已存在且不为空：请为证据包选择一个新文件夹。`);
+    throw new HistoryError('invalid-query', exportTexts.packNotEmpty(out));
   }
   if (!existsSync(dirname(out))) {
-    throw invalid('invalid-query', `Cannot write the evidence pack to ${out}: the folder ${dirname(out)} does not exist.`, `无法写入证据包 ${out}：文件夹 ${dirname(out)} 不存在。`);
+    throw new HistoryError('invalid-query', exportTexts.packFolderMissing(out, dirname(out)));
   }
   // The same rules as every file we write: never a database file's name; a unique temporary folder beside
   // it (two packs started at once never share one), renamed into place when complete.

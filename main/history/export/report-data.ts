@@ -29,6 +29,8 @@ export type ReportData = {
   timeZones: string[];
   /** More than one UTC offset among the calls (DST, travel): times then show their offset. */
   mixedOffsets: boolean;
+  /** The one UTC offset every call was recorded in ("+08:00"), named once in the table heads; null when mixed or none. */
+  offset: string | null;
 };
 
 const noActions = (): Record<Action, number> => ({ reject: 0, 'answer-hangup': 0, silent: 0, allow: 0 });
@@ -157,6 +159,7 @@ export function collectReportData(
     simulated,
     timeZones: [...zones].sort(),
     mixedOffsets: offsets.size > 1,
+    offset: offsets.size === 1 ? [...offsets][0]!.replace(/^Z$/, '+00:00') : null,
   };
 }
 

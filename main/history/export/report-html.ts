@@ -8,10 +8,12 @@ import { complaintText, deservesComplaint } from '../complaint.ts';
 import type { StoredCall } from '../columns.ts';
 import { form12321, incidentComplaint, operatorSms, policeSummary, type FilingContext } from '../filing.ts';
 import { dailyChart } from './chart.ts';
-import { escapeHtml as h, localTime, percent } from './format.ts';
+import { escapeHtml as h, percent } from './format.ts';
 import { incidentFigures, type IncidentFigures, type IncidentSpan } from './incidents.ts';
 import { collectReportData, type ReportData } from './report-data.ts';
-import { reportText, type Language } from './report-text.ts';
+import { reportText, type Language } from './texts.ts';
+import { formatNumber } from '../../../shared/phone.ts';
+import { formatCalendarDay, formatRecordedTime } from '../../../shared/datetime.ts';
 import type { Message, SmsRecord } from '../../../shared/domain.ts';
 import { listSms } from '../sms.ts';
 import type { Snapshot } from './snapshot.ts';
@@ -19,6 +21,8 @@ import { progress, type ExportSink } from './sink.ts';
 
 export type ReportOptions = {
   language: Language;
+  /** The user's home country (settings.homeCountry): numbers are shown as the app shows them (shared/phone.ts). */
+  homeCountry?: string;
   from?: string;
   to?: string;
   numbers?: string[];
@@ -40,6 +44,25 @@ export type ReportOptions = {
 
 type SmsFigures = { received: number; flagged: Message[]; codes: number };
 
+/** A number as the app shows it (home country national, others international): the one formatter, shared/phone.ts. */
+const shown = (opts: Pick<ReportOptions, 'homeCountry'>, number: string) => formatNumber(number, opts.homeCountry);
+
+/** A moment as the recording clock showed it, in the report's language, with its zone unless said otherwise (shared/datetime.ts). */
+const at = (opts: Pick<ReportOptions, 'language'>, iso: string, zone = true) => formatRecordedTime(iso, opts.language, { zone });
+
+/**
+ * Escapes a ready-to-file text and keeps every number in it on one line: a number broken over two lines is
+ * misread, and "135 1111 2222" has spaces a browser may break at. The text copied stays the plain text
+ * (ordinary spaces); only the layout holds the number together.
+ */
+function textKeepingNumbers(text: string, numbers: readonly string[]): string {
+  const escaped = h(text);
+  const whole = [...new Set(numbers.map(h))].filter((n) => /[\s-]/.test(n)).sort((a, b) => b.length - a.length);
+  if (whole.length === 0) return escaped;
+  const pattern = new RegExp(whole.map((n) => n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'), 'g');
+  return escaped.replace(pattern, (n) => `<span class="num">${n}</span>`);
+}
+
 /** The SMS received between two moments (simulated ones left out), as the report counts and quotes them. */
 function smsFigures(snapshot: Snapshot, fromMs: number | undefined, toMs: number | undefined, join: ReportOptions['messages']): SmsFigures {
   const parts = listSms(snapshot.db, { ...(fromMs !== undefined ? { fromMs } : {}), ...(toMs !== undefined ? { toMs } : {}), order: 'oldest' }).filter(
@@ -50,13 +73,14 @@ function smsFigures(snapshot: Snapshot, fromMs: number | undefined, toMs: number
   return { received: messages.length, flagged: messages.filter((m) => m.flags.alert.length > 0), codes: messages.filter((m) => m.flags.code.length > 0 && m.flags.alert.length === 0).length };
 }
 
-function flaggedList(flagged: readonly Message[], language: Language, attribute: string): string {
+function flaggedList(flagged: readonly Message[], opts: ReportOptions, attribute: string): string {
+  const language = opts.language;
   const t = reportText[language];
   if (flagged.length === 0) return '';
   const items = flagged
     .map(
       (m) =>
-        `<li><span class="time">${h(localTime(m.receivedAt, true))}</span> ${h(t.smsFrom)} <span class="num">${h(m.party ?? '—')}</span> (${h(t.smsKeywords)}: ${h(m.flags.alert.join(language === 'zh' ? '、' : ', '))})` +
+        `<li><span class="time">${h(at(opts, m.receivedAt))}</span> ${h(t.smsFrom)} <span class="num">${h(m.party === null ? '—' : shown(opts, m.party))}</span> (${h(t.smsKeywords)}: ${h(m.flags.alert.join(language === 'zh' ? '、' : ', '))})` +
         `<blockquote class="sms-text" ${attribute}="${m.id}">${h(m.text)}</blockquote></li>`,
     )
     .join('');
@@ -97,16 +121,18 @@ const style = `
 function period(opts: ReportOptions, data: ReportData): string {
   const from = opts.from ?? data.firstCall;
   const to = opts.to ?? data.lastCall;
-  return from && to ? `${localTime(from, true)} – ${localTime(to, true)}` : '—';
+  return from && to ? `${at(opts, from)} – ${at(opts, to)}` : '—';
 }
 
-const list = (items: string[], language: Language) => items.join(language === 'zh' ? '、' : ', ');
+/** Numbers side by side, each kept whole, each once however it was written: "135 1234 5678, +852 5123 4567". */
+const numberList = (opts: ReportOptions, numbers: readonly string[]) =>
+  `<span class="num">${[...new Set(numbers.map((n) => shown(opts, n)))].map(h).join(`</span>${opts.language === 'zh' ? '、' : ', '}<span class="num">`)}</span>`;
 
 function head(opts: ReportOptions, data: ReportData, snapshot: Snapshot): string {
   const t = reportText[opts.language];
   const line = opts.line ?? { label: data.lineIds.join(', ') || '—' };
   const own = [...new Set([...(opts.line?.number ? [opts.line.number] : []), ...(opts.ownNumbers ?? [])])];
-  const asked = opts.numbers && opts.numbers.length > 0 ? opts.numbers.join(', ') : t.allNumbers;
+  const asked = opts.numbers && opts.numbers.length > 0 ? numberList(opts, opts.numbers) : h(t.allNumbers);
   return `<!doctype html>
 <html lang="${opts.language === 'zh' ? 'zh-CN' : 'en'}"><head><meta charset="utf-8">
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">
@@ -118,37 +144,50 @@ function head(opts: ReportOptions, data: ReportData, snapshot: Snapshot): string
 ${data.simulated ? `<p class="note" data-figure="simulated-note">${h(t.simulatedNote(data.simulated))}</p>` : ''}
 <section><h2>${h(t.about)}</h2><dl class="facts">
 <dt>${h(t.line)}</dt><dd data-figure="line">${h(line.label)}</dd>
-${own.length ? `<dt>${h(t.ownNumbers)}</dt><dd data-figure="own-numbers"><span class="num">${own.map(h).join('</span>, <span class="num">')}</span></dd>` : ''}
+${own.length ? `<dt>${h(t.ownNumbers)}</dt><dd data-figure="own-numbers">${numberList(opts, own)}</dd>` : ''}
 <dt>${h(t.period)}</dt><dd data-figure="period" class="time">${h(period(opts, data))}</dd>
-<dt>${h(t.numbersAsked)}</dt><dd>${h(asked)}</dd>
-${opts.exclude?.length ? `<dt>${h(t.excluded)}</dt><dd data-figure="excluded">${h(list(opts.exclude, opts.language))}</dd>` : ''}
+<dt>${h(t.numbersAsked)}</dt><dd>${asked}</dd>
+${opts.exclude?.length ? `<dt>${h(t.excluded)}</dt><dd data-figure="excluded">${numberList(opts, opts.exclude)}</dd>` : ''}
 <dt>${h(t.timeZones)}</dt><dd>${h(data.timeZones.join(', ') || '—')}</dd>
-<dt>${h(t.generated)}</dt><dd class="time">${h(localTime(opts.generatedAt, true))}</dd>
+<dt>${h(t.generated)}</dt><dd class="time">${h(at(opts, opts.generatedAt))}</dd>
 </dl></section>`;
 }
 
-function incidentBlock(f: IncidentFigures, opts: ReportOptions, ctx: FilingContext, index: number, received: SmsFigures): string {
+/**
+ * The filing texts' context twice: `shown` names the numbers as the app shows them (the texts a person reads
+ * and pastes into a form); `raw` keeps them as recorded for the operator SMS, whose "号码*内容" form the
+ * operators' systems read.
+ */
+type Filing = { raw: FilingContext; shown: FilingContext };
+
+/** The incident with its numbers as the app shows them, for the texts a person reads. */
+const withShownNumbers = (f: IncidentFigures, opts: ReportOptions): IncidentFigures => ({ ...f, numbers: f.numbers.map((n) => ({ ...n, number: shown(opts, n.number) })) });
+
+function incidentBlock(f: IncidentFigures, opts: ReportOptions, filing: Filing, index: number, received: SmsFigures): string {
   const t = reportText[opts.language];
   const L = opts.language;
+  const ctx = filing.shown;
+  const readable = withShownNumbers(f, opts);
+  const whole = [...ctx.ownNumbers, ...readable.numbers.slice(0, 10).map((n) => n.number)];
   const prefixes = f.topPrefixes
     .map((p) => `<tr><td class="num">${h(p.prefix)}${p.virtual ? ` <small>(${h(t.virtualRange)})</small>` : ''}</td><td class="n">${p.calls}</td><td class="n">${h(percent(p.share, L))}</td></tr>`)
     .join('');
   const places = f.places
     .map((p) => `<tr><td>${h(p.place ?? t.unknownPlace)}</td><td>${h(p.carrier ?? t.unknownPlace)}</td><td class="n">${p.calls}</td><td class="n">${h(percent(p.share, L))}</td></tr>`)
     .join('');
-  const form = form12321(f, L, ctx);
+  const form = form12321(readable, L, ctx);
   // The operators' report numbers take the same text: name them once, then one text per reported number.
-  const messages = operatorSms(f, ctx);
+  const messages = operatorSms(f, filing.raw);
   const operators = [...new Map(messages.map((s) => [s.to, s])).values()]
     .map((s) => `${h(s.operator)} <span class="num">${h(s.to)}</span>`)
     .join(opts.language === 'zh' ? '；' : '; ');
   const texts = [...new Map(messages.map((s) => [s.text, s])).values()].map((s) => `<li><code class="sms" data-sms="${h(s.number)}">${h(s.text)}</code></li>`).join('');
   const sms = texts ? `<p>${h(t.smsOperators)} ${operators}</p><ul>${texts}</ul>` : '';
   return `<article class="incident" data-incident="${f.id}">
-<h3>${h(t.incidentHeading)} ${index + 1}: <span class="time">${h(localTime(f.firstCall ?? f.startedAt))}</span> – <span class="time">${h(localTime(f.lastCall ?? f.endedAt ?? f.startedAt))}</span></h3>
+<h3>${h(t.incidentHeading)} ${index + 1}: <span class="time">${h(at(opts, f.firstCall ?? f.startedAt, false))}</span> – <span class="time">${h(at(opts, f.lastCall ?? f.endedAt ?? f.startedAt))}</span></h3>
 <dl class="facts">
-<dt>${h(t.shieldOn)}</dt><dd class="time">${h(localTime(f.startedAt, true))} (${h(t.trigger[f.trigger as keyof typeof t.trigger] ?? f.trigger)})</dd>
-<dt>${h(t.shieldOff)}</dt><dd class="time">${h(f.endedAt ? localTime(f.endedAt, true) : t.ongoing)}</dd>
+<dt>${h(t.shieldOn)}</dt><dd><span class="time">${h(at(opts, f.startedAt))}</span> (${h(t.trigger[f.trigger as keyof typeof t.trigger] ?? f.trigger)})</dd>
+<dt>${h(t.shieldOff)}</dt><dd class="time">${h(f.endedAt ? at(opts, f.endedAt) : t.ongoing)}</dd>
 <dt>${h(t.incidentCalls)}</dt><dd data-figure="incident-calls">${f.calls}</dd>
 <dt>${h(t.incidentNumbers)}</dt><dd data-figure="incident-numbers">${f.distinctNumbers}</dd>
 <dt>${h(t.incidentWithheld)}</dt><dd><span data-figure="incident-withheld">${f.withheld}</span> (${h(percent(f.withheldShare, L))})</dd>
@@ -158,30 +197,31 @@ function incidentBlock(f: IncidentFigures, opts: ReportOptions, ctx: FilingConte
 <dt>${h(t.incidentSms)}</dt><dd data-figure="incident-sms" data-messages="${received.received}" data-flagged="${received.flagged.length}">${h(t.incidentSmsValue(received.received, received.flagged.length))}</dd>
 <dt>${h(t.leftOut)}</dt><dd>${h(t.leftOutValue(f.leftOut.trusted, f.leftOut.simulated, f.leftOut.excluded))}</dd>
 </dl>
-${flaggedList(received.flagged, opts.language, 'data-incident-sms')}
+${flaggedList(received.flagged, opts, 'data-incident-sms')}
 ${prefixes ? `<h4>${h(t.topPrefixes)}</h4><table><tbody>${prefixes}</tbody></table>` : ''}
 ${places ? `<h4>${h(t.places)}</h4><table><tbody>${places}</tbody></table>` : ''}
-<h4>${h(t.incidentComplaint)}</h4><pre class="complaint" data-incident-complaint="${f.id}">${h(incidentComplaint(f, L, ctx))}</pre>
+<h4>${h(t.incidentComplaint)}</h4><pre class="complaint" data-incident-complaint="${f.id}">${textKeepingNumbers(incidentComplaint(readable, L, ctx), whole)}</pre>
 <h4>${h(t.form12321)}</h4><dl class="facts" data-form12321="${f.id}">
-<dt>${h(t.formType)}</dt><dd>${h(form.type)}</dd><dt>${h(t.formNumbers)}</dt><dd>${h(form.numbers)}</dd>
+<dt>${h(t.formType)}</dt><dd>${h(form.type)}</dd><dt>${h(t.formNumbers)}</dt><dd>${textKeepingNumbers(form.numbers, whole)}</dd>
 <dt>${h(t.formTime)}</dt><dd class="time">${h(form.timeRange)}</dd><dt>${h(t.formCount)}</dt><dd>${h(form.count)}</dd>
-<dt>${h(t.formDescription)}</dt><dd>${h(form.description)}</dd></dl>
+<dt>${h(t.formDescription)}</dt><dd>${textKeepingNumbers(form.description, whole)}</dd></dl>
 ${sms ? `<h4>${h(t.operatorSms)}</h4>${sms}` : ''}
 </article>`;
 }
 
-function incidentsSection(figures: IncidentFigures[], opts: ReportOptions, ctx: FilingContext, sms: SmsFigures[]): string {
+function incidentsSection(figures: IncidentFigures[], opts: ReportOptions, ctx: Filing, sms: SmsFigures[]): string {
   const t = reportText[opts.language];
   if (figures.length === 0) return `<section><h2>${h(t.incidents)}</h2><p>${h(t.noIncidentsLead)}</p></section>`;
   return `<section><h2>${h(t.incidents)}</h2><p>${h(t.incidentsIntro)}</p>${figures.map((f, i) => incidentBlock(f, opts, ctx, i, sms[i]!)).join('\n')}</section>`;
 }
 
-function messagesSection(sms: SmsFigures, language: Language): string {
+function messagesSection(sms: SmsFigures, opts: ReportOptions): string {
+  const language = opts.language;
   const t = reportText[language];
   if (sms.received === 0) return '';
   return `<section class="messages"><h2>${h(t.messagesSection)}</h2><p data-figure="sms-received" data-messages="${sms.received}" data-flagged="${sms.flagged.length}">${h(
     t.messagesTotals(sms.received, sms.flagged.length, sms.codes),
-  )}</p>${flaggedList(sms.flagged, language, 'data-sms')}</section>`;
+  )}</p>${flaggedList(sms.flagged, opts, 'data-sms')}</section>`;
 }
 
 function summarySection(opts: ReportOptions, data: ReportData, incidents: number): string {
@@ -196,18 +236,19 @@ ${figure('distinct-numbers', t.distinctNumbers, data.distinctNumbers)}
 ${figure('withheld', t.withheld, data.withheld)}
 ${figure('no-number', t.noNumber, data.noNumber)}
 ${figure('days-with-calls', t.daysWithCalls, data.daysWithCalls)}
-${figure('busiest-day', t.busiestDay, data.busiest ? `${data.busiest.day} (${data.busiest.calls})` : '—')}
+${figure('busiest-day', t.busiestDay, data.busiest ? `${formatCalendarDay(data.busiest.day, opts.language)} (${data.busiest.calls})` : '—')}
 ${figure('incidents', t.incidents, incidents)}
 ${data.simulated ? figure('simulated', t.simulated, data.simulated) : ''}
 </div></section>
-<section><h2>${h(t.perDay)}</h2>${data.calls ? dailyChart(data.days, { title: t.perDay, blocked: t.chartLegendBlocked, other: t.chartLegendOther }) : `<p>${h(t.noCalls)}</p>`}</section>`;
+<section><h2>${h(t.perDay)}</h2>${data.calls ? dailyChart(data.days, { title: t.perDay, blocked: t.chartLegendBlocked, other: t.chartLegendOther }, opts.language) : `<p>${h(t.noCalls)}</p>`}</section>`;
 }
 
 function numbersSection(opts: ReportOptions, data: ReportData): string {
   const t = reportText[opts.language];
   if (data.numbers.length === 0) return '';
   const own = opts.ownNumbers?.[0] ?? opts.line?.number;
-  const line = { label: opts.line?.label ?? data.lineIds.join(', '), ...(own ? { number: own } : {}) };
+  const line = { label: opts.line?.label ?? data.lineIds.join(', '), ...(own ? { number: shown(opts, own) } : {}) };
+  const inZone = (label: string) => (data.offset ? t.inZone(label, data.offset) : label);
   const handling = (n: ReportData['numbers'][number]) =>
     (Object.entries(n.byAction) as [keyof typeof t.action, number][])
       .filter(([, count]) => count > 0)
@@ -216,28 +257,33 @@ function numbersSection(opts: ReportOptions, data: ReportData): string {
   const rows = data.numbers
     .map(
       (n) =>
-        `<tr data-number="${h(n.number ?? 'withheld')}"><td class="num">${h(n.number ?? t.withheldRow)}</td><td class="time">${h(localTime(n.firstSeen))}</td><td class="time">${h(localTime(n.lastSeen))}</td>` +
+        `<tr data-number="${h(n.number ?? 'withheld')}"><td class="num">${h(n.number === null ? t.withheldRow : shown(opts, n.number))}</td><td class="time">${h(at(opts, n.firstSeen, !data.offset))}</td><td class="time">${h(at(opts, n.lastSeen, !data.offset))}</td>` +
         `<td class="n" data-figure="calls">${n.calls}</td><td class="n">${n.days}</td><td class="n">${n.rings}</td><td class="n">${n.oneRing}</td><td>${h(handling(n))}</td></tr>`,
     )
     .join('\n');
   const complaints = data.numbers
     .filter(deservesComplaint)
     .slice(0, 30)
-    .map((n) => `<pre class="complaint" data-complaint="${h(n.number ?? 'withheld')}">${h(complaintText(n, opts.language, line))}</pre>`)
+    .map((n) => {
+      const number = n.number === null ? null : shown(opts, n.number);
+      const text = complaintText({ ...n, number }, opts.language, line);
+      return `<pre class="complaint" data-complaint="${h(n.number ?? 'withheld')}">${textKeepingNumbers(text, [number ?? '', line.number ?? ''])}</pre>`;
+    })
     .join('\n');
-  return `<section><h2>${h(t.numbers)}</h2><p>${h(t.numbersRule)}</p><table><thead><tr><th>${h(t.number)}</th><th>${h(t.firstSeen)}</th><th>${h(t.lastSeen)}</th><th>${h(t.calls)}</th>
+  return `<section><h2>${h(t.numbers)}</h2><p>${h(t.numbersRule)}</p><table><thead><tr><th>${h(t.number)}</th><th>${h(inZone(t.firstSeen))}</th><th>${h(inZone(t.lastSeen))}</th><th>${h(t.calls)}</th>
 <th>${h(t.days)}</th><th>${h(t.rings)}</th><th>${h(t.oneRing)}</th><th>${h(t.handling)}</th></tr></thead><tbody>${rows}</tbody></table></section>
 ${complaints ? `<section><h2>${h(t.complaints)}</h2><p>${h(t.complaintsRule)} ${h(t.complaintHint)}</p>${complaints}</section>` : ''}`;
 }
 
-function callRow(c: StoredCall, language: Language, withOffset: boolean): string {
+function callRow(c: StoredCall, opts: ReportOptions, withOffset: boolean): string {
+  const language = opts.language;
   const t = reportText[language];
   const d = c.decision;
   const blocked = d.action === 'reject' || d.action === 'answer-hangup';
-  const caller = c.number ?? t.presentation[c.presentation];
+  const caller = c.number === null ? t.presentation[c.presentation] : shown(opts, c.number);
   // The decision is already one sentence ("Blocked: matched prefix +86 170 …"): shown as it is.
   return (
-    `<tr${blocked ? ' class="blocked"' : ''}${c.simulated ? ' data-simulated="true"' : ''}><td class="n">${c.id}</td><td class="time">${h(localTime(c.startedAt, withOffset))}</td><td>${h(c.lineId)}${c.simulated ? ` <span class="sim">(${h(t.simulatedMark)})</span>` : ''}</td>` +
+    `<tr${blocked ? ' class="blocked"' : ''}${c.simulated ? ' data-simulated="true"' : ''}><td class="n">${c.id}</td><td class="time">${h(at(opts, c.startedAt, withOffset))}</td><td>${h(c.lineId)}${c.simulated ? ` <span class="sim">(${h(t.simulatedMark)})</span>` : ''}</td>` +
     `<td class="num">${h(caller)}</td><td>${h(c.name ?? '')}</td><td class="n">${c.rings}</td><td>${h(d.text[language])}</td>` +
     `<td>${h(t.outcomeName[c.outcome] ?? c.outcome)}</td><td class="n">${c.hangupLatencyMs ?? ''}</td><td class="mono">${c.hash.slice(0, 12)}</td></tr>\n`
   );
@@ -271,20 +317,22 @@ export async function writeReport(snapshot: Snapshot, sink: ExportSink, opts: Re
   const periodSms = smsFigures(snapshot, opts.from ? Date.parse(opts.from) : undefined, opts.to ? Date.parse(opts.to) : undefined, opts.messages);
   const ownNumbers = [...new Set([...(opts.ownNumbers ?? []), ...(opts.line?.number ? [opts.line.number] : [])])];
   const ctx: FilingContext = { ownNumbers, head: snapshot.head, lastId: snapshot.lastId, generatedAt: opts.generatedAt };
+  const filing: Filing = { raw: ctx, shown: { ...ctx, ownNumbers: [...new Set(ownNumbers.map((n) => shown(opts, n)))] } };
   const police =
     figures.length > 0
-      ? `<section class="police"><h2>${h(t.police)}</h2><pre class="police" data-police>${h(
-          policeSummary(figures, { calls: data.calls, from: opts.from ?? data.firstCall ?? opts.generatedAt, to: opts.to ?? data.lastCall ?? opts.generatedAt }, opts.language, ctx),
+      ? `<section class="police"><h2>${h(t.police)}</h2><pre class="police" data-police>${textKeepingNumbers(
+          policeSummary(figures, { calls: data.calls, from: opts.from ?? data.firstCall ?? opts.generatedAt, to: opts.to ?? data.lastCall ?? opts.generatedAt }, opts.language, filing.shown),
+          filing.shown.ownNumbers,
         )}</pre></section>`
       : '';
-  let pending = sink.write(`${head(opts, data, snapshot)}\n${incidentsSection(figures, opts, ctx, incidentSms)}\n${summarySection(opts, data, figures.length)}\n${messagesSection(periodSms, opts.language)}\n${numbersSection(opts, data)}\n${police}`);
+  let pending = sink.write(`${head(opts, data, snapshot)}\n${incidentsSection(figures, opts, filing, incidentSms)}\n${summarySection(opts, data, figures.length)}\n${messagesSection(periodSms, opts)}\n${numbersSection(opts, data)}\n${police}`);
   if (pending) await pending;
-  pending = sink.write(`<section class="calls"><h2>${h(t.callList)}</h2><table class="calls" data-figure="call-list"><thead><tr><th>#</th><th>${h(t.time)}</th><th>${h(t.line)}</th>
+  pending = sink.write(`<section class="calls"><h2>${h(t.callList)}</h2><table class="calls" data-figure="call-list"><thead><tr><th>#</th><th>${h(data.offset ? t.inZone(t.time, data.offset) : t.time)}</th><th>${h(t.line)}</th>
 <th>${h(t.caller)}</th><th>${h(t.name)}</th><th>${h(t.rings)}</th><th>${h(t.decision)}</th><th>${h(t.outcome)}</th><th>${h(t.latency)}</th><th>${h(t.hash)}</th></tr></thead><tbody>\n`);
   if (pending) await pending;
   let rows = 0;
   for (const call of snapshot.calls()) {
-    pending = sink.write(callRow(call, opts.language, data.mixedOffsets));
+    pending = sink.write(callRow(call, opts, !data.offset));
     rows++;
     if (pending) await pending;
     if ((rows & 1023) === 0) report.tick(total + rows);

@@ -5,7 +5,8 @@
 import { createWriteStream, existsSync, rmSync, statSync, type WriteStream } from 'node:fs';
 import { dirname } from 'node:path';
 import { checkTarget, placeFile, tempBeside, type SafeWriteOptions } from '../../store/index.ts';
-import { invalid } from '../errors.ts';
+import { HistoryError } from '../errors.ts';
+import { exportTexts } from './texts.ts';
 
 // Large chunks: each write costs a UTF-8 conversion and a system call, so fewer, bigger ones are cheaper.
 const flushAt = 1024 * 1024;
@@ -23,7 +24,7 @@ export class ExportSink {
   constructor(path: string, options: SafeWriteOptions = {}) {
     const dir = dirname(path);
     if (!existsSync(dir) || !statSync(dir).isDirectory()) {
-      throw invalid('invalid-query', `Cannot write the export to ${path}: the folder ${dir} does not exist. Create it or choose another --out.`, `无法写入导出文件 ${path}：文件夹 ${dir} 不存在。请创建该文件夹或选择其他 --out。`);
+      throw new HistoryError('invalid-query', exportTexts.folderMissing(path, dir));
     }
     this.path = path;
     this.#target = checkTarget(path, options);

@@ -3,7 +3,8 @@
 // comes from the same moment.
 import { DatabaseSync, type SQLInputValue } from 'node:sqlite';
 import { callColumns, col, decisionsOf, hashHexColumn, rowToCall, type Decisions, type Row, type StoredCall } from '../columns.ts';
-import { invalid } from '../errors.ts';
+import { HistoryError } from '../errors.ts';
+import { exportTexts } from './texts.ts';
 import type { Normalize } from '../query.ts';
 
 export type ExportFilter = { from?: string; to?: string; numbers?: string[] };
@@ -34,7 +35,7 @@ function checkIso(name: string, value: string | undefined): number | null {
   if (value === undefined) return null;
   const ms = Date.parse(value);
   if (!/^\d{4}-\d{2}-\d{2}T/.test(value) || Number.isNaN(ms)) {
-    throw invalid('invalid-query', `--${name} "${value}" is not an ISO 8601 time: use e.g. 2025-03-01T00:00:00+08:00.`, `--${name} “${value}” 不是 ISO 8601 时间：请使用如 2025-03-01T00:00:00+08:00 的格式。`);
+    throw new HistoryError('invalid-query', exportTexts.notIsoTime(name, value));
   }
   return ms;
 }
@@ -49,7 +50,7 @@ function matchNumbers(db: DatabaseSync, numbers: string[], normalize?: Normalize
   return numbers.map((asked) => {
     const digits = asked.replace(/\D/g, '').replace(/^0+(?=\d)/, '');
     if (digits.length < 3) {
-      throw invalid('invalid-query', `"${asked}" is too short to name a number: give at least 3 digits.`, `“${asked}”太短，无法指定号码：请至少输入 3 位数字。`);
+      throw new HistoryError('invalid-query', exportTexts.numberTooShort(asked));
     }
     const exact = normalize?.(asked) ?? asked;
     const callers = (find.all(exact, `%${digits}`) as { caller: string }[]).map((r) => r.caller);
@@ -90,7 +91,7 @@ export function openSnapshot(source: DatabaseSync, filter: ExportFilter, normali
   const fromMs = checkIso('from', filter.from);
   const toMs = checkIso('to', filter.to);
   if (fromMs !== null && toMs !== null && fromMs >= toMs) {
-    throw invalid('invalid-query', `The export range ends (${filter.to}) before it starts (${filter.from}).`, `导出时间范围的结束（${filter.to}）早于开始（${filter.from}）。`);
+    throw new HistoryError('invalid-query', exportTexts.rangeBackwards(filter.from, filter.to));
   }
   const location = source.location();
   const own = location !== null && location !== '' && location !== ':memory:';

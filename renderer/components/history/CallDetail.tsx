@@ -63,10 +63,15 @@ export function CallDetail({ call: initial, onClose }: { call: CallRecord; onClo
     };
   }, [api, callerNumber, listsChanged]);
 
-  useEffect(() => {
-    let live = true;
+  // Another call opened in the same panel (or the home country changed): start from it, while rendering.
+  const [shownFor, setShownFor] = useState({ initial, homeCountry });
+  if (shownFor.initial !== initial || shownFor.homeCountry !== homeCountry) {
+    setShownFor({ initial, homeCountry });
     setCall(initial);
     setPrefix(initial.number ? suggestedPrefix(initial.number, homeCountry) : '');
+  }
+  useEffect(() => {
+    let live = true;
     api.getCall({ id: initial.id }).then(
       (r) => {
         if (!live) return;
@@ -78,7 +83,7 @@ export function CallDetail({ call: initial, onClose }: { call: CallRecord; onClo
     return () => {
       live = false;
     };
-  }, [api, initial, homeCountry]);
+  }, [api, initial]);
 
   const addNote = async () => {
     if (!note.trim()) {

@@ -14,7 +14,13 @@ export function HistoryFilters({ value, onChange }: { value: Filters; onChange: 
   const { t } = useTranslation();
   const { status } = useApp();
   const [search, setSearch] = useState(value.search);
-  useEffect(() => setSearch(value.search), [value.search]);
+  // A search set from outside (clear filters, a link to a number) replaces what is typed: adjusted while
+  // rendering rather than in an effect, so the box never shows the old text for a frame.
+  const [searchFor, setSearchFor] = useState(value.search);
+  if (searchFor !== value.search) {
+    setSearchFor(value.search);
+    setSearch(value.search);
+  }
   useEffect(() => {
     if (search === value.search) return;
     const timer = setTimeout(() => onChange({ ...value, search }), 300);

@@ -29,40 +29,52 @@ export function useCallPages(query: CallQuery): CallPages {
   const generation = useRef(0);
   const inFlight = useRef(false);
 
-  const fetchPage = useCallback(
-    async (from: string | null, gen: number) => {
-      inFlight.current = true;
-      setLoading(true);
-      try {
-        const page = await api.queryCalls({ ...(JSON.parse(key) as CallQuery), cursor: from });
-        if (gen !== generation.current) return;
-        setRows((prev) => (from === null ? page.calls : prev.concat(page.calls)));
-        setCursor(page.nextCursor);
-        setError(null);
-      } catch (e) {
-        if (gen === generation.current) setError(e);
-      } finally {
+  // One page from the service; what to do with it is decided by the caller (the first page replaces the
+  // rows, the next ones add to them).
+  const fetchPage = useCallback((from: string | null) => api.queryCalls({ ...(JSON.parse(key) as CallQuery), cursor: from }), [api, key]);
+
+  /** Applies a page when it arrives, unless a newer query has started since (its generation moved on). */
+  const settle = useCallback((gen: number, from: string | null, request: ReturnType<typeof fetchPage>) => {
+    inFlight.current = true;
+    request
+      .then(
+        (page) => {
+          if (gen !== generation.current) return;
+          setRows((prev) => (from === null ? page.calls : prev.concat(page.calls)));
+          setCursor(page.nextCursor);
+          setError(null);
+        },
+        (e: unknown) => {
+          if (gen === generation.current) setError(e);
+        },
+      )
+      .finally(() => {
         if (gen === generation.current) {
           inFlight.current = false;
           setLoading(false);
         }
-      }
-    },
-    [api, key],
-  );
+      });
+  }, []);
 
-  useEffect(() => {
-    const gen = ++generation.current;
+  // A new query (or a reload) starts from an empty, loading list — set while rendering, so no frame shows
+  // the old rows under the new query — and the effect fetches its first page.
+  const [startedFor, setStartedFor] = useState({ fetchPage, reloads });
+  if (startedFor.fetchPage !== fetchPage || startedFor.reloads !== reloads) {
+    setStartedFor({ fetchPage, reloads });
     setRows([]);
     setCursor(null);
-    void fetchPage(null, gen);
-  }, [fetchPage, reloads]);
+    setLoading(true);
+  }
+  useEffect(() => {
+    const gen = ++generation.current;
+    settle(gen, null, fetchPage(null));
+  }, [fetchPage, reloads, settle]);
 
   const loadMore = useCallback(() => {
     if (inFlight.current || cursor === null) return;
-    void fetchPage(cursor, generation.current);
-  }, [cursor, fetchPage]);
-
+    setLoading(true);
+    settle(generation.current, cursor, fetchPage(cursor));
+  }, [cursor, fetchPage, settle]);
   const reload = useCallback(() => setReloads((n) => n + 1), []);
 
   const prepend = useCallback((record: CallRecord) => {

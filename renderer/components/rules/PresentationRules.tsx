@@ -22,25 +22,44 @@ export function PresentationRules() {
   // The switch moves at once; it settles to the service's answer (or back, on failure) when it replies.
   const [optimistic, setOptimistic] = useState<Partial<Record<Kind, boolean>>>({});
 
+  // The service's presentation rules: fetched here, applied by the caller.
+  const fetchRules = useCallback(async () => {
+    const found: Partial<Record<Kind, Rule>> = {};
+    for (const kind of kinds) {
+      const { rules: hits } = await api.listRules({ list: 'blocked', search: kind, limit: 50 });
+      const rule = hits.find((r) => r.kind === 'presentation' && r.value === kind);
+      if (rule) found[kind] = rule;
+    }
+    return found;
+  }, [api]);
   const load = useCallback(async () => {
     try {
-      const found: Partial<Record<Kind, Rule>> = {};
-      for (const kind of kinds) {
-        const { rules: hits } = await api.listRules({ list: 'blocked', search: kind, limit: 50 });
-        const rule = hits.find((r) => r.kind === 'presentation' && r.value === kind);
-        if (rule) found[kind] = rule;
-      }
-      setRules(found);
+      setRules(await fetchRules());
       setLoaded(true);
       setError(null);
     } catch (e) {
       setError(e);
     }
-  }, [api]);
+  }, [fetchRules]);
 
+  // The first load: its answer is applied only while the panel is still shown.
   useEffect(() => {
-    void load();
-  }, [load]);
+    let live = true;
+    fetchRules().then(
+      (found) => {
+        if (!live) return;
+        setRules(found);
+        setLoaded(true);
+        setError(null);
+      },
+      (e: unknown) => {
+        if (live) setError(e);
+      },
+    );
+    return () => {
+      live = false;
+    };
+  }, [fetchRules]);
   useApiEvent((e) => {
     if (e.type === 'rules-changed' && e.list === 'blocked') void load();
   });

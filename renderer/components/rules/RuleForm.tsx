@@ -51,9 +51,12 @@ export function RuleForm({ list, rule, onDone, onCancel }: { list: RuleList; rul
   // With the kind left to "recognise automatically", the form shows what the typed text will be saved as
   // (a number, a prefix, a wildcard…) before anything is saved; the save then sends that kind explicitly.
   const [understood, setUnderstood] = useState<{ kind: RuleKind; value: string } | null>(null);
+  // Nothing to interpret (a kind chosen, or no text): nothing shown, at once (while rendering).
+  const nothingToInterpret = draft.kind !== '' || !draft.value.trim();
+  if (nothingToInterpret && understood !== null) setUnderstood(null);
   useEffect(() => {
     const value = draft.value.trim();
-    if (draft.kind !== '' || !value) return setUnderstood(null);
+    if (draft.kind !== '' || !value) return;
     let current = true;
     const timer = setTimeout(() => {
       api.interpretRule({ list, value }).then(

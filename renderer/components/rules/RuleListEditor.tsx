@@ -13,6 +13,7 @@ import { downloadText } from './download.ts';
 import { ImportPanel } from './ImportPanel.tsx';
 import { RuleForm } from './RuleForm.tsx';
 import { ruleInputOf } from '../useRuleActions.ts';
+import { useNumberFormat } from '../useNumberFormat.ts';
 
 const PAGE = 200;
 const isPresentation = (v: string): v is Presentation => (Presentation.options as readonly string[]).includes(v);
@@ -64,7 +65,10 @@ export function RuleListEditor({ list }: { list: RuleList }) {
   });
 
   // A presentation rule's value is a code (withheld); say it in words. Numbers and patterns are as typed.
-  const shownValue = (rule: Rule) => (rule.kind === 'presentation' && isPresentation(rule.value) ? t(`presentation.${rule.value}`) : rule.value);
+  const formatNumber = useNumberFormat();
+  // A number rule reads as the number does everywhere else (History, toasts, exports): "138 0013 8000".
+  const shownValue = (rule: Rule) =>
+    rule.kind === 'presentation' && isPresentation(rule.value) ? t(`presentation.${rule.value}`) : rule.kind === 'number' ? formatNumber(rule.value) : rule.value;
 
   const remove = async (rule: Rule) => {
     try {
@@ -174,7 +178,7 @@ export function RuleListEditor({ list }: { list: RuleList }) {
                 ) : (
                   <tr key={rule.id} data-rule-value={rule.value}>
                     <td data-label={t('rules.value')}>
-                      {rule.kind === 'presentation' ? <span>{shownValue(rule)}</span> : <code data-verbatim>{rule.value}</code>}
+                      {rule.kind === 'presentation' ? <span>{shownValue(rule)}</span> : rule.kind === 'number' ? <span className="rule-number" data-verbatim>{shownValue(rule)}</span> : <code data-verbatim>{rule.value}</code>}
                       {rule.schedule ? <span className="badge">{t('rules.scheduled')}</span> : null}
                       {rule.expiresAt ? <span className="badge">{t('rules.expiresOn', { date: formatDateTime(rule.expiresAt, language) })}</span> : null}
                     </td>

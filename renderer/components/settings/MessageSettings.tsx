@@ -2,7 +2,7 @@
 // The keyword lists that flag SMS (settings.messages.keywords): one keyword per line, literal text (never a
 // pattern), matched regardless of case and full/half width. `alert` marks extortion and fraud, `code`
 // verification-code bombing; the Messages page and the evidence report use them as saved here.
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { defaultKeywords, type MessageKeywords } from '../../../shared/message-flags.ts';
 import { Field } from '../Field.tsx';
@@ -21,10 +21,14 @@ export function MessageSettings() {
   // The text as typed (a blank line while typing stays), kept in step with the saved lists.
   const [text, setText] = useState<{ alert: string; code: string } | null>(null);
   const saved = form ? JSON.stringify(form.draft) : '';
-  useEffect(() => {
+  // Follows the saved lists (and Undo), not every keystroke: when the lists or the editing state change and
+  // nothing is being edited, the text is taken from the lists again (while rendering: no stale frame).
+  const followKey = form ? `${form.dirty}|${saved}` : null;
+  const [followed, setFollowed] = useState<string | null>(null);
+  if (followKey !== followed) {
+    setFollowed(followKey);
     if (form && !form.dirty) setText({ alert: form.draft.alert.join('\n'), code: form.draft.code.join('\n') });
-    // Follows the saved lists (and Undo), not every keystroke.
-  }, [saved, form?.dirty]);
+  }
   if (!form || !text) return null;
   const edit = (kind: 'alert' | 'code', value: string) => {
     setText((x) => (x ? { ...x, [kind]: value } : x));

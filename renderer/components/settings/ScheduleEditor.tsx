@@ -4,7 +4,7 @@ import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Schedule } from '../../../shared/domain.ts';
 import { useApp } from '../../app/context.tsx';
-import { locale } from '../../format/time.ts';
+import { formatWeekday } from '../../format/time.ts';
 import { Field } from '../Field.tsx';
 
 const TIME = /^([01]\d|2[0-3]):[0-5]\d$/;
@@ -20,7 +20,7 @@ export function ScheduleEditor({ value, onChange, legend }: { value: Schedule; o
   const { language } = useApp();
   const id = useId();
   // 2024-01-07 was a Sunday: day 0 in the schedule's numbering.
-  const dayName = (d: number) => new Intl.DateTimeFormat(locale(language), { weekday: 'short' }).format(new Date(2024, 0, 7 + d));
+  const dayName = (d: number) => formatWeekday(d, language);
   const problem = scheduleProblem(value);
   const toggle = (d: number) => onChange({ ...value, days: value.days.includes(d) ? value.days.filter((x) => x !== d) : [...value.days, d].sort() });
   return (

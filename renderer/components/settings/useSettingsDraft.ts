@@ -1,6 +1,6 @@
 // A form over one part of the settings: edit a local draft, save it as a deep-merge patch, and put the
 // service's refusal next to the field it names ("Setting screening.shield.calls is invalid: …").
-import { useEffect, useRef, useState } from 'react';
+import { useState } from 'react';
 import type { Settings } from '../../../shared/settings.ts';
 import { fieldOfError, toApiCallError } from '../../api/index.ts';
 import { useApp } from '../../app/context.tsx';
@@ -30,13 +30,14 @@ export function useSettingsDraft<T>(path: string[], pick: (s: Settings) => T): S
   const [dirty, setDirty] = useState(false);
   const [saving, setSaving] = useState(false);
   const [error, setError] = useState<{ field: string | null; text: string } | null>(null);
-  const dirtyRef = useRef(dirty);
-  dirtyRef.current = dirty;
 
-  // Follow changes made elsewhere (another window, the CLI) unless the user is mid-edit.
-  useEffect(() => {
-    if (!dirtyRef.current) setDraftState(JSON.parse(currentJson) as T | null);
-  }, [currentJson]);
+  // Follow changes made elsewhere (another window, the CLI) unless the user is mid-edit: adjusted while
+  // rendering when the saved settings change, so the form never shows the old values for a frame.
+  const [followed, setFollowed] = useState(currentJson);
+  if (followed !== currentJson) {
+    setFollowed(currentJson);
+    if (!dirty) setDraftState(JSON.parse(currentJson) as T | null);
+  }
 
   if (draft === null) return null;
   const prefix = path.join('.') + '.';

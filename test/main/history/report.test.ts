@@ -59,6 +59,7 @@ describe('the evidence report', () => {
       from,
       to,
       language: 'en',
+      homeCountry: 'CN',
       incidents,
       line: { label: 'Home landline', number: '+86 10 6512 3456' },
     });
@@ -77,13 +78,15 @@ describe('the evidence report', () => {
     expect(await figure(page, 'chain-head')).toBe(head);
 
     // Per number: the table's counts are the calls recorded from that number in the period.
-    for (const number of ['+8617012345678', '+8616500001111']) {
+    // Numbers as the app shows them (national at home); the machine attributes keep the recorded form.
+    for (const [number, shown] of [['+8617012345678', '170 1234 5678'], ['+8616500001111', '165 0000 1111']] as const) {
       const row = page.locator(`tr[data-number="${number}"]`);
       expect(await row.locator('[data-figure="calls"]').textContent()).toBe(String(inPeriod.filter((c) => c.normalized === number).length));
       const complaint = await page.locator(`pre[data-complaint="${number}"]`).textContent();
-      expect(complaint).toContain(`Calling number: ${number}`);
+      expect(await row.locator('td').first().textContent()).toBe(shown);
+      expect(complaint).toContain(`Calling number: ${shown}`);
       expect(complaint).toContain(`Calls: ${inPeriod.filter((c) => c.normalized === number).length} on`);
-      expect(complaint).toContain('to my number +86 10 6512 3456');
+      expect(complaint).toContain('to my number 010 6512 3456');
     }
     expect(await page.locator('pre[data-complaint="+8616500001111"]').textContent()).toMatch(/call bombing|one-ring/);
     expect(await page.locator('tr[data-number="withheld"] [data-figure="calls"]').textContent()).toBe('9');
@@ -111,13 +114,13 @@ describe('the evidence report', () => {
 
   it('speaks Chinese when asked, complaint texts included', async () => {
     const file = join(out, 'report-zh.html');
-    await history.exportTo(file, { format: 'html', from, to, numbers: ['16500001111'], language: 'zh', incidents });
+    await history.exportTo(file, { format: 'html', from, to, numbers: ['16500001111'], language: 'zh', homeCountry: 'CN', incidents });
     const { page } = await open(file);
     expect(await page.locator('html').getAttribute('lang')).toBe('zh-CN');
     expect(await page.title()).toBe('骚扰电话证据报告');
     expect(await figure(page, 'total-calls')).toBe('25');
     const complaint = await page.locator('pre[data-complaint="+8616500001111"]').textContent();
-    expect(complaint).toContain('来电号码：+8616500001111');
+    expect(complaint).toContain('来电号码：165 0000 1111');
     expect(complaint).toContain('共 25 次，涉及 1 天（单日最多 25 次）');
     expect(readFileSync(file, 'utf8')).toContain('<meta charset="utf-8">');
     await page.close();
