@@ -3,7 +3,7 @@
 // Pure: from a number's summary to text.
 import type { Action } from '../../shared/domain.ts';
 import { localTime } from './export/format.ts';
-import type { Language } from './export/report-text.ts';
+import type { Language } from '../../shared/domain.ts';
 
 export type NumberSummary = {
   /** null: the calls without a number (withheld, unavailable, no caller ID). */

@@ -13,7 +13,7 @@
 import { reportNumbers } from '../../shared/report-numbers.ts';
 import { localTime } from './export/format.ts';
 import type { IncidentFigures } from './export/incidents.ts';
-import type { Language } from './export/report-text.ts';
+import type { Language } from '../../shared/domain.ts';
 
 export type FilingContext = { ownNumbers: string[]; head: string | null; lastId: number; generatedAt: string };
 
