@@ -298,12 +298,16 @@ export async function writeReport(snapshot: Snapshot, sink: ExportSink, opts: Re
   const digits = (n: string) => n.replace(/\D/g, '').replace(/^0+/, '').replace(/^86(?=1\d{10}$)/, '');
   const leftOutDigits = new Set([...(opts.exclude ?? []), ...(opts.ownNumbers ?? []), ...(opts.line?.number ? [opts.line.number] : [])].map(digits).filter(Boolean));
   const leaveOut = (n: string | null) => n !== null && leftOutDigits.has(digits(n));
-  const figures = incidentFigures(snapshot, opts.incidents, {
+  // An incident that only simulated calls raised (a demo line beside a real one, or demo calls from before the
+  // demo had its own folder) is no flood anyone suffered: no complaint, no police summary; the report says so.
+  const counted = incidentFigures(snapshot, opts.incidents, {
     windowMinutes: opts.windowMinutes ?? 10,
     leaveOut,
     language: opts.language,
     until: opts.to ?? null,
   });
+  const figures = counted.filter((f) => !(f.calls === 0 && f.leftOut.simulated > 0));
+  const simulatedOnly = counted.length - figures.length;
   const data = collectReportData(snapshot, range, (done) => report.tick(done), {
     incidentNumbers: new Set(figures.flatMap((f) => f.numbers.map((n) => n.number))),
     leaveOut: (n) => leaveOut(n),
@@ -325,7 +329,7 @@ export async function writeReport(snapshot: Snapshot, sink: ExportSink, opts: Re
           filing.shown.ownNumbers,
         )}</pre></section>`
       : '';
-  let pending = sink.write(`${head(opts, data, snapshot)}\n${incidentsSection(figures, opts, filing, incidentSms)}\n${summarySection(opts, data, figures.length)}\n${messagesSection(periodSms, opts)}\n${numbersSection(opts, data)}\n${police}`);
+  let pending = sink.write(`${head(opts, data, snapshot)}\n${incidentsSection(figures, opts, filing, incidentSms)}${simulatedOnly > 0 ? `<p class="note" data-simulated-incidents="${simulatedOnly}">${h(t.simulatedIncidents(simulatedOnly))}</p>` : ''}\n${summarySection(opts, data, figures.length)}\n${messagesSection(periodSms, opts)}\n${numbersSection(opts, data)}\n${police}`);
   if (pending) await pending;
   pending = sink.write(`<section class="calls"><h2>${h(t.callList)}</h2><table class="calls" data-figure="call-list"><thead><tr><th>#</th><th>${h(data.offset ? t.inZone(t.time, data.offset) : t.time)}</th><th>${h(t.line)}</th>
 <th>${h(t.caller)}</th><th>${h(t.name)}</th><th>${h(t.rings)}</th><th>${h(t.decision)}</th><th>${h(t.outcome)}</th><th>${h(t.latency)}</th><th>${h(t.hash)}</th></tr></thead><tbody>\n`);

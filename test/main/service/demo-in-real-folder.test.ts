@@ -60,4 +60,10 @@ it('marks the demo line\'s calls simulated in CSV, JSON and the report, with no 
   expect(html).toMatch(/simulated calls? \(the demo line\) (is|are) in this period: marked &quot;simulated&quot; in the list and left out of the incidents and complaints/);
   expect(html).not.toMatch(/data-complaint="[^"]*13600001111/);
   expect(html).not.toMatch(/data-number="[^"]*13600001111/);
+  // The real shield may have engaged on the demo's calls (3 from one number); an incident of simulated calls
+  // only is no flood anyone suffered: no incident block, no police summary, and the report says it left it out.
+  const engaged = (await s.call('getStatistics', { from: new Date(Date.now() - 86_400_000).toISOString(), to: new Date(Date.now() + 86_400_000).toISOString(), bucket: 'hour' })).incidents.length;
+  expect(html).not.toMatch(/data-incident="/);
+  expect(html).not.toContain('data-police');
+  if (engaged > 0) expect(html).toContain(`data-simulated-incidents="${engaged}"`);
 });
