@@ -133,9 +133,7 @@ export const Statistics = z.object({
     stoppedByGate: z.number().int().default(0),
     passedGate: z.number().int().default(0),
   }),
-  topCallers: z.array(
-    z.object({ number: z.string(), count: z.number().int(), blocked: z.number().int(), firstSeen: z.string(), lastSeen: z.string() }),
-  ),
+  topCallers: z.array(z.object({ number: z.string(), count: z.number().int(), blocked: z.number().int(), firstSeen: z.string(), lastSeen: z.string() })),
   /**
    * Callers grouped by number range (country code + first three national digits, e.g. "+86170", with its
    * region): what "top callers" means against call bombers who rotate through thousands of numbers.
@@ -272,11 +270,21 @@ export const methods = {
   getCall: { input: z.object({ id: z.number().int() }), output: z.object({ call: CallRecord, notes: z.array(CallNote) }) },
   addNote: { input: z.object({ callId: z.number().int(), text: z.string().min(1).max(5000) }), output: CallNote },
   getStatistics: {
-    input: z.object({ from: TimeOrDate, to: TimeOrDate, bucket: z.enum(['hour', 'day', 'week']).default('day'), top: z.number().int().min(1).max(100).default(10) }),
+    input: z.object({
+      from: TimeOrDate,
+      to: TimeOrDate,
+      bucket: z.enum(['hour', 'day', 'week']).default('day'),
+      top: z.number().int().min(1).max(100).default(10),
+    }),
     output: Statistics,
   },
   listRules: {
-    input: z.object({ list: RuleList, search: z.string().max(100).optional(), offset: z.number().int().min(0).default(0), limit: z.number().int().min(1).max(1000).default(200) }),
+    input: z.object({
+      list: RuleList,
+      search: z.string().max(100).optional(),
+      offset: z.number().int().min(0).default(0),
+      limit: z.number().int().min(1).max(1000).default(200),
+    }),
     output: z.object({ rules: z.array(Rule), total: z.number().int() }),
   },
   addRule: { input: NewRule, output: Rule },
@@ -331,7 +339,11 @@ export const methods = {
   verifyHistory: { input: Empty, output: VerifyResult },
   queryMessages: {
     input: MessageQuery,
-    output: z.object({ messages: z.array(Message), nextCursor: z.string().nullable(), counts: z.object({ total: z.number().int(), alert: z.number().int(), code: z.number().int() }) }),
+    output: z.object({
+      messages: z.array(Message),
+      nextCursor: z.string().nullable(),
+      counts: z.object({ total: z.number().int(), alert: z.number().int(), code: z.number().int() }),
+    }),
   },
   getMessage: { input: z.object({ id: z.number().int() }), output: z.object({ message: Message, parts: z.array(SmsRecord) }) },
   prepareComplaintSms: {
@@ -385,5 +397,11 @@ export type ApiEvent = z.infer<typeof ApiEvent>;
 
 /** Errors cross every transport as this shape: a kebab-case code a program can test, a sentence a person can act
  *  on (in both languages in `text`), and an HTTP-style status — identical over IPC and HTTP (shared/errors.ts). */
-export const ApiError = z.object({ code: z.string(), message: z.string(), text: Text.optional(), issues: z.array(z.string()).optional(), status: z.number().int().optional() });
+export const ApiError = z.object({
+  code: z.string(),
+  message: z.string(),
+  text: Text.optional(),
+  issues: z.array(z.string()).optional(),
+  status: z.number().int().optional(),
+});
 export type ApiError = z.infer<typeof ApiError>;

@@ -37,7 +37,14 @@ export function formatDateTime(iso: string, lang: Language): string {
 export function formatCallTime(iso: string, lang: Language, now = new Date()): string {
   const d = new Date(iso);
   const sameYear = d.getFullYear() === now.getFullYear();
-  return formatter(lang, { ...(sameYear ? {} : { year: 'numeric' }), month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit', second: '2-digit' }).format(d);
+  return formatter(lang, {
+    ...(sameYear ? {} : { year: 'numeric' }),
+    month: 'short',
+    day: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+    second: '2-digit',
+  }).format(d);
 }
 
 /** A day on a chart axis ("1 Dec" / "12月1日"). */

@@ -290,7 +290,12 @@ export type LineStatus = z.infer<typeof LineStatus>;
 export const SenderLabel = z.enum(['trusted', 'blocked', 'unknown']);
 export type SenderLabel = z.infer<typeof SenderLabel>;
 
-export const SmsConcat = z.object({ reference: z.number().int(), referenceBits: z.union([z.literal(8), z.literal(16)]), total: z.number().int(), sequence: z.number().int() });
+export const SmsConcat = z.object({
+  reference: z.number().int(),
+  referenceBits: z.union([z.literal(8), z.literal(16)]),
+  total: z.number().int(),
+  sequence: z.number().int(),
+});
 export type SmsConcat = z.infer<typeof SmsConcat>;
 
 /** `received`: a message to the line; `sent`: one Ringfence sent (the complaint SMS); `status-report`: the network's word on a sent one. */

@@ -51,9 +51,7 @@ export const hasBidiControls = (text: string): boolean => HAS_BIDI.test(text);
  */
 export function escapeForTerminal(text: string): string {
   const safe = text.isWellFormed() ? text : text.toWellFormed();
-  return safe
-    .replace(CONTROLS, controlPicture)
-    .replace(BIDI_CONTROLS, (ch) => `<U+${ch.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}>`);
+  return safe.replace(CONTROLS, controlPicture).replace(BIDI_CONTROLS, (ch) => `<U+${ch.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}>`);
 }
 
 /**

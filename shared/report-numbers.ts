@@ -16,12 +16,42 @@ import type { Text } from './domain.ts';
 export type OperatorId = 'china-mobile' | 'china-unicom' | 'china-telecom' | 'other';
 
 /** `operator`: whose desk it is (null for 12321, which takes reports about any operator). */
-export type ReportNumber = { id: 'china-mobile' | 'china-unicom' | 'china-telecom' | '12321'; number: string; name: Text; operator: Text | null; format: string };
+export type ReportNumber = {
+  id: 'china-mobile' | 'china-unicom' | 'china-telecom' | '12321';
+  number: string;
+  name: Text;
+  operator: Text | null;
+  format: string;
+};
 
 /** `{number}`: the reported number; `{content}`: what happened. */
 export const reportNumbers: readonly ReportNumber[] = [
-  { id: 'china-mobile', number: '10086999', name: { en: 'China Mobile report line', zh: '中国移动举报平台' }, operator: { en: 'China Mobile', zh: '中国移动' }, format: '{number}*{content}' },
-  { id: 'china-unicom', number: '10010999', name: { en: 'China Unicom report line', zh: '中国联通举报平台' }, operator: { en: 'China Unicom', zh: '中国联通' }, format: '{number}*{content}' },
-  { id: 'china-telecom', number: '10000999', name: { en: 'China Telecom report line', zh: '中国电信举报平台' }, operator: { en: 'China Telecom', zh: '中国电信' }, format: '{number}*{content}' },
-  { id: '12321', number: '12321', name: { en: '12321 reporting centre (any operator)', zh: '12321 网络不良与垃圾信息举报受理中心（任何运营商）' }, operator: null, format: '{number}*{content}' },
+  {
+    id: 'china-mobile',
+    number: '10086999',
+    name: { en: 'China Mobile report line', zh: '中国移动举报平台' },
+    operator: { en: 'China Mobile', zh: '中国移动' },
+    format: '{number}*{content}',
+  },
+  {
+    id: 'china-unicom',
+    number: '10010999',
+    name: { en: 'China Unicom report line', zh: '中国联通举报平台' },
+    operator: { en: 'China Unicom', zh: '中国联通' },
+    format: '{number}*{content}',
+  },
+  {
+    id: 'china-telecom',
+    number: '10000999',
+    name: { en: 'China Telecom report line', zh: '中国电信举报平台' },
+    operator: { en: 'China Telecom', zh: '中国电信' },
+    format: '{number}*{content}',
+  },
+  {
+    id: '12321',
+    number: '12321',
+    name: { en: '12321 reporting centre (any operator)', zh: '12321 网络不良与垃圾信息举报受理中心（任何运营商）' },
+    operator: null,
+    format: '{number}*{content}',
+  },
 ];

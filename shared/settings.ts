@@ -45,9 +45,7 @@ export type GateSettings = z.infer<typeof GateSettings>;
 
 export const ScreeningSettings = z.object({
   /** Everyone not trusted; `null` schedule means always. */
-  unknownCallers: z
-    .object({ enabled: z.boolean().default(false), action: Action.default('reject'), schedule: Schedule.nullable().default(null) })
-    .prefault({}),
+  unknownCallers: z.object({ enabled: z.boolean().default(false), action: Action.default('reject'), schedule: Schedule.nullable().default(null) }).prefault({}),
   /** Quiet hours: only trusted callers ring through during the schedule. */
   quietHours: z
     .object({ enabled: z.boolean().default(false), schedule: Schedule.default({ days: [0, 1, 2, 3, 4, 5, 6], start: '22:00', end: '07:00' }) })
@@ -62,9 +60,7 @@ export const ScreeningSettings = z.object({
       duringFlood: z.boolean().default(false),
     })
     .prefault({}),
-  rateLimit: z
-    .object({ enabled: z.boolean().default(true), perDay: z.number().int().min(1).max(1000).default(10) })
-    .prefault({}),
+  rateLimit: z.object({ enabled: z.boolean().default(true), perDay: z.number().int().min(1).max(1000).default(10) }).prefault({}),
   oneRing: z.object({ block: z.boolean().default(false) }).prefault({}),
   shield: ShieldSettings.prefault({}),
   gate: GateSettings.prefault({}),
@@ -90,14 +86,16 @@ export const EvidenceSettings = z.object({
 });
 export type EvidenceSettings = z.infer<typeof EvidenceSettings>;
 
-const Keyword = z.string().trim().min(1, 'a keyword needs at least one character').max(keywordLimits.length, `keep a keyword to ${keywordLimits.length} characters`);
+const Keyword = z
+  .string()
+  .trim()
+  .min(1, 'a keyword needs at least one character')
+  .max(keywordLimits.length, `keep a keyword to ${keywordLimits.length} characters`);
 const Keywords = z.array(Keyword).max(keywordLimits.count, `at most ${keywordLimits.count} keywords`);
 
 export const MessageSettings = z.object({
   /** Words that flag a message: `alert` for extortion and fraud, `code` for verification-code bombing. Literal text. */
-  keywords: z
-    .object({ alert: Keywords.default([...defaultKeywords.alert]), code: Keywords.default([...defaultKeywords.code]) })
-    .prefault({}),
+  keywords: z.object({ alert: Keywords.default([...defaultKeywords.alert]), code: Keywords.default([...defaultKeywords.code]) }).prefault({}),
   /**
    * Where the complaint SMS goes when not the line operator's report number (see main/messages/report-numbers.ts):
    * a number and the form, with {number} and {content} where the reported number and the facts go.
@@ -105,7 +103,11 @@ export const MessageSettings = z.object({
   reportNumber: z
     .object({
       number: z.string().regex(/^\+?\d{3,20}$/, 'use the digits of the report number, e.g. 10086999 or 12321'),
-      format: z.string().min(1).max(200).refine((f) => f.includes('{content}'), 'the form needs {content} where the facts go'),
+      format: z
+        .string()
+        .min(1)
+        .max(200)
+        .refine((f) => f.includes('{content}'), 'the form needs {content} where the facts go'),
     })
     .nullable()
     .default(null),
@@ -114,12 +116,15 @@ export type MessageSettings = z.infer<typeof MessageSettings>;
 
 export const Settings = z.object({
   /** ISO 3166 alpha-2 code used to normalise national numbers (default from the OS locale). */
-  homeCountry: z.string().trim().toUpperCase().regex(/^[A-Z]{2}$/, 'use a two-letter country code such as CN or GB').default('CN'),
+  homeCountry: z
+    .string()
+    .trim()
+    .toUpperCase()
+    .regex(/^[A-Z]{2}$/, 'use a two-letter country code such as CN or GB')
+    .default('CN'),
   language: z.enum(['system', ...languages]).default('system'),
   theme: z.enum(['system', 'light', 'dark']).default('system'),
-  notifications: z
-    .object({ ringThrough: z.boolean().default(true), blockedSummary: z.boolean().default(true) })
-    .prefault({}),
+  notifications: z.object({ ringThrough: z.boolean().default(true), blockedSummary: z.boolean().default(true) }).prefault({}),
   startAtLogin: z.boolean().default(false),
   firstRunDone: z.boolean().default(false),
   /** Delete calls older than this many days (the chain stays verifiable); null keeps everything. */

@@ -26,7 +26,10 @@ export function hasRealLine(status: Pick<Status, 'lines'>, configured: readonly 
   return status.lines.some((l) => !l.simulated) || configured.some((c) => c.enabled);
 }
 
-export function demoRoute(on: boolean, state: { inSandbox: boolean; status: Pick<Status, 'lines' | 'demo'>; configured: readonly Pick<LineConfig, 'enabled'>[] }): DemoRoute {
+export function demoRoute(
+  on: boolean,
+  state: { inSandbox: boolean; status: Pick<Status, 'lines' | 'demo'>; configured: readonly Pick<LineConfig, 'enabled'>[] },
+): DemoRoute {
   if (state.inSandbox) return on ? 'service' : 'leave-sandbox';
   if (!on || state.status.demo) return 'service';
   return hasRealLine(state.status, state.configured) ? 'service' : 'enter-sandbox';

@@ -114,7 +114,10 @@ export function runDesktop(options: DesktopOptions): boolean {
   let settings: SettingsStore | null = null;
   /** The settings of the service behind the window: the real ones, or the sandbox's. */
   let active: SettingsStore | null = null;
-  const host: ApiHost = withDesktopNotices(withDemoSandbox(supervisor, () => settings?.get().lines ?? []), platform);
+  const host: ApiHost = withDesktopNotices(
+    withDemoSandbox(supervisor, () => settings?.get().lines ?? []),
+    platform,
+  );
   const language = () => shellLanguage(active?.get().language ?? settings?.get().language ?? 'system', app.getLocale());
 
   const window = mainWindow({
@@ -197,7 +200,11 @@ export function runDesktop(options: DesktopOptions): boolean {
       };
       registerIpc(ipcMain, windowHost, { trustedOrigin: location.origin, log });
       host.onEvent((event) => {
-        broadcastEvent(BrowserWindow.getAllWindows().map((w) => w.webContents), event, location.origin);
+        broadcastEvent(
+          BrowserWindow.getAllWindows().map((w) => w.webContents),
+          event,
+          location.origin,
+        );
         tray.onEvent(event);
         notifier.onEvent(event);
       });
@@ -322,7 +329,10 @@ function superviseService(o: {
     recovering = true;
     try {
       const healthy = await Promise.race([
-        service.call('getStatus', {}).then(() => true, () => false),
+        service.call('getStatus', {}).then(
+          () => true,
+          () => false,
+        ),
         new Promise<boolean>((resolve) => setTimeout(() => resolve(false), 5_000).unref?.()),
       ]);
       if (healthy) return;

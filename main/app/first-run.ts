@@ -15,7 +15,8 @@ export const NO_MODEM = 'no-modem';
 
 export function noModemText(platform: NodeJS.Platform): Text {
   const plug = firstRunTexts.plugIn();
-  const permission = platform === 'linux' ? firstRunTexts.permissionLinux() : platform === 'win32' ? firstRunTexts.permissionWindows() : firstRunTexts.permissionMac();
+  const permission =
+    platform === 'linux' ? firstRunTexts.permissionLinux() : platform === 'win32' ? firstRunTexts.permissionWindows() : firstRunTexts.permissionMac();
   const demo = firstRunTexts.demo();
   return { en: `${plug.en} ${permission.en} ${demo.en}`, zh: `${plug.zh}${permission.zh}${demo.zh}` };
 }

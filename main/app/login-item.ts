@@ -7,8 +7,7 @@ import { join } from 'node:path';
 export const HIDDEN_ARG = '--hidden';
 
 export type LoginItemPlan =
-  | { kind: 'electron'; settings: { openAtLogin: boolean; args: string[] } }
-  | { kind: 'xdg-autostart'; path: string; content: string | null };
+  { kind: 'electron'; settings: { openAtLogin: boolean; args: string[] } } | { kind: 'xdg-autostart'; path: string; content: string | null };
 
 export type LoginItemInput = {
   platform: NodeJS.Platform;

@@ -35,7 +35,10 @@ export const notificationTexts = {
   inTheLast: (minutes: number): Text =>
     minutes === 1 ? { en: 'in the last minute', zh: '最近 1 分钟内' } : { en: `in the last ${minutes} minutes`, zh: `最近 ${minutes} 分钟内` },
   fromNumbers: (distinct: number): Text => ({ en: `They came from ${distinct} different numbers. `, zh: `来自 ${distinct} 个不同号码。` }),
-  blockedSummary: (calls: number, when: Text): Text => ({ en: `${calls} ${calls === 1 ? 'call' : 'calls'} blocked ${when.en}`, zh: `${when.zh}拦截了 ${calls} 个来电` }),
+  blockedSummary: (calls: number, when: Text): Text => ({
+    en: `${calls} ${calls === 1 ? 'call' : 'calls'} blocked ${when.en}`,
+    zh: `${when.zh}拦截了 ${calls} 个来电`,
+  }),
   allInHistory: (from: Text): Text => ({ en: `${from.en}Every call is in the history.`, zh: `${from.zh}所有来电都记录在历史中。` }),
   callFrom: (who: Text): Text => ({ en: `Call from ${who.en}`, zh: `${who.zh} 来电` }),
   blockedCallFrom: (who: Text): Text => ({ en: `Blocked a call from ${who.en}`, zh: `已拦截 ${who.zh} 的来电` }),

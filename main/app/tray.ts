@@ -47,7 +47,10 @@ export type TrayState = Protection;
 
 /** The service runs in this process: the tray always hears it, once it has answered. */
 export function trayState(model: TrayModel, now: Date): TrayState {
-  return protectionOf(model.loaded ? { lines: model.lines, shield: model.shield, pausedUntil: model.pausedUntil, sandbox: model.sandbox } : null, { connected: true, now });
+  return protectionOf(model.loaded ? { lines: model.lines, shield: model.shield, pausedUntil: model.pausedUntil, sandbox: model.sandbox } : null, {
+    connected: true,
+    now,
+  });
 }
 
 function clock(iso: string, language: Language): string {

@@ -21,7 +21,7 @@ function electronAvailable(): { ok: true } | { ok: false; why: string } {
   // Name the cause (a failed download, a missing binary), not the stack trace around it.
   const lines = (probe.stderr || probe.error?.message || '').split('\n').map((l) => l.trim());
   const cause = lines.find((l) => /^(TypeError|Error|RequestError):/.test(l) && !/failed to install correctly/.test(l));
-  const why = cause ? cause.replace(/^\w*Error:\s*/, '') : probe.error?.message ?? 'the Electron binary is missing';
+  const why = cause ? cause.replace(/^\w*Error:\s*/, '') : (probe.error?.message ?? 'the Electron binary is missing');
   return { ok: false, why };
 }
 

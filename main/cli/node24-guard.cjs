@@ -73,8 +73,12 @@ function advise(facts) {
     // preinstall before it installs anything, so this is the first thing such a user sees.
     if (facts.npm && major(facts.npm) < 7) {
       return problem(
-        'this npm (' + facts.npm + ') is too old for Ringfence: install Node.js 18 or newer from https://nodejs.org (it comes with a newer npm), then run `npm install` again.',
-        '这里的 npm（' + facts.npm + '）版本太旧，无法安装 Ringfence：请从 https://nodejs.org 安装 Node.js 18 或更高版本（自带新版 npm），然后重新运行 `npm install`。'
+        'this npm (' +
+          facts.npm +
+          ') is too old for Ringfence: install Node.js 18 or newer from https://nodejs.org (it comes with a newer npm), then run `npm install` again.',
+        '这里的 npm（' +
+          facts.npm +
+          '）版本太旧，无法安装 Ringfence：请从 https://nodejs.org 安装 Node.js 18 或更高版本（自带新版 npm），然后重新运行 `npm install`。'
       );
     }
     if (major(here) >= REQUIRED_MAJOR) {
@@ -84,8 +88,20 @@ function advise(facts) {
         // native part of the bundler (rolldown: Node ^20.19 || >=22.12), without which nothing builds. The
         // scripts run on Node 24, so npm runs once more on Node 24 to add what it skipped.
         var advice = note(
-          'npm put Node ' + here + ' in node_modules and every script (`npm start`, `npm test`, …) runs on it, not on this machine\'s Node ' + facts.npmNode + ', which the EBADENGINE warnings above are about; now completing the install on Node ' + here + ', since npm skips some parts on an older Node.',
-          'npm 已把 Node ' + here + ' 装进 node_modules，所有脚本（`npm start`、`npm test` 等）都用它运行，而不是本机的 Node ' + facts.npmNode + '（上面的 EBADENGINE 警告说的就是它）；npm 在旧版 Node 上会跳过一部分依赖，现在用 Node ' + here + ' 补全安装。'
+          'npm put Node ' +
+            here +
+            " in node_modules and every script (`npm start`, `npm test`, …) runs on it, not on this machine's Node " +
+            facts.npmNode +
+            ', which the EBADENGINE warnings above are about; now completing the install on Node ' +
+            here +
+            ', since npm skips some parts on an older Node.',
+          'npm 已把 Node ' +
+            here +
+            ' 装进 node_modules，所有脚本（`npm start`、`npm test` 等）都用它运行，而不是本机的 Node ' +
+            facts.npmNode +
+            '（上面的 EBADENGINE 警告说的就是它）；npm 在旧版 Node 上会跳过一部分依赖，现在用 Node ' +
+            here +
+            ' 补全安装。'
         );
         advice.completeInstall = !!facts.npmCli;
         return advice;
@@ -96,19 +112,27 @@ function advise(facts) {
       // `npm install --omit=dev` (or NODE_ENV=production) leaves the devDependencies out on purpose: say
       // what that means for the scripts, but do not fail an install someone asked for.
       return note(
-        'the devDependencies were left out, so there is no Node 24 for Ringfence\'s scripts: `npm start` and `npm test` need a full `npm install`.',
+        "the devDependencies were left out, so there is no Node 24 for Ringfence's scripts: `npm start` and `npm test` need a full `npm install`.",
         '未安装 devDependencies，Ringfence 的脚本就没有 Node 24 可用：`npm start` 和 `npm test` 需要完整的 `npm install`。'
       );
     }
     if (!facts.fetched) {
       return problem(
-        'npm did not run the install script of the `node` package, which fetches the Node 24 that Ringfence\'s scripts run on: allow it (`npm install-scripts approve node`, or remove ignore-scripts from your npm config) and run `npm install` again.',
+        "npm did not run the install script of the `node` package, which fetches the Node 24 that Ringfence's scripts run on: allow it (`npm install-scripts approve node`, or remove ignore-scripts from your npm config) and run `npm install` again.",
         'npm 没有运行 `node` 包的安装脚本，而 Ringfence 的脚本所用的 Node 24 正是由它下载的：请允许它运行（`npm install-scripts approve node`，或从 npm 配置中去掉 ignore-scripts），然后重新运行 `npm install`。'
       );
     }
     return problem(
-      'npm fetched Node ' + bundled + ' into node_modules but runs this on Node ' + here + ': run `npm rebuild node` to relink node_modules/.bin/node, then `npm install` again.',
-      'npm 已把 Node ' + bundled + ' 下载到 node_modules，却仍用 Node ' + here + ' 运行脚本：请运行 `npm rebuild node` 重新链接 node_modules/.bin/node，然后重新运行 `npm install`。'
+      'npm fetched Node ' +
+        bundled +
+        ' into node_modules but runs this on Node ' +
+        here +
+        ': run `npm rebuild node` to relink node_modules/.bin/node, then `npm install` again.',
+      'npm 已把 Node ' +
+        bundled +
+        ' 下载到 node_modules，却仍用 Node ' +
+        here +
+        ' 运行脚本：请运行 `npm rebuild node` 重新链接 node_modules/.bin/node，然后重新运行 `npm install`。'
     );
   }
 
@@ -118,19 +142,27 @@ function advise(facts) {
   }
   if (!bundled) {
     return problem(
-      'Ringfence\'s scripts run on Node 24, which `npm install` puts in node_modules: run `npm install` first (this is Node ' + here + ').',
+      "Ringfence's scripts run on Node 24, which `npm install` puts in node_modules: run `npm install` first (this is Node " + here + ').',
       'Ringfence 的脚本运行在 Node 24 上，它由 `npm install` 装进 node_modules：请先运行 `npm install`（当前是 Node ' + here + '）。'
     );
   }
   if (!facts.fetched) {
     return problem(
-      '`npm install` skipped the install script that fetches the Node 24 Ringfence\'s scripts run on (is ignore-scripts set?): run `npm rebuild node --ignore-scripts=false`, then try again.',
+      "`npm install` skipped the install script that fetches the Node 24 Ringfence's scripts run on (is ignore-scripts set?): run `npm rebuild node --ignore-scripts=false`, then try again.",
       '`npm install` 跳过了下载 Node 24 的安装脚本（是否设置了 ignore-scripts？），而 Ringfence 的脚本要用它运行：请运行 `npm rebuild node --ignore-scripts=false`，然后重试。'
     );
   }
   return problem(
-    'this ran on Node ' + here + ' instead of the Node ' + bundled + ' in node_modules: start scripts through npm (`npm start`, `npm test`, `npm run <script>`), which puts node_modules/.bin first on PATH, or run `npm rebuild node` if it still happens.',
-    '这次运行用的是 Node ' + here + '，而不是 node_modules 里的 Node ' + bundled + '：请通过 npm 运行脚本（`npm start`、`npm test`、`npm run <脚本>`），它会把 node_modules/.bin 放在 PATH 最前面；如果仍然如此，请运行 `npm rebuild node`。'
+    'this ran on Node ' +
+      here +
+      ' instead of the Node ' +
+      bundled +
+      ' in node_modules: start scripts through npm (`npm start`, `npm test`, `npm run <script>`), which puts node_modules/.bin first on PATH, or run `npm rebuild node` if it still happens.',
+    '这次运行用的是 Node ' +
+      here +
+      '，而不是 node_modules 里的 Node ' +
+      bundled +
+      '：请通过 npm 运行脚本（`npm start`、`npm test`、`npm run <脚本>`），它会把 node_modules/.bin 放在 PATH 最前面；如果仍然如此，请运行 `npm rebuild node`。'
   );
 }
 
@@ -153,16 +185,20 @@ function facts(mode) {
     installed: exists(path.join(root, 'node_modules')),
     npm: npm.npm,
     npmNode: npm.node,
-    npmCli: npm.cli,
+    npmCli: npm.cli
   };
 }
 
 /** npm again, on this Node (24), with the lock file as it is: it adds what the first run skipped. */
 function completeInstall() {
-  var run = require('child_process').spawnSync(process.execPath, [process.env.npm_execpath, 'install', '--no-save', '--ignore-scripts', '--no-audit', '--no-fund'], {
-    cwd: root,
-    stdio: 'inherit',
-  });
+  var run = require('child_process').spawnSync(
+    process.execPath,
+    [process.env.npm_execpath, 'install', '--no-save', '--ignore-scripts', '--no-audit', '--no-fund'],
+    {
+      cwd: root,
+      stdio: 'inherit'
+    }
+  );
   if (run.status === 0) return ok;
   return problem(
     'completing the install on Node ' + process.versions.node + ' failed (see above): run `npm install` again.',

@@ -5,9 +5,22 @@
 import { existsSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 
-const candidates = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome', '/Applications/Chromium.app/Contents/MacOS/Chromium'];
+const candidates = [
+  process.env.CHROMIUM_PATH,
+  '/usr/bin/chromium',
+  '/usr/bin/chromium-browser',
+  '/usr/bin/google-chrome',
+  '/Applications/Chromium.app/Contents/MacOS/Chromium',
+];
 
-type Playwright = { chromium: { launch(o: object): Promise<{ newPage(): Promise<{ goto(u: string): Promise<unknown>; pdf(o: object): Promise<Buffer>; emulateMedia(o: object): Promise<void> }>; close(): Promise<void> }> } };
+type Playwright = {
+  chromium: {
+    launch(o: object): Promise<{
+      newPage(): Promise<{ goto(u: string): Promise<unknown>; pdf(o: object): Promise<Buffer>; emulateMedia(o: object): Promise<void> }>;
+      close(): Promise<void>;
+    }>;
+  };
+};
 
 /** A printer, or null when this computer has no Chromium or no playwright-core. */
 export async function chromiumPrinter(): Promise<((htmlPath: string, pdfPath: string) => Promise<void>) | null> {
@@ -23,7 +36,15 @@ export async function chromiumPrinter(): Promise<((htmlPath: string, pdfPath: st
   return async (htmlPath, pdfPath) => {
     const browser = await playwright.chromium.launch({
       executablePath,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
     });
     try {
       const page = await browser.newPage();

@@ -6,7 +6,6 @@ import { CliError } from './errors.ts';
 import { version } from '../version.ts';
 import { err } from './terminal.ts';
 
-
 export function buildProgram(): Command {
   const program = new Command('ringfence')
     .description('Ringfence call screener: screen calls on a USB GSM dongle or landline voice modem, and keep the evidence.')

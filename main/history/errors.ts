@@ -20,7 +20,11 @@ export type HistoryErrorCode =
 
 /** Bad arguments are the caller's to fix (400); a storage failure is the disk's or another program's (503). */
 const statusOf = (code: HistoryErrorCode): ErrorStatus =>
-  code === 'no-such-call' || code === 'no-such-message' ? 404 : code === 'invalid-call' || code === 'invalid-sms' || code === 'invalid-query' || code === 'invalid-cursor' ? 400 : 503;
+  code === 'no-such-call' || code === 'no-such-message'
+    ? 404
+    : code === 'invalid-call' || code === 'invalid-sms' || code === 'invalid-query' || code === 'invalid-cursor'
+      ? 400
+      : 503;
 
 export class HistoryError extends DomainError {
   declare readonly code: HistoryErrorCode;

@@ -100,13 +100,27 @@ export function operatorSms(f: IncidentFigures, ctx: FilingContext, limit = 3): 
     const reason = `呼死你骚扰：${shortSpan(f)}呼叫${own}共${calls}次，同期${f.distinctNumbers}个号码共轰炸${f.calls}次`;
     // The operators' own desks, in the form each takes (the one table: shared/report-numbers.ts).
     return reportNumbers.flatMap((r) =>
-      r.operator ? [{ operator: `${r.operator.zh} ${r.operator.en}`, to: r.number, number, text: r.format.replace('{number}', () => national).replace('{content}', () => reason) }] : [],
+      r.operator
+        ? [
+            {
+              operator: `${r.operator.zh} ${r.operator.en}`,
+              to: r.number,
+              number,
+              text: r.format.replace('{number}', () => national).replace('{content}', () => reason),
+            },
+          ]
+        : [],
     );
   });
 }
 
 /** A one-page summary for the police (110 / 派出所): who, what, when, how much, where the evidence is. */
-export function policeSummary(incidents: readonly IncidentFigures[], totals: { calls: number; from: string; to: string }, language: Language, ctx: FilingContext): string {
+export function policeSummary(
+  incidents: readonly IncidentFigures[],
+  totals: { calls: number; from: string; to: string },
+  language: Language,
+  ctx: FilingContext,
+): string {
   const own = ctx.ownNumbers.join(language === 'zh' ? '、' : ', ');
   const sum = (k: 'calls' | 'distinctNumbers') => incidents.reduce((s, i) => s + i[k], 0);
   const head = ctx.head ? ctx.head : '—';
@@ -118,7 +132,10 @@ export function policeSummary(incidents: readonly IncidentFigures[], totals: { c
       `被骚扰号码：${own || '________________'}`,
       '',
       `自 ${localTime(totals.from, true)} 至 ${localTime(totals.to, true)}，本人电话共收到 ${count(totals.calls, 'zh')} 次来电，其中 ${incidents.length} 次集中轰炸（“呼死你”）共 ${count(sum('calls'), 'zh')} 次，来自 ${count(sum('distinctNumbers'), 'zh')} 个号码（按次计）：`,
-      ...incidents.map((i, k) => `${k + 1}. ${span(i)}：${count(i.calls, 'zh')} 次，${count(i.distinctNumbers, 'zh')} 个号码，隐藏号码 ${pct(i.withheldShare)}${prefixes(i, 'zh') ? `，主要号段 ${prefixes(i, 'zh')}` : ''}。`),
+      ...incidents.map(
+        (i, k) =>
+          `${k + 1}. ${span(i)}：${count(i.calls, 'zh')} 次，${count(i.distinctNumbers, 'zh')} 个号码，隐藏号码 ${pct(i.withheldShare)}${prefixes(i, 'zh') ? `，主要号段 ${prefixes(i, 'zh')}` : ''}。`,
+      ),
       '',
       '来电均由来电拦截软件 Ringfence 自动记录（号码、时间、处理方式及调制解调器原始数据），记录以 SHA-256 哈希链防篡改，并在数据库之外留有校验点。随附证据包（报告、全部来电 CSV/JSON、校验点及校验方法），任何人可用 Node.js 独立校验。',
       `哈希链头：${head}（第 ${ctx.lastId} 条记录）`,
@@ -135,9 +152,12 @@ export function policeSummary(incidents: readonly IncidentFigures[], totals: { c
     `Number harassed: ${own || '________________'}`,
     '',
     `From ${localTime(totals.from, true)} to ${localTime(totals.to, true)} my phone received ${count(totals.calls, 'en')} calls, of which ${incidents.length} flood${incidents.length === 1 ? '' : 's'} ("call bombing") made ${count(sum('calls'), 'en')} calls from ${count(sum('distinctNumbers'), 'en')} numbers (counted per flood):`,
-    ...incidents.map((i, k) => `${k + 1}. ${span(i)}: ${count(i.calls, 'en')} calls, ${count(i.distinctNumbers, 'en')} numbers, ${pct(i.withheldShare)} withheld${prefixes(i, 'en') ? `, mostly ${prefixes(i, 'en')}` : ''}.`),
+    ...incidents.map(
+      (i, k) =>
+        `${k + 1}. ${span(i)}: ${count(i.calls, 'en')} calls, ${count(i.distinctNumbers, 'en')} numbers, ${pct(i.withheldShare)} withheld${prefixes(i, 'en') ? `, mostly ${prefixes(i, 'en')}` : ''}.`,
+    ),
     '',
-    'Every call was recorded automatically by call-screening software (Ringfence): number, time, how it was handled and the modem\'s own lines. The record is protected by a SHA-256 hash chain with checkpoints kept outside its database. The attached evidence pack (report, every call as CSV and JSON, checkpoints, how to verify) can be checked by anyone with Node.js alone.',
+    "Every call was recorded automatically by call-screening software (Ringfence): number, time, how it was handled and the modem's own lines. The record is protected by a SHA-256 hash chain with checkpoints kept outside its database. The attached evidence pack (report, every call as CSV and JSON, checkpoints, how to verify) can be checked by anyone with Node.js alone.",
     `Chain head: ${head} (record ${ctx.lastId})`,
     '',
     'These calls seriously disrupt my life. I ask you to open a case and find who is behind them.',

@@ -61,12 +61,14 @@ export function checkIncidents(db: DatabaseSync, incidents: readonly Incident[],
       if (!cutAway(i)) problems.push(`incident ${i.id} (from ${i.startedAt}) is not in the chain: it was added afterwards, or its chained events were removed`);
       continue;
     }
-    if (!same(c.startedAt, i.startedAt)) problems.push(`incident ${i.id}: its start changed (the chain says ${c.startedAt}, the incidents table ${i.startedAt})`);
+    if (!same(c.startedAt, i.startedAt))
+      problems.push(`incident ${i.id}: its start changed (the chain says ${c.startedAt}, the incidents table ${i.startedAt})`);
     else if (c.trigger !== i.trigger) problems.push(`incident ${i.id}: its trigger changed (the chain says ${c.trigger}, the incidents table ${i.trigger})`);
     else if (c.endedAt !== null && !same(c.endedAt, i.endedAt)) {
       problems.push(`incident ${i.id}: its end changed (the chain says ${c.endedAt}, the incidents table ${i.endedAt ?? 'still going on'})`);
     }
   }
-  for (const c of chained.values()) problems.push(`incident ${c.id} (from ${c.startedAt}) is in the chain but missing from the incidents table: it was deleted`);
+  for (const c of chained.values())
+    problems.push(`incident ${c.id} (from ${c.startedAt}) is in the chain but missing from the incidents table: it was deleted`);
   return problems;
 }

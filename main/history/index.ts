@@ -80,7 +80,11 @@ export interface History {
   checkpoint(dir: string, why: string): string | null;
   applyRetention(days: number): { deleted: number };
   /** Writes an export (for `pack`, `out` is a new folder); returns the rows, the head it carries and a pack's files. */
-  exportTo(out: string, q: ExportRequest, onProgress?: (done: number, total: number) => void): Promise<{ rows: number; head: string | null; lastId: number; files?: string[] }>;
+  exportTo(
+    out: string,
+    q: ExportRequest,
+    onProgress?: (done: number, total: number) => void,
+  ): Promise<{ rows: number; head: string | null; lastId: number; files?: string[] }>;
   /** Many calls in one transaction (imports, benchmarks): all or none. */
   recordBatch(calls: readonly CallToRecord[]): CallRecord[];
   /**
@@ -149,6 +153,7 @@ export function openHistory(db: DatabaseSync, options: HistoryOptions = {}): His
       return writeCheckpoint(dir, checkpointFile({ lastId, head }, now(), why));
     },
     applyRetention: (days) => applyRetention(db, days, now()),
-    exportTo: (out, q, onProgress) => exportHistory(db, out, resolveRange(q, zone()), { now: now(), ...(options.normalize ? { normalize: options.normalize } : {}) }, onProgress),
+    exportTo: (out, q, onProgress) =>
+      exportHistory(db, out, resolveRange(q, zone()), { now: now(), ...(options.normalize ? { normalize: options.normalize } : {}) }, onProgress),
   };
 }

@@ -8,14 +8,35 @@ type Words = { reason: string; ruleId: string | null; ruleLabel: string | null; 
 
 /** v1 content, from a row of the v1 columns (see the select below): started_ms and local_day were left out. */
 function contentV1(r: Columns, w: Words): string {
-  return (
-    `${JSON.stringify([
-      'ringfence-call/1', r.id, r.call_key, r.line_id, r.simulated === 1, r.started_at, r.time_zone,
-      r.t_first_ring, r.t_caller_id, r.t_decision, r.t_hangup_sent, r.t_hangup_confirmed, r.t_end,
-      r.number, r.normalized, r.presentation, r.name, r.rings, r.one_ring === 1, r.action, w.reason, w.ruleId, w.ruleLabel, w.en, w.zh,
-      r.outcome, r.hangup_latency_ms,
-    ]).slice(0, -1)},${r.raw as string}]`
-  );
+  return `${JSON.stringify([
+    'ringfence-call/1',
+    r.id,
+    r.call_key,
+    r.line_id,
+    r.simulated === 1,
+    r.started_at,
+    r.time_zone,
+    r.t_first_ring,
+    r.t_caller_id,
+    r.t_decision,
+    r.t_hangup_sent,
+    r.t_hangup_confirmed,
+    r.t_end,
+    r.number,
+    r.normalized,
+    r.presentation,
+    r.name,
+    r.rings,
+    r.one_ring === 1,
+    r.action,
+    w.reason,
+    w.ruleId,
+    w.ruleLabel,
+    w.en,
+    w.zh,
+    r.outcome,
+    r.hangup_latency_ms,
+  ]).slice(0, -1)},${r.raw as string}]`;
 }
 
 export const chainHashV1 = (previous: string, content: string) => hash('sha256', `${previous}\n${content}`, 'hex');

@@ -109,12 +109,7 @@ export function buildWhere(db: DatabaseSync, q: ReturnType<typeof parseQuery>, n
   return w;
 }
 
-export function queryCalls(
-  db: DatabaseSync,
-  decisions: Decisions,
-  input: unknown,
-  normalize?: Normalize,
-): { calls: CallRecord[]; nextCursor: string | null } {
+export function queryCalls(db: DatabaseSync, decisions: Decisions, input: unknown, normalize?: Normalize): { calls: CallRecord[]; nextCursor: string | null } {
   const q = parseQuery(input);
   const w = buildWhere(db, q, normalize);
   const newest = q.order === 'newest';

@@ -15,7 +15,10 @@ const version = 2;
 const fields = callFields.filter((f) => f.since <= version);
 
 export function rechainToV2(db: DatabaseSync, now: Date): void {
-  const chain = query<{ lastId: number; head: string | null }>(db, 'SELECT last_id AS lastId, lower(hex(head)) AS head FROM history_chain WHERE singleton = 1').get();
+  const chain = query<{ lastId: number; head: string | null }>(
+    db,
+    'SELECT last_id AS lastId, lower(hex(head)) AS head FROM history_chain WHERE singleton = 1',
+  ).get();
   const cut = query<{ id: number; lastId: number; lastHash: string }>(
     db,
     'SELECT id, last_id AS lastId, lower(hex(last_hash)) AS lastHash FROM history_cuts ORDER BY last_id DESC LIMIT 1',
@@ -46,7 +49,9 @@ export function rechainToV2(db: DatabaseSync, now: Date): void {
     if (rows.length === 0) break;
     for (const r of rows) {
       const w = words.get(r[decisionAt] as number);
-      const decision: Words = w ? { reason: w.reason, ruleId: w.ruleId, ruleLabel: w.ruleLabel, text: { en: w.en, zh: w.zh } } : { reason: '', ruleId: null, ruleLabel: null, text: { en: '', zh: '' } };
+      const decision: Words = w
+        ? { reason: w.reason, ruleId: w.ruleId, ruleLabel: w.ruleLabel, text: { en: w.en, zh: w.zh } }
+        : { reason: '', ruleId: null, ruleLabel: null, text: { en: '', zh: '' } };
       previous = linkHash(previous, callContent(version, r, decision));
       update.run(Buffer.from(previous, 'hex'), r[0] as number);
       last = r[0] as number;

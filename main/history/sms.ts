@@ -36,7 +36,15 @@ export function validateSms(input: unknown): NewSms {
     throw invalid('invalid-sms', texts.invalidSms(where));
   }
   const s = parsed.data;
-  return { ...s, lineId: wf(s.lineId), party: wf(s.party), normalized: wf(s.normalized), text: wf(s.text), ruleLabel: wf(s.ruleLabel), problems: s.problems.map(wf) };
+  return {
+    ...s,
+    lineId: wf(s.lineId),
+    party: wf(s.party),
+    normalized: wf(s.normalized),
+    text: wf(s.text),
+    ruleLabel: wf(s.ruleLabel),
+    problems: s.problems.map(wf),
+  };
 }
 
 const valueOf: { [K in SmsFieldKey]: (s: NewSms, id: number) => SqlValue } = {
@@ -96,9 +104,7 @@ export function rowToSms(r: readonly unknown[]): SmsRecord {
     text: v<string | null>('text'),
     encoding: v<SmsRecord['encoding']>('encoding'),
     concat:
-      reference === null
-        ? null
-        : { reference, referenceBits: v<8 | 16>('concatBits'), total: v<number>('concatTotal'), sequence: v<number>('concatSequence') },
+      reference === null ? null : { reference, referenceBits: v<8 | 16>('concatBits'), total: v<number>('concatTotal'), sequence: v<number>('concatSequence') },
     pdu: v<string>('pdu'),
     source: v<SmsRecord['source']>('source'),
     label: v<SmsRecord['label']>('label'),
@@ -197,7 +203,14 @@ export function listSms(db: DatabaseSync, q: SmsQuery = {}): SmsRecord[] {
     !!q.lineId && cond('s.line_id = ?', q.lineId),
     q.incidentId !== undefined && cond('s.incident_id = ?', q.incidentId),
     !!q.party &&
-      cond("s.normalized = ? OR s.party = ? OR (? <> '' AND coalesce(s.normalized, s.party) LIKE ?) OR instr(lower(s.party), lower(?)) > 0", q.party, q.party, digits, `%${digits}%`, q.party),
+      cond(
+        "s.normalized = ? OR s.party = ? OR (? <> '' AND coalesce(s.normalized, s.party) LIKE ?) OR instr(lower(s.party), lower(?)) > 0",
+        q.party,
+        q.party,
+        digits,
+        `%${digits}%`,
+        q.party,
+      ),
     q.afterId !== undefined && cond(oldest ? 's.id > ?' : 's.id < ?', q.afterId),
   ]);
   const statement = tupleQuery(

@@ -82,8 +82,14 @@ function callerInRange(db: DatabaseSync, fromMs: number, toMs: number) {
     `SELECT COUNT(*) AS calls, coalesce(SUM(${blocked}), 0) AS blocked, MIN(started_ms) AS firstMs, MAX(started_ms) AS lastMs
      FROM history_calls INDEXED BY history_calls_caller WHERE ${caller} = ? AND started_ms >= ? AND started_ms < ?`,
   );
-  const firstFrom = query<{ ms: number | null }>(db, `SELECT MIN(started_ms) AS ms FROM history_calls INDEXED BY history_calls_caller WHERE ${caller} = ? AND started_ms >= ?`);
-  const lastBefore = query<{ ms: number | null }>(db, `SELECT MAX(started_ms) AS ms FROM history_calls INDEXED BY history_calls_caller WHERE ${caller} = ? AND started_ms < ?`);
+  const firstFrom = query<{ ms: number | null }>(
+    db,
+    `SELECT MIN(started_ms) AS ms FROM history_calls INDEXED BY history_calls_caller WHERE ${caller} = ? AND started_ms >= ?`,
+  );
+  const lastBefore = query<{ ms: number | null }>(
+    db,
+    `SELECT MAX(started_ms) AS ms FROM history_calls INDEXED BY history_calls_caller WHERE ${caller} = ? AND started_ms < ?`,
+  );
   return (k: CallerStats): CallerStats => {
     if (k.firstMs >= fromMs && k.lastMs < toMs) return k;
     const overlap = Math.min(k.lastMs + 1, toMs) - Math.max(k.firstMs, fromMs);
@@ -197,13 +203,22 @@ function distinctCallers(db: DatabaseSync, fromMs: number, toMs: number, callsIn
   return all - before - after - silentStraddlers;
 }
 
-function distinctPerDay(db: DatabaseSync, zone: string, fromMs: number, toMs: number, days: { start: number; end: number }[]): { day: string; count: number }[] {
+function distinctPerDay(
+  db: DatabaseSync,
+  zone: string,
+  fromMs: number,
+  toMs: number,
+  days: { start: number; end: number }[],
+): { day: string; count: number }[] {
   // history_days counts each call on its own clock's date. That is this zone's date for every call near these
   // days (any call within 14 hours, the widest offset gap) when all of them were recorded in this zone.
   const margin = 14 * 3_600_000;
   const zones = query<{ z: string }>(db, 'SELECT time_zone AS z FROM history_zones WHERE first_ms < ? AND last_ms >= ?').all(toMs + margin, fromMs - margin);
   const sameZone = zones.every((r) => r.z === zone);
-  const perDay = query<{ day: number; n: number }>(db, 'SELECT local_day AS day, distinct_callers AS n FROM history_days WHERE local_day >= ? AND local_day <= ?');
+  const perDay = query<{ day: number; n: number }>(
+    db,
+    'SELECT local_day AS day, distinct_callers AS n FROM history_days WHERE local_day >= ? AND local_day <= ?',
+  );
   const exact = query<{ n: number }>(db, `SELECT COUNT(DISTINCT ${caller}) AS n FROM history_calls WHERE started_ms >= ? AND started_ms < ?`);
   const firstDay = localDayOf(zone, days[0]?.start ?? fromMs);
   const known = new Map<number, number>();
@@ -238,7 +253,10 @@ export function statistics(db: DatabaseSync, input: StatsQuery, incidents: reado
   } catch (error) {
     throw invalid('invalid-query', texts.tooManyBuckets((error as Error).message));
   }
-  const counts = bucketCounts(db, list.map((b) => ({ start: Math.max(b.start, fromMs), end: Math.min(b.end, toMs) })));
+  const counts = bucketCounts(
+    db,
+    list.map((b) => ({ start: Math.max(b.start, fromMs), end: Math.min(b.end, toMs) })),
+  );
   const total = zero();
   for (const c of counts) add(total, c);
   const calls = total.allow + total.reject + total.silent + total.answerHangup;

@@ -26,7 +26,16 @@ const eventName: Record<string, string> = {
 type EventRow = Tuple;
 
 const smsAt = (key: string) => smsFields.findIndex((f) => f.key === key);
-const sms = { id: smsAt('id'), version: smsAt('chainVersion'), direction: smsAt('direction'), at: smsAt('receivedAt'), ms: smsAt('receivedMs'), party: smsAt('party'), problems: smsAt('problems'), pdu: smsAt('pdu') };
+const sms = {
+  id: smsAt('id'),
+  version: smsAt('chainVersion'),
+  direction: smsAt('direction'),
+  at: smsAt('receivedAt'),
+  ms: smsAt('receivedMs'),
+  party: smsAt('party'),
+  problems: smsAt('problems'),
+  pdu: smsAt('pdu'),
+};
 
 /**
  * The stretch's SMS entries, read a page at a time as the walk reaches them: an SMS flood puts thousands in
@@ -76,7 +85,10 @@ function smsName(e: EventRow): string {
  */
 export function verifyRange(db: DatabaseSync, fromId: number, toId: number, previous: string | null, endsChain: boolean): RangeVerdict {
   const decisions = decisionsOf(db);
-  const page = tupleQuery<Row>(db, `SELECT ${callColumns}, ${hashHexColumn} FROM history_calls c WHERE c.id >= ? AND c.id <= ? ORDER BY c.id LIMIT ${pageSize}`);
+  const page = tupleQuery<Row>(
+    db,
+    `SELECT ${callColumns}, ${hashHexColumn} FROM history_calls c WHERE c.id >= ? AND c.id <= ? ORDER BY c.id LIMIT ${pageSize}`,
+  );
   // Events are few (a handful per incident): all of the stretch's at once.
   const eventsStatement = tupleQuery<EventRow>(
     db,
@@ -245,7 +257,8 @@ function diagnose(r: Row, words: Words, version: number, previous: string, store
   for (const [column, values] of Object.entries(alternatives)) {
     const index = callFields.findIndex((f) => f.column === column);
     for (const value of values!) {
-      if (value !== r[index] && tryWith(index, value)) return `${column} changed (it says ${JSON.stringify(r[index])}; the record was written with ${JSON.stringify(value)})`;
+      if (value !== r[index] && tryWith(index, value))
+        return `${column} changed (it says ${JSON.stringify(r[index])}; the record was written with ${JSON.stringify(value)})`;
     }
   }
   return 'its content was changed after it was written (it no longer matches its hash), or the record before it was replaced';

@@ -84,7 +84,8 @@ function uncovered(db: DatabaseSync, table: string, fields: readonly { column: s
   const known = new Set([...fields.map((f) => f.column), ...unhashed]);
   return query<{ name: string }>(db, `SELECT name FROM pragma_table_info('${table}')`)
     .all()
-    .map((c) => c.name).filter((c) => !known.has(c));
+    .map((c) => c.name)
+    .filter((c) => !known.has(c));
 }
 
 type Cut = { id: number; lastId: number; lastHash: Uint8Array; deleted: number; eventId: number | null };
@@ -92,7 +93,8 @@ type Cut = { id: number; lastId: number; lastHash: Uint8Array; deleted: number; 
 /** Whether a retention cut is vouched for by a chained entry: its own `retention-cut` event, or the re-chain that took it over. */
 function cutProblem(db: DatabaseSync, cut: Cut): string | null {
   const lastHash = hex(cut.lastHash);
-  const event = cut.eventId === null ? undefined : query<{ kind: string; body: string }>(db, 'SELECT kind, body FROM history_events WHERE id = ?').get(cut.eventId);
+  const event =
+    cut.eventId === null ? undefined : query<{ kind: string; body: string }>(db, 'SELECT kind, body FROM history_events WHERE id = ?').get(cut.eventId);
   let body: Record<string, unknown> = {};
   try {
     body = event ? (JSON.parse(event.body) as Record<string, unknown>) : {};
@@ -118,10 +120,14 @@ export function verifyChain(db: DatabaseSync, options: VerifyOptions = {}): Veri
   }
   const head = chain.head;
   for (const c of uncovered(db, 'history_calls', callFields, unhashedCallColumns)) problems.push(`history_calls has a column the chain does not cover: ${c}`);
-  for (const c of uncovered(db, 'history_events', eventFields, unhashedEventColumns)) problems.push(`history_events has a column the chain does not cover: ${c}`);
+  for (const c of uncovered(db, 'history_events', eventFields, unhashedEventColumns))
+    problems.push(`history_events has a column the chain does not cover: ${c}`);
   for (const c of uncovered(db, 'history_sms', smsFields, unhashedSmsColumns)) problems.push(`history_sms has a column the chain does not cover: ${c}`);
 
-  const cuts = query<Cut>(db, 'SELECT id, last_id AS lastId, last_hash AS lastHash, deleted, event_id AS eventId FROM history_cuts ORDER BY last_id DESC').all();
+  const cuts = query<Cut>(
+    db,
+    'SELECT id, last_id AS lastId, last_hash AS lastHash, deleted, event_id AS eventId FROM history_cuts ORDER BY last_id DESC',
+  ).all();
   const cut = cuts[0];
   const start = cut ? cut.lastId + 1 : 1;
   const startHash = cut ? hex(cut.lastHash)! : genesisHash;
@@ -145,7 +151,10 @@ export function verifyChain(db: DatabaseSync, options: VerifyOptions = {}): Veri
       ok: false,
       records: 0,
       events: 0,
-      firstBad: { id: bounds.lo, reason: `record ${bounds.lo} is older than the retention cut (which removed records up to ${start - 1}): it was added afterwards` },
+      firstBad: {
+        id: bounds.lo,
+        reason: `record ${bounds.lo} is older than the retention cut (which removed records up to ${start - 1}): it was added afterwards`,
+      },
     });
   }
 
@@ -183,10 +192,18 @@ export function verifyChain(db: DatabaseSync, options: VerifyOptions = {}): Veri
   if (verdict.bad) return result({ ok: false, ...base, firstBad: verdict.bad });
   if (bounds.hi !== null && bounds.hi > chain.lastId) {
     const id = chain.lastId + 1;
-    return result({ ok: false, ...base, firstBad: { id, reason: `record ${id} is not part of the chain: the chain ends at record ${chain.lastId}, so it was added afterwards` } });
+    return result({
+      ok: false,
+      ...base,
+      firstBad: { id, reason: `record ${id} is not part of the chain: the chain ends at record ${chain.lastId}, so it was added afterwards` },
+    });
   }
   if (chain.lastId >= start && verdict.lastHash !== head) {
-    return result({ ok: false, ...base, firstBad: { id: chain.lastId, reason: `the chain head does not match record ${chain.lastId}: the head or the record was changed` } });
+    return result({
+      ok: false,
+      ...base,
+      firstBad: { id: chain.lastId, reason: `the chain head does not match record ${chain.lastId}: the head or the record was changed` },
+    });
   }
   const stats = checkAggregates(db);
   if (stats) problems.push(stats);

@@ -54,7 +54,10 @@ export function smsFromReceived(r: ReceivedPdu, ctx: RecordContext): NewSms {
  * network's reference for it and the incident the message was about.
  */
 export function smsFromSent(pdu: string, reference: number | null, sentAt: Date, ctx: RecordContext & { lineId: string; incidentId: number | null }): NewSms {
-  const entry = smsFromReceived({ lineId: ctx.lineId, pdu, tpduLength: null, source: 'stored', storage: null, receivedAt: sentAt, decoded: decodeQuietly(pdu), error: null }, ctx);
+  const entry = smsFromReceived(
+    { lineId: ctx.lineId, pdu, tpduLength: null, source: 'stored', storage: null, receivedAt: sentAt, decoded: decodeQuietly(pdu), error: null },
+    ctx,
+  );
   return { ...entry, direction: 'sent', source: 'sent', reference, incidentId: ctx.incidentId, networkTime: null };
 }
 

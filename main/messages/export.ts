@@ -62,7 +62,8 @@ export function messagesJson(messages: readonly Message[], meta: { exportedAt: s
 // can neither move the cursor nor reorder the line it is printed on.
 // eslint-disable-next-line no-control-regex -- these are exactly the characters being neutralised
 const controls = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
-export const terminalSafe = (text: string) => text.replace(controls, (c) => (c.charCodeAt(0) < 0x20 ? String.fromCharCode(0x2400 + c.charCodeAt(0)) : c === '\u007f' ? '␡' : '⍰'));
+export const terminalSafe = (text: string) =>
+  text.replace(controls, (c) => (c.charCodeAt(0) < 0x20 ? String.fromCharCode(0x2400 + c.charCodeAt(0)) : c === '\u007f' ? '␡' : '⍰'));
 
 /** One line per message: time, sender, flags, text (newlines shown as ␊). */
 export function messageLine(m: Message): string {

@@ -145,21 +145,24 @@ export function createAtChannel(opts: AtChannelOptions): AtChannel {
     }
     log('out', p.command);
     p.options.onWritten?.(at);
-    p.timer = setTimeout(() => {
-      if (current !== p) return;
-      log('warn', `no reply to ${p.command} within ${p.options.timeoutMs ?? opts.defaultTimeoutMs ?? 2000} ms`);
-      // A modem left waiting for text after its "> " would take the next command as message text: ESC ends it.
-      if (p.options.prompt !== undefined) {
-        try {
-          opts.write('\u001b');
-        } catch {
-          // The port is gone; nothing waits for text any more.
+    p.timer = setTimeout(
+      () => {
+        if (current !== p) return;
+        log('warn', `no reply to ${p.command} within ${p.options.timeoutMs ?? opts.defaultTimeoutMs ?? 2000} ms`);
+        // A modem left waiting for text after its "> " would take the next command as message text: ESC ends it.
+        if (p.options.prompt !== undefined) {
+          try {
+            opts.write('\u001b');
+          } catch {
+            // The port is gone; nothing waits for text any more.
+          }
         }
-      }
-      finish(p, 'timeout', null);
-      opts.onTimeout?.(p.command);
-      next();
-    }, p.options.timeoutMs ?? opts.defaultTimeoutMs ?? 2000);
+        finish(p, 'timeout', null);
+        opts.onTimeout?.(p.command);
+        next();
+      },
+      p.options.timeoutMs ?? opts.defaultTimeoutMs ?? 2000,
+    );
   };
 
   /** A file's bytes after the modem's "> " or CONNECT: raw, logged by size (they are not text). */
@@ -190,7 +193,17 @@ export function createAtChannel(opts: AtChannelOptions): AtChannel {
       if (closed) return Promise.resolve({ command, status: 'closed', final: null, lines: [], writtenAt: null });
       return new Promise<AtResult>((resolve) => {
         // Raw data is not echoed (a voice modem in voice mode echoes nothing of the audio).
-        const p: Pending = { command, options, lines: [], echoSeen: options.raw !== undefined, dataNext: false, prompted: false, writtenAt: null, timer: null, resolve };
+        const p: Pending = {
+          command,
+          options,
+          lines: [],
+          echoSeen: options.raw !== undefined,
+          dataNext: false,
+          prompted: false,
+          writtenAt: null,
+          timer: null,
+          resolve,
+        };
         if (options.priority) queue.unshift(p);
         else queue.push(p);
         next();

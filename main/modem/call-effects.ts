@@ -21,7 +21,12 @@ export const started = (s: TrackerState, c: Call): TrackerEffect => emit('call-s
 export const armSilence = (c: Call, m: Moment): TrackerEffect => ({ type: 'set-timer', timer: 'silence', key: c.key, ms: ringSilence(m) });
 
 /** A new call whose first event is now (or `carried`, a ring that turned out to be this call's first). */
-export function startCall(s: TrackerState, m: Moment, carried: { at: number; line: string } | null = null, options: { waiting?: boolean } = {}): { s: TrackerState; call: Call } {
+export function startCall(
+  s: TrackerState,
+  m: Moment,
+  carried: { at: number; line: string } | null = null,
+  options: { waiting?: boolean } = {},
+): { s: TrackerState; call: Call } {
   const seq = s.seq + 1;
   const fresh = newCall(callKey(s.lineId, m.wall, seq), m.at, m.wall, options);
   const call = carried ? withRing({ ...fresh, t0: carried.at, startedAt: new Date(m.wall.getTime() - (m.at - carried.at)) }, carried.line, carried.at) : fresh;
@@ -37,7 +42,11 @@ export function ended(s: TrackerState, call: Call, m: Moment, lost = false): Tra
 
 /** Ends the line's call: its record goes out, its timers stop, an unfinished hang-up stops escalating. */
 export function endCall(s: TrackerState, call: Call, m: Moment, how: { lost?: boolean; releasing?: boolean } = {}): Step {
-  const effects: TrackerEffect[] = [{ type: 'clear-timer', timer: 'silence' }, { type: 'clear-timer', timer: 'clip-wait' }, { type: 'clear-timer', timer: 'name-wait' }];
+  const effects: TrackerEffect[] = [
+    { type: 'clear-timer', timer: 'silence' },
+    { type: 'clear-timer', timer: 'clip-wait' },
+    { type: 'clear-timer', timer: 'name-wait' },
+  ];
   if (how.releasing) effects.push({ type: 'cancel-hang-up', key: call.key });
   effects.push(...ended(s, call, m, how.lost ?? false));
   return { state: { ...s, phase: idle }, effects };
@@ -68,4 +77,5 @@ export const isRepeat = (known: CallerId, callerId: CallerId) =>
  * When another caller's ID ends a call, the call's latest ring goes with it if it came after the old call's
  * caller ID and just before the new one (within the carry window): it was the new call's first ring.
  */
-export const carriedRing = (c: Call, m: Moment) => (c.lastRingAt !== null && c.ringsSinceId > 0 && m.at - c.lastRingAt <= carryWindow(m) ? takeLastRing(c) : null);
+export const carriedRing = (c: Call, m: Moment) =>
+  c.lastRingAt !== null && c.ringsSinceId > 0 && m.at - c.lastRingAt <= carryWindow(m) ? takeLastRing(c) : null;

@@ -16,7 +16,11 @@ function identify(s: TrackerState, call: Call, callerId: CallerId, source: Calle
   const c = withMoments({ ...call, callerId, source }, { callerId: m.at });
   return {
     state: { ...s, phase: { phase: 'deciding', call: c, announce } },
-    effects: [{ type: 'clear-timer', timer: 'clip-wait' }, { type: 'clear-timer', timer: 'name-wait' }, { type: 'decide', key: c.key, callerId }],
+    effects: [
+      { type: 'clear-timer', timer: 'clip-wait' },
+      { type: 'clear-timer', timer: 'name-wait' },
+      { type: 'decide', key: c.key, callerId },
+    ],
   };
 }
 
@@ -28,7 +32,10 @@ export function decided(s: TrackerState, d: Deciding, decision: Decision, m: Mom
   const gates = decision.reason === 'gate';
   const hangsUp = !gates && (decision.action === 'reject' || decision.action === 'answer-hangup');
   const effects: TrackerEffect[] = gates
-    ? [{ type: 'clear-timer', timer: 'silence' }, { type: 'gate', key: call.key, callerId }]
+    ? [
+        { type: 'clear-timer', timer: 'silence' },
+        { type: 'gate', key: call.key, callerId },
+      ]
     : hangsUp
       ? [{ type: 'hang-up', key: call.key, action: decision.action, callerId }]
       : [];
@@ -62,7 +69,8 @@ function ring(s: TrackerState, line: string, m: Moment): Step {
     case 'ringing': {
       const c = withRing(p.call, line, m.at);
       // The landline caller-ID burst comes between ring 1 and ring 2: it is not coming now.
-      if (m.kind === 'landline' && c.rings >= 2) return andThen({ state: s, effects: [armSilence(c, m)] }, (s1) => identify(s1, c, noCallerId([...c.raw]), 'none', m, false));
+      if (m.kind === 'landline' && c.rings >= 2)
+        return andThen({ state: s, effects: [armSilence(c, m)] }, (s1) => identify(s1, c, noCallerId([...c.raw]), 'none', m, false));
       return { state: { ...s, phase: { ...p, call: c } }, effects: [armSilence(c, m)] };
     }
     case 'releasing':
@@ -111,7 +119,8 @@ function callerIdArrived(s: TrackerState, callerId: CallerId, source: CallerIdSo
       const nextLandlineCall = m.kind === 'landline' && source !== 'clcc' && source !== 'missed-call' && c.ringsSinceId > 0;
       if (isRepeat(known, callerId) && !nextLandlineCall) return { state: { ...s, phase: { ...p, call: withRaw(c, callerId.raw) } }, effects: [] };
       // +CLIP after we decided with nothing to go on (AT+CLCC could not say): the same ringing call, decide again.
-      if (known.presentation === 'none' && m.kind === 'gsm' && c.at.hangupSent === null) return identify(s, withRaw(c, callerId.raw), callerId, source, m, false);
+      if (known.presentation === 'none' && m.kind === 'gsm' && c.at.hangupSent === null)
+        return identify(s, withRaw(c, callerId.raw), callerId, source, m, false);
       const carried = carriedRing(c, m);
       return andThen(endCall(s, carried?.call ?? c, m), (s1) => callFromCallerId(s1, callerId, source, m, carried?.ring ?? null));
     }
@@ -180,7 +189,10 @@ export function signal(s: TrackerState, sig: CallSignal, m: Moment): Step {
     case 'caller-id-amended':
       // A late field (NAME after the wait): the record gets it; the decision stands.
       if (p.phase === 'idle' || !p.call.callerId) return { state: s, effects: [] };
-      return { state: { ...s, phase: { ...p, call: { ...p.call, callerId: sig.callerId, raw: [...p.call.raw, ...sig.callerId.raw.slice(-1)] } } }, effects: [] };
+      return {
+        state: { ...s, phase: { ...p, call: { ...p.call, callerId: sig.callerId, raw: [...p.call.raw, ...sig.callerId.raw.slice(-1)] } } },
+        effects: [],
+      };
     case 'block-progress':
       return blockProgress(s, sig, m);
     case 'answered':
@@ -248,7 +260,6 @@ export function hangup(s: TrackerState, input: Extract<TrackerInput, { type: `ha
     }
   }
 }
-
 
 /**
  * The gate handed the call back. A caller who hung up under it, and a voice modem the gate already put back

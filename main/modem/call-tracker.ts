@@ -5,7 +5,17 @@
 import type { CallerId, Decision, GateReport, LineKind } from '../../shared/domain.ts';
 import type { CallSignal } from './caller-id-parser.ts';
 import type { HangupHandle, LineTiming } from './call.ts';
-import { currentCall, initialState, step, stillReleasing, type TimerName, type TrackerEffect, type TrackerEvents, type TrackerInput, type TrackerState } from './call-state.ts';
+import {
+  currentCall,
+  initialState,
+  step,
+  stillReleasing,
+  type TimerName,
+  type TrackerEffect,
+  type TrackerEvents,
+  type TrackerInput,
+  type TrackerState,
+} from './call-state.ts';
 import type { ClccEntry } from './clcc.ts';
 import { screeningFailedText } from './texts.ts';
 
@@ -49,7 +59,15 @@ export type TrackerEnv = {
 };
 
 /** What a gate that could not start reports: the call is then released like a rejected one. */
-const gateUnavailable = (detail: string): GateReport => ({ method: 'simcom-tts', result: 'error', asked: null, pressed: null, heldMs: null, waitSeconds: 0, detail });
+const gateUnavailable = (detail: string): GateReport => ({
+  method: 'simcom-tts',
+  result: 'error',
+  asked: null,
+  pressed: null,
+  heldMs: null,
+  waitSeconds: 0,
+  detail,
+});
 
 const screeningFailed: Decision = {
   action: 'allow',
@@ -219,12 +237,17 @@ function releaseEffects(env: TrackerEnv, loop: StepLoop) {
   return {
     hangUp(e: Effect<'hang-up'>) {
       const key = e.key;
-      const handle = env.hangup(e.action, e.callerId, {
-        onWritten: (command, at) => loop.dispatch({ type: 'hangup-written', key, command, at }),
-        onAcknowledged: () => loop.dispatch({ type: 'hangup-acknowledged', key }),
-        onStillRinging: () => loop.dispatch({ type: 'hangup-still-ringing', key }),
-        stillOurs: () => stillReleasing(loop.state(), key),
-      }, key);
+      const handle = env.hangup(
+        e.action,
+        e.callerId,
+        {
+          onWritten: (command, at) => loop.dispatch({ type: 'hangup-written', key, command, at }),
+          onAcknowledged: () => loop.dispatch({ type: 'hangup-acknowledged', key }),
+          onStillRinging: () => loop.dispatch({ type: 'hangup-still-ringing', key }),
+          stillOurs: () => stillReleasing(loop.state(), key),
+        },
+        key,
+      );
       hangups.set(key, handle);
       handle.done.then(
         (result) => {

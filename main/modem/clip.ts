@@ -9,7 +9,6 @@ import { callerIdFrom } from './presented.ts';
 /** A type-of-address octet always has bit 8 set (128–255); anything else means this is not a caller ID. */
 export const isAddressType = (type: number | null) => type === null || (type >= 128 && type <= 255);
 
-
 /** CLI validity → presentation (0 valid, 1 withheld by the caller, 2–4 not available from the network). */
 export function presentationFromValidity(validity: number | null): 'withheld' | 'unavailable' | null {
   if (validity === 1) return 'withheld';
@@ -28,7 +27,14 @@ export const plausibleNumber = (text: string) => /^\+?[\d*#]+$/.test(text.trim()
  * Identity from the parts a +CLIP / +CLCC / +CCWA line shares, its text in the modem's character set:
  * decoded from UCS2 hex here (charset.ts only decodes), then made safe by callerIdFrom like any delivered text.
  */
-export function gsmCallerId(numberText: string, type: number | null, rawAlpha: string | null, validity: number | null, raw: string[], charset: Charset = null): CallerId {
+export function gsmCallerId(
+  numberText: string,
+  type: number | null,
+  rawAlpha: string | null,
+  validity: number | null,
+  raw: string[],
+  charset: Charset = null,
+): CallerId {
   const alpha = rawAlpha === null ? null : decodeText(rawAlpha, charset);
   numberText = decodeNumber(numberText, charset);
   const byValidity = presentationFromValidity(validity);

@@ -17,7 +17,8 @@ export function hangupChain(kind: LineKind, profileChain: readonly ConcreteMetho
   const fits = kind === 'gsm' ? gsmMethods : landlineMethods;
   const base = profileChain.filter((m) => fits.includes(m));
   // 'answer-hangup' as a decision only means something on a landline; on GSM it is a plain reject.
-  const first: ConcreteMethod | null = kind === 'landline' && action === 'answer-hangup' ? 'answer-hangup' : configured !== 'auto' && fits.includes(configured) ? configured : null;
+  const first: ConcreteMethod | null =
+    kind === 'landline' && action === 'answer-hangup' ? 'answer-hangup' : configured !== 'auto' && fits.includes(configured) ? configured : null;
   return first ? [first, ...base.filter((m) => m !== first)] : [...base];
 }
 

@@ -49,7 +49,7 @@ function mdmf(payload: Uint8Array, raw: string[]): CallerId | null {
   let dialable: string | null = null;
   let absence: string | null = null;
   let name: string | null = null;
-  for (let i = 0; i + 1 < payload.length; ) {
+  for (let i = 0; i + 1 < payload.length;) {
     const type = payload[i] ?? 0;
     const len = payload[i + 1] ?? 0;
     const value = payload.subarray(i + 2, i + 2 + len);

@@ -44,5 +44,9 @@ export function blockCallerId(fields: readonly CidField[]): CallerId | null {
   const number = fields.find((f) => f.kind === 'number');
   if (!number) return null;
   const name = fields.find((f) => f.kind === 'name')?.value;
-  return fromNumberField(number.value, name, fields.map((f) => f.line));
+  return fromNumberField(
+    number.value,
+    name,
+    fields.map((f) => f.line),
+  );
 }

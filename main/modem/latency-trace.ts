@@ -67,7 +67,8 @@ export function createLatencyTrace(clock: () => number, report: (stages: Latency
     ended(call) {
       const s = calls.get(call.key);
       calls.delete(call.key);
-      if (!s || s.callerId === undefined || s.decideStart === undefined || s.decideEnd === undefined || s.writeStart === undefined || s.writeDone === undefined) return;
+      if (!s || s.callerId === undefined || s.decideStart === undefined || s.decideEnd === undefined || s.writeStart === undefined || s.writeDone === undefined)
+        return;
       report({
         key: call.key,
         parse: r3(s.callerId - s.read),

@@ -101,7 +101,8 @@ class ModemLine extends EventEmitter<LineEvents> implements Line {
       const timer = setTimeout(() => finish(new Error(`line ${this.id} not ready within ${timeoutMs} ms (state ${this.#status.state})`)), timeoutMs);
       const onStatus = (s: LineStatus) => {
         if (s.state === 'ready') finish(null);
-        else if (s.problem && (s.state === 'error' || s.state === 'degraded' || s.state === 'disconnected')) finish(new Error(`${s.problem.code}: ${s.problem.text.en}`));
+        else if (s.problem && (s.state === 'error' || s.state === 'degraded' || s.state === 'disconnected'))
+          finish(new Error(`${s.problem.code}: ${s.problem.text.en}`));
       };
       const finish = (error: Error | null) => {
         clearTimeout(timer);
@@ -243,7 +244,15 @@ class ModemLine extends EventEmitter<LineEvents> implements Line {
       gate: (callerId, _key, done) => {
         const channel = this.#channel;
         if (!this.#gate || !channel) {
-          done({ method: this.#status.gate?.method ?? 'simcom-tts', result: 'error', asked: null, pressed: null, heldMs: null, waitSeconds: 0, detail: 'the line is not ready' });
+          done({
+            method: this.#status.gate?.method ?? 'simcom-tts',
+            result: 'error',
+            asked: null,
+            pressed: null,
+            heldMs: null,
+            waitSeconds: 0,
+            detail: 'the line is not ready',
+          });
           return { cancel() {} };
         }
         return this.#gate.start(channel, this.#link, callerId, done);

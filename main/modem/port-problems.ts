@@ -16,7 +16,8 @@ export function portProblem(code: PortProblemCode, path: string, detail = '', pl
 export function openErrorProblem(error: unknown, path: string, platform: NodeJS.Platform = process.platform): PortProblem {
   const message = error instanceof Error ? error.message : String(error);
   const code = (error as NodeJS.ErrnoException | undefined)?.code;
-  if (/cannot lock port|resource temporarily unavailable|EBUSY|device or resource busy/i.test(message) || code === 'EBUSY') return portProblem('port-busy', path, message, platform);
+  if (/cannot lock port|resource temporarily unavailable|EBUSY|device or resource busy/i.test(message) || code === 'EBUSY')
+    return portProblem('port-busy', path, message, platform);
   if (/access denied/i.test(message) && platform === 'win32') return portProblem('port-busy', path, message, platform);
   if (/permission denied|EACCES|EPERM/i.test(message) || code === 'EACCES') return portProblem('permission-denied', path, message, platform);
   if (/no such file|ENOENT|file not found|cannot find the file/i.test(message) || code === 'ENOENT') return portProblem('not-found', path, message, platform);

@@ -44,7 +44,14 @@ export function rankPort(c: Candidate): { rank: number; description: Text } {
   const at = c.iface !== null ? vendor.atInterfaces.indexOf(c.iface) : -1;
   if (at >= 0) rank += 30 - at * 5;
   else if (c.iface !== null && vendor.kind === 'gsm') rank -= 20; // diagnostics, GPS or PPP interface
-  const part = c.iface === null ? { en: '', zh: '' } : at === 0 ? portTexts.commandInterface(vendor.kind === 'gsm') : at > 0 ? portTexts.maybeCommands(c.iface) : portTexts.notForCommands(c.iface);
+  const part =
+    c.iface === null
+      ? { en: '', zh: '' }
+      : at === 0
+        ? portTexts.commandInterface(vendor.kind === 'gsm')
+        : at > 0
+          ? portTexts.maybeCommands(c.iface)
+          : portTexts.notForCommands(c.iface);
   const name = vendorName(c.vendorId!, vendor.name);
   return { rank, description: { en: name.en + part.en, zh: name.zh + part.zh } };
 }
@@ -62,7 +69,12 @@ async function sysfsUsbInfo(devPath: string): Promise<Pick<Candidate, 'vendorId'
       if (vendorId !== null) {
         const productId = await readFile(join(dir, 'idProduct'), 'utf8').catch(() => null);
         const manufacturer = await readFile(join(dir, 'manufacturer'), 'utf8').catch(() => null);
-        return { vendorId: vendorId.trim().toLowerCase(), productId: productId?.trim().toLowerCase() ?? null, manufacturer: manufacturer?.trim() ?? null, iface };
+        return {
+          vendorId: vendorId.trim().toLowerCase(),
+          productId: productId?.trim().toLowerCase() ?? null,
+          manufacturer: manufacturer?.trim() ?? null,
+          iface,
+        };
       }
     }
   } catch {
@@ -110,7 +122,13 @@ async function inUse(path: string): Promise<boolean> {
   if (process.platform !== 'linux') return false;
   const real = await realpath(path).catch(() => path);
   for (const lockDir of ['/var/lock', '/run/lock']) {
-    if (await readFile(join(lockDir, `LCK..${basename(real)}`)).then(() => true, () => false)) return true;
+    if (
+      await readFile(join(lockDir, `LCK..${basename(real)}`)).then(
+        () => true,
+        () => false,
+      )
+    )
+      return true;
   }
   for (const pid of await readdir('/proc').catch(() => [] as string[])) {
     if (!/^\d+$/.test(pid) || Number(pid) === process.pid) continue;

@@ -57,7 +57,8 @@ export function callerIdFrom(p: PresentedCaller): CallerId {
     const field = neutraliseControls(p.numberText ?? '');
     replaced += field.replaced;
     const text = field.text.trim();
-    if (text === '') presentation = 'unavailable'; // parsers map an empty field themselves; this is the safe fallback
+    if (text === '')
+      presentation = 'unavailable'; // parsers map an empty field themselves; this is the safe fallback
     else {
       number = dialableNumber(text, p.international);
       if (number !== text) presentedNumber = text;

@@ -94,7 +94,11 @@ export async function bringUp(channel: AtChannel): Promise<BringUp> {
   const init = await initialise(channel, profile);
   if (!init.ok) {
     const refused = init.reason === 'refused';
-    return { ok: false, profile, status: { state: refused ? 'error' : 'degraded', problem: problem(refused ? 'init-refused' : 'not-responding', `${init.command}: ${init.detail}`) } };
+    return {
+      ok: false,
+      profile,
+      status: { state: refused ? 'error' : 'degraded', problem: problem(refused ? 'init-refused' : 'not-responding', `${init.command}: ${init.detail}`) },
+    };
   }
   const status: Partial<LineStatus> = {
     state: 'ready',

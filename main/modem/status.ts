@@ -98,7 +98,13 @@ export function problem(code: ProblemCode, detail?: string): Problem {
 }
 
 /** The one problem to show for a GSM line, most fundamental first; null when healthy. */
-export function gsmProblem(s: { sim: SimState | null; voice: boolean | null; callerIdConfirmed: boolean; operator: string | null; signal: Signal | null }): Problem | null {
+export function gsmProblem(s: {
+  sim: SimState | null;
+  voice: boolean | null;
+  callerIdConfirmed: boolean;
+  operator: string | null;
+  signal: Signal | null;
+}): Problem | null {
   if (s.sim === 'NOT INSERTED') return problem('no-sim');
   if (s.sim === 'SIM PIN') return problem('sim-pin');
   if (s.sim === 'SIM PUK') return problem('sim-puk');

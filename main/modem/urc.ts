@@ -9,18 +9,58 @@ import { parseCidField } from './landline-cid.ts';
 
 /** Lines that always announce a call or its caller, whatever command is pending. */
 export function isCallSignal(line: string): boolean {
-  return parseCallUrc(line) !== null || parseClip(line) !== null || parseCcwa(line) !== null || parseCidField(line) !== null || hexPacket(line) !== null || parseCadence(line) !== null;
+  return (
+    parseCallUrc(line) !== null ||
+    parseClip(line) !== null ||
+    parseCcwa(line) !== null ||
+    parseCidField(line) !== null ||
+    hexPacket(line) !== null ||
+    parseCadence(line) !== null
+  );
 }
 
 // Status URCs seen on real modems (3GPP network/SMS/indicator reports and vendor boot lines). Huawei and
 // other vendors prefix theirs with `^`, which no standard reply uses, so `^…` counts as unsolicited too.
 const statusPrefixes = [
-  '+CREG:', '+CGREG:', '+CEREG:', '+C5GREG:', '+CMTI:', '+CMT:', '+CDS:', '+CDSI:', '+CBM:', '+CUSD:', '+CIEV:', '+CTZV:', '+CTZE:',
-  '+CTZU:', '+CCWA:', '+CSSI:', '+CSSU:', '+CGEV:', '+QIND:', '+QUSIM:', '+QSTK:', '+CFUN:', '+CPIN:', '+PACSP', '+CSQN:', '+ZUSIMR:',
-  '+ZPBIC:', '+ZDONR:', '+ZEND', '+ZSTR:', '+STIN:', '+CLCC:', '*PSUTTZ:', 'DST:', '+SIMCARD:',
+  '+CREG:',
+  '+CGREG:',
+  '+CEREG:',
+  '+C5GREG:',
+  '+CMTI:',
+  '+CMT:',
+  '+CDS:',
+  '+CDSI:',
+  '+CBM:',
+  '+CUSD:',
+  '+CIEV:',
+  '+CTZV:',
+  '+CTZE:',
+  '+CTZU:',
+  '+CCWA:',
+  '+CSSI:',
+  '+CSSU:',
+  '+CGEV:',
+  '+QIND:',
+  '+QUSIM:',
+  '+QSTK:',
+  '+CFUN:',
+  '+CPIN:',
+  '+PACSP',
+  '+CSQN:',
+  '+ZUSIMR:',
+  '+ZPBIC:',
+  '+ZDONR:',
+  '+ZEND',
+  '+ZSTR:',
+  '+STIN:',
+  '+CLCC:',
+  '*PSUTTZ:',
+  'DST:',
+  '+SIMCARD:',
   // Keys pressed at the pass gate (SIMCom AT+DDET, Quectel AT+QTONEDET): a caller may press while the gate's
   // next command (a clip's AT+CREC / AT+QPSND) waits for its OK, and the key must not become its reply.
-  '+DTMF:', '+QTONEDET:',
+  '+DTMF:',
+  '+QTONEDET:',
 ];
 const statusWords = new Set(['RDY', 'CALL READY', 'SMS READY', 'PB DONE', 'NORMAL POWER DOWN', 'POWERED DOWN', 'START', '+CPIN: READY']);
 

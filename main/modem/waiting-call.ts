@@ -59,7 +59,12 @@ export function waitingHangup(s: TrackerState, w: WaitingCall, input: Extract<Tr
       const call = { ...w.call, hangupFailed: true };
       return {
         state: { ...s, waiting: { call, status: 'let-through' } },
-        effects: [emit('warning', { code: 'hangup-failed', message: `Could not release the waiting call (tried ${input.result.tried.join(', ') || 'AT+CHLD=0'}); it keeps waiting.` })],
+        effects: [
+          emit('warning', {
+            code: 'hangup-failed',
+            message: `Could not release the waiting call (tried ${input.result.tried.join(', ') || 'AT+CHLD=0'}); it keeps waiting.`,
+          }),
+        ],
       };
     }
   }
@@ -78,5 +83,8 @@ export function promoteWaiting(s: TrackerState, w: WaitingCall, signal: { ring?:
   let call = w.call;
   if (signal.ring) call = withRing(call, signal.ring, m.at);
   if (signal.callerId) call = withRaw(call, signal.callerId.raw);
-  return { state: { ...s, waiting: null, phase: { phase: 'decided', call } }, effects: [{ type: 'clear-timer', timer: 'waiting-silence' }, armSilence(call, m)] };
+  return {
+    state: { ...s, waiting: null, phase: { phase: 'decided', call } },
+    effects: [{ type: 'clear-timer', timer: 'waiting-silence' }, armSilence(call, m)],
+  };
 }

@@ -64,7 +64,8 @@ export function matchCaller(caller: CallerId, ctx: DecideContext): CallerMatch {
   const keys = callerKeys(number, ctx.rules.callingCode);
   const explicitBlock = ctx.rules.blocked.matchExact(number, ctx.now);
   const trusted =
-    ctx.rules.trusted.matchExact(number, ctx.now) ?? (number !== null || caller.name ? ctx.rules.trusted.matchPattern(keys, caller.name, caller.presentation, ctx.now) : null);
+    ctx.rules.trusted.matchExact(number, ctx.now) ??
+    (number !== null || caller.name ? ctx.rules.trusted.matchPattern(keys, caller.name, caller.presentation, ctx.now) : null);
   return { number, keys, explicitBlock, trusted };
 }
 
@@ -81,7 +82,8 @@ export function decide(caller: CallerId, ctx: DecideContext): Decision {
 }
 
 export function decideMatched(caller: CallerId, m: CallerMatch, ctx: DecideContext): Decision {
-  if (m.explicitBlock) return decision(m.explicitBlock.action, 'explicit-block', m.explicitBlock, texts.explicitBlock(m.explicitBlock.action, m.explicitBlock.label));
+  if (m.explicitBlock)
+    return decision(m.explicitBlock.action, 'explicit-block', m.explicitBlock, texts.explicitBlock(m.explicitBlock.action, m.explicitBlock.label));
   if (m.trusted) return decision('allow', 'trusted', m.trusted, texts.trusted(m.trusted.label));
 
   const blocked = blockedDecision(caller, m, ctx);
@@ -92,7 +94,8 @@ export function decideMatched(caller: CallerId, m: CallerMatch, ctx: DecideConte
     if (blocked && severity(blocked.action) >= severity(held.action)) return blocked;
     const minutes = breakthroughMinutes(m.number, ctx);
     if (minutes !== null && blocked === null) return decision('allow', 'breakthrough', null, texts.breakthrough(minutes));
-    if (blocked === null && held.reason === 'shield' && gates(ctx, 'during-shield')) return decision('answer-hangup', 'gate', null, texts.gateShield(texts.shield(...shieldFacts(m, ctx))));
+    if (blocked === null && held.reason === 'shield' && gates(ctx, 'during-shield'))
+      return decision('answer-hangup', 'gate', null, texts.gateShield(texts.shield(...shieldFacts(m, ctx))));
     return held;
   }
   if (blocked) return blocked;
@@ -121,7 +124,8 @@ const severity = (action: Decision['action']): number => (action === 'allow' ? 0
  * shield says: such calls are a contained threat and do not count toward engaging the shield.
  */
 export function containedBy(caller: CallerId, m: CallerMatch, ctx: DecideContext): Decision | null {
-  if (m.explicitBlock) return decision(m.explicitBlock.action, 'explicit-block', m.explicitBlock, texts.explicitBlock(m.explicitBlock.action, m.explicitBlock.label));
+  if (m.explicitBlock)
+    return decision(m.explicitBlock.action, 'explicit-block', m.explicitBlock, texts.explicitBlock(m.explicitBlock.action, m.explicitBlock.label));
   if (m.trusted) return null;
   return blockedDecision(caller, m, ctx);
 }
@@ -214,4 +218,3 @@ export function breakthroughMinutes(number: string | null, ctx: DecideContext): 
   if (h.lastBreakthroughAt !== null && at - h.lastBreakthroughAt < 60 * 60_000) return null;
   return Math.max(1, Math.ceil(gap / 60_000));
 }
-

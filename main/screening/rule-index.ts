@@ -196,8 +196,7 @@ export class ListIndex {
           const re = warm(new RegExp(safeRegexSource(rule.value)));
           for (const form of literal.startsWith('+') ? [literal] : [literal, `#${literal}`]) trie.addRegex(form, { rule, re });
         }
-      }
-      else if (rule.kind === 'name') names.push({ ...rule, value: rule.value.toLowerCase() });
+      } else if (rule.kind === 'name') names.push({ ...rule, value: rule.value.toLowerCase() });
       else if (rule.kind === 'presentation') presentation.set(rule.value as Presentation, rule);
     }
     this.#trie = trie;

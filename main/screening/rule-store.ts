@@ -99,7 +99,11 @@ export class SqliteRuleStore implements RuleStore {
         ]),
     ]);
     const total = query<{ n: number }>(this.#db, `SELECT COUNT(*) AS n FROM screening_rules WHERE ${where.sql}`).one(...where.params).n;
-    const rows = query<RuleRow>(this.#db, `SELECT * FROM screening_rules WHERE ${where.sql} ORDER BY id DESC LIMIT ? OFFSET ?`).all(...where.params, limit, offset);
+    const rows = query<RuleRow>(this.#db, `SELECT * FROM screening_rules WHERE ${where.sql} ORDER BY id DESC LIMIT ? OFFSET ?`).all(
+      ...where.params,
+      limit,
+      offset,
+    );
     return { rules: rows.map(toRule), total };
   }
 
@@ -158,7 +162,21 @@ export class SqliteRuleStore implements RuleStore {
           `UPDATE screening_rules SET list = ?, kind = ?, value = ?, num = ?, label = ?, category = ?, action = ?, note = ?, schedule = ?,
              expires_at = ?, expires_ms = ?, updated_at = ? WHERE id = ?`,
         )
-        .run(fields.list, fields.kind, fields.value, fields.num, fields.label, fields.category, fields.action, fields.note, fields.schedule ? JSON.stringify(fields.schedule) : null, fields.expiresAt, fields.expiresMs, this.#now().toISOString(), Number(id));
+        .run(
+          fields.list,
+          fields.kind,
+          fields.value,
+          fields.num,
+          fields.label,
+          fields.category,
+          fields.action,
+          fields.note,
+          fields.schedule ? JSON.stringify(fields.schedule) : null,
+          fields.expiresAt,
+          fields.expiresMs,
+          this.#now().toISOString(),
+          Number(id),
+        );
       this.#journal(current.list, Number(id), 'delete', current);
       this.#journal(fields.list, Number(id), 'put', fields);
     });
@@ -287,7 +305,21 @@ export class SqliteRuleStore implements RuleStore {
   // --- helpers -------------------------------------------------------------------------------------
 
   #insert(f: RuleFields, now = this.#now().toISOString()): number {
-    const result = this.#insertRule.run(f.list, f.kind, f.value, f.num, f.label, f.category, f.action, f.note, f.schedule ? JSON.stringify(f.schedule) : null, f.expiresAt, f.expiresMs, now, now);
+    const result = this.#insertRule.run(
+      f.list,
+      f.kind,
+      f.value,
+      f.num,
+      f.label,
+      f.category,
+      f.action,
+      f.note,
+      f.schedule ? JSON.stringify(f.schedule) : null,
+      f.expiresAt,
+      f.expiresMs,
+      now,
+      now,
+    );
     return result.changes > 0 ? Number(result.lastInsertRowid) : 0;
   }
 

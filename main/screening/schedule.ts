@@ -25,5 +25,8 @@ export function scheduleActive(schedule: Schedule, at: Date): boolean {
 export function describeSchedule(schedule: Schedule): { en: string; zh: string } {
   const span = `${schedule.start}–${schedule.end}`;
   if (schedule.days.length === 7) return { en: span, zh: span };
-  return scheduleText([...schedule.days].sort((a, b) => a - b), span);
+  return scheduleText(
+    [...schedule.days].sort((a, b) => a - b),
+    span,
+  );
 }

@@ -116,7 +116,10 @@ class Engine implements Screening {
     this.#settings = options.settings;
     this.#now = options.now ?? (() => new Date());
     this.rules = new SqliteRuleStore(db, { homeCountry: () => this.#settings().homeCountry, now: this.#now });
-    this.#marks = query<{ seq: number; revision: number }>(db, 'SELECT (SELECT coalesce(max(seq), 0) FROM screening_changes) AS seq, coalesce((SELECT revision FROM screening_shield WHERE id = 1), 0) AS revision');
+    this.#marks = query<{ seq: number; revision: number }>(
+      db,
+      'SELECT (SELECT coalesce(max(seq), 0) FROM screening_changes) AS seq, coalesce((SELECT revision FROM screening_shield WHERE id = 1), 0) AS revision',
+    );
     const home = this.#settings().homeCountry;
     // Journal position first, then the load: a change in between is applied twice, which is harmless.
     this.#seq = lastChange(db);
@@ -187,7 +190,11 @@ class Engine implements Screening {
     const numeric = /^\+?\d{1,32}$/.test(sender);
     const callerId: CallerId = { number: numeric ? sender : null, presentation: 'allowed', name: numeric ? null : sender, raw: [] };
     const m = matchCaller(callerId, ctx);
-    const of = (label: SenderLabel, rule: { id: string; label: string } | null) => ({ label, ruleId: rule?.id ?? null, ruleLabel: rule ? rule.label || null : null });
+    const of = (label: SenderLabel, rule: { id: string; label: string } | null) => ({
+      label,
+      ruleId: rule?.id ?? null,
+      ruleLabel: rule ? rule.label || null : null,
+    });
     if (m.explicitBlock) return of('blocked', m.explicitBlock);
     if (m.trusted) return of('trusted', m.trusted);
     const pattern = ctx.rules.blocked.matchPattern(m.keys, callerId.name, 'allowed', now);
@@ -202,7 +209,8 @@ class Engine implements Screening {
     else this.#learnReplayed(number, call.callerId, call.startedAt.getTime(), call.decision);
     if (number !== null) this.#recent.ended(number, call.endedAt.getTime());
     // The pass runs from the gate's hang-up; a replayed record gives it back after a restart.
-    if (number !== null && call.outcome === 'gate-passed') this.#recent.passed(number, call.endedAt.getTime() + this.#settings().screening.gate.passMinutes * 60_000);
+    if (number !== null && call.outcome === 'gate-passed')
+      this.#recent.passed(number, call.endedAt.getTime() + this.#settings().screening.gate.passMinutes * 60_000);
     if (call.oneRing && number !== null) this.#flagOneRing(number, call.endedAt);
     if (live && call.decision.ruleId) this.rules.recordHit(call.decision.ruleId, call.startedAt);
     // An engagement is written (and told) at once, after the call that caused it. During a flood every call
@@ -221,7 +229,13 @@ class Engine implements Screening {
         lineId: `warm-up:${r.lineId}`,
         startedAt,
         endedAt,
-        callerId: { number: r.number, presentation: r.presentation, name: r.name, raw: [], ...(r.presentedNumber !== undefined ? { presentedNumber: r.presentedNumber } : {}) },
+        callerId: {
+          number: r.number,
+          presentation: r.presentation,
+          name: r.name,
+          raw: [],
+          ...(r.presentedNumber !== undefined ? { presentedNumber: r.presentedNumber } : {}),
+        },
         decision: r.decision,
         outcome: r.outcome,
         rings: r.rings,
@@ -245,7 +259,9 @@ class Engine implements Screening {
     this.#oneRing.add(number);
     const iso = at.toISOString();
     this.#db
-      .prepare('INSERT INTO screening_one_ring (number, first_at, last_at, count) VALUES (?, ?, ?, 1) ON CONFLICT (number) DO UPDATE SET last_at = excluded.last_at, count = count + 1')
+      .prepare(
+        'INSERT INTO screening_one_ring (number, first_at, last_at, count) VALUES (?, ?, ?, 1) ON CONFLICT (number) DO UPDATE SET last_at = excluded.last_at, count = count + 1',
+      )
       .run(number, iso, iso);
   }
 
@@ -274,7 +290,8 @@ class Engine implements Screening {
   #flushShield(): void {
     if (!this.#shieldDirty) return;
     const s = this.#shield;
-    if (s.active && s.incidentId === null) this.#shield = { ...s, incidentId: this.#shieldStore.startIncident(s.cause ?? manualCause(), s.since ?? this.#now().getTime()) };
+    if (s.active && s.incidentId === null)
+      this.#shield = { ...s, incidentId: this.#shieldStore.startIncident(s.cause ?? manualCause(), s.since ?? this.#now().getTime()) };
     this.#shieldStore.save(this.#shield);
     this.#shieldDirty = false;
     // Listeners (the UI) hear about it here, after the call, never while a caller waits for the decision.

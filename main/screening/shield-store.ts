@@ -55,14 +55,16 @@ export class ShieldStore {
     if (!row) return idleShield();
     this.revision = row.revision;
     if (!row.active) return idleShield(row.count_from_ms);
-    const numbers = row.incident_id === null
-      ? GrowingSet.of()
-      : GrowingSet.of(
-          query<{ number: string }>(this.#db, 'SELECT number FROM screening_incident_numbers WHERE incident_id = ?')
-            .all(row.incident_id)
-            .map((r) => r.number),
-        );
-    const incident = row.incident_id === null ? undefined : query<CauseColumns>(this.#db, 'SELECT * FROM screening_incidents WHERE id = ?').get(row.incident_id);
+    const numbers =
+      row.incident_id === null
+        ? GrowingSet.of()
+        : GrowingSet.of(
+            query<{ number: string }>(this.#db, 'SELECT number FROM screening_incident_numbers WHERE incident_id = ?')
+              .all(row.incident_id)
+              .map((r) => r.number),
+          );
+    const incident =
+      row.incident_id === null ? undefined : query<CauseColumns>(this.#db, 'SELECT * FROM screening_incidents WHERE id = ?').get(row.incident_id);
     return {
       active: true,
       since: row.since_ms,
@@ -124,7 +126,17 @@ export class ShieldStore {
            withheld_blocked = excluded.withheld_blocked, last_reject_ms = excluded.last_reject_ms, count_from_ms = excluded.count_from_ms,
            revision = screening_shield.revision + 1`,
       )
-      .run(shield.active ? 1 : 0, shield.since, shield.trigger, shield.until, shield.incidentId, shield.callsBlocked, shield.withheldBlocked, shield.lastRejectAt, shield.countFrom);
+      .run(
+        shield.active ? 1 : 0,
+        shield.since,
+        shield.trigger,
+        shield.until,
+        shield.incidentId,
+        shield.callsBlocked,
+        shield.withheldBlocked,
+        shield.lastRejectAt,
+        shield.countFrom,
+      );
   }
 
   #writeIncident(shield: Shield, endedAt: number | null): void {

@@ -67,7 +67,14 @@ type Thresholds = ScreeningSettings['shield'];
  * counts include that call, so with the defaults the fifth untrusted call in ten minutes engages the shield
  * (and is rejected). Calls before `countFrom` are not counted.
  */
-export function crossedThreshold(recent: RecentCalls, t: Thresholds, at: number, number: string | null, withheld: boolean, countFrom: number | null = null): ShieldCause | null {
+export function crossedThreshold(
+  recent: RecentCalls,
+  t: Thresholds,
+  at: number,
+  number: string | null,
+  withheld: boolean,
+  countFrom: number | null = null,
+): ShieldCause | null {
   if (!t.enabled) return null;
   const from = Math.max(at - t.windowMinutes * 60_000, countFrom ?? -Infinity);
   if (number !== null && recent.numberCountedSince(number, from) >= t.sameNumber) {
@@ -121,8 +128,7 @@ export function shouldEnd(shield: Shield, quietMinutes: number, at: number): boo
   return end !== null && at >= end;
 }
 
-export const withheldShare = (s: Pick<Shield, 'callsBlocked' | 'withheldBlocked'>): number =>
-  s.callsBlocked === 0 ? 0 : s.withheldBlocked / s.callsBlocked;
+export const withheldShare = (s: Pick<Shield, 'callsBlocked' | 'withheldBlocked'>): number => (s.callsBlocked === 0 ? 0 : s.withheldBlocked / s.callsBlocked);
 
 export function minutesOn(shield: Shield, at: number): number {
   return Math.max(1, Math.round((at - (shield.since ?? at)) / 60_000));

@@ -56,7 +56,10 @@ export const texts = {
     sentence('allow', `the same number called again within ${minutes} min, so it may be urgent`, `同一号码 ${minutes} 分钟内再次来电，可能有急事`),
   shield: (since: Date, calls: number, numbers: number, minutes: number): Text => ({
     en: `Shield on since ${hhmm(since)}: ${count(calls, 'call', 'calls')} ${numbers > 0 ? `from ${count(numbers, 'number', 'numbers')}` : 'without a number'} in ${minutes} min`,
-    zh: numbers > 0 ? `防护已于 ${hhmm(since)} 开启：${minutes} 分钟内 ${numbers} 个号码来电 ${calls} 次` : `防护已于 ${hhmm(since)} 开启：${minutes} 分钟内未显示号码的来电 ${calls} 次`,
+    zh:
+      numbers > 0
+        ? `防护已于 ${hhmm(since)} 开启：${minutes} 分钟内 ${numbers} 个号码来电 ${calls} 次`
+        : `防护已于 ${hhmm(since)} 开启：${minutes} 分钟内未显示号码的来电 ${calls} 次`,
   }),
   /** The one sentence that says what engaged the shield: the banner and the incident show it as is. */
   shieldCause: (c: CauseFacts): Text => {
@@ -83,7 +86,8 @@ export const texts = {
       return { en: `${count(c.calls, 'call', 'calls')} without a number ${within.en}`, zh: `${within.zh}未显示号码的来电 ${c.calls} 次` };
     }
     const from = count(c.numbers, 'unknown number', 'unknown numbers');
-    if (c.noNumber === 0) return { en: `${count(c.calls, 'call', 'calls')} from ${from} ${within.en}`, zh: `${within.zh} ${c.numbers} 个陌生号码来电 ${c.calls} 次` };
+    if (c.noNumber === 0)
+      return { en: `${count(c.calls, 'call', 'calls')} from ${from} ${within.en}`, zh: `${within.zh} ${c.numbers} 个陌生号码来电 ${c.calls} 次` };
     return {
       en: `${count(c.calls, 'call', 'calls')} from ${from} and ${count(c.noNumber, 'caller', 'callers')} without a number ${within.en}`,
       zh: `${within.zh}来电 ${c.calls} 次：${c.numbers} 个陌生号码，另有 ${c.noNumber} 次未显示号码`,
@@ -100,7 +104,11 @@ export const texts = {
   }),
   gateUnknown: (): Text => ({ en: 'Pass gate: an unknown caller is asked to press a digit', zh: '按键验证：陌生来电需按指定数字键' }),
   gatePass: (until: Date) =>
-    sentence('allow', `this number pressed the digit the gate asked for; its pass runs until ${hhmm(until)}`, `此号码已通过按键验证，${hhmm(until)} 前来电可接通`),
+    sentence(
+      'allow',
+      `this number pressed the digit the gate asked for; its pass runs until ${hhmm(until)}`,
+      `此号码已通过按键验证，${hhmm(until)} 前来电可接通`,
+    ),
   /** The record's sentence once the gate is over (what the caller did, and what follows). */
   gatePassed: (asked: string, until: Date): Text => ({
     en: `Answered the gate: pressed ${asked} as asked; a call again before ${hhmm(until)} rings through`,
@@ -126,8 +134,7 @@ export const texts = {
     en: `${VERB.reject.en}: the pass gate could not run (${detail}); hung up`,
     zh: `${VERB.reject.zh}：按键验证未能进行（${detail}），已挂断`,
   }),
-  quietHours: (span: Text) =>
-    sentence('reject', `quiet hours ${span.en}, only trusted callers ring through`, `免打扰时段 ${span.zh}，仅信任的来电可接通`),
+  quietHours: (span: Text) => sentence('reject', `quiet hours ${span.en}, only trusted callers ring through`, `免打扰时段 ${span.zh}，仅信任的来电可接通`),
   unknownCaller: (action: Action, span: Text | null) =>
     span
       ? sentence(action, `not a trusted caller during ${span.en}`, `${span.zh} 期间不是信任的来电`)
@@ -151,9 +158,12 @@ export const texts = {
   unusableNumber: () =>
     sentence('reject', 'the caller ID is not a usable phone number, a sign of a spoofed caller ID', '来电号码不是可用的电话号码，可能是伪造的来电号码'),
   rateLimit: (calls: number, limit: number, until: Date) =>
-    sentence('reject', `this number called ${count(calls, 'time', 'times')} in a day (limit ${limit}); blocked until ${hhmm(until)}`, `此号码一天内来电 ${calls} 次（上限 ${limit} 次），拦截至 ${hhmm(until)}`),
-  oneRing: () =>
-    sentence('reject', 'this number hung up after one ring before, a call-back scam sign', '此号码曾响一声就挂断，疑似诱导回拨诈骗'),
+    sentence(
+      'reject',
+      `this number called ${count(calls, 'time', 'times')} in a day (limit ${limit}); blocked until ${hhmm(until)}`,
+      `此号码一天内来电 ${calls} 次（上限 ${limit} 次），拦截至 ${hhmm(until)}`,
+    ),
+  oneRing: () => sentence('reject', 'this number hung up after one ring before, a call-back scam sign', '此号码曾响一声就挂断，疑似诱导回拨诈骗'),
   default: () => sentence('allow', 'no rule matched', '未匹配任何规则'),
   /** The default for a caller whose number field held no usable number: no number rule could have matched. */
   defaultUnusable: () =>

@@ -32,7 +32,12 @@ export type RunningServer = { url: string; port: number; close(): Promise<void> 
 
 const json = (res: ServerResponse, status: number, body: unknown) => {
   const data = JSON.stringify(body);
-  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(data), 'cache-control': 'no-store', 'x-content-type-options': 'nosniff' });
+  res.writeHead(status, {
+    'content-type': 'application/json; charset=utf-8',
+    'content-length': Buffer.byteLength(data),
+    'cache-control': 'no-store',
+    'x-content-type-options': 'nosniff',
+  });
   res.end(data);
 };
 const fail = (res: ServerResponse, status: number, code: string, message: string) => json(res, status, { error: { code, message } });
@@ -178,7 +183,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       return serveStatic(options.staticRoot, url.pathname, res);
     }
     if (!originAllowed(req)) return fail(res, 403, 'foreign-origin', 'Requests from other web sites are not allowed.');
-    if (!authorized(req, url)) return fail(res, 401, 'unauthorized', 'A valid token is required: open the address printed by "ringfence serve", which includes it.');
+    if (!authorized(req, url))
+      return fail(res, 401, 'unauthorized', 'A valid token is required: open the address printed by "ringfence serve", which includes it.');
 
     const exportMatch = url.pathname.match(/^\/api\/exports\/([A-Za-z0-9_-]{1,64})$/);
     if (exportMatch && req.method === 'GET') {

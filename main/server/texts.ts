@@ -4,7 +4,10 @@ import type { Text } from '../../shared/domain.ts';
 const size = (bytes: number) => (bytes >= 1024 * 1024 ? `${Math.round(bytes / 1024 / 1024)} MB` : `${Math.round(bytes / 1024)} KB`);
 
 export const texts = {
-  notHostPort: (value: string): Text => ({ en: `--listen "${value}" is not HOST:PORT (for example 127.0.0.1:7345).`, zh: `--listen “${value}”不是 主机:端口 的形式（例如 127.0.0.1:7345）。` }),
+  notHostPort: (value: string): Text => ({
+    en: `--listen "${value}" is not HOST:PORT (for example 127.0.0.1:7345).`,
+    zh: `--listen “${value}”不是 主机:端口 的形式（例如 127.0.0.1:7345）。`,
+  }),
   portOutOfRange: (port: number): Text => ({ en: `--listen port ${port} is out of range (0–65535).`, zh: `--listen 端口 ${port} 超出范围（0–65535）。` }),
   exposedWithoutToken: (host: string): Text => ({
     en: `Refusing to listen on ${host}: anyone on the network could read your call history. Add --token <secret> (at least 16 characters) or listen on 127.0.0.1.`,

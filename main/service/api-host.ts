@@ -37,7 +37,10 @@ export function parseInput<M extends MethodName>(method: M, input: unknown) {
   const schema = methods[method].input;
   const result = schema.safeParse(input ?? {});
   if (!result.success) {
-    throw invalidInput(method, result.error.issues.map((i) => `${i.path.length ? i.path.join('.') : '(input)'}: ${i.message}`));
+    throw invalidInput(
+      method,
+      result.error.issues.map((i) => `${i.path.length ? i.path.join('.') : '(input)'}: ${i.message}`),
+    );
   }
   return result.data as import('zod').infer<(typeof methods)[M]['input']>;
 }

@@ -34,10 +34,7 @@ export function prepareSandboxSettings(settings: SettingsStore, from?: Pick<Sett
 
 /** The sandbox's lists: family trusted, the sales line blocked. Adds only what is missing (a restart adds nothing). */
 export async function prepareSandboxRules(api: ApiHost): Promise<void> {
-  const want = [
-    ...demoTrustedCallers.map((c) => ({ list: 'trusted' as const, ...c })),
-    ...demoBlockedCallers.map((c) => ({ list: 'blocked' as const, ...c })),
-  ];
+  const want = [...demoTrustedCallers.map((c) => ({ list: 'trusted' as const, ...c })), ...demoBlockedCallers.map((c) => ({ list: 'blocked' as const, ...c }))];
   for (const { list, number, name } of want) {
     const { rules } = await api.call('listRules', { list, search: number.slice(-8) });
     if (rules.some((r) => r.value.endsWith(number.replace(/^0/, '')))) continue;

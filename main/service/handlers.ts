@@ -43,7 +43,12 @@ export type HandlerContext = {
   desk: MessageDesk;
 };
 
-const contentTypes = { csv: 'text/csv; charset=utf-8', json: 'application/json; charset=utf-8', html: 'text/html; charset=utf-8', pack: 'text/html; charset=utf-8' } as const;
+const contentTypes = {
+  csv: 'text/csv; charset=utf-8',
+  json: 'application/json; charset=utf-8',
+  html: 'text/html; charset=utf-8',
+  pack: 'text/html; charset=utf-8',
+} as const;
 
 export function buildHandlers(ctx: HandlerContext): Handlers {
   const { settings, history, screening, lines } = ctx;
@@ -77,7 +82,9 @@ export function buildHandlers(ctx: HandlerContext): Handlers {
     },
     addLine: ({ path, label, hangupMethod }) => {
       const status = lines.add(path, { ...(label !== undefined ? { label } : {}), ...(hangupMethod ? { hangupMethod } : {}) });
-      saveLines((l) => (l.some((c) => c.path === path) ? l : [...l, { path, label: label ?? '', hangupMethod: hangupMethod ?? 'auto', enabled: true, audioPath: null }]));
+      saveLines((l) =>
+        l.some((c) => c.path === path) ? l : [...l, { path, label: label ?? '', hangupMethod: hangupMethod ?? 'auto', enabled: true, audioPath: null }],
+      );
       return status;
     },
     removeLine: async ({ lineId }) => {
@@ -94,10 +101,23 @@ export function buildHandlers(ctx: HandlerContext): Handlers {
         saveLines((l) => l.map((c) => (c.path === status.path ? { ...c, enabled: false } : c)));
         return { ...status, state: 'disconnected' as const };
       }
-      const next = lines.configure(lineId, { ...(label !== undefined ? { label } : {}), ...(hangupMethod ? { hangupMethod } : {}), ...(audioPath !== undefined ? { audioPath } : {}) });
+      const next = lines.configure(lineId, {
+        ...(label !== undefined ? { label } : {}),
+        ...(hangupMethod ? { hangupMethod } : {}),
+        ...(audioPath !== undefined ? { audioPath } : {}),
+      });
       if (!status.simulated) {
         saveLines((l) =>
-          l.map((c) => (c.path === status.path ? { ...c, ...(label !== undefined ? { label } : {}), ...(hangupMethod ? { hangupMethod } : {}), ...(audioPath !== undefined ? { audioPath } : {}) } : c)),
+          l.map((c) =>
+            c.path === status.path
+              ? {
+                  ...c,
+                  ...(label !== undefined ? { label } : {}),
+                  ...(hangupMethod ? { hangupMethod } : {}),
+                  ...(audioPath !== undefined ? { audioPath } : {}),
+                }
+              : c,
+          ),
         );
       }
       return next;
@@ -115,7 +135,12 @@ export function buildHandlers(ctx: HandlerContext): Handlers {
     getStatistics: (q) => {
       const { from, to } = resolveRange(q, systemTimeZone());
       const stats = history.statistics({ from, to, bucket: q.bucket, top: q.top }, screening.incidents({ from, to }));
-      return { ...stats, messages: messageFigures(ctx.desk.messages(history.listSms({ ...(from ? { fromMs: Date.parse(from) } : {}), ...(to ? { toMs: Date.parse(to) } : {}), order: 'oldest' }))) };
+      return {
+        ...stats,
+        messages: messageFigures(
+          ctx.desk.messages(history.listSms({ ...(from ? { fromMs: Date.parse(from) } : {}), ...(to ? { toMs: Date.parse(to) } : {}), order: 'oldest' })),
+        ),
+      };
     },
     listRules: (q) => screening.rules.list(q),
     addRule: (input) => screening.rules.add(input),
@@ -181,7 +206,14 @@ export function buildHandlers(ctx: HandlerContext): Handlers {
           // The export itself carries the head; a checkpoint folder that cannot be written is not worth failing it.
         }
       }
-      return { jobId, fileName, rows, path: ctx.host === 'desktop' ? path : null, url: ctx.host === 'headless' ? `/api/exports/${jobId}` : null, ...(files ? { files } : {}) };
+      return {
+        jobId,
+        fileName,
+        rows,
+        path: ctx.host === 'desktop' ? path : null,
+        url: ctx.host === 'headless' ? `/api/exports/${jobId}` : null,
+        ...(files ? { files } : {}),
+      };
     },
     verifyHistory: () => {
       const chosen = settings.get().evidence.checkpointDir;

@@ -12,7 +12,12 @@ export const KNOWN_MODEM_RANK = 60;
  * that already has a line — two identical dongles are rare enough to add by hand, and a wrong guess would
  * open a second line on the first dongle's data port.
  */
-export function portsToProbe(ports: readonly PortInfo[], linePaths: ReadonlySet<string>, lineDevices: ReadonlySet<string>, skip: ReadonlySet<string>): PortInfo[] {
+export function portsToProbe(
+  ports: readonly PortInfo[],
+  linePaths: ReadonlySet<string>,
+  lineDevices: ReadonlySet<string>,
+  skip: ReadonlySet<string>,
+): PortInfo[] {
   const chosen = new Map<string, PortInfo>();
   for (const p of [...ports].sort((a, b) => b.rank - a.rank)) {
     if (p.rank < KNOWN_MODEM_RANK || p.inUse || linePaths.has(p.path) || skip.has(p.path)) continue;

@@ -4,7 +4,16 @@
 // simulated=true.
 import { basename } from 'node:path';
 import type { CallerId, Decision, HangupMethod, LineStatus } from '../../shared/domain.ts';
-import { openLine, type EndedCall, type LatencyStages, type Line, type LineGateOptions, type LineTiming, type ReceivedPdu, type SendResult } from '../modem/index.ts';
+import {
+  openLine,
+  type EndedCall,
+  type LatencyStages,
+  type Line,
+  type LineGateOptions,
+  type LineTiming,
+  type ReceivedPdu,
+  type SendResult,
+} from '../modem/index.ts';
 import { demoRing, startDemoModem, type DemoRing, type Simulator } from '../sim/index.ts';
 
 export type LineHooks = {
@@ -22,7 +31,16 @@ export type LineHooks = {
   sms?: { store: (sms: ReceivedPdu, simulated: boolean) => Promise<boolean> | boolean; deleted?: (sms: ReceivedPdu) => void };
 };
 
-type Managed = { id: string; path: string; label: string; simulated: boolean; hangupMethod: HangupMethod; audioPath: string | null; line: Line; sim?: Simulator };
+type Managed = {
+  id: string;
+  path: string;
+  label: string;
+  simulated: boolean;
+  hangupMethod: HangupMethod;
+  audioPath: string | null;
+  line: Line;
+  sim?: Simulator;
+};
 
 export const DEMO_LINE_ID = 'demo';
 
@@ -57,7 +75,10 @@ export class LineSet {
   }
 
   /** `sim`: the line is that simulated modem, opened the way it says (its in-memory pair, for the demo). */
-  add(path: string, options: { label?: string; hangupMethod?: HangupMethod; audioPath?: string | null; simulated?: boolean; id?: string; sim?: Simulator }): LineStatus {
+  add(
+    path: string,
+    options: { label?: string; hangupMethod?: HangupMethod; audioPath?: string | null; simulated?: boolean; id?: string; sim?: Simulator },
+  ): LineStatus {
     const existing = this.byPath(path);
     if (existing) return this.status(existing.id)!;
     const id = options.id ?? this.idFor(path);
@@ -80,9 +101,20 @@ export class LineSet {
       reconnect: { maxDelayMs: 500 },
       ...(this.#timing ? { timing: this.#timing } : {}),
       ...(this.#latency ? { latency: (stages: LatencyStages) => this.#latency?.({ ...stages, lineId: id }) } : {}),
-      ...(hooks.sms ? { sms: { store: (sms: ReceivedPdu) => hooks.sms!.store(sms, simulated), ...(hooks.sms.deleted ? { deleted: hooks.sms.deleted } : {}) } } : {}),
+      ...(hooks.sms
+        ? { sms: { store: (sms: ReceivedPdu) => hooks.sms!.store(sms, simulated), ...(hooks.sms.deleted ? { deleted: hooks.sms.deleted } : {}) } }
+        : {}),
     });
-    const managed: Managed = { id, path, label, simulated, hangupMethod: options.hangupMethod ?? 'auto', audioPath: options.audioPath ?? null, line, ...(options.sim ? { sim: options.sim } : {}) };
+    const managed: Managed = {
+      id,
+      path,
+      label,
+      simulated,
+      hangupMethod: options.hangupMethod ?? 'auto',
+      audioPath: options.audioPath ?? null,
+      line,
+      ...(options.sim ? { sim: options.sim } : {}),
+    };
     this.#lines.set(id, managed);
     line.on('status', () => hooks.status(this.status(id)!));
     line.on('call-started', (e) => hooks.callStarted({ key: e.key, lineId: id, wallClock: e.wallClock, simulated }));
@@ -99,7 +131,10 @@ export class LineSet {
     const sim = await startDemoModem({ link: 'demo-modem', transport: 'memory' });
     this.add(sim.link, { id: DEMO_LINE_ID, simulated: true, sim });
     // "Ready" for the demo means initialised and screening, so a newcomer's first call is handled.
-    await this.#lines.get(DEMO_LINE_ID)?.line.ready(5000).catch((e: Error) => this.#hooks.warn(`Simulated line: ${e.message}`));
+    await this.#lines
+      .get(DEMO_LINE_ID)
+      ?.line.ready(5000)
+      .catch((e: Error) => this.#hooks.warn(`Simulated line: ${e.message}`));
     return this.status(DEMO_LINE_ID)!;
   }
 

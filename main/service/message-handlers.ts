@@ -70,9 +70,16 @@ export function buildMessageHandlers(ctx: MessageHandlerContext): MessageHandler
     const text = q.text ? foldForSearch(q.text) : null;
     let messages = desk
       .messages(parts)
-      .filter((m) => (q.incidentId === undefined || m.incidentId === q.incidentId) && (!q.label || m.label === q.label) && (!q.direction || m.direction === q.direction))
+      .filter(
+        (m) =>
+          (q.incidentId === undefined || m.incidentId === q.incidentId) && (!q.label || m.label === q.label) && (!q.direction || m.direction === q.direction),
+      )
       .filter((m) => text === null || foldForSearch(m.text).includes(text));
-    const counts = { total: messages.length, alert: messages.filter((m) => m.flags.alert.length > 0).length, code: messages.filter((m) => m.flags.code.length > 0).length };
+    const counts = {
+      total: messages.length,
+      alert: messages.filter((m) => m.flags.alert.length > 0).length,
+      code: messages.filter((m) => m.flags.code.length > 0).length,
+    };
     if (q.flag === 'alert') messages = messages.filter((m) => m.flags.alert.length > 0);
     if (q.flag === 'code') messages = messages.filter((m) => m.flags.code.length > 0 && m.flags.alert.length === 0);
     if (q.flag === 'none') messages = messages.filter((m) => m.flags.alert.length === 0 && m.flags.code.length === 0);
@@ -97,7 +104,14 @@ export function buildMessageHandlers(ctx: MessageHandlerContext): MessageHandler
     let last: string | null = null;
     let cursor: string | null = null;
     for (let page = 0; page < callPages; page++) {
-      const r = history.query({ ...(from ? { from } : {}), ...(to ? { to } : {}), ...(input.number ? { number: input.number } : {}), order: 'oldest', limit: 1000, cursor });
+      const r = history.query({
+        ...(from ? { from } : {}),
+        ...(to ? { to } : {}),
+        ...(input.number ? { number: input.number } : {}),
+        order: 'oldest',
+        limit: 1000,
+        cursor,
+      });
       for (const c of r.calls) {
         first ??= c.startedAt;
         last = c.startedAt;
@@ -113,7 +127,16 @@ export function buildMessageHandlers(ctx: MessageHandlerContext): MessageHandler
     const top = [...byCaller.entries()].filter(([k]) => k !== '').sort((a, b) => b[1].calls - a[1].calls)[0];
     const reported = input.number ?? top?.[0] ?? null;
     const theirs = reported ? byCaller.get(reported) : undefined;
-    const sms = search(parseQuery({ ...(from ? { from } : {}), ...(to ? { to } : {}), ...(reported && input.incidentId === undefined ? { party: reported } : {}), direction: 'received', limit: 1000, order: 'oldest' }));
+    const sms = search(
+      parseQuery({
+        ...(from ? { from } : {}),
+        ...(to ? { to } : {}),
+        ...(reported && input.incidentId === undefined ? { party: reported } : {}),
+        direction: 'received',
+        limit: 1000,
+        order: 'oldest',
+      }),
+    );
     const received = sms.messages.filter((m) => input.incidentId === undefined || m.incidentId === input.incidentId || m.party === reported);
     const quote = received.find((m) => m.flags.alert.length > 0)?.text ?? null;
     const times = [first, last, ...received.map((m) => m.receivedAt)].filter((t): t is string => t !== null).sort((a, b) => Date.parse(a) - Date.parse(b));
@@ -145,7 +168,13 @@ export function buildMessageHandlers(ctx: MessageHandlerContext): MessageHandler
       if (!part) throw new ApiFailure('no-such-message', texts.noSuchMessage(id), { status: 404 });
       // Its siblings are the same party's parts on the same line within a day (a long message arrives together).
       const ms = Date.parse(part.receivedAt);
-      const around = history.listSms({ lineId: part.lineId, fromMs: ms - 24 * 3600_000, toMs: ms + 24 * 3600_000, order: 'oldest', ...(part.party ? { party: part.party } : {}) });
+      const around = history.listSms({
+        lineId: part.lineId,
+        fromMs: ms - 24 * 3600_000,
+        toMs: ms + 24 * 3600_000,
+        order: 'oldest',
+        ...(part.party ? { party: part.party } : {}),
+      });
       const message: Message | undefined = desk.messages(around).find((m) => m.partIds.includes(id));
       if (!message) throw new ApiFailure('no-such-message', texts.noSuchMessage(id), { status: 404 });
       const parts: SmsRecord[] = around.filter((p) => message.partIds.includes(p.id));
@@ -181,8 +210,10 @@ export function buildMessageHandlers(ctx: MessageHandlerContext): MessageHandler
     async sendComplaintSms(input) {
       const draft = drafts.get(input.draftId);
       // The zod contract already demands `confirmed: true`; a draft unknown, expired or used is refused too.
-      if (!draft || draft.expires < ctx.now().getTime() || input.confirmed !== true) throw new ApiFailure('draft-expired', texts.draftExpired(), { status: 409 });
-      if (submitShape(input.text).parts > maxParts) throw new ApiFailure('invalid-input', texts.invalidInput(`the text needs more than ${maxParts} SMS parts`), { status: 400 });
+      if (!draft || draft.expires < ctx.now().getTime() || input.confirmed !== true)
+        throw new ApiFailure('draft-expired', texts.draftExpired(), { status: 409 });
+      if (submitShape(input.text).parts > maxParts)
+        throw new ApiFailure('invalid-input', texts.invalidInput(`the text needs more than ${maxParts} SMS parts`), { status: 400 });
       drafts.delete(input.draftId);
       const line = lines.status(draft.lineId);
       if (!line) throw new ApiFailure('no-sms-line', texts.noSmsLine(), { status: 409 });

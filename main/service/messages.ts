@@ -68,8 +68,7 @@ export function messageDesk(o: MessageDeskOptions): MessageDesk {
   const queue = new RecordQueue<Pending, SmsRecord>({
     write: (p) => o.writer.recordSms(p.sms, p.onSim),
     written: (record) => announce(record),
-    failing: (error, pending) =>
-      o.notify('sms-write-failing', 'error', texts.smsWriteFailing(error.message, pending)),
+    failing: (error, pending) => o.notify('sms-write-failing', 'error', texts.smsWriteFailing(error.message, pending)),
     recovered: (flushed) => o.notify('sms-write-recovered', 'info', texts.smsWriteRecovered(flushed)),
   });
 

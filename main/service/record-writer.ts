@@ -18,7 +18,8 @@ export type WriterRequest =
   | { type: 'checkpoint'; id: number }
   | { type: 'close'; id: number };
 type WithoutId<T> = T extends unknown ? Omit<T, 'id'> : never;
-export type WriterReply = { id: number; ok: true; record: CallRecord | SmsRecord | null } | { id: number; ok: false; error: { name: string; message: string; code?: string } };
+export type WriterReply =
+  { id: number; ok: true; record: CallRecord | SmsRecord | null } | { id: number; ok: false; error: { name: string; message: string; code?: string } };
 
 export type RecordWriter = {
   /** Resolves once the record is durable and chained; rejects with the store's error (the caller retries). */

@@ -268,42 +268,45 @@ function callLines(o: {
     });
   }
 
-  return new LineSet({
-    decide: (callerId, call) => {
-      if (paused()) {
-        return {
-          action: 'allow',
-          reason: 'paused',
-          ruleId: null,
-          ruleLabel: null,
-          text: texts.paused(),
-        };
-      }
-      return screening.decide(callerId, { lineId: call.lineId, canGate: call.canGate ?? false });
+  return new LineSet(
+    {
+      decide: (callerId, call) => {
+        if (paused()) {
+          return {
+            action: 'allow',
+            reason: 'paused',
+            ruleId: null,
+            ruleLabel: null,
+            text: texts.paused(),
+          };
+        }
+        return screening.decide(callerId, { lineId: call.lineId, canGate: call.canGate ?? false });
+      },
+      gate: { settings: () => settings.get().screening.gate },
+      // A landline's number alone decides when no name could change the outcome and it is a hang-up; calls
+      // that ring through keep the name wait, so the person sees who is calling.
+      hangsUpWhateverName: (callerId) => {
+        if (paused()) return false;
+        const d = screening.decisionWhateverName(callerId);
+        return d !== null && (d.action === 'reject' || d.action === 'answer-hangup');
+      },
+      status: (line) => bus.emit({ type: 'line-status', line }),
+      callStarted: (e) => {
+        // Pick up rules and settings the CLI changed, before this call's caller ID arrives.
+        settings.refresh();
+        screening.refresh();
+        const at = now();
+        startedAt.set(e.key, at);
+        bus.emit({ type: 'call-started', call: { key: e.key, lineId: e.lineId, simulated: e.simulated, startedAt: isoWithOffset(at) } });
+      },
+      callerIdentified: (e) => bus.emit({ type: 'caller-identified', ...e }),
+      decided: (e) => bus.emit({ type: 'call-decided', ...e }),
+      callEnded: (e, simulated) => endCall(e, simulated),
+      warn: (message) => log('warn', message),
+      sms: o.desk.hooks,
     },
-    gate: { settings: () => settings.get().screening.gate },
-    // A landline's number alone decides when no name could change the outcome and it is a hang-up; calls
-    // that ring through keep the name wait, so the person sees who is calling.
-    hangsUpWhateverName: (callerId) => {
-      if (paused()) return false;
-      const d = screening.decisionWhateverName(callerId);
-      return d !== null && (d.action === 'reject' || d.action === 'answer-hangup');
-    },
-    status: (line) => bus.emit({ type: 'line-status', line }),
-    callStarted: (e) => {
-      // Pick up rules and settings the CLI changed, before this call's caller ID arrives.
-      settings.refresh();
-      screening.refresh();
-      const at = now();
-      startedAt.set(e.key, at);
-      bus.emit({ type: 'call-started', call: { key: e.key, lineId: e.lineId, simulated: e.simulated, startedAt: isoWithOffset(at) } });
-    },
-    callerIdentified: (e) => bus.emit({ type: 'caller-identified', ...e }),
-    decided: (e) => bus.emit({ type: 'call-decided', ...e }),
-    callEnded: (e, simulated) => endCall(e, simulated),
-    warn: (message) => log('warn', message),
-    sms: o.desk.hooks,
-  }, { ...(options.lineTiming ? { timing: options.lineTiming } : {}), ...(options.latency ? { latency: options.latency } : {}) });
+    { ...(options.lineTiming ? { timing: options.lineTiming } : {}), ...(options.latency ? { latency: options.latency } : {}) },
+  );
 }
 
 /**

@@ -5,7 +5,10 @@ import type { Text } from '../../shared/domain.ts';
 export const texts = {
   /** The UI's own "not accepted" sentence, so a form shows what it always showed. */
   invalidInput: (detail: string): Text => ({ en: `That was not accepted: ${detail}. Correct it and try again.`, zh: `未被接受：${detail}。请修改后重试。` }),
-  unknownMethod: (method: string): Text => ({ en: `There is no API method "${method}".`, zh: `没有名为“${method}”的 API 方法：当前版本的 Ringfence 不提供此操作。` }),
+  unknownMethod: (method: string): Text => ({
+    en: `There is no API method "${method}".`,
+    zh: `没有名为“${method}”的 API 方法：当前版本的 Ringfence 不提供此操作。`,
+  }),
   noSuchLine: (lineId: string): Text => ({ en: `There is no line "${lineId}".`, zh: `没有线路“${lineId}”。` }),
   portInUse: (path: string): Text => ({ en: `${path} is already screened by Ringfence as a line.`, zh: `${path} 已作为一条线路由 Ringfence 筛选。` }),
   noSuchCall: (id: number): Text => ({ en: `There is no call with id ${id}.`, zh: `没有编号为 ${id} 的通话。` }),
@@ -33,13 +36,22 @@ export const texts = {
     en: `Text messages cannot be saved (${detail}). ${pending} message(s) are kept and retried; messages on the SIM stay there until they are saved.`,
     zh: `无法保存短信（${detail}）。${pending} 条短信已保留并将重试；SIM 卡上的短信在保存之前不会删除。`,
   }),
-  smsWriteRecovered: (flushed: number): Text => ({ en: `Text messages are being saved again; ${flushed} waiting message(s) were written.`, zh: `短信已恢复保存；${flushed} 条等待中的短信已写入。` }),
+  smsWriteRecovered: (flushed: number): Text => ({
+    en: `Text messages are being saved again; ${flushed} waiting message(s) were written.`,
+    zh: `短信已恢复保存；${flushed} 条等待中的短信已写入。`,
+  }),
   checkpointSmsNoLine: (to: string): Text => ({
     en: `The daily checkpoint SMS to ${to} was not sent: no GSM line is ready to send SMS. It is sent with the next checkpoint.`,
     zh: `每日校验点短信未发送到 ${to}：没有可发送短信的 GSM 线路。将随下一个校验点发送。`,
   }),
-  checkpointSmsSent: (to: string, lastId: number): Text => ({ en: `Daily checkpoint SMS sent to ${to} (record ${lastId}).`, zh: `每日校验点短信已发送到 ${to}（第 ${lastId} 条记录）。` }),
-  checkpointSmsFailed: (to: string, detail: string): Text => ({ en: `The daily checkpoint SMS to ${to} failed: ${detail}.`, zh: `每日校验点短信发送到 ${to} 失败：${detail}。` }),
+  checkpointSmsSent: (to: string, lastId: number): Text => ({
+    en: `Daily checkpoint SMS sent to ${to} (record ${lastId}).`,
+    zh: `每日校验点短信已发送到 ${to}（第 ${lastId} 条记录）。`,
+  }),
+  checkpointSmsFailed: (to: string, detail: string): Text => ({
+    en: `The daily checkpoint SMS to ${to} failed: ${detail}.`,
+    zh: `每日校验点短信发送到 ${to} 失败：${detail}。`,
+  }),
   internal: (detail: string): Text => ({
     en: `Ringfence hit an unexpected problem (${detail}). Screening goes on; details are in the log file.`,
     zh: `Ringfence 遇到意外问题（${detail}）。来电筛选仍在继续；详情见日志文件。`,

@@ -7,7 +7,8 @@ import type { SettingsBackend } from './store.ts';
 export function confBackend(dataDir: string): SettingsBackend {
   // No schema or defaults in conf itself: validation and recovery are SettingsStore's job, with zod.
   let conf: Conf<Record<string, unknown>> | null = null;
-  const open = () => (conf ??= new Conf<Record<string, unknown>>({ cwd: dataDir, configName: 'settings', projectName: 'ringfence', clearInvalidConfig: false }));
+  const open = () =>
+    (conf ??= new Conf<Record<string, unknown>>({ cwd: dataDir, configName: 'settings', projectName: 'ringfence', clearInvalidConfig: false }));
   return {
     path: `${dataDir}/settings.json`,
     read: () => open().store,

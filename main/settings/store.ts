@@ -150,7 +150,9 @@ export class SettingsStore {
       this.notices.push({
         code: 'settings-reset',
         level: 'warning',
-        text: all ? recoveryTexts.unreadable(path, problem ?? 'not a settings object', backup, defaults.homeCountry) : recoveryTexts.partlyReset(path, kept.reset, backup),
+        text: all
+          ? recoveryTexts.unreadable(path, problem ?? 'not a settings object', backup, defaults.homeCountry)
+          : recoveryTexts.partlyReset(path, kept.reset, backup),
       });
       this.#backend.write(kept.settings);
       this.#mtimeMs = this.#statMtime();

@@ -11,7 +11,7 @@ export type ValueRule =
   | { kind: 'pattern'; hint: string }
   | { kind: 'other'; message: string };
 
-const shown = (value: unknown) => (typeof value === 'string' ? value : JSON.stringify(value) ?? 'nothing');
+const shown = (value: unknown) => (typeof value === 'string' ? value : (JSON.stringify(value) ?? 'nothing'));
 
 function range(min: number | null, max: number | null): Text {
   if (min !== null && max !== null) return { en: `from ${min} to ${max}`, zh: `${min} 到 ${max} 之间` };

@@ -10,7 +10,14 @@ import type { CallView, DataEntry, Effect, FileView, Handler, ModemState, Profil
  * `data`: it printed "> " or CONNECT and now reads exactly `data.bytes` raw bytes; feed them to
  * `finishPrompt(state, data.done(bytes))`. `files`: files the line's storage must write or delete.
  */
-export type LineOutcome = { output: string; state: ModemState; effects: Effect[]; prompt?: (text: string) => Reply; data?: DataEntry; files?: Record<string, Buffer | null> };
+export type LineOutcome = {
+  output: string;
+  state: ModemState;
+  effects: Effect[];
+  prompt?: (text: string) => Reply;
+  data?: DataEntry;
+  files?: Record<string, Buffer | null>;
+};
 
 export type Env = { call: CallView | null; waiting?: CallView | null; now: Date; sms?: SmsView; files?: FileView };
 
@@ -55,7 +62,9 @@ export function executeLine(profile: Profile, state: ModemState, line: string, e
   let files: Record<string, Buffer | null> | undefined;
   for (const cmd of parsed.commands) {
     const handler = handlerFor(profile, cmd);
-    const reply: Reply = handler ? handler(cmd, { profile, state: current, call, waiting, now: env.now, sms: env.sms ?? noSms, files: env.files ?? noFiles }) : { result: 'ERROR' };
+    const reply: Reply = handler
+      ? handler(cmd, { profile, state: current, call, waiting, now: env.now, sms: env.sms ?? noSms, files: env.files ?? noFiles })
+      : { result: 'ERROR' };
     if (reply.set) current = { ...current, ...reply.set };
     if (reply.info?.length) output += info(reply.info, current);
     if (reply.files) files = { ...files, ...reply.files };

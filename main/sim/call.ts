@@ -133,7 +133,9 @@ export async function runCall(spec: CallSpec, options: CallOptions): Promise<Cal
     while (is('incoming') && rings < maxRings) {
       rings++;
       const gsmCallerId = profile.kind === 'gsm' && line.state.clip && caller.presentation !== 'none';
-      const ringWrite = line.unsolicited(gsmCallerId ? [profile.ring(line.state), clipLine(profile.clipStyle ?? 'simcom', caller, line.state.cscs)] : [profile.ring(line.state)]);
+      const ringWrite = line.unsolicited(
+        gsmCallerId ? [profile.ring(line.state), clipLine(profile.clipStyle ?? 'simcom', caller, line.state.cscs)] : [profile.ring(line.state)],
+      );
       // Huawei repeats +CLIP with every ring; the first one is what the host decides on.
       if (gsmCallerId) cidWrite ??= ringWrite;
       if (profile.kind === 'landline' && rings === 1) {

@@ -61,13 +61,22 @@ async function readJson(req: IncomingMessage): Promise<unknown> {
   }
 }
 
-const routes = ['POST /calls {number, presentation, name?, rings?}', 'POST /faults {kind}', 'GET /log', 'POST /scenario {steps}', 'POST /sms {from, text, class?, referenceBits?}', 'GET /sms/sent', 'GET /sms/store'];
+const routes = [
+  'POST /calls {number, presentation, name?, rings?}',
+  'POST /faults {kind}',
+  'GET /log',
+  'POST /scenario {steps}',
+  'POST /sms {from, text, class?, referenceBits?}',
+  'GET /sms/sent',
+  'GET /sms/store',
+];
 
 export async function startControlServer(sim: ControlTarget, address: { host: '127.0.0.1'; port: number }): Promise<ControlServer> {
   let port = address.port;
   const handle = async (req: IncomingMessage, res: ServerResponse) => {
     const host = (req.headers.host ?? '').toLowerCase();
-    if (host !== `127.0.0.1:${port}` && host !== `localhost:${port}`) throw new HttpProblem(403, 'forbidden-host', 'The control API answers only requests addressed to 127.0.0.1.');
+    if (host !== `127.0.0.1:${port}` && host !== `localhost:${port}`)
+      throw new HttpProblem(403, 'forbidden-host', 'The control API answers only requests addressed to 127.0.0.1.');
     const path = new URL(req.url ?? '/', 'http://127.0.0.1').pathname;
     const route = `${req.method} ${path}`;
     switch (route) {
@@ -79,7 +88,8 @@ export async function startControlServer(sim: ControlTarget, address: { host: '1
         return send(res, 200, await sim.placeCall((await readJson(req)) as never));
       case 'POST /faults': {
         const body = (await readJson(req)) as { kind?: unknown } | null;
-        if (typeof body !== 'object' || body === null || !('kind' in body)) throw new HttpProblem(400, 'invalid-input', 'Send {"kind": "<fault>"}, e.g. {"kind": "unplug"}.');
+        if (typeof body !== 'object' || body === null || !('kind' in body))
+          throw new HttpProblem(400, 'invalid-input', 'Send {"kind": "<fault>"}, e.g. {"kind": "unplug"}.');
         await sim.fault(body.kind as never);
         return send(res, 200, { ok: true, kind: body.kind });
       }
@@ -93,7 +103,9 @@ export async function startControlServer(sim: ControlTarget, address: { host: '1
         return send(res, 200, sim.smsStore());
     }
     const known = routes.some((r) => r.split(' ')[1] === path);
-    throw known ? new HttpProblem(405, 'method-not-allowed', `${req.method} is not supported on ${path}.`) : new HttpProblem(404, 'not-found', `No such route ${path}. Routes: ${routes.join(', ')}.`);
+    throw known
+      ? new HttpProblem(405, 'method-not-allowed', `${req.method} is not supported on ${path}.`)
+      : new HttpProblem(404, 'not-found', `No such route ${path}. Routes: ${routes.join(', ')}.`);
   };
 
   const server = createServer((req, res) => {

@@ -87,7 +87,13 @@ export function demoScenario(seed: number): Scenario {
 
 export async function startDemoModem(options: { link: string; timeScale?: number; seed?: number; transport?: SimTransport }): Promise<Simulator> {
   const sim = await startSimulator(
-    { link: options.link, profile: 'huawei-e173', timeScale: options.timeScale ?? 1, seed: options.seed ?? 1, ...(options.transport ? { transport: options.transport } : {}) },
+    {
+      link: options.link,
+      profile: 'huawei-e173',
+      timeScale: options.timeScale ?? 1,
+      seed: options.seed ?? 1,
+      ...(options.transport ? { transport: options.transport } : {}),
+    },
     { profile: demoProfile },
   );
   let running = true;

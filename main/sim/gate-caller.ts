@@ -4,7 +4,18 @@
 // person the digit asked for, a bot nothing — a moment after the prompt ends, reported the way the modem
 // reports keys: SIMCom `+DTMF: 7` once AT+DDET=1, Quectel `+QTONEDET: 55` once AT+QTONEDET=1, a voice
 // modem <DLE>7, a Huawei dongle the key's tones in the audio port's samples.
-import { clipMs, clipOfFile, concatSamples, dtmfTone, phraseOf, promptFromText, recognisePrompt, silence, type DtmfKey, type PromptSay } from '../modem/index.ts';
+import {
+  clipMs,
+  clipOfFile,
+  concatSamples,
+  dtmfTone,
+  phraseOf,
+  promptFromText,
+  recognisePrompt,
+  silence,
+  type DtmfKey,
+  type PromptSay,
+} from '../modem/index.ts';
 import type { SimAudioPort } from './audio-port.ts';
 import type { SimClock } from './clock.ts';
 import type { Line } from './line.ts';

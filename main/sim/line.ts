@@ -60,7 +60,14 @@ const maxPromptText = 1024;
 const bootDelayMs = 2000;
 
 /** The model's periodic noise (^RSSI, ^BOOT…), sent while `live()` and the host has not turned reports off. */
-function startNoise(profile: Profile, clock: SimClock, random: Random, live: () => boolean, state: () => ModemState, write: (data: string) => void): Array<() => void> {
+function startNoise(
+  profile: Profile,
+  clock: SimClock,
+  random: Random,
+  live: () => boolean,
+  state: () => ModemState,
+  write: (data: string) => void,
+): Array<() => void> {
   return profile.noise.map((source) =>
     clock.every(source.everyMs, () => {
       if (live() && state().reports) write(unsolicited(source.lines(random, state()), state()));
@@ -234,7 +241,14 @@ export function createLine(options: { link: SimLink; profile: Profile; clock: Si
       dataEntry = null;
       // A power cycle empties a RAM drive (Quectel RAM:); flash keeps its files (SIMCom C:\User\).
       if (profile.filesLostAtReset) files.clear();
-      stopNoise = startNoise(profile, clock, noiseRandom, () => plugged && !frozen && !line.replaying, () => state, (data) => void write(data));
+      stopNoise = startNoise(
+        profile,
+        clock,
+        noiseRandom,
+        () => plugged && !frozen && !line.replaying,
+        () => state,
+        (data) => void write(data),
+      );
       if (plugOptions.boot && profile.boot.length) {
         bootTimer = setTimeout(() => {
           bootTimer = null;

@@ -20,7 +20,7 @@ export async function readTranscript(file: string): Promise<Buffer> {
 export function replayChunks(bytes: Buffer, split: boolean, random: Random): Buffer[] {
   if (!split) return bytes.length ? [bytes] : [];
   const chunks: Buffer[] = [];
-  for (let i = 0; i < bytes.length; ) {
+  for (let i = 0; i < bytes.length;) {
     const n = Math.min(bytes.length - i, random.int(1, 8));
     chunks.push(bytes.subarray(i, i + n));
     i += n;

@@ -77,12 +77,24 @@ export function expandScenario(scenario: z.output<typeof Scenario>, seed = 1): T
     for (let at = from; at < from + step.for; at += every, i++) {
       count();
       const number = call.presentation !== 'allowed' ? null : call.numbers === 'rotating' ? nextRotating() : call.numbers[i % call.numbers.length]!;
-      items.push({ at, call: { number, presentation: call.presentation, ...(call.name ? { name: call.name } : {}), ...(call.rings ? { rings: call.rings } : {}), ...(call.caller ? { caller: call.caller } : {}) } });
+      items.push({
+        at,
+        call: {
+          number,
+          presentation: call.presentation,
+          ...(call.name ? { name: call.name } : {}),
+          ...(call.rings ? { rings: call.rings } : {}),
+          ...(call.caller ? { caller: call.caller } : {}),
+        },
+      });
     }
   }
   // Stable: steps due at the same moment keep the order they were written in (a back-to-back flood's calls
   // share one time and ring in turn).
-  return items.map((item, index) => ({ item, index })).sort((a, b) => a.item.at - b.item.at || a.index - b.index).map((x) => x.item);
+  return items
+    .map((item, index) => ({ item, index }))
+    .sort((a, b) => a.item.at - b.item.at || a.index - b.index)
+    .map((x) => x.item);
 }
 
 /**
@@ -93,6 +105,11 @@ export function expandScenario(scenario: z.output<typeof Scenario>, seed = 1): T
 export function backToBackFlood(options: { calls?: number; at?: number; repeated?: string[] } = {}): z.input<typeof Scenario> {
   const repeated = options.repeated ?? ['17012345678', '13800138000'];
   return {
-    steps: [{ at: options.at ?? 0, backToBack: { calls: options.calls ?? 160, gapMs: [50, 200], rings: [1, 3], callers: ['withheld', 'withheld', 'rotating', 'rotating', ...repeated] } }],
+    steps: [
+      {
+        at: options.at ?? 0,
+        backToBack: { calls: options.calls ?? 160, gapMs: [50, 200], rings: [1, 3], callers: ['withheld', 'withheld', 'rotating', 'rotating', ...repeated] },
+      },
+    ],
   };
 }

@@ -6,7 +6,9 @@ import { z } from 'zod';
 export const Presentation = z.enum(['allowed', 'withheld', 'unavailable', 'none']);
 
 /** Digits as the network delivers them, with a leading + when international (README §2 of the fixtures). */
-const DeliveredNumber = z.string().regex(/^\+?\d{1,20}$/, 'use the digits the network delivers, optionally with a leading +, e.g. "13800138000" or "+8613800138000"');
+const DeliveredNumber = z
+  .string()
+  .regex(/^\+?\d{1,20}$/, 'use the digits the network delivers, optionally with a leading +, e.g. "13800138000" or "+8613800138000"');
 
 /** No quotes or control characters: they would break the +CLIP line and the landline NAME field. */
 const CallerName = z
@@ -49,7 +51,10 @@ export const CallSpec = z
      * `+8*`, `<img src=x>`, escape sequences, U+202E — in place of `number` and `name`, to test the host's
      * defences. The checks on `number` and `name` do not apply to these.
      */
-    presented: z.object({ number: z.string().max(64).optional(), name: z.string().max(128).optional() }).strict().optional(),
+    presented: z
+      .object({ number: z.string().max(64).optional(), name: z.string().max(128).optional() })
+      .strict()
+      .optional(),
   })
   .strict()
   .superRefine((call, ctx) => {
@@ -63,7 +68,10 @@ export type CallSpec = z.infer<typeof CallSpec>;
 /** A sender as networks deliver them: digits (with + when international) or an alphanumeric name. */
 const SmsSender = z
   .string()
-  .regex(/^(?:\+?\d{1,20}|[A-Za-z0-9 ]{1,11})$/, 'use digits, optionally with a leading +, or a name of at most 11 letters and digits, e.g. "10690000" or "BANK"');
+  .regex(
+    /^(?:\+?\d{1,20}|[A-Za-z0-9 ]{1,11})$/,
+    'use digits, optionally with a leading +, or a name of at most 11 letters and digits, e.g. "10690000" or "BANK"',
+  );
 
 /**
  * One incoming SMS. Long texts are split into parts as the network does; `referenceBits` picks the
@@ -82,7 +90,11 @@ export type SmsSpec = z.infer<typeof SmsSpec>;
 export const Fault = z.enum(['unplug', 'replug', 'freeze', 'unfreeze', 'garbage', 'echo-on', 'no-sim', 'no-network']);
 export type Fault = z.infer<typeof Fault>;
 
-const SimMs = z.number().int().min(0).max(366 * 24 * 3600 * 1000);
+const SimMs = z
+  .number()
+  .int()
+  .min(0)
+  .max(366 * 24 * 3600 * 1000);
 
 /** Calls at a fixed period: `"numbers": "rotating"` gives a new number every call, like call-bombing software. */
 const Repeat = z
@@ -126,7 +138,10 @@ const BackToBack = z
         calls: z.number().int().min(1).max(10_000),
         gapMs: Range(0, 3_600_000, 'gapMs').default([50, 200]),
         rings: Range(1, 50, 'rings').default([1, 3]),
-        callers: z.array(z.union([z.literal('withheld'), z.literal('rotating'), DeliveredNumber])).min(1).default(['withheld', 'rotating']),
+        callers: z
+          .array(z.union([z.literal('withheld'), z.literal('rotating'), DeliveredNumber]))
+          .min(1)
+          .default(['withheld', 'rotating']),
       })
       .strict(),
   })

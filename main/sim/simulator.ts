@@ -88,7 +88,10 @@ const Options = z.object({
   freezeMs: z.number().int().min(0).optional(),
   answeredHoldMs: z.number().int().min(0).optional(),
   seed: z.number().int().optional(),
-  sms: z.object({ capacity: z.number().int().min(1).max(1000).optional(), preload: z.array(SmsSpec).max(1000).optional() }).strict().optional(),
+  sms: z
+    .object({ capacity: z.number().int().min(1).max(1000).optional(), preload: z.array(SmsSpec).max(1000).optional() })
+    .strict()
+    .optional(),
 });
 
 export function parse<T extends z.ZodType>(schema: T, value: unknown, what: string): z.output<T> {
@@ -101,7 +104,13 @@ export async function startSimulator(options: SimulatorOptions, overrides: { pro
   const opts = parse(Options, options, 'simulator options');
   const transport = opts.transport ?? 'pty';
   const folder = dirname(opts.link);
-  if (transport === 'pty' && !(await stat(folder).then((s) => s.isDirectory(), () => false))) {
+  if (
+    transport === 'pty' &&
+    !(await stat(folder).then(
+      (s) => s.isDirectory(),
+      () => false,
+    ))
+  ) {
     throw new SimInputError('link-folder-missing', texts.linkFolderMissing(opts.link, folder));
   }
   const transcript = opts.replay ? await readTranscript(opts.replay.file) : null;

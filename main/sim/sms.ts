@@ -11,7 +11,14 @@ import type { SimLog } from './log.ts';
 import type { Effect, StoredSms } from './profiles/profile.ts';
 import type { SmsSpec } from './schemas.ts';
 
-export type SentSms = { at: string; to: string; text: string | null; reference: number; pdu: string; concat: { reference: number; total: number; sequence: number } | null };
+export type SentSms = {
+  at: string;
+  to: string;
+  text: string | null;
+  reference: number;
+  pdu: string;
+  concat: { reference: number; total: number; sequence: number } | null;
+};
 
 export type SmsDelivery = { parts: number; delivered: Array<'cmt' | 'stored' | 'held'> };
 

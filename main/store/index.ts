@@ -6,4 +6,18 @@ export { applyMigrations, openDatabase, schemaVersion, type Migration, type Open
 export { openDataStore, openExistingStore, StoreError, type DataStore, type StoreNotice } from './open.ts';
 export { acquireDataLock, DataLockError, lockFileName, processAlive, type DataLock, type LockOwner } from './lock.ts';
 export { checkTarget, placeFile, tempBeside, writeFileSafely, writeFileSafelySync, type SafeWriteOptions } from './safe-write.ts';
-export { allOf, anyOf, cond, query, tupleQuery, whereClause, type Columns, type Params, type Query, type SqlPart, type SqlValue, type Tuple, type Write } from './sql.ts';
+export {
+  allOf,
+  anyOf,
+  cond,
+  query,
+  tupleQuery,
+  whereClause,
+  type Columns,
+  type Params,
+  type Query,
+  type SqlPart,
+  type SqlValue,
+  type Tuple,
+  type Write,
+} from './sql.ts';

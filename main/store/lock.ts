@@ -48,7 +48,14 @@ function readOwner(path: string): LockOwner | null | 'gone' {
   }
   try {
     const o = JSON.parse(text) as Partial<LockOwner>;
-    if (typeof o.pid === 'number' && Number.isInteger(o.pid) && o.pid > 0 && typeof o.startedAt === 'string' && typeof o.host === 'string' && typeof o.what === 'string') {
+    if (
+      typeof o.pid === 'number' &&
+      Number.isInteger(o.pid) &&
+      o.pid > 0 &&
+      typeof o.startedAt === 'string' &&
+      typeof o.host === 'string' &&
+      typeof o.what === 'string'
+    ) {
       return { pid: o.pid, startedAt: o.startedAt, host: o.host, what: o.what };
     }
   } catch {

@@ -105,7 +105,11 @@ export async function placeFile(temp: string, target: string, path: string, forc
  * Writes through `produce`, which writes the whole content to the temporary path it is given (a stream, a
  * library's own writer), then moves it into place.
  */
-export async function writeFileSafely(path: string, produce: string | Uint8Array | ((temp: string) => Promise<void>), options: SafeWriteOptions = {}): Promise<string> {
+export async function writeFileSafely(
+  path: string,
+  produce: string | Uint8Array | ((temp: string) => Promise<void>),
+  options: SafeWriteOptions = {},
+): Promise<string> {
   const target = checkTarget(path, options);
   const temp = tempBeside(target);
   try {

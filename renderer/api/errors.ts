@@ -2,13 +2,7 @@
 // connection, an Electron IPC rejection — reaches a component as an ApiCallError with a stable code.
 import type { Text } from '../../shared/domain.ts';
 
-export type ApiErrorCode =
-  | 'invalid-input'
-  | 'unauthorized'
-  | 'unknown-method'
-  | 'unreachable'
-  | 'server-error'
-  | (string & {});
+export type ApiErrorCode = 'invalid-input' | 'unauthorized' | 'unknown-method' | 'unreachable' | 'server-error' | (string & {});
 
 export class ApiCallError extends Error {
   readonly code: ApiErrorCode;

@@ -135,10 +135,7 @@ export function AppProvider({ transport, children }: { transport: Transport; chi
   );
 
   const dismissNotice = useCallback((code: string) => setDismissed((d) => new Set(d).add(code)), []);
-  const visibleStatus = useMemo(
-    () => (status ? { ...status, notices: status.notices.filter((n) => !dismissed.has(n.code)) } : null),
-    [status, dismissed],
-  );
+  const visibleStatus = useMemo(() => (status ? { ...status, notices: status.notices.filter((n) => !dismissed.has(n.code)) } : null), [status, dismissed]);
 
   const value: AppState = {
     transport,

@@ -9,7 +9,19 @@ import { dayPattern, parseDay, showDay } from '../format/date-input.ts';
 import { Calendar } from './Calendar.tsx';
 import { Field } from './Field.tsx';
 
-export function DateField({ label, value, onChange, error, hint = true }: { label: string; value: string; onChange: (isoDay: string) => void; error?: string | null; hint?: boolean | string }) {
+export function DateField({
+  label,
+  value,
+  onChange,
+  error,
+  hint = true,
+}: {
+  label: string;
+  value: string;
+  onChange: (isoDay: string) => void;
+  error?: string | null;
+  hint?: boolean | string;
+}) {
   const { t } = useTranslation();
   const { language } = useApp();
   const [text, setText] = useState(() => showDay(value, language));
@@ -59,7 +71,15 @@ export function DateField({ label, value, onChange, error, hint = true }: { labe
       error={problem ?? error ?? null}
       after={
         <div className="calendar-box" ref={box}>
-          <button type="button" ref={toggle} className="calendar-toggle" aria-label={t('dateField.calendar', { field: label })} aria-haspopup="dialog" aria-expanded={open} onClick={() => setOpen((o) => !o)}>
+          <button
+            type="button"
+            ref={toggle}
+            className="calendar-toggle"
+            aria-label={t('dateField.calendar', { field: label })}
+            aria-haspopup="dialog"
+            aria-expanded={open}
+            onClick={() => setOpen((o) => !o)}
+          >
             <svg viewBox="0 0 16 16" width="16" height="16" aria-hidden="true" focusable="false">
               <rect x="1.5" y="2.5" width="13" height="12" rx="1.5" fill="none" stroke="currentColor" />
               <path d="M1.5 6h13M5 1v3M11 1v3" stroke="currentColor" />

@@ -17,7 +17,13 @@ export function LiveCallCard({ call }: { call: LiveCall }) {
   const line = status?.lines.find((l) => l.id === call.lineId);
   const ringing = call.phase !== 'ended';
   return (
-    <article className={`card live-call phase-${call.phase}`} data-testid="live-call" data-key={call.key} data-phase={call.phase} aria-label={t('live.cardLabel')}>
+    <article
+      className={`card live-call phase-${call.phase}`}
+      data-testid="live-call"
+      data-key={call.key}
+      data-phase={call.phase}
+      aria-label={t('live.cardLabel')}
+    >
       <header className="live-call-header">
         <span className={ringing ? 'pulse' : 'pulse done'} aria-hidden="true" />
         <span className="live-phase">{t(`live.phase.${call.phase}`)}</span>
@@ -27,7 +33,9 @@ export function LiveCallCard({ call }: { call: LiveCall }) {
         <Caller number={caller.number} presentation={caller.presentation} name={caller.name} presentedNumber={caller.presentedNumber} />
       </p>
       <p className="live-line">
-        {t('live.onLine')} <span data-verbatim={line?.label ? true : undefined}>{line ? lineName(line, t) : call.simulated ? t('line.demoName') : call.lineId}</span> {call.simulated ? <SimulatedBadge /> : null}
+        {t('live.onLine')}{' '}
+        <span data-verbatim={line?.label ? true : undefined}>{line ? lineName(line, t) : call.simulated ? t('line.demoName') : call.lineId}</span>{' '}
+        {call.simulated ? <SimulatedBadge /> : null}
       </p>
       {call.decision ? (
         <p className="live-decision">

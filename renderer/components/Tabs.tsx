@@ -3,7 +3,19 @@ import { useId, useRef, type ReactNode } from 'react';
 
 export type TabDef<K extends string> = { key: K; label: ReactNode };
 
-export function Tabs<K extends string>({ tabs, active, onChange, label, children }: { tabs: TabDef<K>[]; active: K; onChange: (k: K) => void; label: string; children: ReactNode }) {
+export function Tabs<K extends string>({
+  tabs,
+  active,
+  onChange,
+  label,
+  children,
+}: {
+  tabs: TabDef<K>[];
+  active: K;
+  onChange: (k: K) => void;
+  label: string;
+  children: ReactNode;
+}) {
   const id = useId();
   const refs = useRef(new Map<K, HTMLButtonElement>());
   const move = (index: number) => {

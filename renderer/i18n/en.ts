@@ -43,8 +43,7 @@ export const en = {
     retry: 'Try again',
   },
   errors: {
-    unauthorized:
-      'This page needs its access key. Open Ringfence with the full link that "ringfence serve" printed (it ends in #token=…).',
+    unauthorized: 'This page needs its access key. Open Ringfence with the full link that "ringfence serve" printed (it ends in #token=…).',
     unreachable: 'Ringfence is not answering. Check that it is still running, then try again.',
     unknownMethod: 'This version of Ringfence cannot do that yet. Update Ringfence and try again.',
     notFound: 'That item no longer exists. It may have been removed in another window; reload the page.',
@@ -176,7 +175,7 @@ export const en = {
   },
   demoRing: {
     title: 'Ring the demo line',
-    hint: 'Made-up calls on the simulated line, to see what Ringfence does with each. They stay in the demo\'s own history.',
+    hint: "Made-up calls on the simulated line, to see what Ringfence does with each. They stay in the demo's own history.",
     normal: 'An ordinary caller',
     blocked: 'A caller on the blocked list',
     flood: 'A call flood (10 calls)',
@@ -513,7 +512,8 @@ export const en = {
     digitWaitSeconds: 'Wait for the digit (seconds)',
     prompt: 'Prompt languages',
     prompts: { 'zh-en': 'Chinese, then English', 'en-zh': 'English, then Chinese', zh: 'Chinese only', en: 'English only' },
-    summary: 'A caller who presses the right digit within {{seconds}} seconds can call again within {{minutes}} minutes and ring through. Lines that cannot gate say so on their card and reject instead.',
+    summary:
+      'A caller who presses the right digit within {{seconds}} seconds can call again within {{minutes}} minutes and ring through. Lines that cannot gate say so on their card and reject instead.',
     summaryOff: 'The gate is off: while the shield is on, only trusted callers ring through.',
   },
   validation: {
@@ -545,7 +545,8 @@ export const en = {
     distinctHint: 'Call bombers rotate through many numbers; a sudden rise here is a sign.',
     topCallers: 'Most frequent callers',
     topRanges: 'Busiest number ranges',
-    topRangesHint: 'Call bombers rotate through many numbers of one range: each number calls once, the range calls all the time. Blocking the range stops them; check first that no one you know has a number in it.',
+    topRangesHint:
+      'Call bombers rotate through many numbers of one range: each number calls once, the range calls all the time. Blocking the range stops them; check first that no one you know has a number in it.',
     range: 'Range',
     rangeNumbers: 'Numbers',
     blockRange: 'Block {{prefix}}*',
@@ -578,7 +579,8 @@ export const en = {
   },
   messageSettings: {
     title: 'Text message keywords',
-    intro: 'Messages containing these words are flagged on the Messages page and quoted in full in the evidence report. One keyword per line; matched as plain text, whatever the case or full/half width.',
+    intro:
+      'Messages containing these words are flagged on the Messages page and quoted in full in the evidence report. One keyword per line; matched as plain text, whatever the case or full/half width.',
     alert: 'Extortion and fraud',
     alertHint: 'e.g. WeChat, VX, QQ; Chinese keywords work the same way.',
     code: 'Verification codes',
@@ -592,13 +594,15 @@ export const en = {
     ownNumbers: ': my number',
     ownNumbersHint: 'As you would give it to the operator, e.g. 138 0013 8000. Several numbers: separate them with commas.',
     checkpointDir: 'Also keep checkpoints in this folder',
-    checkpointDirHint: 'A folder outside the data folder, such as a USB stick or a cloud-synced folder. Each day, and with every export, the record\'s fingerprint is written there, so an edit of the database can be proven later.',
+    checkpointDirHint:
+      "A folder outside the data folder, such as a USB stick or a cloud-synced folder. Each day, and with every export, the record's fingerprint is written there, so an edit of the database can be proven later.",
     smsTitle: 'Text the fingerprint to a phone every day (optional)',
-    smsIntro: 'The operator\'s own records then show when each fingerprint existed. Costs one SMS a day from the line\'s SIM. Sending needs a GSM modem that can send SMS.',
+    smsIntro:
+      "The operator's own records then show when each fingerprint existed. Costs one SMS a day from the line's SIM. Sending needs a GSM modem that can send SMS.",
     smsTo: 'Send to',
     smsEnable: 'Confirm and turn on',
     smsDisable: 'Turn off',
-    smsConfirm: 'Send a text with the record\'s fingerprint to {{number}} once a day? Each text is sent from your SIM and may cost money.',
+    smsConfirm: "Send a text with the record's fingerprint to {{number}} once a day? Each text is sent from your SIM and may cost money.",
     smsOn: 'On: a text to {{number}} every day.',
     smsOff: 'Off: no text is sent.',
   },
@@ -644,7 +648,7 @@ export const en = {
     chainHead: 'Latest fingerprint:',
     exclude: 'Leave these numbers out (optional)',
     excludeHint: 'Numbers that are not harassment (a relative, a delivery): left out of the incidents and complaints. One per line or separated by commas.',
-    openPack: 'Open the pack\'s report',
+    openPack: "Open the pack's report",
     packFiles: 'Files in the pack:',
     checkpointOk: 'Checkpoint of {{at}} matches.',
     checkpointBad: 'Checkpoint of {{at}} does not match: {{problem}}',
@@ -657,7 +661,8 @@ export const en = {
     rename: 'Rename',
     hangup: 'How to hang up',
     audioPath: 'Audio port (for the pass gate)',
-    audioPathHint: "Huawei voice dongles carry the call's sound on a port of their own, the one that does not answer AT commands (often the next ttyUSB or COM port).",
+    audioPathHint:
+      "Huawei voice dongles carry the call's sound on a port of their own, the one that does not answer AT commands (often the next ttyUSB or COM port).",
     saveAudioPath: 'Save audio port',
     enabled: 'Screen calls on this line',
     remove: 'Remove this line',
@@ -717,7 +722,7 @@ export const en = {
     send: 'Send to {{to}}',
     sending: 'Sending…',
     sent: 'Report sent to {{to}}.',
-    sentLong: 'Sent to {{to}}. The sent message is kept with your evidence; the operator\'s reply will appear in Messages.',
+    sentLong: "Sent to {{to}}. The sent message is kept with your evidence; the operator's reply will appear in Messages.",
     failed: 'The report was not sent.',
     close: 'Close',
   },
@@ -726,7 +731,8 @@ export const en = {
     demoTitle: 'Try without a modem',
     demoIntro: 'A simulated line with made-up calls, to see how Ringfence works. Everything it shows is labelled "Simulated line".',
     demoOn: 'Use the simulated line',
-    demoWhere: 'The demo plays in a separate folder: your history, lists and settings stay as they are. While a modem is set up, turn its line off first: made-up calls beside a real line would turn its shield on.',
+    demoWhere:
+      'The demo plays in a separate folder: your history, lists and settings stay as they are. While a modem is set up, turn its line off first: made-up calls beside a real line would turn its shield on.',
     demoTry: 'Try without a modem',
     generalTitle: 'General',
     language: 'Language',

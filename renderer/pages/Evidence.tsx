@@ -51,7 +51,8 @@ export function Evidence() {
   });
 
   const list = parseNumbers(numbers);
-  const numbersError = list.length > 100 ? t('evidence.tooManyNumbers', { count: list.length }) : list.find((n) => n.length > 64) ? t('evidence.numberTooLong') : null;
+  const numbersError =
+    list.length > 100 ? t('evidence.tooManyNumbers', { count: list.length }) : list.find((n) => n.length > 64) ? t('evidence.numberTooLong') : null;
   const rangeError = fromDay && toDay && toDay < fromDay ? t('history.toBeforeFrom') : null;
 
   const run = async () => {
@@ -146,7 +147,9 @@ export function Evidence() {
         {exporting || progress ? (
           <div className="progress" data-testid="export-progress">
             <label htmlFor="export-progress-bar">
-              {progress ? t('evidence.progress', { done: formatCount(progress.done, language), total: formatCount(progress.total, language) }) : t('evidence.starting')}
+              {progress
+                ? t('evidence.progress', { done: formatCount(progress.done, language), total: formatCount(progress.total, language) })
+                : t('evidence.starting')}
             </label>
             <progress id="export-progress-bar" max={progress?.total || 1} value={progress ? progress.done : undefined} />
           </div>
@@ -177,16 +180,20 @@ export function Evidence() {
         ) : null}
         {verify ? (
           <ul className="verify-details" data-testid="verify-details">
-            {(verify.checkpoints ?? []).filter((c) => c.matches !== null).map((c) => (
-              <li key={`${c.source}:${c.lastId}`} className={c.matches ? 'verify ok' : 'verify bad'}>
-                {c.matches ? t('evidence.checkpointOk', { at: c.at ?? '—' }) : t('evidence.checkpointBad', { at: c.at ?? '—', problem: c.problem ?? '' })}
-              </li>
-            ))}
-            {(verify.problems ?? []).filter((p) => !(verify.checkpoints ?? []).some((c) => c.problem === p)).map((p) => (
-              <li key={p} className="verify bad">
-                {t('evidence.problem', { text: p })}
-              </li>
-            ))}
+            {(verify.checkpoints ?? [])
+              .filter((c) => c.matches !== null)
+              .map((c) => (
+                <li key={`${c.source}:${c.lastId}`} className={c.matches ? 'verify ok' : 'verify bad'}>
+                  {c.matches ? t('evidence.checkpointOk', { at: c.at ?? '—' }) : t('evidence.checkpointBad', { at: c.at ?? '—', problem: c.problem ?? '' })}
+                </li>
+              ))}
+            {(verify.problems ?? [])
+              .filter((p) => !(verify.checkpoints ?? []).some((c) => c.problem === p))
+              .map((p) => (
+                <li key={p} className="verify bad">
+                  {t('evidence.problem', { text: p })}
+                </li>
+              ))}
           </ul>
         ) : null}
       </section>
@@ -194,7 +201,17 @@ export function Evidence() {
   );
 }
 
-function ExportResultView({ result, format, downloadUrl, shell }: { result: ExportResult; format: Format; downloadUrl: (url: string) => string; shell: DesktopShell | null }) {
+function ExportResultView({
+  result,
+  format,
+  downloadUrl,
+  shell,
+}: {
+  result: ExportResult;
+  format: Format;
+  downloadUrl: (url: string) => string;
+  shell: DesktopShell | null;
+}) {
   const { t } = useTranslation();
   const { language } = useApp();
   const [shellError, setShellError] = useState<unknown>(null);
@@ -213,7 +230,8 @@ function ExportResultView({ result, format, downloadUrl, shell }: { result: Expo
           {...(format === 'html' || format === 'pack' ? { target: '_blank', rel: 'noopener' } : { download: result.fileName })}
           data-testid="export-link"
         >
-          {format === 'pack' ? t('evidence.openPack') : format === 'html' ? t('evidence.openReport') : t('evidence.download')} <span data-verbatim>({result.fileName})</span>
+          {format === 'pack' ? t('evidence.openPack') : format === 'html' ? t('evidence.openReport') : t('evidence.download')}{' '}
+          <span data-verbatim>({result.fileName})</span>
         </a>
       ) : null}
       {result.path ? (

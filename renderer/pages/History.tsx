@@ -61,7 +61,14 @@ export function History() {
                 ? t('history.showingMore', { count: pages.rows.length })
                 : t('history.showingAll', { count: pages.rows.length })}
         </p>
-        <HistoryTable rows={pages.rows} hasMore={pages.hasMore} loading={pages.loading} onLoadMore={pages.loadMore} onOpen={setSelected} selectedId={selected?.id ?? null} />
+        <HistoryTable
+          rows={pages.rows}
+          hasMore={pages.hasMore}
+          loading={pages.loading}
+          onLoadMore={pages.loadMore}
+          onOpen={setSelected}
+          selectedId={selected?.id ?? null}
+        />
       </div>
       {selected ? <CallDetail call={selected} onClose={() => setSelected(null)} /> : null}
     </div>

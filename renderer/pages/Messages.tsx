@@ -105,7 +105,11 @@ function MessageRow({ message, keywords, onComplain }: { message: Message; keywo
           {formatCallTime(message.receivedAt, language)}
         </time>
         <span className="message-party" data-verbatim>
-          {message.direction === 'sent' ? `→ ${number ? formatNumber(number) : (message.party ?? '')}` : number ? formatNumber(number) : (message.party ?? t('messages.noSender'))}
+          {message.direction === 'sent'
+            ? `→ ${number ? formatNumber(number) : (message.party ?? '')}`
+            : number
+              ? formatNumber(number)
+              : (message.party ?? t('messages.noSender'))}
         </span>
         <span className={`badge badge-label badge-${message.label}`}>{t(`messages.labels.${message.label}`)}</span>
         {flagged ? <span className="badge badge-alert">{t('messages.flaggedBadge', { words: message.flags.alert.join('、') })}</span> : null}
@@ -146,7 +150,10 @@ export function Messages() {
   const onFilters = useCallback((f: MessageFilters) => setFilters(f), []);
 
   useEffect(() => {
-    void api.getSettings({}).then((s) => setKeywords(s.messages.keywords), () => {});
+    void api.getSettings({}).then(
+      (s) => setKeywords(s.messages.keywords),
+      () => {},
+    );
   }, [api]);
   useApiEvent((event) => {
     if (event.type === 'settings-changed') setKeywords(event.settings.messages.keywords);
@@ -169,7 +176,12 @@ export function Messages() {
         {pages.loading && pages.rows.length === 0
           ? t('messages.loading')
           : pages.counts && pages.counts.total > 0
-            ? t('messages.counts', { count: pages.counts.total, total: formatCount(pages.counts.total, language), alert: formatCount(pages.counts.alert, language), code: formatCount(pages.counts.code, language) })
+            ? t('messages.counts', {
+                count: pages.counts.total,
+                total: formatCount(pages.counts.total, language),
+                alert: formatCount(pages.counts.alert, language),
+                code: formatCount(pages.counts.code, language),
+              })
             : unfiltered
               ? t('messages.empty')
               : t('messages.noMatch')}

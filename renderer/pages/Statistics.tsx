@@ -97,7 +97,10 @@ export function Statistics() {
   }, [stale]);
 
   const bucketLabel = (iso: string) => (stats?.bucket === 'hour' ? formatHour(iso, language) : formatDay(iso, language));
-  const chartData = useMemo(() => stats?.buckets.map((b) => ({ ...b, label: stats.bucket === 'hour' ? formatHour(b.start, language) : formatDay(b.start, language) })) ?? [], [stats, language]);
+  const chartData = useMemo(
+    () => stats?.buckets.map((b) => ({ ...b, label: stats.bucket === 'hour' ? formatHour(b.start, language) : formatDay(b.start, language) })) ?? [],
+    [stats, language],
+  );
   const incidentData = useMemo(
     () =>
       stats?.incidents.map((i) => ({
@@ -167,7 +170,10 @@ export function Statistics() {
                 <CartesianGrid strokeDasharray="3 3" stroke="var(--border)" />
                 <XAxis dataKey="label" stroke="var(--muted)" tick={{ fill: 'var(--muted)' }} />
                 <YAxis allowDecimals={false} stroke="var(--muted)" tick={{ fill: 'var(--muted)' }} />
-                <Tooltip cursor={{ fill: 'var(--surface-2)' }} contentStyle={{ background: 'var(--surface)', border: '1px solid var(--border)', color: 'var(--text)' }} />
+                <Tooltip
+                  cursor={{ fill: 'var(--surface-2)' }}
+                  contentStyle={{ background: 'var(--surface)', border: '1px solid var(--border)', color: 'var(--text)' }}
+                />
                 <Legend content={<SeriesLegend />} />
                 {series.map((s) => (
                   <Bar key={s.key} dataKey={s.key} name={t(`stats.series.${s.key}`)} stackId="calls" fill={s.color} isAnimationActive={false} />
@@ -186,7 +192,10 @@ export function Statistics() {
                 <CartesianGrid strokeDasharray="3 3" stroke="var(--border)" />
                 <XAxis dataKey="label" stroke="var(--muted)" tick={{ fill: 'var(--muted)' }} />
                 <YAxis allowDecimals={false} stroke="var(--muted)" tick={{ fill: 'var(--muted)' }} />
-                <Tooltip cursor={{ fill: 'var(--surface-2)' }} contentStyle={{ background: 'var(--surface)', border: '1px solid var(--border)', color: 'var(--text)' }} />
+                <Tooltip
+                  cursor={{ fill: 'var(--surface-2)' }}
+                  contentStyle={{ background: 'var(--surface)', border: '1px solid var(--border)', color: 'var(--text)' }}
+                />
                 <Line type="linear" dataKey="count" name={t('stats.distinct')} stroke="var(--chart-reject)" isAnimationActive={false} />
               </LineChart>
             </ResponsiveContainer>
@@ -250,7 +259,9 @@ export function Statistics() {
                   <tbody>
                     {stats.topRanges.map((r) => (
                       <tr key={r.prefix}>
-                        <td data-verbatim data-label={t('stats.range')}>{r.region ? t('stats.rangeRegion', { prefix: `${r.prefix}…`, region: regionName(r.region, language) }) : `${r.prefix}…`}</td>
+                        <td data-verbatim data-label={t('stats.range')}>
+                          {r.region ? t('stats.rangeRegion', { prefix: `${r.prefix}…`, region: regionName(r.region, language) }) : `${r.prefix}…`}
+                        </td>
                         <td data-label={t('stats.calls')}>{formatCount(r.count, language)}</td>
                         <td data-label={t('stats.rangeNumbers')}>{formatCount(r.numbers, language)}</td>
                         <td data-label={t('stats.blocked')}>{formatCount(r.blocked, language)}</td>

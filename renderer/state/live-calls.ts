@@ -26,10 +26,7 @@ export function applyCallEvent(calls: readonly LiveCall[], event: ApiEvent): rea
   switch (event.type) {
     case 'call-started':
       if (calls.some((c) => c.key === event.call.key)) return calls;
-      return [
-        { ...event.call, phase: 'ringing' as const, callerId: null, decision: null, record: null },
-        ...calls,
-      ].slice(0, LIVE_CALLS_KEPT);
+      return [{ ...event.call, phase: 'ringing' as const, callerId: null, decision: null, record: null }, ...calls].slice(0, LIVE_CALLS_KEPT);
     case 'caller-identified':
       return upsert(calls, event.key, event.lineId, (c) => ({ ...c, callerId: event.callerId, phase: later(c.phase, 'identified') }));
     case 'call-decided':
@@ -62,7 +59,16 @@ function later(current: LivePhase, next: LivePhase): LivePhase {
 function upsert(calls: readonly LiveCall[], key: string, lineId: string, change: (c: LiveCall) => LiveCall): readonly LiveCall[] {
   const index = calls.findIndex((c) => c.key === key);
   if (index === -1) {
-    const fresh: LiveCall = { key, lineId, simulated: false, startedAt: new Date().toISOString(), phase: 'ringing', callerId: null, decision: null, record: null };
+    const fresh: LiveCall = {
+      key,
+      lineId,
+      simulated: false,
+      startedAt: new Date().toISOString(),
+      phase: 'ringing',
+      callerId: null,
+      decision: null,
+      record: null,
+    };
     return [change(fresh), ...calls].slice(0, LIVE_CALLS_KEPT);
   }
   const next = calls.slice();

@@ -11,4 +11,3 @@ export function mergePatch<T>(base: T, patch: unknown): T {
   for (const [k, v] of Object.entries(patch)) out[k] = mergePatch(base[k], v);
   return out as T;
 }
-

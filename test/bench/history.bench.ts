@@ -33,7 +33,7 @@ const report = (name: string, value: string, target: string, ok = true) => {
 // Deterministic: a campaign of 60 numbers (a third of the calls), rotating one-off numbers from a pool of
 // 250,000, withheld calls, a few friends who ring through, two lines, some caller names.
 let seed = 20250101;
-const rnd = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+const rnd = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
 const pad = (n: number, w: number) => String(n).padStart(w, '0');
 const texts = {
   campaign: { en: 'Blocked: shield on since 14:02 (call flood)', zh: '已拦截：防轰炸保护自 14:02 开启（呼叫轰炸）' },
@@ -76,14 +76,27 @@ function call(i: number, at: number): CallToRecord {
     simulated: false,
     startedAt: `${local}+08:00`,
     timeZone: zone,
-    timings: { firstRing: 0, callerId: 380 + Math.floor(rnd() * 200), decision: 600, hangupSent: blocked ? 601 : null, hangupConfirmed: blocked ? 790 : null, end: 5200 },
+    timings: {
+      firstRing: 0,
+      callerId: 380 + Math.floor(rnd() * 200),
+      decision: 600,
+      hangupSent: blocked ? 601 : null,
+      hangupConfirmed: blocked ? 790 : null,
+      end: 5200,
+    },
     number: number === null ? null : number.slice(3),
     normalized: number,
     presentation,
     name: rnd() < 0.02 ? `Caller ${pad(Math.floor(rnd() * 500), 3)}` : null,
     rings: oneRing ? 1 : 1 + Math.floor(rnd() * 4),
     oneRing,
-    decision: { action, reason: blocked ? 'blocked-prefix' : 'default', ruleId: blocked ? 'rule-170' : null, ruleLabel: blocked ? 'virtual operators' : null, text },
+    decision: {
+      action,
+      reason: blocked ? 'blocked-prefix' : 'default',
+      ruleId: blocked ? 'rule-170' : null,
+      ruleLabel: blocked ? 'virtual operators' : null,
+      text,
+    },
     outcome: blocked ? (action === 'reject' ? 'rejected' : 'answered') : action === 'silent' ? 'caller-hung-up' : 'rang-through',
     hangupLatencyMs: blocked ? 150 + Math.floor(rnd() * 100) : null,
     raw: number === null ? ['RING', '+CLIP: "",128,,,,1'] : ['RING', `+CLIP: "${number.slice(3)}",129,,,,0`, 'RING'],
@@ -99,7 +112,10 @@ function timed<T>(work: () => T): [T, number] {
 async function main() {
   process.stdout.write(`History benchmark: ${total.toLocaleString('en')} calls over 2025, in ${dir}\n`);
   // The machine is shared: say how busy it was, so wall-clock figures can be read against the CPU time.
-  const load = () => loadavg().map((l) => l.toFixed(1)).join(' ');
+  const load = () =>
+    loadavg()
+      .map((l) => l.toFixed(1))
+      .join(' ');
   process.stdout.write(`${cpus().length} cores, load average ${load()} at the start\n\n`);
   let { db } = openDataStore(dir);
   let history = openHistory(db, { timeZone: zone });
@@ -177,12 +193,14 @@ async function main() {
   }
   {
     const runs: number[] = [];
-    for (let i = 0; i < 5; i++) runs.push(timed(() => history.statistics({ from: '2025-03-01T00:00:00+08:00', to: '2025-04-01T00:00:00+08:00', bucket: 'hour' }, []))[1]);
+    for (let i = 0; i < 5; i++)
+      runs.push(timed(() => history.statistics({ from: '2025-03-01T00:00:00+08:00', to: '2025-04-01T00:00:00+08:00', bucket: 'hour' }, []))[1]);
     report('statistics for March, by hour', `${median(runs).toFixed(1)} ms`, 'no target');
   }
   {
     const runs: number[] = [];
-    for (let i = 0; i < 5; i++) runs.push(timed(() => history.statistics({ from: '2025-02-10T13:37:00+08:00', to: '2025-11-20T09:00:00+08:00', bucket: 'day' }, []))[1]);
+    for (let i = 0; i < 5; i++)
+      runs.push(timed(() => history.statistics({ from: '2025-02-10T13:37:00+08:00', to: '2025-11-20T09:00:00+08:00', bucket: 'day' }, []))[1]);
     report('statistics for an unaligned 9 months, by day', `${median(runs).toFixed(1)} ms`, 'no target');
   }
 
@@ -221,13 +239,28 @@ async function main() {
   cpu = process.cpuUsage();
   const verdict = history.verify();
   const verifyMs = performance.now() - t;
-  report(`verify the chain (${verdict.records.toLocaleString('en')} records, ${verdict.ok ? 'holds' : 'BROKEN'})`, `${(verifyMs / 1000).toFixed(2)} s`, '≤ 5 s', verdict.ok && verifyMs <= 5_000);
+  report(
+    `verify the chain (${verdict.records.toLocaleString('en')} records, ${verdict.ok ? 'holds' : 'BROKEN'})`,
+    `${(verifyMs / 1000).toFixed(2)} s`,
+    '≤ 5 s',
+    verdict.ok && verifyMs <= 5_000,
+  );
   report('verify: CPU time (both threads)', cpuSeconds(), '');
 
   t = performance.now();
   const html = join(dir, 'march.html');
-  const march = await history.exportTo(html, { format: 'html', from: '2025-03-01T00:00:00+08:00', to: '2025-04-01T00:00:00+08:00', language: 'zh', incidents: [] });
-  report(`evidence report for March (${march.rows.toLocaleString('en')} calls)`, `${((performance.now() - t) / 1000).toFixed(2)} s`, `${mb(statSync(html).size)}`);
+  const march = await history.exportTo(html, {
+    format: 'html',
+    from: '2025-03-01T00:00:00+08:00',
+    to: '2025-04-01T00:00:00+08:00',
+    language: 'zh',
+    incidents: [],
+  });
+  report(
+    `evidence report for March (${march.rows.toLocaleString('en')} calls)`,
+    `${((performance.now() - t) / 1000).toFixed(2)} s`,
+    `${mb(statSync(html).size)}`,
+  );
 
   db.close();
   rmSync(html);

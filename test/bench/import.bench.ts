@@ -24,7 +24,8 @@ const stats = (xs: number[]) => {
   const q = (p: number) => s[Math.min(s.length - 1, Math.floor(p * s.length))]!;
   return { n: s.length, p50: q(0.5), p99: q(0.99), max: s[s.length - 1]! };
 };
-const fmt = (x: { n: number; p50: number; p99: number; max: number }) => `p50 ${x.p50.toFixed(2)} ms, p99 ${x.p99.toFixed(2)} ms, max ${x.max.toFixed(2)} ms (n=${x.n})`;
+const fmt = (x: { n: number; p50: number; p99: number; max: number }) =>
+  `p50 ${x.p50.toFixed(2)} ms, p99 ${x.p99.toFixed(2)} ms, max ${x.max.toFixed(2)} ms (n=${x.n})`;
 const mb = (kb: number) => `${Math.round(kb / 1024)} MB`;
 
 function writeList(path: string, lines: number, label: string) {
@@ -55,9 +56,13 @@ async function bigImport() {
   const list = join(work, 'big.txt');
   const t0 = performance.now();
   writeList(list, LINES, 'bench');
-  process.stdout.write(`Wrote ${LINES.toLocaleString('en')} lines (${Math.round(statSync(list).size / 1024 / 1024)} MB) in ${((performance.now() - t0) / 1000).toFixed(1)} s\n`);
+  process.stdout.write(
+    `Wrote ${LINES.toLocaleString('en')} lines (${Math.round(statSync(list).size / 1024 / 1024)} MB) in ${((performance.now() - t0) / 1000).toFixed(1)} s\n`,
+  );
   const t1 = performance.now();
-  const child = spawn(process.execPath, [cliEntry, 'rules', 'import', list, '--list', 'blocked', '--data-dir', join(work, 'cli-data')], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [cliEntry, 'rules', 'import', list, '--list', 'blocked', '--data-dir', join(work, 'cli-data')], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let out = '';
   child.stdout.on('data', (d: Buffer) => (out += d));
   child.stderr.on('data', (d: Buffer) => (out += d));
@@ -99,7 +104,9 @@ async function latencyDuringPreview() {
   const dataDir = join(work, 'serve-data');
   const blocked = Array.from({ length: 1000 }, (_, i) => `+86170${String(i).padStart(8, '0')}`);
   const sim = await startSimulator({ link: join(work, 'modem'), profile: 'huawei-e173', timeScale: 10 });
-  const serve = spawn(process.execPath, [cliEntry, 'serve', '--data-dir', dataDir, '--modem', sim.link, '--listen', '127.0.0.1:0'], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const serve = spawn(process.execPath, [cliEntry, 'serve', '--data-dir', dataDir, '--modem', sim.link, '--listen', '127.0.0.1:0'], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let log = '';
   serve.stdout.on('data', (d: Buffer) => (log += d));
   serve.stderr.on('data', (d: Buffer) => (log += d));
@@ -116,7 +123,8 @@ async function latencyDuringPreview() {
       }
     }, 20);
   });
-  const call = async (method: string, body: unknown) => (await fetch(`${url}/api/${method}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) })).json();
+  const call = async (method: string, body: unknown) =>
+    (await fetch(`${url}/api/${method}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) })).json();
   for (;;) {
     const status = (await call('getStatus', {})) as { lines: { state: string }[] };
     if (status.lines[0]?.state === 'ready') break;
@@ -173,7 +181,9 @@ async function latencyDuringPreview() {
   await sim.close();
   const e2e = stats(latency);
   process.stdout.write(`${previews} previews of ${PREVIEW_MB} MB ran during the calls (each ${fmt(stats(previewTimes))})\n`);
-  process.stdout.write(`hang-up latency of ${CALLS} blocked calls during the previews: ${fmt(e2e)} (target p99 ≤ 10 ms); calls that needed a second ring: ${secondRing}\n`);
+  process.stdout.write(
+    `hang-up latency of ${CALLS} blocked calls during the previews: ${fmt(e2e)} (target p99 ≤ 10 ms); calls that needed a second ring: ${secondRing}\n`,
+  );
   return { previewMb: PREVIEW_MB, previews, e2e, secondRing };
 }
 

@@ -34,7 +34,8 @@ const stats = (xs: number[]) => {
   const q = (p: number) => s[Math.min(s.length - 1, Math.floor(p * s.length))]!;
   return { n: s.length, p50: q(0.5), p99: q(0.99), max: s[s.length - 1]! };
 };
-const fmt = (x: { n: number; p50: number; p99: number; max: number }) => `p50 ${x.p50.toFixed(2)} ms, p99 ${x.p99.toFixed(2)} ms, max ${x.max.toFixed(2)} ms (n=${x.n})`;
+const fmt = (x: { n: number; p50: number; p99: number; max: number }) =>
+  `p50 ${x.p50.toFixed(2)} ms, p99 ${x.p99.toFixed(2)} ms, max ${x.max.toFixed(2)} ms (n=${x.n})`;
 
 async function populate() {
   const t0 = performance.now();
@@ -46,7 +47,7 @@ async function populate() {
   await rules.commitImport(preview.token);
   const history = openHistory(db);
   const start = Date.parse('2025-01-01T00:00:00Z');
-  for (let done = 0; done < HISTORY; ) {
+  for (let done = 0; done < HISTORY;) {
     const batch: CallToRecord[] = [];
     for (let i = 0; i < 20_000 && done < HISTORY; i++, done++) {
       const number = `+86170${String(done % 10_000_000).padStart(8, '0')}`;
@@ -142,7 +143,11 @@ async function blockedCalls(sim: Awaited<ReturnType<typeof startSimulator>>, gap
   for (let i = 0; i < CALLS; i++) {
     await pause();
     // The flood: a rotating unknown number before each blocked call (the shield soon rejects them too).
-    await sim.placeCall(i % 5 === 0 ? { number: null, presentation: 'withheld', rings: 3 } : { number: `+86171${String(offset + i).padStart(8, '0')}`, presentation: 'allowed', rings: 3 });
+    await sim.placeCall(
+      i % 5 === 0
+        ? { number: null, presentation: 'withheld', rings: 3 }
+        : { number: `+86171${String(offset + i).padStart(8, '0')}`, presentation: 'allowed', rings: 3 },
+    );
     await pause();
     const r = await sim.placeCall({ number: blocked(Math.floor(((offset + i) * 7919) % RULES)), presentation: 'allowed', rings: 3 });
     if (r.outcome !== 'rejected' || r.hangupLatencyMs === null) throw new Error(`blocked call ${i} was not rejected: ${JSON.stringify(r)}`);
@@ -162,10 +167,14 @@ async function main() {
   const flood = await startSimulator({ link: join(work, 'flood'), profile: 'sim800', timeScale: 1 });
   const landline = await startSimulator({ link: join(work, 'landline'), profile: 'conexant', timeScale: 10 });
   const traceFile = join(work, 'stages.jsonl');
-  const serve = spawn(process.execPath, [cliEntry, 'serve', '--data-dir', paths.dir, '--modem', sim.link, '--modem', flood.link, '--modem', landline.link, '--listen', '127.0.0.1:0'], {
-    stdio: ['ignore', 'pipe', 'pipe'],
-    env: { ...process.env, RINGFENCE_LATENCY_TRACE: traceFile },
-  });
+  const serve = spawn(
+    process.execPath,
+    [cliEntry, 'serve', '--data-dir', paths.dir, '--modem', sim.link, '--modem', flood.link, '--modem', landline.link, '--listen', '127.0.0.1:0'],
+    {
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: { ...process.env, RINGFENCE_LATENCY_TRACE: traceFile },
+    },
+  );
   let out = '';
   serve.stdout.on('data', (d: Buffer) => (out += d));
   serve.stderr.on('data', (d: Buffer) => (out += d));
@@ -182,7 +191,8 @@ async function main() {
       }
     }, 20);
   });
-  const api = async <T>(method: string, body: unknown = {}) => (await (await fetch(`${url}/api/${method}`, { method: 'POST', body: JSON.stringify(body) })).json()) as T;
+  const api = async <T>(method: string, body: unknown = {}) =>
+    (await (await fetch(`${url}/api/${method}`, { method: 'POST', body: JSON.stringify(body) })).json()) as T;
   for (;;) {
     const status = await api<{ lines: { state: string }[] }>('getStatus');
     if (status.lines.length === 3 && status.lines.every((l) => l.state === 'ready')) break;
@@ -231,7 +241,13 @@ async function main() {
   loads.push(loadavg()[0]!);
   await settle();
   const landlineStages = readStages(traceFile, 'landline', 0);
-  const recordedFlood = (await api<{ totals: { calls: number } }>('getStatistics', { from: new Date(Date.now() - 3600_000).toISOString(), to: new Date(Date.now() + 60_000).toISOString(), bucket: 'hour' })).totals.calls;
+  const recordedFlood = (
+    await api<{ totals: { calls: number } }>('getStatistics', {
+      from: new Date(Date.now() - 3600_000).toISOString(),
+      to: new Date(Date.now() + 60_000).toISOString(),
+      bucket: 'hour',
+    })
+  ).totals.calls;
 
   const floor = await ptyFloor(1000);
   serve.kill('SIGTERM');
@@ -249,9 +265,15 @@ async function main() {
   process.stdout.write(`landline, ${LANDLINE_CALLS} blocked callers without NAME: ${fmt(land)}\n`);
   process.stdout.write(`${stageTable(landlineStages)}\n`);
   process.stdout.write(`bare pty round trip (floor):         ${fmt(floor)}\n`);
-  process.stdout.write(`targets, quiet: ${check(quiet.e2e, 1)}; under the flood (2×): ${check(busy.e2e, 2)}; landline p99 ${land.p99 <= 10 ? '≤' : '>'} 10 ms\n`);
-  process.stdout.write(`calls that needed a second ring: ${quiet.secondRing} quiet, ${busy.secondRing} under the flood; calls recorded in the last hour: ${recordedFlood}\n`);
-  process.stdout.write(`load average (1 min) during the run: ${Math.min(...loads).toFixed(2)}–${Math.max(...loads).toFixed(2)} on ${availableParallelism()} cores\n`);
+  process.stdout.write(
+    `targets, quiet: ${check(quiet.e2e, 1)}; under the flood (2×): ${check(busy.e2e, 2)}; landline p99 ${land.p99 <= 10 ? '≤' : '>'} 10 ms\n`,
+  );
+  process.stdout.write(
+    `calls that needed a second ring: ${quiet.secondRing} quiet, ${busy.secondRing} under the flood; calls recorded in the last hour: ${recordedFlood}\n`,
+  );
+  process.stdout.write(
+    `load average (1 min) during the run: ${Math.min(...loads).toFixed(2)}–${Math.max(...loads).toFixed(2)} on ${availableParallelism()} cores\n`,
+  );
   const summary = (rows: Stages[]) => Object.fromEntries(stageNames.map((n) => [n, stats(rows.map((r) => r[n]))]));
   process.stdout.write(
     `${JSON.stringify({ bench: 'latency', calls: CALLS, rules: RULES, history: HISTORY, gapMs: gap, e2e: quiet.e2e, floor, secondRing: quiet.secondRing, stages: summary(quietStages), underFlood: { callsPerSecond: floodRate, e2e: busy.e2e, secondRing: busy.secondRing, stages: summary(busyStages) }, landline: { calls: LANDLINE_CALLS, e2e: land, stages: summary(landlineStages) }, loadAverage: { min: Math.min(...loads), max: Math.max(...loads) } })}\n`,

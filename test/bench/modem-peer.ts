@@ -37,7 +37,9 @@ process.on('message', (m: { call: number } | 'exit') => {
   if (m === 'exit') return port.close(() => process.exit(0));
   const number = `1380013${String(m.call).padStart(4, '0')}`;
   const bytes =
-    kind === 'gsm' ? `\r\nRING\r\n\r\n+CLIP: "${number}",129,,,,0\r\n` : `\r\nRING\r\n\r\nDATE = 0101\r\nTIME = 1200\r\nNMBR = ${number}\r\nNAME = CALLER ${m.call}\r\n`;
+    kind === 'gsm'
+      ? `\r\nRING\r\n\r\n+CLIP: "${number}",129,,,,0\r\n`
+      : `\r\nRING\r\n\r\nDATE = 0101\r\nTIME = 1200\r\nNMBR = ${number}\r\nNAME = CALLER ${m.call}\r\n`;
   waiting = true;
   drainedAt = 0;
   writeStart = performance.now();

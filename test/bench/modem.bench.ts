@@ -10,7 +10,9 @@ import { openLine, parseTranscript } from '../../main/modem/index.ts';
 import { createPtyPair } from '../../main/sim/pty.ts';
 
 import { fixturesDir } from '../support/paths.ts';
-const captures = readdirSync(fixturesDir).filter((f) => f.endsWith('.modem')).map((f) => readFileSync(join(fixturesDir, f)));
+const captures = readdirSync(fixturesDir)
+  .filter((f) => f.endsWith('.modem'))
+  .map((f) => readFileSync(join(fixturesDir, f)));
 
 function throughput() {
   const all = Buffer.concat(captures);

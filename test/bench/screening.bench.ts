@@ -52,10 +52,14 @@ function callers(n: number, size: number): CallerId[] {
   for (let i = 0; i < n; i++) {
     const r = random();
     let number: string;
-    if (r < 0.1) number = blockedNumber(Math.floor(random() * size)); // exact hit
-    else if (r < 0.15) number = `+86170${digits(8)}`; // prefix hit
-    else if (r < 0.2) number = `150${digits(8)}`; // wildcard candidates, national form
-    else if (r < 0.25) number = `0086199${digits(8)}`; // regex hit, IDD form
+    if (r < 0.1)
+      number = blockedNumber(Math.floor(random() * size)); // exact hit
+    else if (r < 0.15)
+      number = `+86170${digits(8)}`; // prefix hit
+    else if (r < 0.2)
+      number = `150${digits(8)}`; // wildcard candidates, national form
+    else if (r < 0.25)
+      number = `0086199${digits(8)}`; // regex hit, IDD form
     else number = `+861${3 + Math.floor(random() * 7)}${digits(9)}`; // mostly misses
     out.push({ number, presentation: 'allowed', name: null, raw: [] });
   }
@@ -145,9 +149,15 @@ function noiseFloor(): { p50: string; p99: string } {
   return { p50: (times[DECISIONS / 2] as number).toFixed(1), p99: (times[Math.floor(DECISIONS * 0.99)] as number).toFixed(1) };
 }
 
-process.stdout.write(`Load average at start: ${loadavg().map((l) => l.toFixed(1)).join(' ')} (2 cores shared with other work)\n`);
+process.stdout.write(
+  `Load average at start: ${loadavg()
+    .map((l) => l.toFixed(1))
+    .join(' ')} (2 cores shared with other work)\n`,
+);
 process.stdout.write(`Screening: N exact blocked numbers + 10,000 prefixes/wildcards + 100 regexes; ${DECISIONS.toLocaleString('en')} decisions per N\n`);
-process.stdout.write('| exact numbers | import CSV (preview + commit) | load at start | index memory | decide p50 | decide p99 | decide p99.9 | decide max |\n|---:|---:|---:|---:|---:|---:|---:|---:|\n');
+process.stdout.write(
+  '| exact numbers | import CSV (preview + commit) | load at start | index memory | decide p50 | decide p99 | decide p99.9 | decide max |\n|---:|---:|---:|---:|---:|---:|---:|---:|\n',
+);
 const floor = noiseFloor();
 process.stdout.write(`Noise floor (a fixed computation timed the same way): p50 ${floor.p50} µs, p99 ${floor.p99} µs\n`);
 for (const size of SIZES) {

@@ -35,7 +35,10 @@ async function once(entry: string): Promise<number> {
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 const bundled = join(repoRoot, 'out', 'main', 'cli.js');
-for (const [name, entry] of [['bundled (out/main/cli.js)', bundled], ['from source (main/cli/index.ts)', cliEntry]] as const) {
+for (const [name, entry] of [
+  ['bundled (out/main/cli.js)', bundled],
+  ['from source (main/cli/index.ts)', cliEntry],
+] as const) {
   if (!existsSync(entry)) {
     process.stdout.write(`${name}: not built (npm run build)\n`);
     continue;
@@ -43,5 +46,7 @@ for (const [name, entry] of [['bundled (out/main/cli.js)', bundled], ['from sour
   await once(entry); // warm the file cache
   const times: number[] = [];
   for (let i = 0; i < RUNS; i++) times.push(await once(entry));
-  process.stdout.write(`serve --demo ready, ${name}: median ${median(times).toFixed(0)} ms, min ${Math.min(...times).toFixed(0)} ms, max ${Math.max(...times).toFixed(0)} ms (n=${RUNS})\n`);
+  process.stdout.write(
+    `serve --demo ready, ${name}: median ${median(times).toFixed(0)} ms, min ${Math.min(...times).toFixed(0)} ms, max ${Math.max(...times).toFixed(0)} ms (n=${RUNS})\n`,
+  );
 }

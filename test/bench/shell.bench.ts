@@ -46,7 +46,9 @@ const queryCalls = apiHandler('queryCalls', host, options);
 const addRule = apiHandler('addRule', host, options);
 const refused = apiHandler('setShield', host, options);
 await timeAsync('IPC queryCalls (sender check + schema + call)', 20_000, () => queryCalls(event, { number: '138', limit: 100 }));
-await timeAsync('IPC addRule (sender check + schema + call)', 20_000, () => addRule(event, { list: 'blocked', value: '+86170*', kind: 'prefix', label: 'virtual operators' }));
+await timeAsync('IPC addRule (sender check + schema + call)', 20_000, () =>
+  addRule(event, { list: 'blocked', value: '+86170*', kind: 'prefix', label: 'virtual operators' }),
+);
 await timeAsync('IPC refused (foreign origin)', 20_000, () => refused({ senderFrame: { url: 'https://evil.example/', parent: null } } as never, { on: false }));
 const big = 'x'.repeat(5_000_000);
 const previewImport = apiHandler('previewImport', host, options);
@@ -56,7 +58,13 @@ await timeAsync('IPC previewImport with a 5 MB file', 50, () => previewImport(ev
 {
   const calls = 100_000;
   const prefs = { ringThrough: true, blockedSummary: true };
-  const decision = { action: 'reject', reason: 'shield', ruleId: null, ruleLabel: null, text: { en: 'Blocked: shield on.', zh: '已拦截：防护已开启。' } } as const;
+  const decision = {
+    action: 'reject',
+    reason: 'shield',
+    ruleId: null,
+    ruleLabel: null,
+    text: { en: 'Blocked: shield on.', zh: '已拦截：防护已开启。' },
+  } as const;
   let state: NotifierState = initialNotifierState;
   let wake: number | null = null;
   let notes = 0;
@@ -69,13 +77,20 @@ await timeAsync('IPC previewImport with a 5 MB file', 50, () => previewImport(ev
       state = plan.state;
       notes += plan.notes.length;
     }
-    const plan = onCallDecided(state, { callerId: { number: `+86170${String(i % 5000).padStart(8, '0')}`, presentation: 'allowed', name: null, raw: [] }, decision }, now, prefs);
+    const plan = onCallDecided(
+      state,
+      { callerId: { number: `+86170${String(i % 5000).padStart(8, '0')}`, presentation: 'allowed', name: null, raw: [] }, decision },
+      now,
+      prefs,
+    );
     state = plan.state;
     wake = plan.wakeAt;
     notes += plan.notes.length;
   }
   const perCall = Number(process.hrtime.bigint() - t) / 1000 / calls;
-  process.stdout.write(`${'notification planner, 100,000 blocked calls at 10/s'.padEnd(52)} ${perCall.toFixed(2)} µs a call, ${notes} notifications in ${((calls * 100) / 60_000).toFixed(0)} min\n`);
+  process.stdout.write(
+    `${'notification planner, 100,000 blocked calls at 10/s'.padEnd(52)} ${perCall.toFixed(2)} µs a call, ${notes} notifications in ${((calls * 100) / 60_000).toFixed(0)} min\n`,
+  );
 }
 
 // --- app:// --------------------------------------------------------------------------------------------

@@ -62,7 +62,9 @@ type Result = { outcome: string; hangupLatencyMs: number | null };
   }
   latencies.sort((a, b) => a - b);
   process.stdout.write(`simulator measurement floor: ${FLOOR_CALLS} calls, host hangs up on +CLIP (AT+CHUP), ${rejected} rejected\n`);
-  process.stdout.write(`  hangupLatencyMs   p50 ${fmt(pct(latencies, 50))}   p95 ${fmt(pct(latencies, 95))}   p99 ${fmt(pct(latencies, 99))}   max ${fmt(latencies.at(-1)!)}\n`);
+  process.stdout.write(
+    `  hangupLatencyMs   p50 ${fmt(pct(latencies, 50))}   p95 ${fmt(pct(latencies, 95))}   p99 ${fmt(pct(latencies, 99))}   max ${fmt(latencies.at(-1)!)}\n`,
+  );
   await host.close();
   await sim.stop();
 }
@@ -86,7 +88,9 @@ type Result = { outcome: string; hangupLatencyMs: number | null };
   const seconds = (performance.now() - started) / 1000;
   const rejected = results.filter((r) => r.outcome === 'rejected').length;
   process.stdout.write(`a week of call bombing: ${results.length} calls at time scale ${timeScale}, host rejecting on +CLIP\n`);
-  process.stdout.write(`  ${seconds.toFixed(1)} s wall time, ${(results.length / seconds).toFixed(0)} calls/s, ${rejected} rejected, ${results.length - rejected} not rejected in time\n`);
+  process.stdout.write(
+    `  ${seconds.toFixed(1)} s wall time, ${(results.length / seconds).toFixed(0)} calls/s, ${rejected} rejected, ${results.length - rejected} not rejected in time\n`,
+  );
   await host.close();
   await sim.stop();
 }

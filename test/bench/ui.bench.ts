@@ -65,7 +65,11 @@ const quantile = (xs: number[], q: number) => {
   return s[Math.min(s.length - 1, Math.floor(q * s.length))]!;
 };
 const row = (label: string, xs: number[]) =>
-  console.log(`${label.padEnd(58)} median ${quantile(xs, 0.5).toFixed(1).padStart(7)} ms   p95 ${quantile(xs, 0.95).toFixed(1).padStart(7)} ms   max ${Math.max(...xs).toFixed(1).padStart(7)} ms   (n=${xs.length})`);
+  console.log(
+    `${label.padEnd(58)} median ${quantile(xs, 0.5).toFixed(1).padStart(7)} ms   p95 ${quantile(xs, 0.95).toFixed(1).padStart(7)} ms   max ${Math.max(...xs)
+      .toFixed(1)
+      .padStart(7)} ms   (n=${xs.length})`,
+  );
 
 const browser = await launchChromium();
 
@@ -83,7 +87,13 @@ const browser = await launchChromium();
   const dom: number[] = [];
   const painted: number[] = [];
   const callerId = { number: '+8617012345678', presentation: 'allowed' as const, name: null, raw: [] };
-  const decision = { action: 'reject' as const, reason: 'shield' as const, ruleId: null, ruleLabel: null, text: { en: 'Blocked: the shield is on', zh: '已拦截：护盾开启中' } };
+  const decision = {
+    action: 'reject' as const,
+    reason: 'shield' as const,
+    ruleId: null,
+    ruleLabel: null,
+    text: { en: 'Blocked: the shield is on', zh: '已拦截：护盾开启中' },
+  };
   for (let i = 0; i < 60; i++) {
     const key = `bench-${i}`;
     ui.push({ type: 'call-started', call: { key, lineId: 'line-1', simulated: false, startedAt: new Date().toISOString() } });
@@ -154,7 +164,9 @@ const browser = await launchChromium();
   const rowsReached = await page.locator('tr[data-index]').last().getAttribute('data-index');
   console.log('\nHistory with 1,000,000 calls: scrolling 200 px a frame for 3 s');
   row('  frame interval', frames);
-  console.log(`  frames over 50 ms: ${frames.filter((f) => f > 50).length} of ${frames.length}; reached row ${rowsReached}; pages fetched while scrolling: ${ui.calls('queryCalls').length - before} (100 calls each)`);
+  console.log(
+    `  frames over 50 ms: ${frames.filter((f) => f > 50).length} of ${frames.length}; reached row ${rowsReached}; pages fetched while scrolling: ${ui.calls('queryCalls').length - before} (100 calls each)`,
+  );
   await context.close();
   await ui.close();
 }

@@ -10,19 +10,44 @@ const T0 = Date.UTC(2026, 2, 2, 8);
 const SEC = 1000;
 
 /** A call placed at `s` seconds (host clock and, for simplicity, the drill's real clock in ms ×1). */
-function placed(index: number, s: number, kind: DrillCall['kind'], number: string | null, outcome: 'rejected' | 'caller-hung-up', episode: number | null = 0): PlacedCall {
-  const call: DrillCall = { index, at: s * SEC, kind, episode: kind === 'flood' ? episode : null, number, presentation: number ? 'allowed' : 'withheld', rings: 3 };
+function placed(
+  index: number,
+  s: number,
+  kind: DrillCall['kind'],
+  number: string | null,
+  outcome: 'rejected' | 'caller-hung-up',
+  episode: number | null = 0,
+): PlacedCall {
+  const call: DrillCall = {
+    index,
+    at: s * SEC,
+    kind,
+    episode: kind === 'flood' ? episode : null,
+    number,
+    presentation: number ? 'allowed' : 'withheld',
+    rings: 3,
+  };
   return {
     call,
     placedAt: T0 + s * SEC,
     realStart: s * SEC,
     realEnd: s * SEC + (outcome === 'rejected' ? 5 : 750),
-    result: { outcome, rings: outcome === 'rejected' ? 1 : 3, hangupCommand: outcome === 'rejected' ? 'AT+CHUP' : null, hangupLatencyMs: outcome === 'rejected' ? 2 : null },
+    result: {
+      outcome,
+      rings: outcome === 'rejected' ? 1 : 3,
+      hangupCommand: outcome === 'rejected' ? 'AT+CHUP' : null,
+      hangupLatencyMs: outcome === 'rejected' ? 2 : null,
+    },
     hostUp: true,
   };
 }
 
-function record(id: number, p: PlacedCall, reason: CallRecord['decision']['reason'] = p.result.outcome === 'rejected' ? 'shield' : 'default', delayMs = 3): CallRecord {
+function record(
+  id: number,
+  p: PlacedCall,
+  reason: CallRecord['decision']['reason'] = p.result.outcome === 'rejected' ? 'shield' : 'default',
+  delayMs = 3,
+): CallRecord {
   const rejected = p.result.outcome === 'rejected';
   return {
     id,
@@ -86,14 +111,23 @@ function soundRun(): RunInput {
   };
 }
 
-const failed = (input: RunInput) => assessRun(input).checks.filter((c) => !c.ok).map((c) => c.name);
+const failed = (input: RunInput) =>
+  assessRun(input)
+    .checks.filter((c) => !c.ok)
+    .map((c) => c.name);
 
 describe('assessing a drill run', () => {
   it('passes a sound run and counts the flood before and after the shield', () => {
     const a = assessRun(soundRun());
     expect(failed(soundRun())).toEqual([]);
     expect(a.figures.recordedOnce).toBe(8);
-    expect(a.figures.flood).toMatchObject({ letThroughBeforeShield: 4, rejectedBeforeShield: 1, rejectedAfterShield: 2, letThroughAfterShield: 0, maxLetThroughBeforeShield: 4 });
+    expect(a.figures.flood).toMatchObject({
+      letThroughBeforeShield: 4,
+      rejectedBeforeShield: 1,
+      rejectedAfterShield: 2,
+      letThroughAfterShield: 0,
+      maxLetThroughBeforeShield: 4,
+    });
     expect(a.figures.trusted).toMatchObject({ placed: 1, rangThrough: 1, recordedAsTrusted: 1 });
   });
 

@@ -147,7 +147,10 @@ export function attribute(placed: readonly PlacedCall[], records: readonly CallR
       const found = theirs.findIndex((r) => same(r, p) && !same(r, next));
       if (found >= 0) {
         owned.set(p, [theirs[found]!]);
-        owned.set(next, theirs.filter((_, j) => j !== found));
+        owned.set(
+          next,
+          theirs.filter((_, j) => j !== found),
+        );
         return;
       }
     }
@@ -171,8 +174,7 @@ export function assessRun(input: RunInput): Assessment {
       return { kind: d.kind, outageMs: Math.round(d.to - d.from), resumeMs: at === null ? null : Math.round(at - d.to) };
     });
   // A call is excused for going unrecorded when it was in flight between a fault and the first decision after it.
-  const excuse = (p: PlacedCall) =>
-    input.disruptions.find((d) => d.excusesLoss && p.realEnd >= d.from && p.realStart <= (resumed.get(d) ?? Infinity)) ?? null;
+  const excuse = (p: PlacedCall) => input.disruptions.find((d) => d.excusesLoss && p.realEnd >= d.from && p.realStart <= (resumed.get(d) ?? Infinity)) ?? null;
 
   const f: RunFigures = {
     placed: placed.length,
@@ -186,7 +188,15 @@ export function assessRun(input: RunInput): Assessment {
     strayRecords: stray,
     committedLost: [],
     screeningFailed: 0,
-    flood: { placed: 0, rejectedBeforeShield: 0, letThroughBeforeShield: 0, rejectedAfterShield: 0, letThroughAfterShield: 0, maxLetThroughBeforeShield: 0, letThroughOverThreshold: 0 },
+    flood: {
+      placed: 0,
+      rejectedBeforeShield: 0,
+      letThroughBeforeShield: 0,
+      rejectedAfterShield: 0,
+      letThroughAfterShield: 0,
+      maxLetThroughBeforeShield: 0,
+      letThroughOverThreshold: 0,
+    },
     exceptions: [],
     duringFaults: { calls: 0, rejected: 0, notRejected: 0, lost: 0 },
     trusted: { placed: 0, screened: 0, rangThrough: 0, recordedAsTrusted: 0 },
@@ -194,7 +204,9 @@ export function assessRun(input: RunInput): Assessment {
     incidents: { found: input.incidents.length, episodes: 0, listedInReport: 0 },
     incidentFigures: [],
     chain: input.verify,
-    hangupLatencyMs: percentiles(placed.flatMap((p) => (p.result.outcome === 'rejected' && p.result.hangupLatencyMs !== null ? [p.result.hangupLatencyMs] : []))),
+    hangupLatencyMs: percentiles(
+      placed.flatMap((p) => (p.result.outcome === 'rejected' && p.result.hangupLatencyMs !== null ? [p.result.hangupLatencyMs] : [])),
+    ),
     hostHangupLatencyMs: percentiles(records.flatMap((r) => (r.hangupLatencyMs !== null ? [r.hangupLatencyMs] : []))),
     resume,
     crashes: input.crashes.length,
@@ -300,7 +312,20 @@ export function assessRun(input: RunInput): Assessment {
         withheld: mine.filter((p) => p.call.presentation === 'withheld').length,
       };
       const r = reported.get(i.id);
-      f.incidentFigures.push({ id: i.id, report: r ? { calls: r.calls, beforeShield: r.beforeShield, rangBeforeShield: r.rangBeforeShield, rejected: r.rejected, numbers: r.numbers, withheld: r.withheld } : null, truth });
+      f.incidentFigures.push({
+        id: i.id,
+        report: r
+          ? {
+              calls: r.calls,
+              beforeShield: r.beforeShield,
+              rangBeforeShield: r.rangBeforeShield,
+              rejected: r.rejected,
+              numbers: r.numbers,
+              withheld: r.withheld,
+            }
+          : null,
+        truth,
+      });
     }
   }
   const byId = new Map(records.map((r) => [r.id, r.hash]));
@@ -308,15 +333,27 @@ export function assessRun(input: RunInput): Assessment {
 
   const slow = resume.filter((r) => r.resumeMs === null || r.resumeMs > input.resumeLimitMs);
   const checks: Check[] = [
-    check('every trusted call rang through', f.trusted.rangThrough === f.trusted.screened && f.trusted.recordedAsTrusted === f.trusted.screened, `${f.trusted.rangThrough}/${f.trusted.screened} rang through, ${f.trusted.recordedAsTrusted} recorded as trusted`),
-    check('every flood call after the shield engaged was rejected', f.flood.letThroughAfterShield === 0, `${f.flood.rejectedAfterShield} rejected, ${f.flood.letThroughAfterShield} let through`),
+    check(
+      'every trusted call rang through',
+      f.trusted.rangThrough === f.trusted.screened && f.trusted.recordedAsTrusted === f.trusted.screened,
+      `${f.trusted.rangThrough}/${f.trusted.screened} rang through, ${f.trusted.recordedAsTrusted} recorded as trusted`,
+    ),
+    check(
+      'every flood call after the shield engaged was rejected',
+      f.flood.letThroughAfterShield === 0,
+      `${f.flood.rejectedAfterShield} rejected, ${f.flood.letThroughAfterShield} let through`,
+    ),
     check(
       `at most ${input.shieldThreshold} flood calls before the shield engaged`,
       f.flood.letThroughOverThreshold === 0,
       `${f.flood.letThroughOverThreshold} let through after ${input.shieldThreshold} untrusted calls in ${input.shieldWindowMs / 60_000} min; at most ${f.flood.maxLetThroughBeforeShield} in one episode`,
     ),
     check('ordinary callers were let through', f.ordinary.letThrough === f.ordinary.screened, `${f.ordinary.letThrough}/${f.ordinary.screened}`),
-    check('no call recorded twice', f.duplicates.length === 0 && f.strayRecords.length === 0, `${f.duplicates.length} calls with several records, ${f.strayRecords.length} records of no call`),
+    check(
+      'no call recorded twice',
+      f.duplicates.length === 0 && f.strayRecords.length === 0,
+      `${f.duplicates.length} calls with several records, ${f.strayRecords.length} records of no call`,
+    ),
     check('every call recorded as it was', f.mismatches.length === 0, `${f.mismatches.length} records name another caller`),
     check(
       'every call recorded or lost in flight during a fault',
@@ -325,8 +362,16 @@ export function assessRun(input: RunInput): Assessment {
     ),
     check('no committed call lost', f.committedLost.length === 0, `${input.committed.length} announced as written, ${f.committedLost.length} gone`),
     check('screening never failed', f.screeningFailed === 0, `${f.screeningFailed} calls rang through because screening failed`),
-    check('the chain verifies', input.verify.ok, input.verify.ok ? `${input.verify.records} records` : `first bad record ${input.verify.firstBad?.id}: ${input.verify.firstBad?.reason}`),
-    check('the evidence report lists each incident', f.incidents.listedInReport === f.incidents.found, `${f.incidents.listedInReport}/${f.incidents.found} incidents listed`),
+    check(
+      'the chain verifies',
+      input.verify.ok,
+      input.verify.ok ? `${input.verify.records} records` : `first bad record ${input.verify.firstBad?.id}: ${input.verify.firstBad?.reason}`,
+    ),
+    check(
+      'the evidence report lists each incident',
+      f.incidents.listedInReport === f.incidents.found,
+      `${f.incidents.listedInReport}/${f.incidents.found} incidents listed`,
+    ),
     ...(f.incidentFigures.length
       ? [
           check(
@@ -343,7 +388,13 @@ export function assessRun(input: RunInput): Assessment {
   ];
   if (resume.length) {
     const worst = Math.max(...resume.map((r) => r.resumeMs ?? Infinity));
-    checks.push(check(`screening resumed within ${input.resumeLimitMs / 1000} s`, slow.length === 0, `${resume.length} outages, slowest ${Number.isFinite(worst) ? `${worst} ms` : 'never'}`));
+    checks.push(
+      check(
+        `screening resumed within ${input.resumeLimitMs / 1000} s`,
+        slow.length === 0,
+        `${resume.length} outages, slowest ${Number.isFinite(worst) ? `${worst} ms` : 'never'}`,
+      ),
+    );
   }
   return { figures: f, checks, pass: checks.every((c) => c.ok) };
 }

@@ -15,7 +15,13 @@ const root = mkdtempSync(join(tmpdir(), 'rf-drill-test-'));
 const timeScale = 40;
 const timing = { ...fullTiming, unplugEveryMs: 8_000, unplugForMs: 2_000, kills: 2 };
 
-function run(name: string, fault: FaultName | null, floodCalls: number, seed: number, speed: { backToBack?: boolean; backToBackRings?: [number, number]; callWaiting?: boolean } = {}): Promise<RunResult> {
+function run(
+  name: string,
+  fault: FaultName | null,
+  floodCalls: number,
+  seed: number,
+  speed: { backToBack?: boolean; backToBackRings?: [number, number]; callWaiting?: boolean } = {},
+): Promise<RunResult> {
   const week = generateWeek({ seed, days: 1, floodCalls, trustedCalls: 6, ordinaryCalls: 3, ...speed });
   // Gaps longer than 2 s are played as 2 s (50 ms real): every burst still comes at its peak pace.
   return runDrill({ name, fault, week, dir: join(root, name), timeScale, timing, seed, gapCapMs: 2000, cleanUp: true });

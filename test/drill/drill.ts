@@ -77,7 +77,12 @@ export async function runDrill(o: RunOptions): Promise<RunResult> {
     const shield = (await host.call('getSettings')).screening.shield;
 
     const driver = o.fault ? createFault(o.fault, rig, calls, o.timing, o.seed) : null;
-    const placed = await playCalls(rig, o.week, calls, { timeScale: o.timeScale, ...(o.gapCapMs ? { gapCapMs: o.gapCapMs } : {}), ...(driver ? { hooks: driver.hooks } : {}), ...(o.progress ? { progress: o.progress } : {}) });
+    const placed = await playCalls(rig, o.week, calls, {
+      timeScale: o.timeScale,
+      ...(o.gapCapMs ? { gapCapMs: o.gapCapMs } : {}),
+      ...(driver ? { hooks: driver.hooks } : {}),
+      ...(o.progress ? { progress: o.progress } : {}),
+    });
     await driver?.finish();
     disruptions = driver?.disruptions ?? [];
     if (!rig.host) await rig.startHost();

@@ -95,7 +95,13 @@ export function createFault(name: FaultName, rig: Rig, calls: readonly DrillCall
    * An outage: `begin` breaks something, `end` mends it `holdMs` later. Paced in real time while it lasts and
    * recorded as a disruption from its start to its end. Resolves once it has begun, with `over` for the rest.
    */
-  const outage = async (kind: string, begin: () => Promise<unknown>, holdMs: number, end: () => Promise<unknown>, options: { measureResume: boolean; excusesLoss: boolean }) => {
+  const outage = async (
+    kind: string,
+    begin: () => Promise<unknown>,
+    holdMs: number,
+    end: () => Promise<unknown>,
+    options: { measureResume: boolean; excusesLoss: boolean },
+  ) => {
     const from = now();
     down++;
     try {
@@ -145,14 +151,27 @@ export function createFault(name: FaultName, rig: Rig, calls: readonly DrillCall
     case 'unplug':
       return driver(
         repeatFrom(start, async () => {
-          await outage('unplug', () => rig.sim.fault('unplug'), timing.unplugForMs, () => rig.sim.fault('replug'), { measureResume: true, excusesLoss: true });
+          await outage(
+            'unplug',
+            () => rig.sim.fault('unplug'),
+            timing.unplugForMs,
+            () => rig.sim.fault('replug'),
+            { measureResume: true, excusesLoss: true },
+          );
           await wait(timing.unplugEveryMs);
         }),
       );
     case 'freeze': {
       // First mid-call (the host's hang-up meets a dead modem), then, a few calls after it is over, between
       // calls (nothing is sent, so the host may not even notice).
-      const freeze = () => outage('freeze', () => rig.sim.fault('freeze'), timing.freezeMs, () => rig.sim.fault('unfreeze'), { measureResume: true, excusesLoss: true });
+      const freeze = () =>
+        outage(
+          'freeze',
+          () => rig.sim.fault('freeze'),
+          timing.freezeMs,
+          () => rig.sim.fault('unfreeze'),
+          { measureResume: true, excusesLoss: true },
+        );
       let second: number | null = null;
       // Nine calls into the burst the shield is on, so the host answers the ring with a hang-up.
       const first = start + 8;
@@ -199,7 +218,13 @@ export function createFault(name: FaultName, rig: Rig, calls: readonly DrillCall
           // One at a time: the next kill waits until the host killed before is up again.
           pending = pending.then(async () => {
             await sleep(delay);
-            const { over } = await outage('kill -9', () => rig.kill9(), 0, () => rig.startHost(), { measureResume: true, excusesLoss: true });
+            const { over } = await outage(
+              'kill -9',
+              () => rig.kill9(),
+              0,
+              () => rig.startHost(),
+              { measureResume: true, excusesLoss: true },
+            );
             await over;
           });
         },
@@ -212,10 +237,16 @@ export function createFault(name: FaultName, rig: Rig, calls: readonly DrillCall
       return driver({
         beforeCall: async (_c, p) => {
           if (p !== start) return;
-          await outage('store refuses writes', () => rig.host!.setStoreWritable(false), timing.storeFailMs, () => rig.host!.setStoreWritable(true), {
-            measureResume: false,
-            excusesLoss: false,
-          });
+          await outage(
+            'store refuses writes',
+            () => rig.host!.setStoreWritable(false),
+            timing.storeFailMs,
+            () => rig.host!.setStoreWritable(true),
+            {
+              measureResume: false,
+              excusesLoss: false,
+            },
+          );
         },
         realTime: () => down > 0,
       });

@@ -9,7 +9,16 @@ import type { CallRecord } from '../../shared/domain.ts';
 import type { CallResult } from '../../main/sim/index.ts';
 import { Rig } from './rig.ts';
 
-export type GatedOptions = { dir: string; timeScale: number; seed: number; bots: number; people: number; trusted: number; digitWaitSeconds: number; cleanUp?: boolean };
+export type GatedOptions = {
+  dir: string;
+  timeScale: number;
+  seed: number;
+  bots: number;
+  people: number;
+  trusted: number;
+  digitWaitSeconds: number;
+  cleanUp?: boolean;
+};
 
 type Kind = 'bot' | 'withheld-bot' | 'person' | 'person-redial' | 'trusted';
 type Placed = { kind: Kind; number: string | null; result: CallResult };
@@ -75,7 +84,10 @@ export async function runGated(o: GatedOptions): Promise<GatedResult> {
 
     const plan: { kind: Kind; number: string | null }[] = shuffled(
       [
-        ...Array.from({ length: o.bots }, (_, i) => ({ kind: (i % 5 === 4 ? 'withheld-bot' : 'bot') as Kind, number: i % 5 === 4 ? null : `170${String(10_000_000 + i * 7919).slice(-8)}` })),
+        ...Array.from({ length: o.bots }, (_, i) => ({
+          kind: (i % 5 === 4 ? 'withheld-bot' : 'bot') as Kind,
+          number: i % 5 === 4 ? null : `170${String(10_000_000 + i * 7919).slice(-8)}`,
+        })),
         ...Array.from({ length: o.people }, (_, i) => ({ kind: 'person' as Kind, number: `139${String(20_000_000 + i * 104_729).slice(-8)}` })),
         ...trusted.map((number) => ({ kind: 'trusted' as Kind, number })),
       ],
@@ -133,9 +145,17 @@ function judge(o: GatedOptions, placed: Placed[], records: CallRecord[], began: 
   const holdPerson = gated.filter((r) => r.outcome === 'gate-passed').map(holdOf);
   const trustedWait = trusted.filter((r) => r.timings.decision !== null && r.timings.callerId !== null).map((r) => r.timings.decision! - r.timings.callerId!);
   const checks = [
-    { name: 'every bot call stopped by the gate', pass: bots.length === o.bots && botsStopped === bots.length, detail: `${botsStopped} of ${bots.length} (${o.bots} placed)` },
+    {
+      name: 'every bot call stopped by the gate',
+      pass: bots.length === o.bots && botsStopped === bots.length,
+      detail: `${botsStopped} of ${bots.length} (${o.bots} placed)`,
+    },
     { name: 'every person passed the gate', pass: people.length === o.people && peoplePassed === o.people, detail: `${peoplePassed} of ${people.length}` },
-    { name: 'every person reached the user on the redial', pass: redials.length === o.people && redialsRangThrough === o.people, detail: `${redialsRangThrough} of ${redials.length} rang through on their pass` },
+    {
+      name: 'every person reached the user on the redial',
+      pass: redials.length === o.people && redialsRangThrough === o.people,
+      detail: `${redialsRangThrough} of ${redials.length} rang through on their pass`,
+    },
     { name: 'no trusted caller gated', pass: trusted.length === o.trusted && trustedGated === 0, detail: `${trustedGated} of ${trusted.length} gated` },
     { name: 'every call recorded once', pass: records.length === placed.length, detail: `${records.length} records for ${placed.length} calls` },
     {

@@ -13,11 +13,7 @@ export type HostConfig = {
 
 export type HostRequestBody =
   /** Move the host's clock forward to `to` (epoch ms); never backwards. */
-  | { type: 'clock'; to: number }
-  | { type: 'store'; writable: boolean };
+  { type: 'clock'; to: number } | { type: 'store'; writable: boolean };
 export type HostRequest = HostRequestBody & { id: number };
 
-export type HostReply =
-  | { type: 'ready'; url: string }
-  | { type: 'clock'; id: number; now: number }
-  | { type: 'store'; id: number; writable: boolean };
+export type HostReply = { type: 'ready'; url: string } | { type: 'clock'; id: number; now: number } | { type: 'store'; id: number; writable: boolean };

@@ -48,7 +48,15 @@ export async function playCalls(rig: Rig, week: DrillWeek, calls: readonly Drill
   const placed: PlacedCall[] = [];
   let prev: { at: number; realStart: number; realEnd: number } | null = null;
   // A call the person picked up, still in progress: waiting calls ring beside it, the rest after it.
-  let inProgress: { call: DrillCall; pending: Promise<CallResult>; placedAt: number; realStart: number; hostUp: boolean; position: number; mark: number } | null = null;
+  let inProgress: {
+    call: DrillCall;
+    pending: Promise<CallResult>;
+    placedAt: number;
+    realStart: number;
+    hostUp: boolean;
+    position: number;
+    mark: number;
+  } | null = null;
   const finishInProgress = async () => {
     if (!inProgress) return;
     const { call, pending, placedAt, realStart, hostUp, position } = inProgress;

@@ -33,9 +33,13 @@ export function summarise(r: RunResult): string[] {
   const l = f.hangupLatencyMs;
   lines.push(`  hang-up latency (caller ID written → hang-up read, n=${n(l.count)}): p50 ${ms(l.p50)}, p90 ${ms(l.p90)}, p99 ${ms(l.p99)}, max ${ms(l.max)}`);
   if (r.fault) {
-    const outages = r.disruptions.map((d) => (d.count > 1 ? `${d.count}× ${d.kind} from ${d.fromS} s to ${d.toS} s` : `${d.kind} ${d.fromS}–${d.toS} s`)).join(', ');
+    const outages = r.disruptions
+      .map((d) => (d.count > 1 ? `${d.count}× ${d.kind} from ${d.fromS} s to ${d.toS} s` : `${d.kind} ${d.fromS}–${d.toS} s`))
+      .join(', ');
     const resumes = f.resume.map((x) => (x.resumeMs === null ? 'never' : `${(x.resumeMs / 1000).toFixed(2)} s`)).join(', ');
-    lines.push(`  fault: ${outages || 'none happened'}${resumes ? `; screening resumed after ${resumes}` : ''}; ${f.committedLost.length} committed records lost; ${f.crashes} crashes`);
+    lines.push(
+      `  fault: ${outages || 'none happened'}${resumes ? `; screening resumed after ${resumes}` : ''}; ${f.committedLost.length} committed records lost; ${f.crashes} crashes`,
+    );
     const recovered = r.notices.find((x) => x.code === 'history-write-recovered');
     if (recovered) lines.push(`  store: ${recovered.text}`);
   }

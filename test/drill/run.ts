@@ -45,13 +45,23 @@ if (!Number.isInteger(seed) || !(timeScale >= 1 && timeScale <= 200) || unknown.
 
 // Quick runs keep the issue's fault durations where they are about the modem (a 20 s freeze) and shorten
 // the ones that only repeat (unplug cycles, kills) or only wait (the store outage).
-const timing: FaultTiming = quick ? { ...fullTiming, unplugEveryMs: 10_000, unplugForMs: 3_000, storeFailMs: 20_000, kills: 2, echoEveryMs: 5_000 } : fullTiming;
+const timing: FaultTiming = quick
+  ? { ...fullTiming, unplugEveryMs: 10_000, unplugForMs: 3_000, storeFailMs: 20_000, kills: 2, echoEveryMs: 5_000 }
+  : fullTiming;
 
 function weekFor(name: string, index: number): DrillWeek {
   // A day at flood speed: each burst's peak back to back (50–200 ms after the release), and trusted calls
   // inside bursts picked up while two flood calls wait on them (+CCWA).
   if (name === 'flood-speed') {
-    return generateWeek({ seed: seed * 100 + index, days: 1, floodCalls: quick ? 200 : 450, trustedCalls: quick ? 9 : 15, ordinaryCalls: quick ? 3 : 5, backToBack: true, callWaiting: true });
+    return generateWeek({
+      seed: seed * 100 + index,
+      days: 1,
+      floodCalls: quick ? 200 : 450,
+      trustedCalls: quick ? 9 : 15,
+      ordinaryCalls: quick ? 3 : 5,
+      backToBack: true,
+      callWaiting: true,
+    });
   }
   if (name === 'week') return quick ? generateWeek({ seed, days: 2, floodCalls: 400, trustedCalls: 20, ordinaryCalls: 10 }) : generateWeek({ seed });
   // A fault runs on a day of its own, long enough for the fault to repeat (unplug, kill) or to catch a burst.
@@ -63,12 +73,22 @@ const started = new Date();
 // The machine is shared: the load around the runs says how much of a tail is the machine's.
 const loads: number[] = [loadavg()[0]!];
 const results: (RunResult | GatedResult)[] = [];
-process.stdout.write(`Ringfence call-bomb drill: seed ${seed}, ${quick ? 'quick' : 'full'}, modem time ×${timeScale} (a ring every ${5000 / timeScale} ms real)\n\n`);
+process.stdout.write(
+  `Ringfence call-bomb drill: seed ${seed}, ${quick ? 'quick' : 'full'}, modem time ×${timeScale} (a ring every ${5000 / timeScale} ms real)\n\n`,
+);
 for (const [index, name] of runNames.entries()) {
   if (!only.includes(name)) continue;
   if (name === 'gated') {
     // A week's worth of gate traffic on one line: bots, people who pass and redial, trusted callers.
-    const gated = await runGated({ dir: join(root, name), timeScale, seed: seed * 100 + index, bots: quick ? 20 : 60, people: quick ? 6 : 20, trusted: quick ? 4 : 10, digitWaitSeconds: 8 });
+    const gated = await runGated({
+      dir: join(root, name),
+      timeScale,
+      seed: seed * 100 + index,
+      bots: quick ? 20 : 60,
+      people: quick ? 6 : 20,
+      trusted: quick ? 4 : 10,
+      digitWaitSeconds: 8,
+    });
     results.push(gated);
     loads.push(loadavg()[0]!);
     process.stdout.write(`${summariseGated(gated).join('\n')}\n\n`);
@@ -126,6 +146,8 @@ writeFileSync(
     2,
   ),
 );
-process.stdout.write(`${pass ? 'PASS' : 'FAIL'}: ${results.filter((r) => r.pass).length}/${results.length} runs passed in ${((Date.now() - started.getTime()) / 60_000).toFixed(1)} min. Figures: ${out}\n`);
+process.stdout.write(
+  `${pass ? 'PASS' : 'FAIL'}: ${results.filter((r) => r.pass).length}/${results.length} runs passed in ${((Date.now() - started.getTime()) / 60_000).toFixed(1)} min. Figures: ${out}\n`,
+);
 if (pass && !values.keep) rmSync(root, { recursive: true, force: true });
 process.exitCode = pass ? 0 : 1;

@@ -34,7 +34,9 @@ describe('the generated week', () => {
     for (let i = 1; i < week.episodes.length; i++) expect(week.episodes[i]!.from - week.episodes[i - 1]!.to).toBeGreaterThanOrEqual(minQuietMs);
     // Inside an episode no pause reaches the shield's 60 quiet minutes, so one episode is one incident.
     for (const e of week.episodes) {
-      const times = of('flood').filter((c) => c.episode === e.index).map((c) => c.at);
+      const times = of('flood')
+        .filter((c) => c.episode === e.index)
+        .map((c) => c.at);
       const longest = Math.max(...times.slice(1).map((t, i) => t - times[i]!));
       expect(longest).toBeLessThan(60 * MINUTE);
     }
@@ -86,7 +88,10 @@ describe('the generated week', () => {
     expect(picked.length).toBeGreaterThan(0);
     for (const t of picked) {
       expect(t.kind).toBe('trusted');
-      expect(fast.calls.slice(t.index + 1, t.index + 3).map((c) => [c.kind, c.waiting])).toEqual([['flood', true], ['flood', true]]);
+      expect(fast.calls.slice(t.index + 1, t.index + 3).map((c) => [c.kind, c.waiting])).toEqual([
+        ['flood', true],
+        ['flood', true],
+      ]);
     }
     expect(fast.calls.filter((c) => c.waiting)).toHaveLength(picked.length * 2);
   });

@@ -98,7 +98,8 @@ export function generateWeek(options: WeekOptions): DrillWeek {
   // Quiet stretches before, between and after the episodes: random weights over what the week leaves.
   const weights = Array.from({ length: shapes.length + 1 }, () => 0.5 + random.next());
   const free = quietTotal - (shapes.length + 1) * minQuietMs;
-  if (free < 0) throw new RangeError(`${o.floodCalls} flood calls in ${shapes.length} episodes do not fit in ${o.days} day(s) with ${minQuietMs / HOUR} h quiet stretches`);
+  if (free < 0)
+    throw new RangeError(`${o.floodCalls} flood calls in ${shapes.length} episodes do not fit in ${o.days} day(s) with ${minQuietMs / HOUR} h quiet stretches`);
   const weightSum = weights.reduce((a, b) => a + b, 0);
 
   const numbers = rotatingNumbers(o, random);
@@ -109,7 +110,14 @@ export function generateWeek(options: WeekOptions): DrillWeek {
     t += Math.round(minQuietMs + (free * weights[e]!) / weightSum);
     shape.offsets.forEach((offset, i) => {
       const withheld = random.next() < o.withheldShare;
-      const call: Omit<DrillCall, 'index'> = { at: t + offset, kind: 'flood', episode: e, number: withheld ? null : numbers.next(), presentation: withheld ? 'withheld' : 'allowed', rings: 3 };
+      const call: Omit<DrillCall, 'index'> = {
+        at: t + offset,
+        kind: 'flood',
+        episode: e,
+        number: withheld ? null : numbers.next(),
+        presentation: withheld ? 'withheld' : 'allowed',
+        rings: 3,
+      };
       if (o.backToBack && i > 0 && offset - shape.offsets[i - 1]! === peakGapMs) {
         call.afterReleaseMs = random.int(50, 200);
         call.rings = random.int(...(o.backToBackRings ?? [1, 3]));
@@ -120,7 +128,10 @@ export function generateWeek(options: WeekOptions): DrillWeek {
     t += spans[e]!;
   });
 
-  const trusted = Array.from({ length: o.trustedNumbers }, (_, i) => ({ number: `1390000${String(1000 + i * 37).padStart(4, '0')}`, label: `Trusted ${i + 1}` }));
+  const trusted = Array.from({ length: o.trustedNumbers }, (_, i) => ({
+    number: `1390000${String(1000 + i * 37).padStart(4, '0')}`,
+    label: `Trusted ${i + 1}`,
+  }));
   placeTrusted(calls, episodes, trusted, o.trustedCalls, durationMs, random);
   placeOrdinary(calls, episodes, o.ordinaryCalls, durationMs, random);
   if (o.callWaiting) {
@@ -162,7 +173,7 @@ function episodeShapes(total: number, random: Random): Shape[] {
     if (excess > 0) sizes.push(excess);
   }
   const shapes: Shape[] = [];
-  for (let b = 0; b < sizes.length; ) {
+  for (let b = 0; b < sizes.length;) {
     const bursts = Math.min(random.int(2, 6), sizes.length - b);
     const offsets: number[] = [];
     let t = 0;
@@ -187,7 +198,31 @@ function episodeShapes(total: number, random: Random): Shape[] {
  */
 function rotatingNumbers(o: { floodCalls: number; withheldShare: number; distinctShare: number }, random: Random) {
   const size = Math.max(1, Math.ceil(o.floodCalls * (1 - o.withheldShare) * o.distinctShare));
-  const prefixes = ['130', '131', '132', '133', '135', '136', '137', '138', '150', '151', '152', '155', '158', '159', '170', '171', '176', '177', '180', '186', '187', '188', '189'];
+  const prefixes = [
+    '130',
+    '131',
+    '132',
+    '133',
+    '135',
+    '136',
+    '137',
+    '138',
+    '150',
+    '151',
+    '152',
+    '155',
+    '158',
+    '159',
+    '170',
+    '171',
+    '176',
+    '177',
+    '180',
+    '186',
+    '187',
+    '188',
+    '189',
+  ];
   const seen = new Set<string>();
   const pool: string[] = [];
   while (pool.length < size) {
@@ -202,7 +237,14 @@ function rotatingNumbers(o: { floodCalls: number; withheldShare: number; distinc
 }
 
 /** A third of the trusted calls ring in the middle of a burst, after the shield is on; the rest in quiet time. */
-function placeTrusted(calls: Omit<DrillCall, 'index'>[], episodes: Episode[], trusted: { number: string }[], count: number, durationMs: number, random: Random) {
+function placeTrusted(
+  calls: Omit<DrillCall, 'index'>[],
+  episodes: Episode[],
+  trusted: { number: string }[],
+  count: number,
+  durationMs: number,
+  random: Random,
+) {
   const inBursts = Math.min(Math.floor(count / 3), episodes.length * 3);
   const flood = calls.filter((c) => c.kind === 'flood');
   const slots: number[] = [];
@@ -215,7 +257,13 @@ function placeTrusted(calls: Omit<DrillCall, 'index'>[], episodes: Episode[], tr
     if (i - position >= 6) slots.push(Math.round((prev.at + next.at) / 2));
   }
   const chosen = sample(slots, inBursts, random);
-  const times = [...chosen.map((at) => ({ at, episode: episodeAt(episodes, at) })), ...quietTimes(calls, episodes, count - chosen.length, durationMs, { afterEpisode: 0, beforeEpisode: 0, apart: 0 }, random).map((at) => ({ at, episode: null }))];
+  const times = [
+    ...chosen.map((at) => ({ at, episode: episodeAt(episodes, at) })),
+    ...quietTimes(calls, episodes, count - chosen.length, durationMs, { afterEpisode: 0, beforeEpisode: 0, apart: 0 }, random).map((at) => ({
+      at,
+      episode: null,
+    })),
+  ];
   times.forEach(({ at, episode }, i) => {
     calls.push({ at, kind: 'trusted', episode, number: trusted[i % trusted.length]!.number, presentation: 'allowed', rings: random.int(2, 3) });
   });
@@ -223,14 +271,24 @@ function placeTrusted(calls: Omit<DrillCall, 'index'>[], episodes: Episode[], tr
 
 /** Strangers with ordinary reasons: landline numbers, a few calling twice, always in a calm hour. */
 function placeOrdinary(calls: Omit<DrillCall, 'index'>[], episodes: Episode[], count: number, durationMs: number, random: Random) {
-  const callers = Array.from({ length: Math.max(1, Math.ceil(count * 0.7)) }, (_, i) => `0${random.pick(['10', '21', '20', '755'])}${String(6200_0000 + i * 7919).slice(0, 8)}`);
+  const callers = Array.from(
+    { length: Math.max(1, Math.ceil(count * 0.7)) },
+    (_, i) => `0${random.pick(['10', '21', '20', '755'])}${String(6200_0000 + i * 7919).slice(0, 8)}`,
+  );
   quietTimes(calls, episodes, count, durationMs, ordinaryClearanceMs, random).forEach((at, i) => {
     calls.push({ at, kind: 'ordinary', episode: null, number: callers[i % callers.length]!, presentation: 'allowed', rings: random.int(2, 3) });
   });
 }
 
 /** Times in quiet stretches, clear of episodes and of each other by the given margins (and a minute from any call). */
-function quietTimes(calls: Omit<DrillCall, 'index'>[], episodes: Episode[], count: number, durationMs: number, clear: typeof ordinaryClearanceMs, random: Random): number[] {
+function quietTimes(
+  calls: Omit<DrillCall, 'index'>[],
+  episodes: Episode[],
+  count: number,
+  durationMs: number,
+  clear: typeof ordinaryClearanceMs,
+  random: Random,
+): number[] {
   const out: number[] = [];
   const busy = calls.map((c) => c.at);
   for (let attempt = 0; out.length < count && attempt < count * 1000; attempt++) {

@@ -16,7 +16,11 @@ const imports = "import { useEffect, useRef, useState } from 'react';\n";
 
 describe('React hooks rules', () => {
   it.each([
-    ['react-hooks/rules-of-hooks', 'renderer/components/X.tsx', `${imports}export function X({ on }: { on: boolean }) { if (on) { useState(0); } return null; }`],
+    [
+      'react-hooks/rules-of-hooks',
+      'renderer/components/X.tsx',
+      `${imports}export function X({ on }: { on: boolean }) { if (on) { useState(0); } return null; }`,
+    ],
     [
       'react-hooks/exhaustive-deps',
       'renderer/components/X.tsx',

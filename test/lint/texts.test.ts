@@ -29,7 +29,9 @@ const clean = readdirSync(mainDir).filter((name) => statSync(join(mainDir, name)
 
 describe('the sentences of main/', () => {
   it('finds the texts files', () => {
-    expect(textsFiles.map((f) => f.path)).toEqual(expect.arrayContaining(['main/app/texts.ts', 'main/modem/texts.ts', 'main/screening/texts.ts', 'main/service/texts.ts']));
+    expect(textsFiles.map((f) => f.path)).toEqual(
+      expect.arrayContaining(['main/app/texts.ts', 'main/modem/texts.ts', 'main/screening/texts.ts', 'main/service/texts.ts']),
+    );
   });
 
   it.each(textsFiles.map((f) => [f.path, f] as const))('%s gives every sentence in Chinese too', (_path, file) => {
@@ -47,7 +49,11 @@ describe('the sentences of main/', () => {
   it.each(clean)('main/%s writes no Chinese sentence outside its texts.ts', (capability) => {
     const inline = all
       .filter((f) => f.path.startsWith(`main/${capability}/`) && !f.path.endsWith('/texts.ts'))
-      .flatMap((f) => zhLiterals(f.text).filter((s) => cjk.test(s.replace(/\$\{[^}]*\}/g, ''))).map((s) => `${f.path}: ${s}`));
+      .flatMap((f) =>
+        zhLiterals(f.text)
+          .filter((s) => cjk.test(s.replace(/\$\{[^}]*\}/g, '')))
+          .map((s) => `${f.path}: ${s}`),
+      );
     expect(inline).toEqual([]);
   });
 
@@ -57,7 +63,12 @@ describe('the sentences of main/', () => {
     const withoutComments = (text: string) => text.replace(/\/\*[\s\S]*?\*\//g, '').replace(/(^|[^:])\/\/.*$/gm, '$1');
     const inline = all
       .filter((f) => f.path.startsWith('main/history/export/') && !f.path.endsWith('/texts.ts'))
-      .flatMap((f) => withoutComments(f.text).split('\n').filter((line) => cjk.test(line)).map((line) => `${f.path}: ${line.trim()}`));
+      .flatMap((f) =>
+        withoutComments(f.text)
+          .split('\n')
+          .filter((line) => cjk.test(line))
+          .map((line) => `${f.path}: ${line.trim()}`),
+      );
     expect(inline).toEqual([]);
   });
 });

@@ -21,7 +21,12 @@ describe('the unit tier', () => {
   });
 
   it('takes in-process tests, including one that imports only types from playwright-core', () => {
-    for (const file of ['main/screening/decide.test.ts', 'main/modem/call-tracker.test.ts', 'main/service/hotplug.test.ts', 'renderer/i18n/resources.test.ts']) {
+    for (const file of [
+      'main/screening/decide.test.ts',
+      'main/modem/call-tracker.test.ts',
+      'main/service/hotplug.test.ts',
+      'renderer/i18n/resources.test.ts',
+    ]) {
       expect(unit).toContain(`test/${file}`);
     }
     expect(unit).toContain('test/lint/tiers.test.ts');

@@ -25,7 +25,11 @@ const row = (page: Page, formatted: string) => page.locator('tr[data-call-id]').
 async function findCalls(page: Page, number: string) {
   await page.getByRole('searchbox', { name: 'Search' }).fill(number);
   await page.locator('tr[data-call-id]').first().waitFor();
-  await expect.poll(async () => (await page.locator('tr[data-call-id]').allTextContents()).every((t) => t.replace(/\s/g, '').includes(number.replace(/^\+86/, ''))), { timeout: 10_000 }).toBe(true);
+  await expect
+    .poll(async () => (await page.locator('tr[data-call-id]').allTextContents()).every((t) => t.replace(/\s/g, '').includes(number.replace(/^\+86/, ''))), {
+      timeout: 10_000,
+    })
+    .toBe(true);
 }
 
 describe('live calls', () => {
@@ -39,7 +43,13 @@ describe('live calls', () => {
     ui.push({ type: 'caller-identified', key: 'live-1', lineId: 'line-1', callerId });
     await card(page, 'live-1').getByText('170 5555 0000').waitFor();
 
-    const decision = { action: 'reject' as const, reason: 'blocked-prefix' as const, ruleId: 'r-170', ruleLabel: 'Virtual operators', text: { en: 'Blocked: matched prefix +86 170', zh: '已拦截：匹配号段 +86 170' } };
+    const decision = {
+      action: 'reject' as const,
+      reason: 'blocked-prefix' as const,
+      ruleId: 'r-170',
+      ruleLabel: 'Virtual operators',
+      text: { en: 'Blocked: matched prefix +86 170', zh: '已拦截：匹配号段 +86 170' },
+    };
     ui.push({ type: 'call-decided', key: 'live-1', lineId: 'line-1', callerId, decision });
     await card(page, 'live-1').and(page.locator('[data-phase="decided"]')).waitFor();
     const text = await card(page, 'live-1').textContent();
@@ -133,7 +143,9 @@ describe('history', () => {
   it('refuses a prefix that is not digits and *, next to the field, without calling the service', async () => {
     const { context, page } = await openApp(browser, ui, { page: 'history' });
     await findCalls(page, '+8618612345678');
-    await row(page, '186 1234 5678').getByRole('button', { name: /Details/ }).click();
+    await row(page, '186 1234 5678')
+      .getByRole('button', { name: /Details/ })
+      .click();
     const before = ui.calls('addRule').length;
     const field = page.getByLabel('Numbers starting with');
     await field.fill('186abc');
@@ -152,7 +164,9 @@ describe('history', () => {
     await page.getByRole('button', { name: 'Clear filters' }).click();
     await page.getByLabel('Caller ID').selectOption('withheld');
     await expect.poll(() => (ui.calls('queryCalls').at(-1)?.input as { presentation?: string }).presentation).toBe('withheld');
-    await expect.poll(async () => (await page.locator('tr[data-call-id]').allTextContents()).every((t) => t.includes('Withheld number')), { timeout: 10_000 }).toBe(true);
+    await expect
+      .poll(async () => (await page.locator('tr[data-call-id]').allTextContents()).every((t) => t.includes('Withheld number')), { timeout: 10_000 })
+      .toBe(true);
     await context.close();
   });
 

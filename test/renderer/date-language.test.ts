@@ -16,8 +16,34 @@ afterAll(async () => {
 });
 
 const cases = [
-  { ui: 'zh', browserLocale: 'en-US', languageLabel: 'Language', from: '开始日期', placeholder: '年/月/日', typed: '2026/12/01', iso: '2026-12-01', exportButton: '导出', calendar: '开始日期：从日历中选择', month: '2026年12月', monday: '周一', next: '2026/12/02' },
-  { ui: 'en', browserLocale: 'zh-CN', languageLabel: '语言', from: 'From', placeholder: 'dd/mm/yyyy', typed: '01/12/2026', iso: '2026-12-01', exportButton: 'Export', calendar: 'From: choose on a calendar', month: 'December 2026', monday: 'Mon', next: '02/12/2026' },
+  {
+    ui: 'zh',
+    browserLocale: 'en-US',
+    languageLabel: 'Language',
+    from: '开始日期',
+    placeholder: '年/月/日',
+    typed: '2026/12/01',
+    iso: '2026-12-01',
+    exportButton: '导出',
+    calendar: '开始日期：从日历中选择',
+    month: '2026年12月',
+    monday: '周一',
+    next: '2026/12/02',
+  },
+  {
+    ui: 'en',
+    browserLocale: 'zh-CN',
+    languageLabel: '语言',
+    from: 'From',
+    placeholder: 'dd/mm/yyyy',
+    typed: '01/12/2026',
+    iso: '2026-12-01',
+    exportButton: 'Export',
+    calendar: 'From: choose on a calendar',
+    month: 'December 2026',
+    monday: 'Mon',
+    next: '02/12/2026',
+  },
 ] as const;
 
 const dateFieldsOf = (page: Page) => page.locator('input[type="date"]').count();
@@ -76,7 +102,9 @@ describe('date fields in the UI language', () => {
         await exportFrom.fill(c.typed);
         await exportFrom.blur();
         await page.getByRole('button', { name: c.exportButton, exact: true }).click();
-        await expect.poll(() => (ui.calls('exportHistory').at(-1)?.input as { from?: string } | undefined)?.from?.slice(0, 10), { timeout: 15_000 }).toBe(c.iso);
+        await expect
+          .poll(() => (ui.calls('exportHistory').at(-1)?.input as { from?: string } | undefined)?.from?.slice(0, 10), { timeout: 15_000 })
+          .toBe(c.iso);
         expect(errors).toEqual([]);
       } finally {
         await context.close();

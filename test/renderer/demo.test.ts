@@ -14,12 +14,24 @@ afterAll(async () => {
 });
 
 const text = {
-  en: { try: 'Try without a modem', panel: 'Ring the demo line', normal: 'An ordinary caller', flood: 'A call flood (10 calls)', name: 'Demo line', badge: 'Simulated line' },
+  en: {
+    try: 'Try without a modem',
+    panel: 'Ring the demo line',
+    normal: 'An ordinary caller',
+    flood: 'A call flood (10 calls)',
+    name: 'Demo line',
+    badge: 'Simulated line',
+  },
   zh: { try: '无设备试用', panel: '拨打演示线路', normal: '普通来电', flood: '来电轰炸（10 通）', name: '演示线路', badge: '模拟线路' },
 } as const;
 
 const sandboxText = {
-  en: { banner: 'Demo: made-up calls in a separate folder; your history is untouched.', leave: 'Leave the demo', badge: 'Demo: made-up calls', noLine: 'No line connected' },
+  en: {
+    banner: 'Demo: made-up calls in a separate folder; your history is untouched.',
+    leave: 'Leave the demo',
+    badge: 'Demo: made-up calls',
+    noLine: 'No line connected',
+  },
   zh: { banner: '演示：虚构来电保存在单独的文件夹中，您的通话记录不受影响。', leave: '退出演示', badge: '演示：虚构来电', noLine: '未连接线路' },
 } as const;
 

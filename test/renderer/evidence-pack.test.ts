@@ -34,7 +34,9 @@ describe('the evidence pack and the own number', () => {
     const field = page.getByLabel('Home SIM：本人号码');
     await field.fill('138 0013 8000, 010 6512 3456');
     await field.blur();
-    await expect.poll(() => ui.calls('updateSettings').at(-1)?.input).toMatchObject({ patch: { evidence: { lineNumbers: { 'line-1': ['138 0013 8000', '010 6512 3456'] } } } });
+    await expect
+      .poll(() => ui.calls('updateSettings').at(-1)?.input)
+      .toMatchObject({ patch: { evidence: { lineNumbers: { 'line-1': ['138 0013 8000', '010 6512 3456'] } } } });
     await context.close();
   });
 });

@@ -16,12 +16,36 @@ afterAll(async () => {
 
 const text = {
   en: {
-    search: 'Search', block: 'Block', undo: 'Undo', blocked: 'Blocked 139 1234 5678', undone: 'Undone', unblock: 'Unblock this number', unblocked: 'Unblocked 139 1234 5678',
-    week: 'Last 7 days', callerId: 'Caller ID', shown: 'Number shown', from: 'From', datePlaceholder: 'dd/mm/yyyy', typed: '01/02/2020', notDate: 'Not a date',
+    search: 'Search',
+    block: 'Block',
+    undo: 'Undo',
+    blocked: 'Blocked 139 1234 5678',
+    undone: 'Undone',
+    unblock: 'Unblock this number',
+    unblocked: 'Unblocked 139 1234 5678',
+    week: 'Last 7 days',
+    callerId: 'Caller ID',
+    shown: 'Number shown',
+    from: 'From',
+    datePlaceholder: 'dd/mm/yyyy',
+    typed: '01/02/2020',
+    notDate: 'Not a date',
   },
   zh: {
-    search: '搜索', block: '拦截', undo: '撤销', blocked: '已拦截 139 1234 5678', undone: '已撤销', unblock: '取消拦截此号码', unblocked: '已取消拦截 139 1234 5678',
-    week: '最近 7 天', callerId: '来电显示', shown: '显示号码', from: '开始日期', datePlaceholder: '年/月/日', typed: '2020/02/01', notDate: '不是有效日期',
+    search: '搜索',
+    block: '拦截',
+    undo: '撤销',
+    blocked: '已拦截 139 1234 5678',
+    undone: '已撤销',
+    unblock: '取消拦截此号码',
+    unblocked: '已取消拦截 139 1234 5678',
+    week: '最近 7 天',
+    callerId: '来电显示',
+    shown: '显示号码',
+    from: '开始日期',
+    datePlaceholder: '年/月/日',
+    typed: '2020/02/01',
+    notDate: '不是有效日期',
   },
 } as const;
 
@@ -38,10 +62,14 @@ describe('History as people use it', () => {
 
         // A name in the search box finds that caller's calls (it used to be refused: "Mum has no digits").
         await search.fill('Mum');
-        await expect.poll(async () => (await rowsText(page)).length > 0 && (await rowsText(page)).every((t) => t.includes('138 0013 8000')), { timeout: 15_000 }).toBe(true);
+        await expect
+          .poll(async () => (await rowsText(page)).length > 0 && (await rowsText(page)).every((t) => t.includes('138 0013 8000')), { timeout: 15_000 })
+          .toBe(true);
         expect(ui.calls('queryCalls').at(-1)?.input).toMatchObject({ name: 'Mum' });
         await search.fill('139 1234');
-        await expect.poll(async () => (await rowsText(page)).length > 0 && (await rowsText(page)).every((t) => t.includes('139 1234 5678')), { timeout: 15_000 }).toBe(true);
+        await expect
+          .poll(async () => (await rowsText(page)).length > 0 && (await rowsText(page)).every((t) => t.includes('139 1234 5678')), { timeout: 15_000 })
+          .toBe(true);
 
         // Block, then Undo within the 10 s: the rule is gone again.
         const row = page.locator('tr[data-call-id]').first();

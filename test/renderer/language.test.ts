@@ -21,7 +21,8 @@ afterAll(async () => {
 });
 
 type Tree = { [k: string]: string | Tree };
-const keyPaths = (tree: Tree, prefix = ''): string[] => Object.entries(tree).flatMap(([k, v]) => (typeof v === 'string' ? [prefix + k] : keyPaths(v, `${prefix}${k}.`)));
+const keyPaths = (tree: Tree, prefix = ''): string[] =>
+  Object.entries(tree).flatMap(([k, v]) => (typeof v === 'string' ? [prefix + k] : keyPaths(v, `${prefix}${k}.`)));
 const knownKeys = new Set(keyPaths(en as unknown as Tree).map((k) => k.replace(/_(one|other)$/, '')));
 const hasCjk = (s: string) => /[\u3400-\u9fff]/.test(s);
 
@@ -53,22 +54,22 @@ describe('language', () => {
     const own = await startUiUnderTest();
     const { context, page, errors } = await openApp(browser, own, { language: 'en', page: 'settings' });
     try {
-    const before = (await visibleStrings(page)).filter((s) => englishWords(s).length > 0);
-    expect(before.length).toBeGreaterThan(40);
+      const before = (await visibleStrings(page)).filter((s) => englishWords(s).length > 0);
+      expect(before.length).toBeGreaterThan(40);
 
-    await page.getByLabel('Language').selectOption('zh');
-    await page.locator('html[lang="zh-CN"]').waitFor();
-    await page.getByRole('heading', { name: '设置', level: 1 }).waitFor();
-    const after = await visibleStrings(page);
-    const unchanged = before.filter((s) => after.includes(s));
-    expect(unchanged).toEqual([]);
-    expect(await problems(page, 'zh')).toEqual([]);
-    expect(own.calls('updateSettings').at(-1)?.input).toEqual({ patch: { language: 'zh' } });
+      await page.getByLabel('Language').selectOption('zh');
+      await page.locator('html[lang="zh-CN"]').waitFor();
+      await page.getByRole('heading', { name: '设置', level: 1 }).waitFor();
+      const after = await visibleStrings(page);
+      const unchanged = before.filter((s) => after.includes(s));
+      expect(unchanged).toEqual([]);
+      expect(await problems(page, 'zh')).toEqual([]);
+      expect(own.calls('updateSettings').at(-1)?.input).toEqual({ patch: { language: 'zh' } });
 
-    await page.getByLabel('语言').selectOption('system');
-    await page.locator('html[lang="en"]').waitFor();
-    expect(await problems(page, 'en')).toEqual([]);
-    expect(errors).toEqual([]);
+      await page.getByLabel('语言').selectOption('system');
+      await page.locator('html[lang="en"]').waitFor();
+      expect(await problems(page, 'en')).toEqual([]);
+      expect(errors).toEqual([]);
     } finally {
       await context.close();
       await own.close();

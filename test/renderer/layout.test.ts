@@ -65,7 +65,11 @@ const sizes = [
 ] as const;
 
 async function open(language: 'en' | 'zh', size: (typeof sizes)[number]): Promise<{ page: Page; close: () => Promise<void> }> {
-  const context = await browser.newContext({ locale: language === 'zh' ? 'zh-CN' : 'en-GB', viewport: { width: size.width, height: size.height }, deviceScaleFactor: size.zoom });
+  const context = await browser.newContext({
+    locale: language === 'zh' ? 'zh-CN' : 'en-GB',
+    viewport: { width: size.width, height: size.height },
+    deviceScaleFactor: size.zoom,
+  });
   const page = await context.newPage();
   await page.goto(ui.url);
   await page.locator('h1').first().waitFor();
@@ -91,7 +95,8 @@ describe('layout', () => {
   it('opens the call details without taking a column away from the History table', { timeout: 60_000 }, async () => {
     const { page, close } = await open('en', sizes[1]);
     await page.evaluate(() => ((globalThis as unknown as { location: { hash: string } }).location.hash = '#/history'));
-    const widths = () => inPage<number[]>(page, `() => [...document.querySelectorAll('tr[data-index="0"] td')].map((td) => Math.round(td.getBoundingClientRect().width))`);
+    const widths = () =>
+      inPage<number[]>(page, `() => [...document.querySelectorAll('tr[data-index="0"] td')].map((td) => Math.round(td.getBoundingClientRect().width))`);
     await page.locator('tr[data-index="0"]').waitFor();
     const before = await widths();
     expect(before.length).toBe(6);

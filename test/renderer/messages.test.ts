@@ -22,7 +22,9 @@ describe('Messages', () => {
   it('finds the one extortion text among 2,000 verification codes with one filter, its keywords marked', async () => {
     const { context, page, errors } = await openApp(browser, ui);
     await showPage(page, 'messages');
-    await expect.poll(() => page.getByTestId('message-counts').textContent(), { timeout: 15_000 }).toMatch(/2,002 messages; 1 flagged \(extortion or fraud\), 2,000 verification codes/);
+    await expect
+      .poll(() => page.getByTestId('message-counts').textContent(), { timeout: 15_000 })
+      .toMatch(/2,002 messages; 1 flagged \(extortion or fraud\), 2,000 verification codes/);
     await page.getByTestId('flag-filter').selectOption('alert');
     await expect.poll(() => page.getByTestId('message').count(), { timeout: 15_000 }).toBe(1);
     const message = page.getByTestId('message').first();

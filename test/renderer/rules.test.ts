@@ -182,11 +182,12 @@ describe('screening settings', () => {
     await quiet.getByText('runs overnight').waitFor();
     await page.getByRole('button', { name: 'Save' }).click();
     await page.getByRole('status').getByText('Saved.').waitFor();
-    expect(ui.calls('updateSettings').at(-1)?.input).toMatchObject({ patch: { screening: { quietHours: { enabled: true, schedule: { start: '23:30', end: '06:45' } } } } });
+    expect(ui.calls('updateSettings').at(-1)?.input).toMatchObject({
+      patch: { screening: { quietHours: { enabled: true, schedule: { start: '23:30', end: '06:45' } } } },
+    });
     await context.close();
   });
 });
-
 
 describe('pass gate', () => {
   it('sets when unknown callers are asked for a digit and how long a pass lasts, saved as a patch', async () => {

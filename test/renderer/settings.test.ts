@@ -25,7 +25,9 @@ describe('settings', () => {
     await port('/dev/ttyS0').getByRole('button', { name: 'Test' }).click();
     await port('/dev/ttyS0').getByText('Nothing answered on this port. It is probably not a modem.').waitFor();
     await port('/dev/ttyUSB2').getByRole('button', { name: 'Test' }).click();
-    await port('/dev/ttyUSB2').getByText(/Found Huawei E173 Mobile \(SIM\) line/).waitFor();
+    await port('/dev/ttyUSB2')
+      .getByText(/Found Huawei E173 Mobile \(SIM\) line/)
+      .waitFor();
     // /dev/ttyUSB2 is already the Home SIM line.
     expect(await port('/dev/ttyUSB2').getByRole('button', { name: 'Already added' }).isDisabled()).toBe(true);
     await port('/dev/ttyS0').getByRole('button', { name: 'Add this line' }).click();

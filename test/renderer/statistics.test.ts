@@ -24,8 +24,28 @@ const markerOverflowScript = `() => [...document.querySelectorAll('.recharts-sca
 })`;
 
 const text = {
-  en: { cancel: 'Cancel', sms: '2,002Text messages received · 1 flagged', incidentSms: 'Also 45 text messages (1 flagged).', day: 'Last 24 hours', ranges: 'Busiest number ranges', block: 'Block +86171*', ongoing: /^From .+, still going on: \d+ calls blocked/, turnOn: 'Turn the shield on now', end: 'End the shield' },
-  zh: { cancel: '取消', sms: '2,002收到的短信 · 1 条已标记', incidentSms: '同期收到短信 45 条（1 条已标记）。', day: '最近 24 小时', ranges: '来电最多的号段', block: '拦截 +86171*', ongoing: /^.+ 起，仍在持续：拦截来自/, turnOn: '立即开启护盾', end: '结束护盾' },
+  en: {
+    cancel: 'Cancel',
+    sms: '2,002Text messages received · 1 flagged',
+    incidentSms: 'Also 45 text messages (1 flagged).',
+    day: 'Last 24 hours',
+    ranges: 'Busiest number ranges',
+    block: 'Block +86171*',
+    ongoing: /^From .+, still going on: \d+ calls blocked/,
+    turnOn: 'Turn the shield on now',
+    end: 'End the shield',
+  },
+  zh: {
+    cancel: '取消',
+    sms: '2,002收到的短信 · 1 条已标记',
+    incidentSms: '同期收到短信 45 条（1 条已标记）。',
+    day: '最近 24 小时',
+    ranges: '来电最多的号段',
+    block: '拦截 +86171*',
+    ongoing: /^.+ 起，仍在持续：拦截来自/,
+    turnOn: '立即开启护盾',
+    end: '结束护盾',
+  },
 } as const;
 
 describe('Statistics', () => {

@@ -17,10 +17,24 @@ afterAll(async () => {
 });
 
 const labels = {
-  en: { protected: 'Protected', shield: 'Shield on', paused: 'Screening paused', problem: 'Line problem', 'no-line': 'No line connected', disconnected: 'Not connected' },
+  en: {
+    protected: 'Protected',
+    shield: 'Shield on',
+    paused: 'Screening paused',
+    problem: 'Line problem',
+    'no-line': 'No line connected',
+    disconnected: 'Not connected',
+  },
   zh: { protected: '防护中', shield: '护盾已开启', paused: '拦截已暂停', problem: '线路故障', 'no-line': '未连接线路', disconnected: '连接已断开' },
 } as const;
-const colourVar = { protected: '--ok', shield: '--shield-text', paused: '--warn', problem: '--danger', 'no-line': '--danger', disconnected: '--danger' } as const;
+const colourVar = {
+  protected: '--ok',
+  shield: '--shield-text',
+  paused: '--warn',
+  problem: '--danger',
+  'no-line': '--danger',
+  disconnected: '--danger',
+} as const;
 type State = keyof typeof colourVar;
 
 // In-page JavaScript as text: the Node typecheck has no DOM types (see support/in-page.ts).
@@ -66,7 +80,10 @@ describe('the status badge and window title', () => {
         await page.getByRole('button', { name: language === 'en' ? 'End the shield' : '结束护盾' }).click();
         await expectState('protected');
 
-        ui.push({ type: 'line-status', line: { ...gsmLine, state: 'error', problem: { code: 'sim-pin', text: { en: 'The SIM card asks for its PIN.', zh: 'SIM 卡需要输入 PIN 码。' } } } });
+        ui.push({
+          type: 'line-status',
+          line: { ...gsmLine, state: 'error', problem: { code: 'sim-pin', text: { en: 'The SIM card asks for its PIN.', zh: 'SIM 卡需要输入 PIN 码。' } } },
+        });
         const red = await expectState('problem');
         ui.push({ type: 'line-removed', lineId: gsmLine.id });
         await expectState('no-line');
@@ -82,7 +99,21 @@ describe('the status badge and window title', () => {
     it(`stops saying "Shield on" when the service goes away, in ${language}`, async () => {
       const ui = await startUiUnderTest();
       const { context, page } = await openApp(browser, ui, { language });
-      ui.push({ type: 'shield-changed', shield: { active: true, since: new Date().toISOString(), trigger: 'manual', cause: { en: 'Turned on by hand', zh: '手动开启' }, until: null, quietMinutes: 60, incidentId: 1, callsBlocked: 0, distinctNumbers: 0, text: null } });
+      ui.push({
+        type: 'shield-changed',
+        shield: {
+          active: true,
+          since: new Date().toISOString(),
+          trigger: 'manual',
+          cause: { en: 'Turned on by hand', zh: '手动开启' },
+          until: null,
+          quietMinutes: 60,
+          incidentId: 1,
+          callsBlocked: 0,
+          distinctNumbers: 0,
+          text: null,
+        },
+      });
       await badge(page, 'shield');
       await ui.close();
       const gone = await badge(page, 'disconnected');

@@ -36,7 +36,7 @@ describe('dates and times for people', () => {
     }
   });
 
-  it('writes the viewer\'s moments in the same form as the recorded ones', () => {
+  it("writes the viewer's moments in the same form as the recorded ones", () => {
     const iso = '2025-03-04T14:02:11.123+08:00';
     expect(formatDateTime(iso, 'en')).toMatch(/^\d{1,2} Mar 2025, \d{2}:\d{2}:11$/);
     expect(formatDateTime(iso, 'zh')).toMatch(/^2025年3月\d{1,2}日 \d{2}:\d{2}:11$/);

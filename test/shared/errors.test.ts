@@ -25,7 +25,7 @@ describe('the error model', () => {
     const domain = new Set(['DomainError']);
     const classes = files.flatMap((f) => [...f.text.matchAll(/class (\w+) extends (\w+)/g)].map((m) => ({ name: m[1]!, base: m[2]!, file: f.path })));
     // Subclasses of subclasses (ApiFailure extends DomainError, …): grow the family until it is stable.
-    for (let grew = true; grew; ) {
+    for (let grew = true; grew;) {
       grew = false;
       for (const c of classes) {
         if (domain.has(c.base) && !domain.has(c.name)) {

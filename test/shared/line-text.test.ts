@@ -7,7 +7,7 @@ describe('text from the line', () => {
       text: 'a\u241b[2Jb\u2407\u2400\u240d\u240a\u2409\u2421\ufffd\ufffd',
       replaced: 9,
     });
-    expect(neutraliseControls('张三 O\'Brien')).toEqual({ text: '张三 O\'Brien', replaced: 0 });
+    expect(neutraliseControls("张三 O'Brien")).toEqual({ text: "张三 O'Brien", replaced: 0 });
   });
 
   it('keeps bidi controls as data', () => {

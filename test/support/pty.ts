@@ -21,7 +21,8 @@ export function onPath(command: string, env: NodeJS.ProcessEnv = process.env): b
   );
 }
 
-export const ptyReason = 'they need a real pseudo-terminal and socat is not on PATH (install socat to run them: "sudo apt-get install socat", "brew install socat")';
+export const ptyReason =
+  'they need a real pseudo-terminal and socat is not on PATH (install socat to run them: "sudo apt-get install socat", "brew install socat")';
 
 /** The tag definition for vitest.config.ts. */
 export const ptyTag = {

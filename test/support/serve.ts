@@ -48,7 +48,11 @@ export async function startServe(args: string[], options: { token?: string; time
     proc,
     output: () => out,
     async call(method, input = {}, headers = auth) {
-      const res = await fetch(`${url}/api/${method}`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(input) });
+      const res = await fetch(`${url}/api/${method}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...headers },
+        body: JSON.stringify(input),
+      });
       return { status: res.status, body: (await res.json()) as never };
     },
     events() {
@@ -58,10 +62,11 @@ export async function startServe(args: string[], options: { token?: string; time
       ws.on('message', (data) => {
         const e = JSON.parse(String(data)) as ApiEvent;
         received.push(e);
-        for (const w of [...waiters]) if (w.match(e)) {
-          waiters.splice(waiters.indexOf(w), 1);
-          w.resolve(e);
-        }
+        for (const w of [...waiters])
+          if (w.match(e)) {
+            waiters.splice(waiters.indexOf(w), 1);
+            w.resolve(e);
+          }
       });
       const opened = new Promise((r) => ws.once('open', r));
       return {

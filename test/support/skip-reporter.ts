@@ -32,7 +32,8 @@ export default class SkipReporter implements Reporter {
     }
     const lines: string[] = [];
     if (pty) lines.push(`${pty} test${pty === 1 ? '' : 's'} skipped: ${ptyReason}.`);
-    if (other.length && !this.#filtered) lines.push(`${other.length} test${other.length === 1 ? '' : 's'} skipped for no stated reason:`, ...other.map((t) => `  - ${t}`));
+    if (other.length && !this.#filtered)
+      lines.push(`${other.length} test${other.length === 1 ? '' : 's'} skipped for no stated reason:`, ...other.map((t) => `  - ${t}`));
     if (lines.length) process.stdout.write(`\n${lines.join('\n')}\n`);
   }
 }

@@ -50,16 +50,23 @@ export function registerExport(program: Command): void {
     .command('export')
     .description('export the call history: csv, json, or the evidence report (html) for the operator, 12321 or the police')
     .option('--data-dir <dir>', dataDirHelp)
-    .addOption(new Option('--format <format>', 'csv, json, html (the evidence report) or pack (a folder: report, PDF, CSV, JSON, checkpoints, verify.mjs)').choices(['csv', 'json', 'html', 'pack']).makeOptionMandatory())
+    .addOption(
+      new Option('--format <format>', 'csv, json, html (the evidence report) or pack (a folder: report, PDF, CSV, JSON, checkpoints, verify.mjs)')
+        .choices(['csv', 'json', 'html', 'pack'])
+        .makeOptionMandatory(),
+    )
     .option('--from <iso>', 'first moment to include: a date (2025-03-01, from the start of that day, local time) or a time (2025-03-01T00:00:00+08:00)')
     .option('--to <iso>', 'moment to stop before: a date (2025-03-31, up to the end of that day, local time) or a time (2025-04-01T00:00:00+08:00)')
     .option('--number <number>', 'only calls from this number (repeat for several)', collect, [])
     .option('--exclude <number>', 'leave this number out of the incidents and complaints (repeat for several)', collect, [])
     .requiredOption('--out <file>', 'file to write (for --format pack: a new folder); an existing file only with --force')
     .option('--force', 'replace --out if it exists (never a database file; a pack never replaces a folder that holds anything)')
-    .addOption(new Option('--language <lang>', 'language of the evidence report (default: the app\'s language)').choices(['en', 'zh']))
+    .addOption(new Option('--language <lang>', "language of the evidence report (default: the app's language)").choices(['en', 'zh']))
     .option('--line-label <label>', 'the line the report is about, e.g. "Mum\'s landline"')
-    .option('--line-number <number>', 'the number of that line, printed in the report and the complaint texts (default: the numbers in settings evidence.lineNumbers)')
+    .option(
+      '--line-number <number>',
+      'the number of that line, printed in the report and the complaint texts (default: the numbers in settings evidence.lineNumbers)',
+    )
     .action(async (opts: ExportOptions) => {
       opts.from = isoOption('from', opts.from);
       opts.to = isoOption('to', opts.to);
@@ -77,8 +84,13 @@ export function registerExport(program: Command): void {
         const paths = dataPaths(dataDir, { create: false });
         const folders = [paths.exports, ...(settings.evidence.checkpointDir ? [settings.evidence.checkpointDir] : [])];
         const printPdf = opts.format === 'pack' ? await chromiumPrinter() : null;
-        const language = opts.language ?? (settings.language === 'zh' || (settings.language === 'system' && /^zh/i.test(Intl.DateTimeFormat().resolvedOptions().locale)) ? 'zh' : 'en');
-        const line = opts.lineLabel || opts.lineNumber ? { label: opts.lineLabel ?? opts.lineNumber ?? '', ...(opts.lineNumber ? { number: opts.lineNumber } : {}) } : undefined;
+        const language =
+          opts.language ??
+          (settings.language === 'zh' || (settings.language === 'system' && /^zh/i.test(Intl.DateTimeFormat().resolvedOptions().locale)) ? 'zh' : 'en');
+        const line =
+          opts.lineLabel || opts.lineNumber
+            ? { label: opts.lineLabel ?? opts.lineNumber ?? '', ...(opts.lineNumber ? { number: opts.lineNumber } : {}) }
+            : undefined;
         const out = resolve(opts.out);
         const tty = process.stderr.isTTY;
         const { rows, head } = await history.exportTo(
@@ -111,7 +123,10 @@ export function registerExport(program: Command): void {
             // the export itself carries the head
           }
         }
-        const what = opts.format === 'pack' ? `the evidence pack (${rows} call${rows === 1 ? '' : 's'}${printPdf ? ', with report.pdf' : ', no PDF: no Chromium found to print it'})` : `${rows} call${rows === 1 ? '' : 's'}`;
+        const what =
+          opts.format === 'pack'
+            ? `the evidence pack (${rows} call${rows === 1 ? '' : 's'}${printPdf ? ', with report.pdf' : ', no PDF: no Chromium found to print it'})`
+            : `${rows} call${rows === 1 ? '' : 's'}`;
         process.stdout.write(`exported ${what} to ${out} (chain head ${head ?? 'none'})\n`);
       });
     });

@@ -64,7 +64,15 @@ export function registerMessages(program: Command): void {
         const text = o.text ? foldForSearch(o.text) : null;
         const chosen = all
           .filter((m) => text === null || foldForSearch(m.text).includes(text))
-          .filter((m) => !o.flag || (o.flag === 'alert' ? m.flags.alert.length > 0 : o.flag === 'code' ? m.flags.code.length > 0 && m.flags.alert.length === 0 : m.flags.alert.length + m.flags.code.length === 0))
+          .filter(
+            (m) =>
+              !o.flag ||
+              (o.flag === 'alert'
+                ? m.flags.alert.length > 0
+                : o.flag === 'code'
+                  ? m.flags.code.length > 0 && m.flags.alert.length === 0
+                  : m.flags.alert.length + m.flags.code.length === 0),
+          )
           .slice(-limit);
         if (o.json) process.stdout.write(`${JSON.stringify(chosen, null, 2)}\n`);
         else for (const m of chosen) process.stdout.write(`${messageLine(m)}\n`);
@@ -81,7 +89,12 @@ export function registerMessages(program: Command): void {
         const body =
           o.format === 'csv'
             ? messagesCsv(all)
-            : messagesJson(all, { exportedAt: new Date().toISOString(), ...(o.from ? { from: o.from } : {}), ...(o.to ? { to: o.to } : {}), head: history.head() });
+            : messagesJson(all, {
+                exportedAt: new Date().toISOString(),
+                ...(o.from ? { from: o.from } : {}),
+                ...(o.to ? { to: o.to } : {}),
+                head: history.head(),
+              });
         // Written beside it and renamed: a reader never sees half a file, and a failed write leaves no file.
         const part = `${out}.part`;
         try {

@@ -18,7 +18,10 @@ async function readStdin(): Promise<Uint8Array> {
 async function readInput(file: string | undefined): Promise<Uint8Array> {
   if (file === undefined || file === '-') {
     if (process.stdin.isTTY) {
-      throw new CliError('no FILE given and standard input is a terminal. Pass a capture file (ringfence parse capture.modem) or pipe the modem output in (cat capture.modem | ringfence parse).', 2);
+      throw new CliError(
+        'no FILE given and standard input is a terminal. Pass a capture file (ringfence parse capture.modem) or pipe the modem output in (cat capture.modem | ringfence parse).',
+        2,
+      );
     }
     return readStdin();
   }
@@ -58,12 +61,15 @@ export function registerParseCommand(program: Command): void {
         }
         if (calls.length > 0) return;
         const { lines, modemLines } = countModemLines(bytes);
-        if (modemLines === 0) notModem.push(lines === 0 ? `${name} is empty` : `${name} has ${lines} line(s) of text but no modem output (no OK, RING, +CLIP or caller-ID block)`);
+        if (modemLines === 0)
+          notModem.push(lines === 0 ? `${name} is empty` : `${name} has ${lines} line(s) of text but no modem output (no OK, RING, +CLIP or caller-ID block)`);
         else process.stderr.write(`ringfence: no incoming call in ${name} (${modemLines} line(s) of modem output, none of them a ring or caller ID).\n`);
       });
       process.stdout.write(out);
       if (notModem.length) {
-        throw new CliError(`${notModem.join('; ')}. Is it the right file? A capture holds the bytes the modem sent, e.g. a serial terminal's log of the modem port.`);
+        throw new CliError(
+          `${notModem.join('; ')}. Is it the right file? A capture holds the bytes the modem sent, e.g. a serial terminal's log of the modem port.`,
+        );
       }
     });
 }

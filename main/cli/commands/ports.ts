@@ -20,7 +20,11 @@ function print(rows: Row[], hilink: boolean): void {
       );
     }
   }
-  if (hilink) out.push('', 'Note: a Huawei stick in HiLink mode is plugged in. It has no AT port, so it cannot screen calls; switch it to modem ("stick") mode with usb_modeswitch.');
+  if (hilink)
+    out.push(
+      '',
+      'Note: a Huawei stick in HiLink mode is plugged in. It has no AT port, so it cannot screen calls; switch it to modem ("stick") mode with usb_modeswitch.',
+    );
   process.stdout.write(out.join('\n') + '\n');
 }
 

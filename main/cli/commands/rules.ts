@@ -86,8 +86,20 @@ function saveInvalid(file: string, lines: Iterable<{ line: number; value: string
 }
 
 function describe(rule: Rule, homeCountry: string): string {
-  const value = rule.kind === 'number' ? formatNumber(rule.value, homeCountry) : rule.kind === 'prefix' ? `${rule.value}*` : rule.kind === 'regex' ? `/${rule.value}/` : rule.value;
-  const extras = [rule.kind === 'number' ? null : rule.kind, rule.list === 'blocked' ? rule.action : null, rule.category, rule.expiresAt ? `until ${rule.expiresAt}` : null].filter(Boolean);
+  const value =
+    rule.kind === 'number'
+      ? formatNumber(rule.value, homeCountry)
+      : rule.kind === 'prefix'
+        ? `${rule.value}*`
+        : rule.kind === 'regex'
+          ? `/${rule.value}/`
+          : rule.value;
+  const extras = [
+    rule.kind === 'number' ? null : rule.kind,
+    rule.list === 'blocked' ? rule.action : null,
+    rule.category,
+    rule.expiresAt ? `until ${rule.expiresAt}` : null,
+  ].filter(Boolean);
   return `${value}${rule.label ? `  ${rule.label}` : ''}${extras.length ? `  (${extras.join(', ')})` : ''}`;
 }
 
@@ -108,7 +120,10 @@ function sub(parent: Command, spec: string, description: string): Command {
 }
 
 export function registerRules(program: Command): void {
-  const rules = program.command('rules').description('manage the blocked and trusted lists (a running "serve" applies changes before its next call)').exitOverride();
+  const rules = program
+    .command('rules')
+    .description('manage the blocked and trusted lists (a running "serve" applies changes before its next call)')
+    .exitOverride();
 
   sub(rules, 'add <value>', 'add a number (any common form), a prefix ending in *, a wildcard (? one digit, * any digits), or withheld|unavailable|none')
     .option('--label <text>', 'a label shown with the decision')
@@ -121,7 +136,8 @@ export function registerRules(program: Command): void {
 
   sub(rules, 'remove <value>', 'remove an entry, written in any form that means the same number or prefix').action((value: string, opts: Common) =>
     withRules(opts, (store) => {
-      if (!store.removeByValue(opts.list, value)) throw new CliError(`${value} is not on the ${listName(opts.list)}; see "ringfence rules list --list ${opts.list}".`);
+      if (!store.removeByValue(opts.list, value))
+        throw new CliError(`${value} is not on the ${listName(opts.list)}; see "ringfence rules list --list ${opts.list}".`);
       out(`Removed ${value} from the ${listName(opts.list)}.\n`);
     }),
   );
@@ -142,7 +158,9 @@ export function registerRules(program: Command): void {
         const patterns = preview.patterns > 0 ? `, ${preview.patterns} of them patterns (prefix/wildcard), not exact numbers` : '';
         const summary = `${preview.added} new${patterns}, ${preview.duplicates} already listed, ${preview.invalidCount} invalid (${preview.format})`;
         if (preview.invalidCount > 0 && !opts.skipInvalid) {
-          throw new CliError(`Nothing imported: ${summary}. Fix the lines above and import again, or add --skip-invalid to import the ${preview.added} good line(s).`);
+          throw new CliError(
+            `Nothing imported: ${summary}. Fix the lines above and import again, or add --skip-invalid to import the ${preview.added} good line(s).`,
+          );
         }
         if (opts.dryRun) return void out(`Dry run, nothing imported: ${summary}.\n`);
         const saved = preview.invalidCount > 0 ? saveInvalid(file, store.invalidLines(preview.token)) : null;

@@ -22,7 +22,11 @@ export function registerServe(program: Command): void {
     .description('screen calls headless and serve the UI and API to a browser (loopback only unless --token is set)')
     .option('--data-dir <dir>', dataDirHelp)
     .option('--modem <path>', 'serial device of a modem to screen (repeat for several lines)', collect, [])
-    .option('--demo', 'add the simulated demo line ("try without a modem"); without --data-dir its calls go to a sandbox folder, never your real history', false)
+    .option(
+      '--demo',
+      'add the simulated demo line ("try without a modem"); without --data-dir its calls go to a sandbox folder, never your real history',
+      false,
+    )
     .option('--listen <host:port>', `address to listen on (default ${DEFAULT_LISTEN}; the next free port when that one is taken)`)
     .option('--token <token>', 'require this token for the API (needed to listen beyond this machine)')
     .option('--open', 'open the UI in your browser once it is ready', false)
@@ -81,7 +85,8 @@ export function registerServe(program: Command): void {
           const e = error as NodeJS.ErrnoException;
           if (e.code === 'EADDRINUSE' && i < tries.length - 1) continue;
           await service.close();
-          if (e.code === 'EADDRINUSE') throw new CliError(`${listen.host}:${port} is already in use: is another "ringfence serve" running? Choose another --listen port.`);
+          if (e.code === 'EADDRINUSE')
+            throw new CliError(`${listen.host}:${port} is already in use: is another "ringfence serve" running? Choose another --listen port.`);
           if (e.code === 'EADDRNOTAVAIL') throw new CliError(`${listen.host} is not an address of this machine.`);
           throw error;
         }

@@ -4,7 +4,16 @@
 // line of its own (tests parse it).
 import { readFile } from 'node:fs/promises';
 import { Option, type Command } from 'commander';
-import { LinkPathTakenError, Scenario, SimInputError, SocatMissingError, profileNames, startSimulator, type SimProfileName, type Simulator } from '../../sim/index.ts';
+import {
+  LinkPathTakenError,
+  Scenario,
+  SimInputError,
+  SocatMissingError,
+  profileNames,
+  startSimulator,
+  type SimProfileName,
+  type Simulator,
+} from '../../sim/index.ts';
 import { CliError } from '../errors.ts';
 
 type SimOptions = { link: string; profile: SimProfileName; control: string | false; timeScale: string; replay?: string; splitWrites: boolean; script?: string };
@@ -12,10 +21,14 @@ type SimOptions = { link: string; profile: SimProfileName; control: string | fal
 /** 127.0.0.1:PORT only: the control API can ring the line and break the modem, so it never leaves this machine. */
 export function parseControl(value: string): { host: '127.0.0.1'; port: number } {
   const m = /^(.+):(\d{1,5})$/.exec(value);
-  if (!m || Number(m[2]) > 65535) throw new CliError(`--control "${value}" is not 127.0.0.1:PORT (for example 127.0.0.1:7350, or port 0 to pick a free one).`, 2);
+  if (!m || Number(m[2]) > 65535)
+    throw new CliError(`--control "${value}" is not 127.0.0.1:PORT (for example 127.0.0.1:7350, or port 0 to pick a free one).`, 2);
   const host = m[1]!;
   if (host !== '127.0.0.1' && host !== 'localhost') {
-    throw new CliError(`--control must listen on 127.0.0.1, not ${host}: the control API can ring the line and fault the modem, so it is never exposed beyond this machine.`, 2);
+    throw new CliError(
+      `--control must listen on 127.0.0.1, not ${host}: the control API can ring the line and fault the modem, so it is never exposed beyond this machine.`,
+      2,
+    );
   }
   return { host: '127.0.0.1', port: Number(m[2]) };
 }
@@ -56,7 +69,8 @@ export function registerSim(program: Command): void {
     .option('--script <file>', 'play this scenario JSON ({"steps": [...]}, see main/sim/schemas.ts)')
     .action(async (opts: SimOptions) => {
       const timeScale = Number(opts.timeScale);
-      if (!(timeScale > 0) || timeScale > 100_000) throw new CliError(`--time-scale "${opts.timeScale}" must be a number above 0 (1 is real time, 100 is 100× faster).`, 2);
+      if (!(timeScale > 0) || timeScale > 100_000)
+        throw new CliError(`--time-scale "${opts.timeScale}" must be a number above 0 (1 is real time, 100 is 100× faster).`, 2);
       const control = opts.control === false ? undefined : parseControl(opts.control);
       const script = opts.script ? await readScript(opts.script) : null;
       let sim: Simulator;
@@ -71,7 +85,8 @@ export function registerSim(program: Command): void {
       } catch (error) {
         if (error instanceof SocatMissingError || error instanceof LinkPathTakenError || error instanceof SimInputError) throw new CliError(error.message);
         if (error instanceof Error && 'code' in error && error.code === 'REPLAY_FILE') throw new CliError(error.message);
-        if ((error as NodeJS.ErrnoException).code === 'EADDRINUSE') throw new CliError(`--control ${opts.control} is already in use; choose another port or 0.`);
+        if ((error as NodeJS.ErrnoException).code === 'EADDRINUSE')
+          throw new CliError(`--control ${opts.control} is already in use; choose another port or 0.`);
         throw error;
       }
       process.stdout.write(`link: ${sim.link}\nprofile: ${opts.profile}\n${sim.controlUrl ? `control: ${sim.controlUrl}\n` : ''}`);
@@ -79,7 +94,9 @@ export function registerSim(program: Command): void {
         void sim.runScenario(script).then(
           (results) => {
             const count = (o: string) => results.filter((r) => r.outcome === o).length;
-            process.stdout.write(`scenario: ${results.length} calls, ${count('rejected')} rejected, ${count('answered')} answered, ${count('caller-hung-up')} caller-hung-up\n`);
+            process.stdout.write(
+              `scenario: ${results.length} calls, ${count('rejected')} rejected, ${count('answered')} answered, ${count('caller-hung-up')} caller-hung-up\n`,
+            );
           },
           (error: Error) => process.stderr.write(`ringfence: scenario stopped: ${error.message}\n`),
         );

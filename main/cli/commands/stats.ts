@@ -13,7 +13,16 @@ import { withExistingStore } from '../store.ts';
 import { isoOption } from './export.ts';
 import { out, terminalJson } from '../terminal.ts';
 
-type StatsOptions = { dataDir?: string; period?: Period; from?: string; to?: string; bucket: 'hour' | 'day' | 'week'; top: string; timeZone?: string; json: boolean };
+type StatsOptions = {
+  dataDir?: string;
+  period?: Period;
+  from?: string;
+  to?: string;
+  bucket: 'hour' | 'day' | 'week';
+  top: string;
+  timeZone?: string;
+  json: boolean;
+};
 
 const pct = (share: number) => `${Math.round(share * 1000) / 10}%`;
 const short = (iso: string) => iso.slice(0, 16).replace('T', ' ');
@@ -24,21 +33,23 @@ function describe(s: Statistics): string {
     `Calls from ${short(s.from)} to ${short(s.to)}`,
     `  calls ${t.calls}, blocked ${t.blocked}${t.calls ? ` (${pct(t.blocked / t.calls)})` : ''}, different numbers ${t.distinctNumbers}, withheld ${pct(t.withheldShare)}`,
   ];
-  const busiest = [...s.buckets]
-    .map((b) => ({ start: b.start, n: b.allow + b.reject + b.silent + b.answerHangup }))
-    .sort((a, b) => b.n - a.n)[0];
+  const busiest = [...s.buckets].map((b) => ({ start: b.start, n: b.allow + b.reject + b.silent + b.answerHangup })).sort((a, b) => b.n - a.n)[0];
   if (busiest && busiest.n > 0) lines.push(`  busiest ${s.bucket} ${short(busiest.start)}: ${busiest.n} calls`);
   if (s.topCallers.length) {
     lines.push('Top callers');
     for (const c of s.topCallers) {
-      lines.push(`  ${c.number.padEnd(16)} ${String(c.count).padStart(6)} calls (${c.blocked} blocked)  first ${short(c.firstSeen)}  last ${short(c.lastSeen)}`);
+      lines.push(
+        `  ${c.number.padEnd(16)} ${String(c.count).padStart(6)} calls (${c.blocked} blocked)  first ${short(c.firstSeen)}  last ${short(c.lastSeen)}`,
+      );
     }
   }
   // Rotating numbers make every top caller a one-call number: the ranges they come from say more.
   if (s.topRanges.some((r) => r.numbers > 1)) {
     lines.push('Busiest number ranges');
     for (const r of s.topRanges) {
-      lines.push(`  ${`${r.prefix}*`.padEnd(12)} ${(r.region ?? '').padEnd(3)} ${String(r.count).padStart(6)} calls from ${r.numbers} numbers (${r.blocked} blocked)`);
+      lines.push(
+        `  ${`${r.prefix}*`.padEnd(12)} ${(r.region ?? '').padEnd(3)} ${String(r.count).padStart(6)} calls from ${r.numbers} numbers (${r.blocked} blocked)`,
+      );
     }
   }
   lines.push(`Flood-shield incidents: ${s.incidents.length}`);
@@ -59,7 +70,7 @@ export function registerStats(program: Command): void {
     .option('--to <iso>', 'end of the period: a date (2025-03-31, to the end of that local day) or a time (default: now)')
     .addOption(new Option('--bucket <size>', 'hour, day or week').choices(['hour', 'day', 'week']).default('day'))
     .option('--top <n>', 'how many top callers', '10')
-    .option('--time-zone <zone>', 'IANA time zone for days and weeks, e.g. Asia/Shanghai (default: this computer\'s)')
+    .option('--time-zone <zone>', "IANA time zone for days and weeks, e.g. Asia/Shanghai (default: this computer's)")
     .option('--json', 'print the statistics as JSON', false)
     .action(async (opts: StatsOptions, command: Command) => {
       const top = Number(opts.top);

@@ -31,7 +31,7 @@ export function headOption(value: string): string {
 export function registerVerify(program: Command): void {
   program
     .command('verify')
-    .description('check the call history\'s hash chain and its checkpoints: name the first record that was changed, moved or removed')
+    .description("check the call history's hash chain and its checkpoints: name the first record that was changed, moved or removed")
     .option('--data-dir <dir>', dataDirHelp)
     .option('--head <hash>', 'also check that this chain head (printed in an export; the first 8 or more hex digits are enough) is part of this history')
     .option('--checkpoint <file>', 'also check this checkpoint file, export or evidence-pack file (repeat for several)', collect, [])
@@ -44,7 +44,11 @@ export function registerVerify(program: Command): void {
         const incidents = openScreening(store.db, { settings: () => settings }).incidents();
         const given: Checkpoint[] = opts.checkpoint.map((file) => {
           const c = readCheckpoint(file);
-          if (!c) throw new CliError(`--checkpoint ${file} carries no chain head: give a ringfence-checkpoint file, an export (CSV, JSON, HTML) or a pack's checkpoints file.`, 2);
+          if (!c)
+            throw new CliError(
+              `--checkpoint ${file} carries no chain head: give a ringfence-checkpoint file, an export (CSV, JSON, HTML) or a pack's checkpoints file.`,
+              2,
+            );
           return c;
         });
         const folders = [dataPaths(dataDir, { create: false }).exports, ...(settings.evidence.checkpointDir ? [settings.evidence.checkpointDir] : [])];
@@ -52,7 +56,9 @@ export function registerVerify(program: Command): void {
         const result = history.verify({ incidents, checkpoints });
         const out: string[] = [];
         if (result.firstBad) {
-          out.push(`chain broken at record ${result.firstBad.id}: ${result.firstBad.reason} (${result.records} records before it hold; stored head ${result.head ?? 'none'})`);
+          out.push(
+            `chain broken at record ${result.firstBad.id}: ${result.firstBad.reason} (${result.records} records before it hold; stored head ${result.head ?? 'none'})`,
+          );
         } else {
           const events = result.events ? ` and ${result.events} event${result.events === 1 ? '' : 's'}` : '';
           out.push(`chain holds: ${result.records} records${events}, head ${result.head ?? 'none'}`);

@@ -50,7 +50,9 @@ export function dailyChart(days: DayCount[], labels: { title: string; blocked: s
   days.forEach((d, i) => {
     if (i % every === 0 || i === days.length - 1) {
       const x = left + i * step + step / 2;
-      parts.push(`<text x="${x.toFixed(1)}" y="${height - bottom + 16}" text-anchor="middle" class="axis">${escapeHtml(formatCalendarDay(d.day, language, { short: true }))}</text>`);
+      parts.push(
+        `<text x="${x.toFixed(1)}" y="${height - bottom + 16}" text-anchor="middle" class="axis">${escapeHtml(formatCalendarDay(d.day, language, { short: true }))}</text>`,
+      );
     }
   });
   const legendY = height - 6;

@@ -98,7 +98,11 @@ export function incidentFigures(
     f.numbers = [...perNumber].map(([number, calls]) => ({ number, calls })).sort((a, b) => b.calls - a.calls || a.number.localeCompare(b.number));
     f.distinctNumbers = f.numbers.length;
     const numbered = f.numbers.reduce((s, n) => s + n.calls, 0);
-    f.topPrefixes = top(f.numbers, (n) => prefixOf(n.number), numbered, 5).map((p) => ({ ...p, prefix: p.key, virtual: isVirtualOperatorRange(`+86${p.key}`) && p.key.length === 3 }));
+    f.topPrefixes = top(f.numbers, (n) => prefixOf(n.number), numbered, 5).map((p) => ({
+      ...p,
+      prefix: p.key,
+      virtual: isVirtualOperatorRange(`+86${p.key}`) && p.key.length === 3,
+    }));
     f.places = topPlaces(f.numbers, numbered, options.language);
     return f;
   });

@@ -83,7 +83,13 @@ export async function exportHistory(
       const r = await writePack(
         snapshot,
         out,
-        { ...reportOptions, exportedAt: context.now.toISOString(), checkpoints: q.checkpoints ?? [], dataDirs: q.dataDirs ?? [], ...(q.printPdf ? { printPdf: q.printPdf } : {}) },
+        {
+          ...reportOptions,
+          exportedAt: context.now.toISOString(),
+          checkpoints: q.checkpoints ?? [],
+          dataDirs: q.dataDirs ?? [],
+          ...(q.printPdf ? { printPdf: q.printPdf } : {}),
+        },
         onProgress,
       );
       return { rows: r.rows, head: snapshot.head, lastId: snapshot.lastId, files: r.files };

@@ -47,13 +47,10 @@ async function writeChainSegment(
   const db: DatabaseSync = snapshot.db;
   const lo = db.prepare(`SELECT MIN(c.id) AS id FROM history_calls c ${snapshot.where.sql}`).get(...snapshot.where.params) as { id: number | null };
   const cut = db.prepare('SELECT last_id AS lastId, lower(hex(last_hash)) AS lastHash FROM history_cuts ORDER BY last_id DESC LIMIT 1').get() as
-    | { lastId: number; lastHash: string }
-    | undefined;
+    { lastId: number; lastHash: string } | undefined;
   const start = (cut?.lastId ?? 0) + 1;
   const fromId = Math.max(start, lo.id ?? snapshot.lastId + 1);
-  const before = db.prepare(entrySql('lower(hex(hash)) AS h')).get(fromId - 1) as
-    | { h: string }
-    | undefined;
+  const before = db.prepare(entrySql('lower(hex(hash)) AS h')).get(fromId - 1) as { h: string } | undefined;
   const startHash = fromId === start ? (cut?.lastHash ?? genesisHash) : (before?.h ?? genesisHash);
   await sink.write(`${JSON.stringify({ format: 'ringfence-chain-segment', version: 1, fromId, toId: snapshot.lastId, startHash, head: snapshot.head })}\n`);
   const decisions = decisionsOf(db);
@@ -146,7 +143,11 @@ export async function writePack(snapshot: Snapshot, out: string, opts: PackOptio
   };
   try {
     let rows = 0;
-    const filter = { ...(opts.from ? { from: opts.from } : {}), ...(opts.to ? { to: opts.to } : {}), ...(opts.numbers?.length ? { numbers: opts.numbers } : {}) };
+    const filter = {
+      ...(opts.from ? { from: opts.from } : {}),
+      ...(opts.to ? { to: opts.to } : {}),
+      ...(opts.numbers?.length ? { numbers: opts.numbers } : {}),
+    };
     await write('report.html', async (sink) => {
       rows = await writeReport(snapshot, sink, opts, onProgress);
     });
@@ -156,11 +157,16 @@ export async function writePack(snapshot: Snapshot, out: string, opts: PackOptio
       // The period's messages, joined and flagged as the report reads them; chain.jsonl proves each part.
       const fromMs = opts.from ? Date.parse(opts.from) : undefined;
       const toMs = opts.to ? Date.parse(opts.to) : undefined;
-      const parts = listSms(snapshot.db, { ...(fromMs !== undefined ? { fromMs } : {}), ...(toMs !== undefined ? { toMs } : {}), order: 'oldest' }).filter((s) => s.id <= snapshot.lastId);
+      const parts = listSms(snapshot.db, { ...(fromMs !== undefined ? { fromMs } : {}), ...(toMs !== undefined ? { toMs } : {}), order: 'oldest' }).filter(
+        (s) => s.id <= snapshot.lastId,
+      );
       const messages = opts.numbers?.length ? [] : opts.messages(parts);
       // Only a pack whose period has messages carries the file.
       if (messages.length > 0) {
-        writeFileSync(join(part, 'messages.json'), `${JSON.stringify({ format: 'ringfence-messages', version: 1, exportedAt: opts.exportedAt, head: snapshot.head, count: messages.length, messages }, null, 2)}\n`);
+        writeFileSync(
+          join(part, 'messages.json'),
+          `${JSON.stringify({ format: 'ringfence-messages', version: 1, exportedAt: opts.exportedAt, head: snapshot.head, count: messages.length, messages }, null, 2)}\n`,
+        );
         files.push('messages.json');
       }
     }
@@ -175,7 +181,10 @@ export async function writePack(snapshot: Snapshot, out: string, opts: PackOptio
       ({ fromId } = await writeChainSegment(snapshot, sink, (id) => coveredIds.has(id), smsCovered));
     });
     const own = snapshot.head === null ? [] : [{ source: 'this pack', at: opts.exportedAt, lastId: snapshot.lastId, head: snapshot.head }];
-    writeFileSync(join(part, 'checkpoints.json'), `${JSON.stringify({ format: 'ringfence-checkpoints', version: 1, checkpoints: [...opts.checkpoints, ...own] }, null, 2)}\n`);
+    writeFileSync(
+      join(part, 'checkpoints.json'),
+      `${JSON.stringify({ format: 'ringfence-checkpoints', version: 1, checkpoints: [...opts.checkpoints, ...own] }, null, 2)}\n`,
+    );
     files.push('checkpoints.json');
     writeFileSync(join(part, 'verify.mjs'), verifyScript);
     files.push('verify.mjs');

@@ -45,7 +45,8 @@ export function placeOf(e164: string, language: Language): Place {
   if (!n) return { place: null, carrier: null };
   const cc = n.countryCallingCode;
   const national = n.nationalNumber;
-  const look = (kind: 'geocodes' | 'carrier') => longest(table(kind, language, cc), national) ?? (language === 'en' ? null : longest(table(kind, 'en', cc), national));
+  const look = (kind: 'geocodes' | 'carrier') =>
+    longest(table(kind, language, cc), national) ?? (language === 'en' ? null : longest(table(kind, 'en', cc), national));
   return { place: look('geocodes'), carrier: look('carrier') };
 }
 

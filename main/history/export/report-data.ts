@@ -68,7 +68,10 @@ function chooseNumbers(snapshot: Snapshot, limit: number, incidentNumbers: Reado
        GROUP BY 1 HAVING COUNT(*) >= 3 OR ${caller} IN (SELECT value FROM json_each(?)) ORDER BY n DESC, caller`,
     )
     .all(...snapshot.where.params, JSON.stringify([...incidentNumbers])) as { caller: string; trusted: number }[];
-  return rows.filter((r) => r.trusted === 0 && !leaveOut(r.caller)).slice(0, limit).map((r) => r.caller);
+  return rows
+    .filter((r) => r.trusted === 0 && !leaveOut(r.caller))
+    .slice(0, limit)
+    .map((r) => r.caller);
 }
 
 export function collectReportData(
@@ -79,7 +82,9 @@ export function collectReportData(
 ): ReportData {
   const incidentNumbers = options.incidentNumbers ?? new Set<string>();
   const leaveOut = options.leaveOut ?? (() => false);
-  const chosen = new Map<string, Tally>(chooseNumbers(snapshot, options.numberLimit ?? 50, incidentNumbers, leaveOut).map((n) => [n, { ...tally(n, ''), inIncident: incidentNumbers.has(n) }]));
+  const chosen = new Map<string, Tally>(
+    chooseNumbers(snapshot, options.numberLimit ?? 50, incidentNumbers, leaveOut).map((n) => [n, { ...tally(n, ''), inIncident: incidentNumbers.has(n) }]),
+  );
   let simulated = 0;
   let withheldTally: Tally | null = null;
   const perDay = new Map<number, DayCount>();

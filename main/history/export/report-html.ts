@@ -70,7 +70,11 @@ function smsFigures(snapshot: Snapshot, fromMs: number | undefined, toMs: number
   );
   if (!join) return { received: parts.length, flagged: [], codes: 0 };
   const messages = join(parts);
-  return { received: messages.length, flagged: messages.filter((m) => m.flags.alert.length > 0), codes: messages.filter((m) => m.flags.code.length > 0 && m.flags.alert.length === 0).length };
+  return {
+    received: messages.length,
+    flagged: messages.filter((m) => m.flags.alert.length > 0),
+    codes: messages.filter((m) => m.flags.code.length > 0 && m.flags.alert.length === 0).length,
+  };
 }
 
 function flaggedList(flagged: readonly Message[], opts: ReportOptions, attribute: string): string {
@@ -161,7 +165,10 @@ ${opts.exclude?.length ? `<dt>${h(t.excluded)}</dt><dd data-figure="excluded">${
 type Filing = { raw: FilingContext; shown: FilingContext };
 
 /** The incident with its numbers as the app shows them, for the texts a person reads. */
-const withShownNumbers = (f: IncidentFigures, opts: ReportOptions): IncidentFigures => ({ ...f, numbers: f.numbers.map((n) => ({ ...n, number: shown(opts, n.number) })) });
+const withShownNumbers = (f: IncidentFigures, opts: ReportOptions): IncidentFigures => ({
+  ...f,
+  numbers: f.numbers.map((n) => ({ ...n, number: shown(opts, n.number) })),
+});
 
 function incidentBlock(f: IncidentFigures, opts: ReportOptions, filing: Filing, index: number, received: SmsFigures): string {
   const t = reportText[opts.language];
@@ -170,10 +177,16 @@ function incidentBlock(f: IncidentFigures, opts: ReportOptions, filing: Filing, 
   const readable = withShownNumbers(f, opts);
   const whole = [...ctx.ownNumbers, ...readable.numbers.slice(0, 10).map((n) => n.number)];
   const prefixes = f.topPrefixes
-    .map((p) => `<tr><td class="num">${h(p.prefix)}${p.virtual ? ` <small>(${h(t.virtualRange)})</small>` : ''}</td><td class="n">${p.calls}</td><td class="n">${h(percent(p.share, L))}</td></tr>`)
+    .map(
+      (p) =>
+        `<tr><td class="num">${h(p.prefix)}${p.virtual ? ` <small>(${h(t.virtualRange)})</small>` : ''}</td><td class="n">${p.calls}</td><td class="n">${h(percent(p.share, L))}</td></tr>`,
+    )
     .join('');
   const places = f.places
-    .map((p) => `<tr><td>${h(p.place ?? t.unknownPlace)}</td><td>${h(p.carrier ?? t.unknownPlace)}</td><td class="n">${p.calls}</td><td class="n">${h(percent(p.share, L))}</td></tr>`)
+    .map(
+      (p) =>
+        `<tr><td>${h(p.place ?? t.unknownPlace)}</td><td>${h(p.carrier ?? t.unknownPlace)}</td><td class="n">${p.calls}</td><td class="n">${h(percent(p.share, L))}</td></tr>`,
+    )
     .join('');
   const form = form12321(readable, L, ctx);
   // The operators' report numbers take the same text: name them once, then one text per reported number.
@@ -181,7 +194,9 @@ function incidentBlock(f: IncidentFigures, opts: ReportOptions, filing: Filing, 
   const operators = [...new Map(messages.map((s) => [s.to, s])).values()]
     .map((s) => `${h(s.operator)} <span class="num">${h(s.to)}</span>`)
     .join(opts.language === 'zh' ? '；' : '; ');
-  const texts = [...new Map(messages.map((s) => [s.text, s])).values()].map((s) => `<li><code class="sms" data-sms="${h(s.number)}">${h(s.text)}</code></li>`).join('');
+  const texts = [...new Map(messages.map((s) => [s.text, s])).values()]
+    .map((s) => `<li><code class="sms" data-sms="${h(s.number)}">${h(s.text)}</code></li>`)
+    .join('');
   const sms = texts ? `<p>${h(t.smsOperators)} ${operators}</p><ul>${texts}</ul>` : '';
   return `<article class="incident" data-incident="${f.id}">
 <h3>${h(t.incidentHeading)} ${index + 1}: <span class="time">${h(at(opts, f.firstCall ?? f.startedAt, false))}</span> – <span class="time">${h(at(opts, f.lastCall ?? f.endedAt ?? f.startedAt))}</span></h3>
@@ -289,14 +304,25 @@ function callRow(c: StoredCall, opts: ReportOptions, withOffset: boolean): strin
   );
 }
 
-export async function writeReport(snapshot: Snapshot, sink: ExportSink, opts: ReportOptions, onProgress?: (done: number, total: number) => void): Promise<number> {
+export async function writeReport(
+  snapshot: Snapshot,
+  sink: ExportSink,
+  opts: ReportOptions,
+  onProgress?: (done: number, total: number) => void,
+): Promise<number> {
   const t = reportText[opts.language];
   const total = snapshot.count();
   // Two passes over the calls (figures, then the list): progress runs over both.
   const report = progress(total * 2, onProgress);
   const range = { ...(opts.from ? { from: opts.from } : {}), ...(opts.to ? { to: opts.to } : {}) };
-  const digits = (n: string) => n.replace(/\D/g, '').replace(/^0+/, '').replace(/^86(?=1\d{10}$)/, '');
-  const leftOutDigits = new Set([...(opts.exclude ?? []), ...(opts.ownNumbers ?? []), ...(opts.line?.number ? [opts.line.number] : [])].map(digits).filter(Boolean));
+  const digits = (n: string) =>
+    n
+      .replace(/\D/g, '')
+      .replace(/^0+/, '')
+      .replace(/^86(?=1\d{10}$)/, '');
+  const leftOutDigits = new Set(
+    [...(opts.exclude ?? []), ...(opts.ownNumbers ?? []), ...(opts.line?.number ? [opts.line.number] : [])].map(digits).filter(Boolean),
+  );
   const leaveOut = (n: string | null) => n !== null && leftOutDigits.has(digits(n));
   // An incident that only simulated calls raised (a demo line beside a real one, or demo calls from before the
   // demo had its own folder) is no flood anyone suffered: no complaint, no police summary; the report says so.
@@ -325,13 +351,21 @@ export async function writeReport(snapshot: Snapshot, sink: ExportSink, opts: Re
   const police =
     figures.length > 0
       ? `<section class="police"><h2>${h(t.police)}</h2><pre class="police" data-police>${textKeepingNumbers(
-          policeSummary(figures, { calls: data.calls, from: opts.from ?? data.firstCall ?? opts.generatedAt, to: opts.to ?? data.lastCall ?? opts.generatedAt }, opts.language, filing.shown),
+          policeSummary(
+            figures,
+            { calls: data.calls, from: opts.from ?? data.firstCall ?? opts.generatedAt, to: opts.to ?? data.lastCall ?? opts.generatedAt },
+            opts.language,
+            filing.shown,
+          ),
           filing.shown.ownNumbers,
         )}</pre></section>`
       : '';
-  let pending = sink.write(`${head(opts, data, snapshot)}\n${incidentsSection(figures, opts, filing, incidentSms)}${simulatedOnly > 0 ? `<p class="note" data-simulated-incidents="${simulatedOnly}">${h(t.simulatedIncidents(simulatedOnly))}</p>` : ''}\n${summarySection(opts, data, figures.length)}\n${messagesSection(periodSms, opts)}\n${numbersSection(opts, data)}\n${police}`);
+  let pending = sink.write(
+    `${head(opts, data, snapshot)}\n${incidentsSection(figures, opts, filing, incidentSms)}${simulatedOnly > 0 ? `<p class="note" data-simulated-incidents="${simulatedOnly}">${h(t.simulatedIncidents(simulatedOnly))}</p>` : ''}\n${summarySection(opts, data, figures.length)}\n${messagesSection(periodSms, opts)}\n${numbersSection(opts, data)}\n${police}`,
+  );
   if (pending) await pending;
-  pending = sink.write(`<section class="calls"><h2>${h(t.callList)}</h2><table class="calls" data-figure="call-list"><thead><tr><th>#</th><th>${h(data.offset ? t.inZone(t.time, data.offset) : t.time)}</th><th>${h(t.line)}</th>
+  pending =
+    sink.write(`<section class="calls"><h2>${h(t.callList)}</h2><table class="calls" data-figure="call-list"><thead><tr><th>#</th><th>${h(data.offset ? t.inZone(t.time, data.offset) : t.time)}</th><th>${h(t.line)}</th>
 <th>${h(t.caller)}</th><th>${h(t.name)}</th><th>${h(t.rings)}</th><th>${h(t.decision)}</th><th>${h(t.outcome)}</th><th>${h(t.latency)}</th><th>${h(t.hash)}</th></tr></thead><tbody>\n`);
   if (pending) await pending;
   let rows = 0;

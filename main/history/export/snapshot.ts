@@ -119,9 +119,10 @@ export function openSnapshot(source: DatabaseSync, filter: ExportFilter, normali
     const where = { sql: clauses.length ? `WHERE ${clauses.join(' AND ')}` : '', params };
     const byNumber = (filter.numbers?.length ?? 0) > 0;
     const decisions = decisionsOf(db);
-    const span = db
-      .prepare(`SELECT MIN(c.id) AS lo, MAX(c.id) AS hi FROM history_calls c ${where.sql}`)
-      .get(...params) as { lo: number | null; hi: number | null };
+    const span = db.prepare(`SELECT MIN(c.id) AS lo, MAX(c.id) AS hi FROM history_calls c ${where.sql}`).get(...params) as {
+      lo: number | null;
+      hi: number | null;
+    };
     const ids = { lo: span.lo ?? 1, hi: span.hi ?? 0 };
     return {
       db,

@@ -8,13 +8,15 @@ export type { Language } from '../../../shared/domain.ts';
 import type { Language } from '../../../shared/domain.ts';
 
 const en = {
-  simulatedNote: (n: number) => `${n === 1 ? 'One simulated call' : `${n} simulated calls`} (the demo line) ${n === 1 ? 'is' : 'are'} in this period: marked "simulated" in the list and left out of the incidents and complaints.`,
+  simulatedNote: (n: number) =>
+    `${n === 1 ? 'One simulated call' : `${n} simulated calls`} (the demo line) ${n === 1 ? 'is' : 'are'} in this period: marked "simulated" in the list and left out of the incidents and complaints.`,
   simulated: 'Simulated calls (demo)',
   simulatedMark: 'simulated',
   ownNumbers: 'My number(s)',
   excluded: 'Numbers left out at my request',
   incidentHeading: 'Flood incident',
-  incidentsIntro: 'Each flood is one harassment campaign, however many numbers it rang from: these are the units to complain about. Figures count the calls from the shield\'s window before it engaged to its end, leaving out trusted callers, my own numbers and simulated calls.',
+  incidentsIntro:
+    "Each flood is one harassment campaign, however many numbers it rang from: these are the units to complain about. Figures count the calls from the shield's window before it engaged to its end, leaving out trusted callers, my own numbers and simulated calls.",
   incidentSpan: 'Calls from – to',
   shieldOn: 'Shield switched on',
   shieldOff: 'Shield switched off',
@@ -24,7 +26,8 @@ const en = {
   incidentRejectedAll: 'Rejected automatically',
   incidentRang: 'Rang',
   incidentSms: 'Text messages (SMS) received',
-  incidentSmsValue: (n: number, flagged: number) => `${n} message${n === 1 ? '' : 's'}${flagged ? `, ${flagged} flagged as extortion or fraud (quoted below in full)` : ''}`,
+  incidentSmsValue: (n: number, flagged: number) =>
+    `${n} message${n === 1 ? '' : 's'}${flagged ? `, ${flagged} flagged as extortion or fraud (quoted below in full)` : ''}`,
   flaggedSms: 'Flagged text messages, quoted in full',
   messagesSection: 'Text messages (SMS)',
   messagesTotals: (received: number, flagged: number, codes: number) =>
@@ -45,13 +48,18 @@ const en = {
   formCount: 'Number of calls',
   formDescription: 'Description',
   operatorSms: 'Complaint SMS to your operator (send only to your own operator; nothing is sent by Ringfence)',
-  smsOperators: 'Send to your own operator\'s report number:',
+  smsOperators: "Send to your own operator's report number:",
   smsTo: 'to',
-  numbersRule: 'Numbers with 3 or more calls in the period, or that called during a flood incident (callers who rang before the shield included). Trusted numbers, my own numbers, numbers I excluded and simulated calls are never listed.',
-  complaintsRule: 'A complaint text for each number listed above (the 30 busiest); the other numbers of a flood are covered by the incident\'s complaint and the CSV.',
+  numbersRule:
+    'Numbers with 3 or more calls in the period, or that called during a flood incident (callers who rang before the shield included). Trusted numbers, my own numbers, numbers I excluded and simulated calls are never listed.',
+  complaintsRule:
+    "A complaint text for each number listed above (the 30 busiest); the other numbers of a flood are covered by the incident's complaint and the CSV.",
   police: 'Summary for the police (110 / local police station)',
   noIncidentsLead: 'No flood incident in this period.',
-  simulatedIncidents: (n: number) => (n === 1 ? 'One shield incident raised only by simulated (demo) calls is left out.' : `${n} shield incidents raised only by simulated (demo) calls are left out.`),
+  simulatedIncidents: (n: number) =>
+    n === 1
+      ? 'One shield incident raised only by simulated (demo) calls is left out.'
+      : `${n} shield incidents raised only by simulated (demo) calls are left out.`,
   title: 'Nuisance and harassing calls: evidence report',
   subtitle: 'Produced by Ringfence from its tamper-evident call record.',
   about: 'About',
@@ -109,11 +117,14 @@ const en = {
   chainHead: 'Chain head (SHA-256)',
   records: 'Last record in the chain',
   verifyHow:
-    'Every call record carries the SHA-256 hash of the previous record\'s hash and its own content, so changing, removing or reordering any record breaks every hash after it. ' +
+    "Every call record carries the SHA-256 hash of the previous record's hash and its own content, so changing, removing or reordering any record breaks every hash after it. " +
     'To check the original data, run the command below on the computer that recorded the calls; it must report that the chain holds and that it contains the head printed above.',
   withheldRow: 'Withheld / no number',
   inZone: (label: string, offset: string) => `${label} (UTC${offset})`,
-  trigger: { calls: 'many calls', withheld: 'withheld calls', 'same-number': 'one number calling repeatedly', manual: 'switched on by hand' } satisfies Record<ShieldTrigger, string>,
+  trigger: { calls: 'many calls', withheld: 'withheld calls', 'same-number': 'one number calling repeatedly', manual: 'switched on by hand' } satisfies Record<
+    ShieldTrigger,
+    string
+  >,
   action: { reject: 'rejected', 'answer-hangup': 'answered and hung up', silent: 'rang silently', allow: 'rang through' } satisfies Record<Action, string>,
   outcomeName: {
     rejected: 'rejected',
@@ -137,7 +148,8 @@ const zh: typeof en = {
   ownNumbers: '本人号码',
   excluded: '应本人要求排除的号码',
   incidentHeading: '电话轰炸事件',
-  incidentsIntro: '每次轰炸无论使用多少号码，都是一次骚扰行动，应作为一个整体投诉。数字统计从防护开启前的判定窗口到防护结束的全部来电，不含白名单来电、本人号码和模拟来电。',
+  incidentsIntro:
+    '每次轰炸无论使用多少号码，都是一次骚扰行动，应作为一个整体投诉。数字统计从防护开启前的判定窗口到防护结束的全部来电，不含白名单来电、本人号码和模拟来电。',
   incidentSpan: '来电时间',
   shieldOn: '防护开启',
   shieldOff: '防护结束',
@@ -170,7 +182,8 @@ const zh: typeof en = {
   operatorSms: '发给运营商的投诉短信（只发给本人号码所属的运营商；Ringfence 不会自动发送）',
   smsOperators: '发送到本人所属运营商的举报号码：',
   smsTo: '发送至',
-  numbersRule: '列出在此期间来电 3 次及以上、或在轰炸事件中来电的号码（包括防护开启前已振铃的来电）。白名单号码、本人号码、本人排除的号码和模拟来电一律不列出。',
+  numbersRule:
+    '列出在此期间来电 3 次及以上、或在轰炸事件中来电的号码（包括防护开启前已振铃的来电）。白名单号码、本人号码、本人排除的号码和模拟来电一律不列出。',
   complaintsRule: '上表每个号码一段投诉文本（最多 30 个来电最多的号码）；轰炸中的其他号码已包含在事件的整体投诉和 CSV 清单中。',
   police: '报警材料（110 / 派出所）',
   noIncidentsLead: '此时间范围内没有电话轰炸事件。',

@@ -62,7 +62,7 @@ export function parseWav(file: Uint8Array): Wav {
   let rate = 0;
   let channels = 0;
   let bits = 0;
-  for (let at = 12; at + 8 <= b.length; ) {
+  for (let at = 12; at + 8 <= b.length;) {
     const id = b.toString('ascii', at, at + 4);
     // espeak-ng writes 0x7fffffff as the data size when it streams to stdout: the data runs to the end.
     const size = Math.min(b.readUInt32LE(at + 4), b.length - at - 8);

@@ -109,9 +109,9 @@ export type GatePlan = {
 };
 
 export function gatePlan(method: GateMethod, order: PromptOrder, format: VoiceFormat | null = null): GatePlan {
-  const speakAs = (prefix: string, done: '+CTTS' | '+QWTTS') => (say: PromptSay): GateStep[] => [
-    { type: 'speak', command: `${prefix}"${ucs2Hex(spokenText(say, order))}"`, done, say },
-  ];
+  const speakAs =
+    (prefix: string, done: '+CTTS' | '+QWTTS') =>
+    (say: PromptSay): GateStep[] => [{ type: 'speak', command: `${prefix}"${ucs2Hex(spokenText(say, order))}"`, done, say }];
   switch (method) {
     case 'simcom-tts':
       return {
@@ -131,7 +131,10 @@ export function gatePlan(method: GateMethod, order: PromptOrder, format: VoiceFo
           { type: 'command', command: 'AT+DDET=1,0,0' },
           { type: 'command', command: 'ATA', dial: true },
         ],
-        say: (say) => promptClips(say, order).flat().map((clip): GateStep => ({ type: 'play-file', command: `AT+CREC=4,"${simcomPath(clip)}",0,100`, done: '+CREC', clip })),
+        say: (say) =>
+          promptClips(say, order)
+            .flat()
+            .map((clip): GateStep => ({ type: 'play-file', command: `AT+CREC=4,"${simcomPath(clip)}",0,100`, done: '+CREC', clip })),
         close: [],
       };
     case 'quectel-file':
@@ -141,7 +144,10 @@ export function gatePlan(method: GateMethod, order: PromptOrder, format: VoiceFo
           { type: 'command', command: 'AT+QTONEDET=1' },
           { type: 'command', command: 'ATA', dial: true },
         ],
-        say: (say) => promptClips(say, order).flat().map((clip): GateStep => ({ type: 'play-file', command: `AT+QPSND=1,"${quectelPath(clip)}",0,1,1`, done: '+QPSND', clip })),
+        say: (say) =>
+          promptClips(say, order)
+            .flat()
+            .map((clip): GateStep => ({ type: 'play-file', command: `AT+QPSND=1,"${quectelPath(clip)}",0,1,1`, done: '+QPSND', clip })),
         close: [],
       };
     case 'quectel-tts':

@@ -91,7 +91,15 @@ export function createLineGate(o: LineGateOptions, env: Env) {
     start(channel: AtChannel, link: SerialLink | null, callerId: CallerId, done: (r: GateReport) => void): { cancel(): void } {
       const support = probed?.support;
       if (!support?.method || !link) {
-        done({ method: support?.method ?? 'simcom-tts', result: 'error', asked: null, pressed: null, heldMs: null, waitSeconds: 0, detail: 'this line cannot gate' });
+        done({
+          method: support?.method ?? 'simcom-tts',
+          result: 'error',
+          asked: null,
+          pressed: null,
+          heldMs: null,
+          waitSeconds: 0,
+          detail: 'this line cannot gate',
+        });
         return { cancel() {} };
       }
       const s = o.settings();
@@ -129,7 +137,15 @@ export function createLineGate(o: LineGateOptions, env: Env) {
         now: env.clock,
       };
       const digit = callerId.number === null ? null : pickDigit(random);
-      const current = runGate({ plan: gatePlan(method, s.prompt, probed?.format ?? null), io, digit, order: s.prompt, digitWaitMs: s.digitWaitSeconds * 1000, passMinutes: s.passMinutes, format: probed?.format ?? null });
+      const current = runGate({
+        plan: gatePlan(method, s.prompt, probed?.format ?? null),
+        io,
+        digit,
+        order: s.prompt,
+        digitWaitMs: s.digitWaitSeconds * 1000,
+        passMinutes: s.passMinutes,
+        format: probed?.format ?? null,
+      });
       run = current;
       env.log('info', `pass gate: ${method}, asking for ${digit ?? 'the number to be shown'}`);
       void current.done.then(async (report) => {

@@ -21,7 +21,10 @@ function sentence(say: PromptSay): Text {
 }
 
 /** The whole prompt as one text, languages in order: "请按 7 接通。 Press 7 to be put through." */
-export const spokenText = (say: PromptSay, order: PromptOrder): string => languages(order).map((l) => sentence(say)[l]).join(' ');
+export const spokenText = (say: PromptSay, order: PromptOrder): string =>
+  languages(order)
+    .map((l) => sentence(say)[l])
+    .join(' ');
 
 /** Text as UCS2 hex (UTF-16BE, four hex digits a unit): the <text> of AT+CTTS=1 / AT+QWTTS=…,1. */
 export const ucs2Hex = (text: string): string =>

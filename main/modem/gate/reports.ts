@@ -65,4 +65,9 @@ export function pickVoiceFormat(lines: readonly string[]): VoiceFormat | null {
 
 /** `+FCLASS: 0,1,2,8` or `0,1,1.0,2,8` (the reply to AT+FCLASS=?): does the modem have voice mode? */
 export const hasVoiceClass = (lines: readonly string[]): boolean =>
-  lines.some((l) => l.replace(/^\+FCLASS:\s*/i, '').split(/[,()\s]+/).includes('8'));
+  lines.some((l) =>
+    l
+      .replace(/^\+FCLASS:\s*/i, '')
+      .split(/[,()\s]+/)
+      .includes('8'),
+  );

@@ -14,7 +14,10 @@ import { hasVoiceClass, pickVoiceFormat, type VoiceFormat } from './reports.ts';
 
 export type GateProbe = { support: GateSupport; format: VoiceFormat | null };
 
-const can = (method: GateMethod, text: GateSupport['text'], format: VoiceFormat | null = null): GateProbe => ({ support: { supported: true, method, text }, format });
+const can = (method: GateMethod, text: GateSupport['text'], format: VoiceFormat | null = null): GateProbe => ({
+  support: { supported: true, method, text },
+  format,
+});
 const cannot = (text: GateSupport['text']): GateProbe => ({ support: { supported: false, method: null, text }, format: null });
 
 export async function probeGate(channel: AtChannel, profile: Profile, audioPath: string | null): Promise<GateProbe> {

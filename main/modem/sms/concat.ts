@@ -61,7 +61,11 @@ export function joinParts<T>(parts: readonly IncomingPart<T>[], options: { windo
       open.set(key, candidates);
     }
     group.bySeq.set(part.concat.sequence, part);
-    if (group.bySeq.size === group.total) open.set(key, candidates.filter((g) => g !== group));
+    if (group.bySeq.size === group.total)
+      open.set(
+        key,
+        candidates.filter((g) => g !== group),
+      );
   }
   return groups.map((g) => {
     const ordered: IncomingPart<T>[] = [];

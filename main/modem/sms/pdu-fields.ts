@@ -8,7 +8,8 @@ export class PduError extends Error {
 
 export function hexToBytes(hex: string): Uint8Array {
   const s = hex.trim();
-  if (s.length % 2 !== 0 || !/^[0-9A-Fa-f]*$/.test(s)) throw new PduError(`not a hex PDU (${s.length} characters${/[^0-9A-Fa-f]/.test(s) ? ', non-hex characters' : ', odd length'})`);
+  if (s.length % 2 !== 0 || !/^[0-9A-Fa-f]*$/.test(s))
+    throw new PduError(`not a hex PDU (${s.length} characters${/[^0-9A-Fa-f]/.test(s) ? ', non-hex characters' : ', odd length'})`);
   const out = new Uint8Array(s.length / 2);
   for (let i = 0; i < out.length; i++) out[i] = parseInt(s.slice(i * 2, i * 2 + 2), 16);
   return out;

@@ -92,7 +92,7 @@ export function dataCoding(dcs: number): { encoding: Encoding; messageClass: num
 /** The concatenation element of a user data header, if any (8-bit reference IEI 00, 16-bit IEI 08). */
 function readHeader(udh: Uint8Array, problems: string[]): Concat | null {
   let concat: Concat | null = null;
-  for (let i = 0; i + 1 < udh.length; ) {
+  for (let i = 0; i + 1 < udh.length;) {
     const iei = udh[i]!;
     const len = udh[i + 1]!;
     const value = udh.subarray(i + 2, i + 2 + len);

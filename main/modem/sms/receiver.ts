@@ -32,8 +32,7 @@ export type SmsMode = 'direct' | 'stored';
 export type SmsState = { ready: boolean; mode: SmsMode | null; memory: string | null; used: number | null; total: number | null };
 
 export type SendResult =
-  | { ok: true; references: number[]; pdus: string[] }
-  | { ok: false; sentParts: number; references: number[]; pdus: string[]; error: string };
+  { ok: true; references: number[]; pdus: string[] } | { ok: false; sentParts: number; references: number[]; pdus: string[]; error: string };
 
 export type SmsReceiverOptions = {
   lineId: string;

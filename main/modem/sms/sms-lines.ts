@@ -7,7 +7,10 @@ import { intField, payloadAfter, splitFields } from '../at-fields.ts';
 export type StoredIndication = { memory: string; index: number; report: boolean };
 
 export function parseStoredIndication(line: string): StoredIndication | null {
-  for (const [prefix, report] of [['+CMTI', false], ['+CDSI', true]] as const) {
+  for (const [prefix, report] of [
+    ['+CMTI', false],
+    ['+CDSI', true],
+  ] as const) {
     const payload = payloadAfter(line, prefix);
     if (payload === null) continue;
     const f = splitFields(payload);

@@ -11,16 +11,38 @@ import type { ImportEntry, ListParser, ParsedFile } from './types.ts';
 type Column = 'value' | 'label' | 'category' | 'action' | 'expires' | 'kind';
 
 const HEADER: Record<string, Column> = {
-  number: 'value', phone: 'value', value: 'value', 号码: 'value', 电话: 'value', 电话号码: 'value',
-  label: 'label', name: 'label', 标签: 'label', 名称: 'label', 姓名: 'label',
-  category: 'category', 类别: 'category', 分类: 'category',
-  action: 'action', 操作: 'action',
-  expires: 'expires', expiry: 'expires', expiresat: 'expires', 到期: 'expires', 到期时间: 'expires',
-  kind: 'kind', type: 'kind', 类型: 'kind',
+  number: 'value',
+  phone: 'value',
+  value: 'value',
+  号码: 'value',
+  电话: 'value',
+  电话号码: 'value',
+  label: 'label',
+  name: 'label',
+  标签: 'label',
+  名称: 'label',
+  姓名: 'label',
+  category: 'category',
+  类别: 'category',
+  分类: 'category',
+  action: 'action',
+  操作: 'action',
+  expires: 'expires',
+  expiry: 'expires',
+  expiresat: 'expires',
+  到期: 'expires',
+  到期时间: 'expires',
+  kind: 'kind',
+  type: 'kind',
+  类型: 'kind',
 };
 const POSITIONAL: Column[] = ['value', 'label', 'category', 'action', 'expires', 'kind'];
 
-const headerKey = (cell: string) => cell.trim().toLowerCase().replace(/[\s_-]/g, '');
+const headerKey = (cell: string) =>
+  cell
+    .trim()
+    .toLowerCase()
+    .replace(/[\s_-]/g, '');
 
 /** A formula guard our own export adds (csvCell) is taken off again, so an export imports as itself. */
 const unguard = (cell: string) => (/^'[=+\-@\t\r]/.test(cell) ? cell.slice(1) : cell);

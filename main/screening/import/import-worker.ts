@@ -42,7 +42,8 @@ try {
     }
   }
 } catch (error) {
-  if (error instanceof DomainError) reply = { ok: false, error: { code: error.code, text: error.text, ...(error instanceof RuleError && error.line ? { line: error.line } : {}) } };
+  if (error instanceof DomainError)
+    reply = { ok: false, error: { code: error.code, text: error.text, ...(error instanceof RuleError && error.line ? { line: error.line } : {}) } };
   else reply = { ok: false, error: { code: 'import-failed', text: importTexts.failed((error as Error).message) } };
 }
 parentPort?.postMessage(reply);

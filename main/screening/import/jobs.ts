@@ -105,7 +105,13 @@ export class ImportJobs {
     const upload = join(this.folder, `${randomUUID()}.upload`);
     await writeFile(upload, q.content);
     try {
-      return await this.preview({ source: { path: upload, shape: 'list' }, list: q.list, ...(q.fileName ? { fileName: q.fileName } : {}), ...(q.format ? { format: q.format } : {}), ...(q.client ? { client: q.client } : {}) });
+      return await this.preview({
+        source: { path: upload, shape: 'list' },
+        list: q.list,
+        ...(q.fileName ? { fileName: q.fileName } : {}),
+        ...(q.format ? { format: q.format } : {}),
+        ...(q.client ? { client: q.client } : {}),
+      });
     } finally {
       rmSync(upload, { force: true });
     }
@@ -114,7 +120,13 @@ export class ImportJobs {
   async commit(token: string, skipInvalid: boolean): Promise<{ list: RuleList; imported: number; skipped: number }> {
     const pending = this.#pending.get(token);
     if (!pending) throw new RuleError('import-expired', importTexts.expired());
-    const result = (await this.#run(pending.client, { step: 'commit', stagingPath: pending.stagingPath, list: pending.list, skipInvalid, nowIso: this.#options.now().toISOString() })) as {
+    const result = (await this.#run(pending.client, {
+      step: 'commit',
+      stagingPath: pending.stagingPath,
+      list: pending.list,
+      skipInvalid,
+      nowIso: this.#options.now().toISOString(),
+    })) as {
       imported: number;
       skipped: number;
     };
@@ -184,7 +196,14 @@ export class ImportJobs {
         finish(() => (reply.ok ? resolve(reply.result) : reject(new RuleError(reply.error.code, reply.error.text, reply.error.line)))),
       );
       worker.on('error', (error: Error & { code?: string }) =>
-        finish(() => reject(new RuleError(error.code === 'ERR_WORKER_OUT_OF_MEMORY' ? 'import-too-large' : 'import-failed', importTexts.failed(error.code === 'ERR_WORKER_OUT_OF_MEMORY' ? `it needs more than ${this.#options.workerHeapMb} MB of memory` : error.message)))),
+        finish(() =>
+          reject(
+            new RuleError(
+              error.code === 'ERR_WORKER_OUT_OF_MEMORY' ? 'import-too-large' : 'import-failed',
+              importTexts.failed(error.code === 'ERR_WORKER_OUT_OF_MEMORY' ? `it needs more than ${this.#options.workerHeapMb} MB of memory` : error.message),
+            ),
+          ),
+        ),
       );
       worker.on('exit', () => finish(() => reject(new RuleError('import-failed', importTexts.failed('the import worker stopped')))));
     });

@@ -31,12 +31,15 @@ export function parseNcid(content: string, emit: (entry: ImportEntry) => void): 
 }
 
 export function exportNcid(rules: Rule[]): string {
-  const lines = ['# Ringfence export in NCID blacklist format', ...rules.flatMap((r) => {
-    const comment = r.label ? ` # ${r.label}` : '';
-    if (r.kind === 'number' || r.kind === 'wildcard') return [`${r.value}${comment}`];
-    if (r.kind === 'prefix') return [`^${r.value}${comment}`];
-    if (r.kind === 'name') return [`"${r.value.replace(/"/g, '')}"${comment}`];
-    return []; // presentations and regexes have no NCID form
-  })];
+  const lines = [
+    '# Ringfence export in NCID blacklist format',
+    ...rules.flatMap((r) => {
+      const comment = r.label ? ` # ${r.label}` : '';
+      if (r.kind === 'number' || r.kind === 'wildcard') return [`${r.value}${comment}`];
+      if (r.kind === 'prefix') return [`^${r.value}${comment}`];
+      if (r.kind === 'name') return [`"${r.value.replace(/"/g, '')}"${comment}`];
+      return []; // presentations and regexes have no NCID form
+    }),
+  ];
   return lines.join('\n') + '\n';
 }

@@ -51,7 +51,12 @@ export type PreviewJob = {
 
 export type PreviewOutcome = { list: RuleList; preview: Omit<ImportPreview, 'token'> };
 
-const parsers: Record<FileFormat, (emit: (entry: ImportEntry) => void) => ListParser> = { csv: csvParser, text: textParser, vcard: vcardParser, ncid: ncidParser };
+const parsers: Record<FileFormat, (emit: (entry: ImportEntry) => void) => ListParser> = {
+  csv: csvParser,
+  text: textParser,
+  vcard: vcardParser,
+  ncid: ncidParser,
+};
 
 /** Yields the source's text in pieces of about a megabyte, and the request's fields for a request body. */
 function openSource(job: PreviewJob): { head: string; list: RuleList; fileName?: string; format: 'auto' | FileFormat; chunks: () => Iterable<string> } {
@@ -93,7 +98,8 @@ function openSource(job: PreviewJob): { head: string; list: RuleList; fileName?:
     *chunks() {
       try {
         yield firstText;
-        for (let n = readSync(fd, buffer, 0, step, null); n > 0; n = readSync(fd, buffer, 0, step, null)) yield decoder.decode(buffer.subarray(0, n), { stream: true });
+        for (let n = readSync(fd, buffer, 0, step, null); n > 0; n = readSync(fd, buffer, 0, step, null))
+          yield decoder.decode(buffer.subarray(0, n), { stream: true });
         yield decoder.decode();
       } finally {
         closeSync(fd);
@@ -204,7 +210,9 @@ export function runCommit(job: CommitJob, live: DatabaseSync): { imported: numbe
       if (total >= BULK) {
         imported = Number(
           live
-            .prepare(`INSERT OR IGNORE INTO screening_rules (${columns}) SELECT ?, kind, value, num, label, category, action, note, schedule, expires_at, expires_ms, ?, ? FROM staging.rules ORDER BY seq`)
+            .prepare(
+              `INSERT OR IGNORE INTO screening_rules (${columns}) SELECT ?, kind, value, num, label, category, action, note, schedule, expires_at, expires_ms, ?, ? FROM staging.rules ORDER BY seq`,
+            )
             .run(job.list, job.nowIso, job.nowIso).changes,
         );
         appendJournal(live, job.list, null, 'reload');
@@ -212,7 +220,21 @@ export function runCommit(job: CommitJob, live: DatabaseSync): { imported: numbe
         const insert = live.prepare(`INSERT OR IGNORE INTO screening_rules (${columns}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
         const rows = query<StagedRow>(live, 'SELECT * FROM staging.rules ORDER BY seq').all();
         for (const r of rows) {
-          const result = insert.run(job.list, r.kind, r.value, r.num, r.label, r.category, r.action, r.note, r.schedule, r.expires_at, r.expires_ms, job.nowIso, job.nowIso);
+          const result = insert.run(
+            job.list,
+            r.kind,
+            r.value,
+            r.num,
+            r.label,
+            r.category,
+            r.action,
+            r.note,
+            r.schedule,
+            r.expires_at,
+            r.expires_ms,
+            job.nowIso,
+            job.nowIso,
+          );
           if (result.changes > 0) {
             imported++;
             appendJournal(live, job.list, Number(result.lastInsertRowid), 'put', { kind: r.kind, value: r.value });
@@ -230,4 +252,8 @@ export function runCommit(job: CommitJob, live: DatabaseSync): { imported: numbe
   }
 }
 
-type StagedRow = Omit<RuleFields, 'list' | 'schedule' | 'expiresAt' | 'expiresMs'> & { schedule: string | null; expires_at: string | null; expires_ms: number | null };
+type StagedRow = Omit<RuleFields, 'list' | 'schedule' | 'expiresAt' | 'expiresMs'> & {
+  schedule: string | null;
+  expires_at: string | null;
+  expires_ms: number | null;
+};

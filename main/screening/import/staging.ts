@@ -35,7 +35,8 @@ export function openStaging(path: string): Staging {
   let open = true;
   return {
     rule: (f) =>
-      rule.run(f.kind, f.value, f.num, f.label, f.category, f.action, f.note, f.schedule ? JSON.stringify(f.schedule) : null, f.expiresAt, f.expiresMs).changes > 0,
+      rule.run(f.kind, f.value, f.num, f.label, f.category, f.action, f.note, f.schedule ? JSON.stringify(f.schedule) : null, f.expiresAt, f.expiresMs)
+        .changes > 0,
     invalid: (l) => void invalid.run(l.line, l.value.slice(0, 1000), l.reason.en, l.reason.zh),
     finish: ({ list, invalid: count }) => {
       db.prepare('INSERT INTO summary (list, invalid) VALUES (?, ?)').run(list, count);

@@ -87,8 +87,19 @@ export function parseVcard(content: string, emit: (entry: ImportEntry) => void):
 const escape = (s: string) => s.replace(/([\\,;])/g, '\\$1').replace(/\n/g, '\\n');
 
 export function exportVcard(rules: Rule[]): string {
-  return rules
-    .filter((r) => r.kind === 'number')
-    .map((r) => ['BEGIN:VCARD', 'VERSION:3.0', `FN:${escape(r.label || r.value)}`, `TEL;TYPE=VOICE:${r.value}`, ...(r.note ? [`NOTE:${escape(r.note)}`] : []), 'END:VCARD'].join('\r\n'))
-    .join('\r\n') + (rules.length ? '\r\n' : '');
+  return (
+    rules
+      .filter((r) => r.kind === 'number')
+      .map((r) =>
+        [
+          'BEGIN:VCARD',
+          'VERSION:3.0',
+          `FN:${escape(r.label || r.value)}`,
+          `TEL;TYPE=VOICE:${r.value}`,
+          ...(r.note ? [`NOTE:${escape(r.note)}`] : []),
+          'END:VCARD',
+        ].join('\r\n'),
+      )
+      .join('\r\n') + (rules.length ? '\r\n' : '')
+  );
 }

@@ -72,7 +72,9 @@ const identify: Handler = (cmd, { profile }) => {
 const reset: Handler = (_cmd, { profile, state }) => {
   const fresh = initialState(profile);
   // The message reference counter is the SIM's (EF SMSS), so it survives a reset.
-  return { set: { ...fresh, sim: state.sim, network: state.network, hook: state.hook, answering: false, lastLine: state.lastLine, smsReference: state.smsReference } };
+  return {
+    set: { ...fresh, sim: state.sim, network: state.network, hook: state.hook, answering: false, lastLine: state.lastLine, smsReference: state.smsReference },
+  };
 };
 
 /** S registers: ATS0=0 sets, ATS0? prints the value as three digits (V.250 §6.3.x). */

@@ -7,13 +7,15 @@ import type { Handler, Reply } from '../profiles/profile.ts';
 import { ERROR, OK, cmeError } from './basic.ts';
 
 /** A 0/1 switch kept in the vendor settings; the first field of `set` decides. */
-const vendorSwitch = (name: string, key: string, test: string): Handler => (cmd, { state }) => {
-  if (cmd.op === 'test') return { info: [`${name}: ${test}`] };
-  if (cmd.op === 'read') return { info: [`${name}: ${state.vendor[key] ?? '0'}`] };
-  if (cmd.op !== 'set') return ERROR;
-  const on = cmd.arg.split(',')[0];
-  return on === '0' || on === '1' ? { set: { vendor: { ...state.vendor, [key]: on } } } : ERROR;
-};
+const vendorSwitch =
+  (name: string, key: string, test: string): Handler =>
+  (cmd, { state }) => {
+    if (cmd.op === 'test') return { info: [`${name}: ${test}`] };
+    if (cmd.op === 'read') return { info: [`${name}: ${state.vendor[key] ?? '0'}`] };
+    if (cmd.op !== 'set') return ERROR;
+    const on = cmd.arg.split(',')[0];
+    return on === '0' || on === '1' ? { set: { vendor: { ...state.vendor, [key]: on } } } : ERROR;
+  };
 
 /** `<mode>,"<text>"`: mode 1 is UCS2 hex, 2 plain text (both manuals). */
 function spoken(args: string[]): string | null {
@@ -154,7 +156,9 @@ export const quectelFileCommands: Record<string, Handler> = {
     const bytes = Number(size);
     if (cmd.op !== 'set' || !/^(RAM|UFS):./i.test(name) || !Number.isInteger(bytes) || bytes < 1) return ERROR;
     if (files.has(name)) return cmeError(state, 407);
-    return { data: { bytes, after: 'connect', done: (data): Reply => ({ info: [`+QFUPL: ${data.length},${quectelChecksum(data)}`], files: { [name]: data } }) } };
+    return {
+      data: { bytes, after: 'connect', done: (data): Reply => ({ info: [`+QFUPL: ${data.length},${quectelChecksum(data)}`], files: { [name]: data } }) },
+    };
   },
   // <control> 1 play, 0 stop; <repeat> 0 once; <ulmute>,<dlmute> 1 = not muted (to the far end).
   '+QPSND': (cmd, { state, files }) => {

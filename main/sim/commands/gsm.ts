@@ -15,15 +15,17 @@ const value =
   };
 
 /** A 0/1 setting shown as `+CLIP: 1,1` style on read. */
-const toggle = (name: string, key: 'clip' | 'crc', read: (on: boolean) => string): Handler => (cmd, { state }) => {
-  if (cmd.op === 'set') {
-    if (cmd.arg !== '0' && cmd.arg !== '1') return ERROR;
-    return { set: { [key]: cmd.arg === '1' } };
-  }
-  if (cmd.op === 'read') return { info: [read(state[key])] };
-  if (cmd.op === 'test') return { info: [`${name}: (0,1)`] };
-  return ERROR;
-};
+const toggle =
+  (name: string, key: 'clip' | 'crc', read: (on: boolean) => string): Handler =>
+  (cmd, { state }) => {
+    if (cmd.op === 'set') {
+      if (cmd.arg !== '0' && cmd.arg !== '1') return ERROR;
+      return { set: { [key]: cmd.arg === '1' } };
+    }
+    if (cmd.op === 'read') return { info: [read(state[key])] };
+    if (cmd.op === 'test') return { info: [`${name}: (0,1)`] };
+    return ERROR;
+  };
 
 const registered = ({ state }: Context) => state.sim && state.network;
 
@@ -82,7 +84,10 @@ export const gsmCommands: Record<string, Handler> = {
   '+CLCC': (cmd, { call, waiting, state }) => {
     if (cmd.op === 'test') return OK;
     if (cmd.op !== 'exec') return ERROR;
-    const lines = [...(call ? [clccLine(call.caller, call.status, 1, state.cscs)] : []), ...(waiting ? [clccLine(waiting.caller, 'waiting', 2, state.cscs)] : [])];
+    const lines = [
+      ...(call ? [clccLine(call.caller, call.status, 1, state.cscs)] : []),
+      ...(waiting ? [clccLine(waiting.caller, 'waiting', 2, state.cscs)] : []),
+    ];
     return lines.length ? { info: lines } : OK;
   },
   // 27.007 §7.12: <n> turns the +CCWA announcement on; <mode> 2 asks the network, which says it is active.

@@ -41,7 +41,8 @@ export const smsCommands: Record<string, Handler> = {
     if (cmd.op === 'read') return { info: [`+CMGF: ${state.cmgf}`] };
     return cmd.op === 'test' ? { info: ['+CMGF: (0-1)'] } : ERROR;
   },
-  '+CSMS': (cmd) => (cmd.op === 'read' ? { info: ['+CSMS: 0,1,1,1'] } : cmd.op === 'test' ? { info: ['+CSMS: (0-1)'] } : cmd.op === 'set' ? { info: ['+CSMS: 1,1,1'] } : ERROR),
+  '+CSMS': (cmd) =>
+    cmd.op === 'read' ? { info: ['+CSMS: 0,1,1,1'] } : cmd.op === 'test' ? { info: ['+CSMS: (0-1)'] } : cmd.op === 'set' ? { info: ['+CSMS: 1,1,1'] } : ERROR,
   '+CSCA': (cmd) => (cmd.op === 'read' ? { info: ['+CSCA: "+8613800100500",145'] } : cmd.op === 'set' ? OK : ERROR),
   '+CPMS': (cmd, ctx) => {
     if (cmd.op === 'test') return { info: ['+CPMS: ("SM","ME"),("SM","ME"),("SM","ME")'] };
@@ -70,7 +71,10 @@ export const smsCommands: Record<string, Handler> = {
     const index = Number(cmd.arg);
     const m = ctx.sms.messages.find((x) => x.index === index);
     if (!m) return cms(INVALID_INDEX);
-    return { info: [`+CMGR: ${m.stat},,${m.tpduLength}`, m.pdu], ...(m.stat === 0 ? { effect: { kind: 'sms-read', command: cmd.text, indexes: [index] } } : {}) };
+    return {
+      info: [`+CMGR: ${m.stat},,${m.tpduLength}`, m.pdu],
+      ...(m.stat === 0 ? { effect: { kind: 'sms-read', command: cmd.text, indexes: [index] } } : {}),
+    };
   },
   '+CMGL': (cmd, ctx) => {
     if (cmd.op === 'test') return { info: ['+CMGL: (0-4)'] };
@@ -95,7 +99,8 @@ export const smsCommands: Record<string, Handler> = {
     if (!Number.isInteger(index) || index < 0 || !Number.isInteger(flag) || flag < 0 || flag > 4) return cms(NOT_ALLOWED);
     // delflag 1 read, 2 read and sent, 3 all but unread, 4 all (27.005 §3.5.4).
     const keep = [() => true, (s: number) => s !== 1, (s: number) => s !== 1 && s !== 3, (s: number) => s === 0, () => false][flag]!;
-    const indexes = flag === 0 ? ctx.sms.messages.filter((m) => m.index === index).map((m) => m.index) : ctx.sms.messages.filter((m) => !keep(m.stat)).map((m) => m.index);
+    const indexes =
+      flag === 0 ? ctx.sms.messages.filter((m) => m.index === index).map((m) => m.index) : ctx.sms.messages.filter((m) => !keep(m.stat)).map((m) => m.index);
     if (flag === 0 && index >= ctx.sms.firstIndex + ctx.sms.capacity) return cms(INVALID_INDEX);
     return indexes.length ? { effect: { kind: 'sms-delete', command: cmd.text, indexes } } : OK;
   },
@@ -112,7 +117,11 @@ export const smsCommands: Record<string, Handler> = {
         if (!submitted) return cms(INVALID_PDU);
         if (!ctx.sms.registered) return cms(NO_NETWORK);
         const reference = ctx.state.smsReference;
-        return { info: [`+CMGS: ${reference}`], set: { smsReference: (reference + 1) & 0xff }, effect: { kind: 'sms-send', command: cmd.text, pdu: submitted.pdu, reference } };
+        return {
+          info: [`+CMGS: ${reference}`],
+          set: { smsReference: (reference + 1) & 0xff },
+          effect: { kind: 'sms-send', command: cmd.text, pdu: submitted.pdu, reference },
+        };
       },
     };
   },

@@ -29,7 +29,13 @@ export const conexant: Profile = {
     '#CID': callerIdSetting,
     '&V': profileDump,
     // Conexant's list (Zoom 3095): signed/unsigned 8-bit PCM, μ-law, A-law, IMA ADPCM.
-    ...voiceModemCommands(['0,"SIGNED PCM",8,0,(7200,8000,11025),(0),(0)', '1,"UNSIGNED PCM",8,0,(7200,8000,11025),(0),(0)', '4,"ULAW",8,0,(7200,8000,11025),(0),(0)', '5,"ALAW",8,0,(7200,8000,11025),(0),(0)', '129,"IMA ADPCM",4,0,(7200,8000,11025),(0),(0)']),
+    ...voiceModemCommands([
+      '0,"SIGNED PCM",8,0,(7200,8000,11025),(0),(0)',
+      '1,"UNSIGNED PCM",8,0,(7200,8000,11025),(0),(0)',
+      '4,"ULAW",8,0,(7200,8000,11025),(0),(0)',
+      '5,"ALAW",8,0,(7200,8000,11025),(0),(0)',
+      '129,"IMA ADPCM",4,0,(7200,8000,11025),(0),(0)',
+    ]),
     // Voice silence detection: sensitivity and duration, meaningful only in voice mode (+FCLASS=8).
     '+VSD': (cmd, { state }) => {
       if (state.fclass !== '8') return ERROR;

@@ -6,7 +6,16 @@ import type { CallerIdentity } from '../caller-id.ts';
 import type { Random } from '../random.ts';
 
 export type SimProfileName = 'huawei-e173' | 'sim800' | 'sim800-no-tts' | 'quectel-ec25' | 'quectel-ec25-no-tts' | 'zte-mf' | 'usr5637' | 'conexant';
-export const profileNames: readonly SimProfileName[] = ['huawei-e173', 'sim800', 'sim800-no-tts', 'quectel-ec25', 'quectel-ec25-no-tts', 'zte-mf', 'usr5637', 'conexant'];
+export const profileNames: readonly SimProfileName[] = [
+  'huawei-e173',
+  'sim800',
+  'sim800-no-tts',
+  'quectel-ec25',
+  'quectel-ec25-no-tts',
+  'zte-mf',
+  'usr5637',
+  'conexant',
+];
 
 export type CallView = { caller: CallerIdentity; status: 'incoming' | 'active'; startedAt: Date };
 

@@ -22,7 +22,9 @@ import { lineName } from '../../format/line.ts';
  * The Rule row when the decision carries no label: a list entry without one is still a rule (its value is in
  * the decision's sentence), and "no rule, the default applied" is only true of the default.
  */
-function ruleWithoutLabel(d: CallRecord['decision']): 'history.ruleUnlabelled.trusted' | 'history.ruleUnlabelled.blocked' | 'history.noRule' | 'history.noListEntry' {
+function ruleWithoutLabel(
+  d: CallRecord['decision'],
+): 'history.ruleUnlabelled.trusted' | 'history.ruleUnlabelled.blocked' | 'history.noRule' | 'history.noListEntry' {
   if (d.ruleId !== null) return d.reason === 'trusted' ? 'history.ruleUnlabelled.trusted' : 'history.ruleUnlabelled.blocked';
   return d.reason === 'default' ? 'history.noRule' : 'history.noListEntry';
 }
@@ -117,7 +119,8 @@ export function CallDetail({ call: initial, onClose }: { call: CallRecord; onClo
         </dd>
         <dt>{t('history.col.line')}</dt>
         <dd>
-          <span data-verbatim={line?.label ? true : undefined}>{line ? lineName(line, t) : call.simulated ? t('line.demoName') : call.lineId}</span> {call.simulated ? <SimulatedBadge /> : null}
+          <span data-verbatim={line?.label ? true : undefined}>{line ? lineName(line, t) : call.simulated ? t('line.demoName') : call.lineId}</span>{' '}
+          {call.simulated ? <SimulatedBadge /> : null}
         </dd>
         <dt>{t('history.col.decision')}</dt>
         <dd>

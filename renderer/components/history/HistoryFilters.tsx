@@ -42,14 +42,26 @@ export function HistoryFilters({ value, onChange }: { value: Filters; onChange: 
         </Field>
         <div className="presets" role="group" aria-label={t('history.presets')}>
           {presets.map((p) => (
-            <button key={p} type="button" className="button-quiet" aria-pressed={active === p} onClick={() => onChange(applyPreset(value, p, new Date(), shieldSince))}>
+            <button
+              key={p}
+              type="button"
+              className="button-quiet"
+              aria-pressed={active === p}
+              onClick={() => onChange(applyPreset(value, p, new Date(), shieldSince))}
+            >
               {t(`history.preset.${p}`)}
             </button>
           ))}
         </div>
       </div>
       <DateField label={t('history.from')} value={value.fromDay} onChange={(d) => set('fromDay', d)} hint={false} />
-      <DateField label={t('history.to')} value={value.toDay} onChange={(d) => set('toDay', d)} error={problem ? t('history.toBeforeFrom') : null} hint={false} />
+      <DateField
+        label={t('history.to')}
+        value={value.toDay}
+        onChange={(d) => set('toDay', d)}
+        error={problem ? t('history.toBeforeFrom') : null}
+        hint={false}
+      />
       <Field label={t('history.decision')}>
         <select value={value.action} onChange={(e) => set('action', e.target.value as Filters['action'])}>
           <option value="">{t('history.any')}</option>

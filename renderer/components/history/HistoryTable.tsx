@@ -44,7 +44,21 @@ function useStacked(ref: React.RefObject<HTMLElement | null>): boolean {
   return stacked;
 }
 
-export function HistoryTable({ rows, hasMore, loading, onLoadMore, onOpen, selectedId }: { rows: CallRecord[]; hasMore: boolean; loading: boolean; onLoadMore: () => void; onOpen: (call: CallRecord) => void; selectedId: number | null }) {
+export function HistoryTable({
+  rows,
+  hasMore,
+  loading,
+  onLoadMore,
+  onOpen,
+  selectedId,
+}: {
+  rows: CallRecord[];
+  hasMore: boolean;
+  loading: boolean;
+  onLoadMore: () => void;
+  onOpen: (call: CallRecord) => void;
+  selectedId: number | null;
+}) {
   const { t } = useTranslation();
   const { language, status } = useApp();
   const actions = useRuleActions();
@@ -68,7 +82,13 @@ export function HistoryTable({ rows, hasMore, loading, onLoadMore, onOpen, selec
           cell: (info) => {
             const call = info.row.original;
             return (
-              <button type="button" className="link-button" data-col="caller" onClick={() => onOpen(call)} aria-label={t('history.openDetails', { caller: call.number ? formatNumber(call.number) : t(`presentation.${call.presentation}`) })}>
+              <button
+                type="button"
+                className="link-button"
+                data-col="caller"
+                onClick={() => onOpen(call)}
+                aria-label={t('history.openDetails', { caller: call.number ? formatNumber(call.number) : t(`presentation.${call.presentation}`) })}
+              >
                 <Caller number={call.number} presentation={call.presentation} name={call.name} presentedNumber={call.presentedNumber ?? null} />
               </button>
             );
@@ -95,7 +115,11 @@ export function HistoryTable({ rows, hasMore, loading, onLoadMore, onOpen, selec
         column.accessor((call) => call.decision.text[language], {
           id: 'reason',
           header: () => t('history.col.reason'),
-          cell: (info) => <span className="reason" title={info.getValue()}>{info.getValue()}</span>,
+          cell: (info) => (
+            <span className="reason" title={info.getValue()}>
+              {info.getValue()}
+            </span>
+          ),
         }),
         column.display({
           id: 'actions',
@@ -192,7 +216,15 @@ export function HistoryTable({ rows, hasMore, loading, onLoadMore, onOpen, selec
           {items.map((item) => {
             const row = tableRows[item.index]!;
             return (
-              <HistoryRow key={row.id} index={item.index} start={item.start} size={item.size} selected={row.original.id === selectedId} callId={row.original.id} columns={columns}>
+              <HistoryRow
+                key={row.id}
+                index={item.index}
+                start={item.start}
+                size={item.size}
+                selected={row.original.id === selectedId}
+                callId={row.original.id}
+                columns={columns}
+              >
                 {row.getAllCells().map((cell) => (
                   <td key={cell.id} className={`col-${cell.column.id}`}>
                     <table.FlexRender cell={cell} />
@@ -212,9 +244,30 @@ export function HistoryTable({ rows, hasMore, loading, onLoadMore, onOpen, selec
  * came into view, not every visible row (`columns` changes when the language does).
  */
 const HistoryRow = memo(
-  function HistoryRow({ index, start, size, selected, callId, children }: { index: number; start: number; size: number; selected: boolean; callId: number; columns: unknown; children: ReactNode }) {
+  function HistoryRow({
+    index,
+    start,
+    size,
+    selected,
+    callId,
+    children,
+  }: {
+    index: number;
+    start: number;
+    size: number;
+    selected: boolean;
+    callId: number;
+    columns: unknown;
+    children: ReactNode;
+  }) {
     return (
-      <tr data-index={index} data-call-id={callId} aria-rowindex={index + 2} className={selected ? 'history-row selected' : 'history-row'} style={{ transform: `translateY(${start}px)`, height: size }}>
+      <tr
+        data-index={index}
+        data-call-id={callId}
+        aria-rowindex={index + 2}
+        className={selected ? 'history-row selected' : 'history-row'}
+        style={{ transform: `translateY(${start}px)`, height: size }}
+      >
         {children}
       </tr>
     );

@@ -44,7 +44,10 @@ export function GateForm() {
       </fieldset>
       <div className="field-grid">
         <Field label={t('gateForm.passMinutes')}>
-          <select value={draft.passMinutes} onChange={(e) => form.setDraft((d) => ({ ...d, passMinutes: Number(e.target.value) as (typeof passMinutes)[number] }))}>
+          <select
+            value={draft.passMinutes}
+            onChange={(e) => form.setDraft((d) => ({ ...d, passMinutes: Number(e.target.value) as (typeof passMinutes)[number] }))}
+          >
             {passMinutes.map((m) => (
               <option key={m} value={m}>
                 {t('gateForm.minutes', { count: m })}
@@ -69,7 +72,9 @@ export function GateForm() {
           </select>
         </Field>
       </div>
-      <p className="hint">{draft.mode === 'off' ? t('gateForm.summaryOff') : t('gateForm.summary', { minutes: draft.passMinutes, seconds: draft.digitWaitSeconds })}</p>
+      <p className="hint">
+        {draft.mode === 'off' ? t('gateForm.summaryOff') : t('gateForm.summary', { minutes: draft.passMinutes, seconds: draft.digitWaitSeconds })}
+      </p>
       <SaveBar form={form} invalid={invalid} />
     </form>
   );

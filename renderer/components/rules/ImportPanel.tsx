@@ -124,7 +124,9 @@ export function ImportPanel({ list, onImported, onClose }: { list: RuleList; onI
           {preview.invalidCount > 0 ? (
             <>
               <h4>{t('import.invalidTitle')}</h4>
-              {preview.invalidCount > preview.invalid.length ? <p className="hint">{t('import.invalidFirst', { shown: preview.invalid.length, count: preview.invalidCount })}</p> : null}
+              {preview.invalidCount > preview.invalid.length ? (
+                <p className="hint">{t('import.invalidFirst', { shown: preview.invalid.length, count: preview.invalidCount })}</p>
+              ) : null}
               <ul className="invalid-lines" data-testid="invalid-lines">
                 {preview.invalid.map((bad) => (
                   <li key={bad.line}>

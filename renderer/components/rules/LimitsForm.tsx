@@ -24,7 +24,10 @@ export function LimitsForm() {
   }));
   if (!form) return null;
   const { draft, setDraft } = form;
-  const invalid = !inBounds(draft.rateLimit.perDay, perDay) || !inBounds(draft.breakthrough.windowMinutes, windowBounds) || !inBounds(draft.breakthrough.minRedialSeconds, redialBounds);
+  const invalid =
+    !inBounds(draft.rateLimit.perDay, perDay) ||
+    !inBounds(draft.breakthrough.windowMinutes, windowBounds) ||
+    !inBounds(draft.breakthrough.minRedialSeconds, redialBounds);
   return (
     <form
       className="card settings-form"
@@ -38,9 +41,19 @@ export function LimitsForm() {
       <fieldset>
         <legend>{t('limits.rateLegend')}</legend>
         <Field label={t('limits.rateEnabled')} inline>
-          <input type="checkbox" checked={draft.rateLimit.enabled} onChange={(e) => setDraft((d) => ({ ...d, rateLimit: { ...d.rateLimit, enabled: e.target.checked } }))} />
+          <input
+            type="checkbox"
+            checked={draft.rateLimit.enabled}
+            onChange={(e) => setDraft((d) => ({ ...d, rateLimit: { ...d.rateLimit, enabled: e.target.checked } }))}
+          />
         </Field>
-        <NumberField label={t('limits.perDay')} value={draft.rateLimit.perDay} bounds={perDay} serverError={form.fieldError('rateLimit')} onChange={(n) => setDraft((d) => ({ ...d, rateLimit: { ...d.rateLimit, perDay: n } }))} />
+        <NumberField
+          label={t('limits.perDay')}
+          value={draft.rateLimit.perDay}
+          bounds={perDay}
+          serverError={form.fieldError('rateLimit')}
+          onChange={(n) => setDraft((d) => ({ ...d, rateLimit: { ...d.rateLimit, perDay: n } }))}
+        />
       </fieldset>
       <fieldset>
         <legend>{t('limits.otherLegend')}</legend>
@@ -55,14 +68,37 @@ export function LimitsForm() {
         <legend>{t('limits.breakthroughLegend')}</legend>
         <p className="hint">{t('limits.breakthroughIntro')}</p>
         <Field label={t('limits.breakthroughEnabled')} inline>
-          <input type="checkbox" checked={draft.breakthrough.enabled} onChange={(e) => setDraft((d) => ({ ...d, breakthrough: { ...d.breakthrough, enabled: e.target.checked } }))} />
+          <input
+            type="checkbox"
+            checked={draft.breakthrough.enabled}
+            onChange={(e) => setDraft((d) => ({ ...d, breakthrough: { ...d.breakthrough, enabled: e.target.checked } }))}
+          />
         </Field>
         <div className="field-grid">
-          <NumberField label={t('limits.breakthroughWindow')} value={draft.breakthrough.windowMinutes} bounds={windowBounds} serverError={form.fieldError('breakthrough')} onChange={(n) => setDraft((d) => ({ ...d, breakthrough: { ...d.breakthrough, windowMinutes: n } }))} />
-          <NumberField label={t('limits.breakthroughRedial')} value={draft.breakthrough.minRedialSeconds} bounds={redialBounds} onChange={(n) => setDraft((d) => ({ ...d, breakthrough: { ...d.breakthrough, minRedialSeconds: n } }))} />
+          <NumberField
+            label={t('limits.breakthroughWindow')}
+            value={draft.breakthrough.windowMinutes}
+            bounds={windowBounds}
+            serverError={form.fieldError('breakthrough')}
+            onChange={(n) => setDraft((d) => ({ ...d, breakthrough: { ...d.breakthrough, windowMinutes: n } }))}
+          />
+          <NumberField
+            label={t('limits.breakthroughRedial')}
+            value={draft.breakthrough.minRedialSeconds}
+            bounds={redialBounds}
+            onChange={(n) => setDraft((d) => ({ ...d, breakthrough: { ...d.breakthrough, minRedialSeconds: n } }))}
+          />
         </div>
-        <Field label={t('limits.breakthroughFlood')} hint={draft.breakthrough.duringFlood ? <strong className="risk">{t('limits.breakthroughFloodRisk')}</strong> : t('limits.breakthroughFloodOff')} inline>
-          <input type="checkbox" checked={draft.breakthrough.duringFlood} onChange={(e) => setDraft((d) => ({ ...d, breakthrough: { ...d.breakthrough, duringFlood: e.target.checked } }))} />
+        <Field
+          label={t('limits.breakthroughFlood')}
+          hint={draft.breakthrough.duringFlood ? <strong className="risk">{t('limits.breakthroughFloodRisk')}</strong> : t('limits.breakthroughFloodOff')}
+          inline
+        >
+          <input
+            type="checkbox"
+            checked={draft.breakthrough.duringFlood}
+            onChange={(e) => setDraft((d) => ({ ...d, breakthrough: { ...d.breakthrough, duringFlood: e.target.checked } }))}
+          />
         </Field>
       </fieldset>
       <SaveBar form={form} invalid={invalid} />

@@ -72,7 +72,9 @@ export function PresentationRules() {
       const existing = rules[kind];
       if (on && !existing) await api.addRule({ list: 'blocked', kind: 'presentation', value: kind, label: '' });
       if (!on && existing) await api.removeRule({ id: existing.id });
-      announce(on ? t('presentationRules.nowBlocked', { what: t(`presentation.${kind}`) }) : t('presentationRules.nowAllowed', { what: t(`presentation.${kind}`) }));
+      announce(
+        on ? t('presentationRules.nowBlocked', { what: t(`presentation.${kind}`) }) : t('presentationRules.nowAllowed', { what: t(`presentation.${kind}`) }),
+      );
       await load();
     } catch (e) {
       setError(e);
@@ -88,7 +90,12 @@ export function PresentationRules() {
       <p className="hint">{t('presentationRules.intro')}</p>
       {kinds.map((kind) => (
         <Field key={kind} label={t(`presentationRules.block.${kind}`)} hint={t(`presentationRules.hint.${kind}`)} inline>
-          <input type="checkbox" checked={optimistic[kind] ?? rules[kind] !== undefined} disabled={!loaded || (busy !== null && busy !== kind)} onChange={(e) => toggle(kind, e.target.checked)} />
+          <input
+            type="checkbox"
+            checked={optimistic[kind] ?? rules[kind] !== undefined}
+            disabled={!loaded || (busy !== null && busy !== kind)}
+            onChange={(e) => toggle(kind, e.target.checked)}
+          />
         </Field>
       ))}
       <ErrorText error={error} />

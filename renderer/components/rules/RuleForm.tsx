@@ -92,7 +92,9 @@ export function RuleForm({ list, rule, onDone, onCancel }: { list: RuleList; rul
       const saved = rule ? await api.updateRule({ id: rule.id, patch: fields }) : await api.addRule({ list, ...fields, kind });
       onDone(saved);
     } catch (e) {
-      const field = fieldOfError(toApiCallError(e))?.replace(/^patch\./, '').split('.')[0];
+      const field = fieldOfError(toApiCallError(e))
+        ?.replace(/^patch\./, '')
+        .split('.')[0];
       const key = field === 'expiresAt' ? 'expiresDay' : field;
       setErrors(key && key in draft ? { [key]: sentence(e) } : { form: sentence(e) });
     } finally {
@@ -161,7 +163,13 @@ export function RuleForm({ list, rule, onDone, onCancel }: { list: RuleList; rul
             </Field>
           </>
         ) : null}
-        <DateField label={t('rules.expires')} hint={t('rules.expiresHint')} value={draft.expiresDay} onChange={(d) => set('expiresDay', d)} error={errors.expiresDay} />
+        <DateField
+          label={t('rules.expires')}
+          hint={t('rules.expiresHint')}
+          value={draft.expiresDay}
+          onChange={(d) => set('expiresDay', d)}
+          error={errors.expiresDay}
+        />
       </div>
       <Field label={t('rules.note')} error={errors.note}>
         <textarea value={draft.note} onChange={(e) => set('note', e.target.value)} rows={2} maxLength={2000} />

@@ -68,7 +68,11 @@ export function RuleListEditor({ list }: { list: RuleList }) {
   const formatNumber = useNumberFormat();
   // A number rule reads as the number does everywhere else (History, toasts, exports): "138 0013 8000".
   const shownValue = (rule: Rule) =>
-    rule.kind === 'presentation' && isPresentation(rule.value) ? t(`presentation.${rule.value}`) : rule.kind === 'number' ? formatNumber(rule.value) : rule.value;
+    rule.kind === 'presentation' && isPresentation(rule.value)
+      ? t(`presentation.${rule.value}`)
+      : rule.kind === 'number'
+        ? formatNumber(rule.value)
+        : rule.value;
 
   const remove = async (rule: Rule) => {
     try {
@@ -138,9 +142,7 @@ export function RuleListEditor({ list }: { list: RuleList }) {
       ) : null}
       <ErrorText error={error} />
       <p className="table-status" data-testid={`rule-count-${list}`}>
-        {total > PAGE
-          ? t('rules.countRange', { from: offset + 1, to: offset + rules.length, count: total })
-          : t('rules.count', { count: total })}
+        {total > PAGE ? t('rules.countRange', { from: offset + 1, to: offset + rules.length, count: total }) : t('rules.count', { count: total })}
       </p>
       {rules.length === 0 ? (
         <p className="empty">{debounced ? t('rules.noMatch') : t('rules.empty')}</p>
@@ -178,7 +180,15 @@ export function RuleListEditor({ list }: { list: RuleList }) {
                 ) : (
                   <tr key={rule.id} data-rule-value={rule.value}>
                     <td data-label={t('rules.value')}>
-                      {rule.kind === 'presentation' ? <span>{shownValue(rule)}</span> : rule.kind === 'number' ? <span className="rule-number" data-verbatim>{shownValue(rule)}</span> : <code data-verbatim>{rule.value}</code>}
+                      {rule.kind === 'presentation' ? (
+                        <span>{shownValue(rule)}</span>
+                      ) : rule.kind === 'number' ? (
+                        <span className="rule-number" data-verbatim>
+                          {shownValue(rule)}
+                        </span>
+                      ) : (
+                        <code data-verbatim>{rule.value}</code>
+                      )}
                       {rule.schedule ? <span className="badge">{t('rules.scheduled')}</span> : null}
                       {rule.expiresAt ? <span className="badge">{t('rules.expiresOn', { date: formatDateTime(rule.expiresAt, language) })}</span> : null}
                     </td>

@@ -29,19 +29,34 @@ export function SchedulesForm() {
         <legend>{t('schedules.quietLegend')}</legend>
         <p className="hint">{t('schedules.quietIntro')}</p>
         <Field label={t('schedules.quietEnabled')} inline>
-          <input type="checkbox" checked={draft.quietHours.enabled} onChange={(e) => setDraft((d) => ({ ...d, quietHours: { ...d.quietHours, enabled: e.target.checked } }))} />
+          <input
+            type="checkbox"
+            checked={draft.quietHours.enabled}
+            onChange={(e) => setDraft((d) => ({ ...d, quietHours: { ...d.quietHours, enabled: e.target.checked } }))}
+          />
         </Field>
-        <ScheduleEditor legend={t('schedules.quietWhen')} value={draft.quietHours.schedule} onChange={(s) => setDraft((d) => ({ ...d, quietHours: { ...d.quietHours, schedule: s } }))} />
+        <ScheduleEditor
+          legend={t('schedules.quietWhen')}
+          value={draft.quietHours.schedule}
+          onChange={(s) => setDraft((d) => ({ ...d, quietHours: { ...d.quietHours, schedule: s } }))}
+        />
         {form.fieldError('quietHours') ? <p className="field-error">{form.fieldError('quietHours')}</p> : null}
       </fieldset>
       <fieldset>
         <legend>{t('schedules.unknownLegend')}</legend>
         <p className="hint">{t('schedules.unknownIntro')}</p>
         <Field label={t('schedules.unknownEnabled')} inline>
-          <input type="checkbox" checked={draft.unknownCallers.enabled} onChange={(e) => setDraft((d) => ({ ...d, unknownCallers: { ...d.unknownCallers, enabled: e.target.checked } }))} />
+          <input
+            type="checkbox"
+            checked={draft.unknownCallers.enabled}
+            onChange={(e) => setDraft((d) => ({ ...d, unknownCallers: { ...d.unknownCallers, enabled: e.target.checked } }))}
+          />
         </Field>
         <Field label={t('schedules.unknownAction')}>
-          <select value={draft.unknownCallers.action} onChange={(e) => setDraft((d) => ({ ...d, unknownCallers: { ...d.unknownCallers, action: e.target.value as Action } }))}>
+          <select
+            value={draft.unknownCallers.action}
+            onChange={(e) => setDraft((d) => ({ ...d, unknownCallers: { ...d.unknownCallers, action: e.target.value as Action } }))}
+          >
             {Action.options.map((a) => (
               <option key={a} value={a}>
                 {t(`action.${a}`)}
@@ -50,9 +65,19 @@ export function SchedulesForm() {
           </select>
         </Field>
         <Field label={t('schedules.unknownAlways')} inline>
-          <input type="checkbox" checked={unknownSchedule === null} onChange={(e) => setDraft((d) => ({ ...d, unknownCallers: { ...d.unknownCallers, schedule: e.target.checked ? null : always } }))} />
+          <input
+            type="checkbox"
+            checked={unknownSchedule === null}
+            onChange={(e) => setDraft((d) => ({ ...d, unknownCallers: { ...d.unknownCallers, schedule: e.target.checked ? null : always } }))}
+          />
         </Field>
-        {unknownSchedule ? <ScheduleEditor legend={t('schedules.unknownWhen')} value={unknownSchedule} onChange={(s) => setDraft((d) => ({ ...d, unknownCallers: { ...d.unknownCallers, schedule: s } }))} /> : null}
+        {unknownSchedule ? (
+          <ScheduleEditor
+            legend={t('schedules.unknownWhen')}
+            value={unknownSchedule}
+            onChange={(s) => setDraft((d) => ({ ...d, unknownCallers: { ...d.unknownCallers, schedule: s } }))}
+          />
+        ) : null}
         {form.fieldError('unknownCallers') ? <p className="field-error">{form.fieldError('unknownCallers')}</p> : null}
       </fieldset>
       <SaveBar form={form} invalid={invalid} />

@@ -9,7 +9,10 @@ import { SaveBar } from '../settings/SaveBar.tsx';
 import { useSettingsDraft } from '../settings/useSettingsDraft.ts';
 
 const numeric = ['calls', 'withheld', 'sameNumber', 'windowMinutes', 'quietMinutes'] as const;
-const bounds = Object.fromEntries(numeric.map((k) => [k, numberBounds(ShieldSettings.shape[k])])) as Record<(typeof numeric)[number], ReturnType<typeof numberBounds>>;
+const bounds = Object.fromEntries(numeric.map((k) => [k, numberBounds(ShieldSettings.shape[k])])) as Record<
+  (typeof numeric)[number],
+  ReturnType<typeof numberBounds>
+>;
 
 export function ShieldForm() {
   const { t } = useTranslation();
@@ -33,10 +36,25 @@ export function ShieldForm() {
       </Field>
       <div className="field-grid">
         {numeric.map((k) => (
-          <NumberField key={k} label={t(`shieldForm.${k}`)} value={draft[k]} bounds={bounds[k]} serverError={form.fieldError(k)} onChange={(n) => form.setDraft((d) => ({ ...d, [k]: n }))} />
+          <NumberField
+            key={k}
+            label={t(`shieldForm.${k}`)}
+            value={draft[k]}
+            bounds={bounds[k]}
+            serverError={form.fieldError(k)}
+            onChange={(n) => form.setDraft((d) => ({ ...d, [k]: n }))}
+          />
         ))}
       </div>
-      <p className="hint">{t('shieldForm.summary', { calls: draft.calls, withheld: draft.withheld, same: draft.sameNumber, window: draft.windowMinutes, quiet: draft.quietMinutes })}</p>
+      <p className="hint">
+        {t('shieldForm.summary', {
+          calls: draft.calls,
+          withheld: draft.withheld,
+          same: draft.sameNumber,
+          window: draft.windowMinutes,
+          quiet: draft.quietMinutes,
+        })}
+      </p>
       <SaveBar form={form} invalid={invalid} />
     </form>
   );

@@ -77,15 +77,33 @@ export function GeneralSettings() {
       <fieldset>
         <legend>{t('settings.notifications')}</legend>
         <Field label={t('settings.notifyRingThrough')} inline>
-          <input type="checkbox" checked={settings.notifications.ringThrough} onChange={(e) => save('notifications', { notifications: { ringThrough: e.target.checked } })} />
+          <input
+            type="checkbox"
+            checked={settings.notifications.ringThrough}
+            onChange={(e) => save('notifications', { notifications: { ringThrough: e.target.checked } })}
+          />
         </Field>
         <Field label={t('settings.notifyBlockedSummary')} inline>
-          <input type="checkbox" checked={settings.notifications.blockedSummary} onChange={(e) => save('notifications', { notifications: { blockedSummary: e.target.checked } })} />
+          <input
+            type="checkbox"
+            checked={settings.notifications.blockedSummary}
+            onChange={(e) => save('notifications', { notifications: { blockedSummary: e.target.checked } })}
+          />
         </Field>
         {errors.notifications ? <p className="field-error">{errors.notifications}</p> : null}
       </fieldset>
-      <Field label={t('settings.startAtLogin')} hint={transport.kind === 'desktop' ? undefined : t('settings.startAtLoginBrowser')} error={errors.startAtLogin} inline>
-        <input type="checkbox" checked={settings.startAtLogin} disabled={transport.kind !== 'desktop'} onChange={(e) => save('startAtLogin', { startAtLogin: e.target.checked })} />
+      <Field
+        label={t('settings.startAtLogin')}
+        hint={transport.kind === 'desktop' ? undefined : t('settings.startAtLoginBrowser')}
+        error={errors.startAtLogin}
+        inline
+      >
+        <input
+          type="checkbox"
+          checked={settings.startAtLogin}
+          disabled={transport.kind !== 'desktop'}
+          onChange={(e) => save('startAtLogin', { startAtLogin: e.target.checked })}
+        />
       </Field>
       <form
         className="inline-form"
@@ -96,7 +114,15 @@ export function GeneralSettings() {
         }}
       >
         <Field label={t('settings.retention')} hint={t('settings.retentionHint')} error={retentionBad ? t('settings.retentionInvalid') : errors.retentionDays}>
-          <input type="number" min={1} step={1} inputMode="numeric" value={retention} placeholder={t('settings.retentionForever')} onChange={(e) => setRetentionText(e.target.value)} />
+          <input
+            type="number"
+            min={1}
+            step={1}
+            inputMode="numeric"
+            value={retention}
+            placeholder={t('settings.retentionForever')}
+            onChange={(e) => setRetentionText(e.target.value)}
+          />
         </Field>
         <button type="submit" disabled={retentionText === null || retentionBad}>
           {t('common.save')}

@@ -86,7 +86,10 @@ export function ModemSettings() {
                 {probed && probed !== 'probing' ? (
                   <p className={probed.ok ? 'probe ok' : 'probe bad'} role="status">
                     {probed.ok
-                      ? t('modems.probeOk', { device: [probed.manufacturer, probed.model].filter(Boolean).join(' ') || port.path, kind: probed.kind ? t(`lineKind.${probed.kind}`) : '' })
+                      ? t('modems.probeOk', {
+                          device: [probed.manufacturer, probed.model].filter(Boolean).join(' ') || port.path,
+                          kind: probed.kind ? t(`lineKind.${probed.kind}`) : '',
+                        })
                       : (probed.problem?.text[language] ?? t('modems.probeFailed'))}
                   </p>
                 ) : null}
@@ -143,7 +146,8 @@ function LineSettings({ line, onError }: { line: LineStatus; onError: (e: unknow
   return (
     <li className="modem-line">
       <h4>
-        <span data-verbatim={line.label ? true : undefined}>{lineName(line, t)}</span> {line.simulated ? <SimulatedBadge /> : null} <span className="muted">· {t(`lineState.${line.state}`)}</span>
+        <span data-verbatim={line.label ? true : undefined}>{lineName(line, t)}</span> {line.simulated ? <SimulatedBadge /> : null}{' '}
+        <span className="muted">· {t(`lineState.${line.state}`)}</span>
       </h4>
       <div className="field-grid">
         <form
@@ -179,7 +183,14 @@ function LineSettings({ line, onError }: { line: LineStatus; onError: (e: unknow
             }}
           >
             <Field label={t('modems.audioPath')} hint={t('modems.audioPathHint')}>
-              <input value={audioPath} onChange={(e) => setAudioPath(e.target.value)} maxLength={300} placeholder="/dev/ttyUSB1" spellCheck={false} data-verbatim />
+              <input
+                value={audioPath}
+                onChange={(e) => setAudioPath(e.target.value)}
+                maxLength={300}
+                placeholder="/dev/ttyUSB1"
+                spellCheck={false}
+                data-verbatim
+              />
             </Field>
             <button type="submit" disabled={audioPath.trim() === savedAudio}>
               {t('modems.saveAudioPath')}

@@ -81,7 +81,9 @@ describe('the demo in the desktop app, with no real line', () => {
     const status = await invoke<Status>('getStatus');
     expect(status).toMatchObject({ dataDir: sandbox, demo: true, sandbox: true });
     // The tray says it is the demo, in the demo's colour, and offers the way back.
-    await vi.waitFor(() => expect(FakeTray.current!.tooltip).toMatch(/^Ringfence — Demo: made-up calls in a separate folder; your history is untouched\./), { timeout: 10_000 });
+    await vi.waitFor(() => expect(FakeTray.current!.tooltip).toMatch(/^Ringfence — Demo: made-up calls in a separate folder; your history is untouched\./), {
+      timeout: 10_000,
+    });
     expect(FakeTray.current!.menu!.template.map((i) => i.label)).toContain('Leave the demo');
 
     // The sandbox is prepared as `serve --demo` prepares it: the family trusted, short floods, no hot-plug.

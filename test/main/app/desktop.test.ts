@@ -10,7 +10,18 @@ import { methodNames, type ApiEvent } from '../../../shared/api.ts';
 import { DomainError } from '../../../shared/errors.ts';
 import { runDesktop, type DesktopService, type StartService } from '../../../main/app/desktop.ts';
 import type { SettingsStore } from '../../../main/settings/index.ts';
-import { FakeBrowserWindow, FakeNotification, FakeTray, FakeWebContents, app, defaultSession, ipcMain, powerMonitor, protocol, resetElectron } from './fake-electron.ts';
+import {
+  FakeBrowserWindow,
+  FakeNotification,
+  FakeTray,
+  FakeWebContents,
+  app,
+  defaultSession,
+  ipcMain,
+  powerMonitor,
+  protocol,
+  resetElectron,
+} from './fake-electron.ts';
 import { caller, decision, line, status } from './fixtures.ts';
 
 vi.mock('electron', async () => {
@@ -124,7 +135,9 @@ describe('the window', () => {
     await start();
     const [win] = windows();
     expect(win!.webContents.url).toBe('app://ringfence/index.html');
-    expect(win!.options).toMatchObject({ webPreferences: { sandbox: true, contextIsolation: true, nodeIntegration: false, preload: '/app/out/preload/preload.cjs' } });
+    expect(win!.options).toMatchObject({
+      webPreferences: { sandbox: true, contextIsolation: true, nodeIntegration: false, preload: '/app/out/preload/preload.cjs' },
+    });
     expect(protocol.privileged).toEqual([expect.objectContaining({ scheme: 'app' })]);
     expect(protocol.handlers.has('app')).toBe(true);
   });
@@ -208,7 +221,13 @@ describe('the API over IPC', () => {
 describe('events', () => {
   it('go to the window and announce a call that rings through', async () => {
     await start();
-    const event: ApiEvent = { type: 'call-decided', key: 'k1', lineId: 'line-1', callerId: caller('+8613800138000'), decision: decision('allow', { reason: 'trusted', ruleLabel: 'Mum' }) };
+    const event: ApiEvent = {
+      type: 'call-decided',
+      key: 'k1',
+      lineId: 'line-1',
+      callerId: caller('+8613800138000'),
+      decision: decision('allow', { reason: 'trusted', ruleLabel: 'Mum' }),
+    };
     services[0]!.emit(event);
     expect(windows()[0]!.webContents.sent).toEqual([{ channel: 'ringfence:event', payload: event }]);
     expect(FakeNotification.shown).toEqual([expect.objectContaining({ title: 'Call from Mum' })]);
@@ -217,7 +236,13 @@ describe('events', () => {
   it('a flood of blocked calls shows one notification, not one per call', async () => {
     await start();
     for (let i = 0; i < 200; i++) {
-      services[0]!.emit({ type: 'call-decided', key: `k${i}`, lineId: 'line-1', callerId: caller(`+861700000${String(i).padStart(4, '0')}`), decision: decision('reject') });
+      services[0]!.emit({
+        type: 'call-decided',
+        key: `k${i}`,
+        lineId: 'line-1',
+        callerId: caller(`+861700000${String(i).padStart(4, '0')}`),
+        decision: decision('reject'),
+      });
     }
     expect(FakeNotification.shown).toHaveLength(1);
     expect(windows()[0]!.webContents.sent).toHaveLength(200);
@@ -290,7 +315,9 @@ describe('the demo line (demo-mode.ts)', () => {
     startService.mockImplementation(async (o: { sandbox?: boolean; dataDir: string }) => {
       const s = fakeService();
       s.call.mockImplementation(async (method: string, input: unknown) =>
-        method === 'getStatus' ? status({ dataDir: o.dataDir, lines: o.sandbox ? [demoLine] : [], demo: o.sandbox === true, sandbox: o.sandbox === true }) : { method, input },
+        method === 'getStatus'
+          ? status({ dataDir: o.dataDir, lines: o.sandbox ? [demoLine] : [], demo: o.sandbox === true, sandbox: o.sandbox === true })
+          : { method, input },
       );
       services.push(s);
       return s;
@@ -308,7 +335,10 @@ describe('the demo line (demo-mode.ts)', () => {
     expect(options(1).settings.get()).toMatchObject({ homeCountry: 'CN', autoDetectModems: false, firstRunDone: true });
     // The sandbox service did not get the setDemo: it started with its demo line on.
     expect(services[1]!.call).not.toHaveBeenCalledWith('setDemo', expect.anything());
-    expect(windows()[0]!.webContents.sent).toContainEqual({ channel: 'ringfence:event', payload: { type: 'service-changed', dataDir: join(dir, 'demo-sandbox'), sandbox: true } });
+    expect(windows()[0]!.webContents.sent).toContainEqual({
+      channel: 'ringfence:event',
+      payload: { type: 'service-changed', dataDir: join(dir, 'demo-sandbox'), sandbox: true },
+    });
     expect(await invoke('getStatus', {})).toMatchObject({ ok: true, value: { sandbox: true } });
 
     expect(await invoke('setDemo', { on: false })).toEqual({ ok: true, value: { demo: false, line: null } });
@@ -356,7 +386,11 @@ describe('the demo line (demo-mode.ts)', () => {
     noRealLine();
     await start();
     startService.mockImplementationOnce(async () => {
-      throw new DomainError('data-folder-in-use', { en: 'The demo folder is in use by ringfence serve (process 42).', zh: '演示文件夹正被 ringfence serve（进程 42）使用。' }, { status: 409 });
+      throw new DomainError(
+        'data-folder-in-use',
+        { en: 'The demo folder is in use by ringfence serve (process 42).', zh: '演示文件夹正被 ringfence serve（进程 42）使用。' },
+        { status: 409 },
+      );
     });
     const reply = (await invoke('setDemo', { on: true })) as { ok: false; error: { code: string; message: string } };
     expect(reply.ok).toBe(false);

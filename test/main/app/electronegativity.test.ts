@@ -46,8 +46,7 @@ const justified: { id: string; file: string; sample: RegExp; why: string }[] = [
     id: 'CSP_GLOBAL_CHECK',
     file: 'renderer/index.html',
     sample: /script-src 'self'/,
-    why:
-      "The page's own <meta> policy (renderer/index.html) keeps script-src 'self'. What the evaluator flags is style-src 'unsafe-inline' (style attributes, which cannot run code) and ws:/wss: for the headless server; in the app the app:// handler also sends connect-src 'self', and the browser enforces both policies.",
+    why: "The page's own <meta> policy (renderer/index.html) keeps script-src 'self'. What the evaluator flags is style-src 'unsafe-inline' (style attributes, which cannot run code) and ws:/wss: for the headless server; in the app the app:// handler also sends connect-src 'self', and the browser enforces both policies.",
   },
 ];
 
@@ -92,7 +91,15 @@ describe('electronegativity on the built shell', () => {
 
   it('finds no navigation, permission-handler or preload problem (the checks it could not fault)', () => {
     const ids = new Set(result.issues.map((f) => f.id));
-    for (const id of ['LIMIT_NAVIGATION_GLOBAL_CHECK', 'PERMISSION_REQUEST_HANDLER_GLOBAL_CHECK', 'NODE_INTEGRATION_JS_CHECK', 'PRELOAD_JS_CHECK', 'WEB_SECURITY_JS_CHECK', 'INSECURE_CONTENT_JS_CHECK', 'PROTOCOL_HANDLER_JS_CHECK']) {
+    for (const id of [
+      'LIMIT_NAVIGATION_GLOBAL_CHECK',
+      'PERMISSION_REQUEST_HANDLER_GLOBAL_CHECK',
+      'NODE_INTEGRATION_JS_CHECK',
+      'PRELOAD_JS_CHECK',
+      'WEB_SECURITY_JS_CHECK',
+      'INSECURE_CONTENT_JS_CHECK',
+      'PROTOCOL_HANDLER_JS_CHECK',
+    ]) {
       expect(ids.has(id), id).toBe(false);
     }
   });

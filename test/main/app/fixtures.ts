@@ -66,7 +66,10 @@ export function decision(action: Decision['action'], overrides: Partial<Decision
     reason: action === 'allow' ? 'default' : 'blocked-prefix',
     ruleId: null,
     ruleLabel: null,
-    text: action === 'allow' ? { en: 'Allowed: no rule matched.', zh: '已放行：没有匹配的规则。' } : { en: 'Blocked: matched prefix +86 170.', zh: '已拦截：匹配前缀 +86 170。' },
+    text:
+      action === 'allow'
+        ? { en: 'Allowed: no rule matched.', zh: '已放行：没有匹配的规则。' }
+        : { en: 'Blocked: matched prefix +86 170.', zh: '已拦截：匹配前缀 +86 170。' },
     ...overrides,
   });
 }

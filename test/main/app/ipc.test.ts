@@ -112,7 +112,10 @@ describe('errors crossing IPC', () => {
     const { invoke } = setup(async () => {
       throw new ApiFailure('not-found', text, { status: 404 });
     });
-    expect(await invoke('removeLine', { lineId: 'nope' })).toEqual({ ok: false, error: { code: 'not-found', message: 'That line does not exist.', text, status: 404 } });
+    expect(await invoke('removeLine', { lineId: 'nope' })).toEqual({
+      ok: false,
+      error: { code: 'not-found', message: 'That line does not exist.', text, status: 404 },
+    });
   });
 
   it('turns an unexpected exception into an "internal" sentence and logs the stack', async () => {
@@ -120,7 +123,10 @@ describe('errors crossing IPC', () => {
       throw new TypeError('cannot read properties of undefined');
     });
     const reply = await invoke('getStatus', {});
-    expect(reply).toMatchObject({ ok: false, error: { code: 'internal', message: expect.stringMatching(/unexpected problem \(cannot read properties of undefined\)/) } });
+    expect(reply).toMatchObject({
+      ok: false,
+      error: { code: 'internal', message: expect.stringMatching(/unexpected problem \(cannot read properties of undefined\)/) },
+    });
     expect(logs.join('\n')).toContain('TypeError');
   });
 

@@ -14,11 +14,21 @@ describe('start at login', () => {
     expect(on).toMatchObject({ kind: 'xdg-autostart', path: '/home/li/.config/autostart/ringfence.desktop' });
     expect(on.kind === 'xdg-autostart' && on.content).toContain('Exec=/opt/Ringfence/ringfence --hidden\n');
     expect(on.kind === 'xdg-autostart' && on.content).toMatch(/^\[Desktop Entry\]\nType=Application\n/);
-    expect(loginItemPlan({ ...base, platform: 'linux', enabled: false })).toEqual({ kind: 'xdg-autostart', path: '/home/li/.config/autostart/ringfence.desktop', content: null });
+    expect(loginItemPlan({ ...base, platform: 'linux', enabled: false })).toEqual({
+      kind: 'xdg-autostart',
+      path: '/home/li/.config/autostart/ringfence.desktop',
+      content: null,
+    });
   });
 
   it('starts the AppImage itself, not its temporary mount', () => {
-    const plan = loginItemPlan({ ...base, platform: 'linux', enabled: true, execPath: '/tmp/.mount_RingfXYZ/ringfence', appImage: '/home/li/Apps/Ringfence 0.1.AppImage' });
+    const plan = loginItemPlan({
+      ...base,
+      platform: 'linux',
+      enabled: true,
+      execPath: '/tmp/.mount_RingfXYZ/ringfence',
+      appImage: '/home/li/Apps/Ringfence 0.1.AppImage',
+    });
     expect(plan.kind === 'xdg-autostart' && plan.content).toContain('Exec="/home/li/Apps/Ringfence 0.1.AppImage" --hidden\n');
   });
 

@@ -31,17 +31,25 @@ describe('ring-through notifications', () => {
   it('name a trusted caller by the label the user gave them', () => {
     const plan = onCallDecided(
       initialNotifierState,
-      { callerId: caller('+8613800138000'), decision: decision('allow', { reason: 'trusted', ruleLabel: 'Mum', text: { en: 'Trusted: Mum.', zh: '信任：妈妈。' } }) },
+      {
+        callerId: caller('+8613800138000'),
+        decision: decision('allow', { reason: 'trusted', ruleLabel: 'Mum', text: { en: 'Trusted: Mum.', zh: '信任：妈妈。' } }),
+      },
       0,
       prefs,
     );
     expect(plan.notes).toEqual([
-      { kind: 'ring-through', title: { en: 'Call from Mum', zh: 'Mum 来电' }, body: { en: '+8613800138000 · Trusted: Mum.', zh: '+8613800138000 · 信任：妈妈。' } },
+      {
+        kind: 'ring-through',
+        title: { en: 'Call from Mum', zh: 'Mum 来电' },
+        body: { en: '+8613800138000 · Trusted: Mum.', zh: '+8613800138000 · 信任：妈妈。' },
+      },
     ]);
   });
 
   it('fall back to the network name, the number, or say the number is withheld', () => {
-    const title = (c: ReturnType<typeof caller>) => onCallDecided(initialNotifierState, { callerId: c, decision: decision('allow') }, 0, prefs).notes[0]!.title.en;
+    const title = (c: ReturnType<typeof caller>) =>
+      onCallDecided(initialNotifierState, { callerId: c, decision: decision('allow') }, 0, prefs).notes[0]!.title.en;
     expect(title(caller('+8613800138000', { name: 'ZHANG WEI' }))).toBe('Call from ZHANG WEI');
     expect(title(caller('+8613800138000'))).toBe('Call from +8613800138000');
     expect(title(caller(null))).toBe('Call from Withheld number');

@@ -61,7 +61,10 @@ describe('electron-builder.yml', () => {
       expect(platforms).toContain(platform);
       for (const file of readdirSync(join(repoRoot, prebuilds, platform))) {
         const path = `${prebuilds}/${platform}/${file}`;
-        expect((config.asarUnpack as string[]).some((glob) => matchesGlob(path, glob)), path).toBe(true);
+        expect(
+          (config.asarUnpack as string[]).some((glob) => matchesGlob(path, glob)),
+          path,
+        ).toBe(true);
       }
     }
   });
@@ -98,7 +101,7 @@ describe('the deb scripts', () => {
 
   it('keep electron-builder’s own steps (binary link, sandbox helper)', () => {
     expect(install).toContain("update-alternatives --install '/usr/bin/${executable}'");
-    expect(install).toContain("chrome-sandbox");
+    expect(install).toContain('chrome-sandbox');
     expect(remove).toContain("update-alternatives --remove '${executable}'");
   });
 

@@ -98,11 +98,15 @@ describe('the built preload bundle', () => {
     // Builds the preload alone with the real build's config section (a second or so), into a temp dir, so
     // the check neither depends on nor disturbs out/.
     dir = mkdtempSync(join(tmpdir(), 'ringfence-preload-'));
-    execFileSync(join(repoRoot, 'node_modules', '.bin', 'electron-vite'), ['build', '-c', 'test/main/app/preload-only.config.ts', '--outDir', dir, '--logLevel', 'error'], {
-      cwd: repoRoot,
-      stdio: 'pipe',
-      timeout: 120_000,
-    });
+    execFileSync(
+      join(repoRoot, 'node_modules', '.bin', 'electron-vite'),
+      ['build', '-c', 'test/main/app/preload-only.config.ts', '--outDir', dir, '--logLevel', 'error'],
+      {
+        cwd: repoRoot,
+        stdio: 'pipe',
+        timeout: 120_000,
+      },
+    );
     expect(readdirSync(join(dir, 'preload'))).toEqual(['preload.cjs']);
     code = readFileSync(join(dir, 'preload', 'preload.cjs'), 'utf8');
   }, 130_000);

@@ -2,14 +2,7 @@ import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, sep } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  APP_SCHEME,
-  CONTENT_SECURITY_POLICY,
-  handleAppProtocol,
-  registerAppScheme,
-  resolveAppPath,
-  serveAppRequest,
-} from '../../../main/app/protocol.ts';
+import { APP_SCHEME, CONTENT_SECURITY_POLICY, handleAppProtocol, registerAppScheme, resolveAppPath, serveAppRequest } from '../../../main/app/protocol.ts';
 
 let base: string;
 let root: string;

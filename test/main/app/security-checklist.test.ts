@@ -105,7 +105,12 @@ describe("Electron's security checklist", () => {
 
   it('15. opens only allow-listed https links with shell.openExternal', () => {
     expect(isAllowedExternal('https://github.com/')).toBe(true);
-    expect(['file:///etc/passwd', 'smb://host/share', 'http://github.com/', 'javascript:alert(1)'].map(isAllowedExternal)).toEqual([false, false, false, false]);
+    expect(['file:///etc/passwd', 'smb://host/share', 'http://github.com/', 'javascript:alert(1)'].map(isAllowedExternal)).toEqual([
+      false,
+      false,
+      false,
+      false,
+    ]);
   });
 
   it('16. uses a current Electron (the installed one is the pinned major, 45 or later)', () => {

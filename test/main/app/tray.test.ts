@@ -40,7 +40,11 @@ describe('the tray state', () => {
 
   it('is "starting" until the service has answered', () => {
     expect(trayState(emptyTrayModel, now)).toBe('starting');
-    expect(trayMenu(emptyTrayModel, 'en', now).filter((i) => 'enabled' in i && i.enabled).map((i) => ('action' in i ? i.action : ''))).toEqual(['open', 'quit']);
+    expect(
+      trayMenu(emptyTrayModel, 'en', now)
+        .filter((i) => 'enabled' in i && i.enabled)
+        .map((i) => ('action' in i ? i.action : '')),
+    ).toEqual(['open', 'quit']);
   });
 
   it('says "Demo", in the simulated purple, when only made-up calls are screened — never "protected"', () => {
@@ -95,7 +99,14 @@ describe('the tray menu', () => {
 
   it('speaks Chinese', () => {
     const labels = trayMenu(model(), 'zh', now).flatMap((i) => ('label' in i ? [i.label] : []));
-    expect(labels).toEqual(['Ringfence — 已保护：每个来电都会被筛选。', '打开 Ringfence', '防护（仅信任的来电接通）', '暂停筛选 15 分钟', '暂停筛选 1 小时', '退出 Ringfence（停止筛选）']);
+    expect(labels).toEqual([
+      'Ringfence — 已保护：每个来电都会被筛选。',
+      '打开 Ringfence',
+      '防护（仅信任的来电接通）',
+      '暂停筛选 15 分钟',
+      '暂停筛选 1 小时',
+      '退出 Ringfence（停止筛选）',
+    ]);
   });
 });
 

@@ -33,7 +33,10 @@ describe('ringfence serve --demo', () => {
     writeFileSync(browser, `#!/bin/sh\necho "$1" >> ${JSON.stringify(opened)}\n`);
     chmodSync(browser, 0o755);
     const blocker = await occupyDefaultPort();
-    const proc = spawn(process.execPath, [cliEntry, 'serve', '--demo', '--open'], { env: { ...process.env, XDG_DATA_HOME: xdg, BROWSER: browser }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const proc = spawn(process.execPath, [cliEntry, 'serve', '--demo', '--open'], {
+      env: { ...process.env, XDG_DATA_HOME: xdg, BROWSER: browser },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let out = '';
     proc.stdout.on('data', (d: Buffer) => (out += d.toString()));
     proc.stderr.on('data', (d: Buffer) => (out += d.toString()));

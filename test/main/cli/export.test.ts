@@ -27,8 +27,19 @@ describe('ringfence export', () => {
     close();
     const out = join(dir, 'some.json');
     const r = ringfence(
-      'export', '--data-dir', dir, '--format', 'json', '--from', '2025-03-03T06:00:00+08:00', '--to', '2025-03-04T00:00:00+08:00',
-      '--number', '+86 138 0013 8000', '--out', out,
+      'export',
+      '--data-dir',
+      dir,
+      '--format',
+      'json',
+      '--from',
+      '2025-03-03T06:00:00+08:00',
+      '--to',
+      '2025-03-04T00:00:00+08:00',
+      '--number',
+      '+86 138 0013 8000',
+      '--out',
+      out,
     );
     expect(r.status).toBe(0);
     const doc = JSON.parse(readFileSync(out, 'utf8'));
@@ -40,7 +51,21 @@ describe('ringfence export', () => {
     const { dir, close } = dataDirWithCalls(30);
     close();
     const out = join(dir, 'report.html');
-    const r = ringfence('export', '--data-dir', dir, '--format', 'html', '--language', 'zh', '--line-label', '妈妈家座机', '--line-number', '010 6512 3456', '--out', out);
+    const r = ringfence(
+      'export',
+      '--data-dir',
+      dir,
+      '--format',
+      'html',
+      '--language',
+      'zh',
+      '--line-label',
+      '妈妈家座机',
+      '--line-number',
+      '010 6512 3456',
+      '--out',
+      out,
+    );
     expect(r.status).toBe(0);
     const html = readFileSync(out, 'utf8');
     expect(html).toContain('<title>骚扰电话证据报告</title>');
@@ -54,7 +79,11 @@ describe('ringfence export', () => {
     close();
     const out = join(dir, 'day.json');
     const env = { ...process.env, LANG: 'C', TZ: 'Asia/Shanghai' };
-    const r = spawnSync(process.execPath, [cliEntry, 'export', '--data-dir', dir, '--format', 'json', '--from', '2025-03-03', '--to', '2025-03-03', '--out', out], { encoding: 'utf8', env });
+    const r = spawnSync(
+      process.execPath,
+      [cliEntry, 'export', '--data-dir', dir, '--format', 'json', '--from', '2025-03-03', '--to', '2025-03-03', '--out', out],
+      { encoding: 'utf8', env },
+    );
     expect(r.stderr).toBe('');
     expect(r.status).toBe(0);
     const doc = JSON.parse(readFileSync(out, 'utf8'));
@@ -71,7 +100,16 @@ describe('ringfence export', () => {
     expect(r.stderr).toBe('');
     expect(r.status).toBe(0);
     expect(r.stdout).toMatch(/^exported the evidence pack \(30 calls, with report\.pdf\) to /);
-    expect(readdirSync(out).sort()).toEqual(['HOW-TO-VERIFY.txt', 'calls.csv', 'calls.json', 'chain.jsonl', 'checkpoints.json', 'report.html', 'report.pdf', 'verify.mjs']);
+    expect(readdirSync(out).sort()).toEqual([
+      'HOW-TO-VERIFY.txt',
+      'calls.csv',
+      'calls.json',
+      'chain.jsonl',
+      'checkpoints.json',
+      'report.html',
+      'report.pdf',
+      'verify.mjs',
+    ]);
     const pdf = readFileSync(join(out, 'report.pdf'));
     expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
     // A4 is 595 × 842 points.

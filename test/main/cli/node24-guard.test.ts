@@ -7,12 +7,30 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { repoRoot } from '../../support/paths.ts';
 
-type Facts = { mode: 'install' | 'run'; here: string; bundled: string | null; fetched: boolean; installed: boolean; npm: string | null; npmNode: string | null; npmCli: string | null };
+type Facts = {
+  mode: 'install' | 'run';
+  here: string;
+  bundled: string | null;
+  fetched: boolean;
+  installed: boolean;
+  npm: string | null;
+  npmNode: string | null;
+  npmCli: string | null;
+};
 type Advice = { exit: 0 | 1; en: string | null; zh: string | null; completeInstall?: boolean };
 const guardPath = join(repoRoot, 'main', 'cli', 'node24-guard.cjs');
 const { advise } = createRequire(import.meta.url)(guardPath) as { advise: (f: Facts) => Advice };
 
-const installed: Facts = { mode: 'run', here: '24.21.0', bundled: '24.21.0', fetched: true, installed: true, npm: '11.19.1', npmNode: '20.20.2', npmCli: '/usr/lib/node_modules/npm/bin/npm-cli.js' };
+const installed: Facts = {
+  mode: 'run',
+  here: '24.21.0',
+  bundled: '24.21.0',
+  fetched: true,
+  installed: true,
+  npm: '11.19.1',
+  npmNode: '20.20.2',
+  npmCli: '/usr/lib/node_modules/npm/bin/npm-cli.js',
+};
 const run = (f: Partial<Facts>) => advise({ ...installed, ...f, mode: 'run' });
 const install = (f: Partial<Facts>) => advise({ ...installed, ...f, mode: 'install' });
 
@@ -26,7 +44,10 @@ describe('the Node 24 guard before every script', () => {
     const old = run({ here: '20.20.2', bundled: null, fetched: false, installed: false });
     expect(old.exit).toBe(1);
     expect(old.en).toMatch(/run `npm install` first \(this is Node 20\.20\.2\)/);
-    expect(run({ here: '24.1.0', bundled: null, fetched: false, installed: false })).toMatchObject({ exit: 1, en: expect.stringMatching(/run `npm install` first/) });
+    expect(run({ here: '24.1.0', bundled: null, fetched: false, installed: false })).toMatchObject({
+      exit: 1,
+      en: expect.stringMatching(/run `npm install` first/),
+    });
   });
 
   it('says how to fetch Node 24 when npm install skipped install scripts', () => {
@@ -47,13 +68,20 @@ describe('the Node 24 guard at the end of npm install', () => {
 
   it("tells a user on an older Node that the scripts run on the project's Node 24, and completes the install on it", () => {
     // npm skips optional dependencies whose engines its own Node misses (the bundler's native part on Node 18).
-    expect(install({ npmNode: '18.20.8' })).toMatchObject({ exit: 0, completeInstall: true, en: expect.stringMatching(/runs on it, not on this machine's Node 18\.20\.8/) });
+    expect(install({ npmNode: '18.20.8' })).toMatchObject({
+      exit: 0,
+      completeInstall: true,
+      en: expect.stringMatching(/runs on it, not on this machine's Node 18\.20\.8/),
+    });
     expect(install({ npmNode: '20.20.2', npmCli: null })).toMatchObject({ exit: 0, completeInstall: false });
     expect(install({ npmNode: '24.21.0' })).toEqual({ exit: 0, en: null, zh: null });
   });
 
   it('does not fail an install that left the devDependencies out on purpose, but says what it means', () => {
-    expect(install({ here: '20.20.2', bundled: null, fetched: false })).toMatchObject({ exit: 0, en: expect.stringMatching(/`npm start` and `npm test` need a full `npm install`/) });
+    expect(install({ here: '20.20.2', bundled: null, fetched: false })).toMatchObject({
+      exit: 0,
+      en: expect.stringMatching(/`npm start` and `npm test` need a full `npm install`/),
+    });
   });
 
   it('fails when npm did not run the node package install script', () => {
@@ -68,7 +96,8 @@ describe('what the guard prints', () => {
       for (const bundled of [null, '24.21.0'])
         for (const fetched of [false, true])
           for (const installedFlag of [false, true])
-            for (const npm of ['6.14.18', '10.8.2', '11.19.1']) cases.push({ mode, here, bundled, fetched, installed: installedFlag, npm, npmNode: here === '24.21.0' ? '18.20.8' : here, npmCli: 'npm-cli.js' });
+            for (const npm of ['6.14.18', '10.8.2', '11.19.1'])
+              cases.push({ mode, here, bundled, fetched, installed: installedFlag, npm, npmNode: here === '24.21.0' ? '18.20.8' : here, npmCli: 'npm-cli.js' });
 
   it('is one sentence in English and one in Chinese, whenever it says anything', () => {
     for (const f of cases) {
@@ -90,7 +119,11 @@ describe('what the guard prints', () => {
 });
 
 describe('package.json', () => {
-  const pkg = JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8')) as { scripts: Record<string, string>; devDependencies: Record<string, string>; allowScripts: Record<string, boolean> };
+  const pkg = JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8')) as {
+    scripts: Record<string, string>;
+    devDependencies: Record<string, string>;
+    allowScripts: Record<string, boolean>;
+  };
 
   it('runs the guard first in every script, and at the end of npm install', () => {
     for (const [name, command] of Object.entries(pkg.scripts)) {

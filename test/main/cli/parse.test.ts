@@ -21,7 +21,11 @@ function ringfence(args: string[], input?: Buffer): Promise<Run> {
   });
 }
 
-const ndjson = (stdout: string): Identity[] => stdout.split('\n').filter(Boolean).map((l) => JSON.parse(l) as Identity);
+const ndjson = (stdout: string): Identity[] =>
+  stdout
+    .split('\n')
+    .filter(Boolean)
+    .map((l) => JSON.parse(l) as Identity);
 
 describe('ringfence parse', () => {
   const runs = new Map<string, Run>();
@@ -36,7 +40,10 @@ describe('ringfence parse', () => {
     const notes = run.stderr.split('\n').filter(Boolean);
     expect(notes.length).toBe(quiet.length);
     for (const [i, note] of notes.entries()) expect(note.startsWith(quiet[i]!)).toBe(true);
-    const lines = run.stdout.split('\n').filter(Boolean).map((l) => JSON.parse(l) as Identity & { file: string });
+    const lines = run.stdout
+      .split('\n')
+      .filter(Boolean)
+      .map((l) => JSON.parse(l) as Identity & { file: string });
     for (const f of fixtures) {
       const file = join(fixturesDir, `${f.name}.modem`);
       const own = lines.filter((l) => l.file === file).map(({ number, presentation, name }) => ({ number, presentation, name }));
@@ -57,7 +64,12 @@ describe('ringfence parse', () => {
     const f = fixtures.find((x) => x.name === 'ncid-test-utf8-name') ?? fixtures[0]!;
     const run = await ringfence(['parse', join(fixturesDir, `${f.name}.modem`)]);
     expect(run.status).toBe(0);
-    expect(run.stdout.split('\n').filter(Boolean).map((l) => Object.keys(JSON.parse(l) as object))).toEqual(f.calls.map(() => ['number', 'presentation', 'name']));
+    expect(
+      run.stdout
+        .split('\n')
+        .filter(Boolean)
+        .map((l) => Object.keys(JSON.parse(l) as object)),
+    ).toEqual(f.calls.map(() => ['number', 'presentation', 'name']));
     expect(collapse(ndjson(run.stdout))).toEqual(collapse(f.calls));
   });
 

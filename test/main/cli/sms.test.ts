@@ -14,9 +14,28 @@ const extortion = '加微信 hk8899 转账了事，否则后果自负';
 
 function sms(at: number, o: Partial<NewSms>): NewSms {
   return {
-    lineId: 'line-1', simulated: false, direction: 'received', receivedAt: isoAt(at), timeZone: 'Asia/Shanghai', networkTime: null,
-    party: '10690000', partyKind: 'number', normalized: '+8610690000', text: '您的验证码是 123456', encoding: 'ucs2', concat: null, pdu: '00',
-    source: 'cmt', label: 'unknown', ruleId: null, ruleLabel: null, problems: [], incidentId: null, reference: null, status: null, ...o,
+    lineId: 'line-1',
+    simulated: false,
+    direction: 'received',
+    receivedAt: isoAt(at),
+    timeZone: 'Asia/Shanghai',
+    networkTime: null,
+    party: '10690000',
+    partyKind: 'number',
+    normalized: '+8610690000',
+    text: '您的验证码是 123456',
+    encoding: 'ucs2',
+    concat: null,
+    pdu: '00',
+    source: 'cmt',
+    label: 'unknown',
+    ruleId: null,
+    ruleLabel: null,
+    problems: [],
+    incidentId: null,
+    reference: null,
+    status: null,
+    ...o,
   };
 }
 

@@ -27,7 +27,7 @@ describe('ringfence verify', () => {
     expect(r.stderr).toMatch(/4 records before it hold/);
   });
 
-  it('confirms an export\'s chain head belongs to this history, and refuses one that does not', () => {
+  it("confirms an export's chain head belongs to this history, and refuses one that does not", () => {
     const { dir, history, close } = dataDirWithCalls(12);
     const exported = history.head()!;
     close();
@@ -60,7 +60,9 @@ describe('ringfence verify', () => {
     close();
     expect(ringfence('verify', '--data-dir', dir).stdout).toMatch(/checkpoint matches: record 12 of /);
     const { db } = openDataStore(dir);
-    db.exec("DROP TRIGGER history_calls_append_only; DELETE FROM history_calls WHERE id > 10; UPDATE history_chain SET last_id = 10, head = (SELECT hash FROM history_calls WHERE id = 10)");
+    db.exec(
+      'DROP TRIGGER history_calls_append_only; DELETE FROM history_calls WHERE id > 10; UPDATE history_chain SET last_id = 10, head = (SELECT hash FROM history_calls WHERE id = 10)',
+    );
     db.close();
     const r = ringfence('verify', '--data-dir', dir);
     expect(r.status).toBe(1);

@@ -49,10 +49,17 @@ describe('numbers and times in the exports', () => {
     expect(json(await read('json', 'zh', 'HK'))).toEqual(json(await read('json', 'en')));
   });
 
-  it('writes the report\'s numbers and times as the app does, in both languages, with the zone named', async () => {
+  it("writes the report's numbers and times as the app does, in both languages, with the zone named", async () => {
     for (const language of ['en', 'zh'] as const) {
       const file = join(out, `report-${language}.html`);
-      await history.exportTo(file, { format: 'html', language, homeCountry: 'CN', incidents: [], ownNumbers: ['+8613512345678'], line: { label: 'Home', number: '13512345678' } });
+      await history.exportTo(file, {
+        format: 'html',
+        language,
+        homeCountry: 'CN',
+        incidents: [],
+        ownNumbers: ['+8613512345678'],
+        line: { label: 'Home', number: '13512345678' },
+      });
       const html = readFileSync(file, 'utf8');
       // Per-number table and call list: the app's form; the machine attribute keeps the recorded number.
       expect(html).toMatch(/<tr data-number="\+8613800138000"><td class="num">138 0013 8000<\/td>/);
@@ -60,7 +67,9 @@ describe('numbers and times in the exports', () => {
       expect(html).not.toMatch(/>\+8613800138000</);
       expect(html).toContain('data-figure="own-numbers"><span class="num">135 1234 5678</span></dd>');
       const complaint = /<pre class="complaint" data-complaint="\+8613800138000">([\s\S]*?)<\/pre>/.exec(html)![1]!;
-      expect(complaint).toContain(language === 'en' ? 'Calling number: <span class="num">138 0013 8000</span>' : '来电号码：<span class="num">138 0013 8000</span>');
+      expect(complaint).toContain(
+        language === 'en' ? 'Calling number: <span class="num">138 0013 8000</span>' : '来电号码：<span class="num">138 0013 8000</span>',
+      );
       // One zone for every call: named once in the table head, the times in the person's language.
       expect(html).toContain(language === 'en' ? '<th>Time (UTC+08:00)</th>' : '<th>时间（UTC+08:00）</th>');
       expect(html).toContain(language === 'en' ? '<td class="time">3 Mar 2025, 14:00:00</td>' : '<td class="time">2025年3月3日 14:00:00</td>');

@@ -109,7 +109,9 @@ describe('export order', () => {
     const late = history.record(makeCall(t0 + 5 * hour + 60_000, { number: '13700000000' }));
     const file = join(out, 'order.csv');
     await history.exportTo(file, { format: 'csv', language: 'en', incidents: [] });
-    const ids = parseCsv(file).parsed.data.slice(1).map((r) => Number(r[0]));
+    const ids = parseCsv(file)
+      .parsed.data.slice(1)
+      .map((r) => Number(r[0]));
     expect(ids).toEqual(Array.from({ length: 44 }, (_, i) => i + 1));
     expect(late.id).toBe(44);
   });
@@ -156,8 +158,12 @@ describe('every export', () => {
   });
 
   it('explains a missing folder or a bad time, and writes nothing', async () => {
-    await expect(history.exportTo(join(out, 'no', 'such', 'x.csv'), { format: 'csv', language: 'en', incidents: [] })).rejects.toThrow(/folder .* does not exist/);
-    await expect(history.exportTo(join(out, 'x.csv'), { format: 'csv', from: 'last week', language: 'en', incidents: [] })).rejects.toThrow(/not an ISO 8601 time/);
+    await expect(history.exportTo(join(out, 'no', 'such', 'x.csv'), { format: 'csv', language: 'en', incidents: [] })).rejects.toThrow(
+      /folder .* does not exist/,
+    );
+    await expect(history.exportTo(join(out, 'x.csv'), { format: 'csv', from: 'last week', language: 'en', incidents: [] })).rejects.toThrow(
+      /not an ISO 8601 time/,
+    );
     await expect(history.exportTo(join(out, 'x.csv'), { format: 'csv', numbers: ['12'], language: 'en', incidents: [] })).rejects.toThrow(/too short/);
     expect(readdirSync(out)).toEqual([]);
   });
@@ -167,7 +173,9 @@ describe('every export', () => {
     const failing = () => {
       throw new Error('disk full');
     };
-    await expect(history.exportTo(file, { format: 'csv', language: 'en', incidents: [] }, failing)).rejects.toThrow(expect.objectContaining({ code: 'export-failed' }));
+    await expect(history.exportTo(file, { format: 'csv', language: 'en', incidents: [] }, failing)).rejects.toThrow(
+      expect.objectContaining({ code: 'export-failed' }),
+    );
     expect(existsSync(file)).toBe(false);
     expect(readdirSync(out).filter((f) => f.includes('fails.csv'))).toEqual([]);
   });

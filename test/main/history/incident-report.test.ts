@@ -11,7 +11,13 @@ import { describe, expect, it } from 'vitest';
 import { hour, makeCall, openTestHistory, t0, tempDir } from './support.ts';
 
 const minute = 60_000;
-const trusted = { action: 'allow' as const, reason: 'trusted' as const, ruleId: 'r-mum', ruleLabel: 'Mum', text: { en: 'Rang through: a trusted caller (Mum).', zh: '已接通：白名单来电（妈妈）。' } };
+const trusted = {
+  action: 'allow' as const,
+  reason: 'trusted' as const,
+  ruleId: 'r-mum',
+  ruleLabel: 'Mum',
+  text: { en: 'Rang through: a trusted caller (Mum).', zh: '已接通：白名单来电（妈妈）。' },
+};
 
 function flood() {
   const { history } = openTestHistory();
@@ -33,7 +39,18 @@ function flood() {
   ];
   calls.sort((a, b) => Date.parse(a.startedAt) - Date.parse(b.startedAt));
   history.recordBatch(calls);
-  history.recordIncidents([{ id: 5, startedAt: new Date(on).toISOString(), endedAt: new Date(on + 90 * minute).toISOString(), trigger: 'calls', cause: { en: '5 calls from 5 unknown numbers within 4 minutes', zh: '4 分钟内 5 个陌生号码来电 5 次' }, callsRejected: 20, distinctNumbers: 12, withheldShare: 0.2 }]);
+  history.recordIncidents([
+    {
+      id: 5,
+      startedAt: new Date(on).toISOString(),
+      endedAt: new Date(on + 90 * minute).toISOString(),
+      trigger: 'calls',
+      cause: { en: '5 calls from 5 unknown numbers within 4 minutes', zh: '4 分钟内 5 个陌生号码来电 5 次' },
+      callsRejected: 20,
+      distinctNumbers: 12,
+      withheldShare: 0.2,
+    },
+  ]);
   return history;
 }
 
@@ -105,9 +122,28 @@ describe('the incident-led evidence report', () => {
     const extortion = '你欠的钱今天必须还清，加微信 hk8899 私聊，<script>alert(1)</script>否则把你的照片发给你所有联系人。';
     const sms = (at: number, party: string, text: string, o: Partial<NewSms> = {}) =>
       history.recordSms({
-        lineId: 'line-1', simulated: false, direction: 'received', receivedAt: new Date(at).toISOString(), timeZone: 'Asia/Shanghai', networkTime: null,
-        party, partyKind: 'number', normalized: `+86${party}`, text, encoding: 'ucs2', concat: null, pdu: '00', source: 'cmt',
-        label: 'unknown', ruleId: null, ruleLabel: null, problems: [], incidentId: 5, reference: null, status: null, ...o,
+        lineId: 'line-1',
+        simulated: false,
+        direction: 'received',
+        receivedAt: new Date(at).toISOString(),
+        timeZone: 'Asia/Shanghai',
+        networkTime: null,
+        party,
+        partyKind: 'number',
+        normalized: `+86${party}`,
+        text,
+        encoding: 'ucs2',
+        concat: null,
+        pdu: '00',
+        source: 'cmt',
+        label: 'unknown',
+        ruleId: null,
+        ruleLabel: null,
+        problems: [],
+        incidentId: 5,
+        reference: null,
+        status: null,
+        ...o,
       });
     for (let i = 0; i < 30; i++) sms(on + i * minute, '10690000', `【某宝】您的验证码是${100000 + i}，5分钟内有效。`);
     sms(on + 45 * minute, '13800138000', extortion);

@@ -14,10 +14,34 @@ function contentV1(c: CallToRecord & { id: number }): string {
   const t = c.timings;
   const d = c.decision;
   return JSON.stringify([
-    'ringfence-call/1', c.id, c.callKey, c.lineId, c.simulated, c.startedAt, c.timeZone,
-    t.firstRing, t.callerId, t.decision, t.hangupSent, t.hangupConfirmed, t.end,
-    c.number, c.normalized, c.presentation, c.name, c.rings, c.oneRing,
-    d.action, d.reason, d.ruleId, d.ruleLabel, d.text.en, d.text.zh, c.outcome, c.hangupLatencyMs, c.raw,
+    'ringfence-call/1',
+    c.id,
+    c.callKey,
+    c.lineId,
+    c.simulated,
+    c.startedAt,
+    c.timeZone,
+    t.firstRing,
+    t.callerId,
+    t.decision,
+    t.hangupSent,
+    t.hangupConfirmed,
+    t.end,
+    c.number,
+    c.normalized,
+    c.presentation,
+    c.name,
+    c.rings,
+    c.oneRing,
+    d.action,
+    d.reason,
+    d.ruleId,
+    d.ruleLabel,
+    d.text.en,
+    d.text.zh,
+    c.outcome,
+    c.hangupLatencyMs,
+    c.raw,
   ]);
 }
 const chainHashV1 = (previous: string, content: string) => createHash('sha256').update(`${previous}\n${content}`).digest('hex');
@@ -30,8 +54,9 @@ function writeAsOlderRelease(db: DatabaseSync, calls: CallToRecord[]) {
     const hash = chainHashV1(previous, contentV1({ ...call, id }));
     const d = call.decision;
     const decisionId = Number(
-      db.prepare('INSERT INTO history_decisions (reason, rule_id, rule_label, text_en, text_zh) VALUES (?, ?, ?, ?, ?)').run(d.reason, d.ruleId, d.ruleLabel, d.text.en, d.text.zh)
-        .lastInsertRowid,
+      db
+        .prepare('INSERT INTO history_decisions (reason, rule_id, rule_label, text_en, text_zh) VALUES (?, ?, ?, ?, ?)')
+        .run(d.reason, d.ruleId, d.ruleLabel, d.text.en, d.text.zh).lastInsertRowid,
     );
     const t = call.timings;
     db.prepare(

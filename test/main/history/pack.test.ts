@@ -13,7 +13,18 @@ function packed() {
   calls.push(makeCall(t0 + 2 * hour, { number: '13912345678', action: 'allow' }));
   for (let i = 0; i < 5; i++) calls.push(makeCall(t0 + 3 * hour + i * hour, { number: '18600001111' }));
   history.recordBatch(calls);
-  history.recordIncidents([{ id: 1, startedAt: new Date(t0 + 4 * 60_000).toISOString(), endedAt: new Date(t0 + 100 * 60_000).toISOString(), trigger: 'calls', cause: { en: '5 calls from 5 unknown numbers within 4 minutes', zh: '4 分钟内 5 个陌生号码来电 5 次' }, callsRejected: 0, distinctNumbers: 0, withheldShare: 0 }]);
+  history.recordIncidents([
+    {
+      id: 1,
+      startedAt: new Date(t0 + 4 * 60_000).toISOString(),
+      endedAt: new Date(t0 + 100 * 60_000).toISOString(),
+      trigger: 'calls',
+      cause: { en: '5 calls from 5 unknown numbers within 4 minutes', zh: '4 分钟内 5 个陌生号码来电 5 次' },
+      callsRejected: 0,
+      distinctNumbers: 0,
+      withheldShare: 0,
+    },
+  ]);
   history.recordBatch([makeCall(t0 + 20 * hour, { number: '18600001111' })]);
   return { history, dir };
 }
@@ -30,7 +41,13 @@ describe('the evidence pack', () => {
   it('holds every file it promises and verifies with its own script and a bare node', async () => {
     const { history } = packed();
     const out = join(tempDir('rf-pack-'), 'pack');
-    const r = await history.exportTo(out, { format: 'pack', from: new Date(t0 + 3 * hour - 1).toISOString(), language: 'zh', incidents: history.incidents(), checkpoints: [] });
+    const r = await history.exportTo(out, {
+      format: 'pack',
+      from: new Date(t0 + 3 * hour - 1).toISOString(),
+      language: 'zh',
+      incidents: history.incidents(),
+      checkpoints: [],
+    });
     expect(readdirSync(out).sort()).toEqual(['HOW-TO-VERIFY.txt', 'calls.csv', 'calls.json', 'chain.jsonl', 'checkpoints.json', 'report.html', 'verify.mjs']);
     expect(r.rows).toBe(6);
     const v = runVerify(out);
@@ -48,16 +65,40 @@ describe('the evidence pack', () => {
     const { history } = packed();
     const sms = (at: number, text: string) =>
       history.recordSms({
-        lineId: 'line-1', simulated: false, direction: 'received', receivedAt: new Date(at).toISOString(), timeZone: 'Asia/Shanghai', networkTime: null,
-        party: '13800138000', partyKind: 'number', normalized: '+8613800138000', text, encoding: 'ucs2', concat: null, pdu: '00', source: 'cmt',
-        label: 'unknown', ruleId: null, ruleLabel: null, problems: [], incidentId: null, reference: null, status: null,
+        lineId: 'line-1',
+        simulated: false,
+        direction: 'received',
+        receivedAt: new Date(at).toISOString(),
+        timeZone: 'Asia/Shanghai',
+        networkTime: null,
+        party: '13800138000',
+        partyKind: 'number',
+        normalized: '+8613800138000',
+        text,
+        encoding: 'ucs2',
+        concat: null,
+        pdu: '00',
+        source: 'cmt',
+        label: 'unknown',
+        ruleId: null,
+        ruleLabel: null,
+        problems: [],
+        incidentId: null,
+        reference: null,
+        status: null,
       });
     sms(t0 + 1 * hour, '早先的私人短信');
     history.recordBatch([makeCall(t0 + 21 * hour, { number: '18600001111' })]);
     sms(t0 + 21 * hour + 1, '加微信 abc123，转账了事');
     history.recordBatch([makeCall(t0 + 22 * hour, { number: '18600001111' })]);
     const out = join(tempDir('rf-pack-'), 'pack');
-    await history.exportTo(out, { format: 'pack', from: new Date(t0 + 3 * hour - 1).toISOString(), language: 'en', incidents: history.incidents(), checkpoints: [] });
+    await history.exportTo(out, {
+      format: 'pack',
+      from: new Date(t0 + 3 * hour - 1).toISOString(),
+      language: 'en',
+      incidents: history.incidents(),
+      checkpoints: [],
+    });
     const chain = readFileSync(join(out, 'chain.jsonl'), 'utf8');
     expect(chain).toContain('加微信 abc123，转账了事');
     expect(chain).not.toContain('早先的私人短信');

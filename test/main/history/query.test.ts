@@ -27,7 +27,7 @@ beforeAll(() => {
   ({ history } = openTestHistory({ normalize }));
   // A deterministic spread: several calls share a start time, so the id tie-break matters for paging.
   let seed = 7;
-  const pick = <T,>(xs: readonly T[]): T => xs[(seed = (seed * 1103515245 + 12345) % 2 ** 31) % xs.length]!;
+  const pick = <T>(xs: readonly T[]): T => xs[(seed = (seed * 1103515245 + 12345) % 2 ** 31) % xs.length]!;
   const calls = Array.from({ length: 400 }, (_, i) => {
     const presentation = pick(presentations);
     const raw = pick(numbers);
@@ -95,7 +95,9 @@ describe('searching calls', () => {
       {
         from: fc.option(fc.integer({ min: -2, max: 90 }).map(at), { nil: undefined }),
         to: fc.option(fc.integer({ min: 0, max: 100 }).map(at), { nil: undefined }),
-        number: fc.option(fc.constantFrom('170', '1234', '0000', '13800138000', '138 0013 8000', '+86 138-0013-8000', '020 7946 0000', '95', '5555', '44'), { nil: undefined }),
+        number: fc.option(fc.constantFrom('170', '1234', '0000', '13800138000', '138 0013 8000', '+86 138-0013-8000', '020 7946 0000', '95', '5555', '44'), {
+          nil: undefined,
+        }),
         name: fc.option(fc.constantFrom('acme', 'ACME', 'debt', 'zzz'), { nil: undefined }),
         action: fc.option(fc.constantFrom<Action>('reject', 'allow', 'silent', 'answer-hangup'), { nil: undefined }),
         outcome: fc.option(fc.constantFrom(...outcomes), { nil: undefined }),

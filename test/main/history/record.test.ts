@@ -24,7 +24,13 @@ describe('recording calls', () => {
     // holds every column, times included.
     const h1 = first.hash;
     const h2 = second.hash;
-    const stored = (c: typeof first, key: string) => ({ ...c, callKey: key, chainVersion: 3, startedMs: Date.parse(c.startedAt), localDay: Math.floor(Date.parse(c.startedAt.slice(0, 10)) / 86_400_000) });
+    const stored = (c: typeof first, key: string) => ({
+      ...c,
+      callKey: key,
+      chainVersion: 3,
+      startedMs: Date.parse(c.startedAt),
+      localDay: Math.floor(Date.parse(c.startedAt.slice(0, 10)) / 86_400_000),
+    });
     expect(h1).toBe(documentedHash(genesisHash, documentedContent(stored(first, call1.callKey))));
     expect(h2).toBe(documentedHash(h1, documentedContent(stored(second, call2.callKey))));
     expect(again.head()).toBe(h2);

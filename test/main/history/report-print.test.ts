@@ -27,14 +27,36 @@ async function report(language: 'en' | 'zh'): Promise<string> {
   const on = t0 + 10 * hour;
   const calls = [
     ...Array.from({ length: 4 }, (_, i) => makeCall(on - (8 - 2 * i) * 60_000, { number: `1700000000${i}`, action: i < 2 ? 'allow' : 'reject' })),
-    ...Array.from({ length: 60 }, (_, i) => makeCall(on + i * 30_000, { number: `17${i % 2}0000${String(100 + (i % 37)).padStart(4, '0')}`, name: i === 3 ? '推销 "ACME" 公司很长很长的名字' : null })),
+    ...Array.from({ length: 60 }, (_, i) =>
+      makeCall(on + i * 30_000, {
+        number: `17${i % 2}0000${String(100 + (i % 37)).padStart(4, '0')}`,
+        name: i === 3 ? '推销 "ACME" 公司很长很长的名字' : null,
+      }),
+    ),
     ...Array.from({ length: 8 }, (_, i) => makeCall(on + (31 + i) * 60_000, { presentation: 'withheld' })),
     makeCall(on + 50 * 60_000, { number: '17000000199', simulated: true, lineId: 'demo' }),
   ];
   history.recordBatch(calls);
-  history.recordIncidents([{ id: 1, startedAt: new Date(on).toISOString(), endedAt: new Date(on + 100 * 60_000).toISOString(), trigger: 'calls', cause: { en: '5 calls from 5 unknown numbers within 4 minutes', zh: '4 分钟内 5 个陌生号码来电 5 次' }, callsRejected: 0, distinctNumbers: 0, withheldShare: 0 }]);
+  history.recordIncidents([
+    {
+      id: 1,
+      startedAt: new Date(on).toISOString(),
+      endedAt: new Date(on + 100 * 60_000).toISOString(),
+      trigger: 'calls',
+      cause: { en: '5 calls from 5 unknown numbers within 4 minutes', zh: '4 分钟内 5 个陌生号码来电 5 次' },
+      callsRejected: 0,
+      distinctNumbers: 0,
+      withheldShare: 0,
+    },
+  ]);
   const file = join(tempDir('rf-print-'), `report-${language}.html`);
-  await history.exportTo(file, { format: 'html', language, incidents: history.incidents(), ownNumbers: ['13512345678'], line: { label: language === 'zh' ? '妈妈的手机' : "Mum's mobile" } });
+  await history.exportTo(file, {
+    format: 'html',
+    language,
+    incidents: history.incidents(),
+    ownNumbers: ['13512345678'],
+    line: { label: language === 'zh' ? '妈妈的手机' : "Mum's mobile" },
+  });
   return file;
 }
 

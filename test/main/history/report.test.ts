@@ -16,8 +16,26 @@ let inPeriod: CallRecord[];
 const from = isoAt(t0);
 const to = isoAt(t0 + 7 * day);
 const incidents: Incident[] = [
-  { id: 7, startedAt: isoAt(t0 + 2 * day + 3 * hour), endedAt: isoAt(t0 + 2 * day + 5 * hour), trigger: 'calls', cause: { en: '5 calls from 5 unknown numbers within 3 minutes', zh: '3 分钟内 5 个陌生号码来电 5 次' }, callsRejected: 41, distinctNumbers: 38, withheldShare: 0.25 },
-  { id: 9, startedAt: isoAt(t0 - 30 * day), endedAt: isoAt(t0 - 29 * day), trigger: 'manual', cause: { en: 'Turned on by hand', zh: '手动开启' }, callsRejected: 3, distinctNumbers: 3, withheldShare: 0 },
+  {
+    id: 7,
+    startedAt: isoAt(t0 + 2 * day + 3 * hour),
+    endedAt: isoAt(t0 + 2 * day + 5 * hour),
+    trigger: 'calls',
+    cause: { en: '5 calls from 5 unknown numbers within 3 minutes', zh: '3 分钟内 5 个陌生号码来电 5 次' },
+    callsRejected: 41,
+    distinctNumbers: 38,
+    withheldShare: 0.25,
+  },
+  {
+    id: 9,
+    startedAt: isoAt(t0 - 30 * day),
+    endedAt: isoAt(t0 - 29 * day),
+    trigger: 'manual',
+    cause: { en: 'Turned on by hand', zh: '手动开启' },
+    callsRejected: 3,
+    distinctNumbers: 3,
+    withheldShare: 0,
+  },
 ];
 
 beforeAll(async () => {
@@ -27,7 +45,8 @@ beforeAll(async () => {
   // a friend who rings through, and calls outside the period that must not be counted.
   const calls = [];
   for (let i = 0; i < 7 * 24; i += 2) calls.push(makeCall(t0 + i * hour + 60_000, { number: '17012345678' }));
-  for (let i = 0; i < 25; i++) calls.push(makeCall(t0 + 2 * day + 3 * hour + i * 4 * 60_000, { number: '16500001111', action: 'answer-hangup', oneRing: i % 2 === 0 }));
+  for (let i = 0; i < 25; i++)
+    calls.push(makeCall(t0 + 2 * day + 3 * hour + i * 4 * 60_000, { number: '16500001111', action: 'answer-hangup', oneRing: i % 2 === 0 }));
   for (let i = 0; i < 9; i++) calls.push(makeCall(t0 + i * 17 * hour, { presentation: 'withheld' }));
   calls.push(makeCall(t0 + 3 * day, { number: '13912345678', action: 'allow', name: '妈妈 <script>alert(1)</script>' }));
   calls.push(makeCall(t0 - day, { number: '17012345678' }), makeCall(t0 + 8 * day, { number: '17012345678' }));
@@ -79,7 +98,10 @@ describe('the evidence report', () => {
 
     // Per number: the table's counts are the calls recorded from that number in the period.
     // Numbers as the app shows them (national at home); the machine attributes keep the recorded form.
-    for (const [number, shown] of [['+8617012345678', '170 1234 5678'], ['+8616500001111', '165 0000 1111']] as const) {
+    for (const [number, shown] of [
+      ['+8617012345678', '170 1234 5678'],
+      ['+8616500001111', '165 0000 1111'],
+    ] as const) {
       const row = page.locator(`tr[data-number="${number}"]`);
       expect(await row.locator('[data-figure="calls"]').textContent()).toBe(String(inPeriod.filter((c) => c.normalized === number).length));
       const complaint = await page.locator(`pre[data-complaint="${number}"]`).textContent();

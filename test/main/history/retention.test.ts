@@ -50,7 +50,13 @@ describe('retention', () => {
   it('keeps the running totals equal to a full recount as calls are recorded', () => {
     const { db, history } = openTestHistory();
     for (let i = 0; i < 120; i++) {
-      history.record(makeCall(t0 + ((i * 7919) % 240) * hour, { number: `1390000${i % 13}`, action: i % 5 ? 'reject' : 'silent', presentation: i % 11 ? 'allowed' : 'withheld' }));
+      history.record(
+        makeCall(t0 + ((i * 7919) % 240) * hour, {
+          number: `1390000${i % 13}`,
+          action: i % 5 ? 'reject' : 'silent',
+          presentation: i % 11 ? 'allowed' : 'withheld',
+        }),
+      );
     }
     const { before, after } = totalsAndRecount(db);
     expect(before).toEqual(after);
@@ -119,8 +125,13 @@ describe('retention', () => {
     // Delete five more records and write a cut row claiming retention removed them.
     const hash = db.prepare('SELECT hash FROM history_calls WHERE id = 25').get() as { hash: Uint8Array };
     db.exec('DELETE FROM history_calls WHERE id <= 25');
-    db.prepare("INSERT INTO history_cuts (applied_at, older_than, last_id, last_hash, deleted) VALUES ('2025-04-01T00:00:00Z', '2025-03-27T00:00:00Z', 25, ?, 5)").run(hash.hash);
-    expect(history.verify()).toMatchObject({ ok: false, firstBad: { id: 26, reason: expect.stringMatching(/retention cut .* records up to 25 .* is not in the chain/) } });
+    db.prepare(
+      "INSERT INTO history_cuts (applied_at, older_than, last_id, last_hash, deleted) VALUES ('2025-04-01T00:00:00Z', '2025-03-27T00:00:00Z', 25, ?, 5)",
+    ).run(hash.hash);
+    expect(history.verify()).toMatchObject({
+      ok: false,
+      firstBad: { id: 26, reason: expect.stringMatching(/retention cut .* records up to 25 .* is not in the chain/) },
+    });
   });
 
   it('refuses a retention that is not a whole number of days', () => {

@@ -54,7 +54,18 @@ describe('SMS in the chain', () => {
     const { history } = setUp();
     history.record(makeCall(t0));
     const a = history.recordSms(makeSms(t0 + minute));
-    history.recordIncidents([{ id: 1, startedAt: new Date(t0 + 2 * minute).toISOString(), endedAt: null, trigger: 'calls', cause: { en: '5 calls from 5 unknown numbers within 3 minutes', zh: '3 分钟内 5 个陌生号码来电 5 次' }, callsRejected: 0, distinctNumbers: 0, withheldShare: 0 }]);
+    history.recordIncidents([
+      {
+        id: 1,
+        startedAt: new Date(t0 + 2 * minute).toISOString(),
+        endedAt: null,
+        trigger: 'calls',
+        cause: { en: '5 calls from 5 unknown numbers within 3 minutes', zh: '3 分钟内 5 个陌生号码来电 5 次' },
+        callsRejected: 0,
+        distinctNumbers: 0,
+        withheldShare: 0,
+      },
+    ]);
     const b = history.recordSms(makeSms(t0 + 3 * minute, { text: '加微信 abc123 私聊，否则后果自负' }));
     const c = history.record(makeCall(t0 + 4 * minute));
     expect([a.id, b.id, c.id]).toEqual([2, 4, 5]);
@@ -72,7 +83,12 @@ describe('SMS in the chain', () => {
     shell("UPDATE history_sms SET text = '你好' WHERE id = 2");
     const result = history.verify();
     expect(result.ok).toBe(false);
-    expect(result.firstBad).toMatchObject({ id: 2, reason: expect.stringMatching(/^record 2 \(the SMS from 13800138000 received 2026-11-20T10:01:00\.000\+08:00\): its text, sender, time or PDU was changed/) });
+    expect(result.firstBad).toMatchObject({
+      id: 2,
+      reason: expect.stringMatching(
+        /^record 2 \(the SMS from 13800138000 received 2026-11-20T10:01:00\.000\+08:00\): its text, sender, time or PDU was changed/,
+      ),
+    });
   });
 
   it("moving a stored SMS's time fails verify and says which time changed", () => {
@@ -84,7 +100,12 @@ describe('SMS in the chain', () => {
     shell(`UPDATE history_sms SET received_ms = received_ms - 86400000 WHERE id = 2`);
     expect(history.verify().ok).toBe(true);
     shell(`UPDATE history_sms SET received_at = '2026-11-19T10:01:00.000+08:00' WHERE id = 2`);
-    expect(history.verify().firstBad).toMatchObject({ id: 2, reason: expect.stringMatching(/received_at changed \(it says 2026-11-19T10:01:00\.000\+08:00; the message was recorded at 2026-11-20T10:01:00\.000\+08:00\)/) });
+    expect(history.verify().firstBad).toMatchObject({
+      id: 2,
+      reason: expect.stringMatching(
+        /received_at changed \(it says 2026-11-19T10:01:00\.000\+08:00; the message was recorded at 2026-11-20T10:01:00\.000\+08:00\)/,
+      ),
+    });
   });
 
   it('an edited PDU names the message, quoting a sender that is not a plain number', () => {

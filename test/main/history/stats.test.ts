@@ -33,7 +33,9 @@ beforeAll(() => {
         number: number ?? undefined,
         action: actions[Math.floor(rnd() * actions.length)]!,
         // Some answered-and-hung-up calls were the pass gate's, with its verdicts.
-        ...(rnd() < 0.1 ? { action: 'answer-hangup' as const, outcome: (['gate-passed', 'gate-failed', 'gate-withheld'] as const)[Math.floor(rnd() * 3)]! } : {}),
+        ...(rnd() < 0.1
+          ? { action: 'answer-hangup' as const, outcome: (['gate-passed', 'gate-failed', 'gate-withheld'] as const)[Math.floor(rnd() * 3)]! }
+          : {}),
       }),
     );
   }
@@ -123,7 +125,11 @@ describe('statistics', () => {
             days.map((d) => {
               const lo = Math.max(d.start, fromMs);
               const hi = Math.min(d.end, toMs);
-              return new Set(inRange(lo, hi).map(callerOf).filter((k) => k !== null)).size;
+              return new Set(
+                inRange(lo, hi)
+                  .map(callerOf)
+                  .filter((k) => k !== null),
+              ).size;
             }),
           );
         },

@@ -68,24 +68,50 @@ describe('verify names every damage done to the database file', () => {
   it('the statistics edited: the totals no longer add up to the records', () => {
     const { history, shell } = setUp();
     shell('UPDATE history_slots SET reject = reject + 5 WHERE slot = (SELECT MIN(slot) FROM history_slots)');
-    expect(history.verify()).toMatchObject({ ok: false, firstBad: null, problems: [expect.stringMatching(/^statistics changed: the calls counted for the quarter hour from/)] });
-    shell("UPDATE history_slots SET reject = reject - 5 WHERE slot = (SELECT MIN(slot) FROM history_slots); UPDATE history_callers SET calls = 7 WHERE caller = '+8617012340003'");
+    expect(history.verify()).toMatchObject({
+      ok: false,
+      firstBad: null,
+      problems: [expect.stringMatching(/^statistics changed: the calls counted for the quarter hour from/)],
+    });
+    shell(
+      "UPDATE history_slots SET reject = reject - 5 WHERE slot = (SELECT MIN(slot) FROM history_slots); UPDATE history_callers SET calls = 7 WHERE caller = '+8617012340003'",
+    );
     expect(history.verify().problems).toEqual([expect.stringMatching(/the totals for the number \+8617012340003/)]);
   });
 
   it('an incident edited or invented in the incidents table', () => {
     const { history } = setUp();
-    const incident: Incident = { id: 1, startedAt: new Date(t0 + 2 * hour).toISOString(), endedAt: new Date(t0 + 5 * hour).toISOString(), trigger: 'calls', cause: { en: '5 calls from 5 unknown numbers within 4 minutes', zh: '4 分钟内 5 个陌生号码来电 5 次' }, callsRejected: 9, distinctNumbers: 9, withheldShare: 0 };
+    const incident: Incident = {
+      id: 1,
+      startedAt: new Date(t0 + 2 * hour).toISOString(),
+      endedAt: new Date(t0 + 5 * hour).toISOString(),
+      trigger: 'calls',
+      cause: { en: '5 calls from 5 unknown numbers within 4 minutes', zh: '4 分钟内 5 个陌生号码来电 5 次' },
+      callsRejected: 9,
+      distinctNumbers: 9,
+      withheldShare: 0,
+    };
     expect(history.recordIncidents([incident])).toBe(2);
     expect(history.verify({ incidents: [incident] })).toMatchObject({ ok: true, events: 2 });
-    expect(history.verify({ incidents: [{ ...incident, endedAt: new Date(t0 + 3 * hour).toISOString() }] }).problems).toEqual([expect.stringMatching(/^incident 1: its end changed/)]);
+    expect(history.verify({ incidents: [{ ...incident, endedAt: new Date(t0 + 3 * hour).toISOString() }] }).problems).toEqual([
+      expect.stringMatching(/^incident 1: its end changed/),
+    ]);
     expect(history.verify({ incidents: [incident, { ...incident, id: 2 }] }).problems).toEqual([expect.stringMatching(/^incident 2 .* is not in the chain/)]);
     expect(history.verify({ incidents: [] }).problems).toEqual([expect.stringMatching(/^incident 1 .* missing from the incidents table/)]);
   });
 
   it('a chained incident event edited', () => {
     const { history, shell } = setUp();
-    const incident: Incident = { id: 1, startedAt: new Date(t0 + 2 * hour).toISOString(), endedAt: null, trigger: 'calls', cause: { en: '5 calls from 5 unknown numbers within 4 minutes', zh: '4 分钟内 5 个陌生号码来电 5 次' }, callsRejected: 9, distinctNumbers: 9, withheldShare: 0 };
+    const incident: Incident = {
+      id: 1,
+      startedAt: new Date(t0 + 2 * hour).toISOString(),
+      endedAt: null,
+      trigger: 'calls',
+      cause: { en: '5 calls from 5 unknown numbers within 4 minutes', zh: '4 分钟内 5 个陌生号码来电 5 次' },
+      callsRejected: 9,
+      distinctNumbers: 9,
+      withheldShare: 0,
+    };
     history.recordIncidents([incident]);
     shell(`UPDATE history_events SET at = '${new Date(t0 + 4 * hour).toISOString()}' WHERE kind = 'shield-engaged'`);
     expect(history.verify().firstBad).toMatchObject({ id: 21, reason: expect.stringMatching(/^record 21 \(the shield engaging\) was changed/) });

@@ -4,7 +4,9 @@ import { buckets, isoInZone, localDayOf, offsetMinutes, startOfLocalDay } from '
 
 /** The offset straight from Intl, the slow way, to check the remembered one against. */
 function intlOffset(zone: string, ms: number): number {
-  const name = new Intl.DateTimeFormat('en-US', { timeZone: zone, timeZoneName: 'longOffset' }).formatToParts(new Date(ms)).find((p) => p.type === 'timeZoneName')!.value;
+  const name = new Intl.DateTimeFormat('en-US', { timeZone: zone, timeZoneName: 'longOffset' })
+    .formatToParts(new Date(ms))
+    .find((p) => p.type === 'timeZoneName')!.value;
   const m = /GMT(?:([+-])(\d{2}):(\d{2}))?/.exec(name)!;
   return m[1] ? (m[1] === '-' ? -1 : 1) * (Number(m[2]) * 60 + Number(m[3])) : 0;
 }

@@ -19,7 +19,17 @@ function tenCalls(): { db: DatabaseSync; history: History } {
 describe('verifying the hash chain', () => {
   it('holds for an untouched history and reports the head', () => {
     const { history } = tenCalls();
-    expect(history.verify()).toEqual({ ok: true, records: 10, events: 0, messages: 0, lastId: 10, head: history.head(), firstBad: null, problems: [], checkpoints: [] });
+    expect(history.verify()).toEqual({
+      ok: true,
+      records: 10,
+      events: 0,
+      messages: 0,
+      lastId: 10,
+      head: history.head(),
+      firstBad: null,
+      problems: [],
+      checkpoints: [],
+    });
   });
 
   it('holds for an empty history', () => {
@@ -30,7 +40,11 @@ describe('verifying the hash chain', () => {
   it('names a record whose content was changed', () => {
     const { db, history } = tenCalls();
     tamper(db, "UPDATE history_calls SET number = '13900000000' WHERE id = 4");
-    expect(history.verify()).toMatchObject({ ok: false, records: 3, firstBad: { id: 4, reason: expect.stringMatching(/record 4: its content was changed after it was written/) } });
+    expect(history.verify()).toMatchObject({
+      ok: false,
+      records: 3,
+      firstBad: { id: 4, reason: expect.stringMatching(/record 4: its content was changed after it was written/) },
+    });
   });
 
   it('covers what the line presented: the presented number and the count of replaced control characters', () => {
@@ -47,8 +61,8 @@ describe('verifying the hash chain', () => {
     expect(history.verify()).toMatchObject({ ok: false, firstBad: { id: 1 } });
     tamper(db, "UPDATE history_calls SET presented_number = '+8*', controls_replaced = 0 WHERE id = 1");
     expect(history.verify()).toMatchObject({ ok: false, firstBad: { id: 1 } });
-    tamper(db, "UPDATE history_calls SET controls_replaced = 2 WHERE id = 1");
-    tamper(db, "UPDATE history_calls SET presented_number = NULL WHERE id = 3");
+    tamper(db, 'UPDATE history_calls SET controls_replaced = 2 WHERE id = 1');
+    tamper(db, 'UPDATE history_calls SET presented_number = NULL WHERE id = 3');
     expect(history.verify()).toMatchObject({ ok: false, firstBad: { id: 3 } });
   });
 
@@ -73,7 +87,10 @@ describe('verifying the hash chain', () => {
   it('notices the newest record deleted, which leaves no gap', () => {
     const { db, history } = tenCalls();
     tamper(db, 'DELETE FROM history_calls WHERE id = 10');
-    expect(history.verify()).toMatchObject({ ok: false, firstBad: { id: 10, reason: expect.stringMatching(/record 10 is missing: the chain head says the history ends at record 10/) } });
+    expect(history.verify()).toMatchObject({
+      ok: false,
+      firstBad: { id: 10, reason: expect.stringMatching(/record 10 is missing: the chain head says the history ends at record 10/) },
+    });
   });
 
   it('names the first of two records swapped in order', () => {

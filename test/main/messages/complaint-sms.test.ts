@@ -36,7 +36,9 @@ describe('the complaint SMS', () => {
   });
 
   it('names withheld callers instead of inventing a number, and leaves out what did not happen', () => {
-    expect(complaintSms({ ...facts, reported: null, messages: 0, quote: null, ownNumber: null, from: 'x', to: 'x' }, reportNumbers[0]!)).toBe('隐藏号码*骚扰：x来电312次（已拦截300次）。');
+    expect(complaintSms({ ...facts, reported: null, messages: 0, quote: null, ownNumber: null, from: 'x', to: 'x' }, reportNumbers[0]!)).toBe(
+      '隐藏号码*骚扰：x来电312次（已拦截300次）。',
+    );
   });
 
   it("picks the report number of the line's operator from +COPS names and codes, and 12321 otherwise", () => {

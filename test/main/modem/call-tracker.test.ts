@@ -248,12 +248,18 @@ describe('call tracker: back-to-back calls (issue 14)', () => {
     // Calls 50–200 ms after the previous one was released; withheld, repeated and fresh numbers; callers
     // giving up after 1–3 rings (5 s apart) unless hung up; a third of them let through.
     let seed = 14;
-    const rand = () => ((seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff);
+    const rand = () => (seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff;
     const pick = <T>(xs: readonly T[]) => xs[Math.floor(rand() * xs.length)]!;
     const numbers = ['13800138000', '17012345678', '+8617112345678'];
     const calls = Array.from({ length: 160 }, (_, i) => {
       const withheld = rand() < 0.3;
-      return { i, number: withheld ? null : rand() < 0.5 ? pick(numbers) : `162${String(i).padStart(8, '0')}`, rings: 1 + Math.floor(rand() * 3), gap: 50 + Math.floor(rand() * 151), allow: rand() < 0.33 };
+      return {
+        i,
+        number: withheld ? null : rand() < 0.5 ? pick(numbers) : `162${String(i).padStart(8, '0')}`,
+        rings: 1 + Math.floor(rand() * 3),
+        gap: 50 + Math.floor(rand() * 151),
+        allow: rand() < 0.33,
+      };
     });
     const allowed = new Set(calls.filter((c) => c.allow).map((c) => c.i));
     let current = 0;
@@ -296,7 +302,14 @@ describe('call tracker: call waiting (issue 14)', () => {
     const r = trackerRig('gsm', (c) => (c.number === '17012345678' ? 'reject' : 'allow'));
     r.modem(...answeredCall);
     r.modem('+CCWA: "17012345678",129,1');
-    expect(r.log.slice(-6)).toEqual(['decide allowed 17012345678', 'release-waiting AT+CHLD=0', 'emit call-started', 'emit caller-id', 'emit decided', 'emit hangup-sent']);
+    expect(r.log.slice(-6)).toEqual([
+      'decide allowed 17012345678',
+      'release-waiting AT+CHLD=0',
+      'emit call-started',
+      'emit caller-id',
+      'emit decided',
+      'emit hangup-sent',
+    ]);
     r.releases[0]!.finish({ ok: true, method: 'chld', command: 'AT+CHLD=0' });
     await r.advance(0);
     expect(r.ended().map((c) => [c.callerId.number, c.outcome, c.hangupCommand])).toEqual([['17012345678', 'waiting-rejected', 'AT+CHLD=0']]);

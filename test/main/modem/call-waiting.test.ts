@@ -41,7 +41,12 @@ describe('call waiting on a GSM line', () => {
     expect(byNumber('17012345678')).toEqual(['waiting-rejected']);
     expect(byNumber('13800138000')).toEqual(['waiting-let-through']);
     await rig.waitFor<EndedCall>('call-ended', (e) => e.callerId.number === '13900139000');
-    expect(rig.ended().filter((e) => e.callerId.number === '13900139000').map((e) => e.outcome)).toEqual(['answered']);
+    expect(
+      rig
+        .ended()
+        .filter((e) => e.callerId.number === '13900139000')
+        .map((e) => e.outcome),
+    ).toEqual(['answered']);
     // The call in progress was never hung up: the only release went to the waiting caller.
     expect(rig.log.filter((l) => /^out (AT\+CHUP|ATH|AT\+CHLD)/.test(l))).toEqual(['out AT+CHLD=0']);
   }, 60_000);

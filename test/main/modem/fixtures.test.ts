@@ -32,7 +32,14 @@ describe('public modem captures', () => {
     });
 
     it(`reports the same calls for ${f.name} however the bytes are split into reads`, () => {
-      expect(collapse(parseInChunks(f.bytes, Array.from({ length: f.bytes.length }, (_, i) => i)))).toEqual(collapse(f.calls));
+      expect(
+        collapse(
+          parseInChunks(
+            f.bytes,
+            Array.from({ length: f.bytes.length }, (_, i) => i),
+          ),
+        ),
+      ).toEqual(collapse(f.calls));
       fc.assert(
         fc.property(fc.array(fc.nat({ max: f.bytes.length }), { maxLength: 40 }), (cuts) => {
           expect(collapse(parseInChunks(f.bytes, cuts))).toEqual(collapse(f.calls));

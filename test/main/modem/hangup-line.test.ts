@@ -13,7 +13,12 @@ afterEach(async () => {
   for (const c of cleanups.splice(0).reverse()) await c();
 });
 
-async function setup(script: Script, hangupMethod: HangupMethod, decide: NonNullable<Parameters<typeof lineRig>[1]>['decide'] = () => 'reject', more: Parameters<typeof lineRig>[1] = {}) {
+async function setup(
+  script: Script,
+  hangupMethod: HangupMethod,
+  decide: NonNullable<Parameters<typeof lineRig>[1]>['decide'] = () => 'reject',
+  more: Parameters<typeof lineRig>[1] = {},
+) {
   const peer = await ModemPeer.start(script);
   const rig = lineRig(peer.link, { hangupMethod, decide, ...more });
   cleanups.push(() => peer.close());

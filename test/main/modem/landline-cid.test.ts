@@ -35,7 +35,8 @@ describe('formatted landline caller ID', () => {
   });
 
   it('reports P, PRIVATE, Anonymous and Restricted as withheld', () => {
-    for (const v of ['P', 'PRIVATE', 'Anonymous', 'Restricted', 'private']) expect(block(`NMBR = ${v}`)).toEqual({ number: null, presentation: 'withheld', name: null });
+    for (const v of ['P', 'PRIVATE', 'Anonymous', 'Restricted', 'private'])
+      expect(block(`NMBR = ${v}`)).toEqual({ number: null, presentation: 'withheld', name: null });
   });
 
   it('reports O, OUT OF AREA, OUT-OF-AREA and Unavailable as unavailable', () => {

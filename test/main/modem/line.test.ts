@@ -33,7 +33,17 @@ describe('line initialisation per profile', { tags: ['pty'] }, () => {
       const { peer, rig } = await setup(modem.script);
       await rig.line.ready();
       const s = rig.line.status();
-      expect(s).toMatchObject({ state: 'ready', kind: 'gsm', profile, model: spec.cgmm, imei: spec.imei, sim: 'READY', operator: 'CHINA MOBILE', callerIdConfirmed: true, problem: null });
+      expect(s).toMatchObject({
+        state: 'ready',
+        kind: 'gsm',
+        profile,
+        model: spec.cgmm,
+        imei: spec.imei,
+        sim: 'READY',
+        operator: 'CHINA MOBILE',
+        callerIdConfirmed: true,
+        problem: null,
+      });
       expect(s.signal).toEqual({ csq: 20, dbm: -73, bars: 4 });
       for (const c of ['ATE0', 'AT+CMEE=2', 'AT+CLIP=1', 'AT+CRC=1', 'AT+CLIP?', ...extra]) expect(peer.commands).toContain(c);
       expect(modem.state.clip).toBe(1);

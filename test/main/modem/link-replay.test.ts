@@ -91,7 +91,10 @@ describe('captures through a live Line', () => {
       const mark = rig.events.length;
       await peer.unplug();
       await rig.waitForState('disconnected', mark);
-      const calls: CallerId[] = rig.ended().slice(from).map((c: EndedCall) => c.callerId);
+      const calls: CallerId[] = rig
+        .ended()
+        .slice(from)
+        .map((c: EndedCall) => c.callerId);
       expect(collapse(calls)).toEqual(collapse(f.calls));
       await peer.replug();
       await rig.waitForState('ready', mark);

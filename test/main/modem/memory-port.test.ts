@@ -33,7 +33,7 @@ describe('the in-memory port pair', () => {
     expect((await port.open(options('demo'))).ok).toBe(true);
   });
 
-  it('delivers the modem\'s bytes on a later turn, in reads of at most 64 bytes, and drains after the last one', async () => {
+  it("delivers the modem's bytes on a later turn, in reads of at most 64 bytes, and drains after the last one", async () => {
     const port = createMemoryPort('demo');
     const received: Buffer[] = [];
     expect((await port.open(options('demo', received))).ok).toBe(true);

@@ -39,7 +39,9 @@ describe('UCS2 text', () => {
   it('gives +CLIP and +CLCC names as text in the set the line selected', () => {
     expect(parseClip('+CLIP: "13800138000",129,"",0,"5F204E09",0', 'UCS2')).toMatchObject({ number: '13800138000', name: '张三' });
     expect(parseClcc('+CLCC: 1,1,4,0,0,"13912345678",129,"674E56DB"', 'UCS2')).toMatchObject({ number: '13912345678', alpha: '李四' });
-    expect(parseTranscript('\r\nRING\r\n\r\n+CLIP: "13800138000",129,"",0,"5F204E09",0\r\n')).toEqual([{ number: '13800138000', presentation: 'allowed', name: '张三', raw: expect.any(Array) }]);
+    expect(parseTranscript('\r\nRING\r\n\r\n+CLIP: "13800138000",129,"",0,"5F204E09",0\r\n')).toEqual([
+      { number: '13800138000', presentation: 'allowed', name: '张三', raw: expect.any(Array) },
+    ]);
   });
 });
 

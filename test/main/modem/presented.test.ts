@@ -115,7 +115,9 @@ describe('names are data', () => {
 
   it('UCS2 and MESG names are decoded first, then made safe like any delivered text', () => {
     expect(parseClip(`+CLIP: "13800138000",129,"",0,"${ucs2('张\u202e三')}",0`, 'UCS2')).toMatchObject({ number: '13800138000', name: '张\u202e三' });
-    const mesg = parseTranscript(`\r\nRING\r\n\r\nMESG = ${packet(0x80, [...param(0x01, '01011200'), ...param(0x02, '4075551212'), ...param(0x07, 'A\u001b[2JB')])}\r\n`)[0];
+    const mesg = parseTranscript(
+      `\r\nRING\r\n\r\nMESG = ${packet(0x80, [...param(0x01, '01011200'), ...param(0x02, '4075551212'), ...param(0x07, 'A\u001b[2JB')])}\r\n`,
+    )[0];
     expect(mesg).toMatchObject({ number: '4075551212', name: 'A\u241b[2JB', controlsReplaced: 1 });
   });
 
@@ -125,7 +127,12 @@ describe('names are data', () => {
   });
 
   it('a parser that builds a caller ID goes through callerIdFrom: nothing else makes one', () => {
-    expect(callerIdFrom({ presentation: 'withheld', numberText: '+8613800138000', raw: [] })).toEqual({ number: null, presentation: 'withheld', name: null, raw: [] });
+    expect(callerIdFrom({ presentation: 'withheld', numberText: '+8613800138000', raw: [] })).toEqual({
+      number: null,
+      presentation: 'withheld',
+      name: null,
+      raw: [],
+    });
   });
 });
 

@@ -11,9 +11,30 @@ const fixtures = loadFixtures();
 
 /** Lines a modem really sends between others: replies, echoes, status noise, ring and end markers. */
 const noise = [
-  'OK', 'ERROR', '^RSSI:14', '+CSQ: 20,99', '^BOOT:35323129,0,0,0,26', '+CME ERROR: 10', '+CME ERROR:SIM not inserted', 'RDY',
-  'AT+CLIP=1', '+CLIP: 1,1', 'NO CARRIER', '^CEND:1,0,104,16', 'DRON=5', 'DROF=40', 'COMMAND NO RESPONSE!', '+CREG: 1',
-  '+CPIN: READY', '56000', 'RING', '+CRING: VOICE', '+CRING: FAX', '^DSFLOWRPT:1,2,3', 'VOICE CALL: END: 000012', '"',
+  'OK',
+  'ERROR',
+  '^RSSI:14',
+  '+CSQ: 20,99',
+  '^BOOT:35323129,0,0,0,26',
+  '+CME ERROR: 10',
+  '+CME ERROR:SIM not inserted',
+  'RDY',
+  'AT+CLIP=1',
+  '+CLIP: 1,1',
+  'NO CARRIER',
+  '^CEND:1,0,104,16',
+  'DRON=5',
+  'DROF=40',
+  'COMMAND NO RESPONSE!',
+  '+CREG: 1',
+  '+CPIN: READY',
+  '56000',
+  'RING',
+  '+CRING: VOICE',
+  '+CRING: FAX',
+  '^DSFLOWRPT:1,2,3',
+  'VOICE CALL: END: 000012',
+  '"',
 ];
 const endings = ['\r\n', '\r\r\n', '\n', '\r'];
 // Garbage that cannot spell a caller ID by itself (no digits, '=', ':' or letters), so any number
@@ -43,7 +64,8 @@ function mutate(bytes: Buffer, mutations: Mutation[], ending: string | null): Bu
   return Buffer.from(out.join(''), 'latin1');
 }
 
-const allowedNumbers = (calls: { number: string | null; presentation: string }[]) => new Set(calls.filter((c) => c.presentation === 'allowed').map((c) => c.number));
+const allowedNumbers = (calls: { number: string | null; presentation: string }[]) =>
+  new Set(calls.filter((c) => c.presentation === 'allowed').map((c) => c.number));
 
 describe('properties', () => {
   it('never throws on random bytes, in any chunking', () => {
@@ -61,7 +83,27 @@ describe('properties', () => {
   });
 
   it('reports only numbers present in random modem-like text, and never throws on it', () => {
-    const token = fc.constantFrom('RING', '+CLIP: "', '",145,,,,', 'NMBR', ' = ', 'NAME=', '\r\n', '\r', '\n', '04', '80', '12', 'FF', '+CLCC: 1,1,4,0,0,"', 'MISSED_CALL: ', '01      9/03', '^CEND:', '\x00', '\x10');
+    const token = fc.constantFrom(
+      'RING',
+      '+CLIP: "',
+      '",145,,,,',
+      'NMBR',
+      ' = ',
+      'NAME=',
+      '\r\n',
+      '\r',
+      '\n',
+      '04',
+      '80',
+      '12',
+      'FF',
+      '+CLCC: 1,1,4,0,0,"',
+      'MISSED_CALL: ',
+      '01      9/03',
+      '^CEND:',
+      '\x00',
+      '\x10',
+    );
     fc.assert(
       fc.property(fc.array(fc.oneof(token, fc.string({ maxLength: 6 })), { maxLength: 60 }), (parts) => {
         const text = parts.join('');
@@ -109,8 +151,19 @@ describe('properties', () => {
 
   it('ends every call the tracker starts exactly once, whatever the modem sends', async () => {
     const line = fc.constantFrom(
-      'RING', '+CRING: VOICE', '+CLIP: "10086",129,,,,0', '+CLIP: "10010",129,,,,0', '+CLIP: "",128,,,,1', 'NMBR = 555', 'NAME = X',
-      'DATE = 0101', 'NO CARRIER', '^CEND:1,0,104,16', 'VOICE CALL: BEGIN', 'MISSED_CALL: 10:22AM 139', 'OK',
+      'RING',
+      '+CRING: VOICE',
+      '+CLIP: "10086",129,,,,0',
+      '+CLIP: "10010",129,,,,0',
+      '+CLIP: "",128,,,,1',
+      'NMBR = 555',
+      'NAME = X',
+      'DATE = 0101',
+      'NO CARRIER',
+      '^CEND:1,0,104,16',
+      'VOICE CALL: BEGIN',
+      'MISSED_CALL: 10:22AM 139',
+      'OK',
     );
     await fc.assert(
       fc.asyncProperty(

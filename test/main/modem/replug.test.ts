@@ -19,7 +19,10 @@ describe('unplug and replug', () => {
     const modem = gsmModem(huaweiE173);
     const peer = await ModemPeer.start(modem.script);
     const rig = lineRig(peer.link);
-    cleanups.push(() => peer.close(), () => rig.line.close());
+    cleanups.push(
+      () => peer.close(),
+      () => rig.line.close(),
+    );
     await rig.line.ready();
 
     await peer.write(frame('RING', '+CLIP: "+8613800138000",145,,,,0'));
@@ -48,7 +51,10 @@ describe('unplug and replug', () => {
   it('survives repeated unplugs while idle and while a landline block is half received', async () => {
     const peer = await ModemPeer.start(landlineModem(usr5637).script);
     const rig = lineRig(peer.link);
-    cleanups.push(() => peer.close(), () => rig.line.close());
+    cleanups.push(
+      () => peer.close(),
+      () => rig.line.close(),
+    );
     await rig.line.ready();
     for (let i = 0; i < 3; i++) {
       const mark = rig.events.length;
@@ -61,7 +67,12 @@ describe('unplug and replug', () => {
     }
     // Every call that started also ended, exactly once.
     const started = rig.events.filter((e) => e.event === 'call-started').map((e) => (e.payload as { key: string }).key);
-    expect(rig.ended().map((c) => c.key).sort()).toEqual(started.sort());
+    expect(
+      rig
+        .ended()
+        .map((c) => c.key)
+        .sort(),
+    ).toEqual(started.sort());
     await peer.write(frame('RING') + '\r\nNMBR = 4075551212\r\nNAME = AFTER\r\n');
     const after = await rig.waitFor<{ callerId: { name: string } }>('caller-id', (e) => e.callerId.name === 'AFTER');
     expect(after.callerId.name).toBe('AFTER');
@@ -70,7 +81,10 @@ describe('unplug and replug', () => {
   it('stays disconnected without crashing while the modem is away, then comes back', async () => {
     const peer = await ModemPeer.start(gsmModem(huaweiE173).script);
     const rig = lineRig(peer.link);
-    cleanups.push(() => peer.close(), () => rig.line.close());
+    cleanups.push(
+      () => peer.close(),
+      () => rig.line.close(),
+    );
     await rig.line.ready();
     const mark = rig.events.length;
     await peer.unplug();

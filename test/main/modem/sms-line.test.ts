@@ -16,11 +16,26 @@ afterEach(async () => {
   for (const c of cleanups.splice(0).reverse()) await c();
 });
 
-type Rig = { sim: Simulator; line: Line; received: ReceivedPdu[]; deleted: ReceivedPdu[]; until: (test: () => boolean, what: string, timeoutMs?: number) => Promise<void>; failing: { on: boolean } };
+type Rig = {
+  sim: Simulator;
+  line: Line;
+  received: ReceivedPdu[];
+  deleted: ReceivedPdu[];
+  until: (test: () => boolean, what: string, timeoutMs?: number) => Promise<void>;
+  failing: { on: boolean };
+};
 
-async function rig(profile: SimProfileName, options: { capacity?: number; preload?: { from: string; text: string }[]; sweepEveryMs?: number } = {}): Promise<Rig> {
+async function rig(
+  profile: SimProfileName,
+  options: { capacity?: number; preload?: { from: string; text: string }[]; sweepEveryMs?: number } = {},
+): Promise<Rig> {
   const link = tempLink();
-  const sim = await startSimulator({ link, profile, timeScale: 50, sms: { ...(options.capacity ? { capacity: options.capacity } : {}), ...(options.preload ? { preload: options.preload } : {}) } });
+  const sim = await startSimulator({
+    link,
+    profile,
+    timeScale: 50,
+    sms: { ...(options.capacity ? { capacity: options.capacity } : {}), ...(options.preload ? { preload: options.preload } : {}) },
+  });
   const received: ReceivedPdu[] = [];
   const deleted: ReceivedPdu[] = [];
   const failing = { on: false };
@@ -46,7 +61,10 @@ async function rig(profile: SimProfileName, options: { capacity?: number; preloa
       ...(options.sweepEveryMs ? { sweepEveryMs: options.sweepEveryMs } : {}),
     },
   });
-  cleanups.push(() => sim.close(), () => line.close());
+  cleanups.push(
+    () => sim.close(),
+    () => line.close(),
+  );
   const until = (test: () => boolean, what: string, timeoutMs = 15_000) =>
     new Promise<void>((resolve, reject) => {
       const check = () => {
@@ -79,7 +97,12 @@ describe('SMS reception on a real line', () => {
     expect(line.smsState()).toMatchObject({ ready: true, mode: 'direct' });
     await sim.sendSms({ from: '+8613912345678', text: '加我微信 abc123，转账 5000 元，否则后果自负' });
     await until(() => received.length === 1, 'the message');
-    expect(received[0]).toMatchObject({ source: 'cmt', storage: null, error: null, decoded: { type: 'deliver', sender: { value: '+8613912345678' }, text: '加我微信 abc123，转账 5000 元，否则后果自负' } });
+    expect(received[0]).toMatchObject({
+      source: 'cmt',
+      storage: null,
+      error: null,
+      decoded: { type: 'deliver', sender: { value: '+8613912345678' }, text: '加我微信 abc123，转账 5000 元，否则后果自负' },
+    });
     expect(sim.smsStore().messages).toEqual([]);
   });
 
@@ -134,7 +157,12 @@ describe('SMS reception on a real line', () => {
       received.map((r) => {
         const d = r.decoded!;
         if (d.type !== 'deliver') throw new Error('not a deliver');
-        return { concat: d.concat ? { lineId: r.lineId, sender: d.sender.value, ...d.concat } : null, receivedMs: r.receivedAt.getTime(), text: d.text, item: r };
+        return {
+          concat: d.concat ? { lineId: r.lineId, sender: d.sender.value, ...d.concat } : null,
+          receivedMs: r.receivedAt.getTime(),
+          text: d.text,
+          item: r,
+        };
       }),
     );
     expect(joined).toHaveLength(1);

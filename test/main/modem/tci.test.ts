@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { parseTciRecord } from '../../../main/modem/tci.ts';
 
-const rec = (line: string, number: string, name: string) => `${line}      9/05      1:17 PM  `.padEnd(29) + number.padStart(15) + ''.padEnd(11) + name.padEnd(15);
+const rec = (line: string, number: string, name: string) =>
+  `${line}      9/05      1:17 PM  `.padEnd(29) + number.padStart(15) + ''.padEnd(11) + name.padEnd(15);
 const id = (line: string) => {
   const c = parseTciRecord(line);
   return c && { number: c.number, presentation: c.presentation, name: c.name };

@@ -11,7 +11,10 @@ describe('call boundaries by content (fixtures README §2)', () => {
   });
 
   it('joins a UK call whose caller ID comes before the first ring', () => {
-    expect(calls('\r\nNMBR = 01632960001\r\n\r\nRING\r\n\r\nRING\r\n\r\nNMBR = 01632960002\r\n\r\nRING\r\n')).toEqual([allowed('01632960001'), allowed('01632960002')]);
+    expect(calls('\r\nNMBR = 01632960001\r\n\r\nRING\r\n\r\nRING\r\n\r\nNMBR = 01632960002\r\n\r\nRING\r\n')).toEqual([
+      allowed('01632960001'),
+      allowed('01632960002'),
+    ]);
   });
 
   it('makes a call that rang twice with no caller ID a none call, and caller ID after it a new call', () => {

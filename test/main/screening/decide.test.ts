@@ -28,9 +28,17 @@ describe('decision precedence', () => {
       fc.property(mobile, flags, (nsn, f) => {
         const rules = [];
         if (f.explicit) rules.push(rule('blocked', `+86${nsn}`));
-        if (f.trusted) rules.push(rule('trusted', f.trustedKind === 'number' ? nsn : f.trustedKind === 'prefix' ? `${nsn.slice(0, 7)}*` : `${nsn.slice(0, 3)}????${nsn.slice(7)}`));
+        if (f.trusted)
+          rules.push(
+            rule('trusted', f.trustedKind === 'number' ? nsn : f.trustedKind === 'prefix' ? `${nsn.slice(0, 7)}*` : `${nsn.slice(0, 3)}????${nsn.slice(7)}`),
+          );
         if (f.pattern) {
-          const value = f.patternKind === 'prefix' ? `+86${nsn.slice(0, 5)}*` : f.patternKind === 'wildcard' ? `+86${nsn.slice(0, 3)}*${nsn.slice(-2)}` : `^\\+86${nsn.slice(0, 4)}\\d+$`;
+          const value =
+            f.patternKind === 'prefix'
+              ? `+86${nsn.slice(0, 5)}*`
+              : f.patternKind === 'wildcard'
+                ? `+86${nsn.slice(0, 3)}*${nsn.slice(-2)}`
+                : `^\\+86${nsn.slice(0, 4)}\\d+$`;
           rules.push(rule('blocked', value, f.patternKind === 'regex' ? { kind: 'regex' } : {}));
         }
         const settings = settingsWith((s) => {
@@ -144,7 +152,9 @@ describe('decisions', () => {
   });
 
   it('applies the unknown-callers rule only inside its schedule', () => {
-    const settings = settingsWith((s) => (s.screening.unknownCallers = { enabled: true, action: 'silent', schedule: { days: [1, 2, 3, 4, 5], start: '09:00', end: '17:00' } }));
+    const settings = settingsWith(
+      (s) => (s.screening.unknownCallers = { enabled: true, action: 'silent', schedule: { days: [1, 2, 3, 4, 5], start: '09:00', end: '17:00' } }),
+    );
     expect(decide(caller('13900001111'), context({ settings }))).toMatchObject({ action: 'silent', reason: 'unknown-caller' });
     expect(decide(caller('13900001111'), context({ settings, now: new Date(2025, 0, 6, 18, 0) })).reason).toBe('default');
   });

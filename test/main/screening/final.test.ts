@@ -22,7 +22,9 @@ describe('a decision the name cannot change (decide at NMBR)', () => {
     const rules = [rule('blocked', '+86170*'), rule('trusted', 'Mum', { kind: 'name' })];
     expect(decisionWhateverName(caller('17012345678'), context({ rules, now }))).toBeNull();
     // …except for an explicitly blocked number, which outranks every trusted rule.
-    expect(decisionWhateverName(caller('17012345678'), context({ rules: [...rules, rule('blocked', '+8617012345678')], now }))).toMatchObject({ reason: 'explicit-block' });
+    expect(decisionWhateverName(caller('17012345678'), context({ rules: [...rules, rule('blocked', '+8617012345678')], now }))).toMatchObject({
+      reason: 'explicit-block',
+    });
   });
 
   it('with a blocked name rule, is final only where number rules outrank names or the shield holds everyone back', () => {

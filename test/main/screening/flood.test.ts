@@ -19,7 +19,16 @@ function ring(s: Screening, clock: { t: number }, who: CallerId, seconds = 5) {
   const startedAt = new Date(clock.t);
   const decision = s.decide(who, { lineId: 'sim-1' });
   clock.t += seconds * 1000;
-  s.observe({ lineId: 'sim-1', startedAt, endedAt: new Date(clock.t), callerId: who, decision, outcome: decision.action === 'allow' ? 'rang-through' : 'rejected', rings: 1, oneRing: false });
+  s.observe({
+    lineId: 'sim-1',
+    startedAt,
+    endedAt: new Date(clock.t),
+    callerId: who,
+    decision,
+    outcome: decision.action === 'allow' ? 'rang-through' : 'rejected',
+    rings: 1,
+    oneRing: false,
+  });
   return decision;
 }
 
@@ -45,7 +54,16 @@ describe('flood shield', () => {
     const before = writes();
     const fifth = screening.decide(caller(rotating(4)), { lineId: 'sim-1' });
     expect(writes()).toBe(before);
-    screening.observe({ lineId: 'sim-1', startedAt: new Date(clock.t), endedAt: new Date(clock.t + 5000), callerId: caller(rotating(4)), decision: fifth, outcome: 'rejected', rings: 0, oneRing: false });
+    screening.observe({
+      lineId: 'sim-1',
+      startedAt: new Date(clock.t),
+      endedAt: new Date(clock.t + 5000),
+      callerId: caller(rotating(4)),
+      decision: fifth,
+      outcome: 'rejected',
+      rings: 0,
+      oneRing: false,
+    });
     clock.t += 5000;
     expect(fifth).toMatchObject({ action: 'reject', reason: 'shield' });
     expect(writes()).toBeGreaterThan(before);
@@ -122,7 +140,16 @@ describe('flood shield', () => {
     const { db, screening } = engine(tempDbPath(), clock);
     const observed = (n: string, minutesAgo: number) => {
       const startedAt = new Date(clock.t - minutesAgo * 60_000);
-      screening.observe({ lineId: 'sim-1', startedAt, endedAt: new Date(startedAt.getTime() + 5000), callerId: caller(n), decision: { action: 'allow', reason: 'default', ruleId: null, ruleLabel: null, text: { en: '', zh: '' } }, outcome: 'rang-through', rings: 2, oneRing: false });
+      screening.observe({
+        lineId: 'sim-1',
+        startedAt,
+        endedAt: new Date(startedAt.getTime() + 5000),
+        callerId: caller(n),
+        decision: { action: 'allow', reason: 'default', ruleId: null, ruleLabel: null, text: { en: '', zh: '' } },
+        outcome: 'rang-through',
+        rings: 2,
+        oneRing: false,
+      });
     };
     for (let i = 0; i < 4; i++) observed(rotating(i), 8 - i);
     expect(ring(screening, clock, caller(rotating(50))).reason).toBe('shield');
@@ -212,7 +239,16 @@ describe('shield semantics a person can predict', () => {
     const second = engine(path, clock);
     const startedAt = new Date(clock.t - 100_000);
     for (let i = 0; i < 4; i++) {
-      second.screening.observe({ lineId: 'old', startedAt: new Date(startedAt.getTime() - i * 1000), endedAt: startedAt, callerId: caller(rotating(i)), decision: { action: 'allow', reason: 'default', ruleId: null, ruleLabel: null, text: { en: '', zh: '' } }, outcome: 'rang-through', rings: 1, oneRing: false });
+      second.screening.observe({
+        lineId: 'old',
+        startedAt: new Date(startedAt.getTime() - i * 1000),
+        endedAt: startedAt,
+        callerId: caller(rotating(i)),
+        decision: { action: 'allow', reason: 'default', ruleId: null, ruleLabel: null, text: { en: '', zh: '' } },
+        outcome: 'rang-through',
+        rings: 1,
+        oneRing: false,
+      });
     }
     expect(ring(second.screening, clock, caller(rotating(20)), 1).reason).toBe('default');
     second.db.close();
@@ -249,7 +285,12 @@ describe('shield semantics a person can predict', () => {
     clock.t += 3_600_000;
     expect(screening.setShield(true).cause).toEqual({ en: 'Turned on by hand', zh: '手动开启' });
     const incidents = screening.incidents();
-    expect(incidents.map((i) => i.cause.en)).toEqual([five.en, '3 withheld calls within 1 minute', '3 calls from +8613900001111 within 1 minute', 'Turned on by hand']);
+    expect(incidents.map((i) => i.cause.en)).toEqual([
+      five.en,
+      '3 withheld calls within 1 minute',
+      '3 calls from +8613900001111 within 1 minute',
+      'Turned on by hand',
+    ]);
     expect(JSON.stringify(incidents)).not.toMatch(/\b1 calls|\b1 numbers|\b1 minutes/);
     db.close();
   });

@@ -77,14 +77,29 @@ describe('passes', () => {
 
 describe('after the gate', () => {
   const gated = decide(caller('13912345678'), { ...context({ shield: shieldOn() }), canGate: true });
-  const report = (over: Partial<GateReport>): GateReport => ({ method: 'simcom-tts', result: 'failed', asked: '7', pressed: null, heldMs: 9000, waitSeconds: 8, detail: null, ...over });
+  const report = (over: Partial<GateReport>): GateReport => ({
+    method: 'simcom-tts',
+    result: 'failed',
+    asked: '7',
+    pressed: null,
+    heldMs: 9000,
+    waitSeconds: 8,
+    detail: null,
+    ...over,
+  });
   const end = new Date(2025, 0, 6, 14, 0, 30);
 
   it('says in each outcome what the caller did, in both languages', () => {
     const passed = afterGate(gated, report({ result: 'passed', pressed: '7' }), end, 3);
     expect(passed.outcome).toBe('gate-passed');
-    expect(passed.decision.text).toEqual({ en: 'Answered the gate: pressed 7 as asked; a call again before 14:03 rings through', zh: '通过验证：按了要求的 7，14:03 前再次来电可接通' });
-    expect(afterGate(gated, report({ pressed: '3' }), end, 3)).toMatchObject({ outcome: 'gate-failed', decision: { text: { en: 'Failed the gate: asked for 7, pressed 3; hung up' } } });
+    expect(passed.decision.text).toEqual({
+      en: 'Answered the gate: pressed 7 as asked; a call again before 14:03 rings through',
+      zh: '通过验证：按了要求的 7，14:03 前再次来电可接通',
+    });
+    expect(afterGate(gated, report({ pressed: '3' }), end, 3)).toMatchObject({
+      outcome: 'gate-failed',
+      decision: { text: { en: 'Failed the gate: asked for 7, pressed 3; hung up' } },
+    });
     expect(afterGate(gated, report({}), end, 3).decision.text.zh).toBe('未通过验证：要求按 7，8 秒内未按键，已挂断');
     expect(afterGate(gated, report({ result: 'hung-up' }), end, 3).outcome).toBe('gate-failed');
     expect(afterGate(gated, report({ result: 'withheld', asked: null }), end, 3).outcome).toBe('gate-withheld');
@@ -123,9 +138,16 @@ describe('the engine', () => {
     const again = open();
     again.warmUp([
       {
-        id: 1, lineId: 'l1', startedAt: new Date(now.getTime()).toISOString(), number: '13912345678', presentation: 'allowed', name: null,
+        id: 1,
+        lineId: 'l1',
+        startedAt: new Date(now.getTime()).toISOString(),
+        number: '13912345678',
+        presentation: 'allowed',
+        name: null,
         decision: { action: 'answer-hangup', reason: 'gate', ruleId: null, ruleLabel: null, text: { en: '', zh: '' } },
-        outcome: 'gate-passed', rings: 1, timings: { firstRing: 0, callerId: 0, decision: 0, hangupSent: 9000, hangupConfirmed: 9100, end: 10_000 },
+        outcome: 'gate-passed',
+        rings: 1,
+        timings: { firstRing: 0, callerId: 0, decision: 0, hangupSent: 9000, hangupConfirmed: 9100, end: 10_000 },
       } as never,
     ]);
     expect(again.decide(caller('13912345678'), { lineId: 'l2', canGate: true }).reason).toBe('gate-pass');

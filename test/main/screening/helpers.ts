@@ -39,7 +39,9 @@ export function indexOf(rules: IndexedRule[], homeCountry = 'CN'): RuleIndex {
   return index;
 }
 
-export function context(over: { rules?: IndexedRule[]; settings?: Settings; shield?: Shield; recent?: RecentCalls; now?: Date; oneRing?: string[] } = {}): DecideContext {
+export function context(
+  over: { rules?: IndexedRule[]; settings?: Settings; shield?: Shield; recent?: RecentCalls; now?: Date; oneRing?: string[] } = {},
+): DecideContext {
   const settings = over.settings ?? defaultSettings();
   return {
     rules: indexOf(over.rules ?? [], settings.homeCountry),
@@ -52,7 +54,11 @@ export function context(over: { rules?: IndexedRule[]; settings?: Settings; shie
   };
 }
 
-export const caller = (number: string | null, presentation: CallerId['presentation'] = number ? 'allowed' : 'withheld', name: string | null = null): CallerId => ({
+export const caller = (
+  number: string | null,
+  presentation: CallerId['presentation'] = number ? 'allowed' : 'withheld',
+  name: string | null = null,
+): CallerId => ({
   number,
   presentation,
   name,

@@ -46,7 +46,12 @@ describe('list import', () => {
     expect(preview).toMatchObject({ added: 2, duplicates: 1, invalidCount: 2 });
     expect([...rules.invalidLines(preview.token)].map((l) => l.line)).toEqual([2, 4]);
     expect(await rules.commitImport(preview.token, { skipInvalid: true })).toEqual({ imported: 2, skipped: 2 });
-    expect(rules.list({ list: 'blocked' }).rules.map((r) => r.value).sort()).toEqual(['+8613900001111', '+8613900002222']);
+    expect(
+      rules
+        .list({ list: 'blocked' })
+        .rules.map((r) => r.value)
+        .sort(),
+    ).toEqual(['+8613900001111', '+8613900002222']);
     close();
   });
 
@@ -93,7 +98,12 @@ describe('list import', () => {
     const preview = await again.rules.previewImport({ list: 'blocked', content: csv, fileName: 'x.csv' });
     await again.rules.commitImport(preview.token);
     // The guard inside the cell stays (it is the cell's own text now); a leading one comes off again.
-    expect(again.rules.list({ list: 'blocked' }).rules.map((r) => r.label).sort()).toEqual(["=cmd|' /C calc'!A0", "x;'=cmd|' /C calc'!A0;y"]);
+    expect(
+      again.rules
+        .list({ list: 'blocked' })
+        .rules.map((r) => r.label)
+        .sort(),
+    ).toEqual(["=cmd|' /C calc'!A0", "x;'=cmd|' /C calc'!A0;y"]);
     again.close();
     close();
   });

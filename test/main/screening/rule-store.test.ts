@@ -25,7 +25,11 @@ describe('rule store', () => {
     expect(added).toMatchObject({ kind: 'number', value: '+8613900001111', label: 'sales', action: 'reject', hitCount: 0 });
     expect(() => rules.add({ list: 'blocked', value: '13900001111' })).toThrow(/already on the blocked list/);
     expect(rules.list({ list: 'blocked', search: '139 0000 1111' }).total).toBe(1);
-    expect(rules.update(added.id, { label: 'loan sales', action: 'answer-hangup' })).toMatchObject({ label: 'loan sales', action: 'answer-hangup', kind: 'number' });
+    expect(rules.update(added.id, { label: 'loan sales', action: 'answer-hangup' })).toMatchObject({
+      label: 'loan sales',
+      action: 'answer-hangup',
+      kind: 'number',
+    });
     expect(rules.removeByValue('blocked', '+8613900001111')).toBe(true);
     expect(rules.removeByValue('blocked', '+8613900001111')).toBe(false);
     expect(rules.list({ list: 'blocked' }).total).toBe(0);
@@ -72,7 +76,8 @@ describe('rule store', () => {
   it('previews an import with new, duplicate and invalid lines, and imports nothing while any line is invalid', async () => {
     const { rules, db } = open();
     rules.add({ list: 'blocked', value: '13900001111' });
-    const csv = 'number,label,category,action,expires\n13900001111,dup,,,\n+86170*,virtual,harassment,,\nfoo,bad,,,\n17100000000,x,nonsense,,\n95555,bank,,,7d\n';
+    const csv =
+      'number,label,category,action,expires\n13900001111,dup,,,\n+86170*,virtual,harassment,,\nfoo,bad,,,\n17100000000,x,nonsense,,\n95555,bank,,,7d\n';
     const preview = await rules.previewImport({ list: 'blocked', content: csv, fileName: 'list.csv' });
     expect(preview).toMatchObject({ format: 'csv', added: 1, duplicates: 1, invalidCount: 3, patterns: 0 });
     expect(preview.invalid.map((i) => [i.line, i.value])).toEqual([
@@ -143,7 +148,14 @@ describe('rule store', () => {
     const preview = await second.rules.previewImport({ list: 'blocked', content: csv, fileName: 'x.csv' });
     expect(preview.invalid).toEqual([]);
     await second.rules.commitImport(preview.token);
-    const strip = (r: { kind: string; value: string; label: string; action: string; category: string | null; expiresAt: string | null }) => ({ kind: r.kind, value: r.value, label: r.label, action: r.action, category: r.category, expiresAt: r.expiresAt });
+    const strip = (r: { kind: string; value: string; label: string; action: string; category: string | null; expiresAt: string | null }) => ({
+      kind: r.kind,
+      value: r.value,
+      label: r.label,
+      action: r.action,
+      category: r.category,
+      expiresAt: r.expiresAt,
+    });
     const sorted = (l: ReturnType<typeof strip>[]) => l.sort((a, b) => a.value.localeCompare(b.value));
     expect(sorted(second.rules.list({ list: 'blocked' }).rules.map(strip))).toEqual(sorted(first.rules.list({ list: 'blocked' }).rules.map(strip)));
     first.db.close();
@@ -190,7 +202,16 @@ describe('rule store', () => {
     const r = rules.add({ list: 'blocked', value: '13900001111', expiresAt: '24h' });
     const d = screening.decide(caller('13900001111'), { lineId: 'l' });
     expect(d.reason).toBe('explicit-block');
-    screening.observe({ lineId: 'l', startedAt: new Date(t), endedAt: new Date(t + 1000), callerId: caller('13900001111'), decision: d, outcome: 'rejected', rings: 0, oneRing: false });
+    screening.observe({
+      lineId: 'l',
+      startedAt: new Date(t),
+      endedAt: new Date(t + 1000),
+      callerId: caller('13900001111'),
+      decision: d,
+      outcome: 'rejected',
+      rings: 0,
+      oneRing: false,
+    });
     expect(rules.list({ list: 'blocked' }).rules[0]).toMatchObject({ id: r.id, hitCount: 1 });
     t += 24 * 3_600_000;
     screening.tick();

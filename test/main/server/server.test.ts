@@ -32,7 +32,11 @@ afterEach(async () => {
 });
 
 async function post(url: string, method: string, body: unknown, headers: Record<string, string> = {}) {
-  const res = await fetch(`${url}/api/${method}`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: typeof body === 'string' ? body : JSON.stringify(body) });
+  const res = await fetch(`${url}/api/${method}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body: typeof body === 'string' ? body : JSON.stringify(body),
+  });
   return { status: res.status, body: (await res.json()) as Record<string, unknown> };
 }
 
@@ -81,18 +85,30 @@ describe('headless server', () => {
     server = await startServer({ api, listen: { host: '127.0.0.1', port: 0 }, staticRoot: root, maxBodyBytes: 64 * 1024 });
     const url = new URL(`${server.url}/api/pauseScreening`);
     const reply = await new Promise<{ status: number; body: string }>((resolve, reject) => {
-      const req = request({ host: url.hostname, port: url.port, path: url.pathname, method: 'POST', headers: { 'content-type': 'application/json', 'transfer-encoding': 'chunked' } }, (res) => {
-        let body = '';
-        res.on('data', (c: Buffer) => (body += c.toString()));
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
-      });
+      const req = request(
+        {
+          host: url.hostname,
+          port: url.port,
+          path: url.pathname,
+          method: 'POST',
+          headers: { 'content-type': 'application/json', 'transfer-encoding': 'chunked' },
+        },
+        (res) => {
+          let body = '';
+          res.on('data', (c: Buffer) => (body += c.toString()));
+          res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
+        },
+      );
       req.on('error', reject);
       const chunk = 'x'.repeat(16 * 1024);
       for (let i = 0; i < 12; i++) req.write(chunk); // 192 KB, three times the limit, no Content-Length
       req.end();
     });
     expect(reply.status).toBe(413);
-    expect(JSON.parse(reply.body).error).toMatchObject({ code: 'too-large', message: expect.stringMatching(/larger than 64 KB \(65536 bytes\), the most this server accepts/) });
+    expect(JSON.parse(reply.body).error).toMatchObject({
+      code: 'too-large',
+      message: expect.stringMatching(/larger than 64 KB \(65536 bytes\), the most this server accepts/),
+    });
   });
 
   it('hands a previewImport body to the import worker as a file, unparsed, naming the client', async () => {
@@ -121,7 +137,12 @@ describe('headless server', () => {
     server = await startServer({ api, listen: { host: '127.0.0.1', port: 0 }, staticRoot: root, token: 'correct-horse-battery' });
     const wsUrl = server.url.replace('http', 'ws') + '/api/events';
     const refused = new WebSocket(wsUrl);
-    await expect(new Promise((resolve, reject) => { refused.on('open', resolve); refused.on('error', reject); })).rejects.toThrow(/401/);
+    await expect(
+      new Promise((resolve, reject) => {
+        refused.on('open', resolve);
+        refused.on('error', reject);
+      }),
+    ).rejects.toThrow(/401/);
     const ws = new WebSocket(`${wsUrl}?token=correct-horse-battery`);
     await new Promise((r) => ws.on('open', r));
     const got = new Promise<ApiEvent>((r) => ws.on('message', (d) => r(JSON.parse(String(d)))));

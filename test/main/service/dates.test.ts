@@ -44,6 +44,12 @@ it('takes a date as the end of the shield: on until the end of that day', async 
 
 it('still refuses what is neither a date nor a time, with the field named', async () => {
   const s = await start();
-  await expect(s.call('setShield', { on: true, until: '31/12/2099' })).rejects.toMatchObject({ code: 'invalid-input', message: expect.stringContaining('until') });
-  await expect(s.call('addRule', { list: 'blocked', value: '+8617000000002', kind: 'number', expiresAt: '2099-13-40' })).rejects.toMatchObject({ code: 'invalid-input', message: expect.stringContaining('expiresAt') });
+  await expect(s.call('setShield', { on: true, until: '31/12/2099' })).rejects.toMatchObject({
+    code: 'invalid-input',
+    message: expect.stringContaining('until'),
+  });
+  await expect(s.call('addRule', { list: 'blocked', value: '+8617000000002', kind: 'number', expiresAt: '2099-13-40' })).rejects.toMatchObject({
+    code: 'invalid-input',
+    message: expect.stringContaining('expiresAt'),
+  });
 });

@@ -18,7 +18,7 @@ afterEach(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-it('marks the demo line\'s calls simulated in CSV, JSON and the report, with no complaint or per-number row for them', { timeout: 120_000 }, async () => {
+it("marks the demo line's calls simulated in CSV, JSON and the report, with no complaint or per-number row for them", { timeout: 120_000 }, async () => {
   dir = mkdtempSync(join(tmpdir(), 'rf-demo-real-folder-'));
   const settings = openSettings(dir);
   settings.update({ homeCountry: 'CN', firstRunDone: true });
@@ -39,13 +39,17 @@ it('marks the demo line\'s calls simulated in CSV, JSON and the report, with no 
   expect(calls.length).toBeGreaterThanOrEqual(3);
   expect(calls.every((c) => c.simulated)).toBe(true);
 
-  const csv = readFileSync((await s.call('exportHistory', { format: 'csv' })).path!, 'utf8').trim().split(/\r?\n/);
+  const csv = readFileSync((await s.call('exportHistory', { format: 'csv' })).path!, 'utf8')
+    .trim()
+    .split(/\r?\n/);
   const simulatedAt = csv[0]!.split(',').indexOf('simulated');
   const demoRows = csv.slice(1).filter((r) => r.includes('13600001111'));
   expect(demoRows.length).toBeGreaterThanOrEqual(3);
   expect(demoRows.every((r) => r.split(',')[simulatedAt] === 'true')).toBe(true);
 
-  const json = JSON.parse(readFileSync((await s.call('exportHistory', { format: 'json' })).path!, 'utf8')) as { calls: { number: string | null; simulated: boolean }[] };
+  const json = JSON.parse(readFileSync((await s.call('exportHistory', { format: 'json' })).path!, 'utf8')) as {
+    calls: { number: string | null; simulated: boolean }[];
+  };
   const demoCalls = json.calls.filter((c) => c.number === '13600001111');
   expect(demoCalls.length).toBeGreaterThanOrEqual(3);
   expect(demoCalls.every((c) => c.simulated)).toBe(true);
@@ -57,12 +61,20 @@ it('marks the demo line\'s calls simulated in CSV, JSON and the report, with no 
   expect(listed.length).toBeGreaterThanOrEqual(3);
   expect(marked).toHaveLength(listed.length);
   expect(html).toContain(`<b data-figure="simulated">${listed.length}</b>`);
-  expect(html).toMatch(/simulated calls? \(the demo line\) (is|are) in this period: marked &quot;simulated&quot; in the list and left out of the incidents and complaints/);
+  expect(html).toMatch(
+    /simulated calls? \(the demo line\) (is|are) in this period: marked &quot;simulated&quot; in the list and left out of the incidents and complaints/,
+  );
   expect(html).not.toMatch(/data-complaint="[^"]*13600001111/);
   expect(html).not.toMatch(/data-number="[^"]*13600001111/);
   // The real shield may have engaged on the demo's calls (3 from one number); an incident of simulated calls
   // only is no flood anyone suffered: no incident block, no police summary, and the report says it left it out.
-  const engaged = (await s.call('getStatistics', { from: new Date(Date.now() - 86_400_000).toISOString(), to: new Date(Date.now() + 86_400_000).toISOString(), bucket: 'hour' })).incidents.length;
+  const engaged = (
+    await s.call('getStatistics', {
+      from: new Date(Date.now() - 86_400_000).toISOString(),
+      to: new Date(Date.now() + 86_400_000).toISOString(),
+      bucket: 'hour',
+    })
+  ).incidents.length;
   expect(html).not.toMatch(/data-incident="/);
   expect(html).not.toContain('data-police');
   if (engaged > 0) expect(html).toContain(`data-simulated-incidents="${engaged}"`);

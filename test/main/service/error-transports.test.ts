@@ -20,13 +20,17 @@ import { createDesktopTransport } from '../../../renderer/api/desktop-transport.
 import { createHttpTransport, type HttpTransport } from '../../../renderer/api/http-transport.ts';
 
 type IpcHandler = (event: unknown, input: unknown) => Promise<unknown>;
-const electron = vi.hoisted(() => ({ exposed: null as Record<string, unknown> | null, handlers: new Map<string, (event: unknown, input: unknown) => Promise<unknown>>() }));
+const electron = vi.hoisted(() => ({
+  exposed: null as Record<string, unknown> | null,
+  handlers: new Map<string, (event: unknown, input: unknown) => Promise<unknown>>(),
+}));
 
 vi.mock('electron', () => ({
   contextBridge: { exposeInMainWorld: (_key: string, api: Record<string, unknown>) => void (electron.exposed = api) },
   ipcRenderer: {
     // What crosses a real IPC channel is a structured clone, both ways.
-    invoke: async (channel: string, input: unknown) => structuredClone(await electron.handlers.get(channel)!({ senderFrame: { url: 'app://ringfence/index.html', parent: null } }, structuredClone(input))),
+    invoke: async (channel: string, input: unknown) =>
+      structuredClone(await electron.handlers.get(channel)!({ senderFrame: { url: 'app://ringfence/index.html', parent: null } }, structuredClone(input))),
     on: () => {},
     removeListener: () => {},
   },
@@ -48,10 +52,14 @@ let viaHttp: HttpTransport;
 let viaIpc: RingfenceApi;
 
 beforeAll(async () => {
-  registerIpc({ handle: (channel, h) => void electron.handlers.set(channel, h as IpcHandler), removeHandler: (channel) => void electron.handlers.delete(channel) }, host, {
-    trustedOrigin: 'app://ringfence',
-    log: () => {},
-  });
+  registerIpc(
+    { handle: (channel, h) => void electron.handlers.set(channel, h as IpcHandler), removeHandler: (channel) => void electron.handlers.delete(channel) },
+    host,
+    {
+      trustedOrigin: 'app://ringfence',
+      log: () => {},
+    },
+  );
   await import('../../../main/preload.ts');
   viaIpc = createDesktopTransport(electron.exposed as unknown as RingfenceApi).api;
   server = await startServer({ api: host, listen: { host: '127.0.0.1', port: 0 }, staticRoot: mkdtempSync(join(tmpdir(), 'rf-errors-')) });
@@ -71,19 +79,52 @@ const seen = (e: unknown) => {
 };
 
 async function bothWays(call: (api: RingfenceApi) => Promise<unknown>) {
-  const [ipc, http] = await Promise.all([call(viaIpc).then(() => null, (e: unknown) => e), call(viaHttp.api).then(() => null, (e: unknown) => e)]);
+  const [ipc, http] = await Promise.all([
+    call(viaIpc).then(
+      () => null,
+      (e: unknown) => e,
+    ),
+    call(viaHttp.api).then(
+      () => null,
+      (e: unknown) => e,
+    ),
+  ]);
   expect(seen(ipc)).toEqual(seen(http));
   return seen(http);
 }
 
 describe('a failure reaches the UI identically over IPC and HTTP', () => {
   it.each([
-    ['a rule that is already there', () => new RuleError('duplicate-rule', { en: '+8617011112222 is already rule r1 on that list.', zh: '+8617011112222 已是该名单中的规则 r1。' }), 'duplicate-rule', 409],
+    [
+      'a rule that is already there',
+      () => new RuleError('duplicate-rule', { en: '+8617011112222 is already rule r1 on that list.', zh: '+8617011112222 已是该名单中的规则 r1。' }),
+      'duplicate-rule',
+      409,
+    ],
     ['a call that does not exist', () => new HistoryError('no-such-call', { en: 'There is no call 7.', zh: '没有第 7 通来电。' }), 'no-such-call', 404],
-    ['a setting that is refused', () => new SettingsError('invalid-setting', { en: 'Setting screening.shield.calls is invalid: too small.', zh: '设置 screening.shield.calls 无效：too small。' }), 'invalid-setting', 400],
-    ['a database that cannot be opened', () => new StoreError({ en: 'Cannot open the database x: locked.', zh: '无法打开数据库 x：locked。' }), 'store-unavailable', 503],
+    [
+      'a setting that is refused',
+      () =>
+        new SettingsError('invalid-setting', {
+          en: 'Setting screening.shield.calls is invalid: too small.',
+          zh: '设置 screening.shield.calls 无效：too small。',
+        }),
+      'invalid-setting',
+      400,
+    ],
+    [
+      'a database that cannot be opened',
+      () => new StoreError({ en: 'Cannot open the database x: locked.', zh: '无法打开数据库 x：locked。' }),
+      'store-unavailable',
+      503,
+    ],
     ['socat missing for a simulated line', () => new SocatMissingError(), 'socat-missing', 503],
-    ['a refusal of the service itself', () => new ApiFailure('no-such-line', { en: 'There is no line "x".', zh: '没有线路“x”。' }, { status: 404 }), 'no-such-line', 404],
+    [
+      'a refusal of the service itself',
+      () => new ApiFailure('no-such-line', { en: 'There is no line "x".', zh: '没有线路“x”。' }, { status: 404 }),
+      'no-such-line',
+      404,
+    ],
   ])('%s', async (_what, error, code, status) => {
     failure = error;
     const got = await bothWays((api) => api.removeRule({ id: 'r1' }));
@@ -100,6 +141,10 @@ describe('a failure reaches the UI identically over IPC and HTTP', () => {
   it('a bug: "internal", 500, with the detail and the reassurance in both languages', async () => {
     failure = () => new TypeError('cannot read properties of undefined');
     const got = await bothWays((api) => api.getStatus({}));
-    expect(got).toMatchObject({ code: 'internal', status: 500, text: { en: expect.stringContaining('(cannot read properties of undefined)'), zh: expect.stringContaining('来电筛选仍在继续') } });
+    expect(got).toMatchObject({
+      code: 'internal',
+      status: 500,
+      text: { en: expect.stringContaining('(cannot read properties of undefined)'), zh: expect.stringContaining('来电筛选仍在继续') },
+    });
   });
 });

@@ -19,7 +19,8 @@ let gsm: Simulator;
 let landline: Simulator;
 let serve: ServeProcess;
 
-const rules = async (list: 'blocked' | 'trusted') => (await serve.call<{ rules: Rule[] }>('listRules', { list })).body.rules.map((r) => `${r.kind}:${r.value}`).sort();
+const rules = async (list: 'blocked' | 'trusted') =>
+  (await serve.call<{ rules: Rule[] }>('listRules', { list })).body.rules.map((r) => `${r.kind}:${r.value}`).sort();
 const calls = async () => (await serve.call<{ calls: CallRecord[] }>('queryCalls', { limit: 100 })).body.calls;
 
 describe('a hostile line and a hostile local process', { tags: ['pty'] }, () => {
@@ -71,7 +72,11 @@ describe('a hostile line and a hostile local process', { tags: ['pty'] }, () => 
   it('imports vCard TEL fields as exact numbers only: *611 trusts nobody', async () => {
     const before = await rules('trusted');
     const vcf = ['BEGIN:VCARD', 'VERSION:3.0', 'FN:Carrier', 'TEL:*611', 'TEL:*86', 'END:VCARD'].join('\r\n');
-    const preview = await serve.call<{ token: string; added: number; invalidCount: number }>('previewImport', { list: 'trusted', content: vcf, fileName: 'c.vcf' });
+    const preview = await serve.call<{ token: string; added: number; invalidCount: number }>('previewImport', {
+      list: 'trusted',
+      content: vcf,
+      fileName: 'c.vcf',
+    });
     expect(preview.status).toBe(200);
     expect(preview.body).toMatchObject({ added: 0, invalidCount: 2 });
     const commit = await serve.call<{ error: { code: string } }>('commitImport', { token: preview.body.token });
@@ -100,7 +105,11 @@ describe('a hostile line and a hostile local process', { tags: ['pty'] }, () => 
     expect(all.body.url).not.toBe(one.body.url);
     const body = async (url: string) => (await fetch(`${serve.url}${url}`)).text();
     const oneText = await body(one.body.url);
-    const dataLines = (text: string) => text.split('\n').filter((l) => l && !l.startsWith('#')).slice(1);
+    const dataLines = (text: string) =>
+      text
+        .split('\n')
+        .filter((l) => l && !l.startsWith('#'))
+        .slice(1);
     expect(dataLines(oneText)).toHaveLength(one.body.rows);
     expect(dataLines(oneText).every((l) => l.includes('+8617011112222'))).toBe(true);
     expect(dataLines(await body(all.body.url))).toHaveLength(all.body.rows);

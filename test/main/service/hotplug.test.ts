@@ -15,7 +15,7 @@ const port = (path: string, rank: number, vendorId: string | null, productId: st
 describe('hot-plug', () => {
   const huawei = [port('/dev/ttyUSB0', 65, '12d1'), port('/dev/ttyUSB2', 90, '12d1'), port('/dev/ttyUSB1', 40, '12d1')];
 
-  it("probes a new dongle once, on its best-ranked (AT) port", () => {
+  it('probes a new dongle once, on its best-ranked (AT) port', () => {
     expect(portsToProbe(huawei, new Set(), new Set(), new Set()).map((p) => p.path)).toEqual(['/dev/ttyUSB2']);
   });
 

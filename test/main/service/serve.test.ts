@@ -77,7 +77,11 @@ describe('ringfence serve with simulated modems', { tags: ['pty'] }, () => {
     const whileUnplugged = await simA.placeCall({ number: '+8617011112222', presentation: 'allowed', rings: 5 });
     expect(whileUnplugged.outcome).toBe('rejected');
     await simB.fault('replug');
-    await expect.poll(async () => (await serve.call<{ lines: { id: string; state: string }[] }>('getStatus')).body.lines.find((l) => l.id === 'modemB')?.state, { timeout: 20000 }).toBe('ready');
+    await expect
+      .poll(async () => (await serve.call<{ lines: { id: string; state: string }[] }>('getStatus')).body.lines.find((l) => l.id === 'modemB')?.state, {
+        timeout: 20000,
+      })
+      .toBe('ready');
     expect((await simB.placeCall({ number: '+8617011112222', presentation: 'allowed', rings: 5 })).outcome).toBe('rejected');
   });
 
@@ -94,7 +98,8 @@ describe('ringfence serve with simulated modems', { tags: ['pty'] }, () => {
     const since = new Date().toISOString();
     const results = await simB.runScenario(scenario);
     expect(results).toHaveLength(16);
-    const recorded = async () => (await serve.call<{ calls: CallRecord[] }>('queryCalls', { lineId: 'modemB', from: since, order: 'oldest', limit: 100 })).body.calls;
+    const recorded = async () =>
+      (await serve.call<{ calls: CallRecord[] }>('queryCalls', { lineId: 'modemB', from: since, order: 'oldest', limit: 100 })).body.calls;
     await expect.poll(async () => (await recorded()).length, { timeout: 20_000 }).toBeGreaterThanOrEqual(16);
     const calls = await recorded();
     expect(calls.map((c) => [c.presentation, c.number])).toEqual(placed.map((c) => [c.presentation, c.number]));

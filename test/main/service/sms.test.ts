@@ -99,19 +99,31 @@ describe('SMS recorded by the service', () => {
     expect(result).toMatchObject({ ok: true, error: null });
     // A long text leaves as concatenated parts, each recorded as sent.
     expect(sim.smsSent().map((s) => s.to)).toEqual(Array.from({ length: draft.parts }, () => '10086999'));
-    expect(sim.smsSent().map((s) => s.text).join('')).toBe(draft.text);
+    expect(
+      sim
+        .smsSent()
+        .map((s) => s.text)
+        .join(''),
+    ).toBe(draft.text);
     expect(result.sent.map((s) => s.direction)).toEqual(Array.from({ length: draft.parts }, () => 'sent'));
     const sent = await service.call('queryMessages', { direction: 'sent', limit: 10 });
     expect(sent.messages.map((m) => m.text)).toEqual([draft.text]);
     // The same draft cannot be sent twice.
-    await expect(service.call('sendComplaintSms', { draftId: draft.draftId, text: draft.text, confirmed: true })).rejects.toMatchObject({ code: 'draft-expired' });
+    await expect(service.call('sendComplaintSms', { draftId: draft.draftId, text: draft.text, confirmed: true })).rejects.toMatchObject({
+      code: 'draft-expired',
+    });
   });
 
   it('counts an SMS flood toward the shield incident it arrives in, and files the operator\u2019s reply with the complaint\u2019s incident', async () => {
     const { service, sim } = await serviceOn('quectel-ec25', {});
     const shield = await service.call('setShield', { on: true });
     expect(shield.active).toBe(true);
-    await sim.runScenario({ steps: [{ every: 500, for: 5_000, sms: { senders: 'rotating', texts: ['您的验证码是{code}'] } }, { at: 2_000, sms: { from: '+8613800138000', text: extortion } }] });
+    await sim.runScenario({
+      steps: [
+        { every: 500, for: 5_000, sms: { senders: 'rotating', texts: ['您的验证码是{code}'] } },
+        { at: 2_000, sms: { from: '+8613800138000', text: extortion } },
+      ],
+    });
     await vi.waitFor(async () => expect(await allMessages(service)).toHaveLength(11), { timeout: 60_000, interval: 100 });
     const incidentId = (await service.call('getStatistics', range())).incidents.at(-1)?.id;
     expect(incidentId).toBeTypeOf('number');
@@ -127,7 +139,10 @@ describe('SMS recorded by the service', () => {
     expect(draft.text).toContain('短信11条');
     await service.call('sendComplaintSms', { draftId: draft.draftId, text: draft.text, confirmed: true });
     // The simulated desk acknowledges: the reply arrives after the shield ended, and still goes with the incident.
-    await vi.waitFor(async () => expect((await service.call('queryMessages', { party: '10086999', direction: 'received', limit: 5 })).messages).toHaveLength(1), { timeout: 60_000, interval: 100 });
+    await vi.waitFor(
+      async () => expect((await service.call('queryMessages', { party: '10086999', direction: 'received', limit: 5 })).messages).toHaveLength(1),
+      { timeout: 60_000, interval: 100 },
+    );
     const reply = (await service.call('queryMessages', { party: '10086999', direction: 'received', limit: 5 })).messages[0]!;
     expect(reply).toMatchObject({ incidentId, text: expect.stringContaining('不良信息已收到') });
   });
@@ -144,8 +159,14 @@ describe('SMS recorded by the service', () => {
     const head = (await first.service.call('verifyHistory', {})).head;
     first.settings.update({ evidence: { smsCheckpoint: { enabled: true, to: '13900001111', confirmedAt: new Date().toISOString() } } });
     await vi.waitFor(() => expect(first.sim.smsSent()).toHaveLength(1), { timeout: 30_000, interval: 100 });
-    expect(first.sim.smsSent()[0]).toMatchObject({ to: '13900001111', text: expect.stringMatching(new RegExp(`^Ringfence checkpoint .* record \\d+ head ${head}$`)) });
-    await vi.waitFor(async () => expect((await first.service.call('queryMessages', { direction: 'sent', limit: 5 })).messages).toHaveLength(1), { timeout: 30_000, interval: 100 });
+    expect(first.sim.smsSent()[0]).toMatchObject({
+      to: '13900001111',
+      text: expect.stringMatching(new RegExp(`^Ringfence checkpoint .* record \\d+ head ${head}$`)),
+    });
+    await vi.waitFor(async () => expect((await first.service.call('queryMessages', { direction: 'sent', limit: 5 })).messages).toHaveLength(1), {
+      timeout: 30_000,
+      interval: 100,
+    });
     expect((await first.service.call('getStatus', {})).notices.map((n) => n.code)).toContain('checkpoint-sms-sent');
   });
 });

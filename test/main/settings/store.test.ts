@@ -28,7 +28,7 @@ describe('settings store', () => {
     const before = readFileSync(join(dir, 'settings.json'), 'utf8');
     expect(() => s.set('homeCountry', 'china')).toThrow('homeCountry: use a two-letter country code such as CN or GB (you gave china).');
     expect(() => s.set('screening.shield.calls', '"lots"')).toThrow('screening.shield.calls must be a whole number from 2 to 1000 (you gave lots).');
-    expect(() => s.set('noSuchThing', '1')).toThrow(/There is no setting "noSuchThing"/)
+    expect(() => s.set('noSuchThing', '1')).toThrow(/There is no setting "noSuchThing"/);
     expect(() => s.set('shield.calls', '8')).toThrow('There is no setting "shield.calls". Did you mean screening.shield.calls?');
     expect(readFileSync(join(dir, 'settings.json'), 'utf8')).toBe(before);
   });
@@ -66,7 +66,9 @@ describe('settings store', () => {
     expect(s.get().screening.shield.quietMinutes).toBe(30);
     expect(s.get().screening.shield.calls).toBe(defaultSettings().screening.shield.calls);
     expect(s.notices).toHaveLength(1);
-    expect(s.notices[0]!.text.en).toMatch(/back to their defaults: screening\.shield\.calls\. Every other setting was kept\. The old file was kept as .*settings\.json\.corrupt-/);
+    expect(s.notices[0]!.text.en).toMatch(
+      /back to their defaults: screening\.shield\.calls\. Every other setting was kept\. The old file was kept as .*settings\.json\.corrupt-/,
+    );
     expect(s.notices[0]!.text.zh).toMatch(/已恢复为默认值：screening\.shield\.calls/);
   });
 
@@ -74,7 +76,9 @@ describe('settings store', () => {
     const dir = tempDir();
     writeFileSync(join(dir, 'settings.json'), '{"homeCountry": "GB", ');
     const r = spawnSync(process.execPath, [cliEntry, 'settings', 'get', 'homeCountry', '--data-dir', dir], { encoding: 'utf8' });
-    expect(r.stderr).toMatch(/^ringfence: The settings file .* could not be read .* every setting is back to its default .*The old file was kept as .*settings\.json\.corrupt-/m);
+    expect(r.stderr).toMatch(
+      /^ringfence: The settings file .* could not be read .* every setting is back to its default .*The old file was kept as .*settings\.json\.corrupt-/m,
+    );
     expect(readdirSync(dir).filter((f) => f.startsWith('settings.json.corrupt-'))).toHaveLength(1);
     // Told once: the next command finds a good file and says nothing.
     expect(spawnSync(process.execPath, [cliEntry, 'settings', 'get', 'homeCountry', '--data-dir', dir], { encoding: 'utf8' }).stderr).toBe('');

@@ -25,7 +25,13 @@ function session(profile: Profile, lines: string[], options: { state?: Partial<M
 describe('AT command line parsing', () => {
   it('splits chained basic and extended commands, ignoring spaces between basic ones', () => {
     const parsed = parseCommandLine('AT Z S0=0 E1 V1 Q0');
-    expect(parsed.kind === 'commands' && parsed.commands.map((c) => `${c.name}:${c.op}:${c.arg}`)).toEqual(['Z:exec:', 'S0:set:0', 'E:exec:1', 'V:exec:1', 'Q:exec:0']);
+    expect(parsed.kind === 'commands' && parsed.commands.map((c) => `${c.name}:${c.op}:${c.arg}`)).toEqual([
+      'Z:exec:',
+      'S0:set:0',
+      'E:exec:1',
+      'V:exec:1',
+      'Q:exec:0',
+    ]);
   });
 
   it('keeps quoted arguments whole, semicolons and case included', () => {

@@ -4,7 +4,10 @@ import { describe, expect, it } from 'vitest';
 import { clipLine, formattedBlock, hexPacket } from '../../../main/sim/caller-id.ts';
 import { fixturesDir } from '../../support/paths.ts';
 
-const fixtureLines = (name: string) => readFileSync(join(fixturesDir, `${name}.modem`), 'latin1').split(/\r?\n|\r/).filter(Boolean);
+const fixtureLines = (name: string) =>
+  readFileSync(join(fixturesDir, `${name}.modem`), 'latin1')
+    .split(/\r?\n|\r/)
+    .filter(Boolean);
 
 /** Decodes an ASCII-hex caller-ID packet: type, parameters, and whether the checksum holds. */
 function decode(hex: string) {
@@ -14,7 +17,7 @@ function decode(hex: string) {
   const body = bytes.slice(2, 2 + length!);
   const params: Record<number, string> = {};
   if (type === 0x80) {
-    for (let i = 0; i < body.length; ) {
+    for (let i = 0; i < body.length;) {
       const [t, l] = [body[i]!, body[i + 1]!];
       params[t] = Buffer.from(body.slice(i + 2, i + 2 + l)).toString('utf8');
       i += 2 + l;
@@ -44,12 +47,14 @@ describe('caller ID encoding', () => {
 
   it('lays out a spaced block as NCID documents it and writes P for a private caller', () => {
     const at = new Date(2026, 4, 4, 21, 49);
-    expect(formattedBlock({ number: '4075551212', presentation: 'allowed', name: 'Chmielewski Joh' }, at, 'spaced')).toEqual(fixtureLines('ncid-doc-modem-test-us-vcid').slice(5, 9));
+    expect(formattedBlock({ number: '4075551212', presentation: 'allowed', name: 'Chmielewski Joh' }, at, 'spaced')).toEqual(
+      fixtureLines('ncid-doc-modem-test-us-vcid').slice(5, 9),
+    );
     expect(formattedBlock({ number: null, presentation: 'withheld' }, at, 'spaced')).toContain('NMBR = P');
     expect(formattedBlock({ number: null, presentation: 'none' }, at, 'spaced')).toEqual([]);
   });
 
-  it('encodes an SDMF packet byte for byte as NCID\'s example', () => {
+  it("encodes an SDMF packet byte for byte as NCID's example", () => {
     const packet = hexPacket({ number: '4075550000', presentation: 'allowed' }, new Date(2026, 4, 11, 18, 52));
     expect(fixtureLines('ncid-api-sdmf-hex-unformatted')).toContain(packet);
   });
@@ -59,6 +64,10 @@ describe('caller ID encoding', () => {
     expect(named).toMatchObject({ type: 0x80, sumOk: true, params: { 1: '01020304', 2: '13800138000', 7: '妈妈' } });
     const withheld = decode(hexPacket({ number: null, presentation: 'withheld', name: 'PRIVATE' }, new Date(2026, 0, 2, 3, 4))!);
     expect(withheld).toMatchObject({ sumOk: true, params: { 4: 'P', 7: 'PRIVATE' } });
-    expect(decode(hexPacket({ number: null, presentation: 'unavailable' }, new Date(2026, 0, 2, 3, 4))!)).toMatchObject({ type: 4, sumOk: true, text: '01020304O' });
+    expect(decode(hexPacket({ number: null, presentation: 'unavailable' }, new Date(2026, 0, 2, 3, 4))!)).toMatchObject({
+      type: 4,
+      sumOk: true,
+      text: '01020304O',
+    });
   });
 });

@@ -25,7 +25,11 @@ async function line(profile: SimProfileName, init: string[], options: { answered
 }
 
 /** Times (ms) at which the modem wrote lines matching `pattern`, from the simulator's own log. */
-const writtenAt = (sim: Simulator, pattern: RegExp) => sim.log().filter((e) => e.direction === 'to-host' && pattern.test(e.text)).map((e) => e.t);
+const writtenAt = (sim: Simulator, pattern: RegExp) =>
+  sim
+    .log()
+    .filter((e) => e.direction === 'to-host' && pattern.test(e.text))
+    .map((e) => e.t);
 
 describe('GSM calls', () => {
   it('rings every ~5 s with +CLIP after each ring, and the caller gives up after N rings', async () => {
@@ -33,7 +37,9 @@ describe('GSM calls', () => {
     const result = await sim.placeCall({ number: '13800138000', presentation: 'allowed', rings: 3 });
     expect(result).toEqual({ outcome: 'caller-hung-up', rings: 3, hangupCommand: null, hangupLatencyMs: null });
     await host.waitFor('MISSED_CALL');
-    expect(host.text()).toMatch(/^(\r\nRING\r\n\r\n\+CLIP: "13800138000",129,"",0,"",0\r\n){3}\r\nNO CARRIER\r\n\r\nMISSED_CALL: \d\d:\d\d[AP]M 13800138000\r\n$/);
+    expect(host.text()).toMatch(
+      /^(\r\nRING\r\n\r\n\+CLIP: "13800138000",129,"",0,"",0\r\n){3}\r\nNO CARRIER\r\n\r\nMISSED_CALL: \d\d:\d\d[AP]M 13800138000\r\n$/,
+    );
     // Timers never fire early: successive rings are at least one (scaled) ring interval apart.
     const rings = writtenAt(sim, /RING/);
     for (let i = 1; i < rings.length; i++) expect(rings[i]! - rings[i - 1]!).toBeGreaterThanOrEqual(5000 / timeScale - 1);
@@ -106,8 +112,14 @@ describe('GSM calls', () => {
     const { sim } = await line('sim800', ['ATE0']);
     const results = await Promise.all(['1001', '1002', '1003'].map((number) => sim.placeCall({ number, presentation: 'allowed', rings: 1 })));
     expect(results.map((r) => r.outcome)).toEqual(['caller-hung-up', 'caller-hung-up', 'caller-hung-up']);
-    const starts = sim.log().filter((e) => e.text.startsWith('call from')).map((e) => e.text.slice(10, 14));
-    const ends = sim.log().filter((e) => e.text.startsWith('call over') || e.text.startsWith('call from')).map((e) => e.text.slice(0, 9));
+    const starts = sim
+      .log()
+      .filter((e) => e.text.startsWith('call from'))
+      .map((e) => e.text.slice(10, 14));
+    const ends = sim
+      .log()
+      .filter((e) => e.text.startsWith('call over') || e.text.startsWith('call from'))
+      .map((e) => e.text.slice(0, 9));
     expect(starts).toEqual(['1001', '1002', '1003']);
     expect(ends).toEqual(['call from', 'call over', 'call from', 'call over', 'call from', 'call over']);
   });
@@ -162,7 +174,12 @@ describe('landline calls', () => {
   it('finds the line busy when the host left it off-hook', async () => {
     const { sim, host } = await line('usr5637', ['ATE0']);
     await host.command('ATH1');
-    expect(await sim.placeCall({ number: '4075551212', presentation: 'allowed' })).toEqual({ outcome: 'caller-hung-up', rings: 0, hangupCommand: null, hangupLatencyMs: null });
+    expect(await sim.placeCall({ number: '4075551212', presentation: 'allowed' })).toEqual({
+      outcome: 'caller-hung-up',
+      rings: 0,
+      hangupCommand: null,
+      hangupLatencyMs: null,
+    });
   });
 
   it('sends the packet in ASCII hex after AT+VCID=2 and nothing for a caller without caller ID', async () => {

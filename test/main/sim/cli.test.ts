@@ -47,7 +47,11 @@ describe('ringfence sim', () => {
     const sim = start(['--link', link, '--profile', 'sim800', '--control', '127.0.0.1:0', '--time-scale', '100']);
     const [, url] = await sim.waitFor(/^control: (http:\/\/127\.0\.0\.1:\d+)$/m);
     expect(existsSync(link)).toBe(true);
-    const res = await fetch(`${url}/calls`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ number: '13800138000', presentation: 'allowed', rings: 1 }) });
+    const res = await fetch(`${url}/calls`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ number: '13800138000', presentation: 'allowed', rings: 1 }),
+    });
     expect(await res.json()).toEqual({ outcome: 'caller-hung-up', rings: 1, hangupCommand: null, hangupLatencyMs: null });
     sim.proc.kill('SIGTERM');
     expect(await sim.exited).toBe(0);
@@ -78,7 +82,9 @@ describe('ringfence sim', () => {
     expect(bad.stderr).toMatch(/Allowed choices are huawei-e173, sim800/);
     const dir = mkdtempSync(join(tmpdir(), 'rf-sim-script-'));
     writeFileSync(join(dir, 's.json'), JSON.stringify({ steps: [{ at: 0, call: { number: '1', presentation: 'withheld' } }] }));
-    const r = spawnSync(process.execPath, [cliEntry, 'sim', '--link', join(dir, 'modem'), '--profile', 'sim800', '--script', join(dir, 's.json')], { encoding: 'utf8' });
+    const r = spawnSync(process.execPath, [cliEntry, 'sim', '--link', join(dir, 'modem'), '--profile', 'sim800', '--script', join(dir, 's.json')], {
+      encoding: 'utf8',
+    });
     expect(r.status).toBe(1);
     expect(r.stderr).toMatch(/steps\.0\.call\.number: a caller with presentation "withheld" delivers no number/);
     expect(existsSync(join(dir, 'modem'))).toBe(false);
@@ -86,7 +92,10 @@ describe('ringfence sim', () => {
 
   it('says which package to install when socat is missing', () => {
     const emptyPath = mkdtempSync(join(tmpdir(), 'rf-no-socat-'));
-    const r = spawnSync(process.execPath, [cliEntry, 'sim', '--link', tempLink(), '--profile', 'sim800'], { encoding: 'utf8', env: { ...process.env, PATH: emptyPath } });
+    const r = spawnSync(process.execPath, [cliEntry, 'sim', '--link', tempLink(), '--profile', 'sim800'], {
+      encoding: 'utf8',
+      env: { ...process.env, PATH: emptyPath },
+    });
     expect(r.status).toBe(1);
     expect(r.stderr).toMatch(/socat is not installed.*sudo apt-get install socat/);
   });

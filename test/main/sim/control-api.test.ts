@@ -51,7 +51,10 @@ describe('simulator control API', () => {
     const { url, host } = await controlled();
     const r = await http(url, 'POST', '/calls', JSON.stringify({ number: '13800138000', presentation: 'withheld' }));
     const message = 'Invalid call: number: a caller with presentation "withheld" delivers no number: set number to null';
-    expect(r).toEqual({ status: 400, json: { error: { code: 'invalid-input', message, text: { en: message, zh: expect.stringMatching(/^模拟器输入无效/) } } } });
+    expect(r).toEqual({
+      status: 400,
+      json: { error: { code: 'invalid-input', message, text: { en: message, zh: expect.stringMatching(/^模拟器输入无效/) } } },
+    });
     expect((await http(url, 'POST', '/calls', '{"number":')).json).toMatchObject({ error: { code: 'invalid-json' } });
     expect(host.text()).toBe('');
   });

@@ -16,7 +16,12 @@ afterEach(async () => {
 
 async function modem(profile: SimProfileName = 'huawei-e173', options: { freezeMs?: number; timeScale?: number } = {}) {
   const link = tempLink();
-  const sim = await startSimulator({ link, profile, timeScale: options.timeScale ?? 100, ...(options.freezeMs !== undefined ? { freezeMs: options.freezeMs } : {}) });
+  const sim = await startSimulator({
+    link,
+    profile,
+    timeScale: options.timeScale ?? 100,
+    ...(options.freezeMs !== undefined ? { freezeMs: options.freezeMs } : {}),
+  });
   sims.push(sim);
   const host = await openHost(link);
   hosts.push(host);
@@ -24,7 +29,7 @@ async function modem(profile: SimProfileName = 'huawei-e173', options: { freezeM
 }
 
 describe('modem faults', () => {
-  it('unplug removes the link and closes the app\'s open port; replug recreates it with factory settings', async () => {
+  it("unplug removes the link and closes the app's open port; replug recreates it with factory settings", async () => {
     const { sim, host, link } = await modem('sim800');
     await host.command('ATE0');
     await sim.fault('unplug');
@@ -59,7 +64,12 @@ describe('modem faults', () => {
     for (const fault of ['unplug', 'no-sim', 'no-network'] as const) {
       const { sim } = await modem('quectel-ec25');
       await sim.fault(fault);
-      expect(await sim.placeCall({ number: '13800138000', presentation: 'allowed' })).toEqual({ outcome: 'caller-hung-up', rings: 0, hangupCommand: null, hangupLatencyMs: null });
+      expect(await sim.placeCall({ number: '13800138000', presentation: 'allowed' })).toEqual({
+        outcome: 'caller-hung-up',
+        rings: 0,
+        hangupCommand: null,
+        hangupLatencyMs: null,
+      });
     }
   });
 

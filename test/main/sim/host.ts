@@ -65,7 +65,11 @@ export async function openHost(path: string): Promise<TestHost> {
       };
       const timer = setTimeout(() => {
         watchers.splice(watchers.indexOf(watcher), 1);
-        reject(new Error(`timed out after ${timeoutMs} ms waiting for ${what()}; received (last 1000 bytes) ${JSON.stringify(received.toString('latin1').slice(-1000))}`));
+        reject(
+          new Error(
+            `timed out after ${timeoutMs} ms waiting for ${what()}; received (last 1000 bytes) ${JSON.stringify(received.toString('latin1').slice(-1000))}`,
+          ),
+        );
       }, timeoutMs);
       watchers.push(watcher);
     });
@@ -89,7 +93,11 @@ export async function openHost(path: string): Promise<TestHost> {
       );
     },
     waitForBytes(n, timeoutMs = 5000) {
-      return waitUntil(() => (received.length >= n ? received : undefined), timeoutMs, () => `${n} bytes`);
+      return waitUntil(
+        () => (received.length >= n ? received : undefined),
+        timeoutMs,
+        () => `${n} bytes`,
+      );
     },
     on(pattern, reply) {
       reactions.push({ pattern, reply });

@@ -13,7 +13,10 @@ afterEach(async () => {
 async function setup(options: { decide?: NonNullable<Parameters<typeof lineRig>[1]>['decide'] } = {}) {
   const sim: Simulator = await startSimulator({ link: 'memory-modem', profile: 'huawei-e173', transport: 'memory', timeScale: 100 });
   const rig = lineRig(sim.link, { openPort: sim.openPort, ...options });
-  cleanups.push(() => sim.close(), () => rig.line.close());
+  cleanups.push(
+    () => sim.close(),
+    () => rig.line.close(),
+  );
   await rig.line.ready();
   return { sim, rig };
 }
@@ -62,13 +65,20 @@ describe('the simulator on the in-memory pair', () => {
   it('carries the demo line ("Try without a modem"): it says it is simulated and rings family and a flood', async () => {
     const sim = await startDemoModem({ link: 'demo-modem', transport: 'memory', timeScale: 2000, seed: 3 });
     const rig = lineRig(sim.link, { openPort: sim.openPort });
-    cleanups.push(() => sim.close(), () => rig.line.close());
+    cleanups.push(
+      () => sim.close(),
+      () => rig.line.close(),
+    );
     await rig.line.ready();
     expect(rig.line.status()).toMatchObject({ manufacturer: 'Ringfence', model: 'Demo line (simulated)' });
     const numbers = new Set<string>();
-    await rig.waitFor('caller-id', (e: { callerId: { number: string | null } }) => {
-      if (e.callerId.number) numbers.add(e.callerId.number);
-      return [...numbers].filter((n) => /^1(70|71|62|65|67)\d{8}$/.test(n)).length >= 5 && demoTrustedCallers.some((c) => numbers.has(c.number));
-    }, 20_000);
+    await rig.waitFor(
+      'caller-id',
+      (e: { callerId: { number: string | null } }) => {
+        if (e.callerId.number) numbers.add(e.callerId.number);
+        return [...numbers].filter((n) => /^1(70|71|62|65|67)\d{8}$/.test(n)).length >= 5 && demoTrustedCallers.some((c) => numbers.has(c.number));
+      },
+      20_000,
+    );
   });
 });

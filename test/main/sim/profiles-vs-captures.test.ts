@@ -47,9 +47,7 @@ async function typeCommands(host: TestHost, commands: string[]) {
 
 /** The clock-dependent parts of a landline transcript: DATE/TIME values and an SDMF packet's date and checksum. */
 const maskClock = (text: string) =>
-  text
-    .replace(/^(DATE|TIME)(\s*=\s*)\d{4}/gm, '$1$2####')
-    .replace(/^(04[0-9A-F]{2})[0-9A-F]{16}([0-9A-F]*)[0-9A-F]{2}$/gm, '$1<date>$2<sum>');
+  text.replace(/^(DATE|TIME)(\s*=\s*)\d{4}/gm, '$1$2####').replace(/^(04[0-9A-F]{2})[0-9A-F]{16}([0-9A-F]*)[0-9A-F]{2}$/gm, '$1<date>$2<sum>');
 const shape = (line: string) => line.replace(/\d+/g, '#');
 const lines = (text: string) => text.split(/\r\n|\r|\n/).filter((l) => l.length > 0);
 
@@ -72,20 +70,22 @@ const capture = (names: string[], title: string, fn: () => Promise<void>) => {
 };
 const notComparable: Record<string, string> = {
   'callattendant-code-test-fixtures': 'synthetic: mixes the USR and Conexant layouts in one stream, no real modem does',
-  'callblocker-gmega-call-fixture': 'a DTMF-to-FSK converter in front of the modem, not the modem\'s own block layout',
+  'callblocker-gmega-call-fixture': "a DTMF-to-FSK converter in front of the modem, not the modem's own block layout",
   'gsm-ai-thinker-a6-tinygsm-issue247-urc-noise': 'Ai-Thinker A6, a family the simulator does not play',
   'gsm-pygsmmodem-fakemodems-huawei-zte-wavecom-fixtures': 'Wavecom quirks (+CPIN without OK, two-field +CLIP), a family the simulator does not play',
-  'gsm-3gpp-27007-ucs2-clip-clcc-chinese-names': 'built from the standard, not a session of a simulated model (the simulator\'s UCS2 names are tested in test/main/modem/names.test.ts)',
-  'gsm-modemmanager-ccwa-call-waiting': 'one line of ModemManager\'s parser comment, not a session (the simulator\'s +CCWA is tested in test/main/modem/call-waiting.test.ts)',
+  'gsm-3gpp-27007-ucs2-clip-clcc-chinese-names':
+    "built from the standard, not a session of a simulated model (the simulator's UCS2 names are tested in test/main/modem/names.test.ts)",
+  'gsm-modemmanager-ccwa-call-waiting':
+    "one line of ModemManager's parser comment, not a session (the simulator's +CCWA is tested in test/main/modem/call-waiting.test.ts)",
   'landline-conexant-vdr-cadence-no-ring': 'ring cadence reporting (+VDR) is not simulated',
   'landline-multitech-mt5634smi-vdr-cadence-ring': 'Multi-Tech, a family the simulator does not play; +VDR is not simulated',
   'landline-usr-rockwell-cid2-mesg-hex-mdmf': 'the simulated USR writes AT#CID=2 packets bare, as Conexant does',
   'ncid-api-formatted-mesg-first': 'MESG and DDN_NMBR are exchange features (message waiting, DDN) the simulated lines do not deliver',
   'ncid-doc-distinctive-ring-3com-usr': 'distinctive ring (ATS41=1) is not simulated',
-  'ncid-test-ddn-short-label': 'NCID emulator data (LF-only), not a modem\'s framing',
-  'ncid-test-number-lengths-no-ring': 'NCID emulator data (LF-only), not a modem\'s framing',
-  'ncid-test-restricted-unavailable': 'NCID emulator data (LF-only), not a modem\'s framing',
-  'ncid-test-utf8-name': 'NCID emulator data (LF-only), not a modem\'s framing',
+  'ncid-test-ddn-short-label': "NCID emulator data (LF-only), not a modem's framing",
+  'ncid-test-number-lengths-no-ring': "NCID emulator data (LF-only), not a modem's framing",
+  'ncid-test-restricted-unavailable': "NCID emulator data (LF-only), not a modem's framing",
+  'ncid-test-utf8-name': "NCID emulator data (LF-only), not a modem's framing",
   'ncid-test-tci-whozzcalling-serial': 'a TCI caller-ID box, not an AT modem',
 };
 
@@ -133,17 +133,21 @@ describe('simulated profiles against the public captures', () => {
     expect(ours.slice(0, 4)).toEqual(lines(fixture('gsm-chan-dongle-issue82-cring-clip-repeated')).slice(0, 4));
   });
 
-  capture(['gsm-pygsmmodem-issue64-cring-clip-split-reads'], 'huawei-e173 and quectel-ec25 ring with the two +CLIP forms of the split-read capture', async () => {
-    const name = 'gsm-pygsmmodem-issue64-cring-clip-split-reads';
-    const captured = new Set(lines(fixture(name)).map(shape));
-    for (const profile of ['huawei-e173', 'quectel-ec25'] as const) {
-      const { sim, received } = await modem(profile, { commands: ['ATE0', 'AT+CLIP=1', 'AT+CRC=1', ...(profile === 'huawei-e173' ? ['AT^CURC=0'] : [])] });
-      await sim.placeCall({ number: '+420123456789', presentation: 'allowed', rings: 1 });
-      const ringLines = lines(await received()).filter((l) => /^\+CRING|^\+CLIP/.test(l));
-      expect(ringLines).toHaveLength(2);
-      for (const l of ringLines) expect(captured).toContain(shape(l));
-    }
-  });
+  capture(
+    ['gsm-pygsmmodem-issue64-cring-clip-split-reads'],
+    'huawei-e173 and quectel-ec25 ring with the two +CLIP forms of the split-read capture',
+    async () => {
+      const name = 'gsm-pygsmmodem-issue64-cring-clip-split-reads';
+      const captured = new Set(lines(fixture(name)).map(shape));
+      for (const profile of ['huawei-e173', 'quectel-ec25'] as const) {
+        const { sim, received } = await modem(profile, { commands: ['ATE0', 'AT+CLIP=1', 'AT+CRC=1', ...(profile === 'huawei-e173' ? ['AT^CURC=0'] : [])] });
+        await sim.placeCall({ number: '+420123456789', presentation: 'allowed', rings: 1 });
+        const ringLines = lines(await received()).filter((l) => /^\+CRING|^\+CLIP/.test(l));
+        expect(ringLines).toHaveLength(2);
+        for (const l of ringLines) expect(captured).toContain(shape(l));
+      }
+    },
+  );
 
   capture(['gsm-sim800-pygsmmodem-issue24-withheld-clip'], 'sim800 delivers a withheld caller with the exact +CLIP line of the capture', async () => {
     const name = 'gsm-sim800-pygsmmodem-issue24-withheld-clip';
@@ -174,23 +178,31 @@ describe('simulated profiles against the public captures', () => {
     for (const l of lines(host.text())) expect(captured).toContain(shape(l));
   });
 
-  capture(['callattendant-thess-issue11-usr5637-cid-nospace'], 'usr5637 writes caller ID between ring 1 and ring 2 exactly as the USR5637 capture, DATE/TIME aside', async () => {
-    const name = 'callattendant-thess-issue11-usr5637-cid-nospace';
-    const { sim, received } = await modem('usr5637', { commands: ['AT+VCID=1'] });
-    await sim.placeCall({ number: '6195550143', presentation: 'allowed', name: 'WIRELESS CALLER', rings: 1 });
-    expect(maskClock(await received())).toBe(maskClock(fixture(name)));
-  });
+  capture(
+    ['callattendant-thess-issue11-usr5637-cid-nospace'],
+    'usr5637 writes caller ID between ring 1 and ring 2 exactly as the USR5637 capture, DATE/TIME aside',
+    async () => {
+      const name = 'callattendant-thess-issue11-usr5637-cid-nospace';
+      const { sim, received } = await modem('usr5637', { commands: ['AT+VCID=1'] });
+      await sim.placeCall({ number: '6195550143', presentation: 'allowed', name: 'WIRELESS CALLER', rings: 1 });
+      expect(maskClock(await received())).toBe(maskClock(fixture(name)));
+    },
+  );
 
-  capture(['callattendant-thess-issue105-usr5637-ring-no-cid', 'callattendant-issue139-zoom1063-uk-ring-only'], 'usr5637 and conexant ring without caller ID when the line delivers none', async () => {
-    for (const [profile, name, rings] of [
-      ['usr5637', 'callattendant-thess-issue105-usr5637-ring-no-cid', 3],
-      ['conexant', 'callattendant-issue139-zoom1063-uk-ring-only', 5],
-    ] as const) {
-      const { sim, received } = await modem(profile, { commands: ['AT+VCID=1'] });
-      await sim.placeCall({ number: null, presentation: 'none', rings });
-      expect(await received()).toBe(fixture(name));
-    }
-  });
+  capture(
+    ['callattendant-thess-issue105-usr5637-ring-no-cid', 'callattendant-issue139-zoom1063-uk-ring-only'],
+    'usr5637 and conexant ring without caller ID when the line delivers none',
+    async () => {
+      for (const [profile, name, rings] of [
+        ['usr5637', 'callattendant-thess-issue105-usr5637-ring-no-cid', 3],
+        ['conexant', 'callattendant-issue139-zoom1063-uk-ring-only', 5],
+      ] as const) {
+        const { sim, received } = await modem(profile, { commands: ['AT+VCID=1'] });
+        await sim.placeCall({ number: null, presentation: 'none', rings });
+        expect(await received()).toBe(fixture(name));
+      }
+    },
+  );
 
   capture(['ncid-doc-modem-test-us-vcid'], 'conexant echoes the NCID init and writes the spaced block, DATE/TIME aside', async () => {
     const name = 'ncid-doc-modem-test-us-vcid';
@@ -215,7 +227,9 @@ describe('simulated profiles against the public captures', () => {
   });
 
   it('compares every capture or says why it cannot', () => {
-    const all = readdirSync(fixturesDir).filter((f) => f.endsWith('.modem')).map((f) => f.slice(0, -'.modem'.length));
+    const all = readdirSync(fixturesDir)
+      .filter((f) => f.endsWith('.modem'))
+      .map((f) => f.slice(0, -'.modem'.length));
     const unaccounted = all.filter((n) => !compared.has(n) && !(n in notComparable));
     expect(unaccounted).toEqual([]);
     expect(Object.keys(notComparable).filter((n) => compared.has(n))).toEqual([]);

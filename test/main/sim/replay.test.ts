@@ -7,7 +7,9 @@ import { startSimulator } from '../../../main/sim/index.ts';
 import { fixturesDir } from '../../support/paths.ts';
 import { openHost, tempLink } from './host.ts';
 
-const captures = readdirSync(fixturesDir).filter((f) => f.endsWith('.modem')).sort();
+const captures = readdirSync(fixturesDir)
+  .filter((f) => f.endsWith('.modem'))
+  .sort();
 
 async function replay(file: string, splitWrites: boolean) {
   const link = tempLink();
@@ -56,7 +58,9 @@ describe('transcript replay', () => {
 
   it('names a missing transcript file and starts nothing', async () => {
     const link = tempLink();
-    await expect(startSimulator({ link, profile: 'sim800', replay: { file: '/nonexistent/capture.modem' } })).rejects.toThrow(/Cannot replay \/nonexistent\/capture\.modem: it does not exist/);
+    await expect(startSimulator({ link, profile: 'sim800', replay: { file: '/nonexistent/capture.modem' } })).rejects.toThrow(
+      /Cannot replay \/nonexistent\/capture\.modem: it does not exist/,
+    );
     expect(existsSync(link)).toBe(false);
   });
 });

@@ -25,7 +25,7 @@ describe('scenarios', () => {
     // In time order; at minute 4 the rotating call written first comes first, then the trusted one.
     expect(timeline.every((item, i) => i === 0 || timeline[i - 1]!.at <= item.at)).toBe(true);
     const atFour = timeline.filter((i) => i.at === 240_000);
-    expect(atFour.map((i) => ('call' in i ? i.call.name ?? null : null))).toEqual([null, 'Mum']);
+    expect(atFour.map((i) => ('call' in i ? (i.call.name ?? null) : null))).toEqual([null, 'Mum']);
   });
 
   it('queues a back-to-back flood: each call rings 50–200 ms after the previous one was released', () => {
@@ -63,7 +63,13 @@ describe('scenarios', () => {
   });
 
   it('keeps faults at their time among the calls', () => {
-    const t = expand({ steps: [{ at: 3000, fault: 'unplug' }, { at: 1000, call: { number: '1', presentation: 'allowed' } }, { at: 4000, fault: 'replug' }] });
+    const t = expand({
+      steps: [
+        { at: 3000, fault: 'unplug' },
+        { at: 1000, call: { number: '1', presentation: 'allowed' } },
+        { at: 4000, fault: 'replug' },
+      ],
+    });
     expect(t.map((i) => ('fault' in i ? i.fault : 'call'))).toEqual(['call', 'unplug', 'replug']);
   });
 

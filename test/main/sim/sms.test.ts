@@ -100,7 +100,8 @@ describe('SMS scenarios', () => {
     expect(sim.smsStore().counts).toMatchObject({ cmt: 500, held: 0 });
     // Every write has drained on the modem's side; wait until the host has read them all.
     const cmtCount = () => (host.text().match(/\+CMT: ,\d+\r\n[0-9A-F]+\r\n/g) ?? []).length;
-    for (const deadline = Date.now() + 10_000; cmtCount() < 500 && Date.now() < deadline; ) await host.waitForBytes(host.bytes().length + 1, 1000).catch(() => {});
+    for (const deadline = Date.now() + 10_000; cmtCount() < 500 && Date.now() < deadline;)
+      await host.waitForBytes(host.bytes().length + 1, 1000).catch(() => {});
     const pdus = [...host.text().matchAll(/\+CMT: ,(\d+)\r\n([0-9A-F]+)\r\n/g)].map((m) => decodePdu(m[2]!, Number(m[1])));
     expect(pdus).toHaveLength(500);
     const codes = pdus.map((p) => (p.type === 'deliver' ? /\d{6}/.exec(p.text ?? '')?.[0] : null));

@@ -82,7 +82,10 @@ describe('the data-folder lock', () => {
 
   it('names the other computer when the folder is shared and held there', () => {
     const dataDir = folder('shared');
-    writeFileSync(join(dataDir, lockFileName), JSON.stringify({ pid: 4242, startedAt: new Date().toISOString(), host: 'pi-by-the-phone', what: 'ringfence serve' }));
+    writeFileSync(
+      join(dataDir, lockFileName),
+      JSON.stringify({ pid: 4242, startedAt: new Date().toISOString(), host: 'pi-by-the-phone', what: 'ringfence serve' }),
+    );
     expect(() => acquireDataLock(dataDir, 'ringfence serve')).toThrow(/in use by ringfence serve on the computer "pi-by-the-phone" \(process 4242/);
   });
 

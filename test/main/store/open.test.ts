@@ -46,7 +46,7 @@ describe('opening the data store', () => {
     const dir = tempDir('rf-store-');
     const path = join(dir, 'ringfence.db');
     const db = openDatabase(path);
-    db.exec("CREATE TABLE calls (id INTEGER PRIMARY KEY, body TEXT); CREATE INDEX calls_body ON calls (body)");
+    db.exec('CREATE TABLE calls (id INTEGER PRIMARY KEY, body TEXT); CREATE INDEX calls_body ON calls (body)');
     const insert = db.prepare('INSERT INTO calls (body) VALUES (?)');
     db.exec('BEGIN');
     for (let i = 0; i < 3000; i++) insert.run(`call ${i} `.repeat(10));
@@ -61,9 +61,7 @@ describe('opening the data store', () => {
     // Leave the damaged connection without a checkpoint, as a crash would.
     const store = openDataStore(dir, { now: () => at });
     expect(store.notices.map((n) => n.code)).toEqual(['database-corrupt']);
-    expect(readdirSync(dir).sort()).toEqual(
-      expect.arrayContaining([asideName, `${asideName}-wal`, 'ringfence.db']),
-    );
+    expect(readdirSync(dir).sort()).toEqual(expect.arrayContaining([asideName, `${asideName}-wal`, 'ringfence.db']));
     expect(store.db.prepare("SELECT name FROM sqlite_master WHERE name = 'calls'").get()).toBeUndefined();
     db.close();
   });

@@ -38,7 +38,9 @@ describe('safe file writes', () => {
     writeFileSync(join(data, 'ringfence.db'), 'precious');
     const via = join(dir(), 'link');
     symlinkSync(data, via);
-    expect(() => writeFileSafelySync(join(via, 'ringfence.db'), 'x', { force: true, dataDirs: [data] })).toThrow(expect.objectContaining({ code: 'file-protected' }));
+    expect(() => writeFileSafelySync(join(via, 'ringfence.db'), 'x', { force: true, dataDirs: [data] })).toThrow(
+      expect.objectContaining({ code: 'file-protected' }),
+    );
   });
 
   it('streams through a producer into a temporary file and moves it into place only when complete', async () => {

@@ -17,7 +17,11 @@ describe('typed queries', () => {
     const byId = query<Call>(db, 'SELECT id, number, line FROM calls WHERE id = ?');
     expect(byId.get(2)).toEqual({ id: 2, number: null, line: 'a' });
     expect(byId.get(99)).toBeUndefined();
-    expect(query<Call>(db, 'SELECT id, number, line FROM calls WHERE line = ? ORDER BY id').all('a').map((c) => c.id)).toEqual([1, 2]);
+    expect(
+      query<Call>(db, 'SELECT id, number, line FROM calls WHERE line = ? ORDER BY id')
+        .all('a')
+        .map((c) => c.id),
+    ).toEqual([1, 2]);
     expect([...query<Call>(db, 'SELECT id, number, line FROM calls ORDER BY id DESC').iterate()].map((c) => c.id)).toEqual([4, 3, 2, 1]);
   });
 
@@ -49,7 +53,10 @@ describe('composed WHERE clauses', () => {
 
   it('keeps each placeholder with its value, leaving absent parts out', () => {
     const search = (line?: string, digits?: string) =>
-      whereClause([line !== undefined && cond('line = ?', line), digits !== undefined && anyOf([cond('number LIKE ?', `%${digits}%`), cond('number IS NULL')])]);
+      whereClause([
+        line !== undefined && cond('line = ?', line),
+        digits !== undefined && anyOf([cond('number LIKE ?', `%${digits}%`), cond('number IS NULL')]),
+      ]);
     expect(search().sql).toBe('');
     expect(ids(search())).toEqual([1, 2, 3, 4]);
     expect(ids(search('a'))).toEqual([1, 2]);

@@ -12,14 +12,27 @@ const tZh = i18n.getFixedT('zh');
 
 describe('API failures as values', () => {
   it('reads the plain object our preload rejects with (what survives the context bridge)', () => {
-    const rejected = { name: 'RingfenceError', code: 'invalid-rule', message: 'That is not a phone number.', text: { en: 'That is not a phone number.', zh: '这不是电话号码。' }, issues: [] };
+    const rejected = {
+      name: 'RingfenceError',
+      code: 'invalid-rule',
+      message: 'That is not a phone number.',
+      text: { en: 'That is not a phone number.', zh: '这不是电话号码。' },
+      issues: [],
+    };
     const e = errorFromIpc(rejected);
     expect(e).toBeInstanceOf(ApiCallError);
     expect(e).toMatchObject({ code: 'invalid-rule', message: 'That is not a phone number.', text: { zh: '这不是电话号码。' } });
   });
 
   it('reads the server error body: code, sentence in both languages, issues', () => {
-    const e = errorFromResponse(400, { error: { code: 'invalid-input', message: 'Invalid input for addRule: value: too long', issues: ['value: too long'], text: { en: 'Too long.', zh: '太长了。' } } });
+    const e = errorFromResponse(400, {
+      error: {
+        code: 'invalid-input',
+        message: 'Invalid input for addRule: value: too long',
+        issues: ['value: too long'],
+        text: { en: 'Too long.', zh: '太长了。' },
+      },
+    });
     expect(e).toMatchObject({ code: 'invalid-input', status: 400, issues: ['value: too long'], text: { en: 'Too long.', zh: '太长了。' } });
     expect(fieldOfError(e)).toBe('value');
   });
@@ -31,11 +44,15 @@ describe('API failures as values', () => {
   });
 
   it('finds the field in a settings refusal', () => {
-    expect(fieldOfError(new ApiCallError('invalid-setting', 'Setting screening.shield.calls is invalid: too small.', { status: 400 }))).toBe('screening.shield.calls');
+    expect(fieldOfError(new ApiCallError('invalid-setting', 'Setting screening.shield.calls is invalid: too small.', { status: 400 }))).toBe(
+      'screening.shield.calls',
+    );
   });
 
   it('recovers the API error that Electron IPC flattened into a message', () => {
-    const flat = new Error(`Error invoking remote method 'ringfence:addRule': Error: ${JSON.stringify({ code: 'invalid-input', message: 'bad', issues: ['value: bad'] })}`);
+    const flat = new Error(
+      `Error invoking remote method 'ringfence:addRule': Error: ${JSON.stringify({ code: 'invalid-input', message: 'bad', issues: ['value: bad'] })}`,
+    );
     expect(errorFromIpc(flat)).toMatchObject({ code: 'invalid-input', issues: ['value: bad'] });
     expect(errorFromIpc(new Error("Error invoking remote method 'ringfence:getStatus': Error: disk full")).message).toBe('disk full');
   });
@@ -58,7 +75,10 @@ describe('failures said as sentences', () => {
   });
 
   it("keeps the server's detail for a refused value, without the method name", () => {
-    const e = new ApiCallError('invalid-input', 'Invalid input for addRule: value: "x" is not a phone number', { status: 400, issues: ['value: "x" is not a phone number'] });
+    const e = new ApiCallError('invalid-input', 'Invalid input for addRule: value: "x" is not a phone number', {
+      status: 400,
+      issues: ['value: "x" is not a phone number'],
+    });
     expect(errorSentence(e, 'en', tEn)).toBe('That was not accepted: "x" is not a phone number. Correct it and try again.');
   });
 });

@@ -47,10 +47,12 @@ const shot = (page: Page, name: string) => page.screenshot({ path: join(screensh
 /** Finds a caller's calls the way a person would: by typing the number in History's filter. */
 async function findCalls(page: Page, number: string) {
   await page.getByRole('searchbox', { name: 'Search' }).fill(number);
-  await expect.poll(async () => {
-    const texts = await page.locator('tr[data-call-id]').allTextContents();
-    return texts.length > 0 && texts.every((t) => t.replace(/\s/g, '').includes(number.replace(/^\+86/, '')));
-  }).toBe(true);
+  await expect
+    .poll(async () => {
+      const texts = await page.locator('tr[data-call-id]').allTextContents();
+      return texts.length > 0 && texts.every((t) => t.replace(/\s/g, '').includes(number.replace(/^\+86/, '')));
+    })
+    .toBe(true);
 }
 
 describe('the UI on the real service', () => {
@@ -92,7 +94,9 @@ describe('the UI on the real service', () => {
     expect(first.result.outcome).toBe('caller-hung-up');
     const { context, page, errors } = await openApp(browser, app, { page: 'history' });
     await findCalls(page, number);
-    await row(page, '158 1111 2222').getByRole('button', { name: /Details of the call from/ }).click();
+    await row(page, '158 1111 2222')
+      .getByRole('button', { name: /Details of the call from/ })
+      .click();
     await page.getByRole('dialog', { name: 'Call details' }).getByRole('button', { name: 'Block this number' }).click();
     await page.getByRole('status').getByText('Blocked 158 1111 2222').waitFor();
     expect(await rules('blocked')).toContain(number);
@@ -155,7 +159,9 @@ describe('the UI on the real service', () => {
     const { context, page } = await openApp(browser, app, { page: 'rules' });
     await page.getByRole('tab', { name: 'Blocked numbers' }).click();
     await page.getByRole('button', { name: 'Import a list' }).click();
-    await page.getByLabel('Or paste the list here').fill(['+8617011112222,Loan calls', 'not a number', '+8613800138000', 'call me maybe', '+86171*'].join('\n'));
+    await page
+      .getByLabel('Or paste the list here')
+      .fill(['+8617011112222,Loan calls', 'not a number', '+8613800138000', 'call me maybe', '+86171*'].join('\n'));
     await page.getByRole('button', { name: 'Check the list' }).click();
     const preview = page.getByTestId('import-preview');
     await preview.waitFor();
@@ -231,7 +237,10 @@ describe('the UI on the real service', () => {
     await card(page, '135 1234 5678').getByText('已放行').first().waitFor();
     await shot(page, 'zh-overview');
     await nav.getByRole('link', { name: '通话记录' }).click();
-    await page.locator(`tr[data-call-id="${record.id}"]`).getByRole('button', { name: /的来电详情/ }).click();
+    await page
+      .locator(`tr[data-call-id="${record.id}"]`)
+      .getByRole('button', { name: /的来电详情/ })
+      .click();
     await page.locator('[role="dialog"] .raw-lines').waitFor();
     await shot(page, 'zh-history');
     expect(errors).toEqual([]);

@@ -9,7 +9,16 @@ describe('history filters to a server query', () => {
   });
 
   it('turns every filter into a query the contract accepts', () => {
-    const q = toCallQuery({ fromDay: '2025-03-01', toDay: '2025-03-02', since: '', search: ' +86 170-1234 ', action: 'reject', lineId: 'line-1', presentation: 'withheld', oneRing: true });
+    const q = toCallQuery({
+      fromDay: '2025-03-01',
+      toDay: '2025-03-02',
+      since: '',
+      search: ' +86 170-1234 ',
+      action: 'reject',
+      lineId: 'line-1',
+      presentation: 'withheld',
+      oneRing: true,
+    });
     expect(q).toMatchObject({ number: '+861701234', action: 'reject', lineId: 'line-1', presentation: 'withheld', oneRing: true });
     // Local days become instants at the day's start and end, in the local offset.
     expect(new Date(q.from!).getHours()).toBe(0);

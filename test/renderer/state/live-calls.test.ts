@@ -25,7 +25,11 @@ describe('live call card model', () => {
 
   it('never moves a call back to an earlier phase when events arrive out of order', () => {
     const d = decision('allow', 'trusted', 'Mum');
-    const calls = fold([started('a'), { type: 'call-decided', key: 'a', lineId: 'l1', callerId, decision: d }, { type: 'caller-identified', key: 'a', lineId: 'l1', callerId }]);
+    const calls = fold([
+      started('a'),
+      { type: 'call-decided', key: 'a', lineId: 'l1', callerId, decision: d },
+      { type: 'caller-identified', key: 'a', lineId: 'l1', callerId },
+    ]);
     expect(calls[0]!.phase).toBe('decided');
   });
 

@@ -34,7 +34,8 @@ export async function builtRenderer(): Promise<string> {
   const deadline = Date.now() + 180_000;
   mkdirSync(root, { recursive: true });
   while (!existsSync(join(dir, 'index.html'))) {
-    if (Date.now() > deadline) throw new Error(`The renderer build in ${dir} did not appear within 3 minutes; delete ${lock} if a test run was killed mid-build.`);
+    if (Date.now() > deadline)
+      throw new Error(`The renderer build in ${dir} did not appear within 3 minutes; delete ${lock} if a test run was killed mid-build.`);
     try {
       mkdirSync(lock);
     } catch {

@@ -31,7 +31,15 @@ export type FakeApiServer = {
   close(): Promise<void>;
 };
 
-const types: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css', '.svg': 'image/svg+xml', '.png': 'image/png', '.woff2': 'font/woff2', '.json': 'application/json' };
+const types: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript',
+  '.css': 'text/css',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.woff2': 'font/woff2',
+  '.json': 'application/json',
+};
 
 export async function startFakeApiServer(options: FakeOptions & { token?: string | null; renderer?: RendererSource } = {}): Promise<FakeApiServer> {
   const token = options.token ?? null;

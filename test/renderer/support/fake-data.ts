@@ -85,10 +85,24 @@ export function localIso(ms: number): string {
   return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}:${pad(d.getSeconds())}.${pad(d.getMilliseconds(), 3)}${sign}${pad(Math.floor(Math.abs(offset) / 60))}:${pad(Math.abs(offset) % 60)}`;
 }
 
-export function callRecord(fields: { id: number; startedAtMs: number; number: string | null; presentation?: Presentation; name?: string | null; decision: Decision; lineId?: string; simulated?: boolean; oneRing?: boolean }): CallRecord {
+export function callRecord(fields: {
+  id: number;
+  startedAtMs: number;
+  number: string | null;
+  presentation?: Presentation;
+  name?: string | null;
+  decision: Decision;
+  lineId?: string;
+  simulated?: boolean;
+  oneRing?: boolean;
+}): CallRecord {
   const blocked = fields.decision.action === 'reject' || fields.decision.action === 'answer-hangup';
   const presentation = fields.presentation ?? (fields.number ? 'allowed' : 'withheld');
-  const raw = ['RING', fields.number ? `+CLIP: "${fields.number}",145,,,,0` : `+CLIP: "",128,,,,${presentation === 'withheld' ? 1 : 2}`, ...(blocked ? ['AT+CHUP', 'OK'] : ['RING', 'NO CARRIER'])];
+  const raw = [
+    'RING',
+    fields.number ? `+CLIP: "${fields.number}",145,,,,0` : `+CLIP: "",128,,,,${presentation === 'withheld' ? 1 : 2}`,
+    ...(blocked ? ['AT+CHUP', 'OK'] : ['RING', 'NO CARRIER']),
+  ];
   const base = {
     id: fields.id,
     lineId: fields.lineId ?? gsmLine.id,
@@ -135,9 +149,43 @@ const ruleBase = { label: '', category: null, action: 'reject' as const, note: '
 export function seedRules(now: number): Rule[] {
   const at = localIso(now - 86_400_000 * 5);
   return [
-    { ...ruleBase, id: 'r-mum', list: 'trusted', kind: 'number', value: '+8613800138000', label: 'Mum', action: 'allow', createdAt: at, updatedAt: at, hitCount: 2, lastHitAt: localIso(now - 3600_000) },
-    { ...ruleBase, id: 'r-170', list: 'blocked', kind: 'prefix', value: '+86170*', label: 'Virtual operators', category: 'harassment', createdAt: at, updatedAt: at, hitCount: 2, lastHitAt: localIso(now - 29 * 3600_000) },
-    { ...ruleBase, id: 'r-withheld', list: 'blocked', kind: 'presentation', value: 'withheld', createdAt: at, updatedAt: at, hitCount: 1, lastHitAt: localIso(now - 49 * 3600_000) },
+    {
+      ...ruleBase,
+      id: 'r-mum',
+      list: 'trusted',
+      kind: 'number',
+      value: '+8613800138000',
+      label: 'Mum',
+      action: 'allow',
+      createdAt: at,
+      updatedAt: at,
+      hitCount: 2,
+      lastHitAt: localIso(now - 3600_000),
+    },
+    {
+      ...ruleBase,
+      id: 'r-170',
+      list: 'blocked',
+      kind: 'prefix',
+      value: '+86170*',
+      label: 'Virtual operators',
+      category: 'harassment',
+      createdAt: at,
+      updatedAt: at,
+      hitCount: 2,
+      lastHitAt: localIso(now - 29 * 3600_000),
+    },
+    {
+      ...ruleBase,
+      id: 'r-withheld',
+      list: 'blocked',
+      kind: 'presentation',
+      value: 'withheld',
+      createdAt: at,
+      updatedAt: at,
+      hitCount: 1,
+      lastHitAt: localIso(now - 49 * 3600_000),
+    },
   ];
 }
 

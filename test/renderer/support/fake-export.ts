@@ -7,7 +7,11 @@ import type { Handlers } from '../../../main/service/api-host.ts';
 
 export type ExportFile = { fileName: string; type: string; content: string };
 
-export function exportHandlers(deps: { calls: () => CallRecord[]; emit: (e: ApiEvent) => void; stepMs: number }): Pick<Handlers, 'exportHistory'> & { files: Map<string, ExportFile> } {
+export function exportHandlers(deps: {
+  calls: () => CallRecord[];
+  emit: (e: ApiEvent) => void;
+  stepMs: number;
+}): Pick<Handlers, 'exportHistory'> & { files: Map<string, ExportFile> } {
   const files = new Map<string, ExportFile>();
   let seq = 0;
   return {
@@ -26,7 +30,17 @@ export function exportHandlers(deps: { calls: () => CallRecord[]; emit: (e: ApiE
       const fileName = `ringfence-calls.${format}`;
       const content =
         format === 'csv'
-          ? Papa.unparse(chosen.map((c) => ({ id: c.id, startedAt: c.startedAt, number: c.number ?? '', presentation: c.presentation, action: c.decision.action, reason: c.decision.reason, hash: c.hash })))
+          ? Papa.unparse(
+              chosen.map((c) => ({
+                id: c.id,
+                startedAt: c.startedAt,
+                number: c.number ?? '',
+                presentation: c.presentation,
+                action: c.decision.action,
+                reason: c.decision.reason,
+                hash: c.hash,
+              })),
+            )
           : format === 'json'
             ? JSON.stringify(chosen, null, 2)
             : evidenceReport(chosen, language);

@@ -7,7 +7,11 @@ import { ApiFailure, type Handlers } from '../../../main/service/api-host.ts';
 
 type Pending = { list: RuleList; values: { value: string; label: string }[]; invalid: number };
 
-export function importHandlers(deps: { rules: Rule[]; addRule: (input: Parameters<Handlers['addRule']>[0]) => void; emit: (e: ApiEvent) => void }): Pick<Handlers, 'previewImport' | 'commitImport' | 'exportRules'> {
+export function importHandlers(deps: {
+  rules: Rule[];
+  addRule: (input: Parameters<Handlers['addRule']>[0]) => void;
+  emit: (e: ApiEvent) => void;
+}): Pick<Handlers, 'previewImport' | 'commitImport' | 'exportRules'> {
   const pending = new Map<string, Pending>();
   let seq = 0;
   return {
@@ -30,14 +34,42 @@ export function importHandlers(deps: { rules: Rule[]; addRule: (input: Parameter
       });
       const token = `import-${++seq}`;
       pending.set(token, { list, values: fresh, invalid: invalid.length });
-      return { token, format: format === 'auto' ? 'csv' : format, added: fresh.length, duplicates, invalid, invalidCount: invalid.length, patterns: fresh.filter((f) => f.value.endsWith('*')).length, sample: fresh.slice(0, 5) };
+      return {
+        token,
+        format: format === 'auto' ? 'csv' : format,
+        added: fresh.length,
+        duplicates,
+        invalid,
+        invalidCount: invalid.length,
+        patterns: fresh.filter((f) => f.value.endsWith('*')).length,
+        sample: fresh.slice(0, 5),
+      };
     },
     commitImport: ({ token, skipInvalid }) => {
       const job = pending.get(token);
-      if (!job) throw new ApiFailure('not-found', { en: 'This import preview has expired; check the list again.', zh: '此导入预览已过期，请重新检查名单。' }, { status: 404 });
-      if (job.invalid > 0 && !skipInvalid) throw new ApiFailure('import-invalid', { en: `Nothing was imported: ${job.invalid} line(s) are invalid.`, zh: `未导入任何内容：${job.invalid} 行无效。` });
+      if (!job)
+        throw new ApiFailure(
+          'not-found',
+          { en: 'This import preview has expired; check the list again.', zh: '此导入预览已过期，请重新检查名单。' },
+          { status: 404 },
+        );
+      if (job.invalid > 0 && !skipInvalid)
+        throw new ApiFailure('import-invalid', {
+          en: `Nothing was imported: ${job.invalid} line(s) are invalid.`,
+          zh: `未导入任何内容：${job.invalid} 行无效。`,
+        });
       pending.delete(token);
-      for (const v of job.values) deps.addRule({ list: job.list, value: v.value, kind: v.value.endsWith('*') ? 'prefix' : 'number', label: v.label, category: null, note: '', schedule: null, expiresAt: null });
+      for (const v of job.values)
+        deps.addRule({
+          list: job.list,
+          value: v.value,
+          kind: v.value.endsWith('*') ? 'prefix' : 'number',
+          label: v.label,
+          category: null,
+          note: '',
+          schedule: null,
+          expiresAt: null,
+        });
       deps.emit({ type: 'rules-changed', list: job.list });
       return { imported: job.values.length, skipped: skipInvalid ? job.invalid : 0 };
     },

@@ -12,16 +12,56 @@ export const extortionText = '你欠的钱今天不还，就把你的照片发�
 
 export function seedMessages(now: number, codes = 2000): Omit<Message, 'flags'>[] {
   const out: Omit<Message, 'flags'>[] = [];
-  const base = { lineId: 'ttyUSB2', simulated: false, direction: 'received' as const, networkTime: null, partyKind: 'number' as const, label: 'unknown' as const, ruleLabel: null, complete: true, total: 1, missing: [], incidentId: 1 };
+  const base = {
+    lineId: 'ttyUSB2',
+    simulated: false,
+    direction: 'received' as const,
+    networkTime: null,
+    partyKind: 'number' as const,
+    label: 'unknown' as const,
+    ruleLabel: null,
+    complete: true,
+    total: 1,
+    missing: [],
+    incidentId: 1,
+  };
   for (let i = 0; i < codes; i++) {
     const at = now - (codes - i) * 9_000;
     const party = `+86170${String(10_000_000 + i * 37).slice(-8)}`;
-    out.push({ ...base, id: i + 1, receivedAt: localIso(at), party, normalized: party, text: `【某宝】您的验证码是${String(100000 + ((i * 7919) % 900000))}，5分钟内有效，请勿泄露。`, partIds: [i + 1] });
+    out.push({
+      ...base,
+      id: i + 1,
+      receivedAt: localIso(at),
+      party,
+      normalized: party,
+      text: `【某宝】您的验证码是${String(100000 + ((i * 7919) % 900000))}，5分钟内有效，请勿泄露。`,
+      partIds: [i + 1],
+    });
     if (i === Math.floor(codes * 0.6)) {
-      out.push({ ...base, id: codes + 1, receivedAt: localIso(at + 1000), party: '+8617012345678', normalized: '+8617012345678', text: extortionText, partIds: [codes + 1] });
+      out.push({
+        ...base,
+        id: codes + 1,
+        receivedAt: localIso(at + 1000),
+        party: '+8617012345678',
+        normalized: '+8617012345678',
+        text: extortionText,
+        partIds: [codes + 1],
+      });
     }
   }
-  out.push({ ...base, id: codes + 2, receivedAt: localIso(now - 1000), party: '10690000', normalized: null, text: '您的账户存在风险，请点击链接[…]', complete: false, total: 2, missing: [2], partIds: [codes + 2], incidentId: null });
+  out.push({
+    ...base,
+    id: codes + 2,
+    receivedAt: localIso(now - 1000),
+    party: '10690000',
+    normalized: null,
+    text: '您的账户存在风险，请点击链接[…]',
+    complete: false,
+    total: 2,
+    missing: [2],
+    partIds: [codes + 2],
+    incidentId: null,
+  });
   return out;
 }
 
@@ -53,13 +93,30 @@ export function messageHandlers(options: { now: number; settings: () => Settings
       return {
         messages: page,
         nextCursor: start + q.limit < all.length ? String(start + q.limit) : null,
-        counts: { total: all.length, alert: all.filter((m) => m.flags.alert.length > 0).length, code: all.filter((m) => m.flags.code.length > 0 && m.flags.alert.length === 0).length },
+        counts: {
+          total: all.length,
+          alert: all.filter((m) => m.flags.alert.length > 0).length,
+          code: all.filter((m) => m.flags.code.length > 0 && m.flags.alert.length === 0).length,
+        },
       };
     },
     getMessage: ({ id }) => {
       const m = messages.find((x) => x.id === id);
       if (!m) throw new ApiFailure('no-such-message', { en: `There is no message ${id}.`, zh: `没有编号为 ${id} 的短信。` }, { status: 404 });
-      const part: SmsRecord = { ...m, timeZone: 'Asia/Shanghai', text: m.text, encoding: 'ucs2', concat: null, pdu: '00', source: 'cmt', ruleId: null, problems: [], reference: null, status: null, hash: '0'.repeat(64) };
+      const part: SmsRecord = {
+        ...m,
+        timeZone: 'Asia/Shanghai',
+        text: m.text,
+        encoding: 'ucs2',
+        concat: null,
+        pdu: '00',
+        source: 'cmt',
+        ruleId: null,
+        problems: [],
+        reference: null,
+        status: null,
+        hash: '0'.repeat(64),
+      };
       return { message: withFlags(m), parts: [part] };
     },
     prepareComplaintSms: ({ number }) => {
@@ -80,7 +137,8 @@ export function messageHandlers(options: { now: number; settings: () => Settings
     },
     sendComplaintSms: ({ draftId, text, confirmed }) => {
       const draft = drafts.get(draftId);
-      if (!draft || confirmed !== true) throw new ApiFailure('draft-expired', { en: 'Prepare the report first, then confirm it.', zh: '请先准备举报短信，再确认发送。' }, { status: 409 });
+      if (!draft || confirmed !== true)
+        throw new ApiFailure('draft-expired', { en: 'Prepare the report first, then confirm it.', zh: '请先准备举报短信，再确认发送。' }, { status: 409 });
       sent.push({ to: draft.to, text });
       return { ok: true, sent: [], error: null };
     },

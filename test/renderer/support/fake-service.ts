@@ -45,7 +45,18 @@ export function createFakeService(options: FakeOptions = {}) {
   let sandbox = false;
   const realDir = '/home/user/.local/share/ringfence';
   let pausedUntil: string | null = null;
-  let shield: ShieldState = { active: false, since: null, trigger: null, cause: null, until: null, quietMinutes: 60, incidentId: null, callsBlocked: 0, distinctNumbers: 0, text: null };
+  let shield: ShieldState = {
+    active: false,
+    since: null,
+    trigger: null,
+    cause: null,
+    until: null,
+    quietMinutes: 60,
+    incidentId: null,
+    callsBlocked: 0,
+    distinctNumbers: 0,
+    text: null,
+  };
   let ruleSeq = 0;
   const shieldNumbers = new Set<string>();
 
@@ -93,7 +104,9 @@ export function createFakeService(options: FakeOptions = {}) {
 
   const ruleInputToRule = (input: Parameters<Handlers['addRule']>[0]): Rule => {
     const value = input.value.trim();
-    const kind = input.kind ?? (['withheld', 'unavailable', 'none'].includes(value) ? 'presentation' : value.endsWith('*') ? 'prefix' : /^\+?[\d\s-]+$/.test(value) ? 'number' : 'name');
+    const kind =
+      input.kind ??
+      (['withheld', 'unavailable', 'none'].includes(value) ? 'presentation' : value.endsWith('*') ? 'prefix' : /^\+?[\d\s-]+$/.test(value) ? 'number' : 'name');
     if (kind === 'number' && digits(value).length < 3) {
       throw invalidInput('addRule', [`value: "${value}" is not a phone number`]);
     }
@@ -121,15 +134,48 @@ export function createFakeService(options: FakeOptions = {}) {
   const handlers: Handlers = {
     getStatus: () => status(),
     listPorts: () => [
-      { path: '/dev/ttyUSB2', manufacturer: 'Huawei', vendorId: '12d1', productId: '1001', rank: 10, description: { en: 'Huawei modem, voice port', zh: '华为调制解调器语音端口' }, inUse: false },
-      { path: '/dev/ttyS0', manufacturer: null, vendorId: null, productId: null, rank: 0, description: { en: 'Built-in serial port', zh: '内置串口' }, inUse: false },
+      {
+        path: '/dev/ttyUSB2',
+        manufacturer: 'Huawei',
+        vendorId: '12d1',
+        productId: '1001',
+        rank: 10,
+        description: { en: 'Huawei modem, voice port', zh: '华为调制解调器语音端口' },
+        inUse: false,
+      },
+      {
+        path: '/dev/ttyS0',
+        manufacturer: null,
+        vendorId: null,
+        productId: null,
+        rank: 0,
+        description: { en: 'Built-in serial port', zh: '内置串口' },
+        inUse: false,
+      },
     ],
     probePort: ({ path }) =>
       path === '/dev/ttyUSB2'
         ? { path, ok: true, kind: 'gsm', manufacturer: 'Huawei', model: 'E173', problem: null }
-        : { path, ok: false, kind: null, manufacturer: null, model: null, problem: { code: 'no-answer', text: { en: 'Nothing answered on this port. It is probably not a modem.', zh: '此端口没有响应，可能不是调制解调器。' } } },
+        : {
+            path,
+            ok: false,
+            kind: null,
+            manufacturer: null,
+            model: null,
+            problem: {
+              code: 'no-answer',
+              text: { en: 'Nothing answered on this port. It is probably not a modem.', zh: '此端口没有响应，可能不是调制解调器。' },
+            },
+          },
     addLine: ({ path, label, hangupMethod }) => {
-      const line: LineStatus = { ...gsmLine, id: `line-${lines.length + 2}`, path, label: label ?? path, hangupMethod: hangupMethod ?? 'auto', state: 'connecting' };
+      const line: LineStatus = {
+        ...gsmLine,
+        id: `line-${lines.length + 2}`,
+        path,
+        label: label ?? path,
+        hangupMethod: hangupMethod ?? 'auto',
+        state: 'connecting',
+      };
       lines = [...lines, line];
       emit({ type: 'line-status', line });
       return line;
@@ -191,7 +237,11 @@ export function createFakeService(options: FakeOptions = {}) {
     updateRule: ({ id, patch }) => {
       const index = rules.findIndex((r) => r.id === id);
       if (index === -1) throw new ApiFailure('not-found', { en: `There is no rule "${id}".`, zh: `没有规则“${id}”。` }, { status: 404 });
-      const updated = { ...rules[index]!, ...Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined)), updatedAt: localIso(Date.now()) } as Rule;
+      const updated = {
+        ...rules[index]!,
+        ...Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined)),
+        updatedAt: localIso(Date.now()),
+      } as Rule;
       rules[index] = updated;
       emit({ type: 'rules-changed', list: updated.list });
       return updated;
@@ -207,7 +257,16 @@ export function createFakeService(options: FakeOptions = {}) {
     setShield: ({ on, until }) => {
       shieldNumbers.clear();
       shield = on
-        ? { ...shield, active: true, since: localIso(Date.now()), trigger: 'manual', cause: { en: 'Turned on by hand', zh: '手动开启' }, until: until ?? null, callsBlocked: 0, distinctNumbers: 0 }
+        ? {
+            ...shield,
+            active: true,
+            since: localIso(Date.now()),
+            trigger: 'manual',
+            cause: { en: 'Turned on by hand', zh: '手动开启' },
+            until: until ?? null,
+            callsBlocked: 0,
+            distinctNumbers: 0,
+          }
         : { ...shield, active: false, since: null, trigger: null, cause: null, until: null };
       emit({ type: 'shield-changed', shield });
       return shield;
@@ -235,8 +294,14 @@ export function createFakeService(options: FakeOptions = {}) {
       return { ok: true, records: all.length || synthetic, head: all.at(-1)?.hash ?? null, firstBad: null };
     },
     ringDemo: ({ kind }) => {
-      if (!demo) throw new ApiFailure('no-demo-line', { en: 'There is no demo line to ring: turn on the demo line first.', zh: '没有可以拨打的演示线路：请先打开演示线路。' }, { status: 409 });
-      const numbers = kind === 'normal' ? ['13600001111'] : kind === 'blocked' ? ['4008123456'] : Array.from({ length: 6 }, (_, i) => `1700000${String(1000 + i)}`);
+      if (!demo)
+        throw new ApiFailure(
+          'no-demo-line',
+          { en: 'There is no demo line to ring: turn on the demo line first.', zh: '没有可以拨打的演示线路：请先打开演示线路。' },
+          { status: 409 },
+        );
+      const numbers =
+        kind === 'normal' ? ['13600001111'] : kind === 'blocked' ? ['4008123456'] : Array.from({ length: 6 }, (_, i) => `1700000${String(1000 + i)}`);
       void numbers.reduce((p, number) => p.then(() => ring({ number, lineId: demoLine.id })), Promise.resolve<unknown>(null));
       return { calls: numbers.length };
     },
@@ -290,12 +355,23 @@ export function createFakeService(options: FakeOptions = {}) {
     const topCallers = [...byNumber.entries()]
       .sort((a, b) => b[1].length - a[1].length)
       .slice(0, top)
-      .map(([number, cs]) => ({ number, count: cs.length, blocked: cs.filter((c) => c.decision.action !== 'allow').length, firstSeen: cs[0]!.startedAt, lastSeen: cs.at(-1)!.startedAt }));
+      .map(([number, cs]) => ({
+        number,
+        count: cs.length,
+        blocked: cs.filter((c) => c.decision.action !== 'allow').length,
+        firstSeen: cs[0]!.startedAt,
+        lastSeen: cs.at(-1)!.startedAt,
+      }));
     const byRange = new Map<string, { prefix: string; region: string | null; count: number; numbers: number; blocked: number }>();
     for (const [number, cs] of byNumber) {
       const { prefix, region } = numberRange(number);
       const r = byRange.get(prefix) ?? { prefix, region, count: 0, numbers: 0, blocked: 0 };
-      byRange.set(prefix, { ...r, count: r.count + cs.length, numbers: r.numbers + 1, blocked: r.blocked + cs.filter((c) => c.decision.action !== 'allow').length });
+      byRange.set(prefix, {
+        ...r,
+        count: r.count + cs.length,
+        numbers: r.numbers + 1,
+        blocked: r.blocked + cs.filter((c) => c.decision.action !== 'allow').length,
+      });
     }
     const days = new Map<string, Set<string>>();
     for (const c of inRange) {
@@ -321,7 +397,21 @@ export function createFakeService(options: FakeOptions = {}) {
       distinctPerDay: [...days.entries()].map(([day, set]) => ({ day, count: set.size })),
       messages: { received: 2002, flagged: 1, codes: 2000, perIncident: flood.length ? [{ incidentId: 1, received: 45, flagged: 1 }] : [] },
       incidents: flood.length
-        ? [{ id: 1, startedAt: flood[0]!.startedAt, endedAt: shield.active ? null : flood.at(-1)!.startedAt, trigger: 'calls', cause: { en: `${flood.length} calls from ${new Set(flood.map((c) => c.number)).size} unknown numbers within 10 minutes`, zh: `10 分钟内 ${new Set(flood.map((c) => c.number)).size} 个陌生号码来电 ${flood.length} 次` }, callsRejected: flood.length, distinctNumbers: new Set(flood.map((c) => c.number)).size, withheldShare: 0 }]
+        ? [
+            {
+              id: 1,
+              startedAt: flood[0]!.startedAt,
+              endedAt: shield.active ? null : flood.at(-1)!.startedAt,
+              trigger: 'calls',
+              cause: {
+                en: `${flood.length} calls from ${new Set(flood.map((c) => c.number)).size} unknown numbers within 10 minutes`,
+                zh: `10 分钟内 ${new Set(flood.map((c) => c.number)).size} 个陌生号码来电 ${flood.length} 次`,
+              },
+              callsRejected: flood.length,
+              distinctNumbers: new Set(flood.map((c) => c.number)).size,
+              withheldShare: 0,
+            },
+          ]
         : [],
     };
   }
@@ -341,7 +431,11 @@ export function createFakeService(options: FakeOptions = {}) {
     const d = trusted
       ? decision('allow', 'trusted', trusted.label || null)
       : blocked
-        ? decision('reject', blocked.kind === 'prefix' ? 'blocked-prefix' : blocked.kind === 'presentation' ? 'presentation' : 'blocked-number', blocked.label || null)
+        ? decision(
+            'reject',
+            blocked.kind === 'prefix' ? 'blocked-prefix' : blocked.kind === 'presentation' ? 'presentation' : 'blocked-number',
+            blocked.label || null,
+          )
         : shield.active
           ? decision('reject', 'shield')
           : decision('allow', 'default');
@@ -350,7 +444,16 @@ export function createFakeService(options: FakeOptions = {}) {
     await tick();
     emit({ type: 'call-decided', key, lineId: line.id, callerId, decision: d });
     await tick();
-    const record = callRecord({ id: nextId++, startedAtMs, number: caller.number, presentation, name: caller.name ?? null, decision: d, lineId: line.id, simulated: line.simulated });
+    const record = callRecord({
+      id: nextId++,
+      startedAtMs,
+      number: caller.number,
+      presentation,
+      name: caller.name ?? null,
+      decision: d,
+      lineId: line.id,
+      simulated: line.simulated,
+    });
     records.set(record.id, record);
     emit({ type: 'call-ended', key, record });
     if (shield.active && d.action === 'reject') {
@@ -391,4 +494,3 @@ function deepMerge(base: unknown, patch: unknown): unknown {
   for (const [k, v] of Object.entries(patch)) out[k] = deepMerge(base[k], v);
   return out;
 }
-

@@ -5,7 +5,32 @@ import type { Page } from 'playwright-core';
 import { inPage, visibleStringsScript } from './in-page.ts';
 
 /** Latin-letter words that are the same in Chinese UI text: product, formats, standards, AT commands, port names (/dev/ttyUSB1, COM3). */
-const sameInChinese = new Set(['Ringfence', 'ringfence', 'serve', 'token', 'CSV', 'JSON', 'vCard', 'NCID', 'SIM', 'USB', 'dBm', 'AT', 'CHUP', 'ATH', 'CHLD', 'HH', 'MM', 'Linux', 'dialout', 'IMEI', 'GSM', 'ttyUSB', 'COM', 'dev']);
+const sameInChinese = new Set([
+  'Ringfence',
+  'ringfence',
+  'serve',
+  'token',
+  'CSV',
+  'JSON',
+  'vCard',
+  'NCID',
+  'SIM',
+  'USB',
+  'dBm',
+  'AT',
+  'CHUP',
+  'ATH',
+  'CHLD',
+  'HH',
+  'MM',
+  'Linux',
+  'dialout',
+  'IMEI',
+  'GSM',
+  'ttyUSB',
+  'COM',
+  'dev',
+]);
 
 /** Words of two or more Latin letters that are not on the list above (a two-letter country code is fine). */
 export function englishWords(text: string): string[] {

@@ -67,7 +67,10 @@ export const extraStops: Stop[] = [
     name: `rules-${tab}`,
     async go(page: Page) {
       await showPage(page, 'rules');
-      await page.locator('[role="tab"]').nth(2 + i).click();
+      await page
+        .locator('[role="tab"]')
+        .nth(2 + i)
+        .click();
       await page.locator('[role="tabpanel"] h2').waitFor();
     },
   })),

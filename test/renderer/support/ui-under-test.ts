@@ -23,7 +23,14 @@ export type UiUnderTest = {
 };
 
 export async function startUiUnderTest(
-  options: { token?: string | null; syntheticCalls?: number; noLines?: boolean; renderer?: RendererSource; exportStepMs?: number; desktopSandbox?: boolean } = {},
+  options: {
+    token?: string | null;
+    syntheticCalls?: number;
+    noLines?: boolean;
+    renderer?: RendererSource;
+    exportStepMs?: number;
+    desktopSandbox?: boolean;
+  } = {},
 ): Promise<UiUnderTest> {
   const token = options.token === undefined ? 'test-token' : options.token;
   const renderer = options.renderer ?? { kind: 'static', dir: await builtRenderer() };
@@ -48,7 +55,11 @@ export type OpenOptions = { language?: 'en' | 'zh'; zoom?: 1 | 2; colorScheme?: 
  * half-size viewport at twice the pixel density (what Chromium's zoom does to layout). Collects page
  * errors so a test can assert there were none. Needs only the URL, so the real server's tests use it too.
  */
-export async function openApp(browser: Browser, ui: Pick<UiUnderTest, 'url'>, options: OpenOptions = {}): Promise<{ context: BrowserContext; page: Page; errors: string[] }> {
+export async function openApp(
+  browser: Browser,
+  ui: Pick<UiUnderTest, 'url'>,
+  options: OpenOptions = {},
+): Promise<{ context: BrowserContext; page: Page; errors: string[] }> {
   const zoom = options.zoom ?? 1;
   const context = await browser.newContext({
     locale: options.language === 'zh' ? 'zh-CN' : 'en-GB',

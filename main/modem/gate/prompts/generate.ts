@@ -50,7 +50,10 @@ function amr(samples: Int16Array): Buffer {
 const digest = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex').slice(0, 16);
 
 function writeAmr(ulawById: Record<string, Buffer>) {
-  const soxVersion = execFileSync('sox', ['--version']).toString().trim().replace(/^.*?SoX/, 'SoX');
+  const soxVersion = execFileSync('sox', ['--version'])
+    .toString()
+    .trim()
+    .replace(/^.*?SoX/, 'SoX');
   const lines: string[] = [];
   let bytes = 0;
   for (const [id, ulaw] of Object.entries(ulawById)) {

@@ -51,7 +51,7 @@ describe('WAV', () => {
     expect(out.length).toBe(8000);
     // A 1 kHz sine at 8 kHz crosses zero 2000 times a second.
     let crossings = 0;
-    for (let i = 101; i < out.length - 100; i++) if (((out[i - 1] ?? 0) < 0) !== ((out[i] ?? 0) < 0)) crossings++;
+    for (let i = 101; i < out.length - 100; i++) if ((out[i - 1] ?? 0) < 0 !== (out[i] ?? 0) < 0) crossings++;
     expect(crossings).toBeGreaterThan(1900);
     expect(crossings).toBeLessThan(2000);
     expect(Math.max(...out.slice(100, -100))).toBeGreaterThan(9000);

@@ -23,7 +23,10 @@ describe('DLE reader', () => {
     const multitech = createDleReader().push(bytes('\x10/\x105\x105\x10~'));
     expect(multitech.events).toEqual([{ type: 'key', key: '5' }]);
     const usr = createDleReader().push(bytes('\x105\x105'));
-    expect(usr.events).toEqual([{ type: 'key', key: '5' }, { type: 'key', key: '5' }]);
+    expect(usr.events).toEqual([
+      { type: 'key', key: '5' },
+      { type: 'key', key: '5' },
+    ]);
   });
 
   it('reports the end of a voice stream and other events by their code', () => {

@@ -64,7 +64,11 @@ describe('gate plans', () => {
     const quectel = uploadPlan('quectel-file');
     expect(quectel.slice(0, 2)).toEqual([
       { command: 'AT+QFDEL="RAM:rf-en-press.amr"', optional: true },
-      { command: `AT+QFUPL="RAM:rf-en-press.amr",${clipFile('en-press').length},10`, data: { bytes: clipFile('en-press'), after: 'connect' }, expect: '+QFUPL' },
+      {
+        command: `AT+QFUPL="RAM:rf-en-press.amr",${clipFile('en-press').length},10`,
+        data: { bytes: clipFile('en-press'), after: 'connect' },
+        expect: '+QFUPL',
+      },
     ]);
     // One FSWRITE takes at most 10240 bytes (SIM800 manual): every clip fits in one.
     for (const id of clipIds()) expect(clipFile(id).length, id).toBeLessThanOrEqual(10_240);

@@ -23,11 +23,19 @@ const gate = (over: Partial<ReturnType<LineGateOptions['settings']>> = {}): Line
   random: () => 0.7,
 });
 
-async function rig(profile: SimProfileName, options: { gate?: (sim: Simulator) => LineGateOptions; decide?: (c: CallerId) => Decision['action'] | 'gate' } = {}) {
+async function rig(
+  profile: SimProfileName,
+  options: { gate?: (sim: Simulator) => LineGateOptions; decide?: (c: CallerId) => Decision['action'] | 'gate' } = {},
+) {
   // A caller stays on an answered call until the host hangs up (the gate decides when).
   const sim: Simulator = await startSimulator({ link: `gate-${profile}`, transport: 'memory', profile, timeScale: 20, answeredHoldMs: 600_000 });
   cleanups.push(() => sim.close());
-  const line = lineRig(sim.link, { decide: options.decide ?? (() => 'gate'), gate: options.gate?.(sim) ?? gate(), openPort: sim.openPort, commandTimeoutMs: 2000 });
+  const line = lineRig(sim.link, {
+    decide: options.decide ?? (() => 'gate'),
+    gate: options.gate?.(sim) ?? gate(),
+    openPort: sim.openPort,
+    commandTimeoutMs: 2000,
+  });
   cleanups.push(() => line.line.close());
   await line.line.ready();
   return { sim, line };
@@ -113,8 +121,16 @@ describe('pass gate on a Quectel EC25 (QTONEDET + QWTTS)', () => {
 
 // Modules without text-to-speech: the clips are uploaded at set-up, then played one by one.
 const simcomFile = (id: string) => `C:\\User\\${clipFileName(id)}`;
-const crec = (say: PromptSay) => promptClips(say, 'zh-en').flat().map((id) => `AT+CREC=4,"${simcomFile(id)}",0,100\r`).join('');
-const qpsnd = (say: PromptSay) => promptClips(say, 'zh-en').flat().map((id) => `AT+QPSND=1,"RAM:${clipFileName(id)}",0,1,1\r`).join('');
+const crec = (say: PromptSay) =>
+  promptClips(say, 'zh-en')
+    .flat()
+    .map((id) => `AT+CREC=4,"${simcomFile(id)}",0,100\r`)
+    .join('');
+const qpsnd = (say: PromptSay) =>
+  promptClips(say, 'zh-en')
+    .flat()
+    .map((id) => `AT+QPSND=1,"RAM:${clipFileName(id)}",0,1,1\r`)
+    .join('');
 const latin1 = (id: string) => clipFile(id).toString('latin1');
 
 describe('pass gate on a SIMCom SIM800 without text-to-speech (DDET + files played with CREC)', () => {
@@ -137,9 +153,15 @@ describe('pass gate on a SIMCom SIM800 without text-to-speech (DDET + files play
     const from = sim.log().length;
     const result = await sim.placeCall({ number: '13912345678', presentation: 'allowed', rings: 6, caller: 'person' });
     const ended = await line.waitFor<EndedCall>('call-ended', undefined, 15_000);
-    expect(await hostBytesBy(sim, from, 'AT+CLCC\r')).toBe(`AT+DDET=1,0,0\rATA\r${crec({ kind: 'ask', digit: '7' })}${crec({ kind: 'passed', minutes: 3 })}AT+CHUP\rAT+CLCC\r`);
+    expect(await hostBytesBy(sim, from, 'AT+CLCC\r')).toBe(
+      `AT+DDET=1,0,0\rATA\r${crec({ kind: 'ask', digit: '7' })}${crec({ kind: 'passed', minutes: 3 })}AT+CHUP\rAT+CLCC\r`,
+    );
     expect(result).toMatchObject({ outcome: 'gated', gate: { heard: ['ask:7', 'passed:3'], asked: '7', pressed: '7' } });
-    expect(ended).toMatchObject({ outcome: 'gate-passed', hangupCommand: 'AT+CHUP', gate: { method: 'simcom-file', result: 'passed', asked: '7', pressed: '7' } });
+    expect(ended).toMatchObject({
+      outcome: 'gate-passed',
+      hangupCommand: 'AT+CHUP',
+      gate: { method: 'simcom-file', result: 'passed', asked: '7', pressed: '7' },
+    });
   });
 
   it('a bot presses nothing: only the question is played, then the hang-up; outcome gate-failed', async () => {
@@ -156,7 +178,9 @@ describe('pass gate on a SIMCom SIM800 without text-to-speech (DDET + files play
 describe('the recorded prompt follows the prompt setting', () => {
   it('a withheld caller hears "show your number" in both languages; with English only, only English clips play', async () => {
     let order: 'zh-en' | 'en' = 'zh-en';
-    const { sim, line } = await rig('sim800-no-tts', { gate: () => ({ ...gate(), settings: () => ({ mode: 'during-shield', passMinutes: 5, digitWaitSeconds: 3, prompt: order }) }) });
+    const { sim, line } = await rig('sim800-no-tts', {
+      gate: () => ({ ...gate(), settings: () => ({ mode: 'during-shield', passMinutes: 5, digitWaitSeconds: 3, prompt: order }) }),
+    });
     let from = sim.log().length;
     const withheld = await sim.placeCall({ number: null, presentation: 'withheld', rings: 6, caller: 'person' });
     expect(await line.waitFor<EndedCall>('call-ended', undefined, 15_000)).toMatchObject({ outcome: 'gate-withheld', gate: { result: 'withheld' } });
@@ -168,7 +192,9 @@ describe('the recorded prompt follows the prompt setting', () => {
     const person = await sim.placeCall({ number: '13912345678', presentation: 'allowed', rings: 6, caller: 'person' });
     expect(await line.waitFor<EndedCall>('call-ended', (e) => e.callerId.number === '13912345678', 15_000)).toMatchObject({ outcome: 'gate-passed' });
     const english = (ids: string[]) => ids.map((id) => `AT+CREC=4,"${simcomFile(id)}",0,100\r`).join('');
-    expect(await hostBytesBy(sim, from, 'AT+CLCC\r')).toBe(`AT+DDET=1,0,0\rATA\r${english(['en-press', 'en-7', 'en-connect'])}${english(['en-again', 'en-5', 'en-minutes'])}AT+CHUP\rAT+CLCC\r`);
+    expect(await hostBytesBy(sim, from, 'AT+CLCC\r')).toBe(
+      `AT+DDET=1,0,0\rATA\r${english(['en-press', 'en-7', 'en-connect'])}${english(['en-again', 'en-5', 'en-minutes'])}AT+CHUP\rAT+CLCC\r`,
+    );
     expect(person.gate).toMatchObject({ heard: ['ask:7', 'passed:5'], pressed: '7' });
   });
 });
@@ -190,7 +216,9 @@ describe('pass gate on a Quectel EC25 without text-to-speech (QTONEDET + files p
     let from = sim.log().length;
     const person = await sim.placeCall({ number: '13912345678', presentation: 'allowed', rings: 6, caller: 'person' });
     const passed = await line.waitFor<EndedCall>('call-ended', undefined, 15_000);
-    expect(await hostBytesBy(sim, from, 'AT+CLCC\r')).toBe(`AT+QTONEDET=1\rATA\r${qpsnd({ kind: 'ask', digit: '7' })}${qpsnd({ kind: 'passed', minutes: 3 })}AT+CHUP\rAT+CLCC\r`);
+    expect(await hostBytesBy(sim, from, 'AT+CLCC\r')).toBe(
+      `AT+QTONEDET=1\rATA\r${qpsnd({ kind: 'ask', digit: '7' })}${qpsnd({ kind: 'passed', minutes: 3 })}AT+CHUP\rAT+CLCC\r`,
+    );
     expect(person.gate).toMatchObject({ heard: ['ask:7', 'passed:3'], pressed: '7' });
     expect(passed).toMatchObject({ outcome: 'gate-passed', gate: { method: 'quectel-file', result: 'passed' } });
 

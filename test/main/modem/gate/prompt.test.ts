@@ -11,9 +11,17 @@ describe('prompt audio', () => {
   it('has a clip for every word any prompt can use, in both languages', () => {
     const needed = new Set<string>();
     for (const order of ['zh-en', 'en-zh'] as const) {
-      for (const digit of '123456789') promptClips({ kind: 'ask', digit }, order).flat().forEach((c) => needed.add(c));
-      for (const minutes of passMinutesChoices) promptClips({ kind: 'passed', minutes }, order).flat().forEach((c) => needed.add(c));
-      promptClips({ kind: 'withheld' }, order).flat().forEach((c) => needed.add(c));
+      for (const digit of '123456789')
+        promptClips({ kind: 'ask', digit }, order)
+          .flat()
+          .forEach((c) => needed.add(c));
+      for (const minutes of passMinutesChoices)
+        promptClips({ kind: 'passed', minutes }, order)
+          .flat()
+          .forEach((c) => needed.add(c));
+      promptClips({ kind: 'withheld' }, order)
+        .flat()
+        .forEach((c) => needed.add(c));
     }
     expect([...needed].filter((c) => !clips[c])).toEqual([]);
     expect(Object.keys(clips).sort()).toEqual(Object.keys(clipTable).sort());

@@ -21,7 +21,12 @@ function rig(method: GateMethod, script: Script) {
   const result = (command: string, final: string): AtResult => ({
     command,
     status: final === 'ERROR' ? 'error' : 'ok',
-    final: final === 'OK' ? { kind: 'ok' } : final === 'ERROR' ? { kind: 'error', code: 'ERROR', detail: null } : ({ kind: 'call-progress', code: final, detail: null } as AtResult['final']),
+    final:
+      final === 'OK'
+        ? { kind: 'ok' }
+        : final === 'ERROR'
+          ? { kind: 'error', code: 'ERROR', detail: null }
+          : ({ kind: 'call-progress', code: final, detail: null } as AtResult['final']),
     lines: [],
     writtenAt: clock,
   });

@@ -62,7 +62,11 @@ describe('probeGate', () => {
     expect(failed?.support).toMatchObject({ supported: false, method: null });
     expect(failed?.support.text.en).toMatch(/copying the recorded prompt to this SIMCom module failed \(AT\+FSWRITE: ERROR\)/);
     expect(failed?.support.text.zh).toMatch(/复制录音提示语失败（AT\+FSWRITE: ERROR）/);
-    expect(m.sent).toEqual(['AT+FSDEL=C:\\User\\rf-en-press.amr', 'AT+FSCREATE=C:\\User\\rf-en-press.amr', expect.stringMatching(/^AT\+FSWRITE=C:\\User\\rf-en-press\.amr,0,\d+,10$/)]);
+    expect(m.sent).toEqual([
+      'AT+FSDEL=C:\\User\\rf-en-press.amr',
+      'AT+FSCREATE=C:\\User\\rf-en-press.amr',
+      expect.stringMatching(/^AT\+FSWRITE=C:\\User\\rf-en-press\.amr,0,\d+,10$/),
+    ]);
   });
 
   it('Quectel needs QTONEDET and QWTTS', async () => {
@@ -102,7 +106,12 @@ describe('probeGate', () => {
   it('a line cannot gate while a new set-up probes (and uploads), whatever the last set-up found', async () => {
     const gate = createLineGate(
       { settings: () => ({ mode: 'always', passMinutes: 3, digitWaitSeconds: 8, prompt: 'zh-en' }) },
-      { openPort: async () => ({ ok: false, problem: { code: 'not-found', text: { en: '', zh: '' } } }) as never, later: () => () => {}, clock: () => 0, log: () => {} },
+      {
+        openPort: async () => ({ ok: false, problem: { code: 'not-found', text: { en: '', zh: '' } } }) as never,
+        later: () => () => {},
+        clock: () => 0,
+        log: () => {},
+      },
     );
     const tts = modem({ 'AT+DDET=?': [], 'AT+CTTS=?': [] });
     await gate.probe(tts.channel, profileByName('simcom'));

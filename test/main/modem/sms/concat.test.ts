@@ -43,6 +43,10 @@ describe('joining the parts of long messages', () => {
 
   it('passes single messages through in arrival order', () => {
     const single = (t: string, at: number): IncomingPart<string> => ({ concat: null, receivedMs: at, text: t, item: t });
-    expect(joinParts([single('one', 1), part('+8', 1, 2, 1, 'p', 2), single('two', 3), part('+8', 1, 2, 2, 'q', 4)]).map((m) => m.text)).toEqual(['one', 'pq', 'two']);
+    expect(joinParts([single('one', 1), part('+8', 1, 2, 1, 'p', 2), single('two', 3), part('+8', 1, 2, 2, 'q', 4)]).map((m) => m.text)).toEqual([
+      'one',
+      'pq',
+      'two',
+    ]);
   });
 });

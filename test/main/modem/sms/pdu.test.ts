@@ -4,7 +4,11 @@ import { describe, expect, it } from 'vitest';
 import { decodePdu, PduError, type Deliver, type StatusReport } from '../../../../main/modem/sms/pdu.ts';
 import { encodeDeliver, encodeSubmit, submitShape } from '../../../../main/modem/sms/submit.ts';
 
-const hex = (bytes: number[]) => bytes.map((b) => b.toString(16).padStart(2, '0')).join('').toUpperCase();
+const hex = (bytes: number[]) =>
+  bytes
+    .map((b) => b.toString(16).padStart(2, '0'))
+    .join('')
+    .toUpperCase();
 const deliver = (pdu: string, length?: number) => {
   const d = decodePdu(pdu, length);
   if (d.type !== 'deliver') throw new Error(`expected SMS-DELIVER, got ${d.type}`);
@@ -14,7 +18,15 @@ const deliver = (pdu: string, length?: number) => {
 describe('SMS-DELIVER from real modems', () => {
   it('decodes UCS2 Chinese (csdndocs.com/article/9085087: "你好" from +8613505165495)', () => {
     const d = deliver('0891683108200505F0040D91683105155694F5000850208151754500044F60597D');
-    expect(d).toMatchObject({ smsc: '+8613800250500', sender: { kind: 'number', value: '+8613505165495' }, encoding: 'ucs2', text: '你好', sentAt: '2005-02-18T15:57:54+00:00', concat: null, problems: [] });
+    expect(d).toMatchObject({
+      smsc: '+8613800250500',
+      sender: { kind: 'number', value: '+8613505165495' },
+      encoding: 'ucs2',
+      text: '你好',
+      sentAt: '2005-02-18T15:57:54+00:00',
+      concat: null,
+      problems: [],
+    });
   });
 
   it('decodes GSM 7-bit with the extension table and a negative zone (ModemManager test_pdu1)', () => {
@@ -35,7 +47,9 @@ describe('SMS-DELIVER from real modems', () => {
     const p1 = deliver(
       '07912160130320F5440B916171056429F5000021405291650569A00500034C0201A9E8F41C949E83C2207B599E07B1DFEE33885E9ED341E4F23C7D7697C920FA1B54C697E5E3F4BC0C6AD7D9F434081E96D341E3303C2C4EB3D3F4BC0B94A483E6E8779D4D06CDD1EF3BA80E0785E7A0B7BB0C6A97E7F3F0B9CC02B9DF7450780EA2DFDF2C50780EA2A3CBA0BA9B5C96B3F369F71954768FDFE4B4FB0C9297E1F2F2BCECA6CF41',
     );
-    const p2 = deliver('07912160130320F6440B916171056429F5000021405291651569320500034C0202E9E8301D44479741F0B09C3E0785E56590BCCC0ED3CB6410FD0D7ABBCBA0B0FB4D4797E52E10');
+    const p2 = deliver(
+      '07912160130320F6440B916171056429F5000021405291651569320500034C0202E9E8301D44479741F0B09C3E0785E56590BCCC0ED3CB6410FD0D7ABBCBA0B0FB4D4797E52E10',
+    );
     expect(p1.concat).toEqual({ reference: 0x4c, referenceBits: 8, total: 2, sequence: 1 });
     expect(p2.concat).toEqual({ reference: 0x4c, referenceBits: 8, total: 2, sequence: 2 });
     expect(p1.text! + p2.text!).toBe(
@@ -84,7 +98,14 @@ describe('SMS-DELIVER from real modems', () => {
 describe('status reports', () => {
   it('decodes a status report (ModemManager test_pdu_not_stored)', () => {
     const r = decodePdu('07914356060013F1065A098136397339F7219011700463802190117004638030') as StatusReport;
-    expect(r).toMatchObject({ type: 'status-report', smsc: '+34656000311', reference: 0x5a, recipient: { value: '639337937' }, sentAt: '2012-09-11T07:40:36+02:00', status: 0x30 });
+    expect(r).toMatchObject({
+      type: 'status-report',
+      smsc: '+34656000311',
+      reference: 0x5a,
+      recipient: { value: '639337937' },
+      sentAt: '2012-09-11T07:40:36+02:00',
+      status: 0x30,
+    });
   });
 
   it('decodes a status report without SMSC (python-gsmmodem test_pdu: reference 214 to +31628870634)', () => {
@@ -110,7 +131,9 @@ describe('malformed input is an error with a reason, never a guess', () => {
 
 describe('SMS-SUBMIT for the complaint SMS', () => {
   it('matches python-gsmmodem\'s encoding of "Hello World!" to +27820001111', () => {
-    expect(encodeSubmit('+27820001111', 'Hello World!', { reference: 0 })).toEqual([{ hex: '000100' + '0B917228001011F100000CC8329BFD065DDF72363904', tpduLength: 24 }]);
+    expect(encodeSubmit('+27820001111', 'Hello World!', { reference: 0 })).toEqual([
+      { hex: '000100' + '0B917228001011F100000CC8329BFD065DDF72363904', tpduLength: 24 },
+    ]);
   });
 
   it('sends short codes and national numbers as typed, never as international', () => {
@@ -125,7 +148,9 @@ describe('SMS-SUBMIT for the complaint SMS', () => {
     const parts = encodeSubmit('12321', text, { reference: 77, statusReport: true });
     expect(submitShape(text)).toEqual({ encoding: 'ucs2', parts: parts.length });
     const decoded = parts.map((p) => decodePdu(p.hex));
-    expect(decoded.map((d) => d.type === 'submit' && d.concat)).toEqual(parts.map((_, i) => ({ reference: 77, referenceBits: 8, total: parts.length, sequence: i + 1 })));
+    expect(decoded.map((d) => d.type === 'submit' && d.concat)).toEqual(
+      parts.map((_, i) => ({ reference: 77, referenceBits: 8, total: parts.length, sequence: i + 1 })),
+    );
     expect(decoded.map((d) => (d.type === 'submit' ? d.text : '')).join('')).toBe(text);
     for (const p of parts) expect(p.tpduLength).toBe(p.hex.length / 2 - 1);
   });
@@ -147,8 +172,16 @@ describe('SMS-DELIVER as the simulator sends it', () => {
     const text = '您的验证码是 482913，5分钟内有效。请勿泄露。'.repeat(4);
     const pdus = encodeDeliver('+8613912345678', text, { sentAt, offsetMinutes: 480, reference: 0x1234, referenceBits: 16, smsc: '+8613800100500' });
     const parts = pdus.map((p) => deliver(p));
-    expect(parts[0]).toMatchObject({ smsc: '+8613800100500', sender: { value: '+8613912345678' }, sentAt: '2025-03-04T14:02:03+08:00', concat: { reference: 0x1234, referenceBits: 16 } });
+    expect(parts[0]).toMatchObject({
+      smsc: '+8613800100500',
+      sender: { value: '+8613912345678' },
+      sentAt: '2025-03-04T14:02:03+08:00',
+      concat: { reference: 0x1234, referenceBits: 16 },
+    });
     expect(parts.map((p) => p.text).join('')).toBe(text);
-    expect(deliver(encodeDeliver('Bank', 'Hi', { sentAt, offsetMinutes: -300, reference: 0 })[0]!)).toMatchObject({ sender: { kind: 'alphanumeric', value: 'Bank' }, sentAt: '2025-03-04T01:02:03-05:00' });
+    expect(deliver(encodeDeliver('Bank', 'Hi', { sentAt, offsetMinutes: -300, reference: 0 })[0]!)).toMatchObject({
+      sender: { kind: 'alphanumeric', value: 'Bank' },
+      sentAt: '2025-03-04T01:02:03-05:00',
+    });
   });
 });

@@ -14,7 +14,13 @@ export function lineRig(
     /** `'gate'`: the pass gate's decision (answer-hangup, reason gate), given only where the line can gate. */
     decide?: (c: CallerId) => Decision['action'] | 'gate';
     gate?: LineGateOptions;
-    hangupMethod?: HangupMethod; recheckCallerIdEveryMs?: number; commandTimeoutMs?: number; timing?: Partial<LineTiming>; hangsUpWhateverName?: (c: CallerId) => boolean; openPort?: PortFactory } = {},
+    hangupMethod?: HangupMethod;
+    recheckCallerIdEveryMs?: number;
+    commandTimeoutMs?: number;
+    timing?: Partial<LineTiming>;
+    hangsUpWhateverName?: (c: CallerId) => boolean;
+    openPort?: PortFactory;
+  } = {},
 ) {
   const events: Recorded[] = [];
   const log: string[] = [];

@@ -23,11 +23,41 @@ export type ModemState = {
   vcid: boolean;
 };
 
-export const huaweiE173: GsmSpec = { ati: ['Manufacturer: huawei', 'Model: E173', 'Revision: 11.126.85.00.209', 'IMEI: 867420012345678', '+GCAP: +CGSM,+DS,+ES'], cgmi: 'huawei', cgmm: 'E173', cgmr: '11.126.85.00.209', imei: '867420012345678' };
-export const sim800: GsmSpec = { ati: ['SIM800 R14.18'], cgmi: 'SIMCOM_Ltd', cgmm: 'SIMCOM_SIM800', cgmr: 'Revision:1418B04SIM800C24', imei: '869012031234567' };
-export const quectelEc25: GsmSpec = { ati: ['Quectel', 'EC25', 'Revision: EC25EFAR06A01M4G'], cgmi: 'Quectel', cgmm: 'EC25', cgmr: 'EC25EFAR06A01M4G', imei: '861234567890123' };
-export const zteMf: GsmSpec = { ati: ['Manufacturer: ZTE CORPORATION', 'Model: MF190'], cgmi: 'ZTE CORPORATION', cgmm: 'MF190', cgmr: 'BD_MF190V1.0.0B01', imei: '351234567890123' };
-export const wavecom: GsmSpec = { ati: ['WAVECOM MODEM'], cgmi: 'WAVECOM MODEM', cgmm: 'MULTIBAND  900E  1800', cgmr: '641b09gg.Q2403A', imei: '352345678901234' };
+export const huaweiE173: GsmSpec = {
+  ati: ['Manufacturer: huawei', 'Model: E173', 'Revision: 11.126.85.00.209', 'IMEI: 867420012345678', '+GCAP: +CGSM,+DS,+ES'],
+  cgmi: 'huawei',
+  cgmm: 'E173',
+  cgmr: '11.126.85.00.209',
+  imei: '867420012345678',
+};
+export const sim800: GsmSpec = {
+  ati: ['SIM800 R14.18'],
+  cgmi: 'SIMCOM_Ltd',
+  cgmm: 'SIMCOM_SIM800',
+  cgmr: 'Revision:1418B04SIM800C24',
+  imei: '869012031234567',
+};
+export const quectelEc25: GsmSpec = {
+  ati: ['Quectel', 'EC25', 'Revision: EC25EFAR06A01M4G'],
+  cgmi: 'Quectel',
+  cgmm: 'EC25',
+  cgmr: 'EC25EFAR06A01M4G',
+  imei: '861234567890123',
+};
+export const zteMf: GsmSpec = {
+  ati: ['Manufacturer: ZTE CORPORATION', 'Model: MF190'],
+  cgmi: 'ZTE CORPORATION',
+  cgmm: 'MF190',
+  cgmr: 'BD_MF190V1.0.0B01',
+  imei: '351234567890123',
+};
+export const wavecom: GsmSpec = {
+  ati: ['WAVECOM MODEM'],
+  cgmi: 'WAVECOM MODEM',
+  cgmm: 'MULTIBAND  900E  1800',
+  cgmr: '641b09gg.Q2403A',
+  imei: '352345678901234',
+};
 
 export function gsmModem(spec: GsmSpec): { script: Script; state: ModemState } {
   const state: ModemState = { clip: 0, calls: [], hangups: [], vcid: false };

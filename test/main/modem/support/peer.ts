@@ -71,10 +71,11 @@ export class ModemPeer {
       this.#pending = this.#pending.slice(cr + 1);
       if (command === '') continue;
       this.commands.push(command);
-      for (const w of [...this.#waiters]) if (w.test(command)) {
-        this.#waiters.splice(this.#waiters.indexOf(w), 1);
-        w.resolve(command);
-      }
+      for (const w of [...this.#waiters])
+        if (w.test(command)) {
+          this.#waiters.splice(this.#waiters.indexOf(w), 1);
+          w.resolve(command);
+        }
       if (this.frozen) continue;
       const reply = this.script(command, this);
       const echo = this.echo ? `${command}\r` : '';
@@ -99,8 +100,8 @@ export class ModemPeer {
     if (!port) return;
     const bytes = typeof data === 'string' ? Buffer.from(data, 'latin1') : Buffer.from(data);
     let seed = options.seed ?? 1;
-    const random = () => ((seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff);
-    for (let i = 0; i < bytes.length; ) {
+    const random = () => (seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff;
+    for (let i = 0; i < bytes.length;) {
       const n = options.split ? 1 + Math.floor(random() * 7) : bytes.length;
       await new Promise<void>((resolve) => port.write(bytes.subarray(i, i + n), () => port.drain(() => resolve())));
       i += n;

@@ -5,10 +5,20 @@ import { createCallTracker, defaultTiming, type TrackerEvents } from '../../../.
 import type { ClccEntry } from '../../../../main/modem/clcc.ts';
 import type { HangupResult } from '../../../../main/modem/hangup.ts';
 
-export const decision = (action: Decision['action']): Decision => ({ action, reason: 'default', ruleId: null, ruleLabel: null, text: { en: action, zh: action } });
+export const decision = (action: Decision['action']): Decision => ({
+  action,
+  reason: 'default',
+  ruleId: null,
+  ruleLabel: null,
+  text: { en: action, zh: action },
+});
 
 /** `'gate'`: the decision the pass gate gets (answer-hangup, reason gate). */
-export function trackerRig(kind: LineKind, decide: (c: CallerId) => Decision['action'] | 'gate' = () => 'allow', options: { hangsUpWhateverName?: (c: CallerId) => boolean } = {}) {
+export function trackerRig(
+  kind: LineKind,
+  decide: (c: CallerId) => Decision['action'] | 'gate' = () => 'allow',
+  options: { hangsUpWhateverName?: (c: CallerId) => boolean } = {},
+) {
   let now = 0;
   const timers: { at: number; fn: () => void; live: boolean }[] = [];
   const log: string[] = [];

@@ -68,7 +68,10 @@ export async function startRealApp(options: { settings?: Record<string, string> 
       if (r.status !== 200) throw new Error(`${method} answered ${r.status}: ${JSON.stringify(r.body)}`);
       return r.body;
     };
-    await waitFor(async () => (await api<{ lines: { state: string }[] }>('getStatus')).lines.every((l) => l.state === 'ready'), 'the simulated line to be ready');
+    await waitFor(
+      async () => (await api<{ lines: { state: string }[] }>('getStatus')).lines.every((l) => l.state === 'ready'),
+      'the simulated line to be ready',
+    );
     const stream = events;
     const seen = new Set<number>();
     return {
