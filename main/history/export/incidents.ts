@@ -3,6 +3,7 @@
 // it, and made it engage) to its end. Trusted callers, the user's own numbers, numbers the user excluded and
 // simulated calls are not part of a flood and are left out (and said to be).
 import { callColumns, rowToCall, type Row } from '../columns.ts';
+import { tupleQuery } from '../../store/index.ts';
 import { inOffsetOf } from './format.ts';
 import { isVirtualOperatorRange, placeOf } from './regions.ts';
 import type { Snapshot } from './snapshot.ts';
@@ -35,10 +36,10 @@ export function incidentFigures(
   incidents: readonly IncidentSpan[],
   options: { windowMinutes: number; leaveOut: (number: string | null) => boolean; language: Language; until: string | null },
 ): IncidentFigures[] {
-  const select = snapshot.db.prepare(
+  const select = tupleQuery<Row>(
+    snapshot.db,
     `SELECT ${callColumns} FROM history_calls c ${snapshot.where.sql ? `${snapshot.where.sql} AND` : 'WHERE'} c.started_ms >= ? AND c.started_ms <= ? ORDER BY c.started_ms, c.id`,
   );
-  select.setReturnArrays(true);
   return incidents.map((i) => {
     const on = Date.parse(i.startedAt);
     const off = i.endedAt ? Date.parse(i.endedAt) : options.until ? Date.parse(options.until) : Number.MAX_SAFE_INTEGER;
@@ -59,7 +60,7 @@ export function incidentFigures(
       leftOut: { trusted: 0, simulated: 0, excluded: 0 },
     };
     const perNumber = new Map<string, number>();
-    for (const row of select.all(...snapshot.where.params, on - options.windowMinutes * 60_000, off) as unknown as Row[]) {
+    for (const row of select.all(...snapshot.where.params, on - options.windowMinutes * 60_000, off)) {
       const c = rowToCall(row, snapshot.decisions);
       const number = c.normalized ?? c.number;
       if (c.simulated) {

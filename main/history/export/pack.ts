@@ -19,7 +19,7 @@ import { writeReport, type ReportOptions } from './report-html.ts';
 import { ExportSink } from './sink.ts';
 import type { Snapshot } from './snapshot.ts';
 import { exportTexts, howToVerifyText, type PackFacts } from './texts.ts';
-import { checkTarget, tempBeside } from '../../store/index.ts';
+import { checkTarget, query, tempBeside, tupleQuery, type Tuple } from '../../store/index.ts';
 
 export type PackOptions = ReportOptions & {
   exportedAt: string;
@@ -45,30 +45,29 @@ async function writeChainSegment(
   smsCovered: (receivedMs: number) => boolean,
 ): Promise<{ fromId: number }> {
   const db: DatabaseSync = snapshot.db;
-  const lo = db.prepare(`SELECT MIN(c.id) AS id FROM history_calls c ${snapshot.where.sql}`).get(...snapshot.where.params) as { id: number | null };
-  const cut = db.prepare('SELECT last_id AS lastId, lower(hex(last_hash)) AS lastHash FROM history_cuts ORDER BY last_id DESC LIMIT 1').get() as
-    { lastId: number; lastHash: string } | undefined;
+  const lo = query<{ id: number | null }>(db, `SELECT MIN(c.id) AS id FROM history_calls c ${snapshot.where.sql}`).one(...snapshot.where.params);
+  const cut = query<{ lastId: number; lastHash: string }>(
+    db,
+    'SELECT last_id AS lastId, lower(hex(last_hash)) AS lastHash FROM history_cuts ORDER BY last_id DESC LIMIT 1',
+  ).get();
   const start = (cut?.lastId ?? 0) + 1;
   const fromId = Math.max(start, lo.id ?? snapshot.lastId + 1);
-  const before = db.prepare(entrySql('lower(hex(hash)) AS h')).get(fromId - 1) as { h: string } | undefined;
+  const before = query<{ h: string }>(db, entrySql('lower(hex(hash)) AS h')).get(fromId - 1);
   const startHash = fromId === start ? (cut?.lastHash ?? genesisHash) : (before?.h ?? genesisHash);
   await sink.write(`${JSON.stringify({ format: 'ringfence-chain-segment', version: 1, fromId, toId: snapshot.lastId, startHash, head: snapshot.head })}\n`);
   const decisions = decisionsOf(db);
-  const calls = db.prepare(`SELECT ${callColumns} FROM history_calls c WHERE c.id >= ? AND c.id <= ? ORDER BY c.id LIMIT 5000`);
-  calls.setReturnArrays(true);
-  const eventsStatement = db.prepare(`SELECT ${eventFields.map((f) => f.column).join(', ')} FROM history_events WHERE id >= ? AND id <= ? ORDER BY id`);
-  eventsStatement.setReturnArrays(true);
-  const events = new Map((eventsStatement.all(fromId, snapshot.lastId) as unknown as unknown[][]).map((e) => [Number(e[0]), e]));
-  const smsStatement = db.prepare(`SELECT ${smsFields.map((f) => f.column).join(', ')} FROM history_sms WHERE id >= ? AND id <= ? ORDER BY id LIMIT 5000`);
-  smsStatement.setReturnArrays(true);
-  let smsPage: unknown[][] = [];
+  const calls = tupleQuery<Row>(db, `SELECT ${callColumns} FROM history_calls c WHERE c.id >= ? AND c.id <= ? ORDER BY c.id LIMIT 5000`);
+  const eventsStatement = tupleQuery(db, `SELECT ${eventFields.map((f) => f.column).join(', ')} FROM history_events WHERE id >= ? AND id <= ? ORDER BY id`);
+  const events = new Map(eventsStatement.all(fromId, snapshot.lastId).map((e) => [Number(e[0]), e]));
+  const smsStatement = tupleQuery(db, `SELECT ${smsFields.map((f) => f.column).join(', ')} FROM history_sms WHERE id >= ? AND id <= ? ORDER BY id LIMIT 5000`);
+  let smsPage: Tuple[] = [];
   let smsAt = 0;
   let smsDone = false;
   // The SMS entry with this id, if it is the next one stored (ids are asked for in increasing order).
-  const smsEntry = (id: number): unknown[] | null => {
+  const smsEntry = (id: number): Tuple | null => {
     while (smsAt < smsPage.length && Number(smsPage[smsAt]![0]) < id) smsAt++;
     if (smsAt >= smsPage.length && !smsDone) {
-      smsPage = smsStatement.all(id, snapshot.lastId) as unknown as unknown[][];
+      smsPage = smsStatement.all(id, snapshot.lastId);
       smsAt = 0;
       smsDone = smsPage.length < 5000;
     }
@@ -91,7 +90,7 @@ async function writeChainSegment(
     }
   };
   for (;;) {
-    const rows = calls.all(next, snapshot.lastId) as unknown as Row[];
+    const rows = calls.all(next, snapshot.lastId);
     if (rows.length === 0) break;
     for (const r of rows) {
       const id = Number(r[col.id]);

@@ -6,6 +6,7 @@ import type { NumberSummary } from '../complaint.ts';
 import { dayString, localDayOfIso } from '../time-zone.ts';
 import { offsetOf } from './format.ts';
 import type { Snapshot } from './snapshot.ts';
+import { query } from '../../store/index.ts';
 
 export type DayCount = { day: string; calls: number; blocked: number };
 
@@ -61,13 +62,12 @@ const tally = (number: string | null, startedAt: string): Tally => ({
 function chooseNumbers(snapshot: Snapshot, limit: number, incidentNumbers: ReadonlySet<string>, leaveOut: (n: string) => boolean): string[] {
   if (snapshot.matched.length > 0) return [...new Set(snapshot.matched.flatMap((m) => m.callers))].filter((n) => !leaveOut(n));
   const caller = 'coalesce(c.normalized, c.number)';
-  const rows = snapshot.db
-    .prepare(
-      `SELECT ${caller} AS caller, COUNT(*) AS n, SUM(d.reason = 'trusted') AS trusted FROM history_calls c JOIN history_decisions d ON d.id = c.decision_id
+  const rows = query<{ caller: string; trusted: number }>(
+    snapshot.db,
+    `SELECT ${caller} AS caller, COUNT(*) AS n, SUM(d.reason = 'trusted') AS trusted FROM history_calls c JOIN history_decisions d ON d.id = c.decision_id
        ${snapshot.where.sql ? `${snapshot.where.sql} AND` : 'WHERE'} ${caller} IS NOT NULL AND c.simulated = 0
        GROUP BY 1 HAVING COUNT(*) >= 3 OR ${caller} IN (SELECT value FROM json_each(?)) ORDER BY n DESC, caller`,
-    )
-    .all(...snapshot.where.params, JSON.stringify([...incidentNumbers])) as { caller: string; trusted: number }[];
+  ).all(...snapshot.where.params, JSON.stringify([...incidentNumbers]));
   return rows
     .filter((r) => r.trusted === 0 && !leaveOut(r.caller))
     .slice(0, limit)
@@ -141,12 +141,13 @@ export function collectReportData(
   if (withheldTally) numbers.push(withheldTally);
   const days = fillDays(perDay, range, firstCall, lastCall);
   const busiest = [...perDay.values()].reduce<DayCount | null>((best, d) => (!best || d.calls > best.calls ? d : best), null);
-  const distinct = snapshot.db
-    .prepare(`SELECT COUNT(DISTINCT coalesce(c.normalized, c.number)) AS n FROM history_calls c ${snapshot.where.sql}`)
-    .get(...snapshot.where.params) as { n: number };
-  const lines = snapshot.db.prepare(`SELECT DISTINCT c.line_id AS id FROM history_calls c ${snapshot.where.sql} ORDER BY 1`).all(...snapshot.where.params) as {
-    id: string;
-  }[];
+  const distinct = query<{ n: number }>(
+    snapshot.db,
+    `SELECT COUNT(DISTINCT coalesce(c.normalized, c.number)) AS n FROM history_calls c ${snapshot.where.sql}`,
+  ).one(...snapshot.where.params);
+  const lines = query<{ id: string }>(snapshot.db, `SELECT DISTINCT c.line_id AS id FROM history_calls c ${snapshot.where.sql} ORDER BY 1`).all(
+    ...snapshot.where.params,
+  );
   return {
     calls,
     blocked: byAction.reject + byAction['answer-hangup'],

@@ -1,10 +1,11 @@
 // What an export reads: one consistent snapshot of the history on a connection of its own, so the service
 // keeps recording calls (WAL lets writers go on) while a long export streams, and every figure in the file
 // comes from the same moment.
-import { DatabaseSync, type SQLInputValue } from 'node:sqlite';
+import { DatabaseSync } from 'node:sqlite';
 import { callColumns, col, decisionsOf, hashHexColumn, rowToCall, type Decisions, type Row, type StoredCall } from '../columns.ts';
 import { HistoryError } from '../errors.ts';
 import { exportTexts } from './texts.ts';
+import { cond, query, tupleQuery, whereClause, type SqlPart } from '../../store/index.ts';
 import type { Normalize } from '../query.ts';
 
 export type ExportFilter = { from?: string; to?: string; numbers?: string[] };
@@ -27,7 +28,7 @@ export type Snapshot = {
   calls(): Iterable<StoredCall>;
   decisions: Decisions;
   /** Extra SQL over the same filtered calls (alias c): `where` and its parameters. */
-  where: { sql: string; params: SQLInputValue[] };
+  where: SqlPart;
   close(): void;
 };
 
@@ -46,14 +47,14 @@ function checkIso(name: string, value: string | undefined): number | null {
  * a report about one number never pulls in others.
  */
 function matchNumbers(db: DatabaseSync, numbers: string[], normalize?: Normalize): { asked: string; callers: string[] }[] {
-  const find = db.prepare('SELECT caller FROM history_callers WHERE caller = ? OR caller LIKE ?');
+  const find = query<{ caller: string }>(db, 'SELECT caller FROM history_callers WHERE caller = ? OR caller LIKE ?');
   return numbers.map((asked) => {
     const digits = asked.replace(/\D/g, '').replace(/^0+(?=\d)/, '');
     if (digits.length < 3) {
       throw new HistoryError('invalid-query', exportTexts.numberTooShort(asked));
     }
     const exact = normalize?.(asked) ?? asked;
-    const callers = (find.all(exact, `%${digits}`) as { caller: string }[]).map((r) => r.caller);
+    const callers = find.all(exact, `%${digits}`).map((r) => r.caller);
     return { asked, callers };
   });
 }
@@ -66,14 +67,14 @@ type Where = Snapshot['where'];
  * flat. The time range is first turned into the range of ids it can contain.
  */
 function* paged(db: DatabaseSync, where: Where, ids: { lo: number; hi: number }): Generator<Row> {
-  const page = db.prepare(
+  const page = tupleQuery<Row>(
+    db,
     // NOT INDEXED: walk the table by id (still allowed), never the time index plus a sort of every page.
     `SELECT ${callColumns}, ${hashHexColumn} FROM history_calls c NOT INDEXED ${where.sql ? `${where.sql} AND` : 'WHERE'} c.id > ? AND c.id <= ? ORDER BY c.id LIMIT 5000`,
   );
-  page.setReturnArrays(true);
   let after = ids.lo - 1;
   for (;;) {
-    const rows = page.all(...where.params, after, ids.hi) as unknown as Row[];
+    const rows = page.all(...where.params, after, ids.hi);
     if (rows.length === 0) return;
     yield* rows;
     after = Number(rows.at(-1)![col.id]);
@@ -82,9 +83,7 @@ function* paged(db: DatabaseSync, where: Where, ids: { lo: number; hi: number })
 
 /** Calls of some numbers come through the number index and need one sort: a single iterate() keeps it at one. */
 function* iterated(db: DatabaseSync, where: Where): Generator<Row> {
-  const statement = db.prepare(`SELECT ${callColumns}, ${hashHexColumn} FROM history_calls c ${where.sql} ORDER BY c.id`);
-  statement.setReturnArrays(true);
-  for (const row of statement.iterate(...where.params)) yield row as unknown as Row;
+  yield* tupleQuery<Row>(db, `SELECT ${callColumns}, ${hashHexColumn} FROM history_calls c ${where.sql} ORDER BY c.id`).iterate(...where.params);
 }
 
 export function openSnapshot(source: DatabaseSync, filter: ExportFilter, normalize?: Normalize): Snapshot {
@@ -100,29 +99,22 @@ export function openSnapshot(source: DatabaseSync, filter: ExportFilter, normali
   try {
     // A read transaction pins the snapshot: calls recorded from now on are not part of this export.
     if (own) db.exec('BEGIN');
-    const chain = db.prepare('SELECT last_id AS lastId, head FROM history_chain').get() as { lastId: number; head: Uint8Array | null };
+    const chain = query<{ lastId: number; head: Uint8Array | null }>(db, 'SELECT last_id AS lastId, head FROM history_chain').one();
     const matched = filter.numbers && filter.numbers.length > 0 ? matchNumbers(db, filter.numbers, normalize) : [];
-    const clauses: string[] = [];
-    const params: SQLInputValue[] = [];
-    if (fromMs !== null) {
-      clauses.push('c.started_ms >= ?');
-      params.push(fromMs);
-    }
-    if (toMs !== null) {
-      clauses.push('c.started_ms < ?');
-      params.push(toMs);
-    }
-    if (filter.numbers && filter.numbers.length > 0) {
-      clauses.push(`coalesce(c.normalized, c.number) IN (SELECT value FROM json_each(?))`);
-      params.push(JSON.stringify(matched.flatMap((m) => m.callers)));
-    }
-    const where = { sql: clauses.length ? `WHERE ${clauses.join(' AND ')}` : '', params };
+    // Each condition carries its own parameter, so a clause and its value can never drift apart.
+    const where = whereClause([
+      fromMs !== null && cond('c.started_ms >= ?', fromMs),
+      toMs !== null && cond('c.started_ms < ?', toMs),
+      filter.numbers !== undefined &&
+        filter.numbers.length > 0 &&
+        cond('coalesce(c.normalized, c.number) IN (SELECT value FROM json_each(?))', JSON.stringify(matched.flatMap((m) => m.callers))),
+    ]);
+    const params = where.params;
     const byNumber = (filter.numbers?.length ?? 0) > 0;
     const decisions = decisionsOf(db);
-    const span = db.prepare(`SELECT MIN(c.id) AS lo, MAX(c.id) AS hi FROM history_calls c ${where.sql}`).get(...params) as {
-      lo: number | null;
-      hi: number | null;
-    };
+    const span = query<{ lo: number | null; hi: number | null }>(db, `SELECT MIN(c.id) AS lo, MAX(c.id) AS hi FROM history_calls c ${where.sql}`).one(
+      ...params,
+    );
     const ids = { lo: span.lo ?? 1, hi: span.hi ?? 0 };
     return {
       db,
@@ -130,7 +122,7 @@ export function openSnapshot(source: DatabaseSync, filter: ExportFilter, normali
       lastId: chain.lastId,
       matched,
       where,
-      count: () => Number((db.prepare(`SELECT COUNT(*) AS n FROM history_calls c ${where.sql}`).get(...params) as { n: number }).n),
+      count: () => Number(query<{ n: number }>(db, `SELECT COUNT(*) AS n FROM history_calls c ${where.sql}`).one(...params).n),
       decisions,
       rows: () => (byNumber ? iterated(db, where) : paged(db, where, ids)),
       *calls() {
