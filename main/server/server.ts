@@ -242,6 +242,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     });
   });
   const unsubscribe = api.onEvent((event) => {
+    if (clients.size === 0) return;
     const data = JSON.stringify(event);
     for (const ws of clients) if (ws.readyState === ws.OPEN) ws.send(data);
   });

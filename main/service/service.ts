@@ -132,6 +132,7 @@ export async function startService(options: ServiceOptions): Promise<Service> {
       await writer.close();
       if (left > 0) log('error', `${left} call record(s) could not be saved before shutdown.`);
       screening.close();
+      bus.flush();
       db.close();
       lock.release();
     },
