@@ -325,7 +325,8 @@ function relayChanges(history: History, screening: Screening, settings: Settings
   };
   chainIncidents();
   // Chained when the shield engages or ends, not at each counter update during a flood.
-  let chainedShield = { active: screening.shield().active, since: screening.shield().since };
+  const { active, since } = screening.shield();
+  let chainedShield = { active, since };
   screening.onShieldChange((shield) => {
     bus.emit({ type: 'shield-changed', shield });
     if (shield.active === chainedShield.active && shield.since === chainedShield.since) return;

@@ -3,7 +3,9 @@
 //     process's peak RSS (VmHWM, main thread and import worker together). Target: ≤ 600 MB.
 //  2. Blocked calls' hang-up latency through the real `ringfence serve` and the simulated modem while a
 //     PREVIEW_MB JSON body (50 MB by default) is posted to /api/previewImport, again and again. Target: p99 ≤ 10 ms.
-// Run: npm run bench -- import        (LINES=10000000 PREVIEW_MB=50 CALLS=300 GAP_MS=100 by default)
+//     The same line's figure with no preview running is taken first, and serve's stage trace
+//     (RINGFENCE_LATENCY_TRACE) says which part of a hang-up a preview slows.
+// Run: npm run bench -- import        (LINES=10000000 PREVIEW_MB=50 CALLS=300 BASELINE_CALLS=100 GAP_MS=100)
 import { spawn } from 'node:child_process';
 import { closeSync, mkdtempSync, openSync, readFileSync, rmSync, statSync, writeFileSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -11,21 +13,16 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { startSimulator } from '../../main/sim/index.ts';
 import { cliEntry } from '../support/paths.ts';
+import { fmt, readStages, stageTable, stats } from './stages.ts';
 
 const LINES = Number(process.env.LINES ?? 10_000_000);
 const PREVIEW_MB = Number(process.env.PREVIEW_MB ?? 50);
 const CALLS = Number(process.env.CALLS ?? 300);
 const GAP_MS = Number(process.env.GAP_MS ?? 100);
+const BASELINE_CALLS = Number(process.env.BASELINE_CALLS ?? 100);
 
 const work = mkdtempSync(join(tmpdir(), 'rf-import-bench-'));
 const number = (i: number) => `+86${130 + (i % 60)}${String(i).padStart(8, '0')}`;
-const stats = (xs: number[]) => {
-  const s = [...xs].sort((a, b) => a - b);
-  const q = (p: number) => s[Math.min(s.length - 1, Math.floor(p * s.length))]!;
-  return { n: s.length, p50: q(0.5), p99: q(0.99), max: s[s.length - 1]! };
-};
-const fmt = (x: { n: number; p50: number; p99: number; max: number }) =>
-  `p50 ${x.p50.toFixed(2)} ms, p99 ${x.p99.toFixed(2)} ms, max ${x.max.toFixed(2)} ms (n=${x.n})`;
 const mb = (kb: number) => `${Math.round(kb / 1024)} MB`;
 
 function writeList(path: string, lines: number, label: string) {
@@ -104,8 +101,10 @@ async function latencyDuringPreview() {
   const dataDir = join(work, 'serve-data');
   const blocked = Array.from({ length: 1000 }, (_, i) => `+86170${String(i).padStart(8, '0')}`);
   const sim = await startSimulator({ link: join(work, 'modem'), profile: 'huawei-e173', timeScale: 10 });
+  const traceFile = join(work, 'stages.jsonl');
   const serve = spawn(process.execPath, [cliEntry, 'serve', '--data-dir', dataDir, '--modem', sim.link, '--listen', '127.0.0.1:0'], {
     stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, RINGFENCE_LATENCY_TRACE: traceFile },
   });
   let log = '';
   serve.stdout.on('data', (d: Buffer) => (log += d));
@@ -145,6 +144,24 @@ async function latencyDuringPreview() {
   lines.length = 0;
   process.stdout.write(`previewImport body: ${(statSync(bodyPath).size / 1024 / 1024).toFixed(1)} MB\n`);
 
+  // The same calls with no preview running first: what the line does on this machine at this moment.
+  const blockedCalls = async (count: number) => {
+    const latency: number[] = [];
+    let secondRing = 0;
+    for (let i = 0; i < count; i++) {
+      await new Promise((r) => setTimeout(r, GAP_MS));
+      const r = await sim.placeCall({ number: blocked[(i * 7) % blocked.length]!, presentation: 'allowed', rings: 3 });
+      if (r.outcome !== 'rejected' || r.hangupLatencyMs === null) throw new Error(`blocked call ${i} was not rejected: ${JSON.stringify(r)}`);
+      if (r.rings > 1) secondRing++;
+      latency.push(r.hangupLatencyMs);
+    }
+    return { latency, secondRing };
+  };
+  const settle = () => new Promise((r) => setTimeout(r, 500));
+  const baseline = stats((await blockedCalls(BASELINE_CALLS)).latency);
+  await settle();
+  const baselineStages = readStages(traceFile, 'modem', 0);
+
   // The uploads come from a process of their own, as they would from a browser window: this process hosts
   // the simulated modem, and building and sending a 50 MB body here stalled the simulator itself for
   // seconds (its own delay then counted as Ringfence's hang-up latency).
@@ -163,28 +180,23 @@ async function latencyDuringPreview() {
   const uploaderExit = new Promise<number | null>((r) => uploader.once('exit', r));
   // Calls start once the first upload is well under way.
   await new Promise((r) => setTimeout(r, 500));
-  const latency: number[] = [];
-  let secondRing = 0;
-  for (let i = 0; i < CALLS; i++) {
-    await new Promise((r) => setTimeout(r, GAP_MS));
-    const r = await sim.placeCall({ number: blocked[(i * 7) % blocked.length]!, presentation: 'allowed', rings: 3 });
-    if (r.outcome !== 'rejected' || r.hangupLatencyMs === null) throw new Error(`blocked call ${i} was not rejected: ${JSON.stringify(r)}`);
-    if (r.rings > 1) secondRing++;
-    latency.push(r.hangupLatencyMs);
-  }
+  const { latency, secondRing } = await blockedCalls(CALLS);
   uploader.kill('SIGTERM');
   await uploaderExit;
   const previews = previewTimes.length;
   if (previews === 0) throw new Error('no preview finished while the calls were placed: see the uploader output above');
+  await settle();
+  const duringStages = readStages(traceFile, 'modem', baselineStages.length);
   serve.kill('SIGTERM');
   await new Promise((r) => serve.once('exit', r));
   await sim.close();
   const e2e = stats(latency);
+  process.stdout.write(`hang-up latency of ${BASELINE_CALLS} blocked calls with no preview running: ${fmt(baseline)}\n${stageTable(baselineStages)}\n`);
   process.stdout.write(`${previews} previews of ${PREVIEW_MB} MB ran during the calls (each ${fmt(stats(previewTimes))})\n`);
   process.stdout.write(
-    `hang-up latency of ${CALLS} blocked calls during the previews: ${fmt(e2e)} (target p99 ≤ 10 ms); calls that needed a second ring: ${secondRing}\n`,
+    `hang-up latency of ${CALLS} blocked calls during the previews: ${fmt(e2e)} (target p99 ≤ 10 ms); calls that needed a second ring: ${secondRing}\n${stageTable(duringStages)}\n`,
   );
-  return { previewMb: PREVIEW_MB, previews, e2e, secondRing };
+  return { previewMb: PREVIEW_MB, previews, baseline, e2e, secondRing };
 }
 
 try {

@@ -13,7 +13,7 @@
 // (RINGFENCE_LATENCY_TRACE): where the time between the serial read and the hang-up write goes.
 // Run: npm run bench -- latency      (CALLS=1000 RULES=1000000 HISTORY=1000000 GAP_MS=100 LANDLINE_CALLS=100)
 import { fork, spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -25,6 +25,7 @@ import { startSimulator } from '../../main/sim/index.ts';
 import { openDatabase } from '../../main/store/database.ts';
 import { dataPaths } from '../../main/store/data-dir.ts';
 import { cliEntry } from '../support/paths.ts';
+import { fmt, readStages, stageTable, stats, summary, type Stats } from './stages.ts';
 
 const CALLS = Number(process.env.CALLS ?? 1000);
 const LANDLINE_CALLS = Number(process.env.LANDLINE_CALLS ?? 100);
@@ -34,14 +35,6 @@ const HISTORY = Number(process.env.HISTORY ?? 1_000_000);
 const work = mkdtempSync(join(tmpdir(), 'rf-latency-'));
 const paths = dataPaths(join(work, 'data'));
 const blocked = (i: number) => `+86138${String(10_000_000 + i * 37).slice(-8)}`;
-const stats = (xs: number[]) => {
-  const s = [...xs].sort((a, b) => a - b);
-  const q = (p: number) => s[Math.min(s.length - 1, Math.floor(p * s.length))]!;
-  return { n: s.length, p50: q(0.5), p99: q(0.99), max: s[s.length - 1]! };
-};
-const fmt = (x: { n: number; p50: number; p99: number; max: number }) =>
-  `p50 ${x.p50.toFixed(2)} ms, p99 ${x.p99.toFixed(2)} ms, max ${x.max.toFixed(2)} ms (n=${x.n})`;
-
 async function populate() {
   const t0 = performance.now();
   const db = openDatabase(paths.database);
@@ -107,44 +100,6 @@ async function openFloor(tag: string) {
   };
 }
 type Floor = Awaited<ReturnType<typeof openFloor>>;
-
-type Stats = ReturnType<typeof stats>;
-type Stages = { lineId: string; parse: number; toDecide: number; decide: number; toWrite: number; write: number; total: number };
-const stageNames = ['parse', 'toDecide', 'decide', 'toWrite', 'write', 'total'] as const;
-const ms = (x: number) => x.toFixed(3);
-
-/** The host's own account of each hang-up, stage by stage (from the serial read to the write returning). */
-function stageTable(rows: Stages[]): string {
-  const lines = [`  ${'stage'.padEnd(30)}${'p50'.padStart(9)}${'p99'.padStart(9)}${'max'.padStart(9)}  (ms, n=${rows.length})`];
-  const label: Record<(typeof stageNames)[number], string> = {
-    parse: 'read → caller ID known',
-    toDecide: 'caller ID → screening asked',
-    decide: 'screening decision',
-    toWrite: 'decision → hang-up handed over',
-    write: 'port write',
-    total: 'read → write returned (host)',
-  };
-  for (const name of stageNames) {
-    const st = stats(rows.map((r) => r[name]));
-    lines.push(`  ${label[name].padEnd(30)}${ms(st.p50).padStart(9)}${ms(st.p99).padStart(9)}${ms(st.max).padStart(9)}`);
-  }
-  return lines.join('\n');
-}
-
-function readStages(file: string, lineId: string, skip: number): Stages[] {
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch {
-    return [];
-  }
-  return text
-    .split('\n')
-    .filter(Boolean)
-    .map((l) => JSON.parse(l) as Stages)
-    .filter((r) => r.lineId === lineId)
-    .slice(skip);
-}
 
 /** The issue's measurement: a blocked call after each rotating flood call, GAP_MS apart, and a floor sample
  *  GAP_MS after each blocked call. */
@@ -296,7 +251,6 @@ async function main() {
   process.stdout.write(
     `load average (1 min) during the run: ${Math.min(...loads).toFixed(2)}–${Math.max(...loads).toFixed(2)} on ${availableParallelism()} cores\n`,
   );
-  const summary = (rows: Stages[]) => Object.fromEntries(stageNames.map((n) => [n, stats(rows.map((r) => r[n]))]));
   process.stdout.write(
     `${JSON.stringify({ bench: 'latency', calls: CALLS, rules: RULES, history: HISTORY, gapMs: gap, e2e: quiet.e2e, floor: quiet.floor, hotFloor, secondRing: quiet.secondRing, stages: summary(quietStages), underFlood: { callsPerSecond: floodRate, e2e: busy.e2e, floor: busy.floor, secondRing: busy.secondRing, stages: summary(busyStages) }, landline: { calls: LANDLINE_CALLS, e2e: land, stages: summary(landlineStages) }, loadAverage: { min: Math.min(...loads), max: Math.max(...loads) } })}\n`,
   );
