@@ -7,7 +7,7 @@
 //  - a worker is capped in memory: a list that needs more fails with a sentence, never takes the process down.
 import { randomUUID } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
-import { writeFile } from 'node:fs/promises';
+import { rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import type { DatabaseSync } from 'node:sqlite';
@@ -46,6 +46,13 @@ type Running = { client: string; step: WorkerJob['step']; cancel: () => void };
 
 export type PreviewRequest = { source: ImportSource; list?: RuleList; fileName?: string; format?: 'auto' | FileFormat; client?: string };
 
+/**
+ * Removes a file on the thread pool. Deleting a staging database or an upload of tens of megabytes takes the
+ * file system milliseconds (its blocks are freed), and a preview replaced by the next one is discarded on
+ * the thread that hangs up callers. What cannot be removed now is swept at the next start.
+ */
+const remove = (path: string): Promise<void> => rm(path, { force: true }).catch(() => {});
+
 export class ImportJobs {
   readonly #db: DatabaseSync;
   readonly #livePath: string | null;
@@ -54,6 +61,8 @@ export class ImportJobs {
   readonly #limits: ImportLimits;
   readonly #pending = new Map<string, Pending>();
   readonly #running = new Set<Running>();
+  /** Each client's latest preview request, numbered: "one pending preview per client" is the latest one. */
+  readonly #latest = new Map<string, number>();
 
   constructor(options: ImportJobsOptions) {
     this.#options = { ttlMs: 10 * 60_000, maxRunning: 2, workerHeapMb: 256, ...options };
@@ -73,8 +82,12 @@ export class ImportJobs {
 
   async preview(request: PreviewRequest): Promise<{ token: string; list: RuleList; preview: ImportPreview }> {
     const client = request.client ?? 'local';
+    const turn = (this.#latest.get(client) ?? 0) + 1;
+    this.#latest.set(client, turn);
+    await Promise.all([...this.#pending.values()].filter((p) => p.client === client).map((p) => this.discard(p.token)));
+    // A newer request from the same client came while the old staging file went: that one wins.
+    if (this.#latest.get(client) !== turn) throw new RuleError('import-replaced', importTexts.replaced());
     for (const r of this.#running) if (r.client === client && r.step === 'preview') r.cancel();
-    for (const p of this.#pending.values()) if (p.client === client) this.discard(p.token);
     if (this.#running.size >= this.#options.maxRunning) throw new RuleError('import-busy', importTexts.busy(this.#options.maxRunning));
     const token = randomUUID();
     const stagingPath = join(this.folder, `${token}.staging.db`);
@@ -90,13 +103,15 @@ export class ImportJobs {
         stagingPath,
         limits: this.#limits,
       })) as PreviewOutcome;
-      const timer = setTimeout(() => this.discard(token), this.#options.ttlMs);
+      const timer = setTimeout(() => void this.discard(token), this.#options.ttlMs);
       timer.unref();
       this.#pending.set(token, { token, client, list: outcome.list, stagingPath, timer });
       return { token, list: outcome.list, preview: { token, ...outcome.preview } };
     } catch (error) {
-      rmSync(stagingPath, { force: true });
+      await remove(stagingPath);
       throw error;
+    } finally {
+      if (this.#latest.get(client) === turn) this.#latest.delete(client);
     }
   }
 
@@ -113,7 +128,7 @@ export class ImportJobs {
         ...(q.client ? { client: q.client } : {}),
       });
     } finally {
-      rmSync(upload, { force: true });
+      await remove(upload);
     }
   }
 
@@ -130,7 +145,7 @@ export class ImportJobs {
       imported: number;
       skipped: number;
     };
-    this.discard(token);
+    await this.discard(token);
     return { list: pending.list, ...result };
   }
 
@@ -141,17 +156,21 @@ export class ImportJobs {
     return eachInvalid(pending.stagingPath);
   }
 
-  discard(token: string): void {
+  /** Forgets a preview; its staging file is gone when the promise settles (at once with `now`). */
+  discard(token: string, now = false): Promise<void> {
     const pending = this.#pending.get(token);
-    if (!pending) return;
+    if (!pending) return Promise.resolve();
     clearTimeout(pending.timer);
     this.#pending.delete(token);
+    if (!now) return remove(pending.stagingPath);
     rmSync(pending.stagingPath, { force: true });
+    return Promise.resolve();
   }
 
   close(): void {
     for (const r of [...this.#running]) r.cancel();
-    for (const token of [...this.#pending.keys()]) this.discard(token);
+    // The process may be about to exit: these go before close returns.
+    for (const token of [...this.#pending.keys()]) void this.discard(token, true);
   }
 
   /** Staging files left by a process that ended mid-preview (older than a preview lives) are removed. */

@@ -87,6 +87,24 @@ describe('list import', () => {
     close();
   });
 
+  it('keeps one pending preview per client when two arrive at once: the later one wins, the earlier is told so', async () => {
+    const { rules, close, path } = open();
+    const first = await rules.previewImport({ list: 'blocked', content: '13900001111\n', client: 'page:a' });
+    // Both replace `first`; its staging file is removed off the screening thread while they wait.
+    const [older, newer] = await Promise.allSettled([
+      rules.previewImport({ list: 'blocked', content: '13900002222\n', client: 'page:a' }),
+      rules.previewImport({ list: 'blocked', content: '13900003333\n', client: 'page:a' }),
+    ]);
+    expect(older).toMatchObject({ status: 'rejected', reason: { code: 'import-replaced' } });
+    expect(newer.status).toBe('fulfilled');
+    await expect(rules.commitImport(first.token)).rejects.toMatchObject({ code: 'import-expired' });
+    if (newer.status === 'fulfilled') expect(await rules.commitImport(newer.value.token)).toMatchObject({ imported: 1 });
+    expect(rules.list({ list: 'blocked' }).rules.map((r) => r.value)).toEqual(['+8613900003333']);
+    // Nothing of the replaced previews is left in the staging folder.
+    expect(readdirSync(join(dirname(path), 'imports'))).toEqual([]);
+    close();
+  });
+
   it('round-trips labels that look like formulas: guarded in the CSV, the same text imported back', async () => {
     const { rules, close } = open();
     rules.add({ list: 'blocked', value: '13900001111', label: "=cmd|' /C calc'!A0" });
