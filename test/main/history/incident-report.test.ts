@@ -8,7 +8,7 @@ import { messagesFrom } from '../../../main/messages/index.ts';
 import type { SmsRecord } from '../../../shared/domain.ts';
 import { defaultKeywords } from '../../../shared/message-flags.ts';
 import { describe, expect, it } from 'vitest';
-import { hour, makeCall, openTestHistory, t0, tempDir } from './support.ts';
+import { hour, makeCall, makeIncident, openTestHistory, t0, tempDir } from './support.ts';
 
 const minute = 60_000;
 const trusted = {
@@ -39,18 +39,7 @@ function flood() {
   ];
   calls.sort((a, b) => Date.parse(a.startedAt) - Date.parse(b.startedAt));
   history.recordBatch(calls);
-  history.recordIncidents([
-    {
-      id: 5,
-      startedAt: new Date(on).toISOString(),
-      endedAt: new Date(on + 90 * minute).toISOString(),
-      trigger: 'calls',
-      cause: { en: '5 calls from 5 unknown numbers within 4 minutes', zh: '4 分钟内 5 个陌生号码来电 5 次' },
-      callsRejected: 20,
-      distinctNumbers: 12,
-      withheldShare: 0.2,
-    },
-  ]);
+  history.recordIncidents([makeIncident(on, on + 90 * minute, { id: 5, callsRejected: 20, distinctNumbers: 12, withheldShare: 0.2 })]);
   return history;
 }
 

@@ -4,7 +4,7 @@ import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { hour, makeCall, openTestHistory, t0, tempDir } from './support.ts';
+import { hour, makeCall, makeIncident, openTestHistory, t0, tempDir } from './support.ts';
 
 function packed() {
   const { history, dir } = openTestHistory();
@@ -13,18 +13,7 @@ function packed() {
   calls.push(makeCall(t0 + 2 * hour, { number: '13912345678', action: 'allow' }));
   for (let i = 0; i < 5; i++) calls.push(makeCall(t0 + 3 * hour + i * hour, { number: '18600001111' }));
   history.recordBatch(calls);
-  history.recordIncidents([
-    {
-      id: 1,
-      startedAt: new Date(t0 + 4 * 60_000).toISOString(),
-      endedAt: new Date(t0 + 100 * 60_000).toISOString(),
-      trigger: 'calls',
-      cause: { en: '5 calls from 5 unknown numbers within 4 minutes', zh: '4 分钟内 5 个陌生号码来电 5 次' },
-      callsRejected: 0,
-      distinctNumbers: 0,
-      withheldShare: 0,
-    },
-  ]);
+  history.recordIncidents([makeIncident(t0 + 4 * 60_000, t0 + 100 * 60_000)]);
   history.recordBatch([makeCall(t0 + 20 * hour, { number: '18600001111' })]);
   return { history, dir };
 }

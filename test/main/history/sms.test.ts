@@ -5,7 +5,7 @@ import { DatabaseSync } from 'node:sqlite';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { NewSms } from '../../../main/history/index.ts';
-import { openTestHistory, isoAt, makeCall } from './support.ts';
+import { openTestHistory, isoAt, makeCall, makeIncident } from './support.ts';
 
 const t0 = Date.parse('2026-11-20T02:00:00Z');
 const minute = 60_000;
@@ -55,16 +55,7 @@ describe('SMS in the chain', () => {
     history.record(makeCall(t0));
     const a = history.recordSms(makeSms(t0 + minute));
     history.recordIncidents([
-      {
-        id: 1,
-        startedAt: new Date(t0 + 2 * minute).toISOString(),
-        endedAt: null,
-        trigger: 'calls',
-        cause: { en: '5 calls from 5 unknown numbers within 3 minutes', zh: '3 分钟内 5 个陌生号码来电 5 次' },
-        callsRejected: 0,
-        distinctNumbers: 0,
-        withheldShare: 0,
-      },
+      makeIncident(t0 + 2 * minute, null, { cause: { en: '5 calls from 5 unknown numbers within 3 minutes', zh: '3 分钟内 5 个陌生号码来电 5 次' } }),
     ]);
     const b = history.recordSms(makeSms(t0 + 3 * minute, { text: '加微信 abc123 私聊，否则后果自负' }));
     const c = history.record(makeCall(t0 + 4 * minute));

@@ -10,7 +10,7 @@ import { callColumns, decisionsOf, type Row } from '../../../main/history/column
 import { rebuildAggregates } from '../../../main/history/aggregates.ts';
 import { openDataStore } from '../../../main/store/open.ts';
 import type { Incident } from '../../../shared/domain.ts';
-import { day, hour, makeCall, t0, tempDir } from './support.ts';
+import { day, hour, makeCall, makeIncident, t0, tempDir } from './support.ts';
 
 function setUp(calls = 20) {
   const dir = tempDir('rf-tamper-');
@@ -81,16 +81,7 @@ describe('verify names every damage done to the database file', () => {
 
   it('an incident edited or invented in the incidents table', () => {
     const { history } = setUp();
-    const incident: Incident = {
-      id: 1,
-      startedAt: new Date(t0 + 2 * hour).toISOString(),
-      endedAt: new Date(t0 + 5 * hour).toISOString(),
-      trigger: 'calls',
-      cause: { en: '5 calls from 5 unknown numbers within 4 minutes', zh: '4 分钟内 5 个陌生号码来电 5 次' },
-      callsRejected: 9,
-      distinctNumbers: 9,
-      withheldShare: 0,
-    };
+    const incident = makeIncident(t0 + 2 * hour, t0 + 5 * hour, { callsRejected: 9, distinctNumbers: 9 });
     expect(history.recordIncidents([incident])).toBe(2);
     expect(history.verify({ incidents: [incident] })).toMatchObject({ ok: true, events: 2 });
     expect(history.verify({ incidents: [{ ...incident, endedAt: new Date(t0 + 3 * hour).toISOString() }] }).problems).toEqual([
@@ -102,17 +93,7 @@ describe('verify names every damage done to the database file', () => {
 
   it('a chained incident event edited', () => {
     const { history, shell } = setUp();
-    const incident: Incident = {
-      id: 1,
-      startedAt: new Date(t0 + 2 * hour).toISOString(),
-      endedAt: null,
-      trigger: 'calls',
-      cause: { en: '5 calls from 5 unknown numbers within 4 minutes', zh: '4 分钟内 5 个陌生号码来电 5 次' },
-      callsRejected: 9,
-      distinctNumbers: 9,
-      withheldShare: 0,
-    };
-    history.recordIncidents([incident]);
+    history.recordIncidents([makeIncident(t0 + 2 * hour, null, { callsRejected: 9, distinctNumbers: 9 })]);
     shell(`UPDATE history_events SET at = '${new Date(t0 + 4 * hour).toISOString()}' WHERE kind = 'shield-engaged'`);
     expect(history.verify().firstBad).toMatchObject({ id: 21, reason: expect.stringMatching(/^record 21 \(the shield engaging\) was changed/) });
   });
