@@ -4,18 +4,15 @@
 import { DatabaseSync } from 'node:sqlite';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { findCheckpoints, openHistory, type History } from '../../../main/history/index.ts';
+import { findCheckpoints, type History } from '../../../main/history/index.ts';
 import { linkHash, callContent, canonicalVersion, genesisHash } from '../../../main/history/canonical.ts';
 import { callColumns, decisionsOf, type Row } from '../../../main/history/columns.ts';
 import { rebuildAggregates } from '../../../main/history/aggregates.ts';
-import { openDataStore } from '../../../main/store/open.ts';
 import type { Incident } from '../../../shared/domain.ts';
-import { day, hour, makeCall, makeIncident, t0, tempDir } from './support.ts';
+import { day, hour, makeCall, makeIncident, openTestHistory, t0, tempDir } from './support.ts';
 
 function setUp(calls = 20) {
-  const dir = tempDir('rf-tamper-');
-  const { db } = openDataStore(dir);
-  const history = openHistory(db, { timeZone: 'Asia/Shanghai', now: () => new Date(t0 + 40 * day) });
+  const { db, history, dir } = openTestHistory({ dir: tempDir('rf-tamper-'), now: () => new Date(t0 + 40 * day) });
   history.recordBatch(Array.from({ length: calls }, (_, i) => makeCall(t0 + i * hour, { number: `1701234${String(i).padStart(4, '0')}` })));
   const file = join(dir, 'ringfence.db');
   /** The sqlite3 shell: its own connection, triggers dropped as anyone can. */
