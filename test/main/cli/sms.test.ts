@@ -5,48 +5,20 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
-import type { NewSms } from '../../../main/history/index.ts';
 import { messageCsvColumns } from '../../../main/messages/index.ts';
 import { dataDirWithCalls, ringfence } from '../history/cli-support.ts';
-import { isoAt, t0 } from '../history/support.ts';
+import { makeSms, t0 } from '../history/support.ts';
 
 const extortion = '加微信 hk8899 转账了事，否则后果自负';
 
-function sms(at: number, o: Partial<NewSms>): NewSms {
-  return {
-    lineId: 'line-1',
-    simulated: false,
-    direction: 'received',
-    receivedAt: isoAt(at),
-    timeZone: 'Asia/Shanghai',
-    networkTime: null,
-    party: '10690000',
-    partyKind: 'number',
-    normalized: '+8610690000',
-    text: '您的验证码是 123456',
-    encoding: 'ucs2',
-    concat: null,
-    pdu: '00',
-    source: 'cmt',
-    label: 'unknown',
-    ruleId: null,
-    ruleLabel: null,
-    problems: [],
-    incidentId: null,
-    reference: null,
-    status: null,
-    ...o,
-  };
-}
-
 function dataDirWithSms() {
   const { dir, history, close } = dataDirWithCalls(3);
-  for (let i = 0; i < 20; i++) history.recordSms(sms(t0 + i * 60_000, { text: `您的验证码是 ${100000 + i}` }));
-  history.recordSms(sms(t0 + 30 * 60_000, { party: '13800138000', normalized: '+8613800138000', text: extortion }));
+  for (let i = 0; i < 20; i++) history.recordSms(makeSms(t0 + i * 60_000, { text: `您的验证码是 ${100000 + i}` }));
+  history.recordSms(makeSms(t0 + 30 * 60_000, { party: '13800138000', normalized: '+8613800138000', text: extortion }));
   const concat = (sequence: number) => ({ reference: 7, referenceBits: 8 as const, total: 2, sequence });
-  history.recordSms(sms(t0 + 40 * 60_000, { party: '95555', normalized: null, text: '第一部分，', concat: concat(1) }));
-  history.recordSms(sms(t0 + 40 * 60_000 + 500, { party: '95555', normalized: null, text: '第二部分。', concat: concat(2) }));
-  history.recordSms(sms(t0 + 50 * 60_000, { party: '=HYPERLINK("x")\u001b[2J', partyKind: 'alphanumeric', normalized: null, text: '=1+1 \u202eevil' }));
+  history.recordSms(makeSms(t0 + 40 * 60_000, { party: '95555', normalized: null, text: '第一部分，', concat: concat(1) }));
+  history.recordSms(makeSms(t0 + 40 * 60_000 + 500, { party: '95555', normalized: null, text: '第二部分。', concat: concat(2) }));
+  history.recordSms(makeSms(t0 + 50 * 60_000, { party: '=HYPERLINK("x")\u001b[2J', partyKind: 'alphanumeric', normalized: null, text: '=1+1 \u202eevil' }));
   const head = history.head();
   close();
   return { dir, head };

@@ -8,7 +8,7 @@ import { messagesFrom } from '../../../main/messages/index.ts';
 import type { SmsRecord } from '../../../shared/domain.ts';
 import { defaultKeywords } from '../../../shared/message-flags.ts';
 import { describe, expect, it } from 'vitest';
-import { hour, makeCall, openTestHistory, t0, tempDir } from './support.ts';
+import { hour, makeCall, makeIncident, makeSms, openTestHistory, t0, tempDir } from './support.ts';
 
 const minute = 60_000;
 const trusted = {
@@ -39,18 +39,7 @@ function flood() {
   ];
   calls.sort((a, b) => Date.parse(a.startedAt) - Date.parse(b.startedAt));
   history.recordBatch(calls);
-  history.recordIncidents([
-    {
-      id: 5,
-      startedAt: new Date(on).toISOString(),
-      endedAt: new Date(on + 90 * minute).toISOString(),
-      trigger: 'calls',
-      cause: { en: '5 calls from 5 unknown numbers within 4 minutes', zh: '4 分钟内 5 个陌生号码来电 5 次' },
-      callsRejected: 20,
-      distinctNumbers: 12,
-      withheldShare: 0.2,
-    },
-  ]);
+  history.recordIncidents([makeIncident(on, on + 90 * minute, { id: 5, callsRejected: 20, distinctNumbers: 12, withheldShare: 0.2 })]);
   return history;
 }
 
@@ -121,30 +110,7 @@ describe('the incident-led evidence report', () => {
     const on = t0 + 10 * hour;
     const extortion = '你欠的钱今天必须还清，加微信 hk8899 私聊，<script>alert(1)</script>否则把你的照片发给你所有联系人。';
     const sms = (at: number, party: string, text: string, o: Partial<NewSms> = {}) =>
-      history.recordSms({
-        lineId: 'line-1',
-        simulated: false,
-        direction: 'received',
-        receivedAt: new Date(at).toISOString(),
-        timeZone: 'Asia/Shanghai',
-        networkTime: null,
-        party,
-        partyKind: 'number',
-        normalized: `+86${party}`,
-        text,
-        encoding: 'ucs2',
-        concat: null,
-        pdu: '00',
-        source: 'cmt',
-        label: 'unknown',
-        ruleId: null,
-        ruleLabel: null,
-        problems: [],
-        incidentId: 5,
-        reference: null,
-        status: null,
-        ...o,
-      });
+      history.recordSms(makeSms(at, { receivedAt: new Date(at).toISOString(), party, text, incidentId: 5, ...o }));
     for (let i = 0; i < 30; i++) sms(on + i * minute, '10690000', `【某宝】您的验证码是${100000 + i}，5分钟内有效。`);
     sms(on + 45 * minute, '13800138000', extortion);
     sms(t0 + 2 * hour, '13900001111', '晚上回家吃饭吗', { incidentId: null }); // before the flood: not part of it

@@ -4,7 +4,7 @@ import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { hour, makeCall, openTestHistory, t0, tempDir } from './support.ts';
+import { hour, makeCall, makeIncident, makeSms, openTestHistory, t0, tempDir } from './support.ts';
 
 function packed() {
   const { history, dir } = openTestHistory();
@@ -13,18 +13,7 @@ function packed() {
   calls.push(makeCall(t0 + 2 * hour, { number: '13912345678', action: 'allow' }));
   for (let i = 0; i < 5; i++) calls.push(makeCall(t0 + 3 * hour + i * hour, { number: '18600001111' }));
   history.recordBatch(calls);
-  history.recordIncidents([
-    {
-      id: 1,
-      startedAt: new Date(t0 + 4 * 60_000).toISOString(),
-      endedAt: new Date(t0 + 100 * 60_000).toISOString(),
-      trigger: 'calls',
-      cause: { en: '5 calls from 5 unknown numbers within 4 minutes', zh: '4 分钟内 5 个陌生号码来电 5 次' },
-      callsRejected: 0,
-      distinctNumbers: 0,
-      withheldShare: 0,
-    },
-  ]);
+  history.recordIncidents([makeIncident(t0 + 4 * 60_000, t0 + 100 * 60_000)]);
   history.recordBatch([makeCall(t0 + 20 * hour, { number: '18600001111' })]);
   return { history, dir };
 }
@@ -63,30 +52,7 @@ describe('the evidence pack', () => {
 
   it('carries the SMS of its period in full among the calls and still verifies; earlier SMS only as digests', async () => {
     const { history } = packed();
-    const sms = (at: number, text: string) =>
-      history.recordSms({
-        lineId: 'line-1',
-        simulated: false,
-        direction: 'received',
-        receivedAt: new Date(at).toISOString(),
-        timeZone: 'Asia/Shanghai',
-        networkTime: null,
-        party: '13800138000',
-        partyKind: 'number',
-        normalized: '+8613800138000',
-        text,
-        encoding: 'ucs2',
-        concat: null,
-        pdu: '00',
-        source: 'cmt',
-        label: 'unknown',
-        ruleId: null,
-        ruleLabel: null,
-        problems: [],
-        incidentId: null,
-        reference: null,
-        status: null,
-      });
+    const sms = (at: number, text: string) => history.recordSms(makeSms(at, { receivedAt: new Date(at).toISOString(), party: '13800138000', text }));
     sms(t0 + 1 * hour, '早先的私人短信');
     history.recordBatch([makeCall(t0 + 21 * hour, { number: '18600001111' })]);
     sms(t0 + 21 * hour + 1, '加微信 abc123，转账了事');

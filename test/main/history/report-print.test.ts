@@ -8,7 +8,7 @@ import { pathToFileURL } from 'node:url';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from '../../support/browser.ts';
-import { hour, makeCall, openTestHistory, t0, tempDir } from './support.ts';
+import { hour, makeCall, makeIncident, openTestHistory, t0, tempDir } from './support.ts';
 
 let browser: Browser;
 const shots = join(process.cwd(), 'test-results', 'report');
@@ -37,18 +37,7 @@ async function report(language: 'en' | 'zh'): Promise<string> {
     makeCall(on + 50 * 60_000, { number: '17000000199', simulated: true, lineId: 'demo' }),
   ];
   history.recordBatch(calls);
-  history.recordIncidents([
-    {
-      id: 1,
-      startedAt: new Date(on).toISOString(),
-      endedAt: new Date(on + 100 * 60_000).toISOString(),
-      trigger: 'calls',
-      cause: { en: '5 calls from 5 unknown numbers within 4 minutes', zh: '4 分钟内 5 个陌生号码来电 5 次' },
-      callsRejected: 0,
-      distinctNumbers: 0,
-      withheldShare: 0,
-    },
-  ]);
+  history.recordIncidents([makeIncident(on, on + 100 * 60_000)]);
   const file = join(tempDir('rf-print-'), `report-${language}.html`);
   await history.exportTo(file, {
     format: 'html',

@@ -5,37 +5,21 @@ import { DatabaseSync } from 'node:sqlite';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { NewSms } from '../../../main/history/index.ts';
-import { openTestHistory, isoAt, makeCall } from './support.ts';
+import { openTestHistory, isoAt, makeCall, makeIncident, makeSms } from './support.ts';
 
 const t0 = Date.parse('2026-11-20T02:00:00Z');
 const minute = 60_000;
 
-function makeSms(at: number, o: Partial<NewSms> = {}): NewSms {
-  return {
-    lineId: 'line-1',
-    simulated: false,
-    direction: 'received',
-    receivedAt: isoAt(at),
-    timeZone: 'Asia/Shanghai',
+/** A verification code from a bulk sender, with the network's time stamp and the PDU as the modem printed it. */
+const codeSms = (at: number, o: Partial<NewSms> = {}): NewSms =>
+  makeSms(at, {
     networkTime: isoAt(at - 3_000),
     party: '10690000123',
-    partyKind: 'number',
     normalized: '+8610690000123',
     text: '【某某】您的验证码是 482913，5 分钟内有效。',
-    encoding: 'ucs2',
-    concat: null,
     pdu: '0791683108200805F0040D91683106900001F2000822113021020023',
-    source: 'cmt',
-    label: 'unknown',
-    ruleId: null,
-    ruleLabel: null,
-    problems: [],
-    incidentId: null,
-    reference: null,
-    status: null,
     ...o,
-  };
-}
+  });
 
 function setUp() {
   const opened = openTestHistory({ now: () => new Date(t0 + 60 * minute) });
@@ -53,20 +37,11 @@ describe('SMS in the chain', () => {
   it('take the next numbers between calls and shield events, and verify counts them', () => {
     const { history } = setUp();
     history.record(makeCall(t0));
-    const a = history.recordSms(makeSms(t0 + minute));
+    const a = history.recordSms(codeSms(t0 + minute));
     history.recordIncidents([
-      {
-        id: 1,
-        startedAt: new Date(t0 + 2 * minute).toISOString(),
-        endedAt: null,
-        trigger: 'calls',
-        cause: { en: '5 calls from 5 unknown numbers within 3 minutes', zh: '3 分钟内 5 个陌生号码来电 5 次' },
-        callsRejected: 0,
-        distinctNumbers: 0,
-        withheldShare: 0,
-      },
+      makeIncident(t0 + 2 * minute, null, { cause: { en: '5 calls from 5 unknown numbers within 3 minutes', zh: '3 分钟内 5 个陌生号码来电 5 次' } }),
     ]);
-    const b = history.recordSms(makeSms(t0 + 3 * minute, { text: '加微信 abc123 私聊，否则后果自负' }));
+    const b = history.recordSms(codeSms(t0 + 3 * minute, { text: '加微信 abc123 私聊，否则后果自负' }));
     const c = history.record(makeCall(t0 + 4 * minute));
     expect([a.id, b.id, c.id]).toEqual([2, 4, 5]);
     expect(history.headInfo()).toEqual({ lastId: 5, head: c.hash });
@@ -78,7 +53,7 @@ describe('SMS in the chain', () => {
   it("editing a stored SMS's text fails verify and names the message", () => {
     const { history, shell } = setUp();
     history.record(makeCall(t0));
-    history.recordSms(makeSms(t0 + minute, { party: '13800138000', text: '转账 5000 到这个账户，不然天天打你电话' }));
+    history.recordSms(codeSms(t0 + minute, { party: '13800138000', text: '转账 5000 到这个账户，不然天天打你电话' }));
     history.record(makeCall(t0 + 2 * minute));
     shell("UPDATE history_sms SET text = '你好' WHERE id = 2");
     const result = history.verify();
@@ -93,8 +68,8 @@ describe('SMS in the chain', () => {
 
   it("moving a stored SMS's time fails verify and says which time changed", () => {
     const { history, shell } = setUp();
-    history.recordSms(makeSms(t0));
-    history.recordSms(makeSms(t0 + minute));
+    history.recordSms(codeSms(t0));
+    history.recordSms(codeSms(t0 + minute));
     shell(`UPDATE history_sms SET received_ms = received_ms + 86400000 WHERE id = 2`);
     expect(history.verify().firstBad).toMatchObject({ id: 2, reason: expect.stringMatching(/^record 2 \(the SMS from 10690000123 .*\): received_ms changed/) });
     shell(`UPDATE history_sms SET received_ms = received_ms - 86400000 WHERE id = 2`);
@@ -110,7 +85,7 @@ describe('SMS in the chain', () => {
 
   it('an edited PDU names the message, quoting a sender that is not a plain number', () => {
     const { history, shell } = setUp();
-    history.recordSms(makeSms(t0, { party: 'Bank\u001b[2J', partyKind: 'alphanumeric', normalized: null }));
+    history.recordSms(codeSms(t0, { party: 'Bank\u001b[2J', partyKind: 'alphanumeric', normalized: null }));
     history.record(makeCall(t0 + minute));
     shell("UPDATE history_sms SET pdu = pdu || '00' WHERE id = 1");
     expect(history.verify().firstBad?.reason).toMatch(/^record 1 \(the SMS from "Bank\\u001b\[2J" received 2026-11-20T10:00:00\.000\+08:00\)/);
@@ -118,8 +93,8 @@ describe('SMS in the chain', () => {
 
   it('a deleted SMS is a missing record', () => {
     const { history, shell } = setUp();
-    history.recordSms(makeSms(t0));
-    history.recordSms(makeSms(t0 + minute));
+    history.recordSms(codeSms(t0));
+    history.recordSms(codeSms(t0 + minute));
     history.record(makeCall(t0 + 2 * minute));
     shell('DELETE FROM history_sms WHERE id = 2');
     expect(history.verify().firstBad).toMatchObject({ id: 2, reason: 'record 2 is missing: the records jump from 1 to 3' });
@@ -128,11 +103,11 @@ describe('SMS in the chain', () => {
   it('a retention cut removes the old SMS with the old calls and the rest still verifies', () => {
     const day = 24 * 60 * minute;
     const { history } = openTestHistory({ now: () => new Date(t0 + 40 * day) });
-    history.recordSms(makeSms(t0));
+    history.recordSms(codeSms(t0));
     history.record(makeCall(t0 + minute));
-    history.recordSms(makeSms(t0 + 2 * minute));
+    history.recordSms(codeSms(t0 + 2 * minute));
     history.record(makeCall(t0 + 39 * day));
-    history.recordSms(makeSms(t0 + 39 * day + minute));
+    history.recordSms(codeSms(t0 + 39 * day + minute));
     expect(history.applyRetention(30)).toEqual({ deleted: 1 });
     expect(history.listSms().map((s) => s.id)).toEqual([5]);
     expect(history.verify()).toMatchObject({ ok: true, records: 1, messages: 1 });
@@ -140,7 +115,7 @@ describe('SMS in the chain', () => {
 
   it('a message read again from its SIM slot before the modem deleted it is the same entry, not a second one', () => {
     const { history } = setUp();
-    const sms = makeSms(t0, { source: 'stored' });
+    const sms = codeSms(t0, { source: 'stored' });
     const first = history.recordSms(sms, { memory: 'SM', slot: 3 });
     // the process died between the commit and AT+CMGD: the sweep after restart reads slot 3 again
     const again = history.recordSms({ ...sms, receivedAt: isoAt(t0 + 5 * minute) }, { memory: 'SM', slot: 3 });
@@ -156,7 +131,7 @@ describe('SMS in the chain', () => {
   it('a long chain is verified in parallel stretches with SMS among the calls', () => {
     const { history, shell } = setUp();
     for (let i = 0; i < 60; i++) {
-      if (i % 3 === 0) history.recordSms(makeSms(t0 + i * minute, { text: `code ${i}` }));
+      if (i % 3 === 0) history.recordSms(codeSms(t0 + i * minute, { text: `code ${i}` }));
       else history.record(makeCall(t0 + i * minute, { number: `170123400${String(i).padStart(2, '0')}` }));
     }
     expect(history.verify({ parallelFrom: 10, threads: 3 })).toMatchObject({ ok: true, records: 40, messages: 20 });

@@ -1,10 +1,10 @@
-// Real SQLite files in a temp dir, and calls that look like the ones the service records.
+// Real SQLite files in a temp dir, and calls, SMS and shield incidents that look like the ones the service records.
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { DatabaseSync } from 'node:sqlite';
-import type { Action, CallOutcome, Presentation } from '../../../shared/domain.ts';
-import { openHistory, type CallToRecord, type History, type HistoryOptions } from '../../../main/history/index.ts';
+import type { Action, CallOutcome, Incident, Presentation } from '../../../shared/domain.ts';
+import { openHistory, type CallToRecord, type History, type HistoryOptions, type NewSms } from '../../../main/history/index.ts';
 import { openDataStore } from '../../../main/store/open.ts';
 
 export const tempDir = (prefix = 'rf-history-') => mkdtempSync(join(tmpdir(), prefix));
@@ -61,6 +61,53 @@ export function makeCall(
     hangupLatencyMs: action === 'allow' ? null : 187.5,
     raw: ['RING', `+CLIP: "${number ?? ''}",129,,,,${withheld ? 1 : 0}`],
     ...rest,
+  };
+}
+
+/**
+ * A received SMS as the modem service hands it to the history; every field can be overridden. `at` is the instant
+ * it was read (ms); `normalized` follows `party` (+86 before a plain number) unless given.
+ */
+export function makeSms(at: number, o: Partial<NewSms> = {}): NewSms {
+  const { party = '10690000', partyKind = 'number', normalized, ...rest } = o;
+  return {
+    lineId: 'line-1',
+    simulated: false,
+    direction: 'received',
+    receivedAt: isoAt(at),
+    timeZone: 'Asia/Shanghai',
+    networkTime: null,
+    party,
+    partyKind,
+    normalized: normalized !== undefined ? normalized : party === null || partyKind !== 'number' ? null : `+86${party}`,
+    text: '您的验证码是 123456',
+    encoding: 'ucs2',
+    concat: null,
+    pdu: '00',
+    source: 'cmt',
+    label: 'unknown',
+    ruleId: null,
+    ruleLabel: null,
+    problems: [],
+    incidentId: null,
+    reference: null,
+    status: null,
+    ...rest,
+  };
+}
+
+/** A shield incident engaged by a flood of calls, from `start` to `end` (ms; null while it is still on); every field can be overridden. */
+export function makeIncident(start: number, end: number | null, o: Partial<Incident> = {}): Incident {
+  return {
+    id: 1,
+    startedAt: new Date(start).toISOString(),
+    endedAt: end === null ? null : new Date(end).toISOString(),
+    trigger: 'calls',
+    cause: { en: '5 calls from 5 unknown numbers within 4 minutes', zh: '4 分钟内 5 个陌生号码来电 5 次' },
+    callsRejected: 0,
+    distinctNumbers: 0,
+    withheldShare: 0,
+    ...o,
   };
 }
 

@@ -4,18 +4,15 @@
 import { DatabaseSync } from 'node:sqlite';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { findCheckpoints, openHistory, type History } from '../../../main/history/index.ts';
+import { findCheckpoints, type History } from '../../../main/history/index.ts';
 import { linkHash, callContent, canonicalVersion, genesisHash } from '../../../main/history/canonical.ts';
 import { callColumns, decisionsOf, type Row } from '../../../main/history/columns.ts';
 import { rebuildAggregates } from '../../../main/history/aggregates.ts';
-import { openDataStore } from '../../../main/store/open.ts';
 import type { Incident } from '../../../shared/domain.ts';
-import { day, hour, makeCall, t0, tempDir } from './support.ts';
+import { day, hour, makeCall, makeIncident, openTestHistory, t0, tempDir } from './support.ts';
 
 function setUp(calls = 20) {
-  const dir = tempDir('rf-tamper-');
-  const { db } = openDataStore(dir);
-  const history = openHistory(db, { timeZone: 'Asia/Shanghai', now: () => new Date(t0 + 40 * day) });
+  const { db, history, dir } = openTestHistory({ dir: tempDir('rf-tamper-'), now: () => new Date(t0 + 40 * day) });
   history.recordBatch(Array.from({ length: calls }, (_, i) => makeCall(t0 + i * hour, { number: `1701234${String(i).padStart(4, '0')}` })));
   const file = join(dir, 'ringfence.db');
   /** The sqlite3 shell: its own connection, triggers dropped as anyone can. */
@@ -81,16 +78,7 @@ describe('verify names every damage done to the database file', () => {
 
   it('an incident edited or invented in the incidents table', () => {
     const { history } = setUp();
-    const incident: Incident = {
-      id: 1,
-      startedAt: new Date(t0 + 2 * hour).toISOString(),
-      endedAt: new Date(t0 + 5 * hour).toISOString(),
-      trigger: 'calls',
-      cause: { en: '5 calls from 5 unknown numbers within 4 minutes', zh: '4 分钟内 5 个陌生号码来电 5 次' },
-      callsRejected: 9,
-      distinctNumbers: 9,
-      withheldShare: 0,
-    };
+    const incident = makeIncident(t0 + 2 * hour, t0 + 5 * hour, { callsRejected: 9, distinctNumbers: 9 });
     expect(history.recordIncidents([incident])).toBe(2);
     expect(history.verify({ incidents: [incident] })).toMatchObject({ ok: true, events: 2 });
     expect(history.verify({ incidents: [{ ...incident, endedAt: new Date(t0 + 3 * hour).toISOString() }] }).problems).toEqual([
@@ -102,17 +90,7 @@ describe('verify names every damage done to the database file', () => {
 
   it('a chained incident event edited', () => {
     const { history, shell } = setUp();
-    const incident: Incident = {
-      id: 1,
-      startedAt: new Date(t0 + 2 * hour).toISOString(),
-      endedAt: null,
-      trigger: 'calls',
-      cause: { en: '5 calls from 5 unknown numbers within 4 minutes', zh: '4 分钟内 5 个陌生号码来电 5 次' },
-      callsRejected: 9,
-      distinctNumbers: 9,
-      withheldShare: 0,
-    };
-    history.recordIncidents([incident]);
+    history.recordIncidents([makeIncident(t0 + 2 * hour, null, { callsRejected: 9, distinctNumbers: 9 })]);
     shell(`UPDATE history_events SET at = '${new Date(t0 + 4 * hour).toISOString()}' WHERE kind = 'shield-engaged'`);
     expect(history.verify().firstBad).toMatchObject({ id: 21, reason: expect.stringMatching(/^record 21 \(the shield engaging\) was changed/) });
   });
