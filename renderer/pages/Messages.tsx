@@ -3,6 +3,7 @@
 // (as an exact number) or prepares the complaint SMS for the operator.
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { MessageQuery, MethodOutput } from '../../shared/api.ts';
 import type { Message } from '../../shared/domain.ts';
 import { defaultKeywords, type MessageKeywords } from '../../shared/message-flags.ts';
 import { useApiEvent, useApp } from '../app/context.tsx';
@@ -13,7 +14,7 @@ import { PageTitle } from '../components/PageTitle.tsx';
 import { SimulatedBadge } from '../components/Badges.tsx';
 import { ComplaintDialog, type ComplaintSubject } from '../components/messages/ComplaintDialog.tsx';
 import { MessageText } from '../components/messages/MessageText.tsx';
-import { useMessagePages } from '../components/messages/useMessagePages.ts';
+import { useKeysetPages } from '../components/useKeysetPages.ts';
 import { useNumberFormat } from '../components/useNumberFormat.ts';
 import { useRuleActions } from '../components/useRuleActions.ts';
 import { formatCallTime, formatCount, formatDateTime } from '../format/time.ts';
@@ -137,12 +138,17 @@ function MessageRow({ message, keywords, onComplain }: { message: Message; keywo
   );
 }
 
+const messagesOf = (page: MethodOutput<'queryMessages'>) => page.messages;
+
 export function Messages() {
   const { t } = useTranslation();
   const { api, language } = useApp();
   const [filters, setFilters] = useState<MessageFilters>(noMessageFilters);
   const query = useMemo(() => toMessageQuery(filters), [filters]);
-  const pages = useMessagePages(query);
+  const queryMessages = useCallback((q: MessageQuery) => api.queryMessages(q), [api]);
+  const pages = useKeysetPages(query, queryMessages, messagesOf);
+  // Counts (all, flagged, codes) come with every first page.
+  const counts = pages.first?.counts ?? null;
   const [keywords, setKeywords] = useState<MessageKeywords>(defaultKeywords);
   const [complaint, setComplaint] = useState<ComplaintSubject | null>(null);
   const [fresh, setFresh] = useState(0);
@@ -175,12 +181,12 @@ export function Messages() {
       <p className="table-status" aria-live="polite" data-testid="message-counts">
         {pages.loading && pages.rows.length === 0
           ? t('messages.loading')
-          : pages.counts && pages.counts.total > 0
+          : counts && counts.total > 0
             ? t('messages.counts', {
-                count: pages.counts.total,
-                total: formatCount(pages.counts.total, language),
-                alert: formatCount(pages.counts.alert, language),
-                code: formatCount(pages.counts.code, language),
+                count: counts.total,
+                total: formatCount(counts.total, language),
+                alert: formatCount(counts.alert, language),
+                code: formatCount(counts.code, language),
               })
             : unfiltered
               ? t('messages.empty')
