@@ -1,18 +1,22 @@
 // History: every call, searchable on the server, one click from blocking or trusting the caller.
 import { useCallback, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { CallQuery, MethodOutput } from '../../shared/api.ts';
 import type { CallRecord } from '../../shared/domain.ts';
-import { useApiEvent } from '../app/context.tsx';
+import { useApiEvent, useApp } from '../app/context.tsx';
 import { ErrorText } from '../components/ErrorText.tsx';
 import { CallDetail } from '../components/history/CallDetail.tsx';
 import { HistoryFilters } from '../components/history/HistoryFilters.tsx';
 import { HistoryTable } from '../components/history/HistoryTable.tsx';
-import { useCallPages } from '../components/history/useCallPages.ts';
 import { PageTitle } from '../components/PageTitle.tsx';
+import { useKeysetPages } from '../components/useKeysetPages.ts';
 import { isUnfiltered, noFilters, rangeProblem, toCallQuery, type HistoryFilters as Filters } from '../state/history-query.ts';
+
+const callsOf = (page: MethodOutput<'queryCalls'>) => page.calls;
 
 export function History() {
   const { t } = useTranslation();
+  const { api } = useApp();
   const [filters, setFilters] = useState<Filters>(noFilters);
   // A backwards range is refused next to the field; the last good query stays on screen meanwhile.
   const [query, setQuery] = useState(() => toCallQuery(noFilters));
@@ -20,7 +24,8 @@ export function History() {
     setFilters(f);
     if (!rangeProblem(f)) setQuery(toCallQuery(f));
   }, []);
-  const pages = useCallPages(query);
+  const queryCalls = useCallback((q: CallQuery) => api.queryCalls(q), [api]);
+  const pages = useKeysetPages(query, queryCalls, callsOf);
   const [selected, setSelected] = useState<CallRecord | null>(null);
   const [newCalls, setNewCalls] = useState(0);
   const unfiltered = useMemo(() => isUnfiltered(filters), [filters]);

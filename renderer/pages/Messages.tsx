@@ -3,50 +3,34 @@
 // (as an exact number) or prepares the complaint SMS for the operator.
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { MessageQuery, MethodOutput } from '../../shared/api.ts';
 import type { Message } from '../../shared/domain.ts';
 import { defaultKeywords, type MessageKeywords } from '../../shared/message-flags.ts';
 import { useApiEvent, useApp } from '../app/context.tsx';
 import { ErrorText } from '../components/ErrorText.tsx';
-import { DateField } from '../components/DateField.tsx';
 import { Field } from '../components/Field.tsx';
+import { DateRange, FilterForm, SearchBox, useTypedText } from '../components/FilterForm.tsx';
 import { PageTitle } from '../components/PageTitle.tsx';
 import { SimulatedBadge } from '../components/Badges.tsx';
 import { ComplaintDialog, type ComplaintSubject } from '../components/messages/ComplaintDialog.tsx';
 import { MessageText } from '../components/messages/MessageText.tsx';
-import { useMessagePages } from '../components/messages/useMessagePages.ts';
+import { useKeysetPages } from '../components/useKeysetPages.ts';
 import { useNumberFormat } from '../components/useNumberFormat.ts';
 import { useRuleActions } from '../components/useRuleActions.ts';
 import { formatCallTime, formatCount, formatDateTime } from '../format/time.ts';
 import { isUnfilteredMessages, noMessageFilters, toMessageQuery, type MessageFilters } from '../state/message-query.ts';
 
+const typedKeys = ['text', 'party'] as const;
+
 function Filters({ value, onChange }: { value: MessageFilters; onChange: (f: MessageFilters) => void }) {
   const { t } = useTranslation();
   const { status } = useApp();
-  // Typing waits for a pause, so each keystroke is not a query.
-  const [text, setText] = useState(value.text);
-  const [party, setParty] = useState(value.party);
-  // Filters set from outside ("clear filters") replace what is typed: adjusted while rendering, not in an
-  // effect, so the boxes never show the old text for a frame.
-  const [typedFor, setTypedFor] = useState({ text: value.text, party: value.party });
-  if (typedFor.text !== value.text || typedFor.party !== value.party) {
-    setTypedFor({ text: value.text, party: value.party });
-    if (typedFor.text !== value.text) setText(value.text);
-    if (typedFor.party !== value.party) setParty(value.party);
-  }
-  useEffect(() => {
-    if (text === value.text && party === value.party) return;
-    const timer = setTimeout(() => onChange({ ...value, text, party }), 300);
-    return () => clearTimeout(timer);
-  }, [text, party, value, onChange]);
+  const [typed, type] = useTypedText(value, typedKeys, onChange);
   const set = <K extends keyof MessageFilters>(key: K, v: MessageFilters[K]) => onChange({ ...value, [key]: v });
   return (
-    <form className="filters" role="search" aria-label={t('messages.filters')} onSubmit={(e) => e.preventDefault()}>
-      <Field label={t('messages.search')}>
-        <input type="search" value={text} onChange={(e) => setText(e.target.value)} placeholder={t('messages.searchPlaceholder')} />
-      </Field>
-      <Field label={t('messages.sender')}>
-        <input type="search" value={party} onChange={(e) => setParty(e.target.value)} placeholder={t('messages.senderPlaceholder')} />
-      </Field>
+    <FilterForm label={t('messages.filters')} onClear={() => onChange(noMessageFilters)}>
+      <SearchBox label={t('messages.search')} placeholder={t('messages.searchPlaceholder')} value={typed.text} onChange={(text) => type('text', text)} />
+      <SearchBox label={t('messages.sender')} placeholder={t('messages.senderPlaceholder')} value={typed.party} onChange={(text) => type('party', text)} />
       <Field label={t('messages.flag')}>
         <select value={value.flag} onChange={(e) => set('flag', e.target.value as MessageFilters['flag'])} data-testid="flag-filter">
           <option value="">{t('messages.flagAny')}</option>
@@ -82,12 +66,8 @@ function Filters({ value, onChange }: { value: MessageFilters; onChange: (f: Mes
           <option value="sent">{t('messages.directions.sent')}</option>
         </select>
       </Field>
-      <DateField label={t('history.from')} value={value.fromDay} onChange={(d) => set('fromDay', d)} hint={false} />
-      <DateField label={t('history.to')} value={value.toDay} onChange={(d) => set('toDay', d)} hint={false} />
-      <button type="button" className="button-quiet" onClick={() => onChange(noMessageFilters)}>
-        {t('history.clearFilters')}
-      </button>
-    </form>
+      <DateRange fromDay={value.fromDay} toDay={value.toDay} onFrom={(d) => set('fromDay', d)} onTo={(d) => set('toDay', d)} />
+    </FilterForm>
   );
 }
 
@@ -137,12 +117,17 @@ function MessageRow({ message, keywords, onComplain }: { message: Message; keywo
   );
 }
 
+const messagesOf = (page: MethodOutput<'queryMessages'>) => page.messages;
+
 export function Messages() {
   const { t } = useTranslation();
   const { api, language } = useApp();
   const [filters, setFilters] = useState<MessageFilters>(noMessageFilters);
   const query = useMemo(() => toMessageQuery(filters), [filters]);
-  const pages = useMessagePages(query);
+  const queryMessages = useCallback((q: MessageQuery) => api.queryMessages(q), [api]);
+  const pages = useKeysetPages(query, queryMessages, messagesOf);
+  // Counts (all, flagged, codes) come with every first page.
+  const counts = pages.first?.counts ?? null;
   const [keywords, setKeywords] = useState<MessageKeywords>(defaultKeywords);
   const [complaint, setComplaint] = useState<ComplaintSubject | null>(null);
   const [fresh, setFresh] = useState(0);
@@ -175,12 +160,12 @@ export function Messages() {
       <p className="table-status" aria-live="polite" data-testid="message-counts">
         {pages.loading && pages.rows.length === 0
           ? t('messages.loading')
-          : pages.counts && pages.counts.total > 0
+          : counts && counts.total > 0
             ? t('messages.counts', {
-                count: pages.counts.total,
-                total: formatCount(pages.counts.total, language),
-                alert: formatCount(pages.counts.alert, language),
-                code: formatCount(pages.counts.code, language),
+                count: counts.total,
+                total: formatCount(counts.total, language),
+                alert: formatCount(counts.alert, language),
+                code: formatCount(counts.code, language),
               })
             : unfiltered
               ? t('messages.empty')

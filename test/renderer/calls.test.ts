@@ -201,6 +201,8 @@ describe('history at scale', () => {
       const queries = big.calls('queryCalls').map((c) => c.input as { cursor?: string | null; limit: number });
       expect(queries[0]!.cursor ?? null).toBeNull();
       expect(queries.slice(1).every((q) => typeof q.cursor === 'string')).toBe(true);
+      // However often the scroll asked, each page was fetched once.
+      expect(new Set(queries.map((q) => q.cursor ?? null)).size).toBe(queries.length);
       expect(queries.every((q) => q.limit <= 100)).toBe(true);
       // Only the visible rows are in the DOM, however many are loaded.
       expect(await page.locator('tr[data-call-id]').count()).toBeLessThan(60);

@@ -4,6 +4,7 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from '../support/browser.ts';
 import { extortionText } from './support/fake-messages.ts';
+import { inPage } from './support/in-page.ts';
 import { openApp, showPage, startUiUnderTest, type UiUnderTest } from './support/ui-under-test.ts';
 
 let ui: UiUnderTest;
@@ -88,6 +89,25 @@ describe('Messages', () => {
     const patch = ui.calls('updateSettings').at(-1)!.input as { patch: { messages: { keywords: { alert: string[]; code: string[] } } } };
     expect(patch.patch.messages.keywords.alert).toEqual(['加微信', '刷单']);
     expect(patch.patch.messages.keywords.code.length).toBeGreaterThan(0);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('adds the next hundred once when "Show more" is pressed twice before the page can answer', async () => {
+    const { context, page, errors } = await openApp(browser, ui);
+    await showPage(page, 'messages');
+    await expect.poll(() => page.getByTestId('message').count(), { timeout: 15_000 }).toBe(100);
+    const before = ui.calls('queryMessages').length;
+    // Two clicks in one task: React has not rendered the button disabled in between.
+    await inPage(
+      page,
+      `() => { const more = [...document.querySelectorAll('button')].find((b) => b.textContent === 'Show more'); more.click(); more.click(); }`,
+    );
+    await expect.poll(() => page.getByTestId('message').count(), { timeout: 15_000 }).toBe(200);
+    const asked = ui.calls('queryMessages').slice(before);
+    expect(asked).toHaveLength(1);
+    expect((asked[0]!.input as { cursor?: string | null }).cursor).toEqual(expect.any(String));
+    // The same page twice would also have put two rows under one React key.
     expect(errors).toEqual([]);
     await context.close();
   });

@@ -1,31 +1,20 @@
 // The History filters. Every filter runs on the server (the history may hold a million calls); the search
 // box waits for a pause in typing so each keystroke is not a query. One box finds a caller by number or by
 // name; the presets are the ranges people ask for (today, this week, this month, this flood).
-import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Action, Presentation } from '../../../shared/domain.ts';
 import { useApp } from '../../app/context.tsx';
 import { activePreset, applyPreset, noFilters, rangeProblem, type HistoryFilters as Filters, type Preset } from '../../state/history-query.ts';
-import { DateField } from '../DateField.tsx';
+import { DateRange, FilterForm, SearchBox, useTypedText } from '../FilterForm.tsx';
 import { Field } from '../Field.tsx';
 import { lineName } from '../../format/line.ts';
+
+const typedKeys = ['search'] as const;
 
 export function HistoryFilters({ value, onChange }: { value: Filters; onChange: (f: Filters) => void }) {
   const { t } = useTranslation();
   const { status } = useApp();
-  const [search, setSearch] = useState(value.search);
-  // A search set from outside (clear filters, a link to a number) replaces what is typed: adjusted while
-  // rendering rather than in an effect, so the box never shows the old text for a frame.
-  const [searchFor, setSearchFor] = useState(value.search);
-  if (searchFor !== value.search) {
-    setSearchFor(value.search);
-    setSearch(value.search);
-  }
-  useEffect(() => {
-    if (search === value.search) return;
-    const timer = setTimeout(() => onChange({ ...value, search }), 300);
-    return () => clearTimeout(timer);
-  }, [search, value, onChange]);
+  const [typed, type] = useTypedText(value, typedKeys, onChange);
 
   const set = <K extends keyof Filters>(key: K, v: Filters[K]) => onChange({ ...value, [key]: v, ...(key === 'fromDay' ? { since: '' } : {}) });
   const problem = rangeProblem(value);
@@ -35,11 +24,9 @@ export function HistoryFilters({ value, onChange }: { value: Filters; onChange: 
   const presets: Preset[] = shieldSince ? ['today', 'week', 'month', 'incident'] : ['today', 'week', 'month'];
 
   return (
-    <form className="filters" role="search" aria-label={t('history.filters')} onSubmit={(e) => e.preventDefault()}>
+    <FilterForm label={t('history.filters')} onClear={() => onChange(noFilters)}>
       <div className="filters-main">
-        <Field label={t('history.search')}>
-          <input type="search" value={search} onChange={(e) => setSearch(e.target.value)} placeholder={t('history.searchPlaceholder')} />
-        </Field>
+        <SearchBox label={t('history.search')} placeholder={t('history.searchPlaceholder')} value={typed.search} onChange={(text) => type('search', text)} />
         <div className="presets" role="group" aria-label={t('history.presets')}>
           {presets.map((p) => (
             <button
@@ -54,13 +41,12 @@ export function HistoryFilters({ value, onChange }: { value: Filters; onChange: 
           ))}
         </div>
       </div>
-      <DateField label={t('history.from')} value={value.fromDay} onChange={(d) => set('fromDay', d)} hint={false} />
-      <DateField
-        label={t('history.to')}
-        value={value.toDay}
-        onChange={(d) => set('toDay', d)}
+      <DateRange
+        fromDay={value.fromDay}
+        toDay={value.toDay}
+        onFrom={(d) => set('fromDay', d)}
+        onTo={(d) => set('toDay', d)}
         error={problem ? t('history.toBeforeFrom') : null}
-        hint={false}
       />
       <Field label={t('history.decision')}>
         <select value={value.action} onChange={(e) => set('action', e.target.value as Filters['action'])}>
@@ -96,9 +82,6 @@ export function HistoryFilters({ value, onChange }: { value: Filters; onChange: 
       <Field label={t('history.oneRingOnly')} inline>
         <input type="checkbox" checked={value.oneRing} onChange={(e) => set('oneRing', e.target.checked)} />
       </Field>
-      <button type="button" className="button-quiet" onClick={() => onChange(noFilters)}>
-        {t('history.clearFilters')}
-      </button>
-    </form>
+    </FilterForm>
   );
 }
