@@ -29,7 +29,7 @@ export default defineConfig({
           'import-worker': resolve('main/screening/import/import-worker.ts'),
         },
         // node:sqlite is built into Node 24 / Electron 45; never bundle or polyfill it.
-        external: ['node:sqlite', 'electron', 'serialport', '@serialport/parser-readline'],
+        external: ['node:sqlite', 'electron', 'serialport', '@serialport/parser-readline', '@serialport/stream', '@serialport/bindings-cpp'],
         output: {
           banner: (chunk) => (chunk.name === 'cli' ? '#!/usr/bin/env node' : ''),
         },

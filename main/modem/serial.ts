@@ -4,8 +4,12 @@
 // Why the presence watch: when a tty is hung up (USB unplug, a pty whose other side vanished) Linux
 // makes reads return 0 bytes, and serialport's reader retries a 0-byte read forever instead of reporting
 // a disconnect. So the device node is checked as well: gone, or replaced by another device, is an unplug.
+//
+// serialport's stream on serialport's binding, with the bytes moved on this thread (direct-io.ts): a caller
+// ID read and its hang-up written without a round trip through libuv's thread pool.
 import { stat } from 'node:fs/promises';
-import { SerialPort } from 'serialport';
+import { SerialPortStream } from '@serialport/stream';
+import { directBinding } from './direct-io.ts';
 import { openErrorProblem } from './port-problems.ts';
 import type { OpenResult, PortFactory, SerialOptions } from './port.ts';
 
@@ -16,12 +20,15 @@ const identity = async (path: string) => {
   return `${s.dev}:${s.ino}:${s.rdev}`;
 };
 
+let cached: ReturnType<typeof directBinding> | null = null;
+const binding = () => (cached ??= directBinding());
+
 /** The real port factory: serialport on a device node (or a pty standing in for one). */
 export const openSerial: PortFactory = async (options: SerialOptions): Promise<OpenResult> => {
   const { path } = options;
-  let port: SerialPort;
+  let port: SerialPortStream;
   try {
-    port = new SerialPort({ path, baudRate: options.baudRate, autoOpen: false, lock: true });
+    port = new SerialPortStream({ binding: binding(), path, baudRate: options.baudRate, autoOpen: false, lock: true });
   } catch (error) {
     return { ok: false, problem: openErrorProblem(error, path) };
   }
