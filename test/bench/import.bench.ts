@@ -13,7 +13,7 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { startSimulator } from '../../main/sim/index.ts';
 import { cliEntry } from '../support/paths.ts';
-import { fmt, readStages, stageTable, stats } from './stages.ts';
+import { fmt, openFloor, readStages, stageTable, stats } from './stages.ts';
 
 const LINES = Number(process.env.LINES ?? 10_000_000);
 const PREVIEW_MB = Number(process.env.PREVIEW_MB ?? 50);
@@ -145,8 +145,11 @@ async function latencyDuringPreview() {
   process.stdout.write(`previewImport body: ${(statSync(bodyPath).size / 1024 / 1024).toFixed(1)} MB\n`);
 
   // The same calls with no preview running first: what the line does on this machine at this moment.
+  // After each call, GAP_MS later, one bare pty round trip: the machine's own floor at that moment.
+  const floor = await openFloor(join(work, 'floor'));
   const blockedCalls = async (count: number) => {
     const latency: number[] = [];
+    const floorSamples: number[] = [];
     let secondRing = 0;
     for (let i = 0; i < count; i++) {
       await new Promise((r) => setTimeout(r, GAP_MS));
@@ -154,11 +157,14 @@ async function latencyDuringPreview() {
       if (r.outcome !== 'rejected' || r.hangupLatencyMs === null) throw new Error(`blocked call ${i} was not rejected: ${JSON.stringify(r)}`);
       if (r.rings > 1) secondRing++;
       latency.push(r.hangupLatencyMs);
+      await new Promise((r) => setTimeout(r, GAP_MS));
+      floorSamples.push(await floor.sample());
     }
-    return { latency, secondRing };
+    return { latency, floor: stats(floorSamples), secondRing };
   };
   const settle = () => new Promise((r) => setTimeout(r, 500));
-  const baseline = stats((await blockedCalls(BASELINE_CALLS)).latency);
+  const quiet = await blockedCalls(BASELINE_CALLS);
+  const baseline = stats(quiet.latency);
   await settle();
   const baselineStages = readStages(traceFile, 'modem', 0);
 
@@ -180,23 +186,26 @@ async function latencyDuringPreview() {
   const uploaderExit = new Promise<number | null>((r) => uploader.once('exit', r));
   // Calls start once the first upload is well under way.
   await new Promise((r) => setTimeout(r, 500));
-  const { latency, secondRing } = await blockedCalls(CALLS);
+  const { latency, secondRing, floor: duringFloor } = await blockedCalls(CALLS);
   uploader.kill('SIGTERM');
   await uploaderExit;
   const previews = previewTimes.length;
   if (previews === 0) throw new Error('no preview finished while the calls were placed: see the uploader output above');
   await settle();
   const duringStages = readStages(traceFile, 'modem', baselineStages.length);
+  await floor.close();
   serve.kill('SIGTERM');
   await new Promise((r) => serve.once('exit', r));
   await sim.close();
   const e2e = stats(latency);
-  process.stdout.write(`hang-up latency of ${BASELINE_CALLS} blocked calls with no preview running: ${fmt(baseline)}\n${stageTable(baselineStages)}\n`);
+  process.stdout.write(
+    `hang-up latency of ${BASELINE_CALLS} blocked calls with no preview running: ${fmt(baseline)}\n  floor (bare pty round trip ${GAP_MS} ms after each call): ${fmt(quiet.floor)}\n${stageTable(baselineStages)}\n`,
+  );
   process.stdout.write(`${previews} previews of ${PREVIEW_MB} MB ran during the calls (each ${fmt(stats(previewTimes))})\n`);
   process.stdout.write(
-    `hang-up latency of ${CALLS} blocked calls during the previews: ${fmt(e2e)} (target p99 ≤ 10 ms); calls that needed a second ring: ${secondRing}\n${stageTable(duringStages)}\n`,
+    `hang-up latency of ${CALLS} blocked calls during the previews: ${fmt(e2e)} (target p99 ≤ 10 ms); calls that needed a second ring: ${secondRing}\n  floor (bare pty round trip ${GAP_MS} ms after each call): ${fmt(duringFloor)}\n${stageTable(duringStages)}\n`,
   );
-  return { previewMb: PREVIEW_MB, previews, baseline, e2e, secondRing };
+  return { previewMb: PREVIEW_MB, previews, baseline, baselineFloor: quiet.floor, e2e, floor: duringFloor, secondRing };
 }
 
 try {

@@ -12,20 +12,18 @@
 // landline whose blocked callers send no NAME (decided at NMBR). serve writes each hang-up's stages
 // (RINGFENCE_LATENCY_TRACE): where the time between the serial read and the hang-up write goes.
 // Run: npm run bench -- latency      (CALLS=1000 RULES=1000000 HISTORY=1000000 GAP_MS=100 LANDLINE_CALLS=100)
-import { fork, spawn } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { SerialPort } from 'serialport';
 import { openHistory, type CallToRecord } from '../../main/history/index.ts';
 import { openRuleStore } from '../../main/screening/index.ts';
-import { createPtyPair } from '../../main/sim/pty.ts';
 import { startSimulator } from '../../main/sim/index.ts';
 import { openDatabase } from '../../main/store/database.ts';
 import { dataPaths } from '../../main/store/data-dir.ts';
 import { cliEntry } from '../support/paths.ts';
-import { fmt, readStages, stageTable, stats, summary, type Stats } from './stages.ts';
+import { fmt, openFloor, readStages, stageTable, stats, summary, type Floor, type Stats } from './stages.ts';
 
 const CALLS = Number(process.env.CALLS ?? 1000);
 const LANDLINE_CALLS = Number(process.env.LANDLINE_CALLS ?? 100);
@@ -73,33 +71,6 @@ async function populate() {
   db.close();
   return performance.now() - t0;
 }
-
-/** The floor: one byte out and back through a socat pty pair, serialport on both ends, the echo in a process
- *  of its own. `sample()` takes one round trip. */
-async function openFloor(tag: string) {
-  const pair = await createPtyPair(join(work, tag));
-  const host = new SerialPort({ path: pair.link, baudRate: 115200 });
-  await new Promise((r) => host.once('open', r));
-  const echo = fork(join(import.meta.dirname, 'pty-echo.ts'), [pair.deviceLink]);
-  await new Promise((r) => echo.once('message', r));
-  return {
-    async sample(): Promise<number> {
-      const t = performance.now();
-      await new Promise<void>((resolve) => {
-        host.once('data', () => resolve());
-        host.write('x');
-      });
-      return performance.now() - t;
-    },
-    async close() {
-      echo.send('close');
-      await new Promise((r) => echo.once('exit', r));
-      await new Promise((r) => host.close(r));
-      await pair.close();
-    },
-  };
-}
-type Floor = Awaited<ReturnType<typeof openFloor>>;
 
 /** The issue's measurement: a blocked call after each rotating flood call, GAP_MS apart, and a floor sample
  *  GAP_MS after each blocked call. */
@@ -175,7 +146,7 @@ async function main() {
   // figure would also count the simulator's own pace rather than screening; the drill measures latency
   // under the real flood pattern.
   const gap = Number(process.env.GAP_MS ?? 100);
-  const floor = await openFloor('floor');
+  const floor = await openFloor(join(work, 'floor'));
   const quiet = await blockedCalls(sim, gap, 0, floor);
   loads.push(loadavg()[0]!);
   await settle();

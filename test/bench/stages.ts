@@ -1,6 +1,12 @@
-// What the latency benchmarks share: percentiles, and the host's own account of each hang-up, stage by stage,
-// from the lines `ringfence serve` writes when RINGFENCE_LATENCY_TRACE names a file.
+// What the latency benchmarks share: percentiles, the floor (a bare pty round trip taken between the calls),
+// and the host's own account of each hang-up, stage by stage, from the lines `ringfence serve` writes when
+// RINGFENCE_LATENCY_TRACE names a file.
+import { fork } from 'node:child_process';
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { SerialPort } from 'serialport';
+import { createPtyPair } from '../../main/sim/pty.ts';
 
 export const stats = (xs: number[]) => {
   const s = [...xs].sort((a, b) => a - b);
@@ -50,3 +56,30 @@ export function readStages(file: string, lineId: string, skip: number): Stages[]
 }
 
 export const summary = (rows: Stages[]) => Object.fromEntries(stageNames.map((n) => [n, stats(rows.map((r) => r[n]))]));
+
+/** The floor: one byte out and back through a socat pty pair, serialport on both ends, the echo in a process
+ *  of its own. `sample()` takes one round trip. */
+export async function openFloor(link: string) {
+  const pair = await createPtyPair(link);
+  const host = new SerialPort({ path: pair.link, baudRate: 115200 });
+  await new Promise((r) => host.once('open', r));
+  const echo = fork(join(import.meta.dirname, 'pty-echo.ts'), [pair.deviceLink]);
+  await new Promise((r) => echo.once('message', r));
+  return {
+    async sample(): Promise<number> {
+      const t = performance.now();
+      await new Promise<void>((resolve) => {
+        host.once('data', () => resolve());
+        host.write('x');
+      });
+      return performance.now() - t;
+    },
+    async close() {
+      echo.send('close');
+      await new Promise((r) => echo.once('exit', r));
+      await new Promise((r) => host.close(r));
+      await pair.close();
+    },
+  };
+}
+export type Floor = Awaited<ReturnType<typeof openFloor>>;
