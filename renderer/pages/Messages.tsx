@@ -1,7 +1,7 @@
 // Messages: every SMS the line received, searchable, with the extortion and fraud texts flagged so the one
 // that matters stands out among thousands of verification codes; one click blocks or trusts the sender
 // (as an exact number) or prepares the complaint SMS for the operator.
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MessageQuery, MethodOutput } from '../../shared/api.ts';
 import type { Message } from '../../shared/domain.ts';
@@ -18,7 +18,9 @@ import { useKeysetPages } from '../components/useKeysetPages.ts';
 import { useNumberFormat } from '../components/useNumberFormat.ts';
 import { useRuleActions } from '../components/useRuleActions.ts';
 import { formatCallTime, formatCount, formatDateTime } from '../format/time.ts';
+import { rangeProblem } from '../state/history-query.ts';
 import { isUnfilteredMessages, noMessageFilters, toMessageQuery, type MessageFilters } from '../state/message-query.ts';
+import { lineName } from '../format/line.ts';
 
 const typedKeys = ['text', 'party'] as const;
 
@@ -54,7 +56,8 @@ function Filters({ value, onChange }: { value: MessageFilters; onChange: (f: Mes
           <option value="">{t('history.anyLine')}</option>
           {status?.lines.map((l) => (
             <option key={l.id} value={l.id}>
-              {l.label || l.path}
+              {lineName(l, t)}
+              {l.simulated ? ` (${t('line.simulated')})` : ''}
             </option>
           ))}
         </select>
@@ -66,7 +69,13 @@ function Filters({ value, onChange }: { value: MessageFilters; onChange: (f: Mes
           <option value="sent">{t('messages.directions.sent')}</option>
         </select>
       </Field>
-      <DateRange fromDay={value.fromDay} toDay={value.toDay} onFrom={(d) => set('fromDay', d)} onTo={(d) => set('toDay', d)} />
+      <DateRange
+        fromDay={value.fromDay}
+        toDay={value.toDay}
+        onFrom={(d) => set('fromDay', d)}
+        onTo={(d) => set('toDay', d)}
+        error={rangeProblem(value) ? t('history.toBeforeFrom') : null}
+      />
     </FilterForm>
   );
 }
@@ -123,7 +132,8 @@ export function Messages() {
   const { t } = useTranslation();
   const { api, language } = useApp();
   const [filters, setFilters] = useState<MessageFilters>(noMessageFilters);
-  const query = useMemo(() => toMessageQuery(filters), [filters]);
+  // As in History: a backwards range is refused next to the field; the last good query stays on screen.
+  const [query, setQuery] = useState(() => toMessageQuery(noMessageFilters));
   const queryMessages = useCallback((q: MessageQuery) => api.queryMessages(q), [api]);
   const pages = useKeysetPages(query, queryMessages, messagesOf);
   // Counts (all, flagged, codes) come with every first page.
@@ -132,7 +142,10 @@ export function Messages() {
   const [complaint, setComplaint] = useState<ComplaintSubject | null>(null);
   const [fresh, setFresh] = useState(0);
   const unfiltered = isUnfilteredMessages(filters);
-  const onFilters = useCallback((f: MessageFilters) => setFilters(f), []);
+  const onFilters = useCallback((f: MessageFilters) => {
+    setFilters(f);
+    if (!rangeProblem(f)) setQuery(toMessageQuery(f));
+  }, []);
 
   useEffect(() => {
     void api.getSettings({}).then(

@@ -50,7 +50,7 @@ export function isUnfiltered(filters: HistoryFilters): boolean {
 }
 
 /** Whether a date range is backwards — said before asking the server, next to the field. */
-export function rangeProblem(filters: HistoryFilters): 'to-before-from' | null {
+export function rangeProblem(filters: Pick<HistoryFilters, 'fromDay' | 'toDay'>): 'to-before-from' | null {
   return filters.fromDay && filters.toDay && filters.toDay < filters.fromDay ? 'to-before-from' : null;
 }
 

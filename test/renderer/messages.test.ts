@@ -112,6 +112,29 @@ describe('Messages', () => {
     await context.close();
   });
 
+  it('says a backwards date range next to the field, as History does, and keeps the last good list', async () => {
+    const { context, page, errors } = await openApp(browser, ui);
+    await showPage(page, 'messages');
+    await expect.poll(() => page.getByTestId('message').count(), { timeout: 15_000 }).toBe(100);
+    const before = ui.calls('queryMessages').length;
+    const from = page.getByRole('textbox', { name: 'From', exact: true });
+    const to = page.getByRole('textbox', { name: 'To', exact: true });
+    await from.fill('10/03/2000');
+    await from.blur();
+    await to.fill('01/03/2000');
+    await to.blur();
+    await expect.poll(() => page.getByText('The end date is before the start date.').count(), { timeout: 15_000 }).toBe(1);
+    // Nothing backwards was asked of the service; the list on screen is the last good one.
+    const asked = ui
+      .calls('queryMessages')
+      .slice(before)
+      .map((c) => c.input as { from?: string; to?: string });
+    expect(asked.filter((q) => q.from && q.to && q.to < q.from)).toEqual([]);
+    expect(await page.getByTestId('message').count()).toBeGreaterThan(0);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
   it('reads the same in Chinese', async () => {
     const { context, page } = await openApp(browser, ui, { language: 'zh' });
     await showPage(page, 'messages');
