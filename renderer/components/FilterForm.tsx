@@ -4,6 +4,9 @@
 // so these are parts a page arranges rather than one fixed form.
 import { useCallback, useEffect, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useApp } from '../app/context.tsx';
+import { lineName } from '../format/line.ts';
+import { rangeProblem } from '../state/history-query.ts';
 import { DateField } from './DateField.tsx';
 import { Field } from './Field.tsx';
 
@@ -28,26 +31,34 @@ export function SearchBox({ label, placeholder, value, onChange }: { label: stri
   );
 }
 
-/** From and To, as local days; `error` (a backwards range) shows under To. */
-export function DateRange({
-  fromDay,
-  toDay,
-  onFrom,
-  onTo,
-  error = null,
-}: {
-  fromDay: string;
-  toDay: string;
-  onFrom: (day: string) => void;
-  onTo: (day: string) => void;
-  error?: string | null;
-}) {
+/** From and To, as local days; a backwards range is said under To (the page keeps its last good query). */
+export function DateRange({ fromDay, toDay, onFrom, onTo }: { fromDay: string; toDay: string; onFrom: (day: string) => void; onTo: (day: string) => void }) {
   const { t } = useTranslation();
+  const error = rangeProblem({ fromDay, toDay }) ? t('history.toBeforeFrom') : null;
   return (
     <>
       <DateField label={t('history.from')} value={fromDay} onChange={onFrom} hint={false} />
       <DateField label={t('history.to')} value={toDay} onChange={onTo} error={error} hint={false} />
     </>
+  );
+}
+
+/** "Line": any, or one of the lines the service has, named as everywhere else (the demo line marked simulated). */
+export function LineSelect({ value, onChange }: { value: string; onChange: (lineId: string) => void }) {
+  const { t } = useTranslation();
+  const { status } = useApp();
+  return (
+    <Field label={t('history.line')}>
+      <select value={value} onChange={(e) => onChange(e.target.value)}>
+        <option value="">{t('history.anyLine')}</option>
+        {status?.lines.map((l) => (
+          <option key={l.id} value={l.id}>
+            {lineName(l, t)}
+            {l.simulated ? ` (${t('line.simulated')})` : ''}
+          </option>
+        ))}
+      </select>
+    </Field>
   );
 }
 

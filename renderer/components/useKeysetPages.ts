@@ -3,7 +3,7 @@
 // pages are ever fetched, so a 1,000,000-call history costs the same as a 100-call one.
 //
 // One hook for every paged list, so a fix to one (the in-flight guard, the stale-page drop) cannot be
-// missing from another: History and Messages each had their own copy, and they drifted.
+// missing from another: History and Messages each had their own copy, the same but for the page's shape.
 import { useCallback, useEffect, useRef, useState } from 'react';
 
 export type KeysetPages<P, R> = {

@@ -9,7 +9,7 @@ import { defaultKeywords, type MessageKeywords } from '../../shared/message-flag
 import { useApiEvent, useApp } from '../app/context.tsx';
 import { ErrorText } from '../components/ErrorText.tsx';
 import { Field } from '../components/Field.tsx';
-import { DateRange, FilterForm, SearchBox, useTypedText } from '../components/FilterForm.tsx';
+import { DateRange, FilterForm, LineSelect, SearchBox, useTypedText } from '../components/FilterForm.tsx';
 import { PageTitle } from '../components/PageTitle.tsx';
 import { SimulatedBadge } from '../components/Badges.tsx';
 import { ComplaintDialog, type ComplaintSubject } from '../components/messages/ComplaintDialog.tsx';
@@ -20,13 +20,11 @@ import { useRuleActions } from '../components/useRuleActions.ts';
 import { formatCallTime, formatCount, formatDateTime } from '../format/time.ts';
 import { rangeProblem } from '../state/history-query.ts';
 import { isUnfilteredMessages, noMessageFilters, toMessageQuery, type MessageFilters } from '../state/message-query.ts';
-import { lineName } from '../format/line.ts';
 
 const typedKeys = ['text', 'party'] as const;
 
 function Filters({ value, onChange }: { value: MessageFilters; onChange: (f: MessageFilters) => void }) {
   const { t } = useTranslation();
-  const { status } = useApp();
   const [typed, type] = useTypedText(value, typedKeys, onChange);
   const set = <K extends keyof MessageFilters>(key: K, v: MessageFilters[K]) => onChange({ ...value, [key]: v });
   return (
@@ -51,17 +49,7 @@ function Filters({ value, onChange }: { value: MessageFilters; onChange: (f: Mes
           ))}
         </select>
       </Field>
-      <Field label={t('history.line')}>
-        <select value={value.lineId} onChange={(e) => set('lineId', e.target.value)}>
-          <option value="">{t('history.anyLine')}</option>
-          {status?.lines.map((l) => (
-            <option key={l.id} value={l.id}>
-              {lineName(l, t)}
-              {l.simulated ? ` (${t('line.simulated')})` : ''}
-            </option>
-          ))}
-        </select>
-      </Field>
+      <LineSelect value={value.lineId} onChange={(id) => set('lineId', id)} />
       <Field label={t('messages.direction')}>
         <select value={value.direction} onChange={(e) => set('direction', e.target.value as MessageFilters['direction'])} data-testid="direction-filter">
           <option value="">{t('history.any')}</option>
@@ -69,13 +57,7 @@ function Filters({ value, onChange }: { value: MessageFilters; onChange: (f: Mes
           <option value="sent">{t('messages.directions.sent')}</option>
         </select>
       </Field>
-      <DateRange
-        fromDay={value.fromDay}
-        toDay={value.toDay}
-        onFrom={(d) => set('fromDay', d)}
-        onTo={(d) => set('toDay', d)}
-        error={rangeProblem(value) ? t('history.toBeforeFrom') : null}
-      />
+      <DateRange fromDay={value.fromDay} toDay={value.toDay} onFrom={(d) => set('fromDay', d)} onTo={(d) => set('toDay', d)} />
     </FilterForm>
   );
 }

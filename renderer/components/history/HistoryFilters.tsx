@@ -4,10 +4,9 @@
 import { useTranslation } from 'react-i18next';
 import { Action, Presentation } from '../../../shared/domain.ts';
 import { useApp } from '../../app/context.tsx';
-import { activePreset, applyPreset, noFilters, rangeProblem, type HistoryFilters as Filters, type Preset } from '../../state/history-query.ts';
-import { DateRange, FilterForm, SearchBox, useTypedText } from '../FilterForm.tsx';
+import { activePreset, applyPreset, noFilters, type HistoryFilters as Filters, type Preset } from '../../state/history-query.ts';
+import { DateRange, FilterForm, LineSelect, SearchBox, useTypedText } from '../FilterForm.tsx';
 import { Field } from '../Field.tsx';
-import { lineName } from '../../format/line.ts';
 
 const typedKeys = ['search'] as const;
 
@@ -17,7 +16,6 @@ export function HistoryFilters({ value, onChange }: { value: Filters; onChange: 
   const [typed, type] = useTypedText(value, typedKeys, onChange);
 
   const set = <K extends keyof Filters>(key: K, v: Filters[K]) => onChange({ ...value, [key]: v, ...(key === 'fromDay' ? { since: '' } : {}) });
-  const problem = rangeProblem(value);
   const shieldSince = status?.shield.active ? status.shield.since : null;
   const now = new Date();
   const active = activePreset(value, now, shieldSince);
@@ -41,13 +39,7 @@ export function HistoryFilters({ value, onChange }: { value: Filters; onChange: 
           ))}
         </div>
       </div>
-      <DateRange
-        fromDay={value.fromDay}
-        toDay={value.toDay}
-        onFrom={(d) => set('fromDay', d)}
-        onTo={(d) => set('toDay', d)}
-        error={problem ? t('history.toBeforeFrom') : null}
-      />
+      <DateRange fromDay={value.fromDay} toDay={value.toDay} onFrom={(d) => set('fromDay', d)} onTo={(d) => set('toDay', d)} />
       <Field label={t('history.decision')}>
         <select value={value.action} onChange={(e) => set('action', e.target.value as Filters['action'])}>
           <option value="">{t('history.any')}</option>
@@ -58,17 +50,7 @@ export function HistoryFilters({ value, onChange }: { value: Filters; onChange: 
           ))}
         </select>
       </Field>
-      <Field label={t('history.line')}>
-        <select value={value.lineId} onChange={(e) => set('lineId', e.target.value)}>
-          <option value="">{t('history.anyLine')}</option>
-          {status?.lines.map((l) => (
-            <option key={l.id} value={l.id}>
-              {lineName(l, t)}
-              {l.simulated ? ` (${t('line.simulated')})` : ''}
-            </option>
-          ))}
-        </select>
-      </Field>
+      <LineSelect value={value.lineId} onChange={(id) => set('lineId', id)} />
       <Field label={t('history.callerId')}>
         <select value={value.presentation} onChange={(e) => set('presentation', e.target.value as Filters['presentation'])}>
           <option value="">{t('history.any')}</option>
