@@ -20,15 +20,14 @@ const identity = async (path: string) => {
   return `${s.dev}:${s.ino}:${s.rdev}`;
 };
 
-let cached: ReturnType<typeof directBinding> | null = null;
-const binding = () => (cached ??= directBinding());
+const binding = directBinding();
 
 /** The real port factory: serialport on a device node (or a pty standing in for one). */
 export const openSerial: PortFactory = async (options: SerialOptions): Promise<OpenResult> => {
   const { path } = options;
   let port: SerialPortStream;
   try {
-    port = new SerialPortStream({ binding: binding(), path, baudRate: options.baudRate, autoOpen: false, lock: true });
+    port = new SerialPortStream({ binding, path, baudRate: options.baudRate, autoOpen: false, lock: true });
   } catch (error) {
     return { ok: false, problem: openErrorProblem(error, path) };
   }

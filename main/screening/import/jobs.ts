@@ -156,21 +156,24 @@ export class ImportJobs {
     return eachInvalid(pending.stagingPath);
   }
 
-  /** Forgets a preview; its staging file is gone when the promise settles (at once with `now`). */
-  discard(token: string, now = false): Promise<void> {
-    const pending = this.#pending.get(token);
-    if (!pending) return Promise.resolve();
-    clearTimeout(pending.timer);
-    this.#pending.delete(token);
-    if (!now) return remove(pending.stagingPath);
-    rmSync(pending.stagingPath, { force: true });
-    return Promise.resolve();
+  /** Forgets a preview; its staging file is gone when the promise settles. */
+  discard(token: string): Promise<void> {
+    const pending = this.#forget(token);
+    return pending ? remove(pending.stagingPath) : Promise.resolve();
   }
 
   close(): void {
     for (const r of [...this.#running]) r.cancel();
     // The process may be about to exit: these go before close returns.
-    for (const token of [...this.#pending.keys()]) void this.discard(token, true);
+    for (const token of [...this.#pending.keys()]) rmSync(this.#forget(token)!.stagingPath, { force: true });
+  }
+
+  #forget(token: string): Pending | undefined {
+    const pending = this.#pending.get(token);
+    if (!pending) return undefined;
+    clearTimeout(pending.timer);
+    this.#pending.delete(token);
+    return pending;
   }
 
   /** Staging files left by a process that ended mid-preview (older than a preview lives) are removed. */
